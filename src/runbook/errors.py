@@ -1,0 +1,126 @@
+"""The one exception tree of runbook; each family carries the exit code the CLI returns.
+
+    RunbookError                      exit 1   (base; a step failed at run time)
+    ├── StepFailed                    exit 1   a step failed after its retries
+    │   ├── SaveRejected              exit 1   the console refused a save (validation, server error)
+    │   └── ConcurrentChange          exit 1   someone else changed the entry between read and save
+    ├── DriftDetected                 exit 2   drift only: the console differs from the runbook
+    ├── SignInRequired                exit 3   no session, or it expired: run `runbook login`
+    ├── ConsoleChanged                exit 4   the page did not look as the page objects expect
+    ├── UsageError                    exit 64  bad command-line usage
+    ├── InvalidRunbook                exit 65  one or more `FILE:LINE:COL: message` problems
+    ├── BrowserNotFound               exit 1   no usable Chromium on this machine
+    ├── ReadOnlyViolation             exit 1   a save was attempted in dry-run or drift mode
+    └── RunLocked                     exit 1   another run holds the lock for this console
+
+Playwright errors are translated into this tree in one place: `runbook.console.translate`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ExitCode:
+    """Exit codes of the `runbook` command, one meaning each."""
+
+    OK = 0
+    STEP_FAILED = 1
+    DRIFT = 2
+    SIGN_IN_REQUIRED = 3
+    CONSOLE_CHANGED = 4
+    USAGE = 64
+    INVALID_RUNBOOK = 65
+
+
+class RunbookError(Exception):
+    """Base of every error runbook raises on purpose."""
+
+    exit_code: int = ExitCode.STEP_FAILED
+
+
+class StepFailed(RunbookError):
+    """A step failed at run time, after its retries."""
+
+
+class SaveRejected(StepFailed):
+    """The console refused a save; the message is the console's own."""
+
+
+class ConcurrentChange(StepFailed):
+    """The entry changed in the console between our read and our save."""
+
+
+class DriftDetected(RunbookError):
+    """The live console differs from the runbook (drift mode only)."""
+
+    exit_code = ExitCode.DRIFT
+
+
+class SignInRequired(RunbookError):
+    """The console asked for sign-in: there is no session, or it expired."""
+
+    exit_code = ExitCode.SIGN_IN_REQUIRED
+
+    def __init__(self, message: str, *, login_command: str = "runbook login") -> None:
+        super().__init__(f"{message}; run `{login_command}` and try again")
+        self.login_command = login_command
+
+
+class ConsoleChanged(RunbookError):
+    """A page element the page objects rely on could not be found: the console UI changed."""
+
+    exit_code = ExitCode.CONSOLE_CHANGED
+
+    def __init__(
+        self, message: str, *, locator: str = "", url: str = "", screenshot: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.locator = locator
+        self.url = url
+        self.screenshot = screenshot
+
+
+class UsageError(RunbookError):
+    """The command line was used wrongly."""
+
+    exit_code = ExitCode.USAGE
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a runbook file, located as precisely as a compiler would."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "column": self.column,
+                "message": self.message}
+
+
+class InvalidRunbook(RunbookError):
+    """A runbook file failed to load or validate; carries every problem found."""
+
+    exit_code = ExitCode.INVALID_RUNBOOK
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+class BrowserNotFound(RunbookError):
+    """No usable Chromium was found."""
+
+
+class ReadOnlyViolation(RunbookError):
+    """A save was attempted while the run is read-only (dry-run or drift)."""
+
+
+class RunLocked(RunbookError):
+    """Another run holds the lock for this console and profile."""
