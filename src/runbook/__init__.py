@@ -1,0 +1,1 @@
+"""runbook: execute admin-console runbooks in a real browser."""

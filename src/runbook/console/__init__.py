@@ -1,0 +1,1 @@
+"""Playwright side: browser, session, page objects and the label catalogue."""

@@ -1,0 +1,1 @@
+"""Steps, their registry, the run context and the runner (apply, dry-run, drift)."""

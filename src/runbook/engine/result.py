@@ -1,0 +1,78 @@
+"""What a run produces: per-step results and the run document (plain data, JSON-ready)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Status = Literal["ok", "changed", "failed", "skipped", "not_run", "drift", "would_change"]
+Mode = Literal["apply", "dry-run", "drift"]
+
+
+@dataclass
+class FieldChange:
+    """One field of a resource: what the console had and what the runbook asks for."""
+
+    field: str
+    before: Any
+    after: Any
+    ignored: str | None = None  # drift only: the reason this difference is acknowledged
+
+
+@dataclass
+class Checkpoint:
+    """A screenshot taken at a named moment of a step."""
+
+    name: str
+    path: str  # relative to the run folder
+
+
+@dataclass
+class StepResult:
+    """The outcome of one step, as reported in the log, the JSON and the HTML report."""
+
+    index: int  # 1-based
+    name: str
+    kind: str  # mail_route | routing_rule
+    resource: str  # the route name or rule description
+    status: Status
+    action: Literal["create", "update", "delete", "none"] = "none"
+    changes: list[FieldChange] = field(default_factory=list)
+    checkpoints: list[Checkpoint] = field(default_factory=list)
+    duration_ms: int = 0
+    message: str = ""
+    details: dict[str, Any] = field(default_factory=dict)  # e.g. {"tls_test": "passed"}
+
+    @property
+    def changed(self) -> bool:
+        return self.status == "changed"
+
+
+@dataclass
+class RunResult:
+    """The outcome of a whole run."""
+
+    runbook: str  # the runbook's name
+    file: str
+    mode: Mode
+    console: str  # the console URL
+    locale: str
+    started_at: str  # ISO 8601 UTC
+    duration_ms: int = 0
+    steps: list[StepResult] = field(default_factory=list)
+    exit_code: int = 0
+    error: str = ""
+    run_dir: str = ""
+    trace: str = ""  # path of trace.zip when kept
+    unmanaged: dict[str, list[str]] = field(default_factory=dict)  # drift --show-unmanaged
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for step in self.steps:
+            out[step.status] = out.get(step.status, 0) + 1
+        return out
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["counts"] = self.counts()
+        return data

@@ -1,0 +1,1 @@
+"""Run evidence: the run folder, structured log, checkpoints, trace and reports."""
