@@ -1,0 +1,64 @@
+"""What the "Add mail route" and "Add setting" dialogs share: fields, save, cancel, masking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from playwright.sync_api import Locator, Page, expect
+
+from runbook.console.guard import WriteGuard
+from runbook.console.labels import Labels
+from runbook.console.listing import SaveOutcome
+
+
+class Dialog:
+    """A console dialog, located by its role and title."""
+
+    def __init__(self, page: Page, labels: Labels, guard: WriteGuard, title: str) -> None:
+        self.page = page
+        self.labels = labels
+        self.guard = guard
+        self.title = title
+        self.root = page.get_by_role("dialog", name=title)
+        self.save_button = self.root.get_by_role("button", name=labels.save, exact=True)
+        self.cancel_button = self.root.get_by_role("button", name=labels.cancel, exact=True)
+
+    def wait_open(self) -> None:
+        expect(self.root).to_be_visible()
+
+    def is_open(self) -> bool:
+        return self.root.is_visible()
+
+    def set_text(self, box: Locator, value: str) -> None:
+        """Type a value into a field, only when it differs from what is there."""
+        if box.input_value() != value:
+            box.fill(value)
+
+    def save(self, what: str) -> None:
+        """Press Save and wait for the console to accept it; refused in read-only runs."""
+        self.guard.allow(f"save {what}")
+        self.save_button.click()
+        SaveOutcome(self.page, self.labels, self.root).wait(what)
+
+    def cancel(self) -> None:
+        """Close the dialog without saving anything."""
+        if self.root.is_visible():
+            self.cancel_button.click()
+        expect(self.root).to_be_hidden()
+
+    def secret_fields(self, secrets: Iterable[str]) -> list[Locator]:
+        """The dialog's text fields whose value holds a secret (to mask in screenshots)."""
+        wanted = [s for s in secrets if s]
+        if not wanted:
+            return []
+        return [
+            box
+            for box in self.root.get_by_role("textbox").all()
+            if any(s in box.input_value() for s in wanted)
+        ]
+
+
+def as_port(text: str) -> int | str:
+    """A port field's value as the runbook writes it: an int when it is one."""
+    text = text.strip()
+    return int(text) if text.isdigit() else text

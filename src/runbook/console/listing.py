@@ -1,0 +1,101 @@
+"""What the Hosts and Routing pages share: a table of named entries, dialogs, saves, deletes."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page, expect
+
+from runbook.console.guard import WriteGuard
+from runbook.console.labels import Labels
+from runbook.console.translate import on_sign_in
+from runbook.console.widgets import wait_loaded
+from runbook.errors import SaveRejected, SignInRequired
+
+# Reads one column, found by its header's text, of every row: one round trip for the list.
+_READ_COLUMN = """(table, header) => {
+  const heads = [...table.querySelectorAll('[role=columnheader], th')];
+  const col = heads.findIndex(h => h.textContent.trim() === header);
+  if (col < 0) return null;
+  const rows = [...table.querySelectorAll('[role=row], tr')].filter(
+    r => !r.querySelector('[role=columnheader], th'));
+  return rows.map(r => {
+    const cells = r.querySelectorAll('[role=cell], [role=gridcell], td');
+    return cells[col] ? cells[col].textContent.trim() : '';
+  });
+}"""
+
+
+class SaveOutcome:
+    """Waits for what the console shows after Save: its confirmation, an error, or sign-in."""
+
+    def __init__(self, page: Page, labels: Labels, dialog: Locator) -> None:
+        self.page = page
+        self.labels = labels
+        self.dialog = dialog
+        self.toast = page.get_by_role("status").filter(has_text=labels.saved_note)
+        # A failed TLS test also shows an alert; it is a warning, not a refusal.
+        self.error = dialog.get_by_role("alert").filter(has_not_text=labels.tls_failed)
+        self.sign_in = page.get_by_role("heading", name=labels.signin_heading)
+
+    def wait(self, what: str) -> None:
+        """Return when the save was accepted; raise SaveRejected or SignInRequired otherwise."""
+        expect(self.toast.or_(self.error).or_(self.sign_in).first).to_be_visible()
+        if on_sign_in(self.page) or self.sign_in.is_visible():
+            raise SignInRequired(f"the console asked for sign-in while saving {what}")
+        if self.error.count():
+            messages = "; ".join(t.strip() for t in self.error.all_inner_texts() if t.strip())
+            raise SaveRejected(f"the console refused to save {what}: {messages}")
+        expect(self.dialog).to_be_hidden()
+
+
+class ListPage:
+    """A console page listing named entries in a table, each row with Edit and Delete."""
+
+    heading_key: str
+    table_key: str
+    delete_title_key: str
+
+    def __init__(self, page: Page, labels: Labels, guard: WriteGuard) -> None:
+        self.page = page
+        self.labels = labels
+        self.guard = guard
+        self.heading = page.get_by_role("heading", name=labels[self.heading_key], level=1)
+        self.table = page.get_by_role("table", name=labels[self.table_key])
+
+    def wait_ready(self) -> None:
+        """Wait for the page and its asynchronously loaded list."""
+        expect(self.heading).to_be_visible()
+        wait_loaded(self.page, self.labels)
+
+    def names(self) -> list[str]:
+        """The name of every entry listed, in console order (empty list when none)."""
+        self.wait_ready()
+        if self.table.count() == 0:
+            return []
+        names = self.table.evaluate(_READ_COLUMN, self.labels.col_name)
+        if names is None:
+            expect(self.table.get_by_role("columnheader", name=self.labels.col_name)).to_be_visible()
+        return [str(n) for n in names or []]
+
+    def row(self, name: str) -> Locator:
+        """The table row of the entry with this name."""
+        cell = self.page.get_by_role("cell", name=name, exact=True)
+        return self.table.get_by_role("row").filter(has=cell)
+
+    def click_edit(self, name: str) -> None:
+        self.row(name).get_by_role("button", name=self.labels.edit, exact=True).click()
+
+    def delete(self, name: str) -> None:
+        """Delete the entry with this name, confirming the console's question."""
+        self.guard.allow(f"delete {name!r}")
+        self.row(name).get_by_role("button", name=self.labels.delete, exact=True).click()
+        confirm = self.page.get_by_role("alertdialog", name=self.labels[self.delete_title_key])
+        confirm.get_by_role("button", name=self.labels.delete, exact=True).click()
+        error = confirm.get_by_role("alert")
+        sign_in = self.page.get_by_role("heading", name=self.labels.signin_heading)
+        done = self.page.get_by_role("status").or_(error).or_(sign_in).first
+        expect(done).to_be_visible()
+        if on_sign_in(self.page) or sign_in.is_visible():
+            raise SignInRequired(f"the console asked for sign-in while deleting {name!r}")
+        if error.count():
+            raise SaveRejected(f"the console refused to delete {name!r}: {error.inner_text()}")
+        expect(self.row(name)).to_have_count(0)

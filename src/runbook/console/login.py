@@ -1,0 +1,54 @@
+"""`runbook login`: a person (or an automation account) signs in; the session is saved."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from runbook.console.labels import Labels
+from runbook.console.session import BrowserSession, SessionOptions
+from runbook.console.signin import (
+    SignInPage,
+    check_session_target,
+    credentials_from_env,
+    profile_path,
+)
+from runbook.console.translate import is_sign_in_url, on_sign_in, translated
+
+INTERACTIVE_TIMEOUT_MS = 5 * 60 * 1000
+
+
+def login(*, profile: str, console_url: str, non_interactive: bool, user: str | None,
+          locale: str = "en") -> Path:
+    """Sign in to the console and save the session of `profile`; the file written."""
+    check_session_target(console_url)
+    path = profile_path(profile)
+    creds = credentials_from_env(user) if non_interactive else None
+    labels = Labels("fr" if locale == "fr" else "en")
+    options = SessionOptions(headed=not non_interactive, storage_state=path,
+                             timeout_ms=INTERACTIVE_TIMEOUT_MS if creds is None else 15_000)
+    with BrowserSession(options) as session:
+        page = session.page
+        assert page is not None
+        with translated(page, "opening the console"):
+            page.goto(console_url.rstrip("/") + "/ac")
+        if on_sign_in(page):
+            if creds is not None:
+                SignInPage(page, labels).sign_in(creds)
+            else:
+                print("Sign in in the browser window (2-step verification included); "
+                      "runbook waits for the console home.")
+        with translated(page, "waiting for the console home"):
+            page.wait_for_url(lambda url: not is_sign_in_url(url))
+            menu = page.get_by_role("button", name=labels.main_menu, exact=True)
+            expect(menu).to_be_visible()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.chmod(path.parent, 0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.close(fd)
+        session.storage_state(path)
+        os.chmod(path, 0o600)
+    return path
+

@@ -1,0 +1,205 @@
+"""The Gmail Routing page and its "Add setting" dialog."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Locator, expect
+
+from runbook.console.dialog import Dialog
+from runbook.console.labels import ACCOUNT_TYPE_KEYS, MATCH_KEYS, MATCH_VALUE_KEYS, MESSAGE_KEYS
+from runbook.console.listing import ListPage, SaveOutcome
+from runbook.console.translate import translated
+from runbook.console.widgets import choose, current_choice
+
+ACTION_KEYS = {"modify_message": "modify_message", "reject_message": "reject_message"}
+SIDES = {"senders": ("env_senders", "env_senders_check"),
+         "recipients": ("env_recipients", "env_recipients_check")}
+
+
+class RoutingPage(ListPage):
+    """Apps > Google Workspace > Gmail > Routing: the Routing section's rules."""
+
+    heading_key = "routing_heading"
+    table_key = "rules_table"
+    delete_title_key = "delete_rule_title"
+
+    def open_add(self) -> RuleDialog:
+        """Press "Configure" (first rule) or "Add another rule"; the empty dialog."""
+        labels = self.labels
+        with translated(self.page, "opening the Add setting dialog"):
+            self.wait_ready()
+            section = self.page.get_by_role("region", name=labels.routing_heading)
+            configure = section.get_by_role("button", name=labels.configure, exact=True)
+            another = section.get_by_role("button", name=labels.add_another_rule, exact=True)
+            configure.or_(another).first.click()
+            dialog = RuleDialog(self, labels.rule_dialog)
+            dialog.wait_open()
+        return dialog
+
+    def open_edit(self, description: str) -> RuleDialog:
+        """Press Edit on the rule with this description; the dialog, filled in."""
+        with translated(self.page, f"opening rule {description!r}"):
+            self.wait_ready()
+            self.click_edit(description)
+            dialog = RuleDialog(self, self.labels.rule_dialog_edit)
+            dialog.wait_open()
+            expect(dialog.description_box).not_to_have_value("")
+        return dialog
+
+    def _switch(self, description: str) -> Locator:
+        return self.row(description).get_by_role(
+            "switch", name=self.labels.rule_enabled, exact=True)
+
+    def is_enabled(self, description: str) -> bool:
+        """Whether the rule with this description is enabled."""
+        with translated(self.page, f"reading whether rule {description!r} is enabled"):
+            return self._switch(description).get_attribute("aria-checked") == "true"
+
+    def set_enabled(self, description: str, enabled: bool) -> None:
+        """Enable or disable the rule with this description (a save of its own)."""
+        self.guard.allow(f"{'enable' if enabled else 'disable'} rule {description!r}")
+        with translated(self.page, f"switching rule {description!r}"):
+            switch = self._switch(description)
+            switch.click()
+            SaveOutcome(self.page, self.labels, self.page.get_by_role("dialog")).wait(
+                f"the state of rule {description!r}")
+            expect(self._switch(description)).to_have_attribute(
+                "aria-checked", "true" if enabled else "false")
+
+
+class RuleDialog(Dialog):
+    """The "Add setting" dialog of the Routing section (also used to edit a rule)."""
+
+    def __init__(self, routing: RoutingPage, title: str) -> None:
+        super().__init__(routing.page, routing.labels, routing.guard, title)
+        labels = self.labels
+        root = self.root
+        self.description_box = root.get_by_role(
+            "textbox", name=labels.rule_description, exact=True)
+        messages = root.get_by_role("group", name=labels.messages_group)
+        self.messages = {
+            value: messages.get_by_role("checkbox", name=labels[key], exact=True)
+            for value, key in MESSAGE_KEYS.items()
+        }
+        self.action_menu = root.get_by_role("combobox", name=labels.action_menu)
+        route_group = root.get_by_role("group", name=labels.route_group, exact=True)
+        self.change_route_box = route_group.get_by_role(
+            "checkbox", name=labels.change_route, exact=True)
+        self.route_menu = route_group.get_by_role("combobox", name=labels.route_menu)
+        self.show_options_button = root.get_by_role(
+            "button", name=labels.show_options, exact=True)
+        accounts = root.get_by_role("group", name=labels.account_types)
+        self.account_types = {
+            value: accounts.get_by_role("checkbox", name=labels[key], exact=True)
+            for value, key in ACCOUNT_TYPE_KEYS.items()
+        }
+        envelope = root.get_by_role("group", name=labels.envelope_filter)
+        self.sides = {
+            side: envelope.get_by_role("group", name=labels[group_key], exact=True)
+            for side, (group_key, _) in SIDES.items()
+        }
+
+    def show_options(self) -> None:
+        """Reveal the account types and envelope filter, once."""
+        account_box = self.account_types["users"]
+        if not account_box.is_visible():
+            self.show_options_button.click()
+            expect(account_box).to_be_visible()
+
+    def _side_checkbox(self, side: str) -> Locator:
+        return self.sides[side].get_by_role(
+            "checkbox", name=self.labels[SIDES[side][1]], exact=True)
+
+    def _side_menu(self, side: str) -> Locator:
+        return self.sides[side].get_by_role("combobox", name=self.labels.match_menu)
+
+    def _side_value(self, side: str, match: str) -> Locator:
+        name = self.labels[MATCH_VALUE_KEYS[match]]
+        return self.sides[side].get_by_role("textbox", name=name, exact=True)
+
+    def _action(self) -> str:
+        shown = current_choice(self.action_menu)
+        for value, key in ACTION_KEYS.items():
+            if shown == self.labels[key]:
+                return value
+        return shown
+
+    # --- reading ------------------------------------------------------------------------------
+    def read(self) -> dict[str, Any]:
+        """Every stored field of the dialog, in the runbook's shape (without `enabled`)."""
+        with translated(self.page, "reading the Add setting dialog"):
+            self.show_options()
+            action = self._action()
+            change_route = None
+            if action == "modify_message" and self.change_route_box.is_checked():
+                chosen = current_choice(self.route_menu)
+                change_route = None if chosen == self.labels.normal_routing else chosen
+            envelope: dict[str, Any] = {}
+            for side in SIDES:
+                if self._side_checkbox(side).is_checked():
+                    shown = current_choice(self._side_menu(side))
+                    match = next((m for m, k in MATCH_KEYS.items() if self.labels[k] == shown),
+                                 shown)
+                    value = self._side_value(side, match).input_value() if (
+                        match in MATCH_VALUE_KEYS) else ""
+                    envelope[side] = {"match": match, "value": value}
+            return {
+                "description": self.description_box.input_value().strip(),
+                "messages": [v for v, box in self.messages.items() if box.is_checked()],
+                "action": action,
+                "change_route": change_route,
+                "account_types": [v for v, box in self.account_types.items()
+                                  if box.is_checked()],
+                "envelope_filter": envelope or None,
+            }
+
+    def route_names(self) -> list[str]:
+        """The routes the "Change route" menu offers (without "Normal routing")."""
+        with translated(self.page, "reading the routes the Change route menu offers"):
+            choose(self.page, self.action_menu, self.labels.modify_message)
+            was_checked = self.change_route_box.is_checked()
+            self.change_route_box.set_checked(True)
+            shown = current_choice(self.route_menu)
+            self.route_menu.click()
+            listbox = self.page.get_by_role("listbox")
+            normal = listbox.get_by_role("option", name=self.labels.normal_routing, exact=True)
+            expect(normal).to_be_visible()
+            names = [n.strip() for n in listbox.get_by_role("option").all_inner_texts()]
+            # Close the menu by picking what it already shows (Escape would close the dialog).
+            keep = shown if shown in names else self.labels.normal_routing
+            listbox.get_by_role("option", name=keep, exact=True).click()
+            expect(listbox).to_have_count(0)
+            self.change_route_box.set_checked(was_checked)
+        return [n for n in names if n != self.labels.normal_routing]
+
+    # --- writing ------------------------------------------------------------------------------
+    def fill(self, want: dict[str, Any]) -> None:
+        """Make the dialog show `want`, touching only the fields that differ."""
+        labels = self.labels
+        with translated(self.page, "filling the Add setting dialog"):
+            self.set_text(self.description_box, want["description"])
+            for value, box in self.messages.items():
+                box.set_checked(value in want["messages"])
+            choose(self.page, self.action_menu, labels[ACTION_KEYS[want["action"]]])
+            if want["action"] == "modify_message":
+                route = want.get("change_route")
+                self.change_route_box.set_checked(route is not None)
+                if route is not None:
+                    choose(self.page, self.route_menu, route)
+            self.show_options()
+            # Check the wanted account types before unchecking the others (at least one).
+            for value in want["account_types"]:
+                self.account_types[value].set_checked(True)
+            for value, box in self.account_types.items():
+                if value not in want["account_types"]:
+                    box.set_checked(False)
+            envelope = want.get("envelope_filter") or {}
+            for side in SIDES:
+                side_want = envelope.get(side)
+                self._side_checkbox(side).set_checked(side_want is not None)
+                if side_want:
+                    choose(self.page, self._side_menu(side),
+                           labels[MATCH_KEYS[side_want["match"]]])
+                    self.set_text(self._side_value(side, side_want["match"]),
+                                  side_want["value"])

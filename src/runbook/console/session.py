@@ -1,0 +1,86 @@
+"""One browser, one context, one page for a run: launch, trace, video, storage state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+from runbook.console.browser import launch_args
+
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+@dataclass
+class SessionOptions:
+    """How the browser for a run is set up."""
+
+    headed: bool = False
+    slow_mo: float = 0
+    storage_state: Path | None = None
+    trace: bool = False
+    video_dir: Path | None = None
+    timeout_ms: int = 15_000
+    locale: str = "en"
+
+
+class BrowserSession:
+    """Context manager owning Playwright, the browser, the context and the run's page."""
+
+    def __init__(self, options: SessionOptions) -> None:
+        self.options = options
+        self._playwright: Playwright | None = None
+        self.browser: Browser | None = None
+        self.context: BrowserContext | None = None
+        self.page: Page | None = None
+        self._tracing = False
+
+    def __enter__(self) -> BrowserSession:
+        opts = self.options
+        self._playwright = sync_playwright().start()
+        self.browser = self._playwright.chromium.launch(
+            **launch_args(headless=not opts.headed, slow_mo=opts.slow_mo))  # type: ignore[arg-type]
+        context_args: dict[str, Any] = {"viewport": VIEWPORT, "locale": opts.locale}
+        if opts.storage_state is not None and opts.storage_state.exists():
+            context_args["storage_state"] = str(opts.storage_state)
+        if opts.video_dir is not None:
+            context_args["record_video_dir"] = str(opts.video_dir)
+            context_args["record_video_size"] = VIEWPORT
+        self.context = self.browser.new_context(**context_args)
+        self.context.set_default_timeout(opts.timeout_ms)
+        if opts.trace:
+            self.context.tracing.start(screenshots=True, snapshots=True, sources=False)
+            self._tracing = True
+        self.page = self.context.new_page()
+        return self
+
+    def save_trace(self, path: Path | None) -> None:
+        """Stop tracing, writing the trace to `path` (None discards it)."""
+        if self.context is None or not self._tracing:
+            return
+        self._tracing = False
+        if path is None:
+            self.context.tracing.stop()
+        else:
+            self.context.tracing.stop(path=str(path))
+
+    def storage_state(self, path: Path) -> None:
+        """Save the context's cookies and storage (a console session) to `path`."""
+        assert self.context is not None
+        self.context.storage_state(path=str(path))
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        try:
+            if self._tracing:
+                self.save_trace(None)
+            if self.context is not None:
+                self.context.close()
+            if self.browser is not None:
+                self.browser.close()
+        finally:
+            if self._playwright is not None:
+                self._playwright.stop()

@@ -1,0 +1,78 @@
+"""The console shell: reaching the Gmail pages by URL or by the documented menu path."""
+
+from __future__ import annotations
+
+from typing import Literal
+from urllib.parse import urlencode
+
+from playwright.sync_api import Page, expect
+
+from runbook.console.labels import Labels
+from runbook.console.translate import on_sign_in, translated
+from runbook.errors import SignInRequired
+
+Navigate = Literal["url", "click"]
+
+PATHS = {
+    "home": "/ac",
+    "hosts": "/ac/apps/gmail/hosts",
+    "routing": "/ac/apps/gmail/routing",
+}
+
+
+class ConsoleShell:
+    """The console around every page: its URLs, its Main menu and its org-unit picker."""
+
+    def __init__(self, page: Page, labels: Labels, base_url: str, *,
+                 navigate: Navigate = "url", org_unit: str = "/") -> None:
+        self.page = page
+        self.labels = labels
+        self.base_url = base_url.rstrip("/")
+        self.navigate = navigate
+        self.org_unit = org_unit
+        self.menu_button = page.get_by_role("button", name=labels.main_menu, exact=True)
+        self.menu = page.get_by_role("navigation", name=labels.main_menu)
+
+    def url(self, name: str) -> str:
+        """Absolute URL of a console page, in the console's language."""
+        return f"{self.base_url}{PATHS[name]}?{urlencode({'hl': self.labels.locale})}"
+
+    def check_signed_in(self) -> None:
+        """Raise SignInRequired when the console sent us to its sign-in flow."""
+        if on_sign_in(self.page):
+            raise SignInRequired("the console asked for sign-in (no session, or it expired)")
+
+    def open(self, name: Literal["hosts", "routing"]) -> None:
+        """Reach the Hosts or Routing page, the fast way or by the menu path."""
+        with translated(self.page, f"opening the {name} page"):
+            if self.navigate == "click":
+                self._walk_menu(name)
+            else:
+                self.page.goto(self.url(name))
+            self.check_signed_in()
+            self._select_org_unit()
+
+    def _walk_menu(self, name: str) -> None:
+        labels = self.labels
+        if not self.menu_button.is_visible():
+            self.page.goto(self.url("home"))
+            self.check_signed_in()
+        self.menu_button.click()
+        for key in ("nav_apps", "nav_workspace", "nav_gmail"):
+            item = self.menu.get_by_role("button", name=labels[key], exact=True)
+            if item.get_attribute("aria-expanded") != "true":
+                item.click()
+        target = labels.nav_hosts if name == "hosts" else labels.nav_routing
+        self.menu.get_by_role("link", name=target, exact=True).click()
+        heading = labels.hosts_heading if name == "hosts" else labels.routing_heading
+        expect(self.page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+
+    def _select_org_unit(self) -> None:
+        if self.org_unit in ("", "/"):
+            return
+        leaf = self.org_unit.rstrip("/").rsplit("/", 1)[-1]
+        tree = self.page.get_by_role("tree", name=self.labels.org_units)
+        item = tree.get_by_role("treeitem", name=leaf, exact=True)
+        if item.get_attribute("aria-selected") != "true":
+            item.click()
+            expect(item).to_have_attribute("aria-selected", "true")

@@ -1,0 +1,87 @@
+"""The sign-in flow (email, password, 2-step code) and where saved sessions live."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pyotp
+from platformdirs import user_config_dir
+from playwright.sync_api import Page, expect
+
+from runbook.console.labels import Labels
+from runbook.console.translate import is_sign_in_url, on_sign_in, translated
+from runbook.errors import SignInRequired, UsageError
+
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+@dataclass(frozen=True, repr=False)
+class Credentials:
+    """An automation account's sign-in; repr never shows the secrets."""
+
+    user: str
+    password: str
+    totp_secret: str
+
+    def __repr__(self) -> str:
+        return f"Credentials(user={self.user!r}, password=***, totp_secret=***)"
+
+
+def profile_path(profile: str) -> Path:
+    """Where the saved session of a profile lives (mode 0600)."""
+    if not profile.replace("-", "").replace("_", "").isalnum():
+        raise UsageError(f"profile names are letters, digits, - and _: {profile!r}")
+    return Path(user_config_dir("runbook")) / "profiles" / f"{profile}.json"
+
+
+def check_session_target(url: str) -> None:
+    """Refuse to send a saved session to a console that is neither https nor loopback."""
+    parsed = urlparse(url)
+    host = (parsed.hostname or "").lower()
+    if parsed.scheme == "https" or (parsed.scheme == "http" and host in LOOPBACK_HOSTS):
+        return
+    raise UsageError(f"refusing to send a console session to {url}: use https "
+                     "(plain http is allowed for loopback addresses only)")
+
+
+class SignInPage:
+    """The console's sign-in pages, for automation accounts and the simulator."""
+
+    def __init__(self, page: Page, labels: Labels) -> None:
+        self.page = page
+        self.labels = labels
+        self.next_button = page.get_by_role("button", name=labels.signin_next, exact=True)
+
+    def sign_in(self, creds: Credentials) -> None:
+        """Fill email, password and the current 2-step code; wait to leave the flow."""
+        labels = self.labels
+        page = self.page
+        with translated(page, "signing in"):
+            steps = [
+                (labels.signin_email, creds.user),
+                (labels.signin_password, creds.password),
+                (labels.signin_code, pyotp.TOTP(creds.totp_secret).now()),
+            ]
+            for label, value in steps:
+                box = page.get_by_role("textbox", name=label, exact=True)
+                expect(box).to_be_visible()
+                box.fill(value)
+                self.next_button.click()
+                if label != labels.signin_code:
+                    expect(box).to_be_hidden()
+            page.wait_for_url(lambda url: not is_sign_in_url(url))
+        if on_sign_in(page):
+            raise SignInRequired("sign-in did not complete")
+
+
+def credentials_from_env(user: str | None) -> Credentials:
+    """An automation account from --user and the RUNBOOK_PASSWORD/RUNBOOK_TOTP_SECRET variables."""
+    password = os.environ.get("RUNBOOK_PASSWORD", "")
+    secret = os.environ.get("RUNBOOK_TOTP_SECRET", "")
+    if not user or not password or not secret:
+        raise UsageError("--non-interactive needs --user, and RUNBOOK_PASSWORD and "
+                         "RUNBOOK_TOTP_SECRET in the environment")
+    return Credentials(user=user, password=password, totp_secret=secret)

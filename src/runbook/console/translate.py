@@ -1,0 +1,52 @@
+"""Playwright errors translated into runbook's exception tree: the one place this happens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from runbook.errors import ConsoleChanged, RunbookError, SignInRequired, StepFailed
+
+SIGN_IN_MARKERS = ("/signin", "accounts.google.com", "ServiceLogin")
+
+
+def is_sign_in_url(url: str) -> bool:
+    """Whether a URL belongs to the console's sign-in flow."""
+    return any(marker in url for marker in SIGN_IN_MARKERS)
+
+
+def on_sign_in(page: Page) -> bool:
+    """Whether the page is the console's sign-in flow (no session, or it expired)."""
+    return is_sign_in_url(page.url)
+
+
+def translate(exc: PlaywrightError, *, page: Page | None, what: str) -> RunbookError:
+    """The most specific runbook error for a Playwright error met while doing `what`."""
+    if page is not None and not page.is_closed() and on_sign_in(page):
+        return SignInRequired("the console asked for sign-in")
+    if isinstance(exc, PlaywrightTimeoutError):
+        url = page.url if page is not None and not page.is_closed() else ""
+        first_line = str(exc).splitlines()[0] if str(exc) else "timed out"
+        return ConsoleChanged(
+            f"the console did not show what runbook expects while {what} "
+            f"({first_line}); page: {url}",
+            locator=what,
+            url=url,
+        )
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if "Target page, context or browser has been closed" in message or "closed" in message:
+        return StepFailed(f"the browser closed while {what}")
+    return StepFailed(f"browser error while {what}: {message}")
+
+
+@contextmanager
+def translated(page: Page | None, what: str) -> Iterator[None]:
+    """Run a block of browser work; Playwright errors leave it as runbook errors."""
+    try:
+        yield
+    except PlaywrightError as exc:
+        raise translate(exc, page=page, what=what) from exc

@@ -1,0 +1,52 @@
+"""The run context handed to every step: page, labels, guard, mode, evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import Locator, Page
+
+from runbook.console.guard import WriteGuard
+from runbook.console.labels import Labels
+from runbook.console.shell import ConsoleShell
+from runbook.engine.result import Checkpoint, Mode, StepResult
+from runbook.recording.folder import RunFolder
+
+
+@dataclass
+class RunContext:
+    """Everything a step needs to read, change and record the console."""
+
+    page: Page
+    labels: Labels
+    guard: WriteGuard
+    shell: ConsoleShell
+    folder: RunFolder
+    mode: Mode
+    screenshots: bool = True
+    secrets: frozenset[str] = frozenset()
+    # Routes that an earlier step of this run creates (or would create, in a dry-run).
+    planned_routes: set[str] = field(default_factory=set)
+    # Called before each element is used in demo mode (caption and highlight); may be None.
+    announce: Callable[[str, Locator | None], None] | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return self.mode != "apply"
+
+    def checkpoint(self, result: StepResult, name: str, *,
+                   mask: list[Locator] | None = None, force: bool = False) -> None:
+        """Screenshot the page as checkpoint `name` of the step (secret fields masked)."""
+        if not (self.screenshots or force) or self.page.is_closed():
+            return
+        path: Path = self.folder.checkpoint_path(result.index, result.name, name)
+        self.page.screenshot(path=str(path), mask=mask or [], animations="disabled",
+                             caret="hide")
+        result.checkpoints.append(Checkpoint(name=name, path=self.folder.relative(path)))
+
+    def say(self, text: str, target: Locator | None = None) -> None:
+        """Tell the demo display what is about to happen (no-op outside demo mode)."""
+        if self.announce is not None:
+            self.announce(text, target)

@@ -1,0 +1,224 @@
+"""The runner: one browser, the steps in order, evidence, and the run's exit code."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import structlog
+
+from runbook.console.browser import ffmpeg_path
+from runbook.console.guard import WriteGuard
+from runbook.console.labels import Labels
+from runbook.console.session import BrowserSession, SessionOptions
+from runbook.console.shell import ConsoleShell, Navigate
+from runbook.console.signin import Credentials, SignInPage, check_session_target, profile_path
+from runbook.console.translate import on_sign_in, translated
+from runbook.engine.context import RunContext
+from runbook.engine.demo import Demo
+from runbook.engine.registry import step_type
+from runbook.engine.result import Mode, RunResult, StepResult
+from runbook.errors import ConsoleChanged, ExitCode, RunbookError, SignInRequired, UsageError
+from runbook.recording.ci import append_github_step_summary, write_junit
+from runbook.recording.folder import RunFolder
+from runbook.recording.log import close_logging, configure_logging, log_step_finished
+from runbook.recording.redact import Redactor
+from runbook.recording.report import render_terminal_summary, write_reports
+from runbook.spec import Runbook
+
+DEFAULT_CONSOLE = "https://admin.google.com"
+SIMULATOR = "simulator"
+DEMO_SLOW_MO_MS = 400
+
+
+@dataclass
+class RunOptions:
+    """How to run a runbook (the CLI's options, with the defaults resolved later)."""
+
+    mode: Mode = "apply"
+    console_url: str | None = None
+    locale: str | None = None
+    headed: bool = False
+    slow_mo: int | None = None
+    recordings: str = "recordings"
+    profile: str = "default"
+    trace: Literal["on", "off", "retain-on-failure"] = "retain-on-failure"
+    screenshots: bool = True
+    navigate: Navigate | None = None
+    timeout: int | None = None
+    retries: int | None = None
+    demo: bool = False
+    video: bool = False
+    as_json: bool = False
+    show_unmanaged: bool = False
+    junit: str | None = None
+    state_dir: str = ".runbook"
+
+    @classmethod
+    def from_cli(cls, *, mode: str, **opts: Any) -> RunOptions:
+        """Options from the `run`/`drift` command's keyword arguments."""
+        screenshots = opts.pop("screenshots", "on")
+        fields = {k: v for k, v in opts.items() if k in cls.__dataclass_fields__}
+        return cls(mode=mode, screenshots=screenshots != "off", **fields)  # type: ignore[arg-type]
+
+
+@contextmanager
+def _embedded_simulator(state_dir: Path) -> Iterator[tuple[str, Credentials]]:
+    """The simulator, started in this process with its state under `state_dir`."""
+    from runbook.simulator import auth as sim_auth
+    from runbook.simulator.server import SimulatorServer
+
+    state_dir.mkdir(parents=True, exist_ok=True)
+    server = SimulatorServer(state_dir / "simulator.json")
+    server.start()
+    try:
+        yield server.url, Credentials(user=sim_auth.DEFAULT_USER,
+                                      password=sim_auth.DEFAULT_PASSWORD,
+                                      totp_secret=sim_auth.DEFAULT_TOTP_SECRET)
+    finally:
+        server.stop()
+
+
+def execute(book: Runbook, file: Path, options: RunOptions) -> int:
+    """Run `book` as `options` say; the process exit code."""
+    target = options.console_url or book.console.url or DEFAULT_CONSOLE
+    if target == SIMULATOR:
+        with _embedded_simulator(Path(options.state_dir)) as (url, creds):
+            return _run(book, file, options, url, creds)
+    check_session_target(target)
+    return _run(book, file, options, target, None)
+
+
+def _run(book: Runbook, file: Path, options: RunOptions, console_url: str,
+         creds: Credentials | None) -> int:
+    mode: Mode = options.mode
+    locale = options.locale or book.console.locale
+    labels = Labels("fr" if locale == "fr" else "en")
+    if options.video and ffmpeg_path() is None:
+        raise UsageError("--video needs ffmpeg where Playwright looks for it; run "
+                         "`python -m runbook.console.browser --ensure` (links Debian's ffmpeg)")
+    folder = RunFolder.create(Path(options.recordings), book.name, mode)
+    redactor = Redactor(book.secrets)
+    configure_logging(run_log=folder.run_log, redactor=redactor, json_stdout=options.as_json)
+    log = structlog.get_logger("runbook")
+    result = RunResult(runbook=book.name, file=str(file), mode=mode, console=console_url,
+                       locale=locale, started_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                       run_dir=str(folder.path))
+    started = time.perf_counter()
+    demo = options.demo
+    session_options = SessionOptions(
+        headed=options.headed or demo,
+        slow_mo=options.slow_mo if options.slow_mo is not None else (
+            DEMO_SLOW_MO_MS if demo else 0),
+        storage_state=None if creds is not None else profile_path(options.profile),
+        trace=options.trace != "off",
+        video_dir=folder.path if options.video else None,
+        timeout_ms=options.timeout or 15_000,
+        locale="fr-FR" if locale == "fr" else "en-US",
+    )
+    log.info("run.started", runbook=book.name, mode=mode, console=console_url, locale=locale,
+             steps=len(book.steps), run_dir=str(folder.path))
+    try:
+        with BrowserSession(session_options) as session:
+            page = session.page
+            assert page is not None
+            shell = ConsoleShell(page, labels, console_url,
+                                 navigate=options.navigate or ("click" if demo else "url"),
+                                 org_unit=book.console.org_unit)
+            ctx = RunContext(page=page, labels=labels,
+                             guard=WriteGuard(read_only=mode != "apply", mode=mode),
+                             shell=shell, folder=folder, mode=mode,
+                             screenshots=options.screenshots, secrets=book.secrets)
+            if demo:
+                ctx.announce = Demo(page, total=len(book.steps)).announce
+            try:
+                if creds is not None:
+                    _sign_in(shell, labels, creds)
+                _run_steps(book, ctx, result, log)
+            except RunbookError as exc:
+                result.error = str(exc)
+                result.exit_code = exc.exit_code
+            failed = result.exit_code != 0 or any(s.status == "failed" for s in result.steps)
+            if options.trace == "on" or (options.trace == "retain-on-failure" and failed):
+                session.save_trace(folder.trace)
+                result.trace = folder.relative(folder.trace)
+    finally:
+        result.duration_ms = round((time.perf_counter() - started) * 1000)
+        if not result.exit_code:
+            result.exit_code = _exit_code(result)
+        _finish(result, folder, redactor, options, log)
+        close_logging()
+    return result.exit_code
+
+
+def _sign_in(shell: ConsoleShell, labels: Labels, creds: Credentials) -> None:
+    page = shell.page
+    with translated(page, "opening the console"):
+        page.goto(shell.url("home"))
+    if on_sign_in(page):
+        SignInPage(page, labels).sign_in(creds)
+
+
+def _run_steps(book: Runbook, ctx: RunContext, result: RunResult, log: Any) -> None:
+    stop: RunbookError | None = None
+    for index, step in enumerate(book.steps, start=1):
+        if stop is not None:
+            result.steps.append(StepResult(index=index, name=step.title, kind=step.kind,
+                                           resource=step.key, status="not_run",
+                                           message="not run: an earlier step failed"))
+            continue
+        log.info("step.started", step=step.title, index=index, kind=step.kind,
+                 resource=step.key)
+        if ctx.announce is not None:
+            ctx.say(f"Step {index} of {len(book.steps)} — {step.title}")
+        runner = step_type(step.kind)(ctx, step, index)
+        outcome = runner.run()
+        result.steps.append(outcome)
+        log_step_finished(log, outcome)
+        if outcome.status == "failed":
+            error = runner.error
+            if isinstance(error, SignInRequired | ConsoleChanged):
+                result.error = str(error)
+                result.exit_code = error.exit_code
+                stop = error
+            elif not step.continue_on_error:
+                stop = error or RunbookError(outcome.message)
+
+
+def _exit_code(result: RunResult) -> int:
+    statuses = {s.status for s in result.steps}
+    if "failed" in statuses:
+        return ExitCode.STEP_FAILED
+    if result.mode == "drift" and "drift" in statuses:
+        return ExitCode.DRIFT
+    return ExitCode.OK
+
+
+def _finish(result: RunResult, folder: RunFolder, redactor: Redactor, options: RunOptions,
+            log: Any) -> None:
+    if options.video:
+        videos = sorted(folder.path.glob("*.webm"))
+        if videos:
+            videos[-1].rename(folder.path / "video.webm")
+    write_reports(result, folder, redactor)
+    if result.mode == "drift":
+        append_github_step_summary(result)
+        if options.junit:
+            write_junit(result, Path(options.junit))
+    log.info("run.finished", exit_code=result.exit_code, counts=result.counts(),
+             duration_ms=result.duration_ms, report=str(folder.report_html))
+    if options.as_json:
+        print(json.dumps(redactor.value(result.as_dict()), indent=2, default=str))
+    else:
+        from rich.console import Console
+
+        console = Console(stderr=False)
+        console.print(render_terminal_summary(result))
+        print(f"Report: {folder.report_html}", file=sys.stdout)

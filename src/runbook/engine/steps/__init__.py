@@ -1,0 +1,1 @@
+"""One module per step type; `runbook.engine.registry` lists them."""

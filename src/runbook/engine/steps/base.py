@@ -1,0 +1,102 @@
+"""What every step type shares: timing, the diff-then-act flow, failure evidence."""
+
+from __future__ import annotations
+
+import time
+from abc import ABC, abstractmethod
+from typing import Any
+
+from playwright.sync_api import Error as PlaywrightError
+
+from runbook.console.dialog import Dialog
+from runbook.console.translate import translate
+from runbook.engine.context import RunContext
+from runbook.engine.result import StepResult
+from runbook.errors import ConsoleChanged, RunbookError, SignInRequired, StepFailed
+from runbook.spec import Step
+
+
+class StepType(ABC):
+    """One kind of runbook step, keyed by a resource name in the console."""
+
+    def __init__(self, ctx: RunContext, step: Step, index: int) -> None:
+        self.ctx = ctx
+        self.step = step
+        self.result = StepResult(
+            index=index, name=step.title, kind=step.kind, resource=step.key, status="ok")
+        self.open_dialog: Dialog | None = None
+        self.error: RunbookError | None = None
+
+    def run(self) -> StepResult:
+        """Carry out the step; never raises for a step failure (it is in the result)."""
+        started = time.perf_counter()
+        try:
+            self.execute()
+        except RunbookError as exc:
+            self._failed(exc)
+        except PlaywrightError as exc:
+            self._failed(translate(exc, page=self.ctx.page, what=f"step {self.step.title!r}"))
+        finally:
+            self.result.duration_ms = round((time.perf_counter() - started) * 1000)
+        return self.result
+
+    def _failed(self, exc: RunbookError) -> None:
+        self.error = exc
+        self.result.status = "failed"
+        self.result.message = str(exc)
+        if isinstance(exc, ConsoleChanged) and exc.locator:
+            self.result.details["locator"] = exc.locator
+            self.result.details["url"] = exc.url
+        try:
+            self.ctx.checkpoint(self.result, "failure", force=True,
+                                mask=self._masks())
+        except PlaywrightError:
+            pass
+        if not isinstance(exc, SignInRequired):
+            self._close_dialog()
+
+    def _close_dialog(self) -> None:
+        """Leave the console as it was: cancel a dialog left open by a failure."""
+        dialog = self.open_dialog
+        if dialog is None:
+            return
+        try:
+            if dialog.is_open():
+                dialog.cancel()
+        except PlaywrightError:
+            pass
+        self.open_dialog = None
+
+    def _masks(self) -> list[Any]:
+        if self.open_dialog is None or not self.ctx.secrets:
+            return []
+        try:
+            return self.open_dialog.secret_fields(self.ctx.secrets)
+        except PlaywrightError:
+            return []
+
+    def finish_dialog(self, dialog: Dialog, what: str) -> None:
+        """Checkpoint the filled dialog, then save it (apply) or cancel it (read-only)."""
+        self.ctx.checkpoint(self.result, "filled", mask=dialog.secret_fields(self.ctx.secrets))
+        if self.ctx.read_only:
+            self.ctx.say("Dry run: cancel instead of saving", dialog.cancel_button)
+            dialog.cancel()
+            self.open_dialog = None
+            self.result.status = "would_change"
+            return
+        self.ctx.say(f"Save {what}", dialog.save_button)
+        dialog.save(what)
+        self.open_dialog = None
+        self.result.status = "changed"
+
+    def verify(self, have: dict[str, Any], want: dict[str, Any]) -> None:
+        """Fail the step when reading back does not show what was saved."""
+        wrong = [k for k, v in want.items() if have.get(k) != v]
+        if wrong:
+            raise StepFailed(
+                f"the console does not show what was saved for {self.step.key!r} "
+                f"(fields: {', '.join(wrong)})")
+
+    @abstractmethod
+    def execute(self) -> None:
+        """Read, compare, and change the console as the mode allows; fill self.result."""

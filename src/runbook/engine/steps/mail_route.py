@@ -1,0 +1,98 @@
+"""The `mail_route` step: a route under Apps > Google Workspace > Gmail > Hosts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from runbook.console.hosts import HostsPage, RouteDialog
+from runbook.engine.diff import diff
+from runbook.engine.result import FieldChange
+from runbook.engine.steps.base import StepType
+from runbook.errors import StepFailed
+
+
+class MailRouteStep(StepType):
+    """Create, update or remove one mail route, keyed by its name."""
+
+    def execute(self) -> None:
+        ctx, step, result = self.ctx, self.step, self.result
+        name = step.key
+        hosts = HostsPage(ctx.page, ctx.labels, ctx.guard)
+        ctx.say(f"Open Hosts to find the route {name!r}")
+        ctx.shell.open("hosts")
+        exists = name in hosts.names()
+
+        if step.state == "absent":
+            if not exists:
+                return
+            result.action = "delete"
+            result.changes = [FieldChange(field="(route)", before="present", after="absent")]
+            if ctx.mode == "drift":
+                result.status = "drift"
+            elif ctx.read_only:
+                ctx.checkpoint(result, "to-delete")
+                result.status = "would_change"
+            else:
+                ctx.say(f"Delete the route {name!r}")
+                hosts.delete(name)
+                ctx.checkpoint(result, "deleted")
+                result.status = "changed"
+            return
+
+        want: dict[str, Any] = step.resource.console_fields()
+        if ctx.mode != "drift":
+            ctx.planned_routes.add(name)
+        if not exists:
+            result.action = "create"
+            result.changes = diff(None, want)
+            if ctx.mode == "drift":
+                result.status = "drift"
+                result.message = f"route {name!r} is missing from the console"
+                return
+            ctx.say("Add route", None)
+            dialog = self.open_dialog = hosts.open_add()
+        else:
+            dialog = self.open_dialog = hosts.open_edit(name)
+            have = dialog.read()
+            result.changes = diff(have, want)
+            if not result.changes:
+                self._maybe_test_tls(dialog)
+                dialog.cancel()
+                self.open_dialog = None
+                return
+            result.action = "update"
+            if ctx.mode == "drift":
+                ctx.checkpoint(result, "live")
+                dialog.cancel()
+                self.open_dialog = None
+                result.status = "drift"
+                return
+
+        ctx.say(f"Fill the route {name!r}", dialog.name_box)
+        dialog.fill(want)
+        self._maybe_test_tls(dialog)
+        self.finish_dialog(dialog, f"route {name!r}")
+        if result.status == "changed":
+            ctx.checkpoint(result, "saved")
+            check = hosts.open_edit(name)
+            self.open_dialog = check
+            have = check.read()
+            check.cancel()
+            self.open_dialog = None
+            self.verify(have, want)
+
+    def _maybe_test_tls(self, dialog: RouteDialog) -> None:
+        """Press "Test TLS connection" when the runbook asks; a failure stops the step."""
+        if not getattr(self.step.resource, "test_tls_connection", False):
+            return
+        if self.ctx.mode == "drift":
+            return
+        self.ctx.say("Test TLS connection", dialog.test_tls_button)
+        outcome = dialog.test_tls()
+        self.result.details["tls_test"] = outcome["result"]
+        self.result.details["tls_message"] = outcome["message"]
+        if outcome["result"] != "passed":
+            self.ctx.checkpoint(self.result, "tls-test", force=True)
+            raise StepFailed(
+                f"Test TLS connection failed for route {self.step.key!r}: {outcome['message']} "
+                "(not saved: a route whose certificate validation fails can bounce mail)")

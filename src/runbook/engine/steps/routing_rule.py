@@ -1,0 +1,107 @@
+"""The `routing_rule` step: a rule in the Routing section of Gmail > Routing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from runbook.console.routing import RoutingPage
+from runbook.engine.diff import diff
+from runbook.engine.result import FieldChange
+from runbook.engine.steps.base import StepType
+from runbook.errors import StepFailed
+
+
+class RoutingRuleStep(StepType):
+    """Create, update or remove one routing rule, keyed by its description."""
+
+    def execute(self) -> None:
+        ctx, step, result = self.ctx, self.step, self.result
+        description = step.key
+        routing = RoutingPage(ctx.page, ctx.labels, ctx.guard)
+        ctx.say(f"Open Routing to find the rule {description!r}")
+        ctx.shell.open("routing")
+        exists = description in routing.names()
+
+        if step.state == "absent":
+            if not exists:
+                return
+            result.action = "delete"
+            result.changes = [FieldChange(field="(rule)", before="present", after="absent")]
+            if ctx.mode == "drift":
+                result.status = "drift"
+            elif ctx.read_only:
+                ctx.checkpoint(result, "to-delete")
+                result.status = "would_change"
+            else:
+                ctx.say(f"Delete the rule {description!r}")
+                routing.delete(description)
+                ctx.checkpoint(result, "deleted")
+                result.status = "changed"
+            return
+
+        want: dict[str, Any] = step.resource.console_fields()
+        want_enabled = bool(want.pop("enabled", True))
+        if not exists:
+            result.action = "create"
+            result.changes = diff(None, {**want, "enabled": want_enabled})
+            if ctx.mode == "drift":
+                result.status = "drift"
+                result.message = f"rule {description!r} is missing from the console"
+                return
+            ctx.say("Add a routing setting")
+            dialog = self.open_dialog = routing.open_add()
+            have_enabled = True
+        else:
+            have_enabled = routing.is_enabled(description)
+            dialog = self.open_dialog = routing.open_edit(description)
+            have = dialog.read()
+            result.changes = diff({**have, "enabled": have_enabled},
+                                  {**want, "enabled": want_enabled})
+            if not result.changes:
+                dialog.cancel()
+                self.open_dialog = None
+                return
+            result.action = "update"
+            if ctx.mode == "drift":
+                ctx.checkpoint(result, "live")
+                dialog.cancel()
+                self.open_dialog = None
+                result.status = "drift"
+                return
+            if all(c.field == "enabled" for c in result.changes):
+                dialog.cancel()
+                self.open_dialog = None
+                self._switch(routing, want_enabled)
+                return
+
+        fill = dict(want)
+        route = want.get("change_route")
+        if route is not None and route not in dialog.route_names():
+            if not (ctx.read_only and route in ctx.planned_routes):
+                raise StepFailed(f"route {route!r} is not in the console's Hosts list; "
+                                 "add it first (a mail_route step before this one)")
+            fill["change_route"] = None
+            result.details["note"] = (f"route {route!r} is created by an earlier step; "
+                                      "this dry run could not choose it yet")
+        ctx.say(f"Fill the setting {description!r}", dialog.description_box)
+        dialog.fill(fill)
+        self.finish_dialog(dialog, f"rule {description!r}")
+        if result.status != "changed":
+            return
+        if have_enabled != want_enabled:
+            self._switch(routing, want_enabled)
+        ctx.checkpoint(result, "saved")
+        check = self.open_dialog = routing.open_edit(description)
+        have = check.read()
+        check.cancel()
+        self.open_dialog = None
+        self.verify({**have, "enabled": routing.is_enabled(description)},
+                    {**want, "enabled": want_enabled})
+
+    def _switch(self, routing: RoutingPage, enabled: bool) -> None:
+        if self.ctx.read_only:
+            self.result.status = "would_change"
+            return
+        self.ctx.say("Enable the rule" if enabled else "Disable the rule")
+        routing.set_enabled(self.step.key, enabled)
+        self.result.status = "changed"
