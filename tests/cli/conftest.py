@@ -1,0 +1,123 @@
+"""End-to-end fixtures: the `runbook` command run as a user runs it, against the simulator."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+
+from runbook.simulator import auth as sim_auth
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class CliResult:
+    """What a user sees of one `runbook` invocation."""
+
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+@pytest.fixture(scope="session")
+def cli_env(tmp_path_factory: pytest.TempPathFactory, simulator: Any) -> dict[str, str]:
+    """Environment of the `runbook` processes: own config dir, with a saved session."""
+    home = tmp_path_factory.mktemp("home")
+    env = {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "RUNBOOK_PASSWORD": sim_auth.DEFAULT_PASSWORD,
+        "RUNBOOK_TOTP_SECRET": sim_auth.DEFAULT_TOTP_SECRET,
+        "NO_COLOR": "1",
+        "COLUMNS": "160",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "runbook", "login", "--non-interactive",
+         "--user", sim_auth.DEFAULT_USER, "--console", simulator.url],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return env
+
+
+@pytest.fixture
+def runbook_cli(cli_env: dict[str, str], tmp_path: Path) -> Callable[..., CliResult]:
+    """Run `runbook ARGS...` in a fresh working directory; recordings go to tmp_path."""
+
+    def run(*args: str, env: dict[str, str] | None = None, timeout: float = 180) -> CliResult:
+        done = subprocess.run(
+            [sys.executable, "-m", "runbook", *args],
+            cwd=tmp_path, env=env or cli_env, capture_output=True, text=True, timeout=timeout,
+        )
+        return CliResult(done.returncode, done.stdout, done.stderr)
+
+    return run
+
+
+@pytest.fixture
+def write_runbook(tmp_path: Path, simulator: Any) -> Callable[..., Path]:
+    """Write a runbook document (a dict) as YAML, aimed at the test simulator."""
+
+    def write(doc: dict[str, Any], name: str = "book.yaml") -> Path:
+        doc = json.loads(json.dumps(doc))
+        doc.setdefault("console", {})["url"] = simulator.url
+        path = tmp_path / name
+        path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+        return path
+
+    return write
+
+
+@pytest.fixture
+def sim_http(simulator: Any) -> httpx.Client:
+    """An HTTP client for the simulator's /_sim/ test API."""
+    with httpx.Client(base_url=simulator.url, timeout=10) as client:
+        yield client  # type: ignore[misc]
+
+
+def split_delivery(**rule_changes: Any) -> dict[str, Any]:
+    """The reference runbook as data, with optional changes to the routing rule."""
+    rule = {
+        "description": "Split delivery to the legacy server",
+        "messages": ["inbound", "internal_receiving"],
+        "change_route": "Legacy mail server",
+        "account_types": ["unrecognized_catch_all"],
+    }
+    rule.update(rule_changes)
+    return {
+        "version": 1,
+        "name": "split-delivery",
+        "console": {"locale": "en"},
+        "vars": {"legacy_host": "mail.legacy.example.com"},
+        "steps": [
+            {"name": "Add the legacy server as a mail route",
+             "mail_route": {"name": "Legacy mail server",
+                            "server": {"single_host": {"host": "${legacy_host}", "port": 25}}}},
+            {"name": "Send unrecognized recipients to the legacy server",
+             "routing_rule": rule},
+        ],
+    }
+
+
+@pytest.fixture(autouse=True)
+def _empty_console(simulator: Any) -> None:
+    """Every end-to-end test starts from an empty console with no faults."""
+    httpx.post(f"{simulator.url}/_sim/reset", timeout=10).raise_for_status()

@@ -1,0 +1,255 @@
+"""`runbook run`: idempotent apply, dry-run, failures, evidence — end to end in Chromium."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from tests.cli.conftest import CliResult, split_delivery
+
+Run = Callable[..., CliResult]
+Write = Callable[..., Path]
+
+LEGACY_ROUTE = {
+    "name": "Legacy mail server",
+    "server": {"single_host": {"host": "mail.legacy.example.com", "port": 25}},
+    "mx_lookup": False,
+    "require_tls": True,
+    "require_ca_signed_certificate": True,
+    "validate_certificate_hostname": True,
+}
+UNMANAGED_ROUTE = {
+    "name": "Archive relay",
+    "server": {"single_host": {"host": "archive.example.net", "port": 2525}},
+    "mx_lookup": False,
+    "require_tls": False,
+    "require_ca_signed_certificate": False,
+    "validate_certificate_hostname": False,
+}
+UNMANAGED_RULE = {
+    "description": "Copy outbound to archive",
+    "messages": ["outbound"],
+    "action": "modify_message",
+    "change_route": "Archive relay",
+    "account_types": ["users", "groups"],
+    "envelope_filter": None,
+    "enabled": False,
+}
+
+
+def state(sim_http: httpx.Client) -> dict[str, Any]:
+    return sim_http.get("/_sim/state").json()  # type: ignore[no-any-return]
+
+
+def audit(sim_http: httpx.Client) -> list[dict[str, Any]]:
+    return [(e["action"], e["name"]) for e in sim_http.get("/_sim/audit").json()]  # type: ignore[misc]
+
+
+def run_dir(result: CliResult) -> Path:
+    return Path(result.json()["run_dir"])
+
+
+def test_apply_on_empty_console_creates_exactly_the_route_and_rule(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
+) -> None:
+    book = write_runbook(split_delivery())
+    result = runbook_cli("run", str(book), "--json")
+    assert result.code == 0, result.output
+    doc = result.json()
+    assert [s["status"] for s in doc["steps"]] == ["changed", "changed"]
+    assert [s["action"] for s in doc["steps"]] == ["create", "create"]
+
+    live = state(sim_http)
+    assert live["routes"] == [LEGACY_ROUTE]
+    [rule] = live["routing_rules"]
+    assert rule["description"] == "Split delivery to the legacy server"
+    assert rule["messages"] == ["inbound", "internal_receiving"]
+    assert rule["change_route"] == "Legacy mail server"
+    assert rule["account_types"] == ["unrecognized_catch_all"]
+    assert rule["enabled"] is True
+    assert audit(sim_http) == [
+        ("create_route", "Legacy mail server"),
+        ("create_rule", "Split delivery to the legacy server"),
+    ]
+    folder = tmp_path / doc["run_dir"]
+    assert (folder / "report.html").is_file()
+    assert (folder / "report.json").is_file()
+    assert (folder / "run.jsonl").is_file()
+    shots = sorted(p.name for p in folder.glob("*.png"))
+    assert any(name.startswith("01-") and "filled" in name for name in shots), shots
+    assert any(name.startswith("02-") and "saved" in name for name in shots), shots
+    events = [json.loads(line) for line in (folder / "run.jsonl").read_text().splitlines()]
+    finished = [e for e in events if e["event"] == "step.finished"]
+    assert [e["status"] for e in finished] == ["changed", "changed"]
+
+
+def test_second_apply_changes_nothing(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    book = write_runbook(split_delivery())
+    assert runbook_cli("run", str(book)).code == 0
+    writes = len(audit(sim_http))
+    again = runbook_cli("run", str(book), "--json")
+    assert again.code == 0, again.output
+    assert [s["status"] for s in again.json()["steps"]] == ["ok", "ok"]
+    assert len(audit(sim_http)) == writes
+
+
+def test_one_changed_field_is_one_update_and_nothing_else(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    assert runbook_cli("run", str(write_runbook(split_delivery()))).code == 0
+    before = state(sim_http)
+    changed = split_delivery(messages=["inbound"])
+    result = runbook_cli("run", str(write_runbook(changed)), "--json")
+    assert result.code == 0, result.output
+    steps = result.json()["steps"]
+    assert [s["status"] for s in steps] == ["ok", "changed"]
+    assert [c["field"] for c in steps[1]["changes"]] == ["messages"]
+    assert audit(sim_http)[-1] == ("update_rule", "Split delivery to the legacy server")
+    assert len(audit(sim_http)) == 3
+    after = state(sim_http)
+    assert after["routes"] == before["routes"]
+    rule_before, rule_after = before["routing_rules"][0], after["routing_rules"][0]
+    assert rule_after["messages"] == ["inbound"]
+    assert {k: v for k, v in rule_after.items() if k != "messages"} == {
+        k: v for k, v in rule_before.items() if k != "messages"
+    }
+
+
+def test_port_and_filter_changes_are_single_updates(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    assert runbook_cli("run", str(write_runbook(split_delivery()))).code == 0
+    doc = split_delivery(
+        envelope_filter={"recipients": {"match": "pattern", "value": r".*@legacy\.example\.com"}}
+    )
+    doc["steps"][0]["mail_route"]["server"]["single_host"]["port"] = 2525
+    result = runbook_cli("run", str(write_runbook(doc)), "--json")
+    assert result.code == 0, result.output
+    steps = result.json()["steps"]
+    assert [c["field"] for c in steps[0]["changes"]] == ["server.single_host.port"]
+    assert audit(sim_http)[2:] == [
+        ("update_route", "Legacy mail server"),
+        ("update_rule", "Split delivery to the legacy server"),
+    ]
+    live = state(sim_http)
+    assert live["routes"][0]["server"]["single_host"]["port"] == 2525
+    assert live["routing_rules"][0]["envelope_filter"] == {
+        "recipients": {"match": "pattern", "value": r".*@legacy\.example\.com"}
+    }
+
+
+def test_unmanaged_entries_are_untouched_by_apply_and_absent(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    sim_http.put("/_sim/state", json={"routes": [UNMANAGED_ROUTE],
+                                      "routing_rules": [UNMANAGED_RULE]}).raise_for_status()
+    original = state(sim_http)
+    assert runbook_cli("run", str(write_runbook(split_delivery()))).code == 0
+    live = state(sim_http)
+    assert live["routes"][0] == original["routes"][0]
+    assert live["routing_rules"][0] == original["routing_rules"][0]
+
+    doc = split_delivery()
+    doc["steps"] = [
+        {"routing_rule": {"description": "Split delivery to the legacy server"},
+         "state": "absent"},
+        {"mail_route": {"name": "Legacy mail server"}, "state": "absent"},
+    ]
+    result = runbook_cli("run", str(write_runbook(doc)), "--json")
+    assert result.code == 0, result.output
+    assert [s["action"] for s in result.json()["steps"]] == ["delete", "delete"]
+    assert state(sim_http) == original
+    assert audit(sim_http)[-2:] == [
+        ("delete_rule", "Split delivery to the legacy server"),
+        ("delete_route", "Legacy mail server"),
+    ]
+
+
+def test_dry_run_plans_both_creations_and_writes_nothing(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
+) -> None:
+    result = runbook_cli("run", str(write_runbook(split_delivery())), "--dry-run", "--json")
+    assert result.code == 0, result.output
+    steps = result.json()["steps"]
+    assert [(s["status"], s["action"]) for s in steps] == [
+        ("would_change", "create"), ("would_change", "create")]
+    assert audit(sim_http) == []
+    assert state(sim_http) == {"routes": [], "routing_rules": []}
+    folder = tmp_path / result.json()["run_dir"]
+    filled = sorted(p.name for p in folder.glob("*-filled.png"))
+    assert len(filled) == 2, filled
+
+
+def test_french_console_gives_the_same_result(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    doc = split_delivery()
+    doc["console"]["locale"] = "fr"
+    result = runbook_cli("run", str(write_runbook(doc)), "--json")
+    assert result.code == 0, result.output
+    assert state(sim_http)["routes"] == [LEGACY_ROUTE]
+    assert state(sim_http)["routing_rules"][0]["account_types"] == ["unrecognized_catch_all"]
+    again = runbook_cli("run", str(write_runbook(doc)), "--json")
+    assert [s["status"] for s in again.json()["steps"]] == ["ok", "ok"]
+
+
+def test_multi_host_route_fills_primary_and_secondary_tables(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    server = {"multiple_hosts": {
+        "primary": [{"host": "a.example.com", "port": 25, "load": 50},
+                    {"host": "b.example.com", "port": 25, "load": 50}],
+        "secondary": [{"host": "c.example.com", "port": 2525, "load": 100}],
+    }}
+    doc = split_delivery(envelope_filter={
+        "recipients": {"match": "pattern", "value": r".*@example\.com"}})
+    doc["steps"][0]["mail_route"]["server"] = server
+    result = runbook_cli("run", str(write_runbook(doc)), "--json")
+    assert result.code == 0, result.output
+    [route] = state(sim_http)["routes"]
+    assert route["server"] == server
+    again = runbook_cli("run", str(write_runbook(doc)), "--json")
+    assert [s["status"] for s in again.json()["steps"]] == ["ok", "ok"]
+
+
+def test_refused_save_fails_with_evidence_and_leaves_console_unchanged(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
+) -> None:
+    sim_http.put("/_sim/state", json={"routes": [UNMANAGED_ROUTE],
+                                      "routing_rules": []}).raise_for_status()
+    original = state(sim_http)
+    sim_http.post("/_sim/faults", json={"fail_next_saves": 10,
+                                        "message": "We couldn't save your changes."})
+    result = runbook_cli("run", str(write_runbook(split_delivery())), "--json", "--retries", "0")
+    assert result.code == 1, result.output
+    steps = result.json()["steps"]
+    assert steps[0]["status"] == "failed"
+    assert "couldn't save" in steps[0]["message"]
+    assert steps[1]["status"] == "not_run"
+    folder = tmp_path / result.json()["run_dir"]
+    assert list(folder.glob("01-*-failure.png"))
+    assert (folder / "trace.zip").is_file()
+    assert audit(sim_http) == []
+    assert state(sim_http) == original
+    assert "Traceback" not in result.output
+
+
+def test_route_referenced_but_missing_from_console_fails_the_rule_step(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    doc = split_delivery()
+    doc["steps"][0]["mail_route"]["name"] = "Other route"
+    doc["steps"][1]["routing_rule"]["change_route"] = {"name": "Legacy mail server",
+                                                       "existing": True}
+    result = runbook_cli("run", str(write_runbook(doc)), "--json")
+    assert result.code == 1, result.output
+    steps = result.json()["steps"]
+    assert steps[1]["status"] == "failed"
+    assert "Legacy mail server" in steps[1]["message"]
+    assert [a for a in audit(sim_http) if a[0] != "create_route"] == []
