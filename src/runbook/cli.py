@@ -140,9 +140,7 @@ def validate(files: tuple[str, ...], var_pairs: tuple[str, ...], as_json: bool) 
         summaries.append({"file": file, "summary": summarize(book)})
     if as_json:
         click.echo(
-            json.dumps(
-                {"valid": summaries, "errors": [p.as_dict() for p in problems]}, indent=2
-            )
+            json.dumps({"valid": summaries, "errors": [p.as_dict() for p in problems]}, indent=2)
         )
         if problems:
             sys.exit(ExitCode.INVALID_RUNBOOK)
@@ -179,30 +177,73 @@ def schema() -> None:
 def run_options(func: F) -> F:
     """Options shared by `run` and `drift`."""
     options = [
-        click.option("--console", "console_url", metavar="URL|simulator",
-                     help="Console to drive (default: the runbook's console.url)."),
+        click.option(
+            "--console",
+            "console_url",
+            metavar="URL|simulator",
+            help="Console to drive (default: the runbook's console.url).",
+        ),
         click.option("--locale", type=click.Choice(["en", "fr"]), help="Console language."),
         click.option("--headed", is_flag=True, help="Show the browser window."),
-        click.option("--slow-mo", type=click.IntRange(min=0), default=None, metavar="MS",
-                     help="Slow every browser action by MS milliseconds."),
-        click.option("--recordings", type=click.Path(file_okay=False), default="recordings",
-                     show_default=True, help="Where run folders are written."),
-        click.option("--var", "var_pairs", multiple=True, metavar="KEY=VALUE",
-                     help="Set a variable."),
-        click.option("--profile", default="default", show_default=True,
-                     help="Saved console session to use (see `runbook login`)."),
-        click.option("--trace", type=click.Choice(["on", "off", "retain-on-failure"]),
-                     default="retain-on-failure", show_default=True, help="Playwright trace."),
-        click.option("--screenshots", type=click.Choice(["on", "off"]), default="on",
-                     show_default=True, help="Checkpoint screenshots."),
-        click.option("--navigate", type=click.Choice(["url", "click"]), default=None,
-                     help="Reach pages by URL (fast) or by the menu path (default in demo)."),
-        click.option("--timeout", type=click.IntRange(min=100), default=None, metavar="MS",
-                     help="How long to wait for a page element (default 15000)."),
-        click.option("--retries", type=click.IntRange(min=0), default=None,
-                     help="Retries of a transient failure (default 3)."),
-        click.option("--demo", is_flag=True,
-                     help="Headed, slowed, menu navigation, captions and highlights."),
+        click.option(
+            "--slow-mo",
+            type=click.IntRange(min=0),
+            default=None,
+            metavar="MS",
+            help="Slow every browser action by MS milliseconds.",
+        ),
+        click.option(
+            "--recordings",
+            type=click.Path(file_okay=False),
+            default="recordings",
+            show_default=True,
+            help="Where run folders are written.",
+        ),
+        click.option(
+            "--var", "var_pairs", multiple=True, metavar="KEY=VALUE", help="Set a variable."
+        ),
+        click.option(
+            "--profile",
+            default="default",
+            show_default=True,
+            help="Saved console session to use (see `runbook login`).",
+        ),
+        click.option(
+            "--trace",
+            type=click.Choice(["on", "off", "retain-on-failure"]),
+            default="retain-on-failure",
+            show_default=True,
+            help="Playwright trace.",
+        ),
+        click.option(
+            "--screenshots",
+            type=click.Choice(["on", "off"]),
+            default="on",
+            show_default=True,
+            help="Checkpoint screenshots.",
+        ),
+        click.option(
+            "--navigate",
+            type=click.Choice(["url", "click"]),
+            default=None,
+            help="Reach pages by URL (fast) or by the menu path (default in demo).",
+        ),
+        click.option(
+            "--timeout",
+            type=click.IntRange(min=100),
+            default=None,
+            metavar="MS",
+            help="How long to wait for a page element (default 15000).",
+        ),
+        click.option(
+            "--retries",
+            type=click.IntRange(min=0),
+            default=None,
+            help="Retries of a transient failure (default 3).",
+        ),
+        click.option(
+            "--demo", is_flag=True, help="Headed, slowed, menu navigation, captions and highlights."
+        ),
         click.option("--video", is_flag=True, help="Record a video of the run."),
         click.option("--json", "as_json", is_flag=True, help="Print the result document."),
     ]
@@ -243,27 +284,37 @@ def drift(file: str, **opts: Any) -> None:
 
 @cli.command(epilog=EPILOG)
 @click.option("--profile", default="default", show_default=True, help="Session name.")
-@click.option("--console", "console_url", default="https://admin.google.com",
-              show_default=True, metavar="URL")
-@click.option("--non-interactive", is_flag=True,
-              help="Sign in without a person: user from --user, password and TOTP secret "
-                   "from RUNBOOK_PASSWORD and RUNBOOK_TOTP_SECRET.")
+@click.option(
+    "--console", "console_url", default="https://admin.google.com", show_default=True, metavar="URL"
+)
+@click.option(
+    "--non-interactive",
+    is_flag=True,
+    help="Sign in without a person: user from --user, password and TOTP secret "
+    "from RUNBOOK_PASSWORD and RUNBOOK_TOTP_SECRET.",
+)
 @click.option("--user", help="Account to sign in with (non-interactive).")
 @guarded
 def login(profile: str, console_url: str, non_interactive: bool, user: str | None) -> None:
     """Create or refresh a saved console session (a person signs in)."""
     from runbook.console.login import login as do_login
 
-    path = do_login(profile=profile, console_url=console_url,
-                    non_interactive=non_interactive, user=user)
+    path = do_login(
+        profile=profile, console_url=console_url, non_interactive=non_interactive, user=user
+    )
     click.echo(f"Session saved to {path} (profile {profile!r}).")
 
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8765, show_default=True, type=int)
-@click.option("--state", type=click.Path(dir_okay=False), default=".runbook/simulator.json",
-              show_default=True, help="State file (survives restarts).")
+@click.option(
+    "--state",
+    type=click.Path(dir_okay=False),
+    default=".runbook/simulator.json",
+    show_default=True,
+    help="State file (survives restarts).",
+)
 @click.option("--no-auth", is_flag=True, help="Serve without the sign-in flow.")
 @click.option("--faults", metavar="JSON", help="Fault injection settings (see /_sim/faults).")
 @guarded
@@ -271,8 +322,13 @@ def simulator(host: str, port: int, state: str, no_auth: bool, faults: str | Non
     """Serve the local Admin console simulator."""
     from runbook.simulator.server import serve
 
-    serve(host=host, port=port, state_path=Path(state), auth=not no_auth,
-          faults=json.loads(faults) if faults else None)
+    serve(
+        host=host,
+        port=port,
+        state_path=Path(state),
+        auth=not no_auth,
+        faults=json.loads(faults) if faults else None,
+    )
 
 
 def main() -> None:

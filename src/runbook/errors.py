@@ -100,8 +100,12 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
 
     def as_dict(self) -> dict[str, object]:
-        return {"file": self.file, "line": self.line, "column": self.column,
-                "message": self.message}
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
 
 
 class InvalidRunbook(RunbookError):

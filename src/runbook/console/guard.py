@@ -18,7 +18,5 @@ class WriteGuard:
     def allow(self, action: str) -> None:
         """Raise unless this run may write; record the write otherwise."""
         if self.read_only:
-            raise ReadOnlyViolation(
-                f"refused to {action}: this is a read-only {self.mode} run"
-            )
+            raise ReadOnlyViolation(f"refused to {action}: this is a read-only {self.mode} run")
         self.writes.append(action)

@@ -105,11 +105,13 @@ class RouteDialog(Dialog):
         rows = []
         for n in range(1, self._row_count(table) + 1):
             row = self._row(table, n)
-            rows.append({
-                "host": self._row_box(row, "host").input_value().strip(),
-                "port": as_port(self._row_box(row, "port").input_value()),
-                "load": as_port(self._row_box(row, "load").input_value()),
-            })
+            rows.append(
+                {
+                    "host": self._row_box(row, "host").input_value().strip(),
+                    "port": as_port(self._row_box(row, "port").input_value()),
+                    "load": as_port(self._row_box(row, "load").input_value()),
+                }
+            )
         return rows
 
     def _row_box(self, row: Locator, key: str) -> Locator:
@@ -140,7 +142,8 @@ class RouteDialog(Dialog):
         group = self.tables[table]
         while count > len(rows):
             remove = self._row(table, count).get_by_role(
-                "button", name=self.labels.remove_host, exact=True)
+                "button", name=self.labels.remove_host, exact=True
+            )
             remove.click()
             expect(self._row(table, count)).to_have_count(0)
             count -= 1

@@ -73,7 +73,9 @@ class ListPage:
             return []
         names = self.table.evaluate(_READ_COLUMN, self.labels.col_name)
         if names is None:
-            expect(self.table.get_by_role("columnheader", name=self.labels.col_name)).to_be_visible()
+            expect(
+                self.table.get_by_role("columnheader", name=self.labels.col_name)
+            ).to_be_visible()
         return [str(n) for n in names or []]
 
     def row(self, name: str) -> Locator:

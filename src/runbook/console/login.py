@@ -20,15 +20,19 @@ from runbook.console.translate import is_sign_in_url, on_sign_in, translated
 INTERACTIVE_TIMEOUT_MS = 5 * 60 * 1000
 
 
-def login(*, profile: str, console_url: str, non_interactive: bool, user: str | None,
-          locale: str = "en") -> Path:
+def login(
+    *, profile: str, console_url: str, non_interactive: bool, user: str | None, locale: str = "en"
+) -> Path:
     """Sign in to the console and save the session of `profile`; the file written."""
     check_session_target(console_url)
     path = profile_path(profile)
     creds = credentials_from_env(user) if non_interactive else None
     labels = Labels("fr" if locale == "fr" else "en")
-    options = SessionOptions(headed=not non_interactive, storage_state=path,
-                             timeout_ms=INTERACTIVE_TIMEOUT_MS if creds is None else 15_000)
+    options = SessionOptions(
+        headed=not non_interactive,
+        storage_state=path,
+        timeout_ms=INTERACTIVE_TIMEOUT_MS if creds is None else 15_000,
+    )
     with BrowserSession(options) as session:
         page = session.page
         assert page is not None
@@ -38,8 +42,10 @@ def login(*, profile: str, console_url: str, non_interactive: bool, user: str | 
             if creds is not None:
                 SignInPage(page, labels).sign_in(creds)
             else:
-                print("Sign in in the browser window (2-step verification included); "
-                      "runbook waits for the console home.")
+                print(
+                    "Sign in in the browser window (2-step verification included); "
+                    "runbook waits for the console home."
+                )
         with translated(page, "waiting for the console home"):
             page.wait_for_url(lambda url: not is_sign_in_url(url))
             menu = page.get_by_role("button", name=labels.main_menu, exact=True)
@@ -51,4 +57,3 @@ def login(*, profile: str, console_url: str, non_interactive: bool, user: str | 
         session.storage_state(path)
         os.chmod(path, 0o600)
     return path
-

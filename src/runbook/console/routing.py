@@ -13,8 +13,10 @@ from runbook.console.translate import translated
 from runbook.console.widgets import choose, current_choice
 
 ACTION_KEYS = {"modify_message": "modify_message", "reject_message": "reject_message"}
-SIDES = {"senders": ("env_senders", "env_senders_check"),
-         "recipients": ("env_recipients", "env_recipients_check")}
+SIDES = {
+    "senders": ("env_senders", "env_senders_check"),
+    "recipients": ("env_recipients", "env_recipients_check"),
+}
 
 
 class RoutingPage(ListPage):
@@ -49,7 +51,8 @@ class RoutingPage(ListPage):
 
     def _switch(self, description: str) -> Locator:
         return self.row(description).get_by_role(
-            "switch", name=self.labels.rule_enabled, exact=True)
+            "switch", name=self.labels.rule_enabled, exact=True
+        )
 
     def is_enabled(self, description: str) -> bool:
         """Whether the rule with this description is enabled."""
@@ -63,9 +66,11 @@ class RoutingPage(ListPage):
             switch = self._switch(description)
             switch.click()
             SaveOutcome(self.page, self.labels, self.page.get_by_role("dialog")).wait(
-                f"the state of rule {description!r}")
+                f"the state of rule {description!r}"
+            )
             expect(self._switch(description)).to_have_attribute(
-                "aria-checked", "true" if enabled else "false")
+                "aria-checked", "true" if enabled else "false"
+            )
 
 
 class RuleDialog(Dialog):
@@ -75,8 +80,7 @@ class RuleDialog(Dialog):
         super().__init__(routing.page, routing.labels, routing.guard, title)
         labels = self.labels
         root = self.root
-        self.description_box = root.get_by_role(
-            "textbox", name=labels.rule_description, exact=True)
+        self.description_box = root.get_by_role("textbox", name=labels.rule_description, exact=True)
         messages = root.get_by_role("group", name=labels.messages_group)
         self.messages = {
             value: messages.get_by_role("checkbox", name=labels[key], exact=True)
@@ -85,10 +89,10 @@ class RuleDialog(Dialog):
         self.action_menu = root.get_by_role("combobox", name=labels.action_menu)
         route_group = root.get_by_role("group", name=labels.route_group, exact=True)
         self.change_route_box = route_group.get_by_role(
-            "checkbox", name=labels.change_route, exact=True)
+            "checkbox", name=labels.change_route, exact=True
+        )
         self.route_menu = route_group.get_by_role("combobox", name=labels.route_menu)
-        self.show_options_button = root.get_by_role(
-            "button", name=labels.show_options, exact=True)
+        self.show_options_button = root.get_by_role("button", name=labels.show_options, exact=True)
         accounts = root.get_by_role("group", name=labels.account_types)
         self.account_types = {
             value: accounts.get_by_role("checkbox", name=labels[key], exact=True)
@@ -109,7 +113,8 @@ class RuleDialog(Dialog):
 
     def _side_checkbox(self, side: str) -> Locator:
         return self.sides[side].get_by_role(
-            "checkbox", name=self.labels[SIDES[side][1]], exact=True)
+            "checkbox", name=self.labels[SIDES[side][1]], exact=True
+        )
 
     def _side_menu(self, side: str) -> Locator:
         return self.sides[side].get_by_role("combobox", name=self.labels.match_menu)
@@ -139,18 +144,21 @@ class RuleDialog(Dialog):
             for side in SIDES:
                 if self._side_checkbox(side).is_checked():
                     shown = current_choice(self._side_menu(side))
-                    match = next((m for m, k in MATCH_KEYS.items() if self.labels[k] == shown),
-                                 shown)
-                    value = self._side_value(side, match).input_value() if (
-                        match in MATCH_VALUE_KEYS) else ""
+                    match = next(
+                        (m for m, k in MATCH_KEYS.items() if self.labels[k] == shown), shown
+                    )
+                    value = (
+                        self._side_value(side, match).input_value()
+                        if (match in MATCH_VALUE_KEYS)
+                        else ""
+                    )
                     envelope[side] = {"match": match, "value": value}
             return {
                 "description": self.description_box.input_value().strip(),
                 "messages": [v for v, box in self.messages.items() if box.is_checked()],
                 "action": action,
                 "change_route": change_route,
-                "account_types": [v for v, box in self.account_types.items()
-                                  if box.is_checked()],
+                "account_types": [v for v, box in self.account_types.items() if box.is_checked()],
                 "envelope_filter": envelope or None,
             }
 
@@ -199,7 +207,5 @@ class RuleDialog(Dialog):
                 side_want = envelope.get(side)
                 self._side_checkbox(side).set_checked(side_want is not None)
                 if side_want:
-                    choose(self.page, self._side_menu(side),
-                           labels[MATCH_KEYS[side_want["match"]]])
-                    self.set_text(self._side_value(side, side_want["match"]),
-                                  side_want["value"])
+                    choose(self.page, self._side_menu(side), labels[MATCH_KEYS[side_want["match"]]])
+                    self.set_text(self._side_value(side, side_want["match"]), side_want["value"])

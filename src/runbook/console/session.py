@@ -42,7 +42,8 @@ class BrowserSession:
         opts = self.options
         self._playwright = sync_playwright().start()
         self.browser = self._playwright.chromium.launch(
-            **launch_args(headless=not opts.headed, slow_mo=opts.slow_mo))  # type: ignore[arg-type]
+            **launch_args(headless=not opts.headed, slow_mo=opts.slow_mo)
+        )  # type: ignore[arg-type]
         context_args: dict[str, Any] = {"viewport": VIEWPORT, "locale": opts.locale}
         if opts.storage_state is not None and opts.storage_state.exists():
             context_args["storage_state"] = str(opts.storage_state)
@@ -72,8 +73,12 @@ class BrowserSession:
         assert self.context is not None
         self.context.storage_state(path=str(path))
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         try:
             if self._tracing:
                 self.save_trace(None)

@@ -23,8 +23,15 @@ PATHS = {
 class ConsoleShell:
     """The console around every page: its URLs, its Main menu and its org-unit picker."""
 
-    def __init__(self, page: Page, labels: Labels, base_url: str, *,
-                 navigate: Navigate = "url", org_unit: str = "/") -> None:
+    def __init__(
+        self,
+        page: Page,
+        labels: Labels,
+        base_url: str,
+        *,
+        navigate: Navigate = "url",
+        org_unit: str = "/",
+    ) -> None:
         self.page = page
         self.labels = labels
         self.base_url = base_url.rstrip("/")

@@ -43,8 +43,10 @@ def check_session_target(url: str) -> None:
     host = (parsed.hostname or "").lower()
     if parsed.scheme == "https" or (parsed.scheme == "http" and host in LOOPBACK_HOSTS):
         return
-    raise UsageError(f"refusing to send a console session to {url}: use https "
-                     "(plain http is allowed for loopback addresses only)")
+    raise UsageError(
+        f"refusing to send a console session to {url}: use https "
+        "(plain http is allowed for loopback addresses only)"
+    )
 
 
 class SignInPage:
@@ -82,6 +84,8 @@ def credentials_from_env(user: str | None) -> Credentials:
     password = os.environ.get("RUNBOOK_PASSWORD", "")
     secret = os.environ.get("RUNBOOK_TOTP_SECRET", "")
     if not user or not password or not secret:
-        raise UsageError("--non-interactive needs --user, and RUNBOOK_PASSWORD and "
-                         "RUNBOOK_TOTP_SECRET in the environment")
+        raise UsageError(
+            "--non-interactive needs --user, and RUNBOOK_PASSWORD and "
+            "RUNBOOK_TOTP_SECRET in the environment"
+        )
     return Credentials(user=user, password=password, totp_secret=secret)

@@ -36,14 +36,19 @@ class RunContext:
     def read_only(self) -> bool:
         return self.mode != "apply"
 
-    def checkpoint(self, result: StepResult, name: str, *,
-                   mask: list[Locator] | None = None, force: bool = False) -> None:
+    def checkpoint(
+        self,
+        result: StepResult,
+        name: str,
+        *,
+        mask: list[Locator] | None = None,
+        force: bool = False,
+    ) -> None:
         """Screenshot the page as checkpoint `name` of the step (secret fields masked)."""
         if not (self.screenshots or force) or self.page.is_closed():
             return
         path: Path = self.folder.checkpoint_path(result.index, result.name, name)
-        self.page.screenshot(path=str(path), mask=mask or [], animations="disabled",
-                             caret="hide")
+        self.page.screenshot(path=str(path), mask=mask or [], animations="disabled", caret="hide")
         result.checkpoints.append(Checkpoint(name=name, path=self.folder.relative(path)))
 
     def say(self, text: str, target: Locator | None = None) -> None:

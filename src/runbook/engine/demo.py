@@ -8,33 +8,33 @@ from playwright.sync_api import Locator, Page
 CAPTION_ID = "runbook-demo-caption"
 
 # Re-creates the caption after every navigation, from the text kept in sessionStorage.
-_INIT_SCRIPT = """(() => {
-  const show = () => {
+_INIT_SCRIPT = f"""(() => {{
+  const show = () => {{
     const text = sessionStorage.getItem('runbook-demo-caption');
     if (!text || !document.body) return;
-    let el = document.getElementById('%(id)s');
-    if (!el) {
+    let el = document.getElementById('{CAPTION_ID}');
+    if (!el) {{
       el = document.createElement('div');
-      el.id = '%(id)s';
+      el.id = '{CAPTION_ID}';
       el.setAttribute('aria-hidden', 'true');
-      el.style.cssText = 'position:fixed;left:50%%;bottom:24px;transform:translateX(-50%%);' +
+      el.style.cssText = 'position:fixed;left:50%;bottom:24px;transform:translateX(-50%);' +
         'z-index:2147483647;background:rgba(32,33,36,.92);color:#fff;padding:10px 18px;' +
         'border-radius:8px;font:15px/1.4 system-ui,sans-serif;pointer-events:none;' +
         'max-width:80vw;box-shadow:0 2px 10px rgba(0,0,0,.3)';
       document.body.appendChild(el);
-    }
+    }}
     el.textContent = text;
-  };
-  window.__runbookCaption = (text) => {
+  }};
+  window.__runbookCaption = (text) => {{
     sessionStorage.setItem('runbook-demo-caption', text);
     show();
-  };
-  if (document.readyState === 'loading') {
+  }};
+  if (document.readyState === 'loading') {{
     document.addEventListener('DOMContentLoaded', show);
-  } else {
+  }} else {{
     show();
-  }
-})();""" % {"id": CAPTION_ID}
+  }}
+}})();"""
 
 _HIGHLIGHT = """el => {
   el.style.outline = '3px solid #fbbc04';
@@ -61,7 +61,8 @@ class Demo:
             caption = f"{self.step_caption}: {text}" if self.step_caption else text
         try:
             self.page.evaluate(
-                "text => window.__runbookCaption && window.__runbookCaption(text)", caption)
+                "text => window.__runbookCaption && window.__runbookCaption(text)", caption
+            )
             if target is not None and target.is_visible():
                 target.evaluate(_HIGHLIGHT)
         except PlaywrightError:

@@ -79,9 +79,14 @@ def _embedded_simulator(state_dir: Path) -> Iterator[tuple[str, Credentials]]:
     server = SimulatorServer(state_dir / "simulator.json")
     server.start()
     try:
-        yield server.url, Credentials(user=sim_auth.DEFAULT_USER,
-                                      password=sim_auth.DEFAULT_PASSWORD,
-                                      totp_secret=sim_auth.DEFAULT_TOTP_SECRET)
+        yield (
+            server.url,
+            Credentials(
+                user=sim_auth.DEFAULT_USER,
+                password=sim_auth.DEFAULT_PASSWORD,
+                totp_secret=sim_auth.DEFAULT_TOTP_SECRET,
+            ),
+        )
     finally:
         server.stop()
 
@@ -96,46 +101,73 @@ def execute(book: Runbook, file: Path, options: RunOptions) -> int:
     return _run(book, file, options, target, None)
 
 
-def _run(book: Runbook, file: Path, options: RunOptions, console_url: str,
-         creds: Credentials | None) -> int:
+def _run(
+    book: Runbook, file: Path, options: RunOptions, console_url: str, creds: Credentials | None
+) -> int:
     mode: Mode = options.mode
     locale = options.locale or book.console.locale
     labels = Labels("fr" if locale == "fr" else "en")
     if options.video and ffmpeg_path() is None:
-        raise UsageError("--video needs ffmpeg where Playwright looks for it; run "
-                         "`python -m runbook.console.browser --ensure` (links Debian's ffmpeg)")
+        raise UsageError(
+            "--video needs ffmpeg where Playwright looks for it; run "
+            "`python -m runbook.console.browser --ensure` (links Debian's ffmpeg)"
+        )
     folder = RunFolder.create(Path(options.recordings), book.name, mode)
     redactor = Redactor(book.secrets)
     configure_logging(run_log=folder.run_log, redactor=redactor, json_stdout=options.as_json)
     log = structlog.get_logger("runbook")
-    result = RunResult(runbook=book.name, file=str(file), mode=mode, console=console_url,
-                       locale=locale, started_at=datetime.now(UTC).isoformat(timespec="seconds"),
-                       run_dir=str(folder.path))
+    result = RunResult(
+        runbook=book.name,
+        file=str(file),
+        mode=mode,
+        console=console_url,
+        locale=locale,
+        started_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        run_dir=str(folder.path),
+    )
     started = time.perf_counter()
     demo = options.demo
     session_options = SessionOptions(
         headed=options.headed or demo,
-        slow_mo=options.slow_mo if options.slow_mo is not None else (
-            DEMO_SLOW_MO_MS if demo else 0),
+        slow_mo=options.slow_mo
+        if options.slow_mo is not None
+        else (DEMO_SLOW_MO_MS if demo else 0),
         storage_state=None if creds is not None else profile_path(options.profile),
         trace=options.trace != "off",
         video_dir=folder.path if options.video else None,
         timeout_ms=options.timeout or 15_000,
         locale="fr-FR" if locale == "fr" else "en-US",
     )
-    log.info("run.started", runbook=book.name, mode=mode, console=console_url, locale=locale,
-             steps=len(book.steps), run_dir=str(folder.path))
+    log.info(
+        "run.started",
+        runbook=book.name,
+        mode=mode,
+        console=console_url,
+        locale=locale,
+        steps=len(book.steps),
+        run_dir=str(folder.path),
+    )
     try:
         with BrowserSession(session_options) as session:
             page = session.page
             assert page is not None
-            shell = ConsoleShell(page, labels, console_url,
-                                 navigate=options.navigate or ("click" if demo else "url"),
-                                 org_unit=book.console.org_unit)
-            ctx = RunContext(page=page, labels=labels,
-                             guard=WriteGuard(read_only=mode != "apply", mode=mode),
-                             shell=shell, folder=folder, mode=mode,
-                             screenshots=options.screenshots, secrets=book.secrets)
+            shell = ConsoleShell(
+                page,
+                labels,
+                console_url,
+                navigate=options.navigate or ("click" if demo else "url"),
+                org_unit=book.console.org_unit,
+            )
+            ctx = RunContext(
+                page=page,
+                labels=labels,
+                guard=WriteGuard(read_only=mode != "apply", mode=mode),
+                shell=shell,
+                folder=folder,
+                mode=mode,
+                screenshots=options.screenshots,
+                secrets=book.secrets,
+            )
             if demo:
                 ctx.announce = Demo(page, total=len(book.steps)).announce
             try:
@@ -170,12 +202,18 @@ def _run_steps(book: Runbook, ctx: RunContext, result: RunResult, log: Any) -> N
     stop: RunbookError | None = None
     for index, step in enumerate(book.steps, start=1):
         if stop is not None:
-            result.steps.append(StepResult(index=index, name=step.title, kind=step.kind,
-                                           resource=step.key, status="not_run",
-                                           message="not run: an earlier step failed"))
+            result.steps.append(
+                StepResult(
+                    index=index,
+                    name=step.title,
+                    kind=step.kind,
+                    resource=step.key,
+                    status="not_run",
+                    message="not run: an earlier step failed",
+                )
+            )
             continue
-        log.info("step.started", step=step.title, index=index, kind=step.kind,
-                 resource=step.key)
+        log.info("step.started", step=step.title, index=index, kind=step.kind, resource=step.key)
         if ctx.announce is not None:
             ctx.say(f"Step {index} of {len(book.steps)} — {step.title}")
         runner = step_type(step.kind)(ctx, step, index)
@@ -201,8 +239,9 @@ def _exit_code(result: RunResult) -> int:
     return ExitCode.OK
 
 
-def _finish(result: RunResult, folder: RunFolder, redactor: Redactor, options: RunOptions,
-            log: Any) -> None:
+def _finish(
+    result: RunResult, folder: RunFolder, redactor: Redactor, options: RunOptions, log: Any
+) -> None:
     if options.video:
         videos = sorted(folder.path.glob("*.webm"))
         if videos:
@@ -212,8 +251,13 @@ def _finish(result: RunResult, folder: RunFolder, redactor: Redactor, options: R
         append_github_step_summary(result)
         if options.junit:
             write_junit(result, Path(options.junit))
-    log.info("run.finished", exit_code=result.exit_code, counts=result.counts(),
-             duration_ms=result.duration_ms, report=str(folder.report_html))
+    log.info(
+        "run.finished",
+        exit_code=result.exit_code,
+        counts=result.counts(),
+        duration_ms=result.duration_ms,
+        report=str(folder.report_html),
+    )
     if options.as_json:
         print(json.dumps(redactor.value(result.as_dict()), indent=2, default=str))
     else:

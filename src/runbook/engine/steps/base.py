@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from abc import ABC, abstractmethod
 from typing import Any
@@ -23,7 +24,8 @@ class StepType(ABC):
         self.ctx = ctx
         self.step = step
         self.result = StepResult(
-            index=index, name=step.title, kind=step.kind, resource=step.key, status="ok")
+            index=index, name=step.title, kind=step.kind, resource=step.key, status="ok"
+        )
         self.open_dialog: Dialog | None = None
         self.error: RunbookError | None = None
 
@@ -47,11 +49,8 @@ class StepType(ABC):
         if isinstance(exc, ConsoleChanged) and exc.locator:
             self.result.details["locator"] = exc.locator
             self.result.details["url"] = exc.url
-        try:
-            self.ctx.checkpoint(self.result, "failure", force=True,
-                                mask=self._masks())
-        except PlaywrightError:
-            pass
+        with contextlib.suppress(PlaywrightError):
+            self.ctx.checkpoint(self.result, "failure", force=True, mask=self._masks())
         if not isinstance(exc, SignInRequired):
             self._close_dialog()
 
@@ -95,7 +94,8 @@ class StepType(ABC):
         if wrong:
             raise StepFailed(
                 f"the console does not show what was saved for {self.step.key!r} "
-                f"(fields: {', '.join(wrong)})")
+                f"(fields: {', '.join(wrong)})"
+            )
 
     @abstractmethod
     def execute(self) -> None:

@@ -95,4 +95,5 @@ class MailRouteStep(StepType):
             self.ctx.checkpoint(self.result, "tls-test", force=True)
             raise StepFailed(
                 f"Test TLS connection failed for route {self.step.key!r}: {outcome['message']} "
-                "(not saved: a route whose certificate validation fails can bounce mail)")
+                "(not saved: a route whose certificate validation fails can bounce mail)"
+            )

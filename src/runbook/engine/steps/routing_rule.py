@@ -55,8 +55,9 @@ class RoutingRuleStep(StepType):
             have_enabled = routing.is_enabled(description)
             dialog = self.open_dialog = routing.open_edit(description)
             have = dialog.read()
-            result.changes = diff({**have, "enabled": have_enabled},
-                                  {**want, "enabled": want_enabled})
+            result.changes = diff(
+                {**have, "enabled": have_enabled}, {**want, "enabled": want_enabled}
+            )
             if not result.changes:
                 dialog.cancel()
                 self.open_dialog = None
@@ -78,11 +79,15 @@ class RoutingRuleStep(StepType):
         route = want.get("change_route")
         if route is not None and route not in dialog.route_names():
             if not (ctx.read_only and route in ctx.planned_routes):
-                raise StepFailed(f"route {route!r} is not in the console's Hosts list; "
-                                 "add it first (a mail_route step before this one)")
+                raise StepFailed(
+                    f"route {route!r} is not in the console's Hosts list; "
+                    "add it first (a mail_route step before this one)"
+                )
             fill["change_route"] = None
-            result.details["note"] = (f"route {route!r} is created by an earlier step; "
-                                      "this dry run could not choose it yet")
+            result.details["note"] = (
+                f"route {route!r} is created by an earlier step; "
+                "this dry run could not choose it yet"
+            )
         ctx.say(f"Fill the setting {description!r}", dialog.description_box)
         dialog.fill(fill)
         self.finish_dialog(dialog, f"rule {description!r}")
@@ -95,8 +100,9 @@ class RoutingRuleStep(StepType):
         have = check.read()
         check.cancel()
         self.open_dialog = None
-        self.verify({**have, "enabled": routing.is_enabled(description)},
-                    {**want, "enabled": want_enabled})
+        self.verify(
+            {**have, "enabled": routing.is_enabled(description)}, {**want, "enabled": want_enabled}
+        )
 
     def _switch(self, routing: RoutingPage, enabled: bool) -> None:
         if self.ctx.read_only:
