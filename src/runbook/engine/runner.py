@@ -23,6 +23,7 @@ from runbook.console.signin import Credentials, SignInPage, check_session_target
 from runbook.console.translate import on_sign_in, translated
 from runbook.engine.context import RunContext
 from runbook.engine.demo import Demo
+from runbook.engine.drift import apply_ignores, find_unmanaged
 from runbook.engine.registry import step_type
 from runbook.engine.result import Mode, RunResult, StepResult
 from runbook.errors import ConsoleChanged, ExitCode, RunbookError, SignInRequired, UsageError
@@ -174,6 +175,10 @@ def _run(
                 if creds is not None:
                     _sign_in(shell, labels, creds)
                 _run_steps(book, ctx, result, log)
+                if mode == "drift":
+                    apply_ignores(result, book)
+                    if options.show_unmanaged and not result.exit_code:
+                        result.unmanaged = find_unmanaged(ctx, book)
             except RunbookError as exc:
                 result.error = str(exc)
                 result.exit_code = exc.exit_code
