@@ -272,14 +272,38 @@ def run(file: str, dry_run: bool, **opts: Any) -> None:
 
 
 @cli.command(epilog=EPILOG)
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--show-unmanaged", is_flag=True, help="List console entries no step names.")
 @click.option("--junit", type=click.Path(dir_okay=False), help="Write JUnit XML here.")
 @run_options
 @guarded
-def drift(file: str, **opts: Any) -> None:
-    """Compare the live console with the runbook, read-only (exit 2 on drift)."""
-    sys.exit(_execute(file, "drift", **opts))
+def drift(files: tuple[str, ...], **opts: Any) -> None:
+    """Compare the live console with runbooks, read-only (exit 2 on drift)."""
+    from runbook.spec import load_runbook
+
+    problems = []
+    for file in files:  # every file is checked before any browser starts
+        try:
+            load_runbook(Path(file), variables=_parse_vars(opts["var_pairs"]))
+        except InvalidRunbook as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InvalidRunbook(problems)
+    codes = []
+    for n, file in enumerate(files):
+        junit = opts["junit"]
+        if junit and len(files) > 1:
+            junit = str(Path(junit).with_suffix(f".{n + 1}{Path(junit).suffix or '.xml'}"))
+        codes.append(_execute(file, "drift", **{**opts, "junit": junit}))
+    sys.exit(_worst(codes))
+
+
+def _worst(codes: list[int]) -> int:
+    """One exit code for several drift checks: an error beats drift, drift beats success."""
+    errors = [c for c in codes if c not in (ExitCode.OK, ExitCode.DRIFT)]
+    if errors:
+        return errors[0]
+    return ExitCode.DRIFT if ExitCode.DRIFT in codes else ExitCode.OK
 
 
 @cli.command(epilog=EPILOG)
