@@ -1,0 +1,143 @@
+"""Words and value formats shared by every rendering of a run (terminal, HTML, Markdown, JUnit)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from runbook.engine.result import FieldChange, RunResult, StepResult
+from runbook.errors import ExitCode
+
+EXIT_MEANINGS: dict[int, str] = {
+    ExitCode.OK: "success; for drift: the console matches the runbook",
+    ExitCode.STEP_FAILED: "a step failed at run time (after retries)",
+    ExitCode.DRIFT: "drift only: the console differs from the runbook",
+    ExitCode.SIGN_IN_REQUIRED: "sign-in required: no session, or it expired; run `runbook login`",
+    ExitCode.CONSOLE_CHANGED: "the console page did not look as expected (the console UI changed)",
+    ExitCode.USAGE: "bad command-line usage",
+    ExitCode.INVALID_RUNBOOK: "invalid runbook",
+}
+
+STATUS_LABELS: dict[str, str] = {
+    "ok": "ok",
+    "changed": "changed",
+    "would_change": "would change",
+    "drift": "drift",
+    "failed": "failed",
+    "skipped": "skipped",
+    "not_run": "not run",
+}
+
+STATUS_HINTS: dict[str, str] = {
+    "ok": "already as the runbook asks; nothing to do",
+    "changed": "the console was changed to match the runbook",
+    "would_change": "dry-run: this change was prepared but not saved",
+    "drift": "the console differs from the runbook",
+    "failed": "the step failed",
+    "skipped": "skipped",
+    "not_run": "not run: an earlier step failed",
+}
+
+MODE_LABELS: dict[str, str] = {
+    "apply": "apply",
+    "dry-run": "dry-run (nothing saved)",
+    "drift": "drift check (read-only)",
+}
+
+ACTION_LABELS: dict[str, str] = {
+    "create": "create",
+    "update": "update",
+    "delete": "delete",
+    "none": "no action",
+}
+
+ABSENT = "(absent)"
+
+
+def exit_meaning(code: int) -> str:
+    return EXIT_MEANINGS.get(code, "unknown exit code")
+
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS.get(status, status)
+
+
+def outcome(result: RunResult) -> tuple[str, str]:
+    """A one-line verdict for the run, and its tone: "good", "warn" or "bad"."""
+    counts = result.counts()
+    code = result.exit_code
+    if code == ExitCode.OK:
+        if result.mode == "drift":
+            ignored = sum(1 for s in result.steps for c in s.changes if c.ignored)
+            extra = f" ({ignored} acknowledged difference(s) ignored)" if ignored else ""
+            return f"In sync: the console matches the runbook{extra}", "good"
+        if result.mode == "dry-run":
+            n = counts.get("would_change", 0) + counts.get("changed", 0)
+            return f"Plan: {n} step(s) would change, nothing was saved", "good"
+        return (
+            f"Applied: {counts.get('changed', 0)} changed, {counts.get('ok', 0)} already as asked",
+            "good",
+        )
+    if code == ExitCode.DRIFT:
+        return f"Drift detected in {counts.get('drift', 0)} step(s)", "warn"
+    if code == ExitCode.SIGN_IN_REQUIRED:
+        return "Sign-in required: run `runbook login`", "bad"
+    if code == ExitCode.CONSOLE_CHANGED:
+        return "The console UI changed: a page did not look as expected", "bad"
+    failed = [s for s in result.steps if s.status == "failed"]
+    if failed:
+        return f"Failed at step {failed[0].index}: {failed[0].name}", "bad"
+    return f"Failed (exit {code}): {exit_meaning(code)}", "bad"
+
+
+def format_value(value: Any) -> str:
+    """A field value as a person reads it: YAML-like scalars, compact JSON for the rest."""
+    if value is None:
+        return ABSENT
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return value if value else '""'
+    if isinstance(value, int | float):
+        return str(value)
+    try:
+        return json.dumps(value, ensure_ascii=False, sort_keys=False, default=str)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def format_duration(ms: int) -> str:
+    """`850 ms`, `12.3 s`, `2 min 05 s`."""
+    if ms < 1000:
+        return f"{ms} ms"
+    seconds = ms / 1000
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest:02d} s"
+
+
+def value_headings(mode: str) -> tuple[str, str]:
+    """Column titles for a change's (before, after) in this mode."""
+    if mode == "drift":
+        return "Live (console)", "Expected (runbook)"
+    if mode == "dry-run":
+        return "Now (console)", "Would be (runbook)"
+    return "Before (console)", "After (runbook)"
+
+
+def change_line(change: FieldChange, mode: str) -> str:
+    """One change as a line of text: `port: 25 → 2525` or `port: expected 2525, live 25`."""
+    before, after = format_value(change.before), format_value(change.after)
+    text = (
+        f"{change.field}: expected {after}, live {before}"
+        if mode == "drift"
+        else f"{change.field}: {before} → {after}"
+    )
+    if change.ignored:
+        text += f" (ignored: {change.ignored})"
+    return text
+
+
+def step_title(step: StepResult) -> str:
+    return f"{step.index}. {step.name}"
