@@ -24,6 +24,7 @@ from runbook.console.translate import on_sign_in, translated
 from runbook.engine.context import RunContext
 from runbook.engine.demo import Demo
 from runbook.engine.drift import apply_ignores, find_unmanaged
+from runbook.engine.lock import run_lock
 from runbook.engine.registry import step_type
 from runbook.engine.result import Mode, RunResult, StepResult
 from runbook.errors import ConsoleChanged, ExitCode, RunbookError, SignInRequired, UsageError
@@ -96,10 +97,13 @@ def execute(book: Runbook, file: Path, options: RunOptions) -> int:
     """Run `book` as `options` say; the process exit code."""
     target = options.console_url or book.console.url or DEFAULT_CONSOLE
     if target == SIMULATOR:
-        with _embedded_simulator(Path(options.state_dir)) as (url, creds):
+        state_dir = Path(options.state_dir).resolve()
+        with run_lock(f"simulator:{state_dir}", options.profile, runbook=book.name,
+                      mode=options.mode), _embedded_simulator(state_dir) as (url, creds):
             return _run(book, file, options, url, creds)
     check_session_target(target)
-    return _run(book, file, options, target, None)
+    with run_lock(target, options.profile, runbook=book.name, mode=options.mode):
+        return _run(book, file, options, target, None)
 
 
 def _run(
