@@ -1,0 +1,149 @@
+"""`runbook drift`: read-only comparison, exit codes, acknowledged drift, CI outputs."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.cli.conftest import CliResult, split_delivery
+
+Run = Callable[..., CliResult]
+Write = Callable[..., Path]
+
+
+@pytest.fixture
+def converged(runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client) -> int:
+    """The console after applying split-delivery; the number of audit entries then."""
+    result = runbook_cli("run", str(write_runbook(split_delivery())), "--screenshots", "off")
+    assert result.code == 0, result.output
+    return len(sim_http.get("/_sim/audit").json())
+
+
+def edit_live(sim_http: httpx.Client, change: Callable[[dict[str, Any]], None]) -> None:
+    live = sim_http.get("/_sim/state").json()
+    change(live)
+    sim_http.put("/_sim/state", json=live).raise_for_status()
+
+
+def writes(sim_http: httpx.Client) -> int:
+    return len(sim_http.get("/_sim/audit").json())
+
+
+def test_in_sync_exits_0_with_no_writes(
+    converged: int, runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    result = runbook_cli("drift", str(write_runbook(split_delivery())), "--json")
+    assert result.code == 0, result.output
+    assert [s["status"] for s in result.json()["steps"]] == ["ok", "ok"]
+    assert writes(sim_http) == converged
+
+
+def test_changed_field_exits_2_and_names_step_field_and_values(
+    converged: int, runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client,
+    tmp_path: Path,
+) -> None:
+    def change(live: dict[str, Any]) -> None:
+        live["routes"][0]["server"]["single_host"]["port"] = 587
+
+    edit_live(sim_http, change)
+    before = writes(sim_http)
+    result = runbook_cli("drift", str(write_runbook(split_delivery())), "--json")
+    assert result.code == 2, result.output
+    step = result.json()["steps"][0]
+    assert step["status"] == "drift"
+    assert step["name"] == "Add the legacy server as a mail route"
+    assert step["changes"] == [{"field": "server.single_host.port", "before": 587,
+                                "after": 25, "ignored": None}]
+    report = (tmp_path / result.json()["run_dir"] / "report.html").read_text()
+    assert "server.single_host.port" in report and "587" in report
+    assert writes(sim_http) == before
+
+
+def test_deleted_entry_and_disabled_rule_are_drift(
+    converged: int, runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    def change(live: dict[str, Any]) -> None:
+        live["routing_rules"][0]["enabled"] = False
+        live["routes"] = []
+
+    edit_live(sim_http, change)
+    before = writes(sim_http)
+    result = runbook_cli("drift", str(write_runbook(split_delivery())), "--json")
+    assert result.code == 2, result.output
+    steps = result.json()["steps"]
+    assert [s["status"] for s in steps] == ["drift", "drift"]
+    assert "missing" in steps[0]["message"]
+    assert [c["field"] for c in steps[1]["changes"]] == ["enabled"]
+    assert writes(sim_http) == before
+
+
+def ignore_port(until: date | None) -> dict[str, Any]:
+    doc = split_delivery()
+    entry: dict[str, Any] = {"step": "Legacy mail server", "field": "server.single_host.port",
+                             "reason": "legacy server moved to 587 during the migration"}
+    if until is not None:
+        entry["until"] = until.isoformat()
+    doc["drift"] = {"ignore": [entry]}
+    return doc
+
+
+def test_acknowledged_drift_exits_0_and_is_reported_as_ignored(
+    converged: int, runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    edit_live(sim_http, lambda live: live["routes"][0]["server"]["single_host"].update(port=587))
+    doc = ignore_port(date.today() + timedelta(days=30))
+    result = runbook_cli("drift", str(write_runbook(doc)), "--json")
+    assert result.code == 0, result.output
+    step = result.json()["steps"][0]
+    assert step["changes"][0]["ignored"] == "legacy server moved to 587 during the migration"
+    assert "acknowledged" in step["message"]
+
+
+def test_expired_acknowledgement_counts_again(
+    converged: int, runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    edit_live(sim_http, lambda live: live["routes"][0]["server"]["single_host"].update(port=587))
+    doc = ignore_port(date.today() - timedelta(days=1))
+    before = writes(sim_http)
+    result = runbook_cli("drift", str(write_runbook(doc)), "--json")
+    assert result.code == 2, result.output
+    assert writes(sim_http) == before
+
+
+def test_github_summary_and_junit_are_written_and_parse(
+    converged: int, runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client,
+    cli_env: dict[str, str], tmp_path: Path,
+) -> None:
+    edit_live(sim_http, lambda live: live["routing_rules"][0].update(messages=["inbound"]))
+    summary = tmp_path / "summary.md"
+    junit = tmp_path / "junit.xml"
+    env = {**cli_env, "GITHUB_STEP_SUMMARY": str(summary)}
+    result = runbook_cli("drift", str(write_runbook(split_delivery())), "--junit", str(junit),
+                         env=env)
+    assert result.code == 2, result.output
+    text = summary.read_text()
+    assert "| " in text and "messages" in text
+    suite = ET.parse(junit).getroot()
+    cases = suite.findall(".//testcase")
+    assert len(cases) == 2
+    failures = [c for c in cases if c.find("failure") is not None]
+    assert len(failures) == 1
+
+
+def test_unmanaged_entries_are_listed_not_drift(
+    converged: int, runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    def change(live: dict[str, Any]) -> None:
+        live["routes"].append({**live["routes"][0], "name": "Someone else's route"})
+
+    edit_live(sim_http, change)
+    result = runbook_cli("drift", str(write_runbook(split_delivery())), "--show-unmanaged",
+                         "--json")
+    assert result.code == 0, result.output
+    assert result.json()["unmanaged"]["routes"] == ["Someone else's route"]
