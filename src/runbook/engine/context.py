@@ -26,6 +26,7 @@ class RunContext:
     folder: RunFolder
     mode: Mode
     screenshots: bool = True
+    retries: int = 3
     secrets: frozenset[str] = frozenset()
     # Routes that an earlier step of this run creates (or would create, in a dry-run).
     planned_routes: set[str] = field(default_factory=set)

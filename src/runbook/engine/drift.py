@@ -35,7 +35,8 @@ def apply_ignores(result: RunResult, book: Runbook, today: date | None = None) -
         if step.changes and all(c.ignored for c in step.changes):
             step.status = "ok"
             step.message = "drift acknowledged: " + "; ".join(
-                sorted({c.ignored or "" for c in step.changes}))
+                sorted({c.ignored or "" for c in step.changes})
+            )
 
 
 def find_unmanaged(ctx: RunContext, book: Runbook) -> dict[str, list[str]]:

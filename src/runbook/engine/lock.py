@@ -34,18 +34,27 @@ def run_lock(console_url: str, profile: str, *, runbook: str, mode: str) -> Iter
     except Timeout:
         try:
             info = json.loads(holder.read_text())
-            who = (f"{info['runbook']} ({info['mode']}), process {info['pid']}, "
-                   f"started {info['started']}")
+            who = (
+                f"{info['runbook']} ({info['mode']}), process {info['pid']}, "
+                f"started {info['started']}"
+            )
         except (OSError, ValueError, KeyError):
             who = "another runbook process"
         raise RunLocked(
             f"another run is using {console_url} with profile {profile!r}: {who}; "
-            "wait for it to finish") from None
+            "wait for it to finish"
+        ) from None
     try:
-        holder.write_text(json.dumps({
-            "runbook": runbook, "mode": mode, "pid": os.getpid(),
-            "started": datetime.now(UTC).isoformat(timespec="seconds"),
-        }))
+        holder.write_text(
+            json.dumps(
+                {
+                    "runbook": runbook,
+                    "mode": mode,
+                    "pid": os.getpid(),
+                    "started": datetime.now(UTC).isoformat(timespec="seconds"),
+                }
+            )
+        )
         yield
     finally:
         holder.unlink(missing_ok=True)

@@ -98,8 +98,12 @@ def execute(book: Runbook, file: Path, options: RunOptions) -> int:
     target = options.console_url or book.console.url or DEFAULT_CONSOLE
     if target == SIMULATOR:
         state_dir = Path(options.state_dir).resolve()
-        with run_lock(f"simulator:{state_dir}", options.profile, runbook=book.name,
-                      mode=options.mode), _embedded_simulator(state_dir) as (url, creds):
+        with (
+            run_lock(
+                f"simulator:{state_dir}", options.profile, runbook=book.name, mode=options.mode
+            ),
+            _embedded_simulator(state_dir) as (url, creds),
+        ):
             return _run(book, file, options, url, creds)
     check_session_target(target)
     with run_lock(target, options.profile, runbook=book.name, mode=options.mode):
@@ -171,6 +175,7 @@ def _run(
                 folder=folder,
                 mode=mode,
                 screenshots=options.screenshots,
+                retries=3 if options.retries is None else options.retries,
                 secrets=book.secrets,
             )
             if demo:

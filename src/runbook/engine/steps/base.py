@@ -3,18 +3,35 @@
 from __future__ import annotations
 
 import contextlib
+import copy
+import threading
 import time
 from abc import ABC, abstractmethod
 from typing import Any
 
+import structlog
 from playwright.sync_api import Error as PlaywrightError
 
 from runbook.console.dialog import Dialog
 from runbook.console.translate import translate
 from runbook.engine.context import RunContext
 from runbook.engine.result import StepResult
-from runbook.errors import ConsoleChanged, RunbookError, SignInRequired, StepFailed
+from runbook.errors import (
+    ConsoleChanged,
+    RunbookError,
+    SaveRejected,
+    SignInRequired,
+    StepFailed,
+)
 from runbook.spec import Step
+
+BACKOFF_BASE_S = 0.5
+BACKOFF_MAX_S = 8.0
+
+
+def backoff(attempt: int) -> None:
+    """Pause before retry `attempt` (exponential, capped): rate-limiting, not a UI wait."""
+    threading.Event().wait(min(BACKOFF_MAX_S, BACKOFF_BASE_S * 2 ** (attempt - 1)))
 
 
 class StepType(ABC):
@@ -33,7 +50,7 @@ class StepType(ABC):
         """Carry out the step; never raises for a step failure (it is in the result)."""
         started = time.perf_counter()
         try:
-            self.execute()
+            self._run_with_retries()
         except RunbookError as exc:
             self._failed(exc)
         except PlaywrightError as exc:
@@ -41,6 +58,34 @@ class StepType(ABC):
         finally:
             self.result.duration_ms = round((time.perf_counter() - started) * 1000)
         return self.result
+
+    def _run_with_retries(self) -> None:
+        """Retry a refused save after re-reading: a save that went through is not made twice."""
+        attempt = 0
+        first: StepResult | None = None
+        while True:
+            try:
+                self.execute()
+                break
+            except SaveRejected as exc:
+                if attempt >= self.ctx.retries:
+                    raise
+                attempt += 1
+                first = first or copy.deepcopy(self.result)
+                structlog.get_logger("runbook").warning(
+                    "step.retry", step=self.step.title, attempt=attempt, reason=str(exc)
+                )
+                self._close_dialog()
+                backoff(attempt)
+                self.result.status, self.result.action = "ok", "none"
+                self.result.changes, self.result.checkpoints = [], []
+        if attempt:
+            self.result.details["attempts"] = attempt + 1
+        if first is not None and self.result.status == "ok" and first.changes:
+            # An earlier attempt saved although the console's answer said otherwise.
+            self.result.status, self.result.action = "changed", first.action
+            self.result.changes = first.changes
+            self.result.message = "saved by an earlier attempt whose answer was lost"
 
     def _failed(self, exc: RunbookError) -> None:
         self.error = exc
