@@ -1,0 +1,401 @@
+"""The run's reports: report.json, a self-contained report.html, and the terminal summary."""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import sys
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any, TextIO
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from runbook.engine.result import Checkpoint, FieldChange, RunResult, StepResult
+from runbook.recording.folder import RunFolder
+from runbook.recording.formatting import (
+    ACTION_LABELS,
+    MODE_LABELS,
+    STATUS_HINTS,
+    change_line,
+    exit_meaning,
+    format_duration,
+    format_value,
+    outcome,
+    status_label,
+    step_title,
+)
+from runbook.recording.redact import Redactor
+
+_IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+_TONE_ICONS = {"good": "✔", "warn": "▲", "bad": "✘"}
+_STATUS_STYLES = {
+    "ok": "green",
+    "changed": "cyan",
+    "would_change": "cyan",
+    "drift": "yellow",
+    "failed": "bold red",
+    "skipped": "dim",
+    "not_run": "dim",
+}
+
+
+def write_reports(result: RunResult, folder: RunFolder, redactor: Redactor) -> None:
+    """Write `report.json` (the result document) and `report.html`, secrets masked in both."""
+    safe = redactor.value(result)
+    document = redactor.value(safe.as_dict())
+    folder.report_json.write_text(
+        json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+    )
+    folder.report_html.write_text(render_html(safe, folder, redactor), encoding="utf-8")
+
+
+# -- HTML ------------------------------------------------------------------------------------
+
+
+class _Html:
+    """Builds the page; every piece of text goes through `esc`, which masks then escapes."""
+
+    def __init__(self, redactor: Redactor) -> None:
+        self.redactor = redactor
+
+    def esc(self, value: Any) -> str:
+        text = value if isinstance(value, str) else format_value(value)
+        return html.escape(self.redactor.text(text), quote=True)
+
+
+def render_html(result: RunResult, folder: RunFolder, redactor: Redactor | None = None) -> str:
+    """The whole report page as one string (CSS and screenshots inline)."""
+    h = _Html(redactor or Redactor())
+    result = h.redactor.value(result)
+    verdict, tone = outcome(result)
+    title = f"{result.runbook} · {result.mode} · {verdict}"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # the page may load nothing from anywhere: only its own inline style and data: images
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
+        f"<title>{h.esc(title)}</title>",
+        f"<style>\n{_css()}</style>",
+        "</head>",
+        "<body>",
+        _header(h, result, verdict, tone),
+        _summary(h, result),
+        _contents(h, result),
+        "<main>",
+        *(_step(h, result, step, folder) for step in result.steps),
+        "</main>",
+        _unmanaged(h, result),
+        _footer(h, result, folder),
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(p for p in parts if p) + "\n"
+
+
+def _css() -> str:
+    return resources.files("runbook.recording").joinpath("templates/report.css").read_text("utf-8")
+
+
+def _header(h: _Html, result: RunResult, verdict: str, tone: str) -> str:
+    facts: list[tuple[str, str]] = [
+        ("Mode", h.esc(MODE_LABELS.get(result.mode, result.mode))),
+        ("Runbook file", f"<code>{h.esc(result.file)}</code>"),
+        ("Console", f"<code>{h.esc(result.console)}</code>"),
+        ("Locale", h.esc(result.locale)),
+        ("Started", h.esc(_when(result.started_at))),
+        ("Duration", h.esc(format_duration(result.duration_ms))),
+        (
+            "Exit code",
+            f"<code>{result.exit_code}</code> — {h.esc(exit_meaning(result.exit_code))}",
+        ),
+    ]
+    if result.run_dir:
+        facts.append(("Run folder", f"<code>{h.esc(result.run_dir)}</code>"))
+    rows = "\n".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
+    error = (
+        f'<div class="error"><strong>Error:</strong> <pre>{h.esc(result.error)}</pre></div>'
+        if result.error
+        else ""
+    )
+    return (
+        f'<header class="run tone-{tone}">\n'
+        f"<h1>{h.esc(result.runbook)}</h1>\n"
+        f'<p class="outcome">{_TONE_ICONS[tone]} {h.esc(verdict)}</p>\n'
+        f'<dl class="facts">\n{rows}\n</dl>\n{error}\n</header>'
+    )
+
+
+def _when(started_at: str) -> str:
+    """`2026-11-27 13:45:01 UTC` from an ISO timestamp (or the text itself if not one)."""
+    try:
+        moment = datetime.fromisoformat(started_at.replace("Z", "+00:00"))
+    except ValueError:
+        return started_at
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _badge(h: _Html, status: str) -> str:
+    return f'<span class="badge status-{h.esc(status)}">{h.esc(status_label(status))}</span>'
+
+
+def _summary(h: _Html, result: RunResult) -> str:
+    counts = result.counts()
+    if not counts:
+        return '<section class="summary"><span class="note">No step ran.</span></section>'
+    order = ["changed", "would_change", "drift", "ok", "failed", "skipped", "not_run"]
+    statuses = sorted(counts, key=lambda s: order.index(s) if s in order else len(order))
+    badges = " ".join(f"{_badge(h, s)} × {counts[s]}" for s in statuses)
+    return (
+        f'<section class="summary"><strong>{len(result.steps)} step(s):</strong> {badges}</section>'
+    )
+
+
+def _contents(h: _Html, result: RunResult) -> str:
+    if not result.steps:
+        return ""
+    items = "\n".join(
+        f'<li>{_badge(h, s.status)} <a href="#step-{s.index}">{h.esc(step_title(s))}</a></li>'
+        for s in result.steps
+    )
+    return f"<nav><ol>\n{items}\n</ol></nav>"
+
+
+def _step(h: _Html, result: RunResult, step: StepResult, folder: RunFolder) -> str:
+    meta = [
+        f"<code>{h.esc(step.kind)}</code>",
+        f"<strong>{h.esc(step.resource)}</strong>",
+        f"action: {h.esc(ACTION_LABELS.get(step.action, step.action))}",
+        h.esc(format_duration(step.duration_ms)),
+    ]
+    parts = [
+        f'<section class="step status-{h.esc(step.status)}" id="step-{step.index}">',
+        f"<h2>{_badge(h, step.status)} {h.esc(step_title(step))}</h2>",
+        f'<p class="meta">{" · ".join(meta)}</p>',
+        f'<p class="hint">{h.esc(STATUS_HINTS.get(step.status, ""))}</p>',
+    ]
+    if step.message:
+        parts.append(f'<pre class="message">{h.esc(step.message)}</pre>')
+    parts.append(_changes(h, result.mode, step))
+    if step.details:
+        rows = "\n".join(
+            f"<tr><th>{h.esc(k)}</th><td class='value'>{h.esc(v)}</td></tr>"
+            for k, v in step.details.items()
+        )
+        parts.append(f'<h3>Details</h3>\n<table class="details">\n{rows}\n</table>')
+    if step.checkpoints:
+        shots = "\n".join(_shot(h, step, cp, folder) for cp in step.checkpoints)
+        parts.append(f'<h3>Screenshots</h3>\n<div class="shots">\n{shots}\n</div>')
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _changes(h: _Html, mode: str, step: StepResult) -> str:
+    if not step.changes:
+        if step.status in ("ok", "changed", "drift", "would_change"):
+            return '<p class="note">Every field is as the runbook asks.</p>'
+        return ""
+    if mode == "drift":
+        head = "<th>Field</th><th>Expected (runbook)</th><th>Live (console)</th><th>Note</th>"
+    elif mode == "dry-run":
+        head = "<th>Field</th><th>Now (console)</th><th>Would be (runbook)</th><th>Note</th>"
+    else:
+        head = "<th>Field</th><th>Before (console)</th><th>After (runbook)</th><th>Note</th>"
+    rows = "\n".join(_change_row(h, mode, c) for c in step.changes)
+    title = "Differences" if mode == "drift" else "Changes"
+    return (
+        f"<h3>{title}</h3>\n<table class='changes'>\n<thead><tr>{head}</tr></thead>\n"
+        f"<tbody>\n{rows}\n</tbody>\n</table>"
+    )
+
+
+def _change_row(h: _Html, mode: str, change: FieldChange) -> str:
+    first, second = (
+        (change.after, change.before) if mode == "drift" else (change.before, change.after)
+    )
+    note = f"ignored: {h.esc(change.ignored)}" if change.ignored else ""
+    css = ' class="ignored"' if change.ignored else ""
+    return (
+        f"<tr{css}><td><code>{h.esc(change.field)}</code></td>"
+        f'<td class="value">{h.esc(first)}</td><td class="value">{h.esc(second)}</td>'
+        f"<td>{note}</td></tr>"
+    )
+
+
+def _shot(h: _Html, step: StepResult, checkpoint: Checkpoint, folder: RunFolder) -> str:
+    path = folder.path / checkpoint.path
+    label = f"{step.name} — {checkpoint.name}"
+    caption = f'{h.esc(checkpoint.name)} · <a href="{h.esc(checkpoint.path)}">file</a>'
+    mime = _IMAGE_TYPES.get(path.suffix.lower())
+    try:
+        data = path.read_bytes() if mime else b""
+    except OSError:
+        data = b""
+    if not data or mime is None:
+        return (
+            f'<figure class="shot"><p class="note">Screenshot not found: '
+            f"<code>{h.esc(checkpoint.path)}</code></p>"
+            f"<figcaption>{h.esc(checkpoint.name)}</figcaption></figure>"
+        )
+    uri = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+    return (
+        f'<figure class="shot"><label title="Click to enlarge">'
+        f'<input type="checkbox" class="zoom"><img src="{uri}" alt="{h.esc(label)}"></label>'
+        f"<figcaption>{caption}</figcaption></figure>"
+    )
+
+
+def _unmanaged(h: _Html, result: RunResult) -> str:
+    if not result.unmanaged:
+        return ""
+    blocks = []
+    for kind, names in result.unmanaged.items():
+        items = "".join(f"<li>{h.esc(n)}</li>" for n in names) or "<li class='note'>none</li>"
+        blocks.append(f"<h3>{h.esc(kind)}</h3><ul>{items}</ul>")
+    return (
+        '<section class="step"><h2>Unmanaged entries</h2>'
+        '<p class="hint">In the console but named by no step: never changed, not drift.</p>'
+        f"{''.join(blocks)}</section>"
+    )
+
+
+def _footer(h: _Html, result: RunResult, folder: RunFolder) -> str:
+    files = ['<a href="report.json">report.json</a>']
+    if folder.run_log.exists():
+        files.append('<a href="run.jsonl">run.jsonl</a> (structured log)')
+    trace = _trace_link(result, folder)
+    if trace:
+        files.append(
+            f'<a href="{h.esc(trace)}">{h.esc(trace)}</a> (Playwright trace: open with '
+            f"<code>playwright show-trace {h.esc(trace)}</code>)"
+        )
+    videos = sorted(folder.path.rglob("*.webm")) if folder.path.is_dir() else []
+    for video in videos:
+        rel = folder.relative(video)
+        files.append(f'<a href="{h.esc(rel)}">{h.esc(rel)}</a> (video)')
+    generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return (
+        f"<footer><p>In this run folder: {' · '.join(files)}</p>"
+        f"<p>Generated by runbook on {h.esc(generated)}. "
+        "Links are relative: keep this page in its run folder.</p></footer>"
+    )
+
+
+def _trace_link(result: RunResult, folder: RunFolder) -> str:
+    if result.trace:
+        return folder.relative(Path(result.trace))
+    if folder.trace.exists():
+        return folder.relative(folder.trace)
+    return ""
+
+
+# -- terminal --------------------------------------------------------------------------------
+
+
+def render_terminal_summary(
+    result: RunResult, *, plain: bool | None = None, redactor: Redactor | None = None
+) -> RenderableType | str:
+    """The end-of-run table (step, resource, status, changes) and the verdict.
+
+    A rich renderable, or plain text when `plain` (default: plain unless stdout is a TTY).
+    Print plain text with `print()` or `print_terminal_summary()`, not `Console.print`,
+    which would re-wrap the columns and read square brackets as markup.
+    """
+    if plain is None:
+        plain = not _isatty(sys.stdout)
+    result = (redactor or Redactor()).value(result)
+    return _plain_summary(result) if plain else _rich_summary(result)
+
+
+def print_terminal_summary(
+    result: RunResult, *, file: TextIO | None = None, redactor: Redactor | None = None
+) -> None:
+    """Print the summary to `file` (default stdout): rich on a TTY, plain text otherwise."""
+    out = file or sys.stdout
+    summary = render_terminal_summary(result, plain=not _isatty(out), redactor=redactor)
+    if isinstance(summary, str):
+        out.write(summary)
+        out.flush()
+    else:
+        Console(file=out).print(summary)
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _changes_text(result: RunResult, step: StepResult) -> list[str]:
+    lines = [change_line(c, result.mode) for c in step.changes]
+    if step.status == "failed" and step.message:
+        lines.append(step.message)
+    return lines
+
+
+def _rich_summary(result: RunResult) -> RenderableType:
+    table = Table(title=f"{result.runbook} — {MODE_LABELS.get(result.mode, result.mode)}")
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("Step")
+    table.add_column("Resource")
+    table.add_column("Status")
+    table.add_column("Changes" if result.mode != "drift" else "Differences")
+    for step in result.steps:
+        table.add_row(
+            str(step.index),
+            Text(step.name),
+            Text(step.resource),
+            Text(status_label(step.status), style=_STATUS_STYLES.get(step.status, "")),
+            Text("\n".join(_changes_text(result, step))),
+        )
+    verdict, tone = outcome(result)
+    style = {"good": "bold green", "warn": "bold yellow", "bad": "bold red"}[tone]
+    lines: list[RenderableType] = [table, Text(f"{_TONE_ICONS[tone]} {verdict}", style=style)]
+    if result.error:
+        lines.append(Text(result.error, style="red"))
+    return Group(*lines)
+
+
+def _plain_summary(result: RunResult) -> str:
+    header = ["#", "Step", "Resource", "Status", "Changes"]
+    rows: list[list[list[str]]] = []
+    for step in result.steps:
+        rows.append(
+            [
+                [str(step.index)],
+                [step.name],
+                [step.resource],
+                [status_label(step.status)],
+                _changes_text(result, step) or [""],
+            ]
+        )
+    widths = [len(h) for h in header]
+    for row in rows:
+        for i, cell in enumerate(row[:-1]):
+            widths[i] = max(widths[i], *(len(line) for line in cell))
+
+    def line(cells: list[str]) -> str:
+        padded = [c.ljust(widths[i]) for i, c in enumerate(cells[:-1])]
+        return "  ".join([*padded, cells[-1]]).rstrip()
+
+    out = [f"{result.runbook} — {MODE_LABELS.get(result.mode, result.mode)}", line(header)]
+    for row in rows:
+        height = max(len(cell) for cell in row)
+        for n in range(height):
+            out.append(line([cell[n] if n < len(cell) else "" for cell in row]))
+    verdict, _ = outcome(result)
+    out.append(verdict)
+    if result.error:
+        out.append(f"Error: {result.error}")
+    return "\n".join(out) + "\n"
