@@ -1,0 +1,308 @@
+"""Benchmark harness: `runbook run` against a plain Playwright baseline, as ratios in one run.
+
+Usage: .venv/bin/python -m benchmarks.harness [--pairs 7] [--out docs/performance.md]
+
+One simulator for the whole run; baseline and runbook alternate (A B A B ...) with the console
+reset between them; both are whole processes including browser start. Writes the figures, the
+machine, the method and the date to docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import yaml
+
+from runbook.simulator import auth as sim_auth
+from runbook.simulator.server import SimulatorServer
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+
+
+def split_delivery(console: str) -> dict[str, Any]:
+    """The reference runbook aimed at `console`."""
+    return {
+        "version": 1,
+        "name": "split-delivery",
+        "console": {"url": console, "locale": "en"},
+        "steps": [
+            {
+                "mail_route": {
+                    "name": "Legacy mail server",
+                    "server": {"single_host": {"host": "mail.legacy.example.com", "port": 25}},
+                }
+            },
+            {
+                "routing_rule": {
+                    "description": "Split delivery to the legacy server",
+                    "messages": ["inbound", "internal_receiving"],
+                    "change_route": "Legacy mail server",
+                    "account_types": ["unrecognized_catch_all"],
+                }
+            },
+        ],
+    }
+
+
+def big_state(routes: int, rules: int) -> dict[str, Any]:
+    """A console already holding many unmanaged routes and rules."""
+    return {
+        "routes": [
+            {
+                "name": f"Route {i:04d}",
+                "server": {"single_host": {"host": f"mx{i}.example.net", "port": 25}},
+                "mx_lookup": False,
+                "require_tls": True,
+                "require_ca_signed_certificate": True,
+                "validate_certificate_hostname": True,
+            }
+            for i in range(routes)
+        ],
+        "routing_rules": [
+            {
+                "description": f"Rule {i:04d}",
+                "messages": ["inbound"],
+                "action": "modify_message",
+                "change_route": None,
+                "account_types": ["users", "groups"],
+                "envelope_filter": None,
+                "enabled": True,
+            }
+            for i in range(rules)
+        ],
+    }
+
+
+class Bench:
+    """Runs timed processes against one simulator."""
+
+    def __init__(self, work: Path) -> None:
+        self.work = work
+        self.sim = SimulatorServer(work / "state.json")
+        self.sim.start()
+        self.http = httpx.Client(base_url=self.sim.url, timeout=30)
+        self.env = {
+            **os.environ,
+            "XDG_CONFIG_HOME": str(work / "config"),
+            "XDG_CACHE_HOME": str(work / "cache"),
+            "RUNBOOK_PASSWORD": sim_auth.DEFAULT_PASSWORD,
+            "RUNBOOK_TOTP_SECRET": sim_auth.DEFAULT_TOTP_SECRET,
+        }
+        self.runbook_cmd = [PY, "-m", "runbook"]
+        self._call(
+            [
+                *self.runbook_cmd,
+                "login",
+                "--non-interactive",
+                "--user",
+                sim_auth.DEFAULT_USER,
+                "--console",
+                self.sim.url,
+            ]
+        )
+        self.session = work / "config" / "runbook" / "profiles" / "default.json"
+        self.book = work / "split-delivery.yaml"
+        self.book.write_text(yaml.safe_dump(split_delivery(self.sim.url), sort_keys=False))
+
+    def _call(self, cmd: list[str], expect: int = 0) -> float:
+        started = time.perf_counter()
+        done = subprocess.run(cmd, cwd=self.work, env=self.env, capture_output=True, text=True)
+        elapsed = time.perf_counter() - started
+        if done.returncode != expect:
+            raise SystemExit(f"{' '.join(cmd)} exited {done.returncode}:\n{done.stderr[-2000:]}")
+        return elapsed
+
+    def reset(self, state: dict[str, Any] | None = None) -> None:
+        self.http.post("/_sim/reset").raise_for_status()
+        if state is not None:
+            self.http.put("/_sim/state", json=state).raise_for_status()
+
+    def baseline(self) -> float:
+        return self._call(
+            [PY, str(ROOT / "benchmarks" / "baseline.py"), self.sim.url, str(self.session)]
+        )
+
+    def runbook(self, *args: str, expect: int = 0) -> float:
+        return self._call(
+            [
+                *self.runbook_cmd,
+                *args,
+                str(self.book),
+                "--recordings",
+                str(self.work / "recordings"),
+            ],
+            expect=expect,
+        )
+
+    def peak_memory_mb(self) -> float:
+        """Peak RSS of the runbook process itself (the browser and driver excluded)."""
+        self.reset()
+        code = (
+            "import resource, sys, runpy\n"
+            "sys.argv = ['runbook', 'run', sys.argv[1], '--recordings', sys.argv[2]]\n"
+            "try:\n    runpy.run_module('runbook', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+        )
+        done = subprocess.run(
+            [PY, "-c", code, str(self.book), str(self.work / "recordings")],
+            cwd=self.work,
+            env=self.env,
+            capture_output=True,
+            text=True,
+        )
+        return int(done.stderr.strip().splitlines()[-1]) / 1024
+
+    def close(self) -> None:
+        self.http.close()
+        self.sim.stop()
+
+
+def validate_200(work: Path) -> float:
+    """Wall time of `runbook validate` on a 200-step runbook (best of 3)."""
+    steps = []
+    for i in range(100):
+        steps.append(
+            {
+                "mail_route": {
+                    "name": f"Route {i}",
+                    "server": {"single_host": {"host": f"mx{i}.example.com", "port": 25}},
+                }
+            }
+        )
+        steps.append(
+            {
+                "routing_rule": {
+                    "description": f"Rule {i}",
+                    "messages": ["inbound"],
+                    "change_route": f"Route {i}",
+                    "account_types": ["unrecognized_catch_all"],
+                }
+            }
+        )
+    path = work / "big.yaml"
+    path.write_text(yaml.safe_dump({"version": 1, "name": "big", "steps": steps}))
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        subprocess.run(
+            [PY, "-m", "runbook", "validate", str(path)], check=True, capture_output=True
+        )
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pairs", type=int, default=7)
+    parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="runbook-bench-") as tmp:
+        bench = Bench(Path(tmp))
+        rows: list[tuple[float, float, float]] = []
+        try:
+            for n in range(args.pairs):
+                bench.reset()
+                base = bench.baseline()
+                bench.reset()
+                apply = bench.runbook("run")
+                bench.reset()
+                bare = bench.runbook("run", "--screenshots", "off")
+                rows.append((base, apply, bare))
+                print(
+                    f"pair {n + 1}: baseline {base:.2f}s  runbook {apply:.2f}s "
+                    f"({apply / base:.2f}x)  no screenshots {bare:.2f}s ({bare / base:.2f}x)",
+                    flush=True,
+                )
+            noop, drift, first = [], [], []
+            for _ in range(3):
+                bench.reset()
+                first.append(bench.runbook("run"))
+                noop.append(bench.runbook("run"))
+                drift.append(bench.runbook("drift"))
+            big_state_doc = big_state(routes=300, rules=1000)
+            big = []
+            for _ in range(3):
+                bench.reset(big_state_doc)
+                big.append(bench.runbook("run"))
+            memory = bench.peak_memory_mb()
+        finally:
+            bench.close()
+        validate_s = validate_200(Path(tmp))
+
+    med = statistics.median
+    base_m, apply_m, bare_m = (med(col) for col in zip(*rows, strict=True))
+    figures = {
+        "apply / baseline": med(a / b for b, a, _ in rows),
+        "apply without screenshots / baseline": med(c / b for b, _, c in rows),
+        "no-op re-run / first apply": med(noop) / med(first),
+        "drift / apply": med(drift) / med(first),
+        "apply on 1,000 rules + 300 routes / empty console": med(big) / med(first),
+    }
+    targets = {
+        "apply / baseline": 1.5,
+        "apply without screenshots / baseline": 1.2,
+        "no-op re-run / first apply": 0.7,
+        "drift / apply": 0.6,
+        "apply on 1,000 rules + 300 routes / empty console": 1.5,
+    }
+    lines = [
+        "# Performance",
+        "",
+        f"Written by `benchmarks/harness.py` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.",
+        "",
+        f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, Chromium from `{_browser()}`.",
+        "",
+        "Method: one simulator for the whole run; the plain-Playwright baseline "
+        "(`benchmarks/baseline.py`) and `runbook run` alternate, the console reset before each; "
+        f"{args.pairs} rounds; every figure is a whole process, browser start included; ratios "
+        "are medians of per-round ratios (or ratios of medians over 3 runs for the others).",
+        "",
+        "| figure | value | target |",
+        "|---|---|---|",
+        f"| baseline, median | {base_m:.2f} s | |",
+        f"| runbook run (default checkpoints), median | {apply_m:.2f} s | |",
+        f"| runbook run --screenshots off, median | {bare_m:.2f} s | |",
+    ]
+    for name, value in figures.items():
+        mark = "met" if value <= targets[name] else "not met"
+        lines.append(f"| {name} | {value:.2f} | ≤ {targets[name]} ({mark}) |")
+    lines += [
+        f"| `runbook validate`, 200 steps (wall) | {validate_s:.2f} s | < 0.5 s "
+        f"({'met' if validate_s < 0.5 else 'not met'}) |",
+        f"| peak memory of the runbook process (browser excluded) | {memory:.0f} MB | < 150 MB "
+        f"({'met' if memory < 150 else 'not met'}) |",
+        "",
+        "Rounds (seconds): " + "; ".join(f"{b:.2f} / {a:.2f} / {c:.2f}" for b, a, c in rows),
+        "",
+    ]
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text("\n".join(lines))
+    print("\n".join(lines))
+    print(json.dumps(figures, indent=2))
+    return 0
+
+
+def _browser() -> str:
+    from runbook.console.browser import find_browser
+
+    return str(find_browser())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
