@@ -82,7 +82,11 @@ class _Sink:
     def emit(self, level: int, event_dict: EventDict) -> None:
         if level < self.min_level:
             return
-        line = self.render(None, "msg", dict(event_dict))
+        try:
+            line = self.render(None, "msg", dict(event_dict))
+        except Exception as exc:  # a log line must never end the run
+            kept = {k: str(event_dict.get(k, "")) for k in ("timestamp", "level", "event")}
+            line = json.dumps({**kept, "log_render_error": type(exc).__name__})
         out = self.target()
         if out.closed:
             return

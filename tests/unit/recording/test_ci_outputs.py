@@ -6,11 +6,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from recording_samples import SECRET, drift_result, failed_result
 
 from runbook.engine.result import FieldChange, RunResult, StepResult
 from runbook.recording.ci import append_github_step_summary, github_step_summary, write_junit
 from runbook.recording.redact import Redactor
+
+from .recording_samples import SECRET, drift_result, failed_result
 
 
 def _table_rows(markdown: str) -> list[list[str]]:

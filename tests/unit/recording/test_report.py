@@ -9,7 +9,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from recording_samples import SECRET, apply_result, drift_result, failed_result, png_bytes
 from rich.console import Console
 
 from runbook.engine.result import Checkpoint, FieldChange, RunResult, StepResult
@@ -21,6 +20,8 @@ from runbook.recording.report import (
     render_terminal_summary,
     write_reports,
 )
+
+from .recording_samples import SECRET, apply_result, drift_result, failed_result, png_bytes
 
 
 class _Page(HTMLParser):

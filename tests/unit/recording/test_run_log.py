@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 import structlog
-from recording_samples import SECRET
 from structlog.testing import capture_logs
 
 from runbook.engine.result import Checkpoint, FieldChange, RunResult, StepResult
@@ -23,6 +22,8 @@ from runbook.recording.log import (
     log_step_started,
 )
 from runbook.recording.redact import MASK, Redactor
+
+from .recording_samples import SECRET
 
 ISO_UTC = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")
 
@@ -300,3 +301,18 @@ def test_log_step_finished_emits_exactly_one_canonical_event() -> None:
     assert logs[1]["changed_fields"] == ["messages"]
     assert logs[1]["ignored_fields"] == ["enabled"]
     assert logs[1]["changes"][1]["ignored"] == "paused for migration"
+
+
+def test_a_value_that_cannot_be_rendered_does_not_stop_the_run(tmp_path: Path) -> None:
+    class Unprintable:
+        def __repr__(self) -> str:
+            raise RuntimeError("no repr")
+
+        __str__ = __repr__
+
+    terminal = io.StringIO()
+    configure_logging(run_log=None, redactor=Redactor(), console="rich", stream=terminal)
+
+    structlog.get_logger().info("step.finished", odd=Unprintable())
+
+    assert "step.finished" in terminal.getvalue()

@@ -1,0 +1,1 @@
+"""Tests of the run evidence: folder, redaction, run log, reports, CI outputs."""
