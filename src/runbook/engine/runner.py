@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,9 +29,14 @@ from runbook.engine.result import Mode, RunResult, StepResult
 from runbook.errors import ConsoleChanged, ExitCode, RunbookError, SignInRequired, UsageError
 from runbook.recording.ci import append_github_step_summary, write_junit
 from runbook.recording.folder import RunFolder
-from runbook.recording.log import close_logging, configure_logging, log_step_finished
+from runbook.recording.log import (
+    close_logging,
+    configure_logging,
+    log_run_finished,
+    log_step_finished,
+)
 from runbook.recording.redact import Redactor
-from runbook.recording.report import render_terminal_summary, write_reports
+from runbook.recording.report import print_terminal_summary, write_reports
 from runbook.spec import Runbook
 
 DEFAULT_CONSOLE = "https://admin.google.com"
@@ -262,21 +266,12 @@ def _finish(
             videos[-1].rename(folder.path / "video.webm")
     write_reports(result, folder, redactor)
     if result.mode == "drift":
-        append_github_step_summary(result)
+        append_github_step_summary(result, redactor=redactor)
         if options.junit:
-            write_junit(result, Path(options.junit))
-    log.info(
-        "run.finished",
-        exit_code=result.exit_code,
-        counts=result.counts(),
-        duration_ms=result.duration_ms,
-        report=str(folder.report_html),
-    )
+            write_junit(result, Path(options.junit), redactor=redactor)
+    log_run_finished(log, result)
     if options.as_json:
         print(json.dumps(redactor.value(result.as_dict()), indent=2, default=str))
     else:
-        from rich.console import Console
-
-        console = Console(stderr=False)
-        console.print(render_terminal_summary(result))
-        print(f"Report: {folder.report_html}", file=sys.stdout)
+        print_terminal_summary(result, redactor=redactor)
+        print(f"Report: {folder.report_html}")
