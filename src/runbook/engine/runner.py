@@ -33,7 +33,9 @@ from runbook.recording.log import (
     close_logging,
     configure_logging,
     log_run_finished,
+    log_run_started,
     log_step_finished,
+    log_step_started,
 )
 from runbook.recording.redact import Redactor
 from runbook.recording.report import print_terminal_summary, write_reports
@@ -151,14 +153,15 @@ def _run(
         timeout_ms=options.timeout or 15_000,
         locale="fr-FR" if locale == "fr" else "en-US",
     )
-    log.info(
-        "run.started",
+    log_run_started(
+        log,
         runbook=book.name,
+        file=str(file),
         mode=mode,
         console=console_url,
         locale=locale,
-        steps=len(book.steps),
         run_dir=str(folder.path),
+        steps=len(book.steps),
     )
     try:
         with BrowserSession(session_options) as session:
@@ -231,7 +234,7 @@ def _run_steps(book: Runbook, ctx: RunContext, result: RunResult, log: Any) -> N
                 )
             )
             continue
-        log.info("step.started", step=step.title, index=index, kind=step.kind, resource=step.key)
+        log_step_started(log, index=index, name=step.title, kind=step.kind, resource=step.key)
         if ctx.announce is not None:
             ctx.say(f"Step {index} of {len(book.steps)} — {step.title}")
         runner = step_type(step.kind)(ctx, step, index)
