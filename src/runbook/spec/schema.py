@@ -1,0 +1,25 @@
+"""The runbook JSON Schema, generated from the model (for editors and CI)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from runbook.spec.model import Runbook
+
+_HIDDEN = {"Runbook": ("secrets", "source"), "RoutingRule": ("change_route_existing",)}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a runbook file: the model as YAML spells it (draft 2020-12)."""
+    schema = Runbook.model_json_schema(mode="validation")
+    for name, fields in _HIDDEN.items():
+        target = schema if name == "Runbook" else schema["$defs"][name]
+        for field in fields:
+            target["properties"].pop(field, None)
+            if field in target.get("required", []):
+                target["required"].remove(field)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **{k: v for k, v in schema.items() if k != "title"},
+        "title": "runbook",
+    }

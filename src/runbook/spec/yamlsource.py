@@ -1,0 +1,556 @@
+"""Safe YAML reading that remembers the line and column of every value and refuses bad input.
+
+`read_text` and `parse_source` turn a file into plain data (dicts, lists, scalars) plus a
+position for every path in it, so that an error about a port can point at the exact `LINE:COL`
+of that port. On the way they refuse what PyYAML would accept silently or dangerously:
+duplicate keys, tags that build objects, alias bombs and self-referencing aliases, deep nesting,
+oversized or non-UTF-8 files. `${name}` / `${env:NAME}` are substituted here.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+from yaml.composer import ComposerError
+from yaml.error import Mark, MarkedYAMLError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from runbook.spec.checks import did_you_mean
+from runbook.spec.interpolate import Reference, Unresolved, has_references, substitute
+
+MAX_BYTES = 1024 * 1024  # a runbook is a few KiB; refuse anything over 1 MiB
+MAX_DEPTH = 64  # nesting of collections while composing
+MAX_VALUES = 100_000  # values after alias expansion (a 200-step runbook has ~6,000)
+
+DocPath = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+SEQ_TAG = _TAG + "seq"
+MAP_TAG = _TAG + "map"
+MERGE_TAG = _TAG + "merge"
+
+
+class Pos(NamedTuple):
+    """A 1-based line and column in the file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem found while reading: where, and what (the loader turns it into a `Problem`)."""
+
+    pos: Pos
+    message: str
+
+
+class SourceFatal(Exception):
+    """The file cannot be read into data at all; carries the issues that say why."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__("; ".join(i.message for i in issues))
+        self.issues = issues
+
+
+@dataclass
+class Source:
+    """The data of a runbook file, with the position of every value and key in it."""
+
+    file: str
+    text: str
+    data: dict[str, Any]
+    positions: dict[DocPath, Pos] = field(default_factory=dict)
+    key_positions: dict[DocPath, Pos] = field(default_factory=dict)
+    issues: list[tuple[DocPath, Issue]] = field(default_factory=list)
+    secrets: set[str] = field(default_factory=set)
+    variables: dict[str, str] = field(default_factory=dict)
+
+    def report(self, path: DocPath, message: str, pos: Pos | None = None) -> None:
+        """Record a problem at `path` (or at `pos` when given)."""
+        self.issues.append((path, Issue(pos or self.position(path), message)))
+
+    def reported(self, path: DocPath) -> bool:
+        """True when a problem was already recorded at `path` or at a value containing it."""
+        return any(seen and path[: len(seen)] == seen for seen, _ in self.issues)
+
+    def inside_reported(self, path: DocPath) -> bool:
+        """True when a problem was recorded at `path` or anywhere below it."""
+        return any(seen[: len(path)] == path for seen, _ in self.issues)
+
+    def position(self, path: DocPath) -> Pos:
+        """The position of the value at `path`, or of its nearest recorded ancestor."""
+        for end in range(len(path), -1, -1):
+            pos = self.positions.get(path[:end])
+            if pos is not None:
+                return pos
+        return Pos(1, 1)
+
+    def key_position(self, path: DocPath) -> Pos:
+        """The position of the key that introduces `path`, else of its value."""
+        return self.key_positions.get(path) or self.position(path)
+
+
+def _pos(mark: Mark) -> Pos:
+    return Pos(mark.line + 1, mark.column + 1)
+
+
+class _AliasRef(Node):
+    """An alias (`*name`) as written: where it is used, and the node it refers to."""
+
+    id = "alias"
+
+    def __init__(self, target: Node, anchor: str, mark: Mark) -> None:
+        super().__init__(target.tag, target, mark, mark)
+        self.target = target
+        self.anchor = anchor
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, composing nodes only; keeps aliases visible and bounds nesting."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            if event.anchor in self.anchors:
+                self.get_event()  # type: ignore[no-untyped-call]
+                return _AliasRef(self.anchors[event.anchor], event.anchor, event.start_mark)
+            return super().compose_node(parent, index)  # type: ignore[return-value]
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                event = self.peek_event()  # type: ignore[no-untyped-call]
+                raise ComposerError(
+                    None,
+                    None,
+                    f"the document is nested more than {MAX_DEPTH} levels deep",
+                    event.start_mark,
+                )
+            return super().compose_node(parent, index)  # type: ignore[return-value]
+        finally:
+            self._depth -= 1
+
+
+class _Fatal(Exception):
+    def __init__(self, pos: Pos, message: str) -> None:
+        super().__init__(message)
+        self.issue = Issue(pos, message)
+
+
+def read_text(path: Path) -> str:
+    """The text of `path`: refuses files over `MAX_BYTES` and text that is not UTF-8.
+
+    Raises `OSError` when the file cannot be read, `SourceFatal` when it is not acceptable.
+    """
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        size = os.path.getsize(path)
+        raise SourceFatal(
+            [
+                Issue(
+                    Pos(1, 1),
+                    f"the file is too large ({size} bytes); a runbook "
+                    f"may be at most {MAX_BYTES // 1024} KiB",
+                )
+            ]
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceFatal([Issue(Pos(1, 1), "the file is UTF-16 text; save it as UTF-8")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        byte = raw[exc.start]
+        raise SourceFatal(
+            [
+                Issue(
+                    Pos(line, column),
+                    f"the file is not UTF-8 text (byte "
+                    f"0x{byte:02X} cannot be decoded); save it as UTF-8",
+                )
+            ]
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _yaml_message(exc: MarkedYAMLError) -> str:
+    problem = exc.problem or "invalid YAML"
+    if problem.startswith("the document is nested"):
+        return problem
+    if (exc.context or "").startswith("expected a single document"):
+        return "the file holds more than one YAML document ('---'); a runbook is one document"
+    if "cannot start any token" in problem and "'\\t'" in problem:
+        return "YAML syntax error: a tab cannot be used for indentation; indent with spaces"
+    if problem.startswith("found undefined alias"):
+        return f"YAML error: {problem} (an alias '*name' needs an anchor '&name' before it)"
+    if exc.context:
+        return f"YAML syntax error: {problem} ({exc.context})"
+    return f"YAML syntax error: {problem}"
+
+
+def _text_pos(text: str, index: int) -> Pos:
+    line = text.count("\n", 0, index) + 1
+    return Pos(line, index - (text.rfind("\n", 0, index) + 1) + 1)
+
+
+def compose(text: str) -> Node | None:
+    """The YAML node tree of `text` (None for an empty document); raises `SourceFatal`."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = _pos(mark) if mark is not None else Pos(1, 1)
+        raise SourceFatal([Issue(pos, _yaml_message(exc))]) from None
+    except yaml.reader.ReaderError as exc:
+        pos = _text_pos(text, exc.position)
+        char = exc.character if isinstance(exc.character, str) else "?"
+        raise SourceFatal(
+            [
+                Issue(
+                    pos,
+                    f"the file contains a control character (U+{ord(char):04X})"
+                    " that YAML does not allow",
+                )
+            ]
+        ) from None
+    except RecursionError:
+        raise SourceFatal([Issue(Pos(1, 1), "the document is nested too deeply")]) from None
+    finally:
+        loader.dispose()
+
+
+class _Converter:
+    """Node tree -> plain data, recording positions and refusing what a runbook cannot hold."""
+
+    def __init__(self, loader: _Loader, source: Source) -> None:
+        self.loader = loader
+        self.source = source
+        self.count = 0
+        self.aliases: list[_AliasRef] = []
+        self.ancestors: set[int] = set()
+        self.templates: list[tuple[DocPath, ScalarNode]] = []
+
+    def convert(self, node: Node, path: DocPath) -> Any:
+        if isinstance(node, _AliasRef):
+            if id(node.target) in self.ancestors:
+                raise _Fatal(
+                    _pos(node.start_mark),
+                    f"alias '*{node.anchor}' refers to a value "
+                    "that contains it (a recursive structure); a runbook is a tree",
+                )
+            self.source.positions.setdefault(path, _pos(node.start_mark))
+            self.aliases.append(node)
+            try:
+                return self.convert(node.target, path)
+            finally:
+                self.aliases.pop()
+        self.count += 1
+        if self.count > MAX_VALUES:
+            if self.aliases:
+                first = self.aliases[0]
+                raise _Fatal(
+                    _pos(first.start_mark),
+                    f"through aliases the document expands to "
+                    f"more than {MAX_VALUES} values (here at '*{first.anchor}'); "
+                    "refusing a possible alias bomb",
+                )
+            raise _Fatal(_pos(node.start_mark), f"the document has more than {MAX_VALUES} values")
+        self.source.positions.setdefault(path, _pos(node.start_mark))
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, path)
+        if node.tag not in (SEQ_TAG, MAP_TAG):
+            self.source.report(path, _tag_message(node.tag), _pos(node.start_mark))
+            return None
+        self.ancestors.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                return [self.convert(child, (*path, i)) for i, child in enumerate(node.value)]
+            assert isinstance(node, MappingNode)
+            return self.mapping(node, path)
+        finally:
+            self.ancestors.discard(id(node))
+
+    def scalar(self, node: ScalarNode, path: DocPath) -> Any:
+        if node.tag not in SCALAR_TAGS:
+            self.source.report(path, _tag_message(node.tag), _pos(node.start_mark))
+            return None
+        if len(path) == 2 and path[0] == "vars":
+            return node.value  # variables are text, exactly as written
+        try:
+            value = self.loader.construct_object(node)
+        except (ValueError, yaml.YAMLError) as exc:
+            self.source.report(
+                path, f"cannot read the value {node.value!r}: {exc}", _pos(node.start_mark)
+            )
+            return None
+        if isinstance(value, str) and has_references(value):
+            self.templates.append((path, node))
+        return value
+
+    def mapping(self, node: MappingNode, path: DocPath) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first_seen: dict[str, Pos] = {}
+        merges: list[Node] = []
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.tag == MERGE_TAG:
+                merges.append(value_node)
+                continue
+            key_pos = _pos(key_node.start_mark)
+            if isinstance(key_node, _AliasRef) or not isinstance(key_node, ScalarNode):
+                self.source.report(
+                    (*path, "<key>"),
+                    "a key must be plain text, not a list, mapping or alias",
+                    key_pos,
+                )
+                continue
+            if key_node.tag not in SCALAR_TAGS:
+                self.source.report((*path, "<key>"), _tag_message(key_node.tag), key_pos)
+                continue
+            key = key_node.value
+            if key in first_seen:
+                line = first_seen[key].line
+                self.source.report(
+                    (*path, key),
+                    f"duplicate key {key!r} (first given on line "
+                    f"{line}); each key may appear once in a mapping",
+                    key_pos,
+                )
+                continue
+            first_seen[key] = key_pos
+            self.source.key_positions[(*path, key)] = key_pos
+            out[key] = self.convert(value_node, (*path, key))
+        for merge in merges:
+            self.merge(out, merge, path)
+        return out
+
+    def merge(self, out: dict[str, Any], value: Node, path: DocPath) -> None:
+        """Apply a `<<: *anchor` (or `<<: [*a, *b]`) merge: explicit keys win."""
+        target = value.target if isinstance(value, _AliasRef) else value
+        sources = target.value if isinstance(target, SequenceNode) else [value]
+        for item in sources:
+            mapping = item.target if isinstance(item, _AliasRef) else item
+            if not isinstance(mapping, MappingNode):
+                self.source.report(
+                    path,
+                    "'<<' (merge) needs a mapping or a list of mappings",
+                    _pos(item.start_mark),
+                )
+                continue
+            merged = self.convert(item, (*path, "<<"))
+            if isinstance(merged, dict):
+                for key, val in merged.items():
+                    if key not in out:
+                        out[key] = val
+                        self._move_positions((*path, "<<"), (*path, key), key)
+        for p in [p for p in self.source.positions if p[: len(path) + 1] == (*path, "<<")]:
+            del self.source.positions[p]
+
+    def _move_positions(self, merged_root: DocPath, target: DocPath, key: str) -> None:
+        prefix = (*merged_root, key)
+        for table in (self.source.positions, self.source.key_positions):
+            for p in [p for p in table if p[: len(prefix)] == prefix]:
+                table.setdefault((*target, *p[len(prefix) :]), table[p])
+        self.templates = [
+            ((*target, *p[len(prefix) :]) if p[: len(prefix)] == prefix else p, n)
+            for p, n in self.templates
+        ]
+
+
+def _tag_message(tag: str) -> str:
+    shown = tag.replace(_TAG, "!!")
+    if shown.startswith("!!python/"):
+        return (
+            f"the tag '{shown}' is not allowed: a runbook cannot construct Python objects; "
+            "write plain values"
+        )
+    return f"the tag '{shown}' is not allowed in a runbook; write plain values"
+
+
+def parse_source(
+    text: str, file: str, *, variables: Mapping[str, str] | None = None, env: Mapping[str, str]
+) -> Source:
+    """Parse runbook `text` (named `file` in messages) into a `Source`."""
+    root = compose(text)
+    if root is None:
+        raise SourceFatal(
+            [
+                Issue(
+                    Pos(1, 1),
+                    "the file is empty; a runbook is a mapping with version, name and steps",
+                )
+            ]
+        )
+    node = root.target if isinstance(root, _AliasRef) else root
+    if not isinstance(node, MappingNode) or node.tag != MAP_TAG:
+        kinds = {SequenceNode: "a list", ScalarNode: "a single value"}
+        kind = kinds.get(type(node), "not a mapping")
+        raise SourceFatal(
+            [
+                Issue(
+                    _pos(root.start_mark),
+                    f"the top level of a runbook must be a "
+                    f"mapping (version, name, steps, ...), not {kind}",
+                )
+            ]
+        )
+    source = Source(file=file, text=text, data={})
+    loader = _Loader("")
+    try:
+        converter = _Converter(loader, source)
+        data = converter.convert(node, ())
+    except _Fatal as exc:
+        raise SourceFatal([exc.issue]) from None
+    except RecursionError:
+        raise SourceFatal(
+            [Issue(_pos(node.start_mark), "the document is nested too deeply")]
+        ) from None
+    finally:
+        loader.dispose()
+    source.data = data
+    _Interpolator(source, converter.templates, variables or {}, env).run()
+    return source
+
+
+class _Interpolator:
+    """Substitutes `${name}` (vars, --var) and `${env:NAME}` (environment, secret) references."""
+
+    def __init__(
+        self,
+        source: Source,
+        templates: list[tuple[DocPath, ScalarNode]],
+        overrides: Mapping[str, str],
+        env: Mapping[str, str],
+    ) -> None:
+        self.source = source
+        self.templates = templates
+        self.overrides = dict(overrides)
+        self.env = env
+        raw = source.data.get("vars")
+        self.raw_vars: dict[str, str] = (
+            {k: v for k, v in raw.items() if isinstance(v, str)} if isinstance(raw, dict) else {}
+        )
+        self.resolved: dict[str, str] = {}
+        self.failed: set[str] = set()
+        self.resolving: list[str] = []
+        self.line_starts = [0] + [i + 1 for i, ch in enumerate(source.text) if ch == "\n"]
+
+    def run(self) -> None:
+        for name in self.raw_vars:
+            self.var(name)
+        values = dict(self.resolved)
+        values.update(self.overrides)
+        if isinstance(self.source.data.get("vars"), dict):
+            self.source.data["vars"] = {
+                k: values.get(k, v) for k, v in self.source.data["vars"].items()
+            }
+        self.source.variables = values
+        for path, node in self.templates:
+            self.template(path, node)
+
+    def lookup(self, ref: Reference) -> str:
+        if ref.env:
+            if ref.name not in self.env:
+                raise Unresolved(f"environment variable {ref.name} is not set (used by {ref.text})")
+            value = self.env[ref.name]
+            if value:
+                self.source.secrets.add(value)
+            return value
+        if ref.name in self.overrides:
+            return self.overrides[ref.name]
+        if ref.name in self.raw_vars:
+            if ref.name in self.resolving:
+                chain = " -> ".join([*self.resolving[self.resolving.index(ref.name) :], ref.name])
+                raise Unresolved(f"variable {ref.name!r} refers to itself ({chain})")
+            resolved = self.var(ref.name)
+            if resolved is None:
+                raise Unresolved(f"variable {ref.name!r} has an error of its own")
+            return resolved
+        known = sorted(set(self.raw_vars) | set(self.overrides))
+        raise Unresolved(
+            f"variable {ref.name!r} is not defined; define it under 'vars' or pass "
+            f"--var {ref.name}=VALUE{did_you_mean(ref.name, known)}"
+        )
+
+    def var(self, name: str) -> str | None:
+        if name in self.overrides:
+            return self.overrides[name]
+        if name in self.resolved:
+            return self.resolved[name]
+        if name in self.failed:
+            return None
+        raw = self.raw_vars[name]
+        if not has_references(raw):
+            self.resolved[name] = raw
+            return raw
+        self.resolving.append(name)
+        try:
+            value, problems = substitute(raw, self.lookup)
+        finally:
+            self.resolving.pop()
+        path: DocPath = ("vars", name)
+        if problems:
+            self.failed.add(name)
+            start = self.source.position(path)
+            begin = self.line_starts[start.line - 1] + start.column - 1
+            for problem in problems:
+                pos = self.ref_pos(begin, len(self.source.text), problem.text)
+                self.source.report(path, problem.message, pos)
+            return None
+        self.resolved[name] = value
+        return value
+
+    def template(self, path: DocPath, node: ScalarNode) -> None:
+        value, problems = substitute(str(node.value), self.lookup)
+        if problems:
+            for problem in problems:
+                pos = self.ref_pos(node.start_mark.index, node.end_mark.index, problem.text)
+                self.source.report(path, problem.message, pos)
+            return
+        result: Any = value
+        if node.style is None:  # a plain scalar: the substituted text is read as YAML would
+            result = _plain_value(value)
+        _assign(self.source.data, path, result)
+
+    def ref_pos(self, begin: int, end: int, ref_text: str) -> Pos:
+        """The position of `ref_text` in the file text between `begin` and `end`."""
+        index = self.source.text.find(ref_text, begin, max(end, begin + len(ref_text)))
+        if index < 0:
+            index = begin
+        line = bisect.bisect_right(self.line_starts, index)
+        return Pos(line, index - self.line_starts[line - 1] + 1)
+
+
+def _plain_value(text: str) -> Any:
+    """What YAML makes of `text` written as a plain scalar (25 -> int, true -> bool, ...)."""
+    loader = _Loader("")
+    try:
+        tag = loader.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+        if tag not in SCALAR_TAGS:
+            return text
+        return loader.construct_object(ScalarNode(tag, text))
+    except (ValueError, yaml.YAMLError):
+        return text
+    finally:
+        loader.dispose()
+
+
+def _assign(data: Any, path: DocPath, value: Any) -> None:
+    target = data
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
