@@ -1,0 +1,191 @@
+"""Sign-in flow (email, password, 2-step verification code) and session cookies.
+
+The demo credentials below are public defaults for local demos and tests; `serve` takes
+others from `RUNBOOK_SIM_USER`, `RUNBOOK_SIM_PASSWORD` and `RUNBOOK_SIM_TOTP_SECRET`.
+Passwords, codes and secrets are never logged; sessions are kept as token hashes only.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import secrets
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import parse_qs
+
+import pyotp
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from runbook.simulator.i18n import locale_from, text
+from runbook.simulator.pages import SignInStep, signin_page, with_query
+from runbook.simulator.state import Store
+
+DEFAULT_USER = "admin@example.com"
+DEFAULT_PASSWORD = "runbook-demo-password"
+DEFAULT_TOTP_SECRET = "RUNBOOKSIMULATORDEMOSECRET234567"  # base32, demo only
+
+SESSION_COOKIE = "SIM_SID"
+FLOW_COOKIE = "SIM_SIGNIN"
+SIGNIN_PATH = "/signin/identifier"
+PASSWORD_PATH = "/signin/challenge/pwd"
+CODE_PATH = "/signin/challenge/totp"
+MAX_FLOWS = 50
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """The one account that can sign in to the simulator."""
+
+    user: str = DEFAULT_USER
+    password: str = DEFAULT_PASSWORD
+    totp_secret: str = DEFAULT_TOTP_SECRET
+
+    def __repr__(self) -> str:  # keep secrets out of logs and tracebacks
+        return f"Credentials(user={self.user!r}, password=***, totp_secret=***)"
+
+    @classmethod
+    def from_env(cls) -> Credentials:
+        """Credentials from `RUNBOOK_SIM_*` environment variables, else the demo defaults."""
+        return cls(
+            user=os.environ.get("RUNBOOK_SIM_USER") or DEFAULT_USER,
+            password=os.environ.get("RUNBOOK_SIM_PASSWORD") or DEFAULT_PASSWORD,
+            totp_secret=os.environ.get("RUNBOOK_SIM_TOTP_SECRET") or DEFAULT_TOTP_SECRET,
+        )
+
+    def code_ok(self, code: str) -> bool:
+        """Whether a 6-digit code is current for the secret (one step of clock skew allowed)."""
+        code = code.strip().replace(" ", "")
+        return code.isdigit() and bool(pyotp.TOTP(self.totp_secret).verify(code, valid_window=1))
+
+
+@dataclass
+class _Flow:
+    user: str
+    stage: Literal["password", "code"]
+
+
+def safe_continue(value: str | None) -> str:
+    """A local path to go back to after sign-in (never another site)."""
+    if not value or not value.startswith("/") or value.startswith(("//", "/\\")):
+        return "/ac"
+    return value
+
+
+def signin_url(continue_to: str, hl: str | None) -> str:
+    """Where an unauthenticated console request is sent."""
+    return with_query(SIGNIN_PATH, **{"continue": continue_to, "hl": hl})
+
+
+class SignIn:
+    """The sign-in pages and the session check used by every console request."""
+
+    def __init__(self, credentials: Credentials, store: Store) -> None:
+        self.credentials = credentials
+        self.store = store
+        self._flows: dict[str, _Flow] = {}
+
+    def user_of(self, request: Request) -> str | None:
+        """The signed-in user of a request, or None."""
+        token = request.cookies.get(SESSION_COOKIE)
+        return self.store.session_user(token) if token else None
+
+    def routes(self) -> list[Route]:
+        """Starlette routes of the sign-in flow."""
+        return [
+            Route(SIGNIN_PATH, self._identifier, methods=["GET", "POST"]),
+            Route(PASSWORD_PATH, self._password, methods=["GET", "POST"]),
+            Route(CODE_PATH, self._code, methods=["GET", "POST"]),
+            Route("/signout", self._signout, methods=["GET"]),
+        ]
+
+    # --- helpers ----------------------------------------------------------------------------
+    @staticmethod
+    async def _field(request: Request, name: str) -> str:
+        body = (await request.body()).decode("utf-8", "replace")
+        return parse_qs(body).get(name, [""])[0]
+
+    @staticmethod
+    def _query(request: Request) -> tuple[str, str | None]:
+        hl = request.query_params.get("hl")
+        return safe_continue(request.query_params.get("continue")), hl
+
+    def _page(
+        self, request: Request, step: SignInStep, error_key: str | None = None, *, status: int = 200
+    ) -> HTMLResponse:
+        continue_to, hl = self._query(request)
+        locale = locale_from(hl)
+        flow = self._flow(request)
+        action = with_query(request.url.path, **{"continue": continue_to, "hl": hl})
+        html = signin_page(
+            locale,
+            step,
+            action=action,
+            error=text(locale, error_key) if error_key else None,
+            user=flow.user if flow else None,
+        )
+        return HTMLResponse(html, status_code=status)
+
+    def _flow(self, request: Request) -> _Flow | None:
+        flow_id = request.cookies.get(FLOW_COOKIE)
+        return self._flows.get(flow_id) if flow_id else None
+
+    def _next(self, request: Request, path: str) -> RedirectResponse:
+        continue_to, hl = self._query(request)
+        return RedirectResponse(with_query(path, **{"continue": continue_to, "hl": hl}), 303)
+
+    # --- steps ------------------------------------------------------------------------------
+    async def _identifier(self, request: Request) -> Response:
+        if request.method == "GET":
+            return self._page(request, "identifier")
+        identifier = (await self._field(request, "identifier")).strip()
+        if identifier.lower() != self.credentials.user.lower():
+            return self._page(request, "identifier", "signin_wrong_email")
+        flow_id = secrets.token_urlsafe(16)
+        self._flows[flow_id] = _Flow(self.credentials.user, "password")
+        while len(self._flows) > MAX_FLOWS:
+            del self._flows[next(iter(self._flows))]
+        response = self._next(request, PASSWORD_PATH)
+        response.set_cookie(FLOW_COOKIE, flow_id, httponly=True, samesite="lax", path="/signin")
+        return response
+
+    async def _password(self, request: Request) -> Response:
+        flow = self._flow(request)
+        if flow is None or flow.stage != "password":
+            return self._next(request, SIGNIN_PATH)
+        if request.method == "GET":
+            return self._page(request, "password")
+        password = await self._field(request, "password")
+        if not hmac.compare_digest(password.encode(), self.credentials.password.encode()):
+            return self._page(request, "password", "signin_wrong_password")
+        flow.stage = "code"
+        return self._next(request, CODE_PATH)
+
+    async def _code(self, request: Request) -> Response:
+        flow = self._flow(request)
+        if flow is None or flow.stage != "code":
+            return self._next(request, SIGNIN_PATH)
+        if request.method == "GET":
+            return self._page(request, "code")
+        if not self.credentials.code_ok(await self._field(request, "code")):
+            return self._page(request, "code", "signin_wrong_code")
+        flow_id = request.cookies.get(FLOW_COOKIE, "")
+        self._flows.pop(flow_id, None)
+        token = secrets.token_urlsafe(32)
+        self.store.add_session(token, flow.user)
+        continue_to, _ = self._query(request)
+        response = RedirectResponse(continue_to, 303)
+        response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax", path="/")
+        response.delete_cookie(FLOW_COOKIE, path="/signin")
+        return response
+
+    async def _signout(self, request: Request) -> Response:
+        hl = request.query_params.get("hl")
+        token = request.cookies.get(SESSION_COOKIE)
+        if token:
+            self.store.end_session(token)
+        response = RedirectResponse(signin_url("/ac", hl), 302)
+        response.delete_cookie(SESSION_COOKIE, path="/")
+        return response

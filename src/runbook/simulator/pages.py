@@ -1,0 +1,218 @@
+"""HTML of the console pages (shells that the page script fills in) and of the sign-in flow."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Literal
+from urllib.parse import urlencode
+
+from runbook.simulator.i18n import STRINGS, Locale, text
+
+Page = Literal["home", "hosts", "routing", "defaultrouting", "notfound"]
+
+GMAIL_PATH = "/ac/apps/gmail"
+PAGE_PATHS: dict[Page, str] = {
+    "home": "/ac",
+    "hosts": f"{GMAIL_PATH}/hosts",
+    "routing": f"{GMAIL_PATH}/routing",
+    "defaultrouting": f"{GMAIL_PATH}/defaultrouting",
+}
+
+
+def with_query(path: str, **params: str | None) -> str:
+    """`path` with the non-empty parameters appended as a query string."""
+    kept = {k: v for k, v in params.items() if v}
+    if not kept:
+        return path
+    return f"{path}{'&' if '?' in path else '?'}{urlencode(kept)}"
+
+
+def _document(locale: Locale, title: str, body: str, *, script: str = "") -> str:
+    return f"""<!doctype html>
+<html lang="{locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+<link rel="stylesheet" href="/static/console.css">
+</head>
+<body>
+{body}
+{script}
+</body>
+</html>
+"""
+
+
+def _menu(locale: Locale, prefix: str, hl: str | None) -> str:
+    def s(key: str) -> str:
+        return escape(text(locale, key))
+
+    def link(page: Page, key: str) -> str:
+        href = escape(with_query(prefix + PAGE_PATHS[page], hl=hl))
+        return f'<li><a href="{href}">{s(key)}</a></li>'
+
+    def branch(key: str, ident: str, inner: str) -> str:
+        return (
+            f'<li><button type="button" class="nav-branch" aria-expanded="false" '
+            f'aria-controls="{ident}">{s(key)}</button>'
+            f'<ul id="{ident}" hidden>{inner}</ul></li>'
+        )
+
+    gmail = (
+        link("hosts", "nav_hosts")
+        + link("routing", "nav_routing")
+        + link("defaultrouting", "nav_default_routing")
+    )
+    tree = branch(
+        "nav_apps",
+        "nav-apps",
+        branch("nav_workspace", "nav-workspace", branch("nav_gmail", "nav-gmail", gmail)),
+    )
+    label = s("main_menu")
+    return f'<nav id="main-nav" class="drawer" aria-label="{label}" hidden><ul>{tree}</ul></nav>'
+
+
+def _ou_tree(locale: Locale) -> str:
+    top, child = escape(text(locale, "org_top")), escape(text(locale, "org_child"))
+    return f"""<aside class="ou-panel">
+<ul role="tree" aria-label="{escape(text(locale, "org_units"))}" class="ou-tree">
+<li role="treeitem" aria-level="1" aria-expanded="true" aria-selected="true" tabindex="0"
+    data-ou="/" aria-labelledby="ou-top"><span id="ou-top" class="ou-label">{top}</span>
+<ul role="group">
+<li role="treeitem" aria-level="2" aria-selected="false" tabindex="-1" data-ou="/{child}"
+    aria-labelledby="ou-child"><span id="ou-child" class="ou-label">{child}</span></li>
+</ul></li>
+</ul>
+</aside>"""
+
+
+def _main(locale: Locale, page: Page) -> str:
+    def s(key: str) -> str:
+        return escape(text(locale, key))
+
+    if page == "home":
+        return f"<h1>{s('console_title')}</h1><p>{s('console_intro')}</p>"
+    if page == "hosts":
+        return (
+            f'<h1>{s("hosts_heading")}</h1><p class="intro">{s("hosts_intro")}</p>'
+            f'<div class="toolbar"><button type="button" id="add-route" class="primary">'
+            f'{s("add_route")}</button></div><div id="list" class="card"></div>'
+        )
+    if page == "routing":
+        return (
+            f"<h1>{s('routing_heading')}</h1>"
+            f'<section class="card" aria-labelledby="routing-section">'
+            f'<h2 id="routing-section">{s("routing_heading")}</h2>'
+            f'<p class="intro">{s("routing_intro")}</p><div id="list"></div></section>'
+        )
+    if page == "defaultrouting":
+        return f"<h1>{s('nav_default_routing')}</h1><p>{s('default_routing_note')}</p>"
+    return f"<h1>{s('page_not_found')}</h1><p>{s('page_not_found_text')}</p>"
+
+
+def console_page(
+    locale: Locale,
+    page: Page,
+    *,
+    prefix: str = "",
+    hl: str | None = None,
+    user: str | None = None,
+) -> str:
+    """A console page: banner, main menu, OU picker (Gmail pages) and the page's own shell."""
+    titles = {
+        "home": "console_title",
+        "hosts": "hosts_heading",
+        "routing": "routing_heading",
+        "defaultrouting": "nav_default_routing",
+        "notfound": "page_not_found",
+    }
+    title = text(locale, titles[page])
+    if page != "home":
+        title = f"{title} - {text(locale, 'console_title')}"
+    home = escape(with_query(prefix + PAGE_PATHS["home"], hl=hl))
+    account = ""
+    if user:
+        signout = escape(with_query("/signout", hl=hl))
+        account = (
+            f'<span class="account">{escape(user)}</span>'
+            f'<a class="signout" href="{signout}">{escape(text(locale, "sign_out"))}</a>'
+        )
+    gmail_page = page in ("hosts", "routing", "defaultrouting")
+    config = {"locale": locale, "hl": hl or "", "prefix": prefix, "page": page}
+    config["strings"] = STRINGS[locale]  # type: ignore[assignment]
+    config_json = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
+    body = f"""<div id="app">
+<header class="banner">
+<button type="button" id="menu-button" class="icon-button"
+        aria-label="{escape(text(locale, "main_menu"))}" aria-expanded="false"
+        aria-controls="main-nav"><span class="hamburger" aria-hidden="true"></span></button>
+<a class="product" href="{home}">{escape(text(locale, "console_title"))}</a>
+<span class="spacer"></span>{account}
+</header>
+{_menu(locale, prefix, hl)}
+<div class="layout">
+{_ou_tree(locale) if gmail_page else ""}
+<main id="main">{_main(locale, page)}</main>
+</div>
+</div>
+<div id="toasts" class="toasts" aria-live="polite"></div>"""
+    script = (
+        f'<script type="application/json" id="sim-config">{config_json}</script>\n'
+        '<script src="/static/console.js"></script>'
+    )
+    return _document(locale, title, body, script=script)
+
+
+SignInStep = Literal["identifier", "password", "code"]
+
+_STEP_FIELDS: dict[SignInStep, tuple[str, str, str, str]] = {
+    # step: (input name, label key, input type, autocomplete)
+    "identifier": ("identifier", "signin_email", "text", "username"),
+    "password": ("password", "signin_password", "password", "current-password"),
+    "code": ("code", "signin_code", "text", "one-time-code"),
+}
+
+
+def signin_page(
+    locale: Locale,
+    step: SignInStep,
+    *,
+    action: str,
+    error: str | None = None,
+    user: str | None = None,
+) -> str:
+    """One step of the sign-in flow: email, password, then the 2-step verification code."""
+    name, label_key, kind, autocomplete = _STEP_FIELDS[step]
+
+    def s(key: str) -> str:
+        return escape(text(locale, key))
+
+    heading = s("signin_2sv_heading") if step == "code" else s("signin_heading")
+    sub = s("signin_2sv_hint") if step == "code" else s("signin_subtitle")
+    who = f'<p class="who">{escape(user)}</p>' if user and step != "identifier" else ""
+    invalid = ""
+    error_html = ""
+    if error:
+        invalid = ' aria-invalid="true" aria-describedby="signin-error"'
+        error_html = (
+            f'<div id="signin-error" class="field-error" role="alert">{escape(error)}</div>'
+        )
+    extra = ' inputmode="numeric" maxlength="8"' if step == "code" else ""
+    body = f"""<main class="signin">
+<div class="signin-card">
+<div class="logo" aria-hidden="true">G</div>
+<h1>{heading}</h1>
+<p>{sub}</p>
+{who}
+<form method="post" action="{escape(action)}">
+<label for="signin-input">{s(label_key)}</label>
+<input id="signin-input" name="{name}" type="{kind}" autocomplete="{autocomplete}"
+       autofocus{extra}{invalid}>
+{error_html}
+<div class="signin-actions"><button type="submit" class="primary">{s("signin_next")}</button></div>
+</form>
+</div>
+</main>"""
+    return _document(locale, text(locale, "signin_heading"), body)

@@ -1,0 +1,154 @@
+"""Shared fixtures: one simulator and one signed-in browser session per test session.
+
+Layers (each can be overridden like pytest-playwright's own):
+`simulator` (session) -> `sim_api` (session, httpx on /_sim/) -> `sim` (per test, reset first);
+`signed_in_state` (session, signed in once through the UI) -> `browser_context_args`
+(base_url + that session), so `page` is a signed-in console page. `signed_out_page` (or
+`@pytest.mark.browser_context_args(storage_state=None)`) gives a page without a session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+import pyotp
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from runbook.console.browser import launch_args
+from runbook.simulator.server import (
+    DEFAULT_PASSWORD,
+    DEFAULT_TOTP_SECRET,
+    DEFAULT_USER,
+    SimulatorServer,
+)
+
+SignIn = Callable[..., None]
+
+
+class SimApi:
+    """The simulator's test API (`/_sim/`) over httpx."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.client = httpx.Client(base_url=url, timeout=10)
+
+    def state(self) -> dict[str, Any]:
+        return self._ok(self.client.get("/_sim/state")).json()
+
+    def state_text(self) -> str:
+        """The state exactly as served (for byte-for-byte comparisons)."""
+        return self._ok(self.client.get("/_sim/state")).text
+
+    def put_state(self, doc: dict[str, Any]) -> dict[str, Any]:
+        return self._ok(self.client.put("/_sim/state", json=doc)).json()
+
+    def audit(self) -> list[dict[str, Any]]:
+        return self._ok(self.client.get("/_sim/audit")).json()
+
+    def reset(self) -> None:
+        self._ok(self.client.post("/_sim/reset"))
+
+    def faults(self, doc: dict[str, Any] | None = None) -> dict[str, Any]:
+        if doc is None:
+            return self._ok(self.client.get("/_sim/faults")).json()
+        return self._ok(self.client.post("/_sim/faults", json=doc)).json()
+
+    def tls(self, results: dict[str, str]) -> None:
+        self._ok(self.client.put("/_sim/tls", json=results))
+
+    @staticmethod
+    def _ok(response: httpx.Response) -> httpx.Response:
+        response.raise_for_status()
+        return response
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """Our Chromium and quiet flags, under pytest-playwright's own options (--headed...)."""
+    return {**launch_args(), **browser_type_launch_args}
+
+
+@pytest.fixture(scope="session")
+def simulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimulatorServer]:
+    """One simulator (sign-in on, state in a temporary file) for the whole session."""
+    server = SimulatorServer(tmp_path_factory.mktemp("simulator") / "state.json")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def sim_api(simulator: SimulatorServer) -> Iterator[SimApi]:
+    api = SimApi(simulator.url)
+    yield api
+    api.client.close()
+
+
+@pytest.fixture(autouse=True)
+def _reset_simulator(request: pytest.FixtureRequest) -> None:
+    """Each test that uses the simulator starts from an empty, healthy console."""
+    if "simulator" in request.fixturenames:
+        request.getfixturevalue("sim_api").reset()
+
+
+@pytest.fixture
+def sim(sim_api: SimApi) -> SimApi:
+    """The test API of a freshly reset simulator."""
+    return sim_api
+
+
+@pytest.fixture(scope="session")
+def sign_in() -> SignIn:
+    """Walk the sign-in pages from wherever `page` is on them (email, password, code)."""
+
+    def walk(page: Page, *, locale: str = "en") -> None:
+        from runbook.console.labels import Labels
+
+        labels = Labels(locale)  # type: ignore[arg-type]
+        page.get_by_role("textbox", name=labels.signin_email).fill(DEFAULT_USER)
+        page.get_by_role("button", name=labels.signin_next).click()
+        page.get_by_role("textbox", name=labels.signin_password).fill(DEFAULT_PASSWORD)
+        page.get_by_role("button", name=labels.signin_next).click()
+        code = page.get_by_role("textbox", name=labels.signin_code)
+        expect(code).to_be_visible()
+        code.fill(pyotp.TOTP(DEFAULT_TOTP_SECRET).now())
+        page.get_by_role("button", name=labels.signin_next).click()
+
+    return walk
+
+
+@pytest.fixture(scope="session")
+def signed_in_state(
+    browser: Browser, simulator: SimulatorServer, sign_in: SignIn
+) -> dict[str, Any]:
+    """A Playwright storage_state with a console session, signed in once through the UI."""
+    context = browser.new_context(base_url=simulator.url)
+    try:
+        page = context.new_page()
+        page.goto("/ac")
+        sign_in(page)
+        expect(page.get_by_role("button", name="Main menu")).to_be_visible()
+        return dict(context.storage_state())
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(
+    browser_context_args: dict[str, Any],
+    simulator: SimulatorServer,
+    signed_in_state: dict[str, Any],
+) -> dict[str, Any]:
+    """Contexts open the simulator, signed in."""
+    return {**browser_context_args, "base_url": simulator.url, "storage_state": signed_in_state}
+
+
+@pytest.fixture
+def signed_out_page(browser: Browser, simulator: SimulatorServer) -> Iterator[Page]:
+    """A page in a context with no console session."""
+    context = browser.new_context(base_url=simulator.url)
+    yield context.new_page()
+    context.close()

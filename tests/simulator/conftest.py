@@ -1,0 +1,28 @@
+"""Fixtures of the simulator's own tests: a signed-in HTTP client and sample console states."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from runbook.simulator.server import SimulatorServer
+
+from .samples import BALANCED, LEGACY, REJECT, SPLIT, http_sign_in
+
+
+@pytest.fixture
+def sample_state() -> dict[str, Any]:
+    """Two routes and two rules, in the canonical form the test API returns."""
+    return copy.deepcopy({"routes": [LEGACY, BALANCED], "routing_rules": [SPLIT, REJECT]})
+
+
+@pytest.fixture
+def console(simulator: SimulatorServer, sim: Any) -> Iterator[httpx.Client]:
+    """An HTTP client signed in to the console (for the JSON data endpoints)."""
+    with httpx.Client(base_url=simulator.url, timeout=10) as client:
+        http_sign_in(client)
+        yield client
