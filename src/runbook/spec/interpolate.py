@@ -27,10 +27,15 @@ class RefProblem:
     offset: int
     text: str
     message: str
+    secondary: bool = False  # caused by a problem reported elsewhere
 
 
 class Unresolved(Exception):
     """Raised by a lookup function when a reference has no value; the message says why."""
+
+    def __init__(self, message: str, *, secondary: bool = False) -> None:
+        super().__init__(message)
+        self.secondary = secondary
 
 
 def has_references(value: str) -> bool:
@@ -83,7 +88,7 @@ def substitute(value: str, lookup: Callable[[Reference], str]) -> tuple[str, lis
             try:
                 out.append(lookup(ref))
             except Unresolved as exc:
-                problems.append(RefProblem(j, text, str(exc)))
+                problems.append(RefProblem(j, text, str(exc), exc.secondary))
                 out.append(text)
         i = close + 1
     return "".join(out), problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import types
@@ -78,7 +79,11 @@ def _validate(source: Source) -> Runbook | None:
     try:
         book = Runbook.model_validate(data, context={"yaml": True, "cross_checks": False})
     except ValidationError as exc:
-        for error in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        misspelt = _misspelt_keys(errors)
+        for error in errors:
+            if error["type"] == "missing" and tuple(error["loc"]) in misspelt:
+                continue  # the unknown key that is probably this one says it all
             _report_error(source, error)
     except RecursionError:  # pragma: no cover - nesting is bounded while reading
         source.report((), "the runbook is nested too deeply")
@@ -174,6 +179,20 @@ def _raw_hosts(server: Any) -> list[Any]:
         for r in multiple[t]
     ]
     return [r.get("host") for r in rows if isinstance(r, dict)]
+
+
+def _misspelt_keys(errors: list[ErrorDetails]) -> set[DocPath]:
+    """Paths of missing keys for which an unknown key nearby looks like a misspelling."""
+    out: set[DocPath] = set()
+    for error in errors:
+        if error["type"] != "extra_forbidden":
+            continue
+        loc = tuple(error["loc"])
+        allowed = _fields_at(loc[:-1]) or []
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        if close:
+            out.add((*loc[:-1], close[0]))
+    return out
 
 
 def _report_error(source: Source, error: ErrorDetails) -> None:
@@ -299,11 +318,11 @@ def _describe(error: ErrorDetails, loc: DocPath) -> str:
     shown = _shown(value)
     if kind == "string_type":
         quote = "; put it in quotes" if isinstance(value, int | float | bool | date) else ""
-        return f"expected text, got {shown}{quote}"
+        return f"expected text for {_where(loc)}, got {shown}{quote}"
     if kind in ("int_type", "int_parsing", "int_from_float", "int_parsing_size"):
-        return f"expected a whole number, got {shown}"
+        return f"expected a whole number for {_where(loc)}, got {shown}"
     if kind in ("bool_type", "bool_parsing"):
-        return f"expected true or false, got {shown}"
+        return f"expected true or false for {_where(loc)}, got {shown}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"expected a mapping (key: value) for {_where(loc)}, got {shown}"
     if kind == "list_type":
@@ -315,7 +334,7 @@ def _describe(error: ErrorDetails, loc: DocPath) -> str:
         hint = did_you_mean(value, choices) if isinstance(value, str) else ""
         return f"{shown} is not allowed for {_where(loc)}; use {expected}{hint}"
     if kind.startswith(("date", "datetime")):
-        return f"expected a date like 2026-12-31, got {shown}"
+        return f"expected a date like 2026-12-31 for {_where(loc)}, got {shown}"
     if kind in ("frozen_set_type", "set_type", "too_short", "too_long"):
         return f"{_where(loc)}: {error['msg']}"
     return f"{_where(loc)}: {error['msg']}"

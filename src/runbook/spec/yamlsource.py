@@ -209,29 +209,23 @@ def _text_pos(text: str, index: int) -> Pos:
 
 def compose(text: str) -> Node | None:
     """The YAML node tree of `text` (None for an empty document); raises `SourceFatal`."""
-    loader = _Loader(text)
+    loader: _Loader | None = None
     try:
+        loader = _Loader(text)  # checks for unprintable characters first
         return loader.get_single_node()
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(mark) if mark is not None else Pos(1, 1)
         raise SourceFatal([Issue(pos, _yaml_message(exc))]) from None
     except yaml.reader.ReaderError as exc:
-        pos = _text_pos(text, exc.position)
-        char = exc.character if isinstance(exc.character, str) else "?"
-        raise SourceFatal(
-            [
-                Issue(
-                    pos,
-                    f"the file contains a control character (U+{ord(char):04X})"
-                    " that YAML does not allow",
-                )
-            ]
-        ) from None
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
+        message = f"the file contains a character YAML does not allow (U+{char:04X})"
+        raise SourceFatal([Issue(_text_pos(text, exc.position), message)]) from None
     except RecursionError:
         raise SourceFatal([Issue(Pos(1, 1), "the document is nested too deeply")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 class _Converter:
@@ -294,9 +288,10 @@ class _Converter:
         try:
             value = self.loader.construct_object(node)
         except (ValueError, yaml.YAMLError) as exc:
-            self.source.report(
-                path, f"cannot read the value {node.value!r}: {exc}", _pos(node.start_mark)
-            )
+            shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+            reason = str(exc).split(";")[0][:120]
+            message = f"cannot read the value {shown!r}: {reason}"
+            self.source.report(path, message, _pos(node.start_mark))
             return None
         if isinstance(value, str) and has_references(value):
             self.templates.append((path, node))
@@ -478,7 +473,11 @@ class _Interpolator:
                 raise Unresolved(f"variable {ref.name!r} refers to itself ({chain})")
             resolved = self.var(ref.name)
             if resolved is None:
-                raise Unresolved(f"variable {ref.name!r} has an error of its own")
+                line = self.source.position(("vars", ref.name)).line
+                raise Unresolved(
+                    f"variable {ref.name!r} cannot be used: its value has an error (line {line})",
+                    secondary=True,
+                )
             return resolved
         known = sorted(set(self.raw_vars) | set(self.overrides))
         raise Unresolved(
@@ -508,6 +507,8 @@ class _Interpolator:
             start = self.source.position(path)
             begin = self.line_starts[start.line - 1] + start.column - 1
             for problem in problems:
+                if problem.secondary:  # the variable it uses has its own problem reported
+                    continue
                 pos = self.ref_pos(begin, len(self.source.text), problem.text)
                 self.source.report(path, problem.message, pos)
             return None
