@@ -219,3 +219,19 @@ def test_step_titles() -> None:
         "Remove the old rule",
         "Set mail route 'Test sink'",
     ]
+
+
+def test_models_built_in_python_are_checked_too() -> None:
+    from pydantic import ValidationError
+
+    from runbook.spec import Runbook, Step
+
+    rule = RoutingRule(description="D", messages=["inbound"], change_route="Nowhere")
+    with pytest.raises(ValidationError, match="no earlier step defines mail route 'Nowhere'"):
+        Runbook(version=1, name="x", steps=[Step(routing_rule=rule)])
+    with pytest.raises(ValidationError, match="port 465"):
+        MailRoute(name="R", server={"single_host": {"host": "a.example.com", "port": 465}})
+    route = MailRoute(
+        name="R", server={"single_host": {"host": "a.example.com"}}, require_tls=False
+    )
+    assert not route.require_ca_signed_certificate and not route.validate_certificate_hostname
