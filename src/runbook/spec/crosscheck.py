@@ -17,12 +17,7 @@ if TYPE_CHECKING:
 DocPath = tuple[str | int, ...]
 CrossIssue = tuple[DocPath, str]
 
-_ROW: dict[str, Any] = {
-    "*": {"host": {}, "port": {}, "load": {}},
-    "host": {},
-    "port": {},
-    "load": {},
-}
+_ROW: dict[str, Any] = {}  # a host table is compared whole, as `drift` diffs it
 _MATCH: dict[str, Any] = {"match": {}, "value": {}}
 FIELD_TREES: dict[str, dict[str, Any]] = {
     "mail_route": {
@@ -253,11 +248,13 @@ def field_path_problem(kind: str, path: str) -> str | None:
     for part in path.split("."):
         if part in tree:
             tree = tree[part]
-        elif part.isdigit() and "*" in tree:
-            tree = tree["*"]
         else:
             where = ".".join(done) or _WHAT[kind]
-            fields = ", ".join(k for k in tree if k != "*") or "none"
+            if not tree:
+                return (
+                    f"{where} is compared as a whole; write field: {where} (no {part!r} below it)"
+                )
+            fields = ", ".join(tree)
             return (
                 f"{part!r} is not a field of {where}{did_you_mean(part, tree)} (fields: {fields})"
             )
