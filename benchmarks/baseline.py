@@ -16,7 +16,7 @@ from runbook.console.browser import launch_args
 def main(console: str, storage_state: str) -> None:
     """Add the legacy route and the split-delivery rule."""
     with sync_playwright() as p:
-        browser = p.chromium.launch(**launch_args())  # type: ignore[arg-type]
+        browser = p.chromium.launch(**launch_args())
         context = browser.new_context(storage_state=storage_state)
         page = context.new_page()
         saved = page.get_by_role("status").filter(has_text="up to 24 hours")

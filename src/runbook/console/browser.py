@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from runbook.errors import BrowserNotFound
 
@@ -100,7 +101,7 @@ def require_browser() -> Path:
     return found
 
 
-def launch_args(*, headless: bool = True, slow_mo: float = 0) -> dict[str, object]:
+def launch_args(*, headless: bool = True, slow_mo: float = 0) -> dict[str, Any]:
     """Keyword arguments for `playwright.chromium.launch`."""
     args = list(QUIET_ARGS)
     if os.geteuid() == 0:

@@ -43,7 +43,7 @@ class BrowserSession:
         self._playwright = sync_playwright().start()
         self.browser = self._playwright.chromium.launch(
             **launch_args(headless=not opts.headed, slow_mo=opts.slow_mo)
-        )  # type: ignore[arg-type]
+        )
         context_args: dict[str, Any] = {"viewport": VIEWPORT, "locale": opts.locale}
         if opts.storage_state is not None and opts.storage_state.exists():
             context_args["storage_state"] = str(opts.storage_state)

@@ -75,15 +75,14 @@ def _menu(locale: Locale, prefix: str, hl: str | None) -> str:
 
 
 def _ou_tree(locale: Locale) -> str:
+    # A flat tree (levels by aria-level): each item's box is its own row, as users see it.
     top, child = escape(text(locale, "org_top")), escape(text(locale, "org_child"))
     return f"""<aside class="ou-panel">
 <ul role="tree" aria-label="{escape(text(locale, "org_units"))}" class="ou-tree">
-<li role="treeitem" aria-level="1" aria-expanded="true" aria-selected="true" tabindex="0"
-    data-ou="/" aria-labelledby="ou-top"><span id="ou-top" class="ou-label">{top}</span>
-<ul role="group">
-<li role="treeitem" aria-level="2" aria-selected="false" tabindex="-1" data-ou="/{child}"
-    aria-labelledby="ou-child"><span id="ou-child" class="ou-label">{child}</span></li>
-</ul></li>
+<li role="treeitem" aria-level="1" aria-setsize="1" aria-posinset="1" aria-expanded="true"
+    aria-selected="true" tabindex="0" data-ou="/">{top}</li>
+<li role="treeitem" aria-level="2" aria-setsize="1" aria-posinset="1" aria-selected="false"
+    tabindex="-1" data-ou="/{child}">{child}</li>
 </ul>
 </aside>"""
 

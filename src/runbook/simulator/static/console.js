@@ -163,7 +163,7 @@
   }
 
   // --- widgets ------------------------------------------------------------------------------
-  // A select-only ARIA combobox with a listbox popup (never a native <select>).
+  // A select-only ARIA combobox with a listbox popup, as the real console has (no native menu).
   function combobox({ label, options, value, onChange, disabled = false }) {
     const listId = nextId("listbox");
     const box = h("div", {
