@@ -50,9 +50,21 @@ def cli_env(tmp_path_factory: pytest.TempPathFactory, simulator: Any) -> dict[st
         "COLUMNS": "160",
     }
     done = subprocess.run(
-        [sys.executable, "-m", "runbook", "login", "--non-interactive",
-         "--user", sim_auth.DEFAULT_USER, "--console", simulator.url],
-        env=env, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "runbook",
+            "login",
+            "--non-interactive",
+            "--user",
+            sim_auth.DEFAULT_USER,
+            "--console",
+            simulator.url,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     return env
@@ -65,7 +77,11 @@ def runbook_cli(cli_env: dict[str, str], tmp_path: Path) -> Callable[..., CliRes
     def run(*args: str, env: dict[str, str] | None = None, timeout: float = 180) -> CliResult:
         done = subprocess.run(
             [sys.executable, "-m", "runbook", *args],
-            cwd=tmp_path, env=env or cli_env, capture_output=True, text=True, timeout=timeout,
+            cwd=tmp_path,
+            env=env or cli_env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
         )
         return CliResult(done.returncode, done.stdout, done.stderr)
 
@@ -108,11 +124,14 @@ def split_delivery(**rule_changes: Any) -> dict[str, Any]:
         "console": {"locale": "en"},
         "vars": {"legacy_host": "mail.legacy.example.com"},
         "steps": [
-            {"name": "Add the legacy server as a mail route",
-             "mail_route": {"name": "Legacy mail server",
-                            "server": {"single_host": {"host": "${legacy_host}", "port": 25}}}},
-            {"name": "Send unrecognized recipients to the legacy server",
-             "routing_rule": rule},
+            {
+                "name": "Add the legacy server as a mail route",
+                "mail_route": {
+                    "name": "Legacy mail server",
+                    "server": {"single_host": {"host": "${legacy_host}", "port": 25}},
+                },
+            },
+            {"name": "Send unrecognized recipients to the legacy server", "routing_rule": rule},
         ],
     }
 

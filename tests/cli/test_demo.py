@@ -24,9 +24,12 @@ def display() -> Iterator[str]:
     if xvfb is None:
         pytest.skip("Xvfb is not installed (scripts/test installs it)")
     # -displayfd: Xvfb picks a free display and writes its number once it is ready.
-    proc = subprocess.Popen([xvfb, "-displayfd", "1", "-screen", "0", "1280x1024x24",
-                             "-nolisten", "tcp"], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [xvfb, "-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         number = proc.stdout.readline().strip()
@@ -52,12 +55,24 @@ def caption_visible(png: Path) -> bool:
 
 
 def test_dry_run_demo_is_headed_captioned_and_saves_nothing(
-    display: str, runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client,
-    cli_env: dict[str, str], tmp_path: Path,
+    display: str,
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    cli_env: dict[str, str],
+    tmp_path: Path,
 ) -> None:
     env = {**cli_env, "DISPLAY": display}
-    result = runbook_cli("run", str(write_runbook(split_delivery())), "--dry-run", "--demo",
-                         "--slow-mo", "20", "--json", env=env)
+    result = runbook_cli(
+        "run",
+        str(write_runbook(split_delivery())),
+        "--dry-run",
+        "--demo",
+        "--slow-mo",
+        "20",
+        "--json",
+        env=env,
+    )
     assert result.code == 0, result.output
     assert sim_http.get("/_sim/audit").json() == []
     folder = tmp_path / result.json()["run_dir"]

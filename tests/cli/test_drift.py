@@ -45,7 +45,10 @@ def test_in_sync_exits_0_with_no_writes(
 
 
 def test_changed_field_exits_2_and_names_step_field_and_values(
-    converged: int, runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client,
+    converged: int,
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
     tmp_path: Path,
 ) -> None:
     def change(live: dict[str, Any]) -> None:
@@ -58,35 +61,49 @@ def test_changed_field_exits_2_and_names_step_field_and_values(
     step = result.json()["steps"][0]
     assert step["status"] == "drift"
     assert step["name"] == "Add the legacy server as a mail route"
-    assert step["changes"] == [{"field": "server.single_host.port", "before": 587,
-                                "after": 25, "ignored": None}]
+    assert step["changes"] == [
+        {"field": "server.single_host.port", "before": 587, "after": 25, "ignored": None}
+    ]
     report = (tmp_path / result.json()["run_dir"] / "report.html").read_text()
     assert "server.single_host.port" in report and "587" in report
     assert writes(sim_http) == before
 
 
-def test_deleted_entry_and_disabled_rule_are_drift(
+def test_deleted_entry_is_drift(
     converged: int, runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
 ) -> None:
-    def change(live: dict[str, Any]) -> None:
-        live["routing_rules"][0]["enabled"] = False
-        live["routes"] = []
-
-    edit_live(sim_http, change)
+    edit_live(sim_http, lambda live: live.update(routing_rules=[]))
     before = writes(sim_http)
     result = runbook_cli("drift", str(write_runbook(split_delivery())), "--json")
     assert result.code == 2, result.output
     steps = result.json()["steps"]
-    assert [s["status"] for s in steps] == ["drift", "drift"]
-    assert "missing" in steps[0]["message"]
-    assert [c["field"] for c in steps[1]["changes"]] == ["enabled"]
+    assert [s["status"] for s in steps] == ["ok", "drift"]
+    assert "missing" in steps[1]["message"]
+    assert writes(sim_http) == before
+
+
+def test_disabled_rule_is_drift(
+    converged: int, runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    edit_live(sim_http, lambda live: live["routing_rules"][0].update(enabled=False))
+    before = writes(sim_http)
+    result = runbook_cli("drift", str(write_runbook(split_delivery())), "--json")
+    assert result.code == 2, result.output
+    steps = result.json()["steps"]
+    assert [s["status"] for s in steps] == ["ok", "drift"]
+    assert steps[1]["changes"] == [
+        {"field": "enabled", "before": False, "after": True, "ignored": None}
+    ]
     assert writes(sim_http) == before
 
 
 def ignore_port(until: date | None) -> dict[str, Any]:
     doc = split_delivery()
-    entry: dict[str, Any] = {"step": "Legacy mail server", "field": "server.single_host.port",
-                             "reason": "legacy server moved to 587 during the migration"}
+    entry: dict[str, Any] = {
+        "step": "Legacy mail server",
+        "field": "server.single_host.port",
+        "reason": "legacy server moved to 587 during the migration",
+    }
     if until is not None:
         entry["until"] = until.isoformat()
     doc["drift"] = {"ignore": [entry]}
@@ -117,15 +134,20 @@ def test_expired_acknowledgement_counts_again(
 
 
 def test_github_summary_and_junit_are_written_and_parse(
-    converged: int, runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client,
-    cli_env: dict[str, str], tmp_path: Path,
+    converged: int,
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    cli_env: dict[str, str],
+    tmp_path: Path,
 ) -> None:
     edit_live(sim_http, lambda live: live["routing_rules"][0].update(messages=["inbound"]))
     summary = tmp_path / "summary.md"
     junit = tmp_path / "junit.xml"
     env = {**cli_env, "GITHUB_STEP_SUMMARY": str(summary)}
-    result = runbook_cli("drift", str(write_runbook(split_delivery())), "--junit", str(junit),
-                         env=env)
+    result = runbook_cli(
+        "drift", str(write_runbook(split_delivery())), "--junit", str(junit), env=env
+    )
     assert result.code == 2, result.output
     text = summary.read_text()
     assert "| " in text and "messages" in text
@@ -143,7 +165,8 @@ def test_unmanaged_entries_are_listed_not_drift(
         live["routes"].append({**live["routes"][0], "name": "Someone else's route"})
 
     edit_live(sim_http, change)
-    result = runbook_cli("drift", str(write_runbook(split_delivery())), "--show-unmanaged",
-                         "--json")
+    result = runbook_cli(
+        "drift", str(write_runbook(split_delivery())), "--show-unmanaged", "--json"
+    )
     assert result.code == 0, result.output
     assert result.json()["unmanaged"]["routes"] == ["Someone else's route"]

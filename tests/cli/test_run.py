@@ -147,8 +147,9 @@ def test_port_and_filter_changes_are_single_updates(
 def test_unmanaged_entries_are_untouched_by_apply_and_absent(
     runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
 ) -> None:
-    sim_http.put("/_sim/state", json={"routes": [UNMANAGED_ROUTE],
-                                      "routing_rules": [UNMANAGED_RULE]}).raise_for_status()
+    sim_http.put(
+        "/_sim/state", json={"routes": [UNMANAGED_ROUTE], "routing_rules": [UNMANAGED_RULE]}
+    ).raise_for_status()
     original = state(sim_http)
     assert runbook_cli("run", str(write_runbook(split_delivery()))).code == 0
     live = state(sim_http)
@@ -157,8 +158,7 @@ def test_unmanaged_entries_are_untouched_by_apply_and_absent(
 
     doc = split_delivery()
     doc["steps"] = [
-        {"routing_rule": {"description": "Split delivery to the legacy server"},
-         "state": "absent"},
+        {"routing_rule": {"description": "Split delivery to the legacy server"}, "state": "absent"},
         {"mail_route": {"name": "Legacy mail server"}, "state": "absent"},
     ]
     result = runbook_cli("run", str(write_runbook(doc)), "--json")
@@ -178,7 +178,9 @@ def test_dry_run_plans_both_creations_and_writes_nothing(
     assert result.code == 0, result.output
     steps = result.json()["steps"]
     assert [(s["status"], s["action"]) for s in steps] == [
-        ("would_change", "create"), ("would_change", "create")]
+        ("would_change", "create"),
+        ("would_change", "create"),
+    ]
     assert audit(sim_http) == []
     assert state(sim_http) == {"routes": [], "routing_rules": []}
     folder = tmp_path / result.json()["run_dir"]
@@ -202,13 +204,18 @@ def test_french_console_gives_the_same_result(
 def test_multi_host_route_fills_primary_and_secondary_tables(
     runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
 ) -> None:
-    server = {"multiple_hosts": {
-        "primary": [{"host": "a.example.com", "port": 25, "load": 50},
-                    {"host": "b.example.com", "port": 25, "load": 50}],
-        "secondary": [{"host": "c.example.com", "port": 2525, "load": 100}],
-    }}
-    doc = split_delivery(envelope_filter={
-        "recipients": {"match": "pattern", "value": r".*@example\.com"}})
+    server = {
+        "multiple_hosts": {
+            "primary": [
+                {"host": "a.example.com", "port": 25, "load": 50},
+                {"host": "b.example.com", "port": 25, "load": 50},
+            ],
+            "secondary": [{"host": "c.example.com", "port": 2525, "load": 100}],
+        }
+    }
+    doc = split_delivery(
+        envelope_filter={"recipients": {"match": "pattern", "value": r".*@example\.com"}}
+    )
     doc["steps"][0]["mail_route"]["server"] = server
     result = runbook_cli("run", str(write_runbook(doc)), "--json")
     assert result.code == 0, result.output
@@ -221,11 +228,13 @@ def test_multi_host_route_fills_primary_and_secondary_tables(
 def test_refused_save_fails_with_evidence_and_leaves_console_unchanged(
     runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
 ) -> None:
-    sim_http.put("/_sim/state", json={"routes": [UNMANAGED_ROUTE],
-                                      "routing_rules": []}).raise_for_status()
+    sim_http.put(
+        "/_sim/state", json={"routes": [UNMANAGED_ROUTE], "routing_rules": []}
+    ).raise_for_status()
     original = state(sim_http)
-    sim_http.post("/_sim/faults", json={"fail_next_saves": 10,
-                                        "message": "We couldn't save your changes."})
+    sim_http.post(
+        "/_sim/faults", json={"fail_next_saves": 10, "message": "We couldn't save your changes."}
+    )
     result = runbook_cli("run", str(write_runbook(split_delivery())), "--json", "--retries", "0")
     assert result.code == 1, result.output
     steps = result.json()["steps"]
@@ -245,8 +254,10 @@ def test_route_referenced_but_missing_from_console_fails_the_rule_step(
 ) -> None:
     doc = split_delivery()
     doc["steps"][0]["mail_route"]["name"] = "Other route"
-    doc["steps"][1]["routing_rule"]["change_route"] = {"name": "Legacy mail server",
-                                                       "existing": True}
+    doc["steps"][1]["routing_rule"]["change_route"] = {
+        "name": "Legacy mail server",
+        "existing": True,
+    }
     result = runbook_cli("run", str(write_runbook(doc)), "--json")
     assert result.code == 1, result.output
     steps = result.json()["steps"]

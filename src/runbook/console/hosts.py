@@ -23,6 +23,7 @@ class HostsPage(ListPage):
     """Apps > Google Workspace > Gmail > Hosts: the list of mail routes."""
 
     heading_key = "hosts_heading"
+    name_column_key = "col_name"
     table_key = "routes_table"
     delete_title_key = "delete_route_title"
 

@@ -39,7 +39,8 @@ _EN: dict[str, str] = {
     "hosts_heading": "Hosts",  # heading level 1
     "add_route": "Add route",  # button
     "routes_table": "Mail routes",  # [?] table
-    "col_name": "Name",  # columnheader / cell
+    "col_name": "Name",  # columnheader of the routes table
+    "col_description": "Description",  # columnheader of the rules table
     "edit": "Edit",  # button in a row
     "delete": "Delete",  # button in a row and in the confirmation
     "delete_route_title": "Delete mail route?",  # [?] alertdialog
@@ -132,6 +133,7 @@ _FR: dict[str, str] = {
     "add_route": "Ajouter une route",
     "routes_table": "Routes de messagerie",
     "col_name": "Nom",
+    "col_description": "Description",
     "edit": "Modifier",
     "delete": "Supprimer",
     "delete_route_title": "Supprimer le routage des e-mails ?",

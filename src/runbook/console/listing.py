@@ -52,6 +52,7 @@ class ListPage:
 
     heading_key: str
     table_key: str
+    name_column_key: str
     delete_title_key: str
 
     def __init__(self, page: Page, labels: Labels, guard: WriteGuard) -> None:
@@ -71,10 +72,10 @@ class ListPage:
         self.wait_ready()
         if self.table.count() == 0:
             return []
-        names = self.table.evaluate(_READ_COLUMN, self.labels.col_name)
+        names = self.table.evaluate(_READ_COLUMN, self.labels[self.name_column_key])
         if names is None:
             expect(
-                self.table.get_by_role("columnheader", name=self.labels.col_name)
+                self.table.get_by_role("columnheader", name=self.labels[self.name_column_key])
             ).to_be_visible()
         return [str(n) for n in names or []]
 

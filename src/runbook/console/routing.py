@@ -23,6 +23,7 @@ class RoutingPage(ListPage):
     """Apps > Google Workspace > Gmail > Routing: the Routing section's rules."""
 
     heading_key = "routing_heading"
+    name_column_key = "col_description"
     table_key = "rules_table"
     delete_title_key = "delete_rule_title"
 
