@@ -22,7 +22,8 @@ def sample_state() -> dict[str, Any]:
 
 @pytest.fixture
 def console(simulator: SimulatorServer, sim: Any) -> Iterator[httpx.Client]:
-    """An HTTP client signed in to the console (for the JSON data endpoints)."""
+    """An HTTP client signed in to the console (data endpoints answer without added latency)."""
+    sim.faults({"latency_ms": [0, 0]})
     with httpx.Client(base_url=simulator.url, timeout=10) as client:
         http_sign_in(client)
         yield client

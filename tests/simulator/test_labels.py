@@ -1,0 +1,198 @@
+"""Every name of the label catalogue is on the simulator's pages, in English and in French."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+import runbook.simulator
+from runbook.console.labels import CATALOGUE, LOCALES, Labels
+from runbook.simulator.i18n import STRINGS
+
+from .samples import LEGACY
+from .ui import HOSTS, ROUTING, row
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_simulator_keeps_its_own_copy_of_every_catalogue_name(locale: str) -> None:
+    ours = STRINGS[locale]  # type: ignore[index]
+    for key, name in CATALOGUE[locale].items():  # type: ignore[index]
+        assert ours.get(key) == name, f"{locale}:{key}"
+    assert CATALOGUE[locale]["saved_note"] in ours["saved_toast"]  # type: ignore[index]
+
+
+def test_both_languages_have_the_same_strings() -> None:
+    assert set(STRINGS["en"]) == set(STRINGS["fr"])
+
+
+def test_the_simulator_stands_alone_and_has_no_native_select() -> None:
+    package = Path(runbook.simulator.__file__).parent
+    for source in package.rglob("*"):
+        if source.suffix not in (".py", ".js", ".html", ".css"):
+            continue
+        content = source.read_text(encoding="utf-8")
+        assert not re.search(r"<select[ >]", content), source
+        assert not re.search(r"^\s*(from|import) runbook\.(?!simulator)", content, re.M), source
+
+
+class Walk:
+    """Finds catalogue names on the page by role, remembering which keys were seen."""
+
+    def __init__(self, labels: Labels) -> None:
+        self.labels = labels
+        self.seen: set[str] = set()
+
+    def see(self, scope: Page | Locator, role: str, key: str, **options: Any) -> Locator:
+        name = self.labels[key]
+        if "n" in options:
+            name = name.format(n=options.pop("n"))
+        found = scope.get_by_role(role, name=name, exact=True, **options).first  # type: ignore[arg-type]
+        expect(found).to_be_visible()
+        self.seen.add(key)
+        return found
+
+    def text(self, scope: Locator, key: str) -> None:
+        expect(scope).to_contain_text(self.labels[key])
+        self.seen.add(key)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_catalogue_name_is_on_the_pages(
+    page: Page, signed_out_page: Page, sim: Any, sign_in: Any, locale: str
+) -> None:
+    labels = Labels(locale)  # type: ignore[arg-type]
+    walk = Walk(labels)
+    see = walk.see
+    hl = "?hl=fr" if locale == "fr" else ""
+
+    # Sign-in pages.
+    signed_out_page.goto(f"/ac{hl}")
+    see(signed_out_page, "heading", "signin_heading")
+    see(signed_out_page, "textbox", "signin_email")
+    see(signed_out_page, "button", "signin_next")
+    sign_in(signed_out_page, locale=locale)  # finds signin_password and signin_code by name
+    walk.seen |= {"signin_password", "signin_code"}
+    expect(signed_out_page).to_have_url(re.compile(rf"/ac{re.escape(hl)}$"))
+
+    # Hosts page, shell and main menu; a slow console shows its progress bar first.
+    sim.put_state({"routes": [LEGACY]})
+    sim.faults({"latency_ms": [800, 800]})
+    page.goto(f"{HOSTS}{hl}")
+    see(page, "progressbar", "loading")
+    sim.faults({"latency_ms": [0, 0]})
+    see(page, "heading", "hosts_heading", level=1)
+    see(page, "tree", "org_units")
+    see(page, "button", "main_menu").click()
+    nav = see(page, "navigation", "main_menu")
+    for key in ("nav_apps", "nav_workspace", "nav_gmail"):
+        see(nav, "button", key).click()
+    for key in ("nav_hosts", "nav_routing", "nav_default_routing"):
+        see(nav, "link", key)
+    page.keyboard.press("Escape")
+    expect(nav).to_be_hidden()
+
+    see(page, "table", "routes_table")
+    see(page, "columnheader", "col_name")
+    legacy = row(page, labels.routes_table, LEGACY["name"])
+    see(legacy, "button", "edit")
+    see(legacy, "button", "delete").click()
+    confirm = see(page, "alertdialog", "delete_route_title")
+    see(confirm, "button", "delete")
+    see(confirm, "button", "cancel").click()
+
+    # "Add mail route" dialog.
+    see(page, "button", "add_route").click()
+    dialog = see(page, "dialog", "route_dialog")
+    see(dialog, "textbox", "route_name")
+    see(dialog, "combobox", "server_menu").click()
+    see(dialog, "option", "single_host")
+    see(dialog, "option", "multiple_hosts").click()
+    primary = see(dialog, "group", "primary")
+    see(dialog, "group", "secondary")
+    first = see(primary, "group", "host_row", n=1)
+    see(first, "textbox", "host").fill("bad.example.com")
+    see(first, "textbox", "port")
+    see(first, "textbox", "load")
+    see(first, "button", "remove_host")
+    see(primary, "button", "add_host").click()
+    primary.get_by_role("group", name=labels.host_row.format(n=2)).get_by_role(
+        "textbox", name=labels.host, exact=True
+    ).fill("good.example.com")
+    options = see(dialog, "group", "options")
+    for key in ("mx_lookup", "require_tls", "require_ca", "validate_hostname"):
+        see(options, "checkbox", key)
+    sim.tls({"bad.example.com": "fail"})
+    see(dialog, "button", "test_tls").click()
+    walk.text(dialog.get_by_role("status"), "tls_passed")
+    walk.text(dialog.get_by_role("alert"), "tls_failed")
+    see(dialog, "button", "save")
+    see(dialog, "button", "cancel").click()
+
+    legacy.get_by_role("button", name=labels.edit, exact=True).click()
+    dialog = see(page, "dialog", "route_dialog_edit")
+    dialog.get_by_role("textbox", name=labels.port, exact=True).fill("2525")
+    dialog.get_by_role("button", name=labels.save, exact=True).click()
+    walk.text(page.get_by_role("status").filter(has_text=labels.saved_note), "saved_note")
+
+    # Routing page and the "Add setting" dialog.
+    page.goto(f"{ROUTING}{hl}")
+    see(page, "heading", "routing_heading", level=1)
+    section = see(page, "region", "routing_heading")
+    see(section, "button", "configure").click()
+    dialog = see(page, "dialog", "rule_dialog")
+    see(dialog, "textbox", "rule_description").fill("Catch-all")
+    messages = see(dialog, "group", "messages_group")
+    for key in ("msg_inbound", "msg_outbound", "msg_internal_sending", "msg_internal_receiving"):
+        see(messages, "checkbox", key)
+    messages.get_by_role("checkbox", name=labels.msg_inbound, exact=True).check()
+    see(dialog, "combobox", "action_menu").click()
+    see(dialog, "option", "reject_message")
+    see(dialog, "option", "modify_message").click()
+    route = see(dialog, "group", "route_group")
+    see(route, "checkbox", "change_route").check()
+    see(route, "combobox", "route_menu").click()
+    see(route, "option", "normal_routing")
+    route.get_by_role("option", name=LEGACY["name"], exact=True).click()
+    see(dialog, "button", "show_options").click()
+    accounts = see(dialog, "group", "account_types")
+    for key in ("acct_users", "acct_groups", "acct_unrecognized"):
+        see(accounts, "checkbox", key)
+    envelope = see(dialog, "group", "envelope_filter")
+    see(envelope, "group", "env_recipients")
+    see(
+        envelope.get_by_role("group", name=labels.env_recipients),
+        "checkbox",
+        "env_recipients_check",
+    )
+    senders = see(envelope, "group", "env_senders")
+    see(senders, "checkbox", "env_senders_check").check()
+    see(senders, "textbox", "match_value_single_address")
+    for match in ("match_pattern", "match_group", "match_single_address"):
+        see(senders, "combobox", "match_menu").click()
+        see(senders, "option", match).click()
+        see(senders, "textbox", f"match_value_{match.removeprefix('match_')}")
+    senders.get_by_role("textbox", name=labels.match_value_single_address).fill("ceo@example.com")
+    dialog.get_by_role("button", name=labels.save, exact=True).click()
+    expect(dialog).to_be_hidden()
+
+    see(section, "table", "rules_table")
+    see(section, "columnheader", "col_description")
+    rule = row(section, labels.rules_table, "Catch-all")
+    see(rule, "switch", "rule_enabled", checked=True)
+    see(rule, "cell", "locally_applied")
+    see(section, "button", "add_another_rule")
+    see(rule, "button", "edit").click()
+    dialog = see(page, "dialog", "rule_dialog_edit")
+    dialog.get_by_role("button", name=labels.cancel, exact=True).click()
+    rule.get_by_role("button", name=labels.delete, exact=True).click()
+    confirm = see(page, "alertdialog", "delete_rule_title")
+    confirm.get_by_role("button", name=labels.cancel, exact=True).click()
+    page.get_by_role("treeitem", name=STRINGS[locale]["org_child"]).click()  # type: ignore[index]
+    see(row(section, labels.rules_table, "Catch-all"), "cell", "inherited")
+
+    missing = set(CATALOGUE[locale]) - walk.seen  # type: ignore[index]
+    assert not missing, f"catalogue names not checked on the pages: {sorted(missing)}"
