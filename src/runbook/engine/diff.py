@@ -26,7 +26,7 @@ def diff(have: dict[str, Any] | None, want: dict[str, Any]) -> list[FieldChange]
     changes = [
         FieldChange(field=path, before=before.get(path), after=value)
         for path, value in after.items()
-        if have is None or before.get(path) != value
+        if (have is None and value is not None) or (have is not None and before.get(path) != value)
     ]
     changes.extend(
         FieldChange(field=path, before=value, after=None)
