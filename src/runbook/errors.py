@@ -62,10 +62,6 @@ class SignInRequired(RunbookError):
 
     exit_code = ExitCode.SIGN_IN_REQUIRED
 
-    def __init__(self, message: str, *, login_command: str = "runbook login") -> None:
-        super().__init__(f"{message}; run `{login_command}` and try again")
-        self.login_command = login_command
-
 
 class ConsoleChanged(RunbookError):
     """A page element the page objects rely on could not be found: the console UI changed."""

@@ -22,6 +22,7 @@ class SessionOptions:
     slow_mo: float = 0
     storage_state: Path | None = None
     trace: bool = False
+    trace_screenshots: bool = True
     video_dir: Path | None = None
     timeout_ms: int = 15_000
     locale: str = "en"
@@ -53,7 +54,9 @@ class BrowserSession:
         self.context = self.browser.new_context(**context_args)
         self.context.set_default_timeout(opts.timeout_ms)
         if opts.trace:
-            self.context.tracing.start(screenshots=True, snapshots=True, sources=False)
+            self.context.tracing.start(
+                screenshots=opts.trace_screenshots, snapshots=True, sources=False
+            )
             self._tracing = True
         self.page = self.context.new_page()
         return self
@@ -67,6 +70,12 @@ class BrowserSession:
             self.context.tracing.stop()
         else:
             self.context.tracing.stop(path=str(path))
+
+    def cookie_values(self) -> list[str]:
+        """The values of the context's cookies (to keep them out of artifacts)."""
+        if self.context is None:
+            return []
+        return [c["value"] for c in self.context.cookies() if len(c.get("value", "")) >= 8]
 
     def storage_state(self, path: Path) -> None:
         """Save the context's cookies and storage (a console session) to `path`."""

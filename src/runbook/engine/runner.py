@@ -39,6 +39,7 @@ from runbook.recording.log import (
 )
 from runbook.recording.redact import Redactor
 from runbook.recording.report import print_terminal_summary, write_reports
+from runbook.recording.trace import scrub_trace
 from runbook.spec import Runbook
 
 DEFAULT_CONSOLE = "https://admin.google.com"
@@ -129,6 +130,9 @@ def _run(
         )
     folder = RunFolder.create(Path(options.recordings), book.name, mode)
     redactor = Redactor(book.secrets)
+    if creds is not None:
+        redactor.add(creds.password)
+        redactor.add(creds.totp_secret)
     configure_logging(run_log=folder.run_log, redactor=redactor, json_stdout=options.as_json)
     log = structlog.get_logger("runbook")
     result = RunResult(
@@ -142,13 +146,18 @@ def _run(
     )
     started = time.perf_counter()
     demo = options.demo
+    storage_state = None if creds is not None else profile_path(options.profile)
+    for value in _session_values(storage_state):
+        redactor.add(value)
     session_options = SessionOptions(
         headed=options.headed or demo,
         slow_mo=options.slow_mo
         if options.slow_mo is not None
         else (DEMO_SLOW_MO_MS if demo else 0),
-        storage_state=None if creds is not None else profile_path(options.profile),
+        storage_state=storage_state,
         trace=options.trace != "off",
+        # Pixels cannot be scrubbed: with secrets in the runbook, traces keep no screenshots.
+        trace_screenshots=not book.secrets,
         video_dir=folder.path if options.video else None,
         timeout_ms=options.timeout or 15_000,
         locale="fr-FR" if locale == "fr" else "en-US",
@@ -200,15 +209,37 @@ def _run(
                 result.exit_code = exc.exit_code
             failed = result.exit_code != 0 or any(s.status == "failed" for s in result.steps)
             if options.trace == "on" or (options.trace == "retain-on-failure" and failed):
+                for value in session.cookie_values():
+                    redactor.add(value)
                 session.save_trace(folder.trace)
+                scrub_trace(folder.trace, redactor)
                 result.trace = folder.relative(folder.trace)
     finally:
+        if result.exit_code == ExitCode.SIGN_IN_REQUIRED:
+            result.error = (
+                f"{result.error or 'sign-in required'}. Sign in again with: "
+                f"runbook login --profile {options.profile} --console {console_url}"
+            )
         result.duration_ms = round((time.perf_counter() - started) * 1000)
         if not result.exit_code:
             result.exit_code = _exit_code(result)
         _finish(result, folder, redactor, options, log)
         close_logging()
     return result.exit_code
+
+
+def _session_values(path: Path | None) -> list[str]:
+    """The cookie and storage values of a saved session: secrets for every artifact."""
+    if path is None or not path.exists():
+        return []
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return []
+    values = [str(c.get("value", "")) for c in data.get("cookies", [])]
+    for origin in data.get("origins", []):
+        values += [str(item.get("value", "")) for item in origin.get("localStorage", [])]
+    return [v for v in values if len(v) >= 8]
 
 
 def _sign_in(shell: ConsoleShell, labels: Labels, creds: Credentials) -> None:

@@ -1,0 +1,114 @@
+"""Sign-in and secrets: exit 3 with the exact login command; no secret in any artifact."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+from runbook.simulator import auth as sim_auth
+from tests.cli.conftest import CliResult, split_delivery
+
+Run = Callable[..., CliResult]
+Write = Callable[..., Path]
+
+CANARY = "canary-7f3e9b1d"
+
+
+def test_without_a_session_the_run_stops_with_exit_3_and_the_login_command(
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+    simulator: object,
+) -> None:
+    env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "empty-config")}
+    result = runbook_cli("run", str(write_runbook(split_delivery())), env=env)
+    assert result.code == 3, result.output
+    url = simulator.url  # type: ignore[attr-defined]
+    assert f"runbook login --profile default --console {url}" in result.output
+    assert "Traceback" not in result.output
+    assert sim_http.get("/_sim/audit").json() == []
+
+
+def test_non_interactive_login_never_echoes_the_secrets(
+    cli_env: dict[str, str], tmp_path: Path, simulator: object
+) -> None:
+    import subprocess
+    import sys
+
+    env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "runbook",
+            "login",
+            "--non-interactive",
+            "--user",
+            sim_auth.DEFAULT_USER,
+            "--console",
+            simulator.url,
+        ],  # type: ignore[attr-defined]
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    saved = tmp_path / "cfg" / "runbook" / "profiles" / "default.json"
+    assert saved.is_file()
+    assert saved.stat().st_mode & 0o777 == 0o600
+    assert str(saved) in done.stdout
+    output = done.stdout + done.stderr
+    assert sim_auth.DEFAULT_PASSWORD not in output
+    assert sim_auth.DEFAULT_TOTP_SECRET not in output
+
+
+def test_login_refuses_a_plain_http_console_that_is_not_loopback(
+    runbook_cli: Run,
+) -> None:
+    result = runbook_cli(
+        "login",
+        "--non-interactive",
+        "--user",
+        "a@example.com",
+        "--console",
+        "http://console.example.com",
+    )
+    assert result.code == 64, result.output
+    assert "https" in result.output
+
+
+def test_a_secret_from_the_environment_is_in_no_artifact(
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    doc = split_delivery()
+    doc["steps"][0]["mail_route"]["server"]["single_host"]["host"] = "${env:LEGACY_HOST}"
+    env = {**cli_env, "LEGACY_HOST": f"{CANARY}.example.com"}
+    result = runbook_cli("run", str(write_runbook(doc)), "--trace", "on", "--json", env=env)
+    assert result.code == 0, result.output
+    live = sim_http.get("/_sim/state").json()
+    assert live["routes"][0]["server"]["single_host"]["host"] == f"{CANARY}.example.com"
+
+    assert CANARY not in result.output
+    folder = tmp_path / result.json()["run_dir"]
+    trace = folder / "trace.zip"
+    assert trace.is_file()
+    scanned = 0
+    for path in folder.rglob("*"):
+        if path.suffix in {".json", ".jsonl", ".html"}:
+            assert CANARY not in path.read_text(errors="replace"), path
+            scanned += 1
+    with zipfile.ZipFile(trace) as archive:
+        for name in archive.namelist():
+            assert CANARY.encode() not in archive.read(name), name
+            scanned += 1
+    assert scanned > 3
