@@ -16,6 +16,7 @@ import pytest
 
 from runbook.simulator.i18n import text
 from runbook.simulator.server import SimulatorServer
+from runbook.simulator.state import StateFileError
 
 from .samples import BALANCED, LEGACY, SPLIT, http_sign_in
 
@@ -354,3 +355,10 @@ def test_serve_prints_where_to_sign_in_without_custom_secrets(tmp_path: Path) ->
     assert "http://127.0.0.1:" in output and "admin@example.com" in output
     assert "RUNBOOK_SIM_PASSWORD" in output
     assert "s3cret-Password" not in output and "JBSWY3DP" not in output
+
+
+def test_a_broken_state_file_is_named_in_the_error(tmp_path: Path) -> None:
+    state = tmp_path / "state.json"
+    state.write_text('{"routes": [{"name": ""}]}')
+    with pytest.raises(StateFileError, match=r"state\.json: not a usable simulator state file"):
+        SimulatorServer(state)

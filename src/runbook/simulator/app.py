@@ -265,6 +265,8 @@ class Simulator:
         console = self._console_routes()
         routes: list[BaseRoute] = [
             Route("/", to_console),
+            Route("/ac/", to_console),
+            Route("/u/{account:int}/ac/", to_console),
             Route("/favicon.ico", no_icon),
             Route("/u/{account:int}", to_console),
             Route("/u/{account:int}/", to_console),

@@ -139,8 +139,13 @@ def console_page(
             f'<a class="signout" href="{signout}">{escape(text(locale, "sign_out"))}</a>'
         )
     gmail_page = page in ("hosts", "routing", "defaultrouting")
-    config = {"locale": locale, "hl": hl or "", "prefix": prefix, "page": page}
-    config["strings"] = STRINGS[locale]  # type: ignore[assignment]
+    config: dict[str, object] = {
+        "locale": locale,
+        "hl": hl or "",
+        "prefix": prefix,
+        "page": page,
+        "strings": STRINGS[locale],
+    }
     config_json = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
     body = f"""<div id="app">
 <header class="banner">

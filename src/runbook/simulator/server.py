@@ -162,23 +162,26 @@ def serve(
     simulator = build_app(Path(state_path), auth=auth, credentials=credentials, faults=faults)
     sock = _bind(host, port)
     url = _url(sock)
-    print(f"Admin console simulator: {url}/ac  (state: {state_path})", flush=True)
+    lines = [f"Admin console simulator: {url}/ac  (state: {state_path})"]
     if auth:
-        print(f"Sign in as {credentials.user}.", flush=True)
+        lines.append(f"Sign in as {credentials.user}.")
         if credentials.password == DEFAULT_PASSWORD:
-            print(f"  password: {DEFAULT_PASSWORD}  (demo default; set RUNBOOK_SIM_PASSWORD)")
+            lines.append(
+                f"  password: {DEFAULT_PASSWORD}  (demo default; set RUNBOOK_SIM_PASSWORD)"
+            )
         else:
-            print("  password: from RUNBOOK_SIM_PASSWORD")
+            lines.append("  password: from RUNBOOK_SIM_PASSWORD")
         if credentials.totp_secret == DEFAULT_TOTP_SECRET:
-            print(
+            lines.append(
                 f"  2-step verification: TOTP secret {DEFAULT_TOTP_SECRET}"
                 "  (demo default; set RUNBOOK_SIM_TOTP_SECRET)"
             )
         else:
-            print("  2-step verification: TOTP secret from RUNBOOK_SIM_TOTP_SECRET")
+            lines.append("  2-step verification: TOTP secret from RUNBOOK_SIM_TOTP_SECRET")
     else:
-        print("Sign-in is off (--no-auth).", flush=True)
-    print("Test API under /_sim/ (state, audit, reset, faults, tls). Ctrl-C to stop.", flush=True)
+        lines.append("Sign-in is off (--no-auth).")
+    lines.append("Test API under /_sim/ (state, audit, reset, faults, tls). Ctrl-C to stop.")
+    print("\n".join(lines), flush=True)
     config = uvicorn.Config(simulator.app(), log_level="warning", access_log=False, lifespan="off")
     try:
         uvicorn.Server(config).run(sockets=[sock])

@@ -24,6 +24,10 @@ class NotFound(Exception):
     """No route or rule with that id (the state changed under the page)."""
 
 
+class StateFileError(ValueError):
+    """A state file that is not a simulator state document."""
+
+
 class InUse(Exception):
     """A route that a routing rule still uses."""
 
@@ -86,12 +90,23 @@ class Store:
     def _load(self) -> None:
         if not self.path.exists():
             return
-        doc = json.loads(self.path.read_text(encoding="utf-8"))
-        # Stored entries were normalized when written: keep them as they are.
-        self._routes = [(next(self._ids), r) for r in doc.get("routes", [])]
-        self._rules = [(next(self._ids), r) for r in doc.get("routing_rules", [])]
-        self._audit = list(doc.get("audit", []))
-        self._sessions = dict(doc.get("sessions", {}))
+        try:
+            doc = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(doc, dict):
+                raise ValueError("expected a JSON object")
+            # Canonical entries come out of the check unchanged (byte for byte).
+            routes, rules = check_document(
+                {"routes": doc.get("routes"), "routing_rules": doc.get("routing_rules")}
+            )
+            audit, sessions = doc.get("audit", []), doc.get("sessions", {})
+            if not isinstance(audit, list) or not isinstance(sessions, dict):
+                raise ValueError("audit must be a list and sessions an object")
+        except (OSError, ValueError, Invalid) as exc:
+            raise StateFileError(f"{self.path}: not a usable simulator state file: {exc}") from None
+        self._routes = [(next(self._ids), r) for r in routes]
+        self._rules = [(next(self._ids), r) for r in rules]
+        self._audit = list(audit)
+        self._sessions = dict(sessions)
 
     def _save(self) -> None:
         doc = {

@@ -909,6 +909,7 @@
   function routingPage() {
     const area = document.getElementById("list");
     let rules = [];
+    let loading = true;
 
     function summary(rule) {
       const parts = [rule.messages.map((m) => t(MESSAGE_KEYS[m])).join(", ")];
@@ -947,6 +948,7 @@
     }
 
     function render() {
+      if (loading) return; // the list shows itself once loaded
       area.removeAttribute("aria-busy");
       const inherited = currentOu !== "/";
       const children = [];
@@ -1003,8 +1005,10 @@
     async function load() {
       area.setAttribute("aria-busy", "true");
       area.replaceChildren(progress("loading"));
+      loading = true;
       const resp = await api("GET", "rules");
       rules = resp.ok ? resp.data.rules : [];
+      loading = false;
       render();
     }
 
