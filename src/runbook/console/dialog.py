@@ -14,8 +14,11 @@ from runbook.console.listing import SaveOutcome
 class Dialog:
     """A console dialog, located by its role and title."""
 
-    def __init__(self, page: Page, labels: Labels, guard: WriteGuard, title: str) -> None:
+    def __init__(
+        self, page: Page, labels: Labels, guard: WriteGuard, title: str, heading: Locator
+    ) -> None:
         self.page = page
+        self.heading = heading  # the page's heading: visible again once the dialog closes
         self.labels = labels
         self.guard = guard
         self.title = title
@@ -38,7 +41,7 @@ class Dialog:
         """Press Save and wait for the console to accept it; refused in read-only runs."""
         self.guard.allow(f"save {what}")
         self.save_button.click()
-        SaveOutcome(self.page, self.labels, self.root).wait(what)
+        SaveOutcome(self.page, self.labels, self.root, self.heading).wait(what)
 
     def cancel(self) -> None:
         """Close the dialog without saving anything."""

@@ -51,7 +51,7 @@ class RouteDialog(Dialog):
     """The "Add mail route" dialog (also used, filled in, to edit a route)."""
 
     def __init__(self, hosts: HostsPage, title: str) -> None:
-        super().__init__(hosts.page, hosts.labels, hosts.guard, title)
+        super().__init__(hosts.page, hosts.labels, hosts.guard, title, hosts.heading)
         labels = self.labels
         root = self.root
         self.name_box = root.get_by_role("textbox", name=labels.route_name, exact=True)

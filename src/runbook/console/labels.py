@@ -69,6 +69,7 @@ _EN: dict[str, str] = {
     "tls_passed": "TLS connection succeeded",  # [?] status text
     "tls_failed": "TLS connection failed",  # [?] alert text (with the bounce warning)
     "save": "Save",  # button
+    "concurrent_change": "changed by someone else",  # [?] part of the stale-edit error
     "cancel": "Cancel",  # button
     # --- Routing page ----------------------------------------------------------------------
     "routing_heading": "Routing",  # heading level 1 and section region
@@ -163,6 +164,7 @@ _FR: dict[str, str] = {
     "tls_passed": "La connexion TLS a réussi",
     "tls_failed": "La connexion TLS a échoué",
     "save": "Enregistrer",
+    "concurrent_change": "modifié par quelqu'un d'autre",
     "cancel": "Annuler",
     "routing_heading": "Routage",
     "configure": "Configurer",

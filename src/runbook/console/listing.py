@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 from playwright.sync_api import Locator, Page, expect
 
 from runbook.console.guard import WriteGuard
 from runbook.console.labels import Labels
 from runbook.console.translate import on_sign_in
 from runbook.console.widgets import wait_loaded
-from runbook.errors import SaveRejected, SignInRequired
+from runbook.errors import ConcurrentChange, SaveRejected, SignInRequired
 
 # Reads one column, found by its header's text, of every row: one round trip for the list.
 _READ_COLUMN = """(table, header) => {
@@ -25,26 +27,42 @@ _READ_COLUMN = """(table, header) => {
 
 
 class SaveOutcome:
-    """Waits for what the console shows after Save: its confirmation, an error, or sign-in."""
+    """Waits for what the console shows after Save: the page again, an error, or sign-in.
 
-    def __init__(self, page: Page, labels: Labels, dialog: Locator) -> None:
+    While a dialog is open the page behind it is hidden from the accessibility tree, so the
+    page's heading becoming visible again means the dialog closed: the save was accepted.
+    (Confirmation toasts linger for seconds and cannot tell one save from the next.)
+    """
+
+    def __init__(self, page: Page, labels: Labels, dialog: Locator, heading: Locator) -> None:
         self.page = page
         self.labels = labels
         self.dialog = dialog
-        self.toast = page.get_by_role("status").filter(has_text=labels.saved_note)
+        self.heading = heading
         # A failed TLS test also shows an alert; it is a warning, not a refusal.
         self.error = dialog.get_by_role("alert").filter(has_not_text=labels.tls_failed)
         self.sign_in = page.get_by_role("heading", name=labels.signin_heading)
 
     def wait(self, what: str) -> None:
-        """Return when the save was accepted; raise SaveRejected or SignInRequired otherwise."""
-        expect(self.toast.or_(self.error).or_(self.sign_in).first).to_be_visible()
+        """Return when the save was accepted; raise why it was not otherwise."""
+        expect(self.heading.or_(self.error).or_(self.sign_in).first).to_be_visible()
         if on_sign_in(self.page) or self.sign_in.is_visible():
             raise SignInRequired(f"the console asked for sign-in while saving {what}")
         if self.error.count():
-            messages = "; ".join(t.strip() for t in self.error.all_inner_texts() if t.strip())
-            raise SaveRejected(f"the console refused to save {what}: {messages}")
+            raise_refusal(self.labels, what, self.error.all_inner_texts())
         expect(self.dialog).to_be_hidden()
+
+
+def raise_refusal(labels: Labels, what: str, texts: list[str]) -> NoReturn:
+    """Raise the error that matches the console's refusal message."""
+    message = "; ".join(t.strip() for t in texts if t.strip())
+    if labels.concurrent_change.lower() in message.lower():
+        raise ConcurrentChange(
+            f"{what} was changed in the console by someone else after runbook read it; "
+            f"nothing was overwritten (the console said: {message}). Run again to compare "
+            "with the new values."
+        )
+    raise SaveRejected(f"the console refused to save {what}: {message}")
 
 
 class ListPage:
@@ -93,12 +111,5 @@ class ListPage:
         self.row(name).get_by_role("button", name=self.labels.delete, exact=True).click()
         confirm = self.page.get_by_role("alertdialog", name=self.labels[self.delete_title_key])
         confirm.get_by_role("button", name=self.labels.delete, exact=True).click()
-        error = confirm.get_by_role("alert")
-        sign_in = self.page.get_by_role("heading", name=self.labels.signin_heading)
-        done = self.page.get_by_role("status").or_(error).or_(sign_in).first
-        expect(done).to_be_visible()
-        if on_sign_in(self.page) or sign_in.is_visible():
-            raise SignInRequired(f"the console asked for sign-in while deleting {name!r}")
-        if error.count():
-            raise SaveRejected(f"the console refused to delete {name!r}: {error.inner_text()}")
+        SaveOutcome(self.page, self.labels, confirm, self.heading).wait(f"the deletion of {name!r}")
         expect(self.row(name)).to_have_count(0)

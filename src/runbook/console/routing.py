@@ -8,9 +8,10 @@ from playwright.sync_api import Locator, expect
 
 from runbook.console.dialog import Dialog
 from runbook.console.labels import ACCOUNT_TYPE_KEYS, MATCH_KEYS, MATCH_VALUE_KEYS, MESSAGE_KEYS
-from runbook.console.listing import ListPage, SaveOutcome
-from runbook.console.translate import translated
+from runbook.console.listing import ListPage, raise_refusal
+from runbook.console.translate import on_sign_in, translated
 from runbook.console.widgets import choose, current_choice
+from runbook.errors import SignInRequired
 
 ACTION_KEYS = {"modify_message": "modify_message", "reject_message": "reject_message"}
 SIDES = {
@@ -62,23 +63,27 @@ class RoutingPage(ListPage):
 
     def set_enabled(self, description: str, enabled: bool) -> None:
         """Enable or disable the rule with this description (a save of its own)."""
+        what = f"the state of rule {description!r}"
         self.guard.allow(f"{'enable' if enabled else 'disable'} rule {description!r}")
         with translated(self.page, f"switching rule {description!r}"):
-            switch = self._switch(description)
-            switch.click()
-            SaveOutcome(self.page, self.labels, self.page.get_by_role("dialog")).wait(
-                f"the state of rule {description!r}"
+            self._switch(description).click()
+            done = self.row(description).get_by_role(
+                "switch", name=self.labels.rule_enabled, exact=True, checked=enabled
             )
-            expect(self._switch(description)).to_have_attribute(
-                "aria-checked", "true" if enabled else "false"
-            )
+            refused = self.page.get_by_role("alert")
+            sign_in = self.page.get_by_role("heading", name=self.labels.signin_heading)
+            expect(done.or_(refused).or_(sign_in).first).to_be_visible()
+            if on_sign_in(self.page) or sign_in.is_visible():
+                raise SignInRequired(f"the console asked for sign-in while saving {what}")
+            if not done.count():
+                raise_refusal(self.labels, what, refused.all_inner_texts())
 
 
 class RuleDialog(Dialog):
     """The "Add setting" dialog of the Routing section (also used to edit a rule)."""
 
     def __init__(self, routing: RoutingPage, title: str) -> None:
-        super().__init__(routing.page, routing.labels, routing.guard, title)
+        super().__init__(routing.page, routing.labels, routing.guard, title, routing.heading)
         labels = self.labels
         root = self.root
         self.description_box = root.get_by_role("textbox", name=labels.rule_description, exact=True)

@@ -24,17 +24,29 @@ def on_sign_in(page: Page) -> bool:
     return is_sign_in_url(page.url)
 
 
+def _awaited_locator(message: str) -> str:
+    """The locator a Playwright timeout was waiting for, from its call log."""
+    for line in message.splitlines():
+        line = line.strip().lstrip("-").strip()
+        for prefix in ("waiting for ", "Locator expected to be visible", "locator resolved"):
+            if line.startswith(prefix) and "get_by_" in line:
+                return line.removeprefix("waiting for ").strip()
+        if line.startswith("Locator:") or line.startswith("locator:"):
+            return line.split(":", 1)[1].strip()
+    return ""
+
+
 def translate(exc: PlaywrightError, *, page: Page | None, what: str) -> RunbookError:
     """The most specific runbook error for a Playwright error met while doing `what`."""
     if page is not None and not page.is_closed() and on_sign_in(page):
         return SignInRequired("the console asked for sign-in")
     if isinstance(exc, PlaywrightTimeoutError):
         url = page.url if page is not None and not page.is_closed() else ""
-        first_line = str(exc).splitlines()[0] if str(exc) else "timed out"
+        locator = _awaited_locator(str(exc)) or what
         return ConsoleChanged(
-            f"the console did not show what runbook expects while {what} "
-            f"({first_line}); page: {url}",
-            locator=what,
+            f"the console did not show what runbook expects while {what}: "
+            f"no {locator} on {url or 'the page'} (the console UI may have changed)",
+            locator=locator,
             url=url,
         )
     message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
