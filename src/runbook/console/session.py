@@ -7,7 +7,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    expect,
+    sync_playwright,
+)
 
 from runbook.console.browser import launch_args
 
@@ -53,6 +60,7 @@ class BrowserSession:
             context_args["record_video_size"] = VIEWPORT
         self.context = self.browser.new_context(**context_args)
         self.context.set_default_timeout(opts.timeout_ms)
+        expect.set_options(timeout=opts.timeout_ms)
         if opts.trace:
             self.context.tracing.start(
                 screenshots=opts.trace_screenshots, snapshots=True, sources=False

@@ -36,11 +36,15 @@ def _awaited_locator(message: str) -> str:
     return ""
 
 
-def translate(exc: PlaywrightError, *, page: Page | None, what: str) -> RunbookError:
-    """The most specific runbook error for a Playwright error met while doing `what`."""
+def translate(exc: BaseException, *, page: Page | None, what: str) -> RunbookError:
+    """The most specific runbook error for a Playwright error met while doing `what`.
+
+    Playwright's `expect` raises AssertionError when what it waits for never appears: for
+    page objects that is the same as a timeout.
+    """
     if page is not None and not page.is_closed() and on_sign_in(page):
         return SignInRequired("the console asked for sign-in")
-    if isinstance(exc, PlaywrightTimeoutError):
+    if isinstance(exc, PlaywrightTimeoutError | AssertionError):
         url = page.url if page is not None and not page.is_closed() else ""
         locator = _awaited_locator(str(exc)) or what
         return ConsoleChanged(
@@ -60,5 +64,5 @@ def translated(page: Page | None, what: str) -> Iterator[None]:
     """Run a block of browser work; Playwright errors leave it as runbook errors."""
     try:
         yield
-    except PlaywrightError as exc:
+    except (PlaywrightError, AssertionError) as exc:
         raise translate(exc, page=page, what=what) from exc

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import structlog
+from playwright.sync_api import Error as PlaywrightError
 
 from runbook.console.browser import ffmpeg_path
 from runbook.console.guard import WriteGuard
@@ -19,7 +20,7 @@ from runbook.console.labels import Labels
 from runbook.console.session import BrowserSession, SessionOptions
 from runbook.console.shell import ConsoleShell, Navigate
 from runbook.console.signin import Credentials, SignInPage, check_session_target, profile_path
-from runbook.console.translate import on_sign_in, translated
+from runbook.console.translate import on_sign_in, translate, translated
 from runbook.engine.context import RunContext
 from runbook.engine.demo import Demo
 from runbook.engine.drift import apply_ignores, find_unmanaged
@@ -204,6 +205,9 @@ def _run(
                     apply_ignores(result, book)
                     if options.show_unmanaged and not result.exit_code:
                         result.unmanaged = find_unmanaged(ctx, book)
+            except (PlaywrightError, AssertionError) as exc:
+                error = translate(exc, page=page, what="reading the console")
+                result.error, result.exit_code = str(error), error.exit_code
             except RunbookError as exc:
                 result.error = str(exc)
                 result.exit_code = exc.exit_code

@@ -53,7 +53,7 @@ class StepType(ABC):
             self._run_with_retries()
         except RunbookError as exc:
             self._failed(exc)
-        except PlaywrightError as exc:
+        except (PlaywrightError, AssertionError) as exc:
             self._failed(translate(exc, page=self.ctx.page, what=f"step {self.step.title!r}"))
         finally:
             self.result.duration_ms = round((time.perf_counter() - started) * 1000)

@@ -1,0 +1,106 @@
+"""A console that looks different exits 4; a run killed midway leaves a console that converges."""
+
+from __future__ import annotations
+
+import http.server
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.cli.conftest import CliResult, split_delivery
+
+Run = Callable[..., CliResult]
+Write = Callable[..., Path]
+
+
+class _Maintenance(http.server.BaseHTTPRequestHandler):
+    """A 'console' whose every page is a maintenance notice."""
+
+    def do_GET(self) -> None:
+        body = b"<!doctype html><title>Admin</title><h1>Down for maintenance</h1>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def other_console() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Maintenance)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_a_page_that_does_not_look_as_expected_exits_4_with_locator_url_and_screenshot(
+    runbook_cli: Run, write_runbook: Write, other_console: str, tmp_path: Path
+) -> None:
+    book = write_runbook(split_delivery())
+    result = runbook_cli(
+        "run", str(book), "--console", other_console, "--timeout", "1500", "--json"
+    )
+    assert result.code == 4, result.output
+    step = result.json()["steps"][0]
+    assert step["status"] == "failed"
+    assert "get_by_role" in step["details"]["locator"]
+    assert "Hosts" in step["details"]["locator"]
+    assert step["details"]["url"].startswith(f"{other_console}/ac/apps/gmail/hosts")
+    assert list((tmp_path / result.json()["run_dir"]).glob("01-*-failure.png"))
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
+def test_a_run_stopped_between_steps_leaves_a_console_the_next_run_converges(
+    sig: signal.Signals,
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    book = write_runbook(split_delivery())
+    sim_http.post("/_sim/faults", json={"latency_ms": [400, 500]}).raise_for_status()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "runbook", "run", str(book)],
+        cwd=tmp_path,
+        env=cli_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        with httpx.Client(base_url=sim_http.base_url, timeout=5) as poll:
+            for _ in range(600):  # until the first step's write lands (bounded)
+                if poll.get("/_sim/audit").json():
+                    break
+                threading.Event().wait(0.05)
+        proc.send_signal(sig)
+        output, _ = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode != 0
+    assert "Traceback" not in (output or "")
+    sim_http.post("/_sim/faults", json={"latency_ms": [100, 200]}).raise_for_status()
+
+    again = runbook_cli("run", str(book), "--json")
+    assert again.code == 0, again.output
+    state = sim_http.get("/_sim/state").json()
+    assert [r["name"] for r in state["routes"]] == ["Legacy mail server"]
+    assert [r["description"] for r in state["routing_rules"]] == [
+        "Split delivery to the legacy server"
+    ]
+    creates = [e["action"] for e in sim_http.get("/_sim/audit").json()]
+    assert creates.count("create_route") == 1
+    assert creates.count("create_rule") == 1
