@@ -30,6 +30,8 @@ class RunContext:
     secrets: frozenset[str] = frozenset()
     # Routes that an earlier step of this run creates (or would create, in a dry-run).
     planned_routes: set[str] = field(default_factory=set)
+    # Routes this run has seen in the console with the runbook's values (no need to look again).
+    known_routes: set[str] = field(default_factory=set)
     # Called before each element is used in demo mode (caption and highlight); may be None.
     announce: Callable[[str, Locator | None], None] | None = None
 

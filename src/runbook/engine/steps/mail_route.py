@@ -59,6 +59,7 @@ class MailRouteStep(StepType):
                 self._maybe_test_tls(dialog)
                 dialog.cancel()
                 self.open_dialog = None
+                ctx.known_routes.add(name)
                 return
             result.action = "update"
             if ctx.mode == "drift":
@@ -80,6 +81,7 @@ class MailRouteStep(StepType):
             check.cancel()
             self.open_dialog = None
             self.verify(have, want)
+            ctx.known_routes.add(name)
 
     def _maybe_test_tls(self, dialog: RouteDialog) -> None:
         """Press "Test TLS connection" when the runbook asks; a failure stops the step."""

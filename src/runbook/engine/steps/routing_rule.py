@@ -77,7 +77,8 @@ class RoutingRuleStep(StepType):
 
         fill = dict(want)
         route = want.get("change_route")
-        if route is not None and route not in dialog.route_names():
+        known = route is None or route in ctx.known_routes
+        if not known and route not in dialog.route_names():
             if not (ctx.read_only and route in ctx.planned_routes):
                 raise StepFailed(
                     f"route {route!r} is not in the console's Hosts list; "
