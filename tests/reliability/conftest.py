@@ -1,0 +1,78 @@
+"""A simulator and a signed-in profile of the reliability suite's own (sessions get expired)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from runbook.simulator import auth as sim_auth
+from runbook.simulator.server import SimulatorServer
+
+
+@pytest.fixture(scope="module")
+def rel_sim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimulatorServer]:
+    sim = SimulatorServer(tmp_path_factory.mktemp("reliability") / "state.json")
+    sim.start()
+    yield sim
+    sim.stop()
+
+
+@pytest.fixture(scope="module")
+def rel_env(tmp_path_factory: pytest.TempPathFactory, rel_sim: SimulatorServer) -> dict[str, str]:
+    home = tmp_path_factory.mktemp("reliability-home")
+    env = {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "RUNBOOK_PASSWORD": sim_auth.DEFAULT_PASSWORD,
+        "RUNBOOK_TOTP_SECRET": sim_auth.DEFAULT_TOTP_SECRET,
+    }
+    login(env, rel_sim.url)
+    return env
+
+
+def login(env: dict[str, str], url: str) -> None:
+    """Sign the profile in again, as a user does after exit 3."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "runbook",
+            "login",
+            "--non-interactive",
+            "--user",
+            sim_auth.DEFAULT_USER,
+            "--console",
+            url,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.fixture
+def rel_http(rel_sim: SimulatorServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=rel_sim.url, timeout=10) as client:
+        client.post("/_sim/reset").raise_for_status()
+        yield client
+
+
+def run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`runbook ARGS...` as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "runbook", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
