@@ -23,6 +23,7 @@ def test_the_simulator_keeps_its_own_copy_of_every_catalogue_name(locale: str) -
     for key, name in CATALOGUE[locale].items():  # type: ignore[index]
         assert ours.get(key) == name, f"{locale}:{key}"
     assert CATALOGUE[locale]["saved_note"] in ours["saved_toast"]  # type: ignore[index]
+    assert CATALOGUE[locale]["concurrent_change"] in ours["err_stale"]  # type: ignore[index]
 
 
 def test_both_languages_have_the_same_strings() -> None:
@@ -137,6 +138,15 @@ def test_every_catalogue_name_is_on_the_pages(
     dialog.get_by_role("textbox", name=labels.port, exact=True).fill("2525")
     dialog.get_by_role("button", name=labels.save, exact=True).click()
     walk.text(page.get_by_role("status").filter(has_text=labels.saved_note), "saved_note")
+    # Someone else changes the route between our read and our save: the save is refused.
+    change = {"kind": "route", "name": LEGACY["name"], "change": {"mx_lookup": True}}
+    sim.faults({"concurrent_edit": change})
+    legacy.get_by_role("button", name=labels.edit, exact=True).click()
+    dialog = see(page, "dialog", "route_dialog_edit")
+    dialog.get_by_role("textbox", name=labels.port, exact=True).fill("2526")
+    dialog.get_by_role("button", name=labels.save, exact=True).click()
+    walk.text(dialog.get_by_role("alert"), "concurrent_change")
+    dialog.get_by_role("button", name=labels.cancel, exact=True).click()
 
     # Routing page and the "Add setting" dialog.
     page.goto(f"{ROUTING}{hl}")

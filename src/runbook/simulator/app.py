@@ -6,7 +6,7 @@ import asyncio
 import json
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -15,17 +15,22 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from runbook.simulator.auth import Credentials, SignIn, signin_url
-from runbook.simulator.faults import FaultError, Faults
+from runbook.simulator.faults import OTHER_ADMIN, ConcurrentEdit, FaultError, Faults
 from runbook.simulator.i18n import Locale, locale_from, text
 from runbook.simulator.pages import PAGE_PATHS, Page, console_page, with_query
-from runbook.simulator.state import InUse, NotFound, Store
+from runbook.simulator.state import InUse, Kind, NotFound, Stale, Store
 from runbook.simulator.validation import Invalid, Json
 
 STATIC_DIR = Path(__file__).parent / "static"
 TLS_TEST_SECONDS = 0.3
 DATA = "/ac/_data"
 
+LATE_DIALOGS_HEADER = "X-Sim-Late-Dialogs"
+
 Handler = Callable[[Request], Awaitable[Response]]
+WriteOp = Literal["create", "update", "delete", "enable"]
+NAME_FIELD: dict[Kind, str] = {"route": "name", "rule": "description"}
+LIST_KEY: dict[Kind, str] = {"route": "routes", "rule": "rules"}
 
 
 class _BadBody(Exception):
@@ -64,6 +69,17 @@ def _error(locale: Locale, key: str, status: int, **extra: Any) -> JSONResponse:
     return JSONResponse({"error": text(locale, key), **extra}, status_code=status)
 
 
+def _if_match(request: Request) -> int | None:
+    """The entry revision a write is based on (`If-Match: "N"`); None when not given."""
+    value = request.headers.get("if-match", "").strip()
+    if not value or value == "*":
+        return None
+    value = value.removeprefix("W/").strip('"')
+    if not value.isdigit():
+        raise _BadBody
+    return int(value)
+
+
 class Simulator:
     """The console's behaviour: one store, one fault state, one sign-in."""
 
@@ -99,7 +115,14 @@ class Simulator:
             ok, user = self._signed_in(request)
             if not ok:
                 return RedirectResponse(signin_url(_path_and_query(request), hl), 302)
-            html = console_page(_locale(request), page, prefix=_prefix(request), hl=hl, user=user)
+            html = console_page(
+                _locale(request),
+                page,
+                prefix=_prefix(request),
+                hl=hl,
+                user=user,
+                late_dialogs=self.faults.late_dialogs,
+            )
             return HTMLResponse(html, status, headers={"Cache-Control": "no-store"})
 
         return handler
@@ -116,44 +139,157 @@ class Simulator:
                 return _error(locale, "err_signin_required", 401, signin=signin)
             await asyncio.sleep(self.faults.latency())
             try:
-                return await handler(request, locale)
+                response = await handler(request, locale)
             except _BadBody:
-                return _error(locale, "err_bad_request", 400)
+                response = _error(locale, "err_bad_request", 400)
+            # The page learns with every answer whether its dialogs should load late.
+            response.headers[LATE_DIALOGS_HEADER] = "1" if self.faults.late_dialogs else "0"
+            return response
 
         return wrapped
 
-    def _write(self, op: Callable[[Request, Any], Json | None], *, body: bool = True) -> Handler:
-        """A console write: fault injection, then the store's own validation."""
+    def _write(self, kind: Kind, op: WriteOp) -> Handler:
+        """A console write: the other admin's, injected failures, the store, lost responses."""
 
         async def handler(request: Request, locale: Locale) -> Response:
+            entry_id: str | None = request.path_params.get("id")
+            payload = None if op == "delete" else await _json_body(request)
+            revision = _if_match(request)
+            raced = self._concurrent_edit(kind, op, entry_id, payload)
+            if raced is not None:
+                return _error(locale, raced, 404 if raced == "err_not_found" else 409)
             failed, message = self.faults.take_save_failure()
             if failed:
                 return JSONResponse(
                     {"error": message or text(locale, "err_save_failed")}, status_code=500
                 )
-            payload = await _json_body(request) if body else None
             try:
-                result = op(request, payload)
+                result = self._apply(kind, op, entry_id, payload, revision=revision)
             except Invalid as exc:
                 return _error(locale, exc.key, 400, field=exc.field, detail=exc.detail)
             except NotFound:
                 return _error(locale, "err_not_found", 404)
+            except Stale:
+                return _error(locale, "err_stale", 409)
             except InUse:
                 return _error(locale, "err_route_in_use", 409)
+            lost, message = self.faults.take_lost_response()
+            if lost is not None:  # applied and audited, but the answer never arrives
+                return JSONResponse(
+                    {"error": message or text(locale, "err_save_failed")}, status_code=lost
+                )
             return JSONResponse(result if result is not None else {"ok": True})
 
         return self._data(handler)
 
-    async def _list_routes(self, request: Request, locale: Locale) -> Response:
-        return JSONResponse({"routes": self.store.routes()})
+    def _apply(
+        self,
+        kind: Kind,
+        op: WriteOp,
+        entry_id: str | None,
+        payload: Any,
+        *,
+        revision: int | None = None,
+        by: str | None = None,
+    ) -> Json | None:
+        """One write to the store (ours, or the other admin's)."""
+        store = self.store
+        if op == "create":
+            return (
+                store.create_route(payload, by=by)
+                if kind == "route"
+                else store.create_rule(payload, by=by)
+            )
+        assert entry_id is not None
+        if op == "enable":
+            if not isinstance(payload, dict) or not isinstance(payload.get("enabled"), bool):
+                raise Invalid("err_bad_request", "enabled", "expected {enabled: true|false}")
+            return store.set_rule_enabled(entry_id, payload["enabled"], revision=revision, by=by)
+        if op == "update":
+            if kind == "route":
+                return store.update_route(entry_id, payload, revision=revision, by=by)
+            return store.update_rule(entry_id, payload, revision=revision, by=by)
+        if kind == "route":
+            store.delete_route(entry_id, revision=revision, by=by)
+        else:
+            store.delete_rule(entry_id, revision=revision, by=by)
+        return None
 
-    async def _list_rules(self, request: Request, locale: Locale) -> Response:
-        return JSONResponse({"rules": self.store.rules()})
+    def _concurrent_edit(
+        self, kind: Kind, op: WriteOp, entry_id: str | None, payload: Any
+    ) -> str | None:
+        """Fire a pending concurrent edit that our write targets: the other admin writes first.
 
-    def _set_enabled(self, request: Request, payload: Any) -> Json:
-        if not isinstance(payload, dict) or not isinstance(payload.get("enabled"), bool):
-            raise Invalid("err_bad_request", "enabled", "expected {enabled: true|false}")
-        return self.store.set_rule_enabled(request.path_params["id"], payload["enabled"])
+        Returns the error key our write then gets (`err_stale`, or `err_not_found` when the
+        other admin deleted the entry), or None when no concurrent edit fired.
+        """
+        if op == "create":
+            raw = payload.get(NAME_FIELD[kind]) if isinstance(payload, dict) else None
+            name = raw.strip() if isinstance(raw, str) else None
+        else:
+            name = self.store.name_of(kind, entry_id) if entry_id is not None else None
+        if name is None:
+            return None
+
+        def targets(edit: ConcurrentEdit) -> bool:
+            # A create races with another admin's create or change, not with a delete.
+            return edit.kind == kind and edit.name == name and not (op == "create" and edit.deletes)
+
+        edit = self.faults.take_concurrent_edit(targets)
+        if edit is None:
+            return None
+        found = self.store.find(kind, edit.name)
+        try:
+            if edit.deletes:
+                self._apply(kind, "delete", found, None, by=OTHER_ADMIN)
+                return "err_not_found"
+            assert isinstance(edit.change, dict)
+            if found is None:  # the other admin creates the entry we are about to create
+                self._apply(kind, "create", None, {**payload, **edit.change}, by=OTHER_ADMIN)
+            else:
+                current = self.store.route(found) if kind == "route" else self.store.rule(found)
+                fields = {k: v for k, v in current.items() if k not in ("id", "revision")}
+                self._apply(kind, "update", found, {**fields, **edit.change}, by=OTHER_ADMIN)
+        except (Invalid, InUse, NotFound):
+            return None  # the console refused the other admin's write: nothing happened
+        return "err_stale"
+
+    async def _list(self, request: Request, locale: Locale, kind: Kind) -> Response:
+        """A list; with late rows, the page's list comes in two parts, the second one late."""
+        key = LIST_KEY[kind]
+        if request.query_params.get("view") != "list":
+            return JSONResponse({key: self._entries(kind)})
+        offset = request.query_params.get("offset")
+        if offset is not None:
+            if not offset.isdigit():
+                return _error(locale, "err_bad_request", 400)
+            await asyncio.sleep(self.faults.rows_delay())
+            return JSONResponse({key: self._entries(kind)[int(offset) :]})
+        entries = self._entries(kind)
+        if not self.faults.late_rows or not entries:
+            return JSONResponse({key: entries})
+        shown = len(entries) // 2
+        return JSONResponse({key: entries[:shown], "next": shown, "total": len(entries)})
+
+    def _entries(self, kind: Kind) -> list[Json]:
+        return self.store.routes() if kind == "route" else self.store.rules()
+
+    async def _entry(self, request: Request, locale: Locale, kind: Kind) -> Response:
+        """One entry for an Edit dialog, with its revision (late when dialogs are late)."""
+        await asyncio.sleep(self.faults.dialog_delay())
+        entry_id = request.path_params["id"]
+        try:
+            entry = self.store.route(entry_id) if kind == "route" else self.store.rule(entry_id)
+        except NotFound:
+            return _error(locale, "err_not_found", 404)
+        return JSONResponse(entry)
+
+    async def _form(self, request: Request, locale: Locale) -> Response:
+        """What an Add dialog loads before showing its fields (late when dialogs are late)."""
+        if request.path_params["kind"] not in NAME_FIELD:
+            return _error(locale, "err_bad_request", 404)
+        await asyncio.sleep(self.faults.dialog_delay())
+        return JSONResponse({"ok": True})
 
     async def _test_tls(self, request: Request, locale: Locale) -> Response:
         payload = await _json_body(request)
@@ -163,39 +299,38 @@ class Simulator:
         await asyncio.sleep(TLS_TEST_SECONDS)
         return JSONResponse({"results": {h: self.tls.get(h.strip(), "pass") for h in hosts}})
 
+    def _reads(self, kind: Kind) -> tuple[Handler, Handler]:
+        async def listing(request: Request, locale: Locale) -> Response:
+            return await self._list(request, locale, kind)
+
+        async def entry(request: Request, locale: Locale) -> Response:
+            return await self._entry(request, locale, kind)
+
+        return self._data(listing), self._data(entry)
+
     def _console_routes(self) -> list[BaseRoute]:
-        store = self.store
         w = self._write
         pages: list[BaseRoute] = [
             Route(PAGE_PATHS[p], self._page(p)) for p in ("home", "hosts", "routing")
         ]
         pages.append(Route(PAGE_PATHS["defaultrouting"], self._page("defaultrouting")))
-        data: list[BaseRoute] = [
-            Route(f"{DATA}/routes", self._data(self._list_routes), methods=["GET"]),
-            Route(f"{DATA}/routes", w(lambda r, b: store.create_route(b)), methods=["POST"]),
-            Route(
-                f"{DATA}/routes/{{id}}",
-                w(lambda r, b: store.update_route(r.path_params["id"], b)),
-                methods=["PUT"],
-            ),
-            Route(
-                f"{DATA}/routes/{{id}}",
-                w(lambda r, b: store.delete_route(r.path_params["id"]), body=False),
-                methods=["DELETE"],
-            ),
-            Route(f"{DATA}/rules", self._data(self._list_rules), methods=["GET"]),
-            Route(f"{DATA}/rules", w(lambda r, b: store.create_rule(b)), methods=["POST"]),
-            Route(
-                f"{DATA}/rules/{{id}}",
-                w(lambda r, b: store.update_rule(r.path_params["id"], b)),
-                methods=["PUT"],
-            ),
-            Route(f"{DATA}/rules/{{id}}", w(self._set_enabled), methods=["PATCH"]),
-            Route(
-                f"{DATA}/rules/{{id}}",
-                w(lambda r, b: store.delete_rule(r.path_params["id"]), body=False),
-                methods=["DELETE"],
-            ),
+        data: list[BaseRoute] = []
+        kinds: tuple[tuple[Kind, str], ...] = (
+            ("route", f"{DATA}/routes"),
+            ("rule", f"{DATA}/rules"),
+        )
+        for kind, path in kinds:
+            listing, entry = self._reads(kind)
+            data += [
+                Route(path, listing, methods=["GET"]),
+                Route(path, w(kind, "create"), methods=["POST"]),
+                Route(f"{path}/{{id}}", entry, methods=["GET"]),
+                Route(f"{path}/{{id}}", w(kind, "update"), methods=["PUT"]),
+                Route(f"{path}/{{id}}", w(kind, "delete"), methods=["DELETE"]),
+            ]
+        data += [
+            Route(f"{DATA}/rules/{{id}}", w("rule", "enable"), methods=["PATCH"]),
+            Route(f"{DATA}/forms/{{kind}}", self._data(self._form), methods=["GET"]),
             Route(f"{DATA}/tls", self._data(self._test_tls), methods=["POST"]),
         ]
         not_found: list[BaseRoute] = [Route("/ac/{rest:path}", self._page("notfound", 404))]

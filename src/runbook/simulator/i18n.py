@@ -25,6 +25,7 @@ _EN: dict[str, str] = {
     "org_child": "Sales",
     "loading": "Loading",
     "saved_note": "up to 24 hours",
+    "concurrent_change": "changed by someone else",  # part of err_stale
     "saved_toast": "Saved. Changes can take up to 24 hours to take effect.",
     "deleted_toast": "Deleted. Changes can take up to 24 hours to take effect.",
     "inherited": "Inherited",
@@ -172,7 +173,10 @@ _EN: dict[str, str] = {
     "err_email_invalid": "Enter a valid email address.",
     "err_regexp_invalid": "Enter a valid regular expression.",
     "err_route_in_use": "This mail route is used by a routing setting and can't be deleted.",
-    "err_not_found": "This item no longer exists. Reload the page.",
+    "err_not_found": "This setting no longer exists.",
+    "err_stale": (
+        "This setting was changed by someone else. Reload the page to see the latest changes."
+    ),
     "err_bad_request": "The request is not valid.",
     "err_save_failed": "We couldn't save your changes. Try again.",
     "err_signin_required": "Your session has expired. Sign in again.",
@@ -193,6 +197,7 @@ _FR: dict[str, str] = {
     "org_child": "Ventes",
     "loading": "Chargement",
     "saved_note": "jusqu'à 24 heures",
+    "concurrent_change": "modifié par quelqu'un d'autre",  # part of err_stale
     "saved_toast": (
         "Enregistré. Il peut s'écouler jusqu'à 24 heures avant que les modifications "
         "soient appliquées."
@@ -348,7 +353,11 @@ _FR: dict[str, str] = {
         "Ce routage des e-mails est utilisé par un paramètre de routage et ne peut pas "
         "être supprimé."
     ),
-    "err_not_found": "Cet élément n'existe plus. Actualisez la page.",
+    "err_not_found": "Ce paramètre n'existe plus.",
+    "err_stale": (
+        "Ce paramètre a été modifié par quelqu'un d'autre. Actualisez la page pour voir les "
+        "dernières modifications."
+    ),
     "err_bad_request": "La requête n'est pas valide.",
     "err_save_failed": "Impossible d'enregistrer vos modifications. Réessayez.",
     "err_signin_required": "Votre session a expiré. Reconnectez-vous.",

@@ -118,8 +118,13 @@ def console_page(
     prefix: str = "",
     hl: str | None = None,
     user: str | None = None,
+    late_dialogs: bool = False,
 ) -> str:
-    """A console page: banner, main menu, OU picker (Gmail pages) and the page's own shell."""
+    """A console page: banner, main menu, OU picker (Gmail pages) and the page's own shell.
+
+    `late_dialogs`: the page's Add/Edit dialogs load their contents from the server before
+    showing fields (a fault; the data answers keep the page up to date with it).
+    """
     titles = {
         "home": "console_title",
         "hosts": "hosts_heading",
@@ -145,6 +150,7 @@ def console_page(
         "prefix": prefix,
         "page": page,
         "strings": STRINGS[locale],
+        "late_dialogs": late_dialogs,
     }
     config_json = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
     body = f"""<div id="app">

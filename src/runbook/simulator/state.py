@@ -32,6 +32,10 @@ class InUse(Exception):
     """A route that a routing rule still uses."""
 
 
+class Stale(Exception):
+    """A write based on an older revision of the entry (someone else changed it since)."""
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
@@ -74,12 +78,18 @@ class Store:
     Entries are kept exactly as normalized when written, so an entry nobody edits is served
     byte-for-byte the same. Ids are only for the pages (they change on restart or when the
     whole state is replaced, as ids of deleted items would in a real console).
+
+    Each entry also has a revision, new on every write to it (in memory only: never in the
+    file nor in the test API's state). The pages send back the revision they read, and a
+    write based on an older one is refused (`Stale`): optimistic concurrency.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.RLock()
         self._ids = (f"{n}" for n in itertools.count(1))
+        self._revision_numbers = itertools.count(1)
+        self._revisions: dict[str, int] = {}
         self._routes: list[tuple[str, Json]] = []
         self._rules: list[tuple[str, Json]] = []
         self._audit: list[Json] = []
@@ -103,8 +113,8 @@ class Store:
                 raise ValueError("audit must be a list and sessions an object")
         except (OSError, ValueError, Invalid) as exc:
             raise StateFileError(f"{self.path}: not a usable simulator state file: {exc}") from None
-        self._routes = [(next(self._ids), r) for r in routes]
-        self._rules = [(next(self._ids), r) for r in rules]
+        self._routes = [self._new(r) for r in routes]
+        self._rules = [self._new(r) for r in rules]
         self._audit = list(audit)
         self._sessions = dict(sessions)
 
@@ -148,32 +158,79 @@ class Store:
         """Replace every route and rule (validated like the console would)."""
         routes, rules = check_document(doc)
         with self._writing():
-            self._routes = [(next(self._ids), r) for r in routes]
-            self._rules = [(next(self._ids), r) for r in rules]
+            self._revisions = {}
+            self._routes = [self._new(r) for r in routes]
+            self._rules = [self._new(r) for r in rules]
 
     def reset(self) -> None:
         """Empty routes, rules and audit (sessions stay)."""
         with self._writing():
             self._routes, self._rules, self._audit = [], [], []
+            self._revisions = {}
 
     def audit(self) -> list[Json]:
         """Every write the console accepted, oldest first."""
         with self._lock:
             return list(self._audit)
 
-    def _record(self, action: str, name: str) -> None:
-        self._audit.append({"action": action, "name": name, "at": _now()})
+    def _record(self, action: str, name: str, by: str | None) -> None:
+        entry = {"action": action, "name": name, "at": _now()}
+        if by is not None:
+            entry["by"] = by
+        self._audit.append(entry)
+
+    # --- ids and revisions ------------------------------------------------------------------
+    def _new(self, entry: Json) -> tuple[str, Json]:
+        """A new entry with a fresh id and revision."""
+        entry_id = next(self._ids)
+        self._touch(entry_id)
+        return entry_id, entry
+
+    def _touch(self, entry_id: str) -> None:
+        self._revisions[entry_id] = next(self._revision_numbers)
+
+    def _served(self, entry_id: str, entry: Json) -> Json:
+        return {"id": entry_id, "revision": self._revisions[entry_id], **entry}
+
+    def _check_revision(self, entry_id: str, revision: int | None) -> None:
+        if revision is not None and revision != self._revisions[entry_id]:
+            raise Stale(entry_id)
 
     # --- console reads ----------------------------------------------------------------------
     def routes(self) -> list[Json]:
-        """Routes with their page ids."""
+        """Routes with their page ids and revisions."""
         with self._lock:
-            return [{"id": i, **r} for i, r in self._routes]
+            return [self._served(i, r) for i, r in self._routes]
 
     def rules(self) -> list[Json]:
-        """Rules with their page ids."""
+        """Rules with their page ids and revisions."""
         with self._lock:
-            return [{"id": i, **r} for i, r in self._rules]
+            return [self._served(i, r) for i, r in self._rules]
+
+    def route(self, route_id: str) -> Json:
+        """One route with its page id and revision (`NotFound` when gone)."""
+        with self._lock:
+            return self._served(route_id, self._routes[self._index(self._routes, route_id)][1])
+
+    def rule(self, rule_id: str) -> Json:
+        """One rule with its page id and revision (`NotFound` when gone)."""
+        with self._lock:
+            return self._served(rule_id, self._rules[self._index(self._rules, rule_id)][1])
+
+    def find(self, kind: Kind, name: str) -> str | None:
+        """The page id of the route named `name` (or of the rule so described), if any."""
+        with self._lock:
+            if kind == "route":
+                return next((i for i, r in self._routes if r["name"] == name), None)
+            return next((i for i, r in self._rules if r["description"] == name), None)
+
+    def name_of(self, kind: Kind, entry_id: str) -> str | None:
+        """The name (route) or description (rule) of an entry, None when there is none."""
+        with self._lock:
+            entries, key = (
+                (self._routes, "name") if kind == "route" else (self._rules, "description")
+            )
+            return next((str(e[key]) for i, e in entries if i == entry_id), None)
 
     @staticmethod
     def _index(entries: list[tuple[str, Json]], entry_id: str) -> int:
@@ -183,42 +240,48 @@ class Store:
         raise NotFound(entry_id)
 
     # --- console writes: routes -------------------------------------------------------------
-    def create_route(self, raw: Any) -> Json:
+    def create_route(self, raw: Any, *, by: str | None = None) -> Json:
         """Add a route at the end; the stored route."""
         with self._writing():
             route = normalize_route(raw, taken_names={r["name"] for _, r in self._routes})
-            route_id = next(self._ids)
-            self._routes.append((route_id, route))
-            self._record("create_route", route["name"])
-            return {"id": route_id, **route}
+            route_id, _ = added = self._new(route)
+            self._routes.append(added)
+            self._record("create_route", route["name"], by)
+            return self._served(route_id, route)
 
-    def update_route(self, route_id: str, raw: Any) -> Json:
+    def update_route(
+        self, route_id: str, raw: Any, *, revision: int | None = None, by: str | None = None
+    ) -> Json:
         """Replace one route; rules that use it follow a rename (they point at the route)."""
         with self._writing():
             n = self._index(self._routes, route_id)
+            self._check_revision(route_id, revision)
             old = self._routes[n][1]
             taken = {r["name"] for i, r in self._routes if i != route_id}
             route = normalize_route(raw, taken_names=taken)
             self._routes[n] = (route_id, route)
+            self._touch(route_id)
             if route["name"] != old["name"]:
-                self._rules = [
-                    (i, {**r, "change_route": route["name"]})
-                    if r["change_route"] == old["name"]
-                    else (i, r)
-                    for i, r in self._rules
-                ]
-            self._record("update_route", route["name"])
-            return {"id": route_id, **route}
+                for k, (i, r) in enumerate(self._rules):
+                    if r["change_route"] == old["name"]:
+                        self._rules[k] = (i, {**r, "change_route": route["name"]})
+                        self._touch(i)
+            self._record("update_route", route["name"], by)
+            return self._served(route_id, route)
 
-    def delete_route(self, route_id: str) -> None:
+    def delete_route(
+        self, route_id: str, *, revision: int | None = None, by: str | None = None
+    ) -> None:
         """Remove a route that no rule uses."""
         with self._writing():
             n = self._index(self._routes, route_id)
+            self._check_revision(route_id, revision)
             name = self._routes[n][1]["name"]
             if any(r["change_route"] == name for _, r in self._rules):
                 raise InUse(name)
             del self._routes[n]
-            self._record("delete_route", name)
+            del self._revisions[route_id]
+            self._record("delete_route", name, by)
 
     # --- console writes: rules --------------------------------------------------------------
     def _check_rule(self, raw: Any, rule_id: str | None) -> Json:
@@ -226,40 +289,52 @@ class Store:
         names = {r["name"] for _, r in self._routes}
         return normalize_rule(raw, taken_descriptions=taken, route_names=names)
 
-    def create_rule(self, raw: Any) -> Json:
+    def create_rule(self, raw: Any, *, by: str | None = None) -> Json:
         """Add a rule at the end; the stored rule."""
         with self._writing():
             rule = self._check_rule(raw, None)
-            rule_id = next(self._ids)
-            self._rules.append((rule_id, rule))
-            self._record("create_rule", rule["description"])
-            return {"id": rule_id, **rule}
+            rule_id, _ = added = self._new(rule)
+            self._rules.append(added)
+            self._record("create_rule", rule["description"], by)
+            return self._served(rule_id, rule)
 
-    def update_rule(self, rule_id: str, raw: Any) -> Json:
+    def update_rule(
+        self, rule_id: str, raw: Any, *, revision: int | None = None, by: str | None = None
+    ) -> Json:
         """Replace one rule."""
         with self._writing():
             n = self._index(self._rules, rule_id)
+            self._check_revision(rule_id, revision)
             rule = self._check_rule(raw, rule_id)
             self._rules[n] = (rule_id, rule)
-            self._record("update_rule", rule["description"])
-            return {"id": rule_id, **rule}
+            self._touch(rule_id)
+            self._record("update_rule", rule["description"], by)
+            return self._served(rule_id, rule)
 
-    def set_rule_enabled(self, rule_id: str, enabled: bool) -> Json:
+    def set_rule_enabled(
+        self, rule_id: str, enabled: bool, *, revision: int | None = None, by: str | None = None
+    ) -> Json:
         """Turn one rule on or off (an update of that rule)."""
         with self._writing():
             n = self._index(self._rules, rule_id)
+            self._check_revision(rule_id, revision)
             rule = {**self._rules[n][1], "enabled": enabled}
             self._rules[n] = (rule_id, rule)
-            self._record("update_rule", rule["description"])
-            return {"id": rule_id, **rule}
+            self._touch(rule_id)
+            self._record("update_rule", rule["description"], by)
+            return self._served(rule_id, rule)
 
-    def delete_rule(self, rule_id: str) -> None:
+    def delete_rule(
+        self, rule_id: str, *, revision: int | None = None, by: str | None = None
+    ) -> None:
         """Remove a rule."""
         with self._writing():
             n = self._index(self._rules, rule_id)
+            self._check_revision(rule_id, revision)
             description = self._rules[n][1]["description"]
             del self._rules[n]
-            self._record("delete_rule", description)
+            del self._revisions[rule_id]
+            self._record("delete_rule", description, by)
 
     # --- sessions ---------------------------------------------------------------------------
     def add_session(self, token: str, user: str) -> None:

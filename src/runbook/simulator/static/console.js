@@ -26,6 +26,9 @@
 
   let currentOu = "/";
   let uid = 0;
+  // Fault injection: Add/Edit dialogs load their contents from the server first. Known from
+  // the page config, then from each data answer (header X-Sim-Late-Dialogs).
+  let lateDialogs = !!CFG.late_dialogs;
   const nextId = (prefix) => `${prefix}-${++uid}`;
 
   function t(key, values) {
@@ -57,8 +60,9 @@
     h("div", { role: "progressbar", "aria-label": t(labelKey), class: "spinner" });
 
   // --- server -------------------------------------------------------------------------------
-  function dataUrl(path) {
-    return `${CFG.prefix}/ac/_data/${path}?hl=${encodeURIComponent(CFG.locale)}`;
+  function dataUrl(path, query) {
+    const q = new URLSearchParams({ hl: CFG.locale, ...(query || {}) });
+    return `${CFG.prefix}/ac/_data/${path}?${q}`;
   }
 
   function goSignIn() {
@@ -67,15 +71,18 @@
     location.assign(`/signin/identifier?${q}`);
   }
 
-  async function api(method, path, body) {
+  // One data request. `revision`: the entry revision a write is based on (the server refuses
+  // the write with 409 when the entry changed since); `query`: extra query parameters.
+  async function api(method, path, body, { revision, query } = {}) {
     const init = { method, credentials: "same-origin", headers: {} };
     if (body !== undefined) {
       init.headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(body);
     }
+    if (revision !== undefined && revision !== null) init.headers["If-Match"] = `"${revision}"`;
     let resp;
     try {
-      resp = await fetch(dataUrl(path), init);
+      resp = await fetch(dataUrl(path, query), init);
     } catch (e) {
       return { ok: false, status: 0, data: { error: t("err_save_failed") } };
     }
@@ -83,6 +90,8 @@
       goSignIn();
       return new Promise(() => {}); // the page is going away
     }
+    const late = resp.headers.get("X-Sim-Late-Dialogs");
+    if (late !== null) lateDialogs = late === "1";
     let data = {};
     try {
       data = await resp.json();
@@ -359,10 +368,13 @@
   }
 
   // A modal dialog; the page behind is inert and hidden from assistive technology.
+  // Returns its shell: `close()`, `fill(content, footer)` (contents built later), `onEscape`.
   function openDialog({ title, role = "dialog", describedBy, content, footer, onEscape }) {
     const opener = document.activeElement;
     const app = document.getElementById("app");
     const titleId = nextId("dialog-title");
+    const body = h("div", { class: "dialog-body" }, content);
+    const foot = h("div", { class: "dialog-footer" }, footer);
     const dialog = h(
       "div",
       {
@@ -374,14 +386,32 @@
         tabindex: -1,
       },
       h("h2", { id: titleId, class: "dialog-title" }, title),
-      h("div", { class: "dialog-body" }, content),
-      h("div", { class: "dialog-footer" }, footer),
+      body,
+      foot,
     );
     const overlay = h("div", { class: "overlay" }, dialog);
+    const shell = {
+      dialog,
+      onEscape,
+      open: true,
+      close() {
+        shell.open = false;
+        overlay.remove();
+        if (!document.querySelector(".overlay")) {
+          app.inert = false;
+          app.removeAttribute("aria-hidden");
+        }
+        if (opener && document.contains(opener)) opener.focus();
+      },
+      fill(newContent, newFooter) {
+        body.replaceChildren(...h("div", {}, newContent).childNodes);
+        foot.replaceChildren(...h("div", {}, newFooter).childNodes);
+      },
+    };
     dialog.addEventListener("keydown", (e) => {
       if (e.key === "Escape") {
         e.preventDefault();
-        onEscape();
+        shell.onEscape();
       }
     });
     app.inert = true;
@@ -389,14 +419,32 @@
     document.body.append(overlay);
     const first = dialog.querySelector("input:not([disabled]), [role=combobox], button");
     (first || dialog).focus();
-    return function close() {
-      overlay.remove();
-      if (!document.querySelector(".overlay")) {
-        app.inert = false;
-        app.removeAttribute("aria-hidden");
-      }
-      if (opener && document.contains(opener)) opener.focus();
-    };
+    return shell;
+  }
+
+  // An Add/Edit dialog: `build(shell, loaded)` puts the form in it. With late dialogs (a
+  // fault), the dialog first shows a progressbar and builds the form only once the server has
+  // answered `loadPath` (for Edit: the entry as it is now, with its revision).
+  function formDialog({ title, loadPath, build }) {
+    if (!lateDialogs) {
+      const shell = openDialog({ title, onEscape: () => shell.close() });
+      build(shell, null);
+      return;
+    }
+    const cancel = h("button", { type: "button", class: "text-button" }, t("cancel"));
+    const buttons = h("div", { class: "buttons" }, cancel);
+    const shell = openDialog({
+      title,
+      content: progress("loading"),
+      footer: buttons,
+      onEscape: () => shell.close(),
+    });
+    cancel.addEventListener("click", () => shell.close());
+    api("GET", loadPath).then((resp) => {
+      if (!shell.open) return;
+      if (resp.ok) build(shell, resp.data);
+      else shell.fill(h("div", { role: "alert", class: "field-error general" }, resp.data.error), buttons);
+    });
   }
 
   // Save/Cancel footer with a pending state; Save stays disabled until a change when editing.
@@ -477,12 +525,29 @@
     return EMAIL.test(s) ? null : "err_email_invalid";
   }
 
+  // A page's list: `show(entries, more)` with what has arrived (`more`: rows still to come,
+  // when late rows are injected); stops quietly when `current()` says a newer load started.
+  async function loadList(path, current, show) {
+    const resp = await api("GET", path, undefined, { query: { view: "list" } });
+    if (!current()) return;
+    let entries = resp.ok ? resp.data[path] : [];
+    const more = resp.ok && resp.data.next !== undefined;
+    show(entries, more);
+    if (!more) return;
+    const rest = await api("GET", path, undefined, { query: { view: "list", offset: resp.data.next } });
+    if (!current()) return;
+    entries = entries.concat(rest.ok ? rest.data[path] : []);
+    show(entries, false);
+  }
+
   // =========================================================================================
   // Hosts page
   // =========================================================================================
   function hostsPage() {
     const area = document.getElementById("list");
     let routes = [];
+    let pending = false; // late rows still to come (a fault)
+    let loads = 0;
 
     function hostsSummary(server) {
       const fmt = (r) => `${r.host}:${r.port}` + (r.load !== undefined ? ` (${r.load}%)` : "");
@@ -503,8 +568,9 @@
     }
 
     function render() {
-      area.removeAttribute("aria-busy");
-      if (!routes.length) {
+      if (pending) area.setAttribute("aria-busy", "true");
+      else area.removeAttribute("aria-busy");
+      if (!routes.length && !pending) {
         area.replaceChildren(h("p", { class: "empty" }, t("no_routes")));
         return;
       }
@@ -532,22 +598,31 @@
           ),
         ),
       );
-      area.replaceChildren(h("table", { "aria-label": t("routes_table"), class: "data" }, head, body));
+      const table = h(
+        "table",
+        { "aria-label": t("routes_table"), "aria-busy": pending ? "true" : null, class: "data" },
+        head,
+        body,
+      );
+      area.replaceChildren(table, pending ? progress("loading") : null);
     }
 
     async function load() {
+      const run = ++loads;
       area.setAttribute("aria-busy", "true");
       area.replaceChildren(progress("loading"));
-      const resp = await api("GET", "routes");
-      routes = resp.ok ? resp.data.routes : [];
-      render();
+      await loadList("routes", () => run === loads, (part, more) => {
+        routes = part;
+        pending = more;
+        render();
+      });
     }
 
     function deleteRoute(route) {
       confirmDelete({
         title: t("delete_route_title"),
         message: t("delete_route_text", { name: route.name }),
-        request: () => api("DELETE", `routes/${route.id}`),
+        request: () => api("DELETE", `routes/${route.id}`, undefined, { revision: route.revision }),
         done: load,
       });
     }
@@ -618,6 +693,15 @@
     }
 
     function routeDialog(existing) {
+      const editing = !!existing;
+      formDialog({
+        title: t(editing ? "route_dialog_edit" : "route_dialog"),
+        loadPath: editing ? `routes/${existing.id}` : "forms/route",
+        build: (shell, loaded) => routeForm(shell, editing ? loaded || existing : null),
+      });
+    }
+
+    function routeForm(shell, existing) {
       const editing = !!existing;
       const r = existing || {
         name: "",
@@ -829,7 +913,9 @@
         const route = collect();
         if (!route) return;
         form.setPending(true);
-        const resp = editing ? await api("PUT", `routes/${existing.id}`, route) : await api("POST", "routes", route);
+        const resp = editing
+          ? await api("PUT", `routes/${existing.id}`, route, { revision: existing.revision })
+          : await api("POST", "routes", route);
         form.setPending(false);
         if (resp.ok) {
           close();
@@ -841,17 +927,13 @@
       }
 
       const form = formFooter({ editing, snapshot, onSave: save, onCancel: () => close() });
-      const close = openDialog({
-        title: t(editing ? "route_dialog_edit" : "route_dialog"),
-        content,
-        footer: form.footer,
-        onEscape: () => {
-          if (!form.pending) close();
-        },
-      });
-      const dialogEl = name.closest('[role="dialog"]');
-      dialogEl.addEventListener("input", changed);
-      dialogEl.addEventListener("change", changed);
+      const close = shell.close;
+      shell.fill(content, form.footer);
+      shell.onEscape = () => {
+        if (!form.pending) close();
+      };
+      shell.dialog.addEventListener("input", changed);
+      shell.dialog.addEventListener("change", changed);
       form.start();
       name.focus();
     }
@@ -870,7 +952,7 @@
     const cancel = h("button", { type: "button", class: "text-button" }, t("cancel"));
     const confirm = h("button", { type: "button", class: "danger" }, t("delete"));
     let pending = false;
-    const close = openDialog({
+    const { close } = openDialog({
       title,
       role: "alertdialog",
       describedBy: textId,
@@ -910,6 +992,8 @@
     const area = document.getElementById("list");
     let rules = [];
     let loading = true;
+    let pending = false; // late rows still to come (a fault)
+    let loads = 0;
 
     function summary(rule) {
       const parts = [rule.messages.map((m) => t(MESSAGE_KEYS[m])).join(", ")];
@@ -933,11 +1017,12 @@
         const wanted = sw.getAttribute("aria-checked") !== "true";
         sw.disabled = true;
         sw.setAttribute("aria-busy", "true");
-        const resp = await api("PATCH", `rules/${rule.id}`, { enabled: wanted });
+        const resp = await api("PATCH", `rules/${rule.id}`, { enabled: wanted }, { revision: rule.revision });
         sw.disabled = false;
         sw.removeAttribute("aria-busy");
         if (resp.ok) {
           rule.enabled = resp.data.enabled;
+          rule.revision = resp.data.revision;
           sw.setAttribute("aria-checked", String(rule.enabled));
           toast(t("saved_toast"));
         } else {
@@ -949,7 +1034,8 @@
 
     function render() {
       if (loading) return; // the list shows itself once loaded
-      area.removeAttribute("aria-busy");
+      if (pending) area.setAttribute("aria-busy", "true");
+      else area.removeAttribute("aria-busy");
       const inherited = currentOu !== "/";
       const children = [];
       if (!inherited) {
@@ -960,12 +1046,12 @@
             h(
               "button",
               { type: "button", class: "primary", onclick: () => ruleDialog(null) },
-              t(rules.length ? "add_another_rule" : "configure"),
+              t(rules.length || pending ? "add_another_rule" : "configure"),
             ),
           ),
         );
       }
-      if (!rules.length) {
+      if (!rules.length && !pending) {
         children.push(h("p", { class: "empty" }, t("no_rules")));
       } else {
         const head = h(
@@ -997,26 +1083,37 @@
             ),
           ),
         );
-        children.push(h("table", { "aria-label": t("rules_table"), class: "data" }, head, body));
+        children.push(
+          h(
+            "table",
+            { "aria-label": t("rules_table"), "aria-busy": pending ? "true" : null, class: "data" },
+            head,
+            body,
+          ),
+        );
+        if (pending) children.push(progress("loading"));
       }
       area.replaceChildren(...children);
     }
 
     async function load() {
+      const run = ++loads;
       area.setAttribute("aria-busy", "true");
       area.replaceChildren(progress("loading"));
       loading = true;
-      const resp = await api("GET", "rules");
-      rules = resp.ok ? resp.data.rules : [];
-      loading = false;
-      render();
+      await loadList("rules", () => run === loads, (part, more) => {
+        rules = part;
+        pending = more;
+        loading = false;
+        render();
+      });
     }
 
     function deleteRule(rule) {
       confirmDelete({
         title: t("delete_rule_title"),
         message: t("delete_rule_text", { name: rule.description }),
-        request: () => api("DELETE", `rules/${rule.id}`),
+        request: () => api("DELETE", `rules/${rule.id}`, undefined, { revision: rule.revision }),
         done: load,
       });
     }
@@ -1066,6 +1163,15 @@
     }
 
     function ruleDialog(existing) {
+      const editing = !!existing;
+      formDialog({
+        title: t(editing ? "rule_dialog_edit" : "rule_dialog"),
+        loadPath: editing ? `rules/${existing.id}` : "forms/rule",
+        build: (shell, loaded) => ruleForm(shell, editing ? loaded || existing : null),
+      });
+    }
+
+    function ruleForm(shell, existing) {
       const editing = !!existing;
       const r = existing || {
         description: "",
@@ -1264,7 +1370,9 @@
         const rule = collect();
         if (!rule) return;
         form.setPending(true);
-        const resp = editing ? await api("PUT", `rules/${existing.id}`, rule) : await api("POST", "rules", rule);
+        const resp = editing
+          ? await api("PUT", `rules/${existing.id}`, rule, { revision: existing.revision })
+          : await api("POST", "rules", rule);
         form.setPending(false);
         if (resp.ok) {
           close();
@@ -1276,17 +1384,13 @@
       }
 
       const form = formFooter({ editing, snapshot, onSave: save, onCancel: () => close() });
-      const close = openDialog({
-        title: t(editing ? "rule_dialog_edit" : "rule_dialog"),
-        content,
-        footer: form.footer,
-        onEscape: () => {
-          if (!form.pending) close();
-        },
-      });
-      const dialogEl = description.closest('[role="dialog"]');
-      dialogEl.addEventListener("input", changed);
-      dialogEl.addEventListener("change", changed);
+      const close = shell.close;
+      shell.fill(content, form.footer);
+      shell.onEscape = () => {
+        if (!form.pending) close();
+      };
+      shell.dialog.addEventListener("input", changed);
+      shell.dialog.addEventListener("change", changed);
       form.start();
       description.focus();
     }
