@@ -24,6 +24,7 @@ def test_the_simulator_keeps_its_own_copy_of_every_catalogue_name(locale: str) -
         assert ours.get(key) == name, f"{locale}:{key}"
     assert CATALOGUE[locale]["saved_note"] in ours["saved_toast"]  # type: ignore[index]
     assert CATALOGUE[locale]["concurrent_change"] in ours["err_stale"]  # type: ignore[index]
+    assert CATALOGUE[locale]["concurrent_gone"] in ours["err_not_found"]  # type: ignore[index]
 
 
 def test_both_languages_have_the_same_strings() -> None:
@@ -147,6 +148,15 @@ def test_every_catalogue_name_is_on_the_pages(
     dialog.get_by_role("button", name=labels.save, exact=True).click()
     walk.text(dialog.get_by_role("alert"), "concurrent_change")
     dialog.get_by_role("button", name=labels.cancel, exact=True).click()
+    # ... or deletes it: the save finds nothing to change.
+    sim.faults({"concurrent_edit": {**change, "change": "delete"}})
+    legacy.get_by_role("button", name=labels.edit, exact=True).click()
+    dialog = see(page, "dialog", "route_dialog_edit")
+    dialog.get_by_role("textbox", name=labels.port, exact=True).fill("2527")
+    dialog.get_by_role("button", name=labels.save, exact=True).click()
+    walk.text(dialog.get_by_role("alert"), "concurrent_gone")
+    dialog.get_by_role("button", name=labels.cancel, exact=True).click()
+    sim.put_state({"routes": [LEGACY]})
 
     # Routing page and the "Add setting" dialog.
     page.goto(f"{ROUTING}{hl}")

@@ -70,6 +70,7 @@ _EN: dict[str, str] = {
     "tls_failed": "TLS connection failed",  # [?] alert text (with the bounce warning)
     "save": "Save",  # button
     "concurrent_change": "changed by someone else",  # [?] part of the stale-edit error
+    "concurrent_gone": "no longer exists",  # [?] part of the error for a deleted entry
     "cancel": "Cancel",  # button
     # --- Routing page ----------------------------------------------------------------------
     "routing_heading": "Routing",  # heading level 1 and section region
@@ -165,6 +166,7 @@ _FR: dict[str, str] = {
     "tls_failed": "La connexion TLS a échoué",
     "save": "Enregistrer",
     "concurrent_change": "modifié par quelqu'un d'autre",
+    "concurrent_gone": "n'existe plus",
     "cancel": "Annuler",
     "routing_heading": "Routage",
     "configure": "Configurer",

@@ -56,7 +56,8 @@ class SaveOutcome:
 def raise_refusal(labels: Labels, what: str, texts: list[str]) -> NoReturn:
     """Raise the error that matches the console's refusal message."""
     message = "; ".join(t.strip() for t in texts if t.strip())
-    if labels.concurrent_change.lower() in message.lower():
+    lowered = message.lower()
+    if labels.concurrent_change.lower() in lowered or labels.concurrent_gone.lower() in lowered:
         raise ConcurrentChange(
             f"{what} was changed in the console by someone else after runbook read it; "
             f"nothing was overwritten (the console said: {message}). Run again to compare "
@@ -84,6 +85,11 @@ class ListPage:
         """Wait for the page and its asynchronously loaded list."""
         expect(self.heading).to_be_visible()
         wait_loaded(self.page, self.labels)
+
+    def wait_listed(self, name: str) -> None:
+        """Wait until the reloaded list shows the entry with this name."""
+        self.wait_ready()
+        expect(self.row(name)).to_be_visible()
 
     def names(self) -> list[str]:
         """The name of every entry listed, in console order (empty list when none)."""

@@ -26,6 +26,7 @@ _EN: dict[str, str] = {
     "loading": "Loading",
     "saved_note": "up to 24 hours",
     "concurrent_change": "changed by someone else",  # part of err_stale
+    "concurrent_gone": "no longer exists",  # part of err_not_found
     "saved_toast": "Saved. Changes can take up to 24 hours to take effect.",
     "deleted_toast": "Deleted. Changes can take up to 24 hours to take effect.",
     "inherited": "Inherited",
@@ -198,6 +199,7 @@ _FR: dict[str, str] = {
     "loading": "Chargement",
     "saved_note": "jusqu'à 24 heures",
     "concurrent_change": "modifié par quelqu'un d'autre",  # part of err_stale
+    "concurrent_gone": "n'existe plus",  # part of err_not_found
     "saved_toast": (
         "Enregistré. Il peut s'écouler jusqu'à 24 heures avant que les modifications "
         "soient appliquées."

@@ -35,6 +35,7 @@ class MailRouteStep(StepType):
             else:
                 ctx.say(f"Delete the route {name!r}")
                 hosts.delete(name)
+                hosts.wait_ready()
                 ctx.checkpoint(result, "deleted")
                 result.status = "changed"
             return
@@ -74,6 +75,7 @@ class MailRouteStep(StepType):
         self._maybe_test_tls(dialog)
         self.finish_dialog(dialog, f"route {name!r}")
         if result.status == "changed":
+            hosts.wait_listed(name)
             ctx.checkpoint(result, "saved")
             check = hosts.open_edit(name)
             self.open_dialog = check

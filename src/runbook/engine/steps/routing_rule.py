@@ -35,6 +35,7 @@ class RoutingRuleStep(StepType):
             else:
                 ctx.say(f"Delete the rule {description!r}")
                 routing.delete(description)
+                routing.wait_ready()
                 ctx.checkpoint(result, "deleted")
                 result.status = "changed"
             return
@@ -96,6 +97,7 @@ class RoutingRuleStep(StepType):
             return
         if have_enabled != want_enabled:
             self._switch(routing, want_enabled)
+        routing.wait_listed(description)
         ctx.checkpoint(result, "saved")
         check = self.open_dialog = routing.open_edit(description)
         have = check.read()
