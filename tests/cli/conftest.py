@@ -15,6 +15,7 @@ import httpx
 import pytest
 import yaml
 
+from runbook.console.browser import playwright_browsers_path
 from runbook.simulator import auth as sim_auth
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,6 +43,8 @@ def cli_env(tmp_path_factory: pytest.TempPathFactory, simulator: Any) -> dict[st
     home = tmp_path_factory.mktemp("home")
     env = {
         **os.environ,
+        # Playwright's own files (ffmpeg for video) stay where the set-up put them.
+        "PLAYWRIGHT_BROWSERS_PATH": str(playwright_browsers_path()),
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_CACHE_HOME": str(home / "cache"),
         "RUNBOOK_PASSWORD": sim_auth.DEFAULT_PASSWORD,

@@ -104,3 +104,34 @@ def test_a_run_stopped_between_steps_leaves_a_console_the_next_run_converges(
     creates = [e["action"] for e in sim_http.get("/_sim/audit").json()]
     assert creates.count("create_route") == 1
     assert creates.count("create_rule") == 1
+
+
+def test_a_second_run_on_the_same_console_and_profile_is_refused_naming_the_first(
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    book = write_runbook(split_delivery())
+    sim_http.post("/_sim/faults", json={"latency_ms": [700, 800]}).raise_for_status()
+    first = subprocess.Popen(
+        [sys.executable, "-m", "runbook", "run", str(book)],
+        cwd=tmp_path,
+        env=cli_env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        with httpx.Client(base_url=sim_http.base_url, timeout=5) as poll:
+            for _ in range(600):  # until the first run is talking to the console (bounded)
+                if poll.get("/_sim/audit").json() or first.poll() is not None:
+                    break
+                threading.Event().wait(0.05)
+        second = runbook_cli("drift", str(book))
+        assert second.code == 1, second.output
+        assert "another run" in second.output
+        assert "split-delivery (apply)" in second.output
+        assert f"process {first.pid}" in second.output
+    finally:
+        assert first.wait(timeout=120) == 0

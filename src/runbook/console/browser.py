@@ -41,7 +41,8 @@ def playwright_browsers_path() -> Path:
     configured = os.environ.get("PLAYWRIGHT_BROWSERS_PATH")
     if configured and configured != "0":
         return Path(configured)
-    return Path.home() / ".cache" / "ms-playwright"
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "ms-playwright"
 
 
 def _playwright_revisions() -> dict[str, str]:
