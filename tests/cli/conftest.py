@@ -112,33 +112,6 @@ def sim_http(simulator: Any) -> httpx.Client:
         yield client  # type: ignore[misc]
 
 
-def split_delivery(**rule_changes: Any) -> dict[str, Any]:
-    """The reference runbook as data, with optional changes to the routing rule."""
-    rule = {
-        "description": "Split delivery to the legacy server",
-        "messages": ["inbound", "internal_receiving"],
-        "change_route": "Legacy mail server",
-        "account_types": ["unrecognized_catch_all"],
-    }
-    rule.update(rule_changes)
-    return {
-        "version": 1,
-        "name": "split-delivery",
-        "console": {"locale": "en"},
-        "vars": {"legacy_host": "mail.legacy.example.com"},
-        "steps": [
-            {
-                "name": "Add the legacy server as a mail route",
-                "mail_route": {
-                    "name": "Legacy mail server",
-                    "server": {"single_host": {"host": "${legacy_host}", "port": 25}},
-                },
-            },
-            {"name": "Send unrecognized recipients to the legacy server", "routing_rule": rule},
-        ],
-    }
-
-
 @pytest.fixture(autouse=True)
 def _empty_console(simulator: Any) -> None:
     """Every end-to-end test starts from an empty console with no faults."""

@@ -11,7 +11,8 @@ import httpx
 import pytest
 from PIL import Image
 
-from tests.cli.conftest import CliResult, split_delivery
+from tests.cli.conftest import CliResult
+from tests.samples import split_delivery
 
 Run = Callable[..., CliResult]
 Write = Callable[..., Path]

@@ -11,7 +11,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.cli.conftest import CliResult, split_delivery
+from tests.cli.conftest import CliResult
+from tests.samples import split_delivery
 
 Run = Callable[..., CliResult]
 Write = Callable[..., Path]

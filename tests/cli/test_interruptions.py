@@ -13,7 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.cli.conftest import CliResult, split_delivery
+from tests.cli.conftest import CliResult
+from tests.samples import split_delivery
 
 Run = Callable[..., CliResult]
 Write = Callable[..., Path]
@@ -32,6 +33,16 @@ class _Maintenance(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, *args: object) -> None:
         pass
+
+
+def wait_for_first_write(
+    sim_http: httpx.Client, proc: subprocess.Popen[str] | subprocess.Popen[bytes]
+) -> None:
+    """Return once the console has accepted a write from `proc` (or it ended); bounded."""
+    for _ in range(600):
+        if sim_http.get("/_sim/audit").json() or proc.poll() is not None:
+            return
+        threading.Event().wait(0.05)
 
 
 @pytest.fixture
@@ -80,11 +91,7 @@ def test_a_run_stopped_between_steps_leaves_a_console_the_next_run_converges(
         text=True,
     )
     try:
-        with httpx.Client(base_url=sim_http.base_url, timeout=5) as poll:
-            for _ in range(600):  # until the first step's write lands (bounded)
-                if poll.get("/_sim/audit").json():
-                    break
-                threading.Event().wait(0.05)
+        wait_for_first_write(sim_http, proc)
         proc.send_signal(sig)
         output, _ = proc.communicate(timeout=60)
     finally:
@@ -123,11 +130,7 @@ def test_a_second_run_on_the_same_console_and_profile_is_refused_naming_the_firs
         stderr=subprocess.DEVNULL,
     )
     try:
-        with httpx.Client(base_url=sim_http.base_url, timeout=5) as poll:
-            for _ in range(600):  # until the first run is talking to the console (bounded)
-                if poll.get("/_sim/audit").json() or first.poll() is not None:
-                    break
-                threading.Event().wait(0.05)
+        wait_for_first_write(sim_http, first)
         second = runbook_cli("drift", str(book))
         assert second.code == 1, second.output
         assert "another run" in second.output

@@ -9,36 +9,11 @@ from typing import Any
 
 import httpx
 
-from tests.cli.conftest import CliResult, split_delivery
+from tests.cli.conftest import CliResult
+from tests.samples import LEGACY_ROUTE, UNMANAGED_ROUTE, UNMANAGED_RULE, split_delivery
 
 Run = Callable[..., CliResult]
 Write = Callable[..., Path]
-
-LEGACY_ROUTE = {
-    "name": "Legacy mail server",
-    "server": {"single_host": {"host": "mail.legacy.example.com", "port": 25}},
-    "mx_lookup": False,
-    "require_tls": True,
-    "require_ca_signed_certificate": True,
-    "validate_certificate_hostname": True,
-}
-UNMANAGED_ROUTE = {
-    "name": "Archive relay",
-    "server": {"single_host": {"host": "archive.example.net", "port": 2525}},
-    "mx_lookup": False,
-    "require_tls": False,
-    "require_ca_signed_certificate": False,
-    "validate_certificate_hostname": False,
-}
-UNMANAGED_RULE = {
-    "description": "Copy outbound to archive",
-    "messages": ["outbound"],
-    "action": "modify_message",
-    "change_route": "Archive relay",
-    "account_types": ["users", "groups"],
-    "envelope_filter": None,
-    "enabled": False,
-}
 
 
 def state(sim_http: httpx.Client) -> dict[str, Any]:

@@ -9,7 +9,8 @@ from pathlib import Path
 import httpx
 
 from runbook.simulator import auth as sim_auth
-from tests.cli.conftest import CliResult, split_delivery
+from tests.cli.conftest import CliResult
+from tests.samples import split_delivery
 
 Run = Callable[..., CliResult]
 Write = Callable[..., Path]

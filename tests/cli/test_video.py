@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from runbook.console.browser import ffmpeg_path
-from tests.cli.conftest import CliResult, split_delivery
+from tests.cli.conftest import CliResult
+from tests.samples import split_delivery
 
 
 @pytest.mark.skipif(ffmpeg_path() is None, reason="no ffmpeg where Playwright looks for it")

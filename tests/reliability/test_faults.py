@@ -24,28 +24,12 @@ import pytest
 import yaml
 
 from tests.reliability.conftest import login, run
+from tests.samples import UNMANAGED_ROUTE, UNMANAGED_RULE
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "docs" / "reliability.md"
 RUNS = 52
 
-UNMANAGED_ROUTE = {
-    "name": "Archive relay",
-    "server": {"single_host": {"host": "archive.example.net", "port": 2525}},
-    "mx_lookup": False,
-    "require_tls": False,
-    "require_ca_signed_certificate": False,
-    "validate_certificate_hostname": False,
-}
-UNMANAGED_RULE = {
-    "description": "Copy outbound to archive",
-    "messages": ["outbound"],
-    "action": "modify_message",
-    "change_route": "Archive relay",
-    "account_types": ["users", "groups"],
-    "envelope_filter": None,
-    "enabled": False,
-}
 ROUTE = "Legacy mail server"
 RULE = "Split delivery to the legacy server"
 

@@ -1,0 +1,58 @@
+"""Runbooks and console entries shared by the end-to-end and reliability tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+LEGACY_ROUTE = {
+    "name": "Legacy mail server",
+    "server": {"single_host": {"host": "mail.legacy.example.com", "port": 25}},
+    "mx_lookup": False,
+    "require_tls": True,
+    "require_ca_signed_certificate": True,
+    "validate_certificate_hostname": True,
+}
+UNMANAGED_ROUTE = {
+    "name": "Archive relay",
+    "server": {"single_host": {"host": "archive.example.net", "port": 2525}},
+    "mx_lookup": False,
+    "require_tls": False,
+    "require_ca_signed_certificate": False,
+    "validate_certificate_hostname": False,
+}
+UNMANAGED_RULE = {
+    "description": "Copy outbound to archive",
+    "messages": ["outbound"],
+    "action": "modify_message",
+    "change_route": "Archive relay",
+    "account_types": ["users", "groups"],
+    "envelope_filter": None,
+    "enabled": False,
+}
+
+
+def split_delivery(**rule_changes: Any) -> dict[str, Any]:
+    """The reference runbook as data, with optional changes to the routing rule."""
+    rule = {
+        "description": "Split delivery to the legacy server",
+        "messages": ["inbound", "internal_receiving"],
+        "change_route": "Legacy mail server",
+        "account_types": ["unrecognized_catch_all"],
+    }
+    rule.update(rule_changes)
+    return {
+        "version": 1,
+        "name": "split-delivery",
+        "console": {"locale": "en"},
+        "vars": {"legacy_host": "mail.legacy.example.com"},
+        "steps": [
+            {
+                "name": "Add the legacy server as a mail route",
+                "mail_route": {
+                    "name": "Legacy mail server",
+                    "server": {"single_host": {"host": "${legacy_host}", "port": 25}},
+                },
+            },
+            {"name": "Send unrecognized recipients to the legacy server", "routing_rule": rule},
+        ],
+    }
