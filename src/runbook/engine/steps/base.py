@@ -13,9 +13,10 @@ import structlog
 from playwright.sync_api import Error as PlaywrightError
 
 from runbook.console.dialog import Dialog
+from runbook.console.listing import ListPage
 from runbook.console.translate import translate
 from runbook.engine.context import RunContext
-from runbook.engine.result import StepResult
+from runbook.engine.result import FieldChange, StepResult
 from runbook.errors import (
     ConsoleChanged,
     RunbookError,
@@ -141,6 +142,25 @@ class StepType(ABC):
                 f"the console does not show what was saved for {self.step.key!r} "
                 f"(fields: {', '.join(wrong)})"
             )
+
+    def remove(self, page: ListPage, exists: bool, noun: str) -> None:
+        """`state: absent`: delete the named entry if the console has it, and nothing else."""
+        ctx, result, name = self.ctx, self.result, self.step.key
+        if not exists:
+            return
+        result.action = "delete"
+        result.changes = [FieldChange(field=f"({noun})", before="present", after="absent")]
+        if ctx.mode == "drift":
+            result.status = "drift"
+        elif ctx.read_only:
+            ctx.checkpoint(result, "to-delete")
+            result.status = "would_change"
+        else:
+            ctx.say(f"Delete the {noun} {name!r}")
+            page.delete(name)
+            page.wait_ready()
+            ctx.checkpoint(result, "deleted")
+            result.status = "changed"
 
     @abstractmethod
     def execute(self) -> None:

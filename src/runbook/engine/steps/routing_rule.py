@@ -6,7 +6,6 @@ from typing import Any
 
 from runbook.console.routing import RoutingPage
 from runbook.engine.diff import diff
-from runbook.engine.result import FieldChange
 from runbook.engine.steps.base import StepType
 from runbook.errors import StepFailed
 
@@ -23,21 +22,7 @@ class RoutingRuleStep(StepType):
         exists = description in routing.names()
 
         if step.state == "absent":
-            if not exists:
-                return
-            result.action = "delete"
-            result.changes = [FieldChange(field="(rule)", before="present", after="absent")]
-            if ctx.mode == "drift":
-                result.status = "drift"
-            elif ctx.read_only:
-                ctx.checkpoint(result, "to-delete")
-                result.status = "would_change"
-            else:
-                ctx.say(f"Delete the rule {description!r}")
-                routing.delete(description)
-                routing.wait_ready()
-                ctx.checkpoint(result, "deleted")
-                result.status = "changed"
+            self.remove(routing, exists, "rule")
             return
 
         want: dict[str, Any] = step.resource.console_fields()

@@ -1,0 +1,125 @@
+"""Page objects against the simulator: they read what the console holds, and cannot write in a
+read-only run."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page
+
+from runbook.console.guard import WriteGuard
+from runbook.console.hosts import HostsPage
+from runbook.console.labels import Labels
+from runbook.console.routing import RoutingPage
+from runbook.console.shell import ConsoleShell
+from runbook.errors import ReadOnlyViolation
+from tests.samples import LEGACY_ROUTE, UNMANAGED_ROUTE, UNMANAGED_RULE
+from tests.simulator.samples import BALANCED
+
+FILTERED_RULE = {
+    "description": "Split delivery to the legacy server",
+    "messages": ["inbound", "internal_receiving"],
+    "action": "modify_message",
+    "change_route": "Legacy mail server",
+    "account_types": ["unrecognized_catch_all"],
+    "envelope_filter": {
+        "senders": {"match": "single_address", "value": "alerts@example.com"},
+        "recipients": {"match": "pattern", "value": r".*@example\.com"},
+    },
+    "enabled": True,
+}
+
+
+def open_page(
+    page: Page, name: str, locale: str, *, read_only: bool, navigate: str = "url"
+) -> tuple[Any, Labels]:
+    labels = Labels(locale)  # type: ignore[arg-type]
+    base_url = page.context.request.get("/_sim/state").url.split("/_sim/")[0]
+    shell = ConsoleShell(page, labels, base_url, navigate=navigate)  # type: ignore[arg-type]
+    shell.open(name)  # type: ignore[arg-type]
+    guard = WriteGuard(read_only=read_only, mode="dry-run" if read_only else "apply")
+    cls = HostsPage if name == "hosts" else RoutingPage
+    return cls(page, labels, guard), labels
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_route_dialog_reads_back_exactly_what_the_console_holds(
+    page: Page, sim: Any, locale: str
+) -> None:
+    sim.put_state({"routes": [LEGACY_ROUTE, BALANCED, UNMANAGED_ROUTE]})
+    hosts, _ = open_page(page, "hosts", locale, read_only=True)
+    assert hosts.names() == ["Legacy mail server", "Balanced", "Archive relay"]
+    for route in (LEGACY_ROUTE, BALANCED, UNMANAGED_ROUTE):
+        dialog = hosts.open_edit(route["name"])
+        assert dialog.read() == route
+        dialog.cancel()
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_rule_dialog_reads_back_every_field(page: Page, sim: Any, locale: str) -> None:
+    sim.put_state(
+        {
+            "routes": [LEGACY_ROUTE, UNMANAGED_ROUTE],
+            "routing_rules": [FILTERED_RULE, UNMANAGED_RULE],
+        }
+    )
+    routing, _ = open_page(page, "routing", locale, read_only=True)
+    assert routing.names() == [FILTERED_RULE["description"], UNMANAGED_RULE["description"]]
+    for rule in (FILTERED_RULE, UNMANAGED_RULE):
+        assert routing.is_enabled(rule["description"]) is rule["enabled"]
+        dialog = routing.open_edit(rule["description"])
+        assert dialog.read() == {k: v for k, v in rule.items() if k != "enabled"}
+        dialog.cancel()
+
+
+def test_read_only_guard_makes_save_impossible(page: Page, sim: Any) -> None:
+    hosts, _ = open_page(page, "hosts", "en", read_only=True)
+    dialog = hosts.open_add()
+    dialog.fill(LEGACY_ROUTE)
+    with pytest.raises(ReadOnlyViolation):
+        dialog.save("route 'Legacy mail server'")
+    dialog.cancel()
+    assert sim.audit() == []
+    assert sim.state()["routes"] == []
+
+
+def test_read_only_guard_makes_delete_and_switch_impossible(page: Page, sim: Any) -> None:
+    sim.put_state({"routes": [UNMANAGED_ROUTE], "routing_rules": [UNMANAGED_RULE]})
+    routing, _ = open_page(page, "routing", "en", read_only=True)
+    with pytest.raises(ReadOnlyViolation):
+        routing.delete(UNMANAGED_RULE["description"])
+    with pytest.raises(ReadOnlyViolation):
+        routing.set_enabled(UNMANAGED_RULE["description"], True)
+    assert sim.audit() == []
+
+
+def test_menu_navigation_walks_the_documented_click_path(page: Page, sim: Any) -> None:
+    sim.put_state({"routes": [LEGACY_ROUTE]})
+    hosts, _ = open_page(page, "hosts", "fr", read_only=True, navigate="click")
+    assert hosts.names() == ["Legacy mail server"]
+    assert "/ac/apps/gmail/hosts" in page.url
+    routing, _ = open_page(page, "routing", "fr", read_only=True, navigate="click")
+    assert routing.names() == []
+
+
+def test_fill_writes_a_multi_host_route_that_reads_back_the_same(page: Page, sim: Any) -> None:
+    hosts, _ = open_page(page, "hosts", "en", read_only=False)
+    dialog = hosts.open_add()
+    dialog.fill(BALANCED)
+    assert dialog.read() == BALANCED
+    dialog.save("route 'Balanced'")
+    assert sim.state()["routes"] == [BALANCED]
+    edit = hosts.open_edit("Balanced")
+    smaller = {
+        **BALANCED,
+        "server": {
+            "multiple_hosts": {
+                "primary": [{"host": "a.example.com", "port": 25, "load": 100}],
+                "secondary": [],
+            }
+        },
+    }
+    edit.fill(smaller)
+    edit.save("route 'Balanced'")
+    assert sim.state()["routes"] == [smaller]
