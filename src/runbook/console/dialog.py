@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from playwright.sync_api import Locator, Page, expect
 
+from runbook.console.aria import AriaNode, parse
 from runbook.console.guard import WriteGuard
 from runbook.console.labels import Labels
 from runbook.console.listing import SaveOutcome
@@ -26,16 +27,27 @@ class Dialog:
         self.save_button = self.root.get_by_role("button", name=labels.save, exact=True)
         self.cancel_button = self.root.get_by_role("button", name=labels.cancel, exact=True)
 
+    def snapshot(self) -> AriaNode:
+        """The dialog's accessibility tree, read in one round trip."""
+        tree = parse(self.root.aria_snapshot())
+        return tree.find("dialog", self.title) or tree
+
     def wait_open(self) -> None:
         expect(self.root).to_be_visible()
 
     def is_open(self) -> bool:
         return self.root.is_visible()
 
-    def set_text(self, box: Locator, value: str) -> None:
+    def set_text(self, box: Locator, value: str, current: str | None = None) -> None:
         """Type a value into a field, only when it differs from what is there."""
-        if box.input_value() != value:
+        if (box.input_value() if current is None else current) != value:
             box.fill(value)
+
+    @staticmethod
+    def set_checked(box: Locator, want: bool, current: bool) -> None:
+        """Check or uncheck a box, only when it is not already so."""
+        if current != want:
+            box.set_checked(want)
 
     def save(self, what: str) -> None:
         """Press Save and wait for the console to accept it; refused in read-only runs."""

@@ -6,10 +6,11 @@ from typing import Any
 
 from playwright.sync_api import Locator, expect
 
+from runbook.console.aria import AriaNode
 from runbook.console.dialog import Dialog, as_port
 from runbook.console.listing import ListPage
 from runbook.console.translate import translated
-from runbook.console.widgets import choose, current_choice
+from runbook.console.widgets import choose
 
 OPTION_KEYS = {
     "mx_lookup": "mx_lookup",
@@ -71,49 +72,51 @@ class RouteDialog(Dialog):
 
     # --- reading ------------------------------------------------------------------------------
     def read(self) -> dict[str, Any]:
-        """Every stored field of the dialog, in the runbook's shape."""
+        """Every stored field of the dialog, in the runbook's shape (one round trip)."""
         with translated(self.page, "reading the mail route dialog"):
-            if current_choice(self.server_menu) == self.labels.multiple_hosts:
-                server: dict[str, Any] = {
-                    "multiple_hosts": {
-                        table: self._read_rows(table) for table in ("primary", "secondary")
-                    }
-                }
-            else:
-                server = {
-                    "single_host": {
-                        "host": self.host_box.input_value().strip(),
-                        "port": as_port(self.port_box.input_value()),
-                    }
-                }
-            return {
-                "name": self.name_box.input_value().strip(),
-                "server": server,
-                **{field: box.is_checked() for field, box in self.options.items()},
+            return self._fields(self.snapshot())
+
+    def _fields(self, snap: AriaNode) -> dict[str, Any]:
+        labels = self.labels
+        if snap.text_of("combobox", labels.server_menu) == labels.multiple_hosts:
+            server: dict[str, Any] = {
+                "multiple_hosts": {t: self._rows_of(snap, t) for t in ("primary", "secondary")}
             }
+        else:
+            server = {
+                "single_host": {
+                    "host": snap.text_of("textbox", labels.host).strip(),
+                    "port": as_port(snap.text_of("textbox", labels.port)),
+                }
+            }
+        options = snap.find("group", labels.options) or snap
+        return {
+            "name": snap.text_of("textbox", labels.route_name).strip(),
+            "server": server,
+            **{field: options.is_checked(labels[key]) for field, key in OPTION_KEYS.items()},
+        }
+
+    def _rows_of(self, snap: AriaNode, table: str) -> list[dict[str, Any]]:
+        group = snap.find("group", self.labels[table])
+        rows = []
+        n = 1
+        while group is not None:
+            row = group.find("group", self.labels.host_row.format(n=n))
+            if row is None:
+                break
+            rows.append(
+                {
+                    "host": row.text_of("textbox", self.labels.host).strip(),
+                    "port": as_port(row.text_of("textbox", self.labels.port)),
+                    "load": as_port(row.text_of("textbox", self.labels.load)),
+                }
+            )
+            n += 1
+        return rows
 
     def _row(self, table: str, n: int) -> Locator:
         name = self.labels.host_row.format(n=n)
         return self.tables[table].get_by_role("group", name=name, exact=True)
-
-    def _row_count(self, table: str) -> int:
-        n = 0
-        while self._row(table, n + 1).count():
-            n += 1
-        return n
-
-    def _read_rows(self, table: str) -> list[dict[str, Any]]:
-        rows = []
-        for n in range(1, self._row_count(table) + 1):
-            row = self._row(table, n)
-            rows.append(
-                {
-                    "host": self._row_box(row, "host").input_value().strip(),
-                    "port": as_port(self._row_box(row, "port").input_value()),
-                    "load": as_port(self._row_box(row, "load").input_value()),
-                }
-            )
-        return rows
 
     def _row_box(self, row: Locator, key: str) -> Locator:
         return row.get_by_role("textbox", name=self.labels[key], exact=True)
@@ -122,24 +125,38 @@ class RouteDialog(Dialog):
     def fill(self, want: dict[str, Any]) -> None:
         """Make the dialog show `want`, touching only the fields that differ."""
         with translated(self.page, "filling the mail route dialog"):
-            self.set_text(self.name_box, want["name"])
+            have = self._fields(self.snapshot())
+            self.set_text(self.name_box, want["name"], have["name"])
             server = want["server"]
-            if "single_host" in server:
+            kind = "single_host" if "single_host" in server else "multiple_hosts"
+            same_kind = kind in have["server"]
+            if kind == "single_host":
                 choose(self.page, self.server_menu, self.labels.single_host)
-                self.set_text(self.host_box, server["single_host"]["host"])
-                self.set_text(self.port_box, str(server["single_host"]["port"]))
+                cur = have["server"]["single_host"] if same_kind else {}
+                host, port = server["single_host"]["host"], str(server["single_host"]["port"])
+                self.set_text(self.host_box, host, cur.get("host"))
+                self.set_text(self.port_box, port, None if not cur else str(cur.get("port")))
             else:
                 choose(self.page, self.server_menu, self.labels.multiple_hosts)
                 for table in ("primary", "secondary"):
-                    self._fill_rows(table, server["multiple_hosts"].get(table, []))
-            # Parents first: the certificate options are enabled only under TLS.
+                    rows = have["server"]["multiple_hosts"][table] if same_kind else None
+                    self._fill_rows(table, server["multiple_hosts"].get(table, []), rows)
+            # Parents first: the certificate options are enabled only under TLS, and a parent
+            # that changes may change its children, so those are read again.
+            parent_changed = False
             for field in OPTION_KEYS:
                 box = self.options[field]
-                if box.is_checked() != bool(want[field]):
+                current = box.is_checked() if parent_changed else have[field]
+                if current != bool(want[field]):
                     box.set_checked(bool(want[field]))
+                    parent_changed = field != "mx_lookup"
 
-    def _fill_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
-        count = self._row_count(table)
+    def _fill_rows(
+        self, table: str, rows: list[dict[str, Any]], current: list[dict[str, Any]] | None
+    ) -> None:
+        if current is None:
+            current = self._rows_of(self.snapshot(), table)
+        count = len(current)
         group = self.tables[table]
         while count > len(rows):
             remove = self._row(table, count).get_by_role(
@@ -154,8 +171,12 @@ class RouteDialog(Dialog):
             expect(self._row(table, count)).to_have_count(1)
         for n, want in enumerate(rows, start=1):
             row = self._row(table, n)
+            have = current[n - 1] if n <= len(current) else {}
             for key in ("host", "port", "load"):
-                self.set_text(self._row_box(row, key), str(want[key]))
+                old = have.get(key)
+                self.set_text(
+                    self._row_box(row, key), str(want[key]), None if old is None else str(old)
+                )
 
     def test_tls(self) -> dict[str, str]:
         """Press "Test TLS connection"; the console's verdict and what it said."""

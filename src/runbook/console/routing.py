@@ -6,6 +6,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, expect
 
+from runbook.console.aria import AriaNode
 from runbook.console.dialog import Dialog
 from runbook.console.labels import ACCOUNT_TYPE_KEYS, MATCH_KEYS, MATCH_VALUE_KEYS, MESSAGE_KEYS
 from runbook.console.listing import ListPage, raise_refusal
@@ -110,12 +111,14 @@ class RuleDialog(Dialog):
             for side, (group_key, _) in SIDES.items()
         }
 
-    def show_options(self) -> None:
-        """Reveal the account types and envelope filter, once."""
-        account_box = self.account_types["users"]
-        if not account_box.is_visible():
+    def show_options(self) -> AriaNode:
+        """Reveal the account types and envelope filter (once); the dialog's tree then."""
+        snap = self.snapshot()
+        if snap.find("group", self.labels.account_types) is None:
             self.show_options_button.click()
-            expect(account_box).to_be_visible()
+            expect(self.account_types["users"]).to_be_visible()
+            snap = self.snapshot()
+        return snap
 
     def _side_checkbox(self, side: str) -> Locator:
         return self.sides[side].get_by_role(
@@ -129,44 +132,46 @@ class RuleDialog(Dialog):
         name = self.labels[MATCH_VALUE_KEYS[match]]
         return self.sides[side].get_by_role("textbox", name=name, exact=True)
 
-    def _action(self) -> str:
-        shown = current_choice(self.action_menu)
-        for value, key in ACTION_KEYS.items():
-            if shown == self.labels[key]:
-                return value
-        return shown
+    def _fields(self, snap: AriaNode) -> dict[str, Any]:
+        labels = self.labels
+        shown_action = snap.text_of("combobox", labels.action_menu)
+        action = next(
+            (v for v, k in ACTION_KEYS.items() if labels[k] == shown_action), shown_action
+        )
+        change_route = None
+        route_group = snap.find("group", labels.route_group)
+        routed = route_group is not None and route_group.is_checked(labels.change_route)
+        if action == "modify_message" and route_group is not None and routed:
+            chosen = route_group.text_of("combobox", labels.route_menu)
+            change_route = None if chosen == labels.normal_routing else chosen
+        envelope: dict[str, Any] = {}
+        for side, (group_key, check_key) in SIDES.items():
+            group = snap.find("group", labels[group_key])
+            if group is None or not group.is_checked(labels[check_key]):
+                continue
+            shown = group.text_of("combobox", labels.match_menu)
+            match = next((m for m, k in MATCH_KEYS.items() if labels[k] == shown), shown)
+            value_key = MATCH_VALUE_KEYS.get(match)
+            value = group.text_of("textbox", labels[value_key]) if value_key else ""
+            envelope[side] = {"match": match, "value": value}
+        messages = snap.find("group", labels.messages_group) or snap
+        accounts = snap.find("group", labels.account_types) or snap
+        return {
+            "description": snap.text_of("textbox", labels.rule_description).strip(),
+            "messages": [v for v, k in MESSAGE_KEYS.items() if messages.is_checked(labels[k])],
+            "action": action,
+            "change_route": change_route,
+            "account_types": [
+                v for v, k in ACCOUNT_TYPE_KEYS.items() if accounts.is_checked(labels[k])
+            ],
+            "envelope_filter": envelope or None,
+        }
 
     # --- reading ------------------------------------------------------------------------------
     def read(self) -> dict[str, Any]:
         """Every stored field of the dialog, in the runbook's shape (without `enabled`)."""
         with translated(self.page, "reading the Add setting dialog"):
-            self.show_options()
-            action = self._action()
-            change_route = None
-            if action == "modify_message" and self.change_route_box.is_checked():
-                chosen = current_choice(self.route_menu)
-                change_route = None if chosen == self.labels.normal_routing else chosen
-            envelope: dict[str, Any] = {}
-            for side in SIDES:
-                if self._side_checkbox(side).is_checked():
-                    shown = current_choice(self._side_menu(side))
-                    match = next(
-                        (m for m, k in MATCH_KEYS.items() if self.labels[k] == shown), shown
-                    )
-                    value = (
-                        self._side_value(side, match).input_value()
-                        if (match in MATCH_VALUE_KEYS)
-                        else ""
-                    )
-                    envelope[side] = {"match": match, "value": value}
-            return {
-                "description": self.description_box.input_value().strip(),
-                "messages": [v for v, box in self.messages.items() if box.is_checked()],
-                "action": action,
-                "change_route": change_route,
-                "account_types": [v for v, box in self.account_types.items() if box.is_checked()],
-                "envelope_filter": envelope or None,
-            }
+            return self._fields(self.show_options())
 
     def route_names(self) -> list[str]:
         """The routes the "Change route" menu offers (without "Normal routing")."""
@@ -192,26 +197,41 @@ class RuleDialog(Dialog):
         """Make the dialog show `want`, touching only the fields that differ."""
         labels = self.labels
         with translated(self.page, "filling the Add setting dialog"):
-            self.set_text(self.description_box, want["description"])
+            snap = self.show_options()
+            have = self._fields(snap)
+            self.set_text(self.description_box, want["description"], have["description"])
             for value, box in self.messages.items():
-                box.set_checked(value in want["messages"])
-            choose(self.page, self.action_menu, labels[ACTION_KEYS[want["action"]]])
+                self.set_checked(box, value in want["messages"], value in have["messages"])
+            if have["action"] != want["action"]:
+                choose(self.page, self.action_menu, labels[ACTION_KEYS[want["action"]]])
+                snap = self.snapshot()  # the options under the action change with it
             if want["action"] == "modify_message":
                 route = want.get("change_route")
-                self.change_route_box.set_checked(route is not None)
-                if route is not None:
+                group = snap.find("group", labels.route_group)
+                box_checked = group is not None and group.is_checked(labels.change_route)
+                self.set_checked(self.change_route_box, route is not None, box_checked)
+                if route is not None and have["change_route"] != route:
                     choose(self.page, self.route_menu, route)
-            self.show_options()
             # Check the wanted account types before unchecking the others (at least one).
             for value in want["account_types"]:
-                self.account_types[value].set_checked(True)
+                self.set_checked(self.account_types[value], True, value in have["account_types"])
             for value, box in self.account_types.items():
                 if value not in want["account_types"]:
-                    box.set_checked(False)
+                    self.set_checked(box, False, value in have["account_types"])
             envelope = want.get("envelope_filter") or {}
+            had = have["envelope_filter"] or {}
             for side in SIDES:
-                side_want = envelope.get(side)
-                self._side_checkbox(side).set_checked(side_want is not None)
-                if side_want:
+                side_want, side_had = envelope.get(side), had.get(side)
+                self.set_checked(
+                    self._side_checkbox(side), side_want is not None, side_had is not None
+                )
+                if not side_want:
+                    continue
+                same_match = side_had is not None and side_had["match"] == side_want["match"]
+                if not same_match:
                     choose(self.page, self._side_menu(side), labels[MATCH_KEYS[side_want["match"]]])
-                    self.set_text(self._side_value(side, side_want["match"]), side_want["value"])
+                self.set_text(
+                    self._side_value(side, side_want["match"]),
+                    side_want["value"],
+                    side_had["value"] if same_match and side_had else None,
+                )
