@@ -448,6 +448,37 @@
   }
 
   // Save/Cancel footer with a pending state; Save stays disabled until a change when editing.
+  // The Save/Cancel wiring of the route and rule dialogs: send, then close and reload, or show
+  // the console's error and stay open. Returns the form (for `form.refresh()` on changes).
+  function entryForm({ shell, content, editing, snapshot, collect, focus, send, onSaved }) {
+    async function save() {
+      form.clearError();
+      const entry = collect();
+      if (!entry) return;
+      form.setPending(true);
+      const resp = await send(entry);
+      form.setPending(false);
+      if (resp.ok) {
+        shell.close();
+        toast(t("saved_toast"));
+        onSaved();
+      } else {
+        form.showError(resp.data.error);
+      }
+    }
+    const form = formFooter({ editing, snapshot, onSave: save, onCancel: () => shell.close() });
+    const changed = () => form.refresh();
+    shell.fill(content, form.footer);
+    shell.onEscape = () => {
+      if (!form.pending) shell.close();
+    };
+    shell.dialog.addEventListener("input", changed);
+    shell.dialog.addEventListener("change", changed);
+    form.start();
+    focus.focus();
+    return form;
+  }
+
   function formFooter({ editing, snapshot, onSave, onCancel }) {
     const general = errorSlot();
     general.classList.add("general");
@@ -908,34 +939,19 @@
         };
       }
 
-      async function save() {
-        form.clearError();
-        const route = collect();
-        if (!route) return;
-        form.setPending(true);
-        const resp = editing
-          ? await api("PUT", `routes/${existing.id}`, route, { revision: existing.revision })
-          : await api("POST", "routes", route);
-        form.setPending(false);
-        if (resp.ok) {
-          close();
-          toast(t("saved_toast"));
-          load();
-        } else {
-          form.showError(resp.data.error);
-        }
-      }
-
-      const form = formFooter({ editing, snapshot, onSave: save, onCancel: () => close() });
-      const close = shell.close;
-      shell.fill(content, form.footer);
-      shell.onEscape = () => {
-        if (!form.pending) close();
-      };
-      shell.dialog.addEventListener("input", changed);
-      shell.dialog.addEventListener("change", changed);
-      form.start();
-      name.focus();
+      const form = entryForm({
+        shell,
+        content,
+        editing,
+        snapshot,
+        collect,
+        focus: name,
+        send: (entry) =>
+          editing
+            ? api("PUT", `routes/${existing.id}`, entry, { revision: existing.revision })
+            : api("POST", "routes", entry),
+        onSaved: load,
+      });
     }
 
     document.getElementById("add-route").addEventListener("click", () => routeDialog(null));
@@ -1365,34 +1381,19 @@
         };
       }
 
-      async function save() {
-        form.clearError();
-        const rule = collect();
-        if (!rule) return;
-        form.setPending(true);
-        const resp = editing
-          ? await api("PUT", `rules/${existing.id}`, rule, { revision: existing.revision })
-          : await api("POST", "rules", rule);
-        form.setPending(false);
-        if (resp.ok) {
-          close();
-          toast(t("saved_toast"));
-          load();
-        } else {
-          form.showError(resp.data.error);
-        }
-      }
-
-      const form = formFooter({ editing, snapshot, onSave: save, onCancel: () => close() });
-      const close = shell.close;
-      shell.fill(content, form.footer);
-      shell.onEscape = () => {
-        if (!form.pending) close();
-      };
-      shell.dialog.addEventListener("input", changed);
-      shell.dialog.addEventListener("change", changed);
-      form.start();
-      description.focus();
+      const form = entryForm({
+        shell,
+        content,
+        editing,
+        snapshot,
+        collect,
+        focus: description,
+        send: (entry) =>
+          editing
+            ? api("PUT", `rules/${existing.id}`, entry, { revision: existing.revision })
+            : api("POST", "rules", entry),
+        onSaved: load,
+      });
     }
 
     setupOuTree(render);
