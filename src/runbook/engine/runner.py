@@ -78,6 +78,26 @@ class RunOptions:
         fields = {k: v for k, v in opts.items() if k in cls.__dataclass_fields__}
         return cls(mode=mode, screenshots=screenshots != "off", **fields)  # type: ignore[arg-type]
 
+    def session_options(
+        self, storage_state: Path | None, locale: str, folder: RunFolder
+    ) -> SessionOptions:
+        """How to set up the run's browser."""
+        slow_mo = (
+            self.slow_mo if self.slow_mo is not None else (DEMO_SLOW_MO_MS if self.demo else 0)
+        )
+        return SessionOptions(
+            headed=self.headed or self.demo,
+            slow_mo=slow_mo,
+            storage_state=storage_state,
+            trace=self.trace != "off",
+            # DOM snapshots only: screencast frames cost a third of a run, checkpoints show
+            # the pages, and pixels could not be scrubbed of secrets.
+            trace_screenshots=False,
+            video_dir=folder.path if self.video else None,
+            timeout_ms=self.timeout or 15_000,
+            locale="fr-FR" if locale == "fr" else "en-US",
+        )
+
 
 @contextmanager
 def _embedded_simulator(state_dir: Path) -> Iterator[tuple[str, Credentials]]:
@@ -150,20 +170,7 @@ def _run(
     storage_state = None if creds is not None else profile_path(options.profile)
     for value in _session_values(storage_state):
         redactor.add(value)
-    session_options = SessionOptions(
-        headed=options.headed or demo,
-        slow_mo=options.slow_mo
-        if options.slow_mo is not None
-        else (DEMO_SLOW_MO_MS if demo else 0),
-        storage_state=storage_state,
-        trace=options.trace != "off",
-        # DOM snapshots only: screencast frames cost a third of a run, checkpoints show the
-        # pages, and pixels could not be scrubbed of secrets.
-        trace_screenshots=False,
-        video_dir=folder.path if options.video else None,
-        timeout_ms=options.timeout or 15_000,
-        locale="fr-FR" if locale == "fr" else "en-US",
-    )
+    session_options = options.session_options(storage_state, locale, folder)
     log_run_started(
         log,
         runbook=book.name,
