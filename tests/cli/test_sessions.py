@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
+from PIL import Image
 
 from runbook.simulator import auth as sim_auth
 from tests.cli.conftest import CliResult
@@ -108,6 +109,11 @@ def test_a_secret_from_the_environment_is_in_no_artifact(
         if path.suffix in {".json", ".jsonl", ".html"}:
             assert CANARY not in path.read_text(errors="replace"), path
             scanned += 1
+    # The field holding the secret is masked (Playwright paints masks magenta).
+    [filled] = folder.glob("01-*-filled.png")
+    with Image.open(filled) as image:
+        pixels = image.convert("RGB").getdata()
+        assert sum(1 for p in pixels if p == (255, 0, 255)) > 500
     with zipfile.ZipFile(trace) as archive:
         for name in archive.namelist():
             assert CANARY.encode() not in archive.read(name), name
