@@ -24,8 +24,3 @@ def current_choice(combobox: Locator) -> str:
 def wait_loaded(page: Page, labels: Labels) -> None:
     """Wait until the page's asynchronous loading indicator has gone."""
     expect(page.get_by_role("progressbar", name=labels.loading)).to_have_count(0)
-
-
-def field_value(box: Locator) -> str:
-    """The current value of a text field."""
-    return box.input_value()
