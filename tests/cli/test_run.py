@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from tests.cli.conftest import CliResult
 from tests.samples import LEGACY_ROUTE, UNMANAGED_ROUTE, UNMANAGED_RULE, split_delivery
@@ -239,3 +243,28 @@ def test_route_referenced_but_missing_from_console_fails_the_rule_step(
     assert steps[1]["status"] == "failed"
     assert "Legacy mail server" in steps[1]["message"]
     assert [a for a in audit(sim_http) if a[0] != "create_route"] == []
+
+
+@pytest.mark.skipif(shutil.which("script") is None, reason="needs script(1) for a terminal")
+def test_a_terminal_shows_which_step_is_running_and_a_pipe_does_not(
+    write_runbook: Write, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    book = write_runbook(split_delivery())
+    command = f"{sys.executable} -m runbook run {book} --dry-run --screenshots off"
+    on_terminal = subprocess.run(
+        ["script", "-qec", command, "/dev/null"],
+        cwd=tmp_path,
+        env=cli_env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert on_terminal.returncode == 0, on_terminal.stdout
+    assert "Step 1 of 2 — Add the legacy server as a mail route" in on_terminal.stdout
+    assert "Step 2 of 2 — Send unrecognized recipients" in on_terminal.stdout
+    piped = subprocess.run(
+        command.split(), cwd=tmp_path, env=cli_env, capture_output=True, text=True, timeout=180
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert "Step 1 of 2" not in piped.stdout + piped.stderr
+    assert "event=step.finished" in piped.stdout  # plain key=value lines instead

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,6 +39,7 @@ from runbook.recording.log import (
     log_step_finished,
     log_step_started,
 )
+from runbook.recording.progress import StepProgress
 from runbook.recording.redact import Redactor
 from runbook.recording.report import print_terminal_summary, write_reports
 from runbook.recording.trace import scrub_trace
@@ -181,8 +183,9 @@ def _run(
         run_dir=str(folder.path),
         steps=len(book.steps),
     )
+    progress = StepProgress(len(book.steps), enabled=sys.stdout.isatty() and not options.as_json)
     try:
-        with BrowserSession(session_options) as session:
+        with progress, BrowserSession(session_options) as session:
             page = session.page
             assert page is not None
             shell = ConsoleShell(
@@ -208,7 +211,7 @@ def _run(
             try:
                 if creds is not None:
                     _sign_in(shell, labels, creds)
-                _run_steps(book, ctx, result, log)
+                _run_steps(book, ctx, result, log, progress)
                 if mode == "drift":
                     apply_ignores(result, book)
                     if options.show_unmanaged and not result.exit_code:
@@ -262,7 +265,9 @@ def _sign_in(shell: ConsoleShell, labels: Labels, creds: Credentials) -> None:
         SignInPage(page, labels).sign_in(creds)
 
 
-def _run_steps(book: Runbook, ctx: RunContext, result: RunResult, log: Any) -> None:
+def _run_steps(
+    book: Runbook, ctx: RunContext, result: RunResult, log: Any, progress: StepProgress
+) -> None:
     stop: RunbookError | None = None
     for index, step in enumerate(book.steps, start=1):
         if stop is not None:
@@ -278,6 +283,7 @@ def _run_steps(book: Runbook, ctx: RunContext, result: RunResult, log: Any) -> N
             )
             continue
         log_step_started(log, index=index, name=step.title, kind=step.kind, resource=step.key)
+        progress.step(index, step.title)
         if ctx.announce is not None:
             ctx.say(f"Step {index} of {len(book.steps)} — {step.title}")
         runner = step_type(step.kind)(ctx, step, index)
