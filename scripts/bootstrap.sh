@@ -6,11 +6,16 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PYTHON=${PYTHON:-python3}
 as_root() { [ "$(id -u)" = 0 ]; }
 
-if ! "$PYTHON" -m venv --help >/dev/null 2>&1 && as_root && command -v apt-get >/dev/null; then
-  apt-get update -qq && apt-get install -y -qq python3 python3-venv python3-pip
-fi
 if [ ! -x .venv/bin/python ]; then
-  "$PYTHON" -m venv .venv
+  if ! "$PYTHON" -m venv .venv; then
+    # Debian's python3 lacks ensurepip until python3-venv is installed.
+    rm -rf .venv
+    if as_root && command -v apt-get >/dev/null; then
+      apt-get update -qq && apt-get install -y -qq python3 python3-venv python3-pip
+      PYTHON=python3
+    fi
+    "$PYTHON" -m venv .venv
+  fi
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[dev]"
