@@ -3,6 +3,7 @@ read-only run."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -31,24 +32,32 @@ FILTERED_RULE = {
 }
 
 
-def open_page(
-    page: Page, name: str, locale: str, *, read_only: bool, navigate: str = "url"
-) -> tuple[Any, Labels]:
-    labels = Labels(locale)  # type: ignore[arg-type]
-    base_url = page.context.request.get("/_sim/state").url.split("/_sim/")[0]
-    shell = ConsoleShell(page, labels, base_url, navigate=navigate)  # type: ignore[arg-type]
-    shell.open(name)  # type: ignore[arg-type]
-    guard = WriteGuard(read_only=read_only, mode="dry-run" if read_only else "apply")
-    cls = HostsPage if name == "hosts" else RoutingPage
-    return cls(page, labels, guard), labels
+OpenPage = Callable[..., tuple[Any, Labels]]
+
+
+@pytest.fixture
+def open_page(page: Page, simulator: Any) -> OpenPage:
+    """Reach a console page through the shell; its page object and labels."""
+
+    def open_(
+        name: str, locale: str, *, read_only: bool, navigate: str = "url"
+    ) -> tuple[Any, Labels]:
+        labels = Labels(locale)  # type: ignore[arg-type]
+        shell = ConsoleShell(page, labels, simulator.url, navigate=navigate)  # type: ignore[arg-type]
+        shell.open(name)  # type: ignore[arg-type]
+        guard = WriteGuard(read_only=read_only, mode="dry-run" if read_only else "apply")
+        cls = HostsPage if name == "hosts" else RoutingPage
+        return cls(page, labels, guard), labels
+
+    return open_
 
 
 @pytest.mark.parametrize("locale", ["en", "fr"])
 def test_route_dialog_reads_back_exactly_what_the_console_holds(
-    page: Page, sim: Any, locale: str
+    page: Page, sim: Any, open_page: OpenPage, locale: str
 ) -> None:
     sim.put_state({"routes": [LEGACY_ROUTE, BALANCED, UNMANAGED_ROUTE]})
-    hosts, _ = open_page(page, "hosts", locale, read_only=True)
+    hosts, _ = open_page("hosts", locale, read_only=True)
     assert hosts.names() == ["Legacy mail server", "Balanced", "Archive relay"]
     for route in (LEGACY_ROUTE, BALANCED, UNMANAGED_ROUTE):
         dialog = hosts.open_edit(route["name"])
@@ -57,14 +66,16 @@ def test_route_dialog_reads_back_exactly_what_the_console_holds(
 
 
 @pytest.mark.parametrize("locale", ["en", "fr"])
-def test_rule_dialog_reads_back_every_field(page: Page, sim: Any, locale: str) -> None:
+def test_rule_dialog_reads_back_every_field(
+    page: Page, sim: Any, open_page: OpenPage, locale: str
+) -> None:
     sim.put_state(
         {
             "routes": [LEGACY_ROUTE, UNMANAGED_ROUTE],
             "routing_rules": [FILTERED_RULE, UNMANAGED_RULE],
         }
     )
-    routing, _ = open_page(page, "routing", locale, read_only=True)
+    routing, _ = open_page("routing", locale, read_only=True)
     assert routing.names() == [FILTERED_RULE["description"], UNMANAGED_RULE["description"]]
     for rule in (FILTERED_RULE, UNMANAGED_RULE):
         assert routing.is_enabled(rule["description"]) is rule["enabled"]
@@ -73,8 +84,8 @@ def test_rule_dialog_reads_back_every_field(page: Page, sim: Any, locale: str) -
         dialog.cancel()
 
 
-def test_read_only_guard_makes_save_impossible(page: Page, sim: Any) -> None:
-    hosts, _ = open_page(page, "hosts", "en", read_only=True)
+def test_read_only_guard_makes_save_impossible(page: Page, sim: Any, open_page: OpenPage) -> None:
+    hosts, _ = open_page("hosts", "en", read_only=True)
     dialog = hosts.open_add()
     dialog.fill(LEGACY_ROUTE)
     with pytest.raises(ReadOnlyViolation):
@@ -84,9 +95,11 @@ def test_read_only_guard_makes_save_impossible(page: Page, sim: Any) -> None:
     assert sim.state()["routes"] == []
 
 
-def test_read_only_guard_makes_delete_and_switch_impossible(page: Page, sim: Any) -> None:
+def test_read_only_guard_makes_delete_and_switch_impossible(
+    page: Page, sim: Any, open_page: OpenPage
+) -> None:
     sim.put_state({"routes": [UNMANAGED_ROUTE], "routing_rules": [UNMANAGED_RULE]})
-    routing, _ = open_page(page, "routing", "en", read_only=True)
+    routing, _ = open_page("routing", "en", read_only=True)
     with pytest.raises(ReadOnlyViolation):
         routing.delete(UNMANAGED_RULE["description"])
     with pytest.raises(ReadOnlyViolation):
@@ -94,17 +107,21 @@ def test_read_only_guard_makes_delete_and_switch_impossible(page: Page, sim: Any
     assert sim.audit() == []
 
 
-def test_menu_navigation_walks_the_documented_click_path(page: Page, sim: Any) -> None:
+def test_menu_navigation_walks_the_documented_click_path(
+    page: Page, sim: Any, open_page: OpenPage
+) -> None:
     sim.put_state({"routes": [LEGACY_ROUTE]})
-    hosts, _ = open_page(page, "hosts", "fr", read_only=True, navigate="click")
+    hosts, _ = open_page("hosts", "fr", read_only=True, navigate="click")
     assert hosts.names() == ["Legacy mail server"]
     assert "/ac/apps/gmail/hosts" in page.url
-    routing, _ = open_page(page, "routing", "fr", read_only=True, navigate="click")
+    routing, _ = open_page("routing", "fr", read_only=True, navigate="click")
     assert routing.names() == []
 
 
-def test_fill_writes_a_multi_host_route_that_reads_back_the_same(page: Page, sim: Any) -> None:
-    hosts, _ = open_page(page, "hosts", "en", read_only=False)
+def test_fill_writes_a_multi_host_route_that_reads_back_the_same(
+    page: Page, sim: Any, open_page: OpenPage
+) -> None:
+    hosts, _ = open_page("hosts", "en", read_only=False)
     dialog = hosts.open_add()
     dialog.fill(BALANCED)
     assert dialog.read() == BALANCED
