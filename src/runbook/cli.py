@@ -252,13 +252,27 @@ def run_options(func: F) -> F:
     return func
 
 
-def _execute(file: str, mode: str, **opts: Any) -> int:
-    from runbook.engine.runner import RunOptions, execute
+def _load_all(files: tuple[str, ...], var_pairs: tuple[str, ...]) -> list[Any]:
+    """Every runbook, loaded and checked before any browser starts (all problems at once)."""
     from runbook.spec import load_runbook
 
-    book = load_runbook(Path(file), variables=_parse_vars(opts.pop("var_pairs")))
-    options = RunOptions.from_cli(mode=mode, **opts)
-    return execute(book, Path(file), options)
+    variables = _parse_vars(var_pairs)
+    books, problems = [], []
+    for file in files:
+        try:
+            books.append(load_runbook(Path(file), variables=variables))
+        except InvalidRunbook as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InvalidRunbook(problems)
+    return books
+
+
+def _execute(book: Any, file: str, mode: str, **opts: Any) -> int:
+    from runbook.engine.runner import RunOptions, execute
+
+    opts.pop("var_pairs", None)
+    return execute(book, Path(file), RunOptions.from_cli(mode=mode, **opts))
 
 
 @cli.command(epilog=EPILOG)
@@ -268,7 +282,8 @@ def _execute(file: str, mode: str, **opts: Any) -> int:
 @guarded
 def run(file: str, dry_run: bool, **opts: Any) -> None:
     """Apply a runbook: read the live console, change only what differs."""
-    sys.exit(_execute(file, "dry-run" if dry_run else "apply", **opts))
+    [book] = _load_all((file,), opts["var_pairs"])
+    sys.exit(_execute(book, file, "dry-run" if dry_run else "apply", **opts))
 
 
 @cli.command(epilog=EPILOG)
@@ -279,22 +294,13 @@ def run(file: str, dry_run: bool, **opts: Any) -> None:
 @guarded
 def drift(files: tuple[str, ...], **opts: Any) -> None:
     """Compare the live console with runbooks, read-only (exit 2 on drift)."""
-    from runbook.spec import load_runbook
-
-    problems = []
-    for file in files:  # every file is checked before any browser starts
-        try:
-            load_runbook(Path(file), variables=_parse_vars(opts["var_pairs"]))
-        except InvalidRunbook as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise InvalidRunbook(problems)
+    books = _load_all(files, opts["var_pairs"])
     codes = []
-    for n, file in enumerate(files):
+    for n, (file, book) in enumerate(zip(files, books, strict=True)):
         junit = opts["junit"]
         if junit and len(files) > 1:
             junit = str(Path(junit).with_suffix(f".{n + 1}{Path(junit).suffix or '.xml'}"))
-        codes.append(_execute(file, "drift", **{**opts, "junit": junit}))
+        codes.append(_execute(book, file, "drift", **{**opts, "junit": junit}))
     sys.exit(_worst(codes))
 
 

@@ -7,7 +7,7 @@ import copy
 import threading
 import time
 from abc import ABC, abstractmethod
-from typing import Any
+from typing import Any, Generic, Literal, TypeVar
 
 import structlog
 from playwright.sync_api import Error as PlaywrightError
@@ -35,8 +35,15 @@ def backoff(attempt: int) -> None:
     threading.Event().wait(min(BACKOFF_MAX_S, BACKOFF_BASE_S * 2 ** (attempt - 1)))
 
 
-class StepType(ABC):
-    """One kind of runbook step, keyed by a resource name in the console."""
+P = TypeVar("P", bound=ListPage)
+
+
+class StepType(ABC, Generic[P]):
+    """One kind of runbook step, keyed by a resource name listed on one console page."""
+
+    page_type: type[P]  # the page listing the entries
+    page_name: Literal["hosts", "routing"]
+    noun: str  # "route", "rule": how messages name an entry
 
     def __init__(self, ctx: RunContext, step: Step, index: int) -> None:
         self.ctx = ctx
@@ -143,9 +150,9 @@ class StepType(ABC):
                 f"(fields: {', '.join(wrong)})"
             )
 
-    def remove(self, page: ListPage, exists: bool, noun: str) -> None:
+    def remove(self, page: P, exists: bool) -> None:
         """`state: absent`: delete the named entry if the console has it, and nothing else."""
-        ctx, result, name = self.ctx, self.result, self.step.key
+        ctx, result, name, noun = self.ctx, self.result, self.step.key, self.noun
         if not exists:
             return
         result.action = "delete"
@@ -162,6 +169,18 @@ class StepType(ABC):
             ctx.checkpoint(result, "deleted")
             result.status = "changed"
 
-    @abstractmethod
     def execute(self) -> None:
-        """Read, compare, and change the console as the mode allows; fill self.result."""
+        """Find the entry on its page; remove it (`state: absent`) or converge it."""
+        ctx, name = self.ctx, self.step.key
+        page = self.page_type(ctx.page, ctx.labels, ctx.guard)
+        ctx.say(f"Open {ctx.labels[page.heading_key]} to find the {self.noun} {name!r}")
+        ctx.shell.open(self.page_name)
+        exists = name in page.names()
+        if self.step.state == "absent":
+            self.remove(page, exists)
+        else:
+            self.converge(page, exists)
+
+    @abstractmethod
+    def converge(self, page: P, exists: bool) -> None:
+        """Make the entry what the runbook asks, as the mode allows; fill self.result."""

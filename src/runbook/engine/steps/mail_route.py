@@ -10,21 +10,16 @@ from runbook.engine.steps.base import StepType
 from runbook.errors import StepFailed
 
 
-class MailRouteStep(StepType):
+class MailRouteStep(StepType[HostsPage]):
     """Create, update or remove one mail route, keyed by its name."""
 
-    def execute(self) -> None:
+    page_type = HostsPage
+    page_name = "hosts"
+    noun = "route"
+
+    def converge(self, hosts: HostsPage, exists: bool) -> None:
         ctx, step, result = self.ctx, self.step, self.result
         name = step.key
-        hosts = HostsPage(ctx.page, ctx.labels, ctx.guard)
-        ctx.say(f"Open Hosts to find the route {name!r}")
-        ctx.shell.open("hosts")
-        exists = name in hosts.names()
-
-        if step.state == "absent":
-            self.remove(hosts, exists, "route")
-            return
-
         want: dict[str, Any] = step.resource.console_fields()
         if ctx.mode != "drift":
             ctx.planned_routes.add(name)

@@ -10,21 +10,16 @@ from runbook.engine.steps.base import StepType
 from runbook.errors import StepFailed
 
 
-class RoutingRuleStep(StepType):
+class RoutingRuleStep(StepType[RoutingPage]):
     """Create, update or remove one routing rule, keyed by its description."""
 
-    def execute(self) -> None:
+    page_type = RoutingPage
+    page_name = "routing"
+    noun = "rule"
+
+    def converge(self, routing: RoutingPage, exists: bool) -> None:
         ctx, step, result = self.ctx, self.step, self.result
         description = step.key
-        routing = RoutingPage(ctx.page, ctx.labels, ctx.guard)
-        ctx.say(f"Open Routing to find the rule {description!r}")
-        ctx.shell.open("routing")
-        exists = description in routing.names()
-
-        if step.state == "absent":
-            self.remove(routing, exists, "rule")
-            return
-
         want: dict[str, Any] = step.resource.console_fields()
         want_enabled = bool(want.pop("enabled", True))
         if not exists:
