@@ -45,6 +45,23 @@ def wait_for_first_write(
         threading.Event().wait(0.05)
 
 
+def start_slow_run(
+    book: Path, sim_http: httpx.Client, env: dict[str, str], cwd: Path, *, latency: list[int]
+) -> subprocess.Popen[str]:
+    """`runbook run BOOK` in the background on a slowed console, once its first write landed."""
+    sim_http.post("/_sim/faults", json={"latency_ms": latency}).raise_for_status()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "runbook", "run", str(book)],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    wait_for_first_write(sim_http, proc)
+    return proc
+
+
 @pytest.fixture
 def other_console() -> Iterator[str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Maintenance)
@@ -81,17 +98,8 @@ def test_a_run_stopped_between_steps_leaves_a_console_the_next_run_converges(
     tmp_path: Path,
 ) -> None:
     book = write_runbook(split_delivery())
-    sim_http.post("/_sim/faults", json={"latency_ms": [400, 500]}).raise_for_status()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "runbook", "run", str(book)],
-        cwd=tmp_path,
-        env=cli_env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    proc = start_slow_run(book, sim_http, cli_env, tmp_path, latency=[400, 500])
     try:
-        wait_for_first_write(sim_http, proc)
         proc.send_signal(sig)
         output, _ = proc.communicate(timeout=60)
     finally:
@@ -121,20 +129,13 @@ def test_a_second_run_on_the_same_console_and_profile_is_refused_naming_the_firs
     tmp_path: Path,
 ) -> None:
     book = write_runbook(split_delivery())
-    sim_http.post("/_sim/faults", json={"latency_ms": [700, 800]}).raise_for_status()
-    first = subprocess.Popen(
-        [sys.executable, "-m", "runbook", "run", str(book)],
-        cwd=tmp_path,
-        env=cli_env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    first = start_slow_run(book, sim_http, cli_env, tmp_path, latency=[700, 800])
     try:
-        wait_for_first_write(sim_http, first)
         second = runbook_cli("drift", str(book))
         assert second.code == 1, second.output
         assert "another run" in second.output
         assert "split-delivery (apply)" in second.output
         assert f"process {first.pid}" in second.output
     finally:
-        assert first.wait(timeout=120) == 0
+        first.communicate(timeout=120)
+        assert first.returncode == 0
