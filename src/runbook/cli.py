@@ -268,11 +268,28 @@ def _load_all(files: tuple[str, ...], var_pairs: tuple[str, ...]) -> list[Any]:
     return books
 
 
+def _load_for_browser(files: tuple[str, ...], var_pairs: tuple[str, ...]) -> list[Any]:
+    """`_load_all`, on another thread while Playwright's driver starts on this one."""
+    from runbook.console import driver
+
+    def load() -> list[Any]:
+        books = _load_all(files, var_pairs)
+        import runbook.engine.runner  # noqa: F401  (imported while the driver starts)
+
+        return books
+
+    return driver.while_starting(load)
+
+
 def _execute(book: Any, file: str, mode: str, **opts: Any) -> int:
+    from runbook.console import driver
     from runbook.engine.runner import RunOptions, execute
 
     opts.pop("var_pairs", None)
-    return execute(book, Path(file), RunOptions.from_cli(mode=mode, **opts))
+    try:
+        return execute(book, Path(file), RunOptions.from_cli(mode=mode, **opts))
+    finally:
+        driver.discard()
 
 
 @cli.command(epilog=EPILOG)
@@ -282,7 +299,7 @@ def _execute(book: Any, file: str, mode: str, **opts: Any) -> int:
 @guarded
 def run(file: str, dry_run: bool, **opts: Any) -> None:
     """Apply a runbook: read the live console, change only what differs."""
-    [book] = _load_all((file,), opts["var_pairs"])
+    [book] = _load_for_browser((file,), opts["var_pairs"])
     sys.exit(_execute(book, file, "dry-run" if dry_run else "apply", **opts))
 
 
@@ -294,7 +311,7 @@ def run(file: str, dry_run: bool, **opts: Any) -> None:
 @guarded
 def drift(files: tuple[str, ...], **opts: Any) -> None:
     """Compare the live console with runbooks, read-only (exit 2 on drift)."""
-    books = _load_all(files, opts["var_pairs"])
+    books = _load_for_browser(files, opts["var_pairs"])
     codes = []
     for n, (file, book) in enumerate(zip(files, books, strict=True)):
         junit = opts["junit"]

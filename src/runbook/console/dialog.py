@@ -9,20 +9,21 @@ from playwright.sync_api import Locator, Page, expect
 from runbook.console.aria import AriaNode, parse
 from runbook.console.guard import WriteGuard
 from runbook.console.labels import Labels
-from runbook.console.listing import SaveOutcome
+from runbook.console.listing import ListPage, SaveOutcome
 
 
 class Dialog:
-    """A console dialog, located by its role and title."""
+    """A console dialog of a list page, located by its role and title."""
 
-    def __init__(
-        self, page: Page, labels: Labels, guard: WriteGuard, title: str, heading: Locator
-    ) -> None:
-        self.page = page
-        self.heading = heading  # the page's heading: visible again once the dialog closes
-        self.labels = labels
-        self.guard = guard
+    def __init__(self, owner: ListPage, title: str) -> None:
+        self.owner = owner
+        self.page: Page = owner.page
+        self.heading = owner.heading  # the page's heading: visible again once the dialog closes
+        self.labels: Labels = owner.labels
+        self.guard: WriteGuard = owner.guard
         self.title = title
+        labels = self.labels
+        page = self.page
         self.root = page.get_by_role("dialog", name=title)
         self.save_button = self.root.get_by_role("button", name=labels.save, exact=True)
         self.cancel_button = self.root.get_by_role("button", name=labels.cancel, exact=True)
@@ -52,13 +53,13 @@ class Dialog:
     def save(self, what: str) -> None:
         """Press Save and wait for the console to accept it; refused in read-only runs."""
         self.guard.allow(f"save {what}")
+        self.owner.reloading()
         self.save_button.click()
         SaveOutcome(self.page, self.labels, self.root, self.heading).wait(what)
 
     def cancel(self) -> None:
-        """Close the dialog without saving anything."""
-        if self.root.is_visible():
-            self.cancel_button.click()
+        """Close the open dialog without saving anything."""
+        self.cancel_button.click()
         expect(self.root).to_be_hidden()
 
     def secret_fields(self, secrets: Iterable[str]) -> list[Locator]:

@@ -43,7 +43,6 @@ class HostsPage(ListPage):
             self.wait_ready()
             self.click_edit(name)
             dialog = RouteDialog(self, self.labels.route_dialog_edit)
-            dialog.wait_open()
             expect(dialog.name_box).not_to_have_value("")
         return dialog
 
@@ -52,7 +51,7 @@ class RouteDialog(Dialog):
     """The "Add mail route" dialog (also used, filled in, to edit a route)."""
 
     def __init__(self, hosts: HostsPage, title: str) -> None:
-        super().__init__(hosts.page, hosts.labels, hosts.guard, title, hosts.heading)
+        super().__init__(hosts, title)
         labels = self.labels
         root = self.root
         self.name_box = root.get_by_role("textbox", name=labels.route_name, exact=True)
@@ -125,19 +124,21 @@ class RouteDialog(Dialog):
     def fill(self, want: dict[str, Any]) -> None:
         """Make the dialog show `want`, touching only the fields that differ."""
         with translated(self.page, "filling the mail route dialog"):
-            have = self._fields(self.snapshot())
+            snap = self.snapshot()
+            have = self._fields(snap)
+            shown = snap.text_of("combobox", self.labels.server_menu)
             self.set_text(self.name_box, want["name"], have["name"])
             server = want["server"]
             kind = "single_host" if "single_host" in server else "multiple_hosts"
             same_kind = kind in have["server"]
             if kind == "single_host":
-                choose(self.page, self.server_menu, self.labels.single_host)
+                choose(self.page, self.server_menu, self.labels.single_host, shown)
                 cur = have["server"]["single_host"] if same_kind else {}
                 host, port = server["single_host"]["host"], str(server["single_host"]["port"])
                 self.set_text(self.host_box, host, cur.get("host"))
                 self.set_text(self.port_box, port, None if not cur else str(cur.get("port")))
             else:
-                choose(self.page, self.server_menu, self.labels.multiple_hosts)
+                choose(self.page, self.server_menu, self.labels.multiple_hosts, shown)
                 for table in ("primary", "secondary"):
                     rows = have["server"]["multiple_hosts"][table] if same_kind else None
                     self._fill_rows(table, server["multiple_hosts"].get(table, []), rows)

@@ -46,6 +46,8 @@ class SaveOutcome:
     def wait(self, what: str) -> None:
         """Return when the save was accepted; raise why it was not otherwise."""
         expect(self.heading.or_(self.error).or_(self.sign_in).first).to_be_visible()
+        if not on_sign_in(self.page) and self.heading.is_visible():
+            return  # the page is no longer hidden behind the dialog: it closed, accepted
         if on_sign_in(self.page) or self.sign_in.is_visible():
             raise SignInRequired(f"the console asked for sign-in while saving {what}")
         if self.error.count():
@@ -80,11 +82,19 @@ class ListPage:
         self.guard = guard
         self.heading = page.get_by_role("heading", name=labels[self.heading_key], level=1)
         self.table = page.get_by_role("table", name=labels[self.table_key])
+        self._ready = False
 
     def wait_ready(self) -> None:
-        """Wait for the page and its asynchronously loaded list."""
+        """Wait for the page and its asynchronously loaded list (once, until it reloads)."""
+        if self._ready:
+            return
         expect(self.heading).to_be_visible()
         wait_loaded(self.page, self.labels)
+        self._ready = True
+
+    def reloading(self) -> None:
+        """Note that the console reloads the list (after a save or a delete)."""
+        self._ready = False
 
     def wait_listed(self, name: str) -> None:
         """Wait until the reloaded list shows the entry with this name."""
@@ -115,6 +125,7 @@ class ListPage:
     def delete(self, name: str) -> None:
         """Delete the entry with this name, confirming the console's question."""
         self.guard.allow(f"delete {name!r}")
+        self.reloading()
         self.row(name).get_by_role("button", name=self.labels.delete, exact=True).click()
         confirm = self.page.get_by_role("alertdialog", name=self.labels[self.delete_title_key])
         confirm.get_by_role("button", name=self.labels.delete, exact=True).click()

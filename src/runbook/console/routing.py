@@ -48,7 +48,6 @@ class RoutingPage(ListPage):
             self.wait_ready()
             self.click_edit(description)
             dialog = RuleDialog(self, self.labels.rule_dialog_edit)
-            dialog.wait_open()
             expect(dialog.description_box).not_to_have_value("")
         return dialog
 
@@ -67,6 +66,7 @@ class RoutingPage(ListPage):
         what = f"the state of rule {description!r}"
         self.guard.allow(f"{'enable' if enabled else 'disable'} rule {description!r}")
         with translated(self.page, f"switching rule {description!r}"):
+            self.reloading()
             self._switch(description).click()
             done = self.row(description).get_by_role(
                 "switch", name=self.labels.rule_enabled, exact=True, checked=enabled
@@ -84,7 +84,7 @@ class RuleDialog(Dialog):
     """The "Add setting" dialog of the Routing section (also used to edit a rule)."""
 
     def __init__(self, routing: RoutingPage, title: str) -> None:
-        super().__init__(routing.page, routing.labels, routing.guard, title, routing.heading)
+        super().__init__(routing, title)
         labels = self.labels
         root = self.root
         self.description_box = root.get_by_role("textbox", name=labels.rule_description, exact=True)

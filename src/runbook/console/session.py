@@ -13,9 +13,9 @@ from playwright.sync_api import (
     Page,
     Playwright,
     expect,
-    sync_playwright,
 )
 
+from runbook.console import driver
 from runbook.console.browser import launch_args
 
 VIEWPORT = {"width": 1280, "height": 900}
@@ -48,7 +48,7 @@ class BrowserSession:
 
     def __enter__(self) -> BrowserSession:
         opts = self.options
-        self._playwright = sync_playwright().start()
+        self._playwright = driver.take()
         self.browser = self._playwright.chromium.launch(
             **launch_args(headless=not opts.headed, slow_mo=opts.slow_mo)
         )

@@ -7,9 +7,12 @@ from playwright.sync_api import Locator, Page, expect
 from runbook.console.labels import Labels
 
 
-def choose(page: Page, combobox: Locator, option: str) -> None:
-    """Open an ARIA combobox menu and pick the option with this accessible name."""
-    if current_choice(combobox) == option:
+def choose(page: Page, combobox: Locator, option: str, current: str | None = None) -> None:
+    """Open an ARIA combobox menu and pick the option with this accessible name.
+
+    `current` is what the menu shows, when already read (from a snapshot of the dialog).
+    """
+    if (current_choice(combobox) if current is None else current) == option:
         return
     combobox.click()
     page.get_by_role("listbox").get_by_role("option", name=option, exact=True).click()
