@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,18 @@ from runbook.console.browser import playwright_browsers_path
 from runbook.simulator import auth as sim_auth
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def trace_kinds(trace: Path) -> set[str]:
+    """The kinds of event a Playwright trace holds ("before", "after", "frame-snapshot"...)."""
+    kinds = set()
+    with zipfile.ZipFile(trace) as archive:
+        for name in archive.namelist():
+            if name.endswith(".trace"):
+                for line in archive.read(name).decode().splitlines():
+                    if line.strip():
+                        kinds.add(str(json.loads(line).get("type")))
+    return kinds
 
 
 @dataclass

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.cli.conftest import CliResult
+from tests.cli.conftest import CliResult, trace_kinds
 from tests.samples import LEGACY_ROUTE, UNMANAGED_ROUTE, UNMANAGED_RULE, split_delivery
 
 Run = Callable[..., CliResult]
@@ -222,7 +222,17 @@ def test_refused_save_fails_with_evidence_and_leaves_console_unchanged(
     assert steps[1]["status"] == "not_run"
     folder = tmp_path / result.json()["run_dir"]
     assert list(folder.glob("01-*-failure.png"))
-    assert (folder / "trace.zip").is_file()
+    # What the step's locators looked at: the page's DOM and its accessibility tree.
+    [tree] = folder.glob("01-*-failure-aria.yml")
+    assert 'dialog "Add mail route"' in tree.read_text()
+    assert "couldn't save" in tree.read_text()
+    [dom] = folder.glob("01-*-failure-dom.html")
+    assert "couldn't save" in dom.read_text()
+    assert steps[0]["details"]["accessibility_tree"] == tree.name
+    assert f'href="{tree.name}"' in (folder / "report.html").read_text()
+    # The trace kept by default has the actions, not a DOM snapshot per action.
+    assert trace_kinds(folder / "trace.zip") >= {"before", "after"}
+    assert "frame-snapshot" not in trace_kinds(folder / "trace.zip")
     assert audit(sim_http) == []
     assert state(sim_http) == original
     assert "Traceback" not in result.output

@@ -10,7 +10,7 @@ import httpx
 from PIL import Image
 
 from runbook.simulator import auth as sim_auth
-from tests.cli.conftest import CliResult
+from tests.cli.conftest import CliResult, trace_kinds
 from tests.samples import split_delivery
 
 Run = Callable[..., CliResult]
@@ -106,7 +106,7 @@ def test_a_secret_from_the_environment_is_in_no_artifact(
     assert trace.is_file()
     scanned = 0
     for path in folder.rglob("*"):
-        if path.suffix in {".json", ".jsonl", ".html"}:
+        if path.suffix in {".json", ".jsonl", ".html", ".yml"}:
             assert CANARY not in path.read_text(errors="replace"), path
             scanned += 1
     # The field holding the secret is masked (Playwright paints masks magenta).
@@ -120,3 +120,29 @@ def test_a_secret_from_the_environment_is_in_no_artifact(
             assert CANARY.encode() not in archive.read(name), name
             scanned += 1
     assert scanned > 3
+    assert "frame-snapshot" in trace_kinds(trace)  # `--trace on`: DOM snapshots included
+
+
+def test_a_failed_step_keeps_its_page_without_the_secret(
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    doc = split_delivery()
+    doc["steps"][0]["mail_route"]["server"]["single_host"]["host"] = "${env:LEGACY_HOST}"
+    env = {**cli_env, "LEGACY_HOST": f"{CANARY}.example.com"}
+    sim_http.post("/_sim/faults", json={"fail_next_saves": 10}).raise_for_status()
+    result = runbook_cli("run", str(write_runbook(doc)), "--retries", "0", "--json", env=env)
+    assert result.code == 1, result.output
+    folder = tmp_path / result.json()["run_dir"]
+    [tree] = folder.glob("01-*-failure-aria.yml")
+    [dom] = folder.glob("01-*-failure-dom.html")
+    # The host field held the secret when the step failed: it is there, masked.
+    assert 'textbox "Host name or IP"' in tree.read_text()
+    for path in (tree, dom):
+        assert CANARY not in path.read_text(), path
+    with zipfile.ZipFile(folder / "trace.zip") as archive:
+        for name in archive.namelist():
+            assert CANARY.encode() not in archive.read(name), name

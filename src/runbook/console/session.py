@@ -30,6 +30,7 @@ class SessionOptions:
     storage_state: Path | None = None
     trace: bool = False
     trace_screenshots: bool = True
+    trace_snapshots: bool = True
     video_dir: Path | None = None
     timeout_ms: int = 15_000
     locale: str = "en"
@@ -63,7 +64,9 @@ class BrowserSession:
         expect.set_options(timeout=opts.timeout_ms)
         if opts.trace:
             self.context.tracing.start(
-                screenshots=opts.trace_screenshots, snapshots=True, sources=False
+                screenshots=opts.trace_screenshots,
+                snapshots=opts.trace_snapshots,
+                sources=False,
             )
             self._tracing = True
         self.page = self.context.new_page()

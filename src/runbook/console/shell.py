@@ -12,6 +12,7 @@ from runbook.console.translate import on_sign_in, translated
 from runbook.errors import SignInRequired
 
 Navigate = Literal["url", "click"]
+PageName = Literal["hosts", "routing"]
 
 PATHS = {
     "home": "/ac",
@@ -31,8 +32,13 @@ class ConsoleShell:
         *,
         navigate: Navigate = "url",
         org_unit: str = "/",
+        look_ahead: bool = False,
     ) -> None:
-        self.page = page
+        self.page = page  # the tab in use
+        # With look-ahead, the next page loads in a second tab while this one is still in use.
+        self.look_ahead = look_ahead and navigate == "url"
+        self._ahead: tuple[PageName, Page] | None = None
+        self._spare: Page | None = None
         self.labels = labels
         self.base_url = base_url.rstrip("/")
         self.navigate = navigate
@@ -49,8 +55,38 @@ class ConsoleShell:
         if on_sign_in(self.page):
             raise SignInRequired("the console asked for sign-in (no session, or it expired)")
 
-    def open(self, name: Literal["hosts", "routing"]) -> None:
+    def open_ahead(self, name: PageName) -> None:
+        """Start loading a page in the second tab, for the next `open(name)` to use.
+
+        Call it once the current step has made its last change: the page then loads (its
+        list included) while the step reads back what it saved.
+        """
+        if not self.look_ahead:
+            return
+        if self._ahead is not None:
+            self._spare = self._ahead[1]
+            self._ahead = None
+        tab = self._spare or self.page.context.new_page()
+        self._spare = None
+        with translated(tab, f"opening the {name} page ahead"):
+            tab.goto(self.url(name), wait_until="commit")
+            # A background tab gets no animation frames, which Playwright's clicks wait for.
+            self.page.bring_to_front()
+        self._ahead = (name, tab)
+
+    def open(self, name: PageName) -> None:
         """Reach the Hosts or Routing page, the fast way or by the menu path."""
+        if self._ahead is not None:
+            ahead, tab = self._ahead
+            self._ahead = None
+            if ahead == name and not tab.is_closed():
+                self._spare, self.page = self.page, tab
+                with translated(self.page, f"opening the {name} page"):
+                    tab.bring_to_front()
+                    self.check_signed_in()
+                    self._select_org_unit()
+                return
+            self._spare = tab
         with translated(self.page, f"opening the {name} page"):
             if self.navigate == "click":
                 self._walk_menu(name)

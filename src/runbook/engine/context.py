@@ -10,7 +10,7 @@ from playwright.sync_api import Locator, Page
 
 from runbook.console.guard import WriteGuard
 from runbook.console.labels import Labels
-from runbook.console.shell import ConsoleShell
+from runbook.console.shell import ConsoleShell, PageName
 from runbook.engine.result import Checkpoint, Mode, StepResult
 from runbook.recording.folder import RunFolder
 
@@ -19,7 +19,6 @@ from runbook.recording.folder import RunFolder
 class RunContext:
     """Everything a step needs to read, change and record the console."""
 
-    page: Page
     labels: Labels
     guard: WriteGuard
     shell: ConsoleShell
@@ -34,10 +33,25 @@ class RunContext:
     known_routes: set[str] = field(default_factory=set)
     # Called before each element is used in demo mode (caption and highlight); may be None.
     announce: Callable[[str, Locator | None], None] | None = None
+    # The page the next step works on, when it differs from the current step's (look-ahead).
+    next_page: PageName | None = None
+    # Takes the run's secrets out of text written to the run folder.
+    redact: Callable[[str], str] = str
+
+    @property
+    def page(self) -> Page:
+        """The browser tab in use (the shell may switch to the tab it opened ahead)."""
+        return self.shell.page
 
     @property
     def read_only(self) -> bool:
         return self.mode != "apply"
+
+    def look_ahead(self) -> None:
+        """The current step will change nothing more: start loading the next step's page."""
+        if self.next_page is not None:
+            self.shell.open_ahead(self.next_page)
+            self.next_page = None
 
     def checkpoint(
         self,
@@ -53,6 +67,21 @@ class RunContext:
         path: Path = self.folder.checkpoint_path(result.index, result.name, name)
         self.page.screenshot(path=str(path), mask=mask or [], animations="disabled", caret="hide")
         result.checkpoints.append(Checkpoint(name=name, path=self.folder.relative(path)))
+
+    def save_page(self, result: StepResult, name: str) -> None:
+        """Keep the page's DOM and accessibility tree beside checkpoint `name` (secrets out).
+
+        What a failed step's locators were looking at: enough to fix a role or a name.
+        """
+        if self.page.is_closed():
+            return
+        path = self.folder.checkpoint_path
+        html = path(result.index, result.name, f"{name}-dom").with_suffix(".html")
+        aria = path(result.index, result.name, f"{name}-aria").with_suffix(".yml")
+        html.write_text(self.redact(self.page.content()), encoding="utf-8")
+        aria.write_text(self.redact(self.page.locator("body").aria_snapshot()), encoding="utf-8")
+        result.details["page_html"] = self.folder.relative(html)
+        result.details["accessibility_tree"] = self.folder.relative(aria)
 
     def say(self, text: str, target: Locator | None = None) -> None:
         """Tell the demo display what is about to happen (no-op outside demo mode)."""

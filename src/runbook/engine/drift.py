@@ -42,10 +42,10 @@ def apply_ignores(result: RunResult, book: Runbook, today: date | None = None) -
 def find_unmanaged(ctx: RunContext, book: Runbook) -> dict[str, list[str]]:
     """Routes and rules in the console that no step of the runbook names."""
     named = {step.key for step in book.steps}
-    hosts = HostsPage(ctx.page, ctx.labels, ctx.guard)
     ctx.shell.open("hosts")
+    hosts = HostsPage(ctx.page, ctx.labels, ctx.guard)
     routes = [n for n in hosts.names() if n not in named]
-    routing = RoutingPage(ctx.page, ctx.labels, ctx.guard)
     ctx.shell.open("routing")
+    routing = RoutingPage(ctx.page, ctx.labels, ctx.guard)
     rules = [n for n in routing.names() if n not in named]
     return {"routes": routes, "routing_rules": rules}

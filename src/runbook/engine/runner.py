@@ -19,7 +19,7 @@ from runbook.console.browser import ffmpeg_path
 from runbook.console.guard import WriteGuard
 from runbook.console.labels import Labels
 from runbook.console.session import BrowserSession, SessionOptions
-from runbook.console.shell import ConsoleShell, Navigate
+from runbook.console.shell import ConsoleShell, Navigate, PageName
 from runbook.console.signin import Credentials, SignInPage, check_session_target, profile_path
 from runbook.console.translate import on_sign_in, translate, translated
 from runbook.engine.context import RunContext
@@ -92,9 +92,12 @@ class RunOptions:
             slow_mo=slow_mo,
             storage_state=storage_state,
             trace=self.trace != "off",
-            # DOM snapshots only: screencast frames cost a third of a run, checkpoints show
-            # the pages, and pixels could not be scrubbed of secrets.
+            # No screencast frames: they cost a third of a run, checkpoints show the pages, and
+            # pixels could not be scrubbed of secrets. DOM snapshots cost a walk of the whole
+            # page per browser call (35 ms each on a 1,000-rule list): only with `--trace on`;
+            # a failed step keeps its page's DOM and accessibility tree in any case.
             trace_screenshots=False,
+            trace_snapshots=self.trace == "on",
             video_dir=folder.path if self.video else None,
             timeout_ms=self.timeout or 15_000,
             locale="fr-FR" if locale == "fr" else "en-US",
@@ -194,9 +197,10 @@ def _run(
                 console_url,
                 navigate=options.navigate or ("click" if demo else "url"),
                 org_unit=book.console.org_unit,
+                # One tab for demos and videos: a person watches it.
+                look_ahead=not (demo or options.video or options.headed),
             )
             ctx = RunContext(
-                page=page,
                 labels=labels,
                 guard=WriteGuard(read_only=mode != "apply", mode=mode),
                 shell=shell,
@@ -205,6 +209,7 @@ def _run(
                 screenshots=options.screenshots,
                 retries=3 if options.retries is None else options.retries,
                 secrets=book.secrets,
+                redact=redactor.text,
             )
             if demo:
                 ctx.announce = Demo(page, total=len(book.steps)).announce
@@ -217,7 +222,7 @@ def _run(
                     if options.show_unmanaged and not result.exit_code:
                         result.unmanaged = find_unmanaged(ctx, book)
             except (PlaywrightError, AssertionError) as exc:
-                error = translate(exc, page=page, what="reading the console")
+                error = translate(exc, page=ctx.page, what="reading the console")
                 result.error, result.exit_code = str(error), error.exit_code
             except RunbookError as exc:
                 result.error = str(exc)
@@ -287,6 +292,7 @@ def _run_steps(
         if ctx.announce is not None:
             ctx.say(f"Step {index} of {len(book.steps)} — {step.title}")
         runner = step_type(step.kind)(ctx, step, index)
+        ctx.next_page = _next_page(book, index, runner.page_name)
         outcome = runner.run()
         result.steps.append(outcome)
         log_step_finished(log, outcome)
@@ -298,6 +304,14 @@ def _run_steps(
                 stop = error
             elif not step.continue_on_error:
                 stop = error or RunbookError(outcome.message)
+
+
+def _next_page(book: Runbook, index: int, current: PageName) -> PageName | None:
+    """The page the step after step `index` (1-based) works on, when it is another one."""
+    if index >= len(book.steps):
+        return None
+    following = step_type(book.steps[index].kind).page_name
+    return following if following != current else None
 
 
 def _exit_code(result: RunResult) -> int:

@@ -171,6 +171,16 @@ def _contents(h: _Html, result: RunResult) -> str:
     return f"<nav><ol>\n{items}\n</ol></nav>"
 
 
+# Details naming a file of the run folder (a failed step's page): links beside the report.
+FILE_DETAILS = ("page_html", "accessibility_tree")
+
+
+def _detail(h: _Html, key: str, value: Any) -> str:
+    if key in FILE_DETAILS:
+        return f'<a href="{h.esc(value)}">{h.esc(value)}</a>'
+    return h.esc(value)
+
+
 def _step(h: _Html, result: RunResult, step: StepResult, folder: RunFolder) -> str:
     meta = [
         f"<code>{h.esc(step.kind)}</code>",
@@ -189,7 +199,7 @@ def _step(h: _Html, result: RunResult, step: StepResult, folder: RunFolder) -> s
     parts.append(_changes(h, result.mode, step))
     if step.details:
         rows = "\n".join(
-            f"<tr><th>{h.esc(k)}</th><td class='value'>{h.esc(v)}</td></tr>"
+            f"<tr><th>{h.esc(k)}</th><td class='value'>{_detail(h, k, v)}</td></tr>"
             for k, v in step.details.items()
         )
         parts.append(f'<h3>Details</h3>\n<table class="details">\n{rows}\n</table>')

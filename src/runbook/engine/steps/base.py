@@ -104,6 +104,8 @@ class StepType(ABC, Generic[P]):
             self.result.details["url"] = exc.url
         with contextlib.suppress(PlaywrightError):
             self.ctx.checkpoint(self.result, "failure", force=True, mask=self._masks())
+        with contextlib.suppress(PlaywrightError, OSError):
+            self.ctx.save_page(self.result, "failure")
         if not isinstance(exc, SignInRequired):
             self._close_dialog()
 
@@ -165,6 +167,7 @@ class StepType(ABC, Generic[P]):
         else:
             ctx.say(f"Delete the {noun} {name!r}")
             page.delete(name)
+            ctx.look_ahead()
             page.wait_ready()
             ctx.checkpoint(result, "deleted")
             result.status = "changed"
@@ -172,9 +175,11 @@ class StepType(ABC, Generic[P]):
     def execute(self) -> None:
         """Find the entry on its page; remove it (`state: absent`) or converge it."""
         ctx, name = self.ctx, self.step.key
-        page = self.page_type(ctx.page, ctx.labels, ctx.guard)
-        ctx.say(f"Open {ctx.labels[page.heading_key]} to find the {self.noun} {name!r}")
+        ctx.say(f"Open {ctx.labels[self.page_type.heading_key]} to find the {self.noun} {name!r}")
         ctx.shell.open(self.page_name)
+        if ctx.read_only:
+            ctx.look_ahead()  # nothing will change: the next page can load now
+        page = self.page_type(ctx.page, ctx.labels, ctx.guard)
         exists = name in page.names()
         if self.step.state == "absent":
             self.remove(page, exists)

@@ -55,6 +55,7 @@ class MailRouteStep(StepType[HostsPage]):
         self._maybe_test_tls(dialog)
         self.finish_dialog(dialog, f"route {name!r}")
         if result.status == "changed":
+            ctx.look_ahead()
             hosts.wait_listed(name)
             ctx.checkpoint(result, "saved")
             check = hosts.open_edit(name)

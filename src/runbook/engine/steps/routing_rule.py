@@ -77,6 +77,7 @@ class RoutingRuleStep(StepType[RoutingPage]):
             return
         if have_enabled != want_enabled:
             self._switch(routing, want_enabled)
+        ctx.look_ahead()
         routing.wait_listed(description)
         ctx.checkpoint(result, "saved")
         check = self.open_dialog = routing.open_edit(description)
