@@ -235,10 +235,15 @@ def main(argv: list[str] | None = None) -> int:
                 noop.append(bench.runbook("run"))
                 drift.append(bench.runbook("drift"))
             big_state_doc = big_state(routes=300, rules=1000)
-            big = []
+            big, full_empty, full_big = [], [], []
             for _ in range(3):
                 bench.reset(big_state_doc)
                 big.append(bench.runbook("run"))
+                # `--trace on` adds a DOM snapshot per browser call: its cost grows with the page.
+                bench.reset()
+                full_empty.append(bench.runbook("run", "--trace", "on"))
+                bench.reset(big_state_doc)
+                full_big.append(bench.runbook("run", "--trace", "on"))
             memory = bench.peak_memory_mb()
         finally:
             bench.close()
@@ -269,7 +274,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{platform.python_version()}, Chromium from `{_browser()}`.",
         "",
         "Method: one simulator for the whole run; the plain-Playwright baseline "
-        "(`benchmarks/baseline.py`) and `runbook run` alternate, the console reset before each; "
+        "(`benchmarks/baseline.py`) and `runbook run` with its defaults (checkpoints on, trace "
+        "kept on failure) alternate, the console reset before each; "
         f"{args.pairs} rounds; every figure is a whole process, browser start included; ratios "
         "are medians of per-round ratios (or ratios of medians over 3 runs for the others).",
         "",
@@ -287,6 +293,8 @@ def main(argv: list[str] | None = None) -> int:
         f"({'met' if validate_s < 0.5 else 'not met'}) |",
         f"| peak memory of the runbook process (browser excluded) | {memory:.0f} MB | < 150 MB "
         f"({'met' if memory < 150 else 'not met'}) |",
+        f"| with `--trace on` (DOM snapshots): 1,000 rules + 300 routes / empty console | "
+        f"{med(full_big) / med(full_empty):.2f} | (for information) |",
         "",
         "Rounds (seconds): " + "; ".join(f"{b:.2f} / {a:.2f} / {c:.2f}" for b, a, c in rows),
         "",

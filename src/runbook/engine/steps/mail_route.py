@@ -37,6 +37,7 @@ class MailRouteStep(StepType[HostsPage]):
             have = dialog.read()
             result.changes = diff(have, want)
             if not result.changes:
+                ctx.look_ahead()  # nothing to change here
                 self._maybe_test_tls(dialog)
                 dialog.cancel()
                 self.open_dialog = None

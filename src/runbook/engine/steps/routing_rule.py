@@ -40,6 +40,7 @@ class RoutingRuleStep(StepType[RoutingPage]):
                 {**have, "enabled": have_enabled}, {**want, "enabled": want_enabled}
             )
             if not result.changes:
+                ctx.look_ahead()  # nothing to change here
                 dialog.cancel()
                 self.open_dialog = None
                 return
