@@ -1,4 +1,4 @@
-# Shared set-up for scripts/demo and scripts/test (sourced, not run): a virtual environment
+# Shared set-up for scripts/demo, scripts/test and scripts/bench (sourced, not run): a virtual environment
 # in .venv with runbook installed, and a usable Chromium (installed when there is none).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

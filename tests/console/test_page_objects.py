@@ -112,7 +112,7 @@ def test_menu_navigation_walks_the_documented_click_path(
 ) -> None:
     sim.put_state({"routes": [LEGACY_ROUTE]})
     hosts, _ = open_page("hosts", "fr", read_only=True, navigate="click")
-    assert hosts.names() == ["Legacy mail server"]
+    assert hosts.names() == ["Archive relay"]
     assert "/ac/apps/gmail/hosts" in page.url
     routing, _ = open_page("routing", "fr", read_only=True, navigate="click")
     assert routing.names() == []
@@ -140,3 +140,30 @@ def test_fill_writes_a_multi_host_route_that_reads_back_the_same(
     edit.fill(smaller)
     edit.save("route 'Balanced'")
     assert sim.state()["routes"] == [smaller]
+
+
+def test_look_ahead_opens_the_next_page_in_a_second_tab_and_no_third(
+    page: Page, sim: Any, simulator: Any
+) -> None:
+    sim.put_state({"routes": [UNMANAGED_ROUTE], "routing_rules": [UNMANAGED_RULE]})
+    labels = Labels("en")
+    guard = WriteGuard(read_only=True, mode="drift")
+    shell = ConsoleShell(page, labels, simulator.url, look_ahead=True)
+    shell.open("hosts")
+    assert HostsPage(shell.page, labels, guard).names() == ["Archive relay"]
+    shell.open_ahead("routing")
+    assert shell.page is page  # the current tab stays in use until the next open
+    shell.open("routing")
+    assert shell.page is not page
+    assert shell.page.url.startswith(shell.url("routing").split("?")[0])
+    assert RoutingPage(shell.page, labels, guard).names() == [UNMANAGED_RULE["description"]]
+    # The tab left behind is the one the next look-ahead reuses: never a third tab.
+    shell.open_ahead("hosts")
+    shell.open("hosts")
+    assert shell.page is page
+    assert len(page.context.pages) == 2
+    # A look-ahead the next step does not use is left aside, and the page opens normally.
+    shell.open_ahead("routing")
+    shell.open("hosts")
+    assert HostsPage(shell.page, labels, guard).names() == ["Archive relay"]
+    assert len(page.context.pages) == 2

@@ -102,8 +102,8 @@ class BrowserSession:
         try:
             if self._tracing:
                 self.save_trace(None)
-            if self.context is not None:
-                self.context.close()
+            if self.context is not None and self.options.video_dir is not None:
+                self.context.close()  # writes the video (closing the browser would not wait)
             if self.browser is not None:
                 self.browser.close()
         finally:

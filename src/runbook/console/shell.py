@@ -93,6 +93,10 @@ class ConsoleShell:
             else:
                 self.page.goto(self.url(name))
             self.check_signed_in()
+            if self.look_ahead and self._spare is None:
+                # The second tab opens while the page's list is still loading.
+                self._spare = self.page.context.new_page()
+                self.page.bring_to_front()
             self._select_org_unit()
 
     def _walk_menu(self, name: str) -> None:

@@ -197,8 +197,10 @@ def _run(
                 console_url,
                 navigate=options.navigate or ("click" if demo else "url"),
                 org_unit=book.console.org_unit,
-                # One tab for demos and videos: a person watches it.
-                look_ahead=not (demo or options.video or options.headed),
+                # One tab for demos and videos (a person watches it), and when every step
+                # works on the same page.
+                look_ahead=not (demo or options.video or options.headed)
+                and len({step_type(s.kind).page_name for s in book.steps}) > 1,
             )
             ctx = RunContext(
                 labels=labels,
