@@ -33,7 +33,8 @@ class RunContext:
     known_routes: set[str] = field(default_factory=set)
     # Called before each element is used in demo mode (caption and highlight); may be None.
     announce: Callable[[str, Locator | None], None] | None = None
-    # The page the next step works on, when it differs from the current step's (look-ahead).
+    # The page the next step works on: it loads in a second tab once this step has made its
+    # last change (look-ahead), the same page included (a fresh load, as `open` would do).
     next_page: PageName | None = None
     # Takes the run's secrets out of text written to the run folder.
     redact: Callable[[str], str] = str

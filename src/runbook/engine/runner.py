@@ -197,10 +197,8 @@ def _run(
                 console_url,
                 navigate=options.navigate or ("click" if demo else "url"),
                 org_unit=book.console.org_unit,
-                # One tab for demos and videos (a person watches it), and when every step
-                # works on the same page.
-                look_ahead=not (demo or options.video or options.headed)
-                and len({step_type(s.kind).page_name for s in book.steps}) > 1,
+                # One tab for demos and videos (a person watches it), and for a single step.
+                look_ahead=not (demo or options.video or options.headed) and len(book.steps) > 1,
             )
             ctx = RunContext(
                 labels=labels,
@@ -294,7 +292,7 @@ def _run_steps(
         if ctx.announce is not None:
             ctx.say(f"Step {index} of {len(book.steps)} — {step.title}")
         runner = step_type(step.kind)(ctx, step, index)
-        ctx.next_page = _next_page(book, index, runner.page_name)
+        ctx.next_page = _next_page(book, index)
         outcome = runner.run()
         result.steps.append(outcome)
         log_step_finished(log, outcome)
@@ -308,12 +306,11 @@ def _run_steps(
                 stop = error or RunbookError(outcome.message)
 
 
-def _next_page(book: Runbook, index: int, current: PageName) -> PageName | None:
-    """The page the step after step `index` (1-based) works on, when it is another one."""
+def _next_page(book: Runbook, index: int) -> PageName | None:
+    """The page the step after step `index` (1-based) works on (None after the last)."""
     if index >= len(book.steps):
         return None
-    following = step_type(book.steps[index].kind).page_name
-    return following if following != current else None
+    return step_type(book.steps[index].kind).page_name
 
 
 def _exit_code(result: RunResult) -> int:
