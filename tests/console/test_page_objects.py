@@ -112,7 +112,7 @@ def test_menu_navigation_walks_the_documented_click_path(
 ) -> None:
     sim.put_state({"routes": [LEGACY_ROUTE]})
     hosts, _ = open_page("hosts", "fr", read_only=True, navigate="click")
-    assert hosts.names() == ["Archive relay"]
+    assert hosts.names() == ["Legacy mail server"]
     assert "/ac/apps/gmail/hosts" in page.url
     routing, _ = open_page("routing", "fr", read_only=True, navigate="click")
     assert routing.names() == []
