@@ -298,6 +298,14 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "Rounds (seconds): " + "; ".join(f"{b:.2f} / {a:.2f} / {c:.2f}" for b, a, c in rows),
         "",
+        "Reading the figures: the baseline clicks and saves; runbook also reads each list "
+        "before it changes anything (plan before apply) and, after each save, waits for the "
+        "reloaded list and reopens the entry to read it back. Those are requests the baseline "
+        "never waits for, at the simulator's 100-200 ms each. The next step's page loads in a "
+        "second tab while a step reads back, Playwright's driver starts while the runbook "
+        "loads, and the trace kept on failure holds no DOM snapshots (`--trace on` adds them; "
+        "the last row shows what they cost on a long list).",
+        "",
     ]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text("\n".join(lines))
