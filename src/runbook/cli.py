@@ -213,7 +213,9 @@ def run_options(func: F) -> F:
             type=click.Choice(["on", "off", "retain-on-failure"]),
             default="retain-on-failure",
             show_default=True,
-            help="Playwright trace.",
+            help="Playwright trace. retain-on-failure: kept when the run fails (actions, "
+            "network, console). on: always kept, with a DOM snapshot per browser call (slower "
+            "on long lists). off: none.",
         ),
         click.option(
             "--screenshots",
