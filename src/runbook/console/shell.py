@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 from urllib.parse import urlencode
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 from runbook.console.labels import Labels
@@ -66,13 +67,15 @@ class ConsoleShell:
         if self._ahead is not None:
             self._spare = self._ahead[1]
             self._ahead = None
-        tab = self._spare or self.page.context.new_page()
-        self._spare = None
-        with translated(tab, f"opening the {name} page ahead"):
+        try:
+            tab = self._spare or self.page.context.new_page()
+            self._spare = tab
             tab.goto(self.url(name), wait_until="commit")
             # A background tab gets no animation frames, which Playwright's clicks wait for.
             self.page.bring_to_front()
-        self._ahead = (name, tab)
+        except PlaywrightError:
+            return  # not this step's failure: the next `open` navigates, and reports it
+        self._spare, self._ahead = None, (name, tab)
 
     def open(self, name: PageName) -> None:
         """Reach the Hosts or Routing page, the fast way or by the menu path."""
