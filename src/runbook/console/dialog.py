@@ -22,11 +22,9 @@ class Dialog:
         self.labels: Labels = owner.labels
         self.guard: WriteGuard = owner.guard
         self.title = title
-        labels = self.labels
-        page = self.page
-        self.root = page.get_by_role("dialog", name=title)
-        self.save_button = self.root.get_by_role("button", name=labels.save, exact=True)
-        self.cancel_button = self.root.get_by_role("button", name=labels.cancel, exact=True)
+        self.root = self.page.get_by_role("dialog", name=title)
+        self.save_button = self.root.get_by_role("button", name=self.labels.save, exact=True)
+        self.cancel_button = self.root.get_by_role("button", name=self.labels.cancel, exact=True)
 
     def snapshot(self) -> AriaNode:
         """The dialog's accessibility tree, read in one round trip."""

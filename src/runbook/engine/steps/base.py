@@ -7,13 +7,14 @@ import copy
 import threading
 import time
 from abc import ABC, abstractmethod
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, TypeVar
 
 import structlog
 from playwright.sync_api import Error as PlaywrightError
 
 from runbook.console.dialog import Dialog
 from runbook.console.listing import ListPage
+from runbook.console.shell import PageName
 from runbook.console.translate import translate
 from runbook.engine.context import RunContext
 from runbook.engine.result import FieldChange, StepResult
@@ -42,7 +43,7 @@ class StepType(ABC, Generic[P]):
     """One kind of runbook step, keyed by a resource name listed on one console page."""
 
     page_type: type[P]  # the page listing the entries
-    page_name: Literal["hosts", "routing"]
+    page_name: PageName
     noun: str  # "route", "rule": how messages name an entry
 
     def __init__(self, ctx: RunContext, step: Step, index: int) -> None:
