@@ -18,6 +18,7 @@ import yaml
 
 from runbook.console.browser import playwright_browsers_path
 from runbook.simulator import auth as sim_auth
+from tests.profiles import login
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,24 +66,7 @@ def cli_env(tmp_path_factory: pytest.TempPathFactory, simulator: Any) -> dict[st
         "NO_COLOR": "1",
         "COLUMNS": "160",
     }
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "runbook",
-            "login",
-            "--non-interactive",
-            "--user",
-            sim_auth.DEFAULT_USER,
-            "--console",
-            simulator.url,
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    login(env, simulator.url)
     return env
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 from PIL import Image
 
 from runbook.simulator import auth as sim_auth
 from tests.cli.conftest import CliResult, trace_kinds
+from tests.profiles import login
 from tests.samples import split_delivery
 
 Run = Callable[..., CliResult]
@@ -37,30 +39,10 @@ def test_without_a_session_the_run_stops_with_exit_3_and_the_login_command(
 
 
 def test_non_interactive_login_never_echoes_the_secrets(
-    cli_env: dict[str, str], tmp_path: Path, simulator: object
+    cli_env: dict[str, str], tmp_path: Path, simulator: Any
 ) -> None:
-    import subprocess
-    import sys
-
     env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "runbook",
-            "login",
-            "--non-interactive",
-            "--user",
-            sim_auth.DEFAULT_USER,
-            "--console",
-            simulator.url,
-        ],  # type: ignore[attr-defined]
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    done = login(env, simulator.url)
     saved = tmp_path / "cfg" / "runbook" / "profiles" / "default.json"
     assert saved.is_file()
     assert saved.stat().st_mode & 0o777 == 0o600

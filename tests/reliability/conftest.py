@@ -13,6 +13,7 @@ import pytest
 
 from runbook.simulator import auth as sim_auth
 from runbook.simulator.server import SimulatorServer
+from tests.profiles import login
 
 
 @pytest.fixture(scope="module")
@@ -35,28 +36,6 @@ def rel_env(tmp_path_factory: pytest.TempPathFactory, rel_sim: SimulatorServer) 
     }
     login(env, rel_sim.url)
     return env
-
-
-def login(env: dict[str, str], url: str) -> None:
-    """Sign the profile in again, as a user does after exit 3."""
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "runbook",
-            "login",
-            "--non-interactive",
-            "--user",
-            sim_auth.DEFAULT_USER,
-            "--console",
-            url,
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
 
 
 @pytest.fixture

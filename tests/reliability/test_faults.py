@@ -23,7 +23,8 @@ import httpx
 import pytest
 import yaml
 
-from tests.reliability.conftest import login, run
+from tests.profiles import login
+from tests.reliability.conftest import run
 from tests.samples import UNMANAGED_ROUTE, UNMANAGED_RULE
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -25,6 +26,10 @@ class Dialog:
         self.root = self.page.get_by_role("dialog", name=title)
         self.save_button = self.root.get_by_role("button", name=self.labels.save, exact=True)
         self.cancel_button = self.root.get_by_role("button", name=self.labels.cancel, exact=True)
+
+    def read(self) -> dict[str, Any]:
+        """Every stored field of the dialog, in the runbook's shape."""
+        raise NotImplementedError
 
     def snapshot(self) -> AriaNode:
         """The dialog's accessibility tree, read in one round trip."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -11,6 +11,9 @@ from runbook.console.labels import Labels
 from runbook.console.translate import on_sign_in
 from runbook.console.widgets import wait_loaded
 from runbook.errors import ConcurrentChange, SaveRejected, SignInRequired
+
+if TYPE_CHECKING:
+    from runbook.console.dialog import Dialog
 
 # Reads one column, found by its header's text, of every row: one round trip for the list.
 _READ_COLUMN = """(table, header) => {
@@ -118,6 +121,10 @@ class ListPage:
         # The row holding a cell whose whole text is the name (text, not role: 4x cheaper on
         # a thousand rows, and a cell's accessible name is its text).
         return self.table.get_by_role("row").filter(has=self.page.get_by_text(name, exact=True))
+
+    def open_edit(self, name: str) -> Dialog:
+        """Press Edit on the entry with this name; its dialog, filled in."""
+        raise NotImplementedError
 
     def click_edit(self, name: str) -> None:
         self.row(name).get_by_role("button", name=self.labels.edit, exact=True).click()

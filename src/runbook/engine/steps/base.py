@@ -144,6 +144,31 @@ class StepType(ABC, Generic[P]):
         self.open_dialog = None
         self.result.status = "changed"
 
+    def close_dialog(self, dialog: Dialog) -> None:
+        """Cancel a dialog the step only read (it saves nothing)."""
+        dialog.cancel()
+        self.open_dialog = None
+
+    def live_drift(self, dialog: Dialog) -> None:
+        """Drift mode, the entry differs: checkpoint the live dialog, close it, report drift."""
+        self.ctx.checkpoint(self.result, "live")
+        self.close_dialog(dialog)
+        self.result.status = "drift"
+
+    def read_back(self, page: P) -> dict[str, Any]:
+        """After the step's last change: what the console now holds for the entry.
+
+        The next step's page starts loading (look-ahead) while the reloaded list is
+        checkpointed and the entry's dialog is opened, read and cancelled.
+        """
+        self.ctx.look_ahead()
+        page.wait_listed(self.step.key)
+        self.ctx.checkpoint(self.result, "saved")
+        dialog = self.open_dialog = page.open_edit(self.step.key)
+        have = dialog.read()
+        self.close_dialog(dialog)
+        return have
+
     def verify(self, have: dict[str, Any], want: dict[str, Any]) -> None:
         """Fail the step when reading back does not show what was saved."""
         wrong = [k for k, v in want.items() if have.get(k) != v]

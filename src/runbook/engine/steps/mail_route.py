@@ -39,16 +39,12 @@ class MailRouteStep(StepType[HostsPage]):
             if not result.changes:
                 ctx.look_ahead()  # nothing to change here
                 self._maybe_test_tls(dialog)
-                dialog.cancel()
-                self.open_dialog = None
+                self.close_dialog(dialog)
                 ctx.known_routes.add(name)
                 return
             result.action = "update"
             if ctx.mode == "drift":
-                ctx.checkpoint(result, "live")
-                dialog.cancel()
-                self.open_dialog = None
-                result.status = "drift"
+                self.live_drift(dialog)
                 return
 
         ctx.say(f"Fill the route {name!r}", dialog.name_box)
@@ -56,15 +52,7 @@ class MailRouteStep(StepType[HostsPage]):
         self._maybe_test_tls(dialog)
         self.finish_dialog(dialog, f"route {name!r}")
         if result.status == "changed":
-            ctx.look_ahead()
-            hosts.wait_listed(name)
-            ctx.checkpoint(result, "saved")
-            check = hosts.open_edit(name)
-            self.open_dialog = check
-            have = check.read()
-            check.cancel()
-            self.open_dialog = None
-            self.verify(have, want)
+            self.verify(self.read_back(hosts), want)
             ctx.known_routes.add(name)
 
     def _maybe_test_tls(self, dialog: RouteDialog) -> None:

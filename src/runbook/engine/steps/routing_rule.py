@@ -41,19 +41,14 @@ class RoutingRuleStep(StepType[RoutingPage]):
             )
             if not result.changes:
                 ctx.look_ahead()  # nothing to change here
-                dialog.cancel()
-                self.open_dialog = None
+                self.close_dialog(dialog)
                 return
             result.action = "update"
             if ctx.mode == "drift":
-                ctx.checkpoint(result, "live")
-                dialog.cancel()
-                self.open_dialog = None
-                result.status = "drift"
+                self.live_drift(dialog)
                 return
             if all(c.field == "enabled" for c in result.changes):
-                dialog.cancel()
-                self.open_dialog = None
+                self.close_dialog(dialog)
                 self._switch(routing, want_enabled)
                 return
 
@@ -78,13 +73,7 @@ class RoutingRuleStep(StepType[RoutingPage]):
             return
         if have_enabled != want_enabled:
             self._switch(routing, want_enabled)
-        ctx.look_ahead()
-        routing.wait_listed(description)
-        ctx.checkpoint(result, "saved")
-        check = self.open_dialog = routing.open_edit(description)
-        have = check.read()
-        check.cancel()
-        self.open_dialog = None
+        have = self.read_back(routing)
         self.verify(
             {**have, "enabled": routing.is_enabled(description)}, {**want, "enabled": want_enabled}
         )
