@@ -67,6 +67,21 @@ def test_login_refuses_a_plain_http_console_that_is_not_loopback(
     assert "https" in result.output
 
 
+def secret_host(cli_env: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Split delivery whose route host is a secret (`${env:LEGACY_HOST}`), and its env."""
+    doc = split_delivery()
+    doc["steps"][0]["mail_route"]["server"]["single_host"]["host"] = "${env:LEGACY_HOST}"
+    return doc, {**cli_env, "LEGACY_HOST": f"{CANARY}.example.com"}
+
+
+def assert_no_canary_in_trace(trace: Path) -> int:
+    """Fail if any file inside the trace holds the canary secret; how many were read."""
+    with zipfile.ZipFile(trace) as archive:
+        for name in archive.namelist():
+            assert CANARY.encode() not in archive.read(name), name
+        return len(archive.namelist())
+
+
 def test_a_secret_from_the_environment_is_in_no_artifact(
     runbook_cli: Run,
     write_runbook: Write,
@@ -74,9 +89,7 @@ def test_a_secret_from_the_environment_is_in_no_artifact(
     cli_env: dict[str, str],
     tmp_path: Path,
 ) -> None:
-    doc = split_delivery()
-    doc["steps"][0]["mail_route"]["server"]["single_host"]["host"] = "${env:LEGACY_HOST}"
-    env = {**cli_env, "LEGACY_HOST": f"{CANARY}.example.com"}
+    doc, env = secret_host(cli_env)
     result = runbook_cli("run", str(write_runbook(doc)), "--trace", "on", "--json", env=env)
     assert result.code == 0, result.output
     live = sim_http.get("/_sim/state").json()
@@ -97,10 +110,7 @@ def test_a_secret_from_the_environment_is_in_no_artifact(
         colours = image.convert("RGB").getcolors(maxcolors=1 << 24) or []
         magenta = sum(count for count, colour in colours if colour == (255, 0, 255))
         assert magenta > 500
-    with zipfile.ZipFile(trace) as archive:
-        for name in archive.namelist():
-            assert CANARY.encode() not in archive.read(name), name
-            scanned += 1
+    scanned += assert_no_canary_in_trace(trace)
     assert scanned > 3
     assert "frame-snapshot" in trace_kinds(trace)  # `--trace on`: DOM snapshots included
 
@@ -112,9 +122,7 @@ def test_a_failed_step_keeps_its_page_without_the_secret(
     cli_env: dict[str, str],
     tmp_path: Path,
 ) -> None:
-    doc = split_delivery()
-    doc["steps"][0]["mail_route"]["server"]["single_host"]["host"] = "${env:LEGACY_HOST}"
-    env = {**cli_env, "LEGACY_HOST": f"{CANARY}.example.com"}
+    doc, env = secret_host(cli_env)
     sim_http.post("/_sim/faults", json={"fail_next_saves": 10}).raise_for_status()
     result = runbook_cli("run", str(write_runbook(doc)), "--retries", "0", "--json", env=env)
     assert result.code == 1, result.output
@@ -125,6 +133,4 @@ def test_a_failed_step_keeps_its_page_without_the_secret(
     assert 'textbox "Host name or IP"' in tree.read_text()
     for path in (tree, dom):
         assert CANARY not in path.read_text(), path
-    with zipfile.ZipFile(folder / "trace.zip") as archive:
-        for name in archive.namelist():
-            assert CANARY.encode() not in archive.read(name), name
+    assert_no_canary_in_trace(folder / "trace.zip")
