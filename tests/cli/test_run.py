@@ -278,3 +278,16 @@ def test_a_terminal_shows_which_step_is_running_and_a_pipe_does_not(
     assert piped.returncode == 0, piped.stderr
     assert "Step 1 of 2" not in piped.stdout + piped.stderr
     assert "event=step.finished" in piped.stdout  # plain key=value lines instead
+
+
+@pytest.mark.parametrize("command", ["run", "drift"])
+def test_a_misspelt_var_is_refused_before_the_console_is_touched(
+    command: str, runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
+) -> None:
+    book = write_runbook(split_delivery())
+    result = runbook_cli(command, str(book), "--var", "legacy_hots=mail.example.net")
+    assert result.code == 64, result.output
+    assert "no such variable 'legacy_hots' (did you mean 'legacy_host'?)" in result.stderr
+    assert "internal error" not in result.output
+    assert audit(sim_http) == []
+    assert not (tmp_path / "recordings").exists()

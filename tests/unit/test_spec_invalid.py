@@ -124,3 +124,26 @@ def test_alias_bomb_fails_fast(tmp_path: Path) -> None:
     with pytest.raises(InvalidRunbook):
         load_runbook(DATA / "billion-laughs.yaml")
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_var_the_runbook_does_not_declare_is_a_usage_error() -> None:
+    code, out, err = validate("--var", "legacy_hots=mail.example.net", str(SHIPPED))
+    assert code == 64, out + err
+    assert "no such variable 'legacy_hots' (did you mean 'legacy_host'?)" in err
+    assert str(SHIPPED) in err
+    assert "ok —" not in out
+
+
+def test_each_runbook_must_declare_every_var(tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text("version: 1\nname: o\nsteps:\n  - mail_route: {name: R, state: absent}\n")
+    code, _, err = validate("--var", "legacy_host=mail.example.net", str(SHIPPED), str(other))
+    assert code == 64, err
+    assert f"{other}: no such variable 'legacy_host'" in err
+    assert "declares no variables" in err
+
+
+def test_explain_refuses_a_var_the_runbook_does_not_declare() -> None:
+    result = CliRunner().invoke(cli, ["explain", str(SHIPPED), "--var", "legacy_hots=x"])
+    assert result.exit_code == 64, result.output
+    assert "no such variable 'legacy_hots' (did you mean 'legacy_host'?)" in result.stderr

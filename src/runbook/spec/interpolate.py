@@ -43,6 +43,19 @@ def has_references(value: str) -> bool:
     return "${" in value
 
 
+def variable_names(value: str) -> set[str]:
+    """The names of the `${name}` references in `value` (not `${env:...}`, not `$${`)."""
+    names: set[str] = set()
+
+    def record(ref: Reference) -> str:
+        if not ref.env:
+            names.add(ref.name)
+        return ""
+
+    substitute(value, record)
+    return names
+
+
 def substitute(value: str, lookup: Callable[[Reference], str]) -> tuple[str, list[RefProblem]]:
     """`value` with every reference replaced through `lookup`, and the problems found.
 

@@ -62,11 +62,28 @@ def load_text(
         raise InvalidRunbook(
             _problems(file, [(i.pos, i.message) for i in exc.issues], ())
         ) from None
+    undeclared = sorted(set(variables or {}) - source.declared)
+    if undeclared:
+        raise UsageError(_undeclared_message(file, undeclared, sorted(source.declared)))
     book = _validate(source)
     found = [(issue.pos, issue.message) for _, issue in source.issues]
     if found or book is None:
         raise InvalidRunbook(_problems(file, found, source.secrets))
     return book.model_copy(update={"secrets": frozenset(source.secrets), "source": file})
+
+
+def _undeclared_message(file: str, undeclared: list[str], known: list[str]) -> str:
+    """`FILE: no such variable 'x' (did you mean 'y'?)` for each --var the runbook never uses."""
+    parts = []
+    for name in undeclared:
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        if close:
+            parts.append(f"no such variable {name!r} (did you mean {close[0]!r}?)")
+        elif known:
+            parts.append(f"no such variable {name!r}; its variables: {', '.join(known)}")
+        else:
+            parts.append(f"no such variable {name!r}; the runbook declares no variables")
+    return f"{file}: {'; '.join(parts)} (--var sets a variable the runbook declares)"
 
 
 def _validate(source: Source) -> Runbook | None:

@@ -22,7 +22,13 @@ from yaml.error import Mark, MarkedYAMLError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from runbook.spec.checks import did_you_mean
-from runbook.spec.interpolate import Reference, Unresolved, has_references, substitute
+from runbook.spec.interpolate import (
+    Reference,
+    Unresolved,
+    has_references,
+    substitute,
+    variable_names,
+)
 
 MAX_BYTES = 1024 * 1024  # a runbook is a few KiB; refuse anything over 1 MiB
 MAX_DEPTH = 64  # nesting of collections while composing
@@ -72,6 +78,7 @@ class Source:
     issues: list[tuple[DocPath, Issue]] = field(default_factory=list)
     secrets: set[str] = field(default_factory=set)
     variables: dict[str, str] = field(default_factory=dict)
+    declared: set[str] = field(default_factory=set)  # `vars` keys and `${name}` references
 
     def report(self, path: DocPath, message: str, pos: Pos | None = None) -> None:
         """Record a problem at `path` (or at `pos` when given)."""
@@ -445,6 +452,7 @@ class _Interpolator:
         self.line_starts = [0] + [i + 1 for i, ch in enumerate(source.text) if ch == "\n"]
 
     def run(self) -> None:
+        self.source.declared = self.declared()
         for name in self.raw_vars:
             self.var(name)
         values = dict(self.resolved)
@@ -456,6 +464,14 @@ class _Interpolator:
         self.source.variables = values
         for path, node in self.templates:
             self.template(path, node)
+
+    def declared(self) -> set[str]:
+        """The variables the runbook knows: its `vars` keys and every `${name}` it writes."""
+        raw = self.source.data.get("vars")
+        names = {str(k) for k in raw} if isinstance(raw, dict) else set()
+        for value in [*self.raw_vars.values(), *(str(n.value) for _, n in self.templates)]:
+            names |= variable_names(value)
+        return names
 
     def lookup(self, ref: Reference) -> str:
         if ref.env:
