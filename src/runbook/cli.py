@@ -67,6 +67,18 @@ def _parse_vars(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+def _console_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """`--console`, parsed before anything starts: a console origin (or `simulator` for runs)."""
+    from runbook.target import NotAConsoleUrl, parse_console_url
+
+    if value is None or (value == "simulator" and ctx.command.name != "login"):
+        return value
+    try:
+        return parse_console_url(value).url
+    except NotAConsoleUrl as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 def _fail(exc: BaseException, *, debug: bool, as_json: bool) -> NoReturn:
     """Print an error the way a user should see it and exit with its code."""
     if isinstance(exc, InvalidRunbook):
@@ -181,6 +193,7 @@ def run_options(func: F) -> F:
             "--console",
             "console_url",
             metavar="URL|simulator",
+            callback=_console_option,
             help="Console to drive (default: the runbook's console.url).",
         ),
         click.option("--locale", type=click.Choice(["en", "fr"]), help="Console language."),
@@ -334,7 +347,12 @@ def _worst(codes: list[int]) -> int:
 @cli.command(epilog=EPILOG)
 @click.option("--profile", default="default", show_default=True, help="Session name.")
 @click.option(
-    "--console", "console_url", default="https://admin.google.com", show_default=True, metavar="URL"
+    "--console",
+    "console_url",
+    default="https://admin.google.com",
+    show_default=True,
+    metavar="URL",
+    callback=_console_option,
 )
 @click.option(
     "--non-interactive",

@@ -9,6 +9,7 @@
     ├── ConsoleChanged                exit 4   the page did not look as the page objects expect
     ├── UsageError                    exit 64  bad command-line usage
     ├── InvalidRunbook                exit 65  one or more `FILE:LINE:COL: message` problems
+    ├── NotAConsole                   exit 1   the server at --console answers, but is no console
     ├── BrowserNotFound               exit 1   no usable Chromium on this machine
     ├── ReadOnlyViolation             exit 1   a save was attempted in dry-run or drift mode
     └── RunLocked                     exit 1   another run holds the lock for this console
@@ -112,6 +113,10 @@ class InvalidRunbook(RunbookError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+class NotAConsole(RunbookError):
+    """The server at the console address answers, but not as an Admin console does."""
 
 
 class BrowserNotFound(RunbookError):

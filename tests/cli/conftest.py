@@ -6,9 +6,11 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -113,3 +115,29 @@ def sim_http(simulator: Any) -> httpx.Client:
 def _empty_console(simulator: Any) -> None:
     """Every end-to-end test starts from an empty console with no faults."""
     httpx.post(f"{simulator.url}/_sim/reset", timeout=10).raise_for_status()
+
+
+@pytest.fixture
+def other_web_server(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A loopback web server that is no Admin console; its URL. Parametrize with
+    `(status, content_type)` (default: 404 HTML for every path)."""
+    status, content_type = getattr(request, "param", (404, "text/html"))
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = b"<h1>Not Found</h1>" if "html" in content_type else b'{"ok": true}'
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()

@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
+from runbook.engine.lock import run_lock
 from tests.cli.conftest import CliResult, trace_kinds
 from tests.samples import LEGACY_ROUTE, UNMANAGED_ROUTE, UNMANAGED_RULE, split_delivery
 
@@ -291,3 +292,49 @@ def test_a_misspelt_var_is_refused_before_the_console_is_touched(
     assert "internal error" not in result.output
     assert audit(sim_http) == []
     assert not (tmp_path / "recordings").exists()
+
+
+def test_the_same_console_spelt_another_way_is_locked(
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    cli_env: dict[str, str],
+    simulator: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", cli_env["XDG_CACHE_HOME"])
+    book = write_runbook(split_delivery())
+    other_spelling = simulator.url.replace("127.0.0.1", "LocalHost") + "/"
+    with run_lock(simulator.url, "default", runbook="split-delivery", mode="apply"):
+        result = runbook_cli("run", str(book), "--console", other_spelling)
+    assert result.code == 1, result.output
+    assert "another run is using" in result.output
+    assert audit(sim_http) == []
+
+
+@pytest.mark.parametrize(
+    "console", ["https://admin.google.com/ac/home", "http://127.0.0.1:99999", "not a url"]
+)
+def test_a_console_option_that_is_no_console_origin_is_refused_up_front(
+    console: str, runbook_cli: Run, write_runbook: Write, tmp_path: Path
+) -> None:
+    result = runbook_cli("run", str(write_runbook(split_delivery())), "--console", console)
+    assert result.code == 64, result.output
+    assert "--console" in result.stderr
+    assert not (tmp_path / "recordings").exists()
+
+
+@pytest.mark.parametrize(
+    ("other_web_server", "answer"),
+    [((404, "text/html"), "HTTP 404 at"), ((200, "application/json"), "application/json at")],
+    indirect=["other_web_server"],
+)
+def test_a_web_server_that_is_no_admin_console_is_named_so(
+    other_web_server: str, answer: str, runbook_cli: Run, write_runbook: Write
+) -> None:
+    book = write_runbook(split_delivery())
+    result = runbook_cli("run", str(book), "--console", other_web_server, "--json")
+    assert result.code == 1, result.output
+    assert f"not an Admin console ({answer} {other_web_server}/ac" in result.output
+    assert "UI may have changed" not in result.output
+    assert result.json()["exit_code"] == 1

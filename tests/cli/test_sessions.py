@@ -134,3 +134,14 @@ def test_a_failed_step_keeps_its_page_without_the_secret(
     for path in (tree, dom):
         assert CANARY not in path.read_text(), path
     assert_no_canary_in_trace(folder / "trace.zip")
+
+
+def test_login_to_a_web_server_that_is_no_admin_console_says_so(
+    runbook_cli: Run, other_web_server: str
+) -> None:
+    result = runbook_cli(
+        "login", "--non-interactive", "--user", sim_auth.DEFAULT_USER, "--console", other_web_server
+    )
+    assert result.code == 1, result.output
+    assert f"not an Admin console (HTTP 404 at {other_web_server}/ac" in result.stderr
+    assert "internal error" not in result.output

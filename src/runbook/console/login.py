@@ -7,6 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from runbook.console.answer import check_answer
 from runbook.console.labels import Labels
 from runbook.console.session import BrowserSession, SessionOptions
 from runbook.console.signin import (
@@ -37,7 +38,8 @@ def login(
         page = session.page
         assert page is not None
         with translated(page, "opening the console"):
-            page.goto(console_url.rstrip("/") + "/ac")
+            home = console_url.rstrip("/") + "/ac"
+            check_answer(page, page.goto(home), home)
         if on_sign_in(page):
             if creds is not None:
                 SignInPage(page, labels).sign_in(creds)

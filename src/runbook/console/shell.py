@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
+from runbook.console.answer import check_answer
 from runbook.console.labels import Labels
 from runbook.console.translate import on_sign_in, translated
 from runbook.errors import SignInRequired
@@ -50,6 +51,10 @@ class ConsoleShell:
     def url(self, name: str) -> str:
         """Absolute URL of a console page, in the console's language."""
         return f"{self.base_url}{PATHS[name]}?{urlencode({'hl': self.labels.locale})}"
+
+    def goto(self, name: str) -> None:
+        """Load a console page; fail at once when the server that answers is no console."""
+        check_answer(self.page, self.page.goto(self.url(name)), self.url("home"))
 
     def check_signed_in(self) -> None:
         """Raise SignInRequired when the console sent us to its sign-in flow."""
@@ -94,7 +99,7 @@ class ConsoleShell:
             if self.navigate == "click":
                 self._walk_menu(name)
             else:
-                self.page.goto(self.url(name))
+                self.goto(name)
             self.check_signed_in()
             if self.look_ahead and self._spare is None:
                 # The second tab opens while the page's list is still loading.
@@ -105,7 +110,7 @@ class ConsoleShell:
     def _walk_menu(self, name: str) -> None:
         labels = self.labels
         if not self.menu_button.is_visible():
-            self.page.goto(self.url("home"))
+            self.goto("home")
             self.check_signed_in()
         self.menu_button.click()
         for key in ("nav_apps", "nav_workspace", "nav_gmail"):

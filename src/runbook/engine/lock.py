@@ -14,11 +14,12 @@ from filelock import FileLock, Timeout
 from platformdirs import user_cache_dir
 
 from runbook.errors import RunLocked
+from runbook.target import console_key
 
 
 def lock_path(console_url: str, profile: str) -> Path:
-    """The lock file of a console and profile."""
-    digest = hashlib.sha256(f"{console_url}\n{profile}".encode()).hexdigest()[:16]
+    """The lock file of a console and profile: one per console however its address is spelt."""
+    digest = hashlib.sha256(f"{console_key(console_url)}\n{profile}".encode()).hexdigest()[:16]
     return Path(user_cache_dir("runbook")) / "locks" / f"{digest}.lock"
 
 

@@ -28,7 +28,14 @@ from runbook.engine.drift import apply_ignores, find_unmanaged
 from runbook.engine.lock import run_lock
 from runbook.engine.registry import step_type
 from runbook.engine.result import Mode, RunResult, StepResult
-from runbook.errors import ConsoleChanged, ExitCode, RunbookError, SignInRequired, UsageError
+from runbook.errors import (
+    ConsoleChanged,
+    ExitCode,
+    NotAConsole,
+    RunbookError,
+    SignInRequired,
+    UsageError,
+)
 from runbook.recording.ci import append_github_step_summary, write_junit
 from runbook.recording.folder import RunFolder
 from runbook.recording.log import (
@@ -44,6 +51,7 @@ from runbook.recording.redact import Redactor
 from runbook.recording.report import print_terminal_summary, write_reports
 from runbook.recording.trace import scrub_trace
 from runbook.spec import Runbook
+from runbook.target import console_url
 
 DEFAULT_CONSOLE = "https://admin.google.com"
 SIMULATOR = "simulator"
@@ -138,6 +146,7 @@ def execute(book: Runbook, file: Path, options: RunOptions) -> int:
             _embedded_simulator(state_dir) as (url, creds),
         ):
             return _run(book, file, options, url, creds)
+    target = console_url(target)
     check_session_target(target)
     with run_lock(target, options.profile, runbook=book.name, mode=options.mode):
         return _run(book, file, options, target, None)
@@ -265,7 +274,7 @@ def _session_values(path: Path | None) -> list[str]:
 def _sign_in(shell: ConsoleShell, labels: Labels, creds: Credentials) -> None:
     page = shell.page
     with translated(page, "opening the console"):
-        page.goto(shell.url("home"))
+        shell.goto("home")
     if on_sign_in(page):
         SignInPage(page, labels).sign_in(creds)
 
@@ -298,7 +307,7 @@ def _run_steps(
         log_step_finished(log, outcome)
         if outcome.status == "failed":
             error = runner.error
-            if isinstance(error, SignInRequired | ConsoleChanged):
+            if isinstance(error, SignInRequired | ConsoleChanged | NotAConsole):
                 result.error = str(error)
                 result.exit_code = error.exit_code
                 stop = error

@@ -6,7 +6,8 @@ import difflib
 import ipaddress
 import re
 from collections.abc import Iterable
-from urllib.parse import urlsplit
+
+from runbook.target import NotAConsoleUrl, parse_console_url
 
 ALLOWED_PORTS_TEXT = "25, 587 or 1024-65535"
 MAX_HOSTS_PER_TABLE = 10  # rows the console accepts in each of the Primary / Secondary tables
@@ -124,22 +125,16 @@ def is_loopback_host(host: str) -> bool:
 
 
 def console_url_problem(url: str) -> str | None:
-    """Why `url` cannot be a console URL: https, or http on a loopback address only."""
+    """Why `url` cannot be a console URL: an origin (and `/u/N/`), https or http on loopback."""
     try:
-        parts = urlsplit(url)
-        host = parts.hostname
-        parts.port  # noqa: B018 - raises ValueError for a bad port
-    except ValueError as exc:
-        return f"{url!r} is not a valid URL: {exc}"
-    if parts.scheme not in ("http", "https") or not host:
-        return f"{url!r} is not an http(s) URL with a host (e.g. https://admin.google.com)"
-    if parts.scheme == "http" and not is_loopback_host(host):
+        parsed = parse_console_url(url)
+    except NotAConsoleUrl as exc:
+        return str(exc)
+    if parsed.scheme == "http" and not is_loopback_host(parsed.host):
         return (
             f"the console URL must use https ({url!r} uses plain http); plain http is allowed "
             "only on a loopback address such as http://127.0.0.1:8765, for the simulator"
         )
-    if parts.username or parts.password:
-        return "the console URL must not contain a user name or password"
     return None
 
 
