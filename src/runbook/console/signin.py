@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import binascii
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,24 +57,38 @@ class SignInPage:
         self.page = page
         self.labels = labels
         self.next_button = page.get_by_role("button", name=labels.signin_next, exact=True)
+        self.refusal = page.get_by_role("alert")  # why the console refused what was entered
 
     def sign_in(self, creds: Credentials) -> None:
-        """Fill email, password and the current 2-step code; wait to leave the flow."""
+        """Fill email, password and the current 2-step code; wait to leave the flow.
+
+        A value the console refuses (it shows its reason in an alert) ends the sign-in at once
+        with that reason: `SignInRequired` naming what was refused.
+        """
         labels = self.labels
         page = self.page
+        main_menu = page.get_by_role("button", name=labels.main_menu, exact=True)
         with translated(page, "signing in"):
             steps = [
-                (labels.signin_email, creds.user),
-                (labels.signin_password, creds.password),
-                (labels.signin_code, pyotp.TOTP(creds.totp_secret).now()),
+                (labels.signin_email, creds.user, f"the account {creds.user}"),
+                (labels.signin_password, creds.password, f"the password for {creds.user}"),
+                (
+                    labels.signin_code,
+                    pyotp.TOTP(creds.totp_secret).now(),
+                    f"the 2-step verification code for {creds.user} (check RUNBOOK_TOTP_SECRET)",
+                ),
             ]
-            for label, value in steps:
-                box = page.get_by_role("textbox", name=label, exact=True)
+            boxes = [page.get_by_role("textbox", name=label, exact=True) for label, _, _ in steps]
+            for n, (_, value, what) in enumerate(steps):
+                box = boxes[n]
                 expect(box).to_be_visible()
                 box.fill(value)
                 self.next_button.click()
-                if label != labels.signin_code:
-                    expect(box).to_be_hidden()
+                after = boxes[n + 1] if n + 1 < len(boxes) else main_menu
+                expect(after.or_(self.refusal)).to_be_visible()
+                if self.refusal.is_visible():
+                    reason = " ".join(self.refusal.inner_text().split())
+                    raise SignInRequired(f"the console refused {what}: {reason}")
             page.wait_for_url(lambda url: not is_sign_in_url(url))
         if on_sign_in(page):
             raise SignInRequired("sign-in did not complete")
@@ -88,4 +103,12 @@ def credentials_from_env(user: str | None) -> Credentials:
             "--non-interactive needs --user, and RUNBOOK_PASSWORD and "
             "RUNBOOK_TOTP_SECRET in the environment"
         )
+    secret = "".join(secret.split())  # the console shows the secret in groups of four
+    try:
+        pyotp.TOTP(secret).byte_secret()
+    except (binascii.Error, ValueError):
+        raise UsageError(
+            "RUNBOOK_TOTP_SECRET is not a base32 TOTP secret (letters A-Z and digits 2-7, "
+            "as shown when 2-step verification was set up with an authenticator app)"
+        ) from None
     return Credentials(user=user, password=password, totp_secret=secret)

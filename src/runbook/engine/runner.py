@@ -118,9 +118,15 @@ def _embedded_simulator(state_dir: Path) -> Iterator[tuple[str, Credentials]]:
     from runbook.simulator import auth as sim_auth
     from runbook.simulator.server import SimulatorServer
 
-    state_dir.mkdir(parents=True, exist_ok=True)
-    server = SimulatorServer(state_dir / "simulator.json")
-    server.start()
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        server = SimulatorServer(state_dir / "simulator.json")
+        server.start()
+    except (OSError, ValueError) as exc:  # a port in use, a state file that is not one
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UsageError(
+            f"cannot start the simulator with its state in {state_dir}: {reason}"
+        ) from None
     try:
         yield (
             server.url,

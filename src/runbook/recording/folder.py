@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from runbook.errors import UsageError
+
 TIME_FORMAT = "%Y%m%dT%H%M%SZ"
 _MAX_SLUG = 60
 
@@ -42,16 +44,23 @@ class RunFolder:
         moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
         base = f"{moment.strftime(TIME_FORMAT)}-{slugify(runbook_name, default='runbook')}"
         base = f"{base}-{slugify(mode, default='run')}"
-        root.mkdir(parents=True, exist_ok=True)
         candidate, n = root / base, 1
-        while True:
-            try:
-                candidate.mkdir()
-            except FileExistsError:
-                n += 1
-                candidate = root / f"{base}-{n}"
-                continue
-            return cls(candidate)
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            while True:
+                try:
+                    candidate.mkdir()
+                except FileExistsError:
+                    n += 1
+                    candidate = root / f"{base}-{n}"
+                    continue
+                return cls(candidate)
+        except OSError as exc:
+            reason = "it is a file" if root.is_file() else (exc.strerror or str(exc)).lower()
+            raise UsageError(
+                f"cannot create a run folder in {root} ({reason}); give --recordings a folder "
+                "that can be written"
+            ) from None
 
     @property
     def name(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import socket
 import threading
 from pathlib import Path
@@ -24,11 +25,16 @@ __all__ = [
     "DEFAULT_PASSWORD",
     "DEFAULT_TOTP_SECRET",
     "DEFAULT_USER",
+    "PortUnavailable",
     "SimulatorServer",
     "serve",
 ]
 
 STOP_TIMEOUT_SECONDS = 5.0
+
+
+class PortUnavailable(OSError):
+    """The simulator cannot listen where it was asked to (port in use, no such address)."""
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -38,9 +44,14 @@ def _bind(host: str, port: int) -> socket.socket:
     try:
         sock.bind((host, port))
         sock.listen(128)
-    except OSError:
+    except (OSError, OverflowError) as exc:
         sock.close()
-        raise
+        where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        if isinstance(exc, OSError) and exc.errno == errno.EADDRINUSE:
+            reason = f"port {port} is in use"
+        else:
+            reason = getattr(exc, "strerror", None) or str(exc)
+        raise PortUnavailable(f"cannot listen on {where}: {reason}") from None
     sock.set_inheritable(True)
     return sock
 
