@@ -57,7 +57,7 @@ class SignInPage:
         self.page = page
         self.labels = labels
         self.next_button = page.get_by_role("button", name=labels.signin_next, exact=True)
-        self.refusal = page.get_by_role("alert")  # why the console refused what was entered
+        self.refusal = page.get_by_role("alert").first  # why the console refused a value
 
     def sign_in(self, creds: Credentials) -> None:
         """Fill email, password and the current 2-step code; wait to leave the flow.
@@ -85,7 +85,7 @@ class SignInPage:
                 box.fill(value)
                 self.next_button.click()
                 after = boxes[n + 1] if n + 1 < len(boxes) else main_menu
-                expect(after.or_(self.refusal)).to_be_visible()
+                expect(after.or_(self.refusal).first).to_be_visible()
                 if self.refusal.is_visible():
                     reason = " ".join(self.refusal.inner_text().split())
                     raise SignInRequired(f"the console refused {what}: {reason}")
