@@ -147,3 +147,15 @@ def test_explain_refuses_a_var_the_runbook_does_not_declare() -> None:
     result = CliRunner().invoke(cli, ["explain", str(SHIPPED), "--var", "legacy_hots=x"])
     assert result.exit_code == 64, result.output
     assert "no such variable 'legacy_hots' (did you mean 'legacy_host'?)" in result.stderr
+
+
+def test_a_control_character_where_a_list_belongs_stays_on_its_line(tmp_path: Path) -> None:
+    text = SHIPPED.read_text().replace(
+        "messages: [inbound, internal_receiving]", 'messages: "\\x1e"'
+    )
+    path = tmp_path / "book.yaml"
+    path.write_text(text)
+    code, _, err = validate(str(path))
+    assert code == 65
+    assert err.splitlines() and all(line.startswith(f"{path}:") for line in err.splitlines())
+    assert "expected a list for" in err

@@ -343,7 +343,8 @@ def _describe(error: ErrorDetails, loc: DocPath) -> str:
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"expected a mapping (key: value) for {_where(loc)}, got {shown}"
     if kind == "list_type":
-        hint = f"; write [{value}]" if isinstance(value, str) else ""
+        printable = isinstance(value, str) and value.isprintable() and len(value) <= 60
+        hint = f"; write [{value}]" if printable else ""
         return f"expected a list for {_where(loc)}, got {shown}{hint}"
     if kind == "literal_error":
         expected = str(error.get("ctx", {}).get("expected", ""))
