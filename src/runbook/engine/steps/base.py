@@ -104,7 +104,7 @@ class StepType(ABC, Generic[P]):
             self.result.details["locator"] = exc.locator
             self.result.details["url"] = exc.url
         with contextlib.suppress(PlaywrightError):
-            self.ctx.checkpoint(self.result, "failure", force=True, mask=self._masks())
+            self.ctx.checkpoint(self.result, "failure", force=True)
         with contextlib.suppress(PlaywrightError, OSError):
             self.ctx.save_page(self.result, "failure")
         if not isinstance(exc, SignInRequired):
@@ -122,17 +122,9 @@ class StepType(ABC, Generic[P]):
             pass
         self.open_dialog = None
 
-    def _masks(self) -> list[Any]:
-        if self.open_dialog is None or not self.ctx.secrets:
-            return []
-        try:
-            return self.open_dialog.secret_fields(self.ctx.secrets)
-        except PlaywrightError:
-            return []
-
     def finish_dialog(self, dialog: Dialog, what: str) -> None:
         """Checkpoint the filled dialog, then save it (apply) or cancel it (read-only)."""
-        self.ctx.checkpoint(self.result, "filled", mask=dialog.secret_fields(self.ctx.secrets))
+        self.ctx.checkpoint(self.result, "filled")
         if self.ctx.read_only:
             self.ctx.say("Dry run: cancel instead of saving", dialog.cancel_button)
             dialog.cancel()
