@@ -10,6 +10,7 @@ from runbook.console.aria import AriaNode, parse
 from runbook.console.guard import WriteGuard
 from runbook.console.labels import Labels
 from runbook.console.listing import ListPage, SaveOutcome
+from runbook.console.text import shown
 
 
 class Dialog:
@@ -44,6 +45,12 @@ class Dialog:
     def set_text(self, box: Locator, value: str, current: str | None = None) -> None:
         """Type a value into a field, only when it differs from what is there."""
         if (box.input_value() if current is None else current) != value:
+            box.fill(value)
+
+    @staticmethod
+    def set_name(box: Locator, value: str, current: str) -> None:
+        """Type a name, unless the console already shows it (whitespace aside)."""
+        if shown(value) != shown(current):
             box.fill(value)
 
     @staticmethod

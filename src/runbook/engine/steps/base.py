@@ -15,6 +15,7 @@ from playwright.sync_api import Error as PlaywrightError
 from runbook.console.dialog import Dialog
 from runbook.console.listing import ListPage
 from runbook.console.shell import PageName
+from runbook.console.text import shown
 from runbook.console.translate import translate
 from runbook.engine.context import RunContext
 from runbook.engine.result import FieldChange, StepResult
@@ -45,6 +46,7 @@ class StepType(ABC, Generic[P]):
     page_type: type[P]  # the page listing the entries
     page_name: PageName
     noun: str  # "route", "rule": how messages name an entry
+    shown_fields: tuple[str, ...] = ()  # names among the fields: compared as the console shows them
 
     def __init__(self, ctx: RunContext, step: Step, index: int) -> None:
         self.ctx = ctx
@@ -161,8 +163,19 @@ class StepType(ABC, Generic[P]):
         self.close_dialog(dialog)
         return have
 
+    def as_shown(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """`fields` with the names among them as the console shows them (whitespace collapsed).
+
+        Values whose whitespace matters (an envelope pattern) are compared as they are.
+        """
+        return {
+            k: shown(v) if k in self.shown_fields and isinstance(v, str) else v
+            for k, v in fields.items()
+        }
+
     def verify(self, have: dict[str, Any], want: dict[str, Any]) -> None:
         """Fail the step when reading back does not show what was saved."""
+        have, want = self.as_shown(have), self.as_shown(want)
         wrong = [k for k, v in want.items() if have.get(k) != v]
         if wrong:
             raise StepFailed(
@@ -198,7 +211,7 @@ class StepType(ABC, Generic[P]):
         if ctx.read_only:
             ctx.look_ahead()  # nothing will change: the next page can load now
         page = self.page_type(ctx.page, ctx.labels, ctx.guard)
-        exists = name in page.names()
+        exists = page.has(name)
         if self.step.state == "absent":
             self.remove(page, exists)
         else:
