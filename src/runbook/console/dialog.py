@@ -10,7 +10,7 @@ from runbook.console.aria import AriaNode, parse
 from runbook.console.guard import WriteGuard
 from runbook.console.labels import Labels
 from runbook.console.listing import ListPage, SaveOutcome
-from runbook.console.text import shown
+from runbook.names import shown
 
 
 class Dialog:

@@ -9,9 +9,9 @@ from playwright.sync_api import Locator, expect
 from runbook.console.aria import AriaNode
 from runbook.console.dialog import Dialog, as_port
 from runbook.console.listing import ListPage
-from runbook.console.text import shown
 from runbook.console.translate import translated
 from runbook.console.widgets import choose
+from runbook.names import shown
 
 OPTION_KEYS = {
     "mx_lookup": "mx_lookup",

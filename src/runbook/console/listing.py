@@ -8,10 +8,10 @@ from playwright.sync_api import Locator, Page, expect
 
 from runbook.console.guard import WriteGuard
 from runbook.console.labels import Labels
-from runbook.console.text import shown
 from runbook.console.translate import on_sign_in
 from runbook.console.widgets import wait_loaded
 from runbook.errors import ConcurrentChange, SaveRejected, SignInRequired
+from runbook.names import shown
 
 if TYPE_CHECKING:
     from runbook.console.dialog import Dialog

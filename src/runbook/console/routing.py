@@ -10,10 +10,10 @@ from runbook.console.aria import AriaNode
 from runbook.console.dialog import Dialog
 from runbook.console.labels import ACCOUNT_TYPE_KEYS, MATCH_KEYS, MATCH_VALUE_KEYS, MESSAGE_KEYS
 from runbook.console.listing import ListPage, raise_refusal
-from runbook.console.text import shown
 from runbook.console.translate import on_sign_in, translated
 from runbook.console.widgets import choose, current_choice
 from runbook.errors import SignInRequired
+from runbook.names import shown
 
 ACTION_KEYS = {"modify_message": "modify_message", "reject_message": "reject_message"}
 SIDES = {

@@ -7,9 +7,9 @@ from datetime import date
 
 from runbook.console.hosts import HostsPage
 from runbook.console.routing import RoutingPage
-from runbook.console.text import shown
 from runbook.engine.context import RunContext
 from runbook.engine.result import RunResult, StepResult
+from runbook.names import shown
 from runbook.spec import Runbook
 
 

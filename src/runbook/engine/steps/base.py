@@ -15,7 +15,6 @@ from playwright.sync_api import Error as PlaywrightError
 from runbook.console.dialog import Dialog
 from runbook.console.listing import ListPage
 from runbook.console.shell import PageName
-from runbook.console.text import shown
 from runbook.console.translate import translate
 from runbook.engine.context import RunContext
 from runbook.engine.result import FieldChange, StepResult
@@ -26,6 +25,7 @@ from runbook.errors import (
     SignInRequired,
     StepFailed,
 )
+from runbook.names import shown
 from runbook.spec import Step
 
 BACKOFF_BASE_S = 0.5

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from runbook.console.hosts import HostsPage, RouteDialog
-from runbook.console.text import shown
 from runbook.engine.diff import diff
 from runbook.engine.steps.base import StepType
 from runbook.errors import StepFailed
+from runbook.names import shown
 
 
 class MailRouteStep(StepType[HostsPage]):

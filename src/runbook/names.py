@@ -1,4 +1,4 @@
-"""Text as the console shows it: how names are compared everywhere."""
+"""Names as the console shows them: how entry names are compared everywhere."""
 
 from __future__ import annotations
 
