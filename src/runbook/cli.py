@@ -260,6 +260,11 @@ def run_options(func: F) -> F:
             "--demo", is_flag=True, help="Headed, slowed, menu navigation, captions and highlights."
         ),
         click.option("--video", is_flag=True, help="Record a video of the run."),
+        click.option(
+            "--video-allow-secrets",
+            is_flag=True,
+            help="Record the video although the runbook has secrets (they show unmasked).",
+        ),
         click.option("--json", "as_json", is_flag=True, help="Print the result document."),
     ]
     for option in reversed(options):

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from PIL import Image
 
+from runbook.console.browser import ffmpeg_path
+from runbook.recording.redact import MASK
 from runbook.simulator import auth as sim_auth
 from tests.cli.conftest import CliResult, trace_kinds
 from tests.profiles import login
@@ -74,12 +79,35 @@ def secret_host(cli_env: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]
     return doc, {**cli_env, "LEGACY_HOST": f"{CANARY}.example.com"}
 
 
+def _hashes(body: bytes) -> set[str]:
+    return {hashlib.new(algo, body).hexdigest() for algo in ("sha1", "sha256", "md5")}
+
+
 def assert_no_canary_in_trace(trace: Path) -> int:
-    """Fail if any file inside the trace holds the canary secret; how many were read."""
+    """Fail if any file inside the trace holds the canary secret, or is named by a hash of
+    its body as it was before scrubbing (a guessed secret could be confirmed offline);
+    every resource the trace refers to is in it. How many files were read."""
+    secret = f"{CANARY}.example.com".encode()
     with zipfile.ZipFile(trace) as archive:
-        for name in archive.namelist():
-            assert CANARY.encode() not in archive.read(name), name
-        return len(archive.namelist())
+        names = archive.namelist()
+        referred: set[str] = set()
+        for name in names:
+            body = archive.read(name)
+            assert CANARY.encode() not in body, name
+            if MASK.encode() in body:  # it held the secret: the unscrubbed body again
+                unscrubbed = _hashes(body.replace(MASK.encode(), secret))
+                assert not unscrubbed & set(re.findall(r"[0-9a-f]{32,64}", name)), name
+            if name.endswith((".trace", ".network")):
+                referred.update(re.findall(rb'"_?sha1":\s*"([^"]+)"', body))
+        stored = {n.removeprefix("resources/") for n in names}
+        assert {r.decode() for r in referred} <= stored
+        return len(names)
+
+
+def magenta_pixels(picture: Path) -> int:
+    with Image.open(picture) as image:
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 24) or []
+        return sum(count for count, colour in colours if colour == (255, 0, 255))
 
 
 def test_a_secret_from_the_environment_is_in_no_artifact(
@@ -104,12 +132,11 @@ def test_a_secret_from_the_environment_is_in_no_artifact(
         if path.suffix in {".json", ".jsonl", ".html", ".yml"}:
             assert CANARY not in path.read_text(errors="replace"), path
             scanned += 1
-    # The field holding the secret is masked (Playwright paints masks magenta).
-    [filled] = folder.glob("01-*-filled.png")
-    with Image.open(filled) as image:
-        colours = image.convert("RGB").getcolors(maxcolors=1 << 24) or []
-        magenta = sum(count for count, colour in colours if colour == (255, 0, 255))
-        assert magenta > 500
+    # The field holding the secret is masked (Playwright paints masks magenta), and so is
+    # the list cell showing it once saved.
+    for checkpoint in ("filled", "saved"):
+        [picture] = folder.glob(f"01-*-{checkpoint}.png")
+        assert magenta_pixels(picture) > 500, checkpoint
     scanned += assert_no_canary_in_trace(trace)
     assert scanned > 3
     assert "frame-snapshot" in trace_kinds(trace)  # `--trace on`: DOM snapshots included
@@ -145,3 +172,57 @@ def test_login_to_a_web_server_that_is_no_admin_console_says_so(
     assert result.code == 1, result.output
     assert f"not an Admin console (HTTP 404 at {other_web_server}/ac" in result.stderr
     assert "internal error" not in result.output
+
+
+def test_a_listed_secret_is_masked_in_every_checkpoint_of_a_later_run(
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    doc, env = secret_host(cli_env)
+    book = write_runbook(doc)
+    assert runbook_cli("run", str(book), env=env).code == 0
+    # The route exists; a changed port updates it, and the list shows the secret host.
+    doc["steps"][0]["mail_route"]["server"]["single_host"]["port"] = 2525
+    result = runbook_cli("run", str(write_runbook(doc)), "--json", env=env)
+    assert result.code == 0, result.output
+    folder = tmp_path / result.json()["run_dir"]
+    pictures = sorted(folder.glob("01-*.png"))
+    assert {p.stem.rsplit("-", 1)[-1] for p in pictures} >= {"filled", "saved"}
+    for picture in pictures:
+        assert magenta_pixels(picture) > 500, picture.name
+
+
+def test_video_is_refused_when_the_runbook_has_secrets(
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    cli_env: dict[str, str],
+) -> None:
+    doc, env = secret_host(cli_env)
+    result = runbook_cli("run", str(write_runbook(doc)), "--video", env=env)
+    assert result.code == 64, result.output
+    assert "--video-allow-secrets" in result.output
+    assert "cannot be masked" in result.output
+    assert CANARY not in result.output
+    assert sim_http.get("/_sim/audit").json() == []
+
+
+@pytest.mark.skipif(ffmpeg_path() is None, reason="no ffmpeg where Playwright looks for it")
+def test_video_with_secrets_is_recorded_when_the_user_allows_it(
+    runbook_cli: Run, write_runbook: Write, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    doc, env = secret_host(cli_env)
+    result = runbook_cli(
+        "run",
+        str(write_runbook(doc)),
+        "--dry-run",
+        "--video",
+        "--video-allow-secrets",
+        "--json",
+        env=env,
+    )
+    assert result.code == 0, result.output
+    assert (tmp_path / result.json()["run_dir"] / "video.webm").is_file()

@@ -19,10 +19,10 @@ def goto_list(page: Page, path: str, labels: Labels = EN) -> None:
     expect(page.get_by_role("progressbar", name=labels.loading)).to_have_count(0)
 
 
-def row(page: Page | Locator, table: str, first_cell: str) -> Locator:
-    """The row of a table whose cell is exactly `first_cell`."""
+def row(page: Page | Locator, table: str, name: str) -> Locator:
+    """The row of a table whose name (its row header) is exactly `name`."""
     root = page.page if isinstance(page, Locator) else page  # `has=` takes a page-relative locator
-    cell = root.get_by_role("cell", name=first_cell, exact=True)
+    cell = root.get_by_role("rowheader", name=name, exact=True)
     return page.get_by_role("table", name=table).get_by_role("row").filter(has=cell)
 
 

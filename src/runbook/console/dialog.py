@@ -1,8 +1,7 @@
-"""What the "Add mail route" and "Add setting" dialogs share: fields, save, cancel, masking."""
+"""What the "Add mail route" and "Add setting" dialogs share: fields, save, cancel."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
@@ -11,6 +10,7 @@ from runbook.console.aria import AriaNode, parse
 from runbook.console.guard import WriteGuard
 from runbook.console.labels import Labels
 from runbook.console.listing import ListPage, SaveOutcome
+from runbook.names import shown
 
 
 class Dialog:
@@ -48,6 +48,12 @@ class Dialog:
             box.fill(value)
 
     @staticmethod
+    def set_name(box: Locator, value: str, current: str) -> None:
+        """Type a name, unless the console already shows it (whitespace aside)."""
+        if shown(value) != shown(current):
+            box.fill(value)
+
+    @staticmethod
     def set_checked(box: Locator, want: bool, current: bool) -> None:
         """Check or uncheck a box, only when it is not already so."""
         if current != want:
@@ -64,17 +70,6 @@ class Dialog:
         """Close the open dialog without saving anything."""
         self.cancel_button.click()
         expect(self.root).to_be_hidden()
-
-    def secret_fields(self, secrets: Iterable[str]) -> list[Locator]:
-        """The dialog's text fields whose value holds a secret (to mask in screenshots)."""
-        wanted = [s for s in secrets if s]
-        if not wanted:
-            return []
-        return [
-            box
-            for box in self.root.get_by_role("textbox").all()
-            if any(s in box.input_value() for s in wanted)
-        ]
 
 
 def as_port(text: str) -> int | str:

@@ -11,6 +11,7 @@ from runbook.console.dialog import Dialog, as_port
 from runbook.console.listing import ListPage
 from runbook.console.translate import translated
 from runbook.console.widgets import choose
+from runbook.names import shown
 
 OPTION_KEYS = {
     "mx_lookup": "mx_lookup",
@@ -90,7 +91,7 @@ class RouteDialog(Dialog):
             }
         options = snap.find("group", labels.options) or snap
         return {
-            "name": snap.text_of("textbox", labels.route_name).strip(),
+            "name": shown(snap.text_of("textbox", labels.route_name)),
             "server": server,
             **{field: options.is_checked(labels[key]) for field, key in OPTION_KEYS.items()},
         }
@@ -127,7 +128,7 @@ class RouteDialog(Dialog):
             snap = self.snapshot()
             have = self._fields(snap)
             shown = snap.text_of("combobox", self.labels.server_menu)
-            self.set_text(self.name_box, want["name"], have["name"])
+            self.set_name(self.name_box, want["name"], have["name"])
             server = want["server"]
             kind = "single_host" if "single_host" in server else "multiple_hosts"
             same_kind = kind in have["server"]

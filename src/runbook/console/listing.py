@@ -11,20 +11,23 @@ from runbook.console.labels import Labels
 from runbook.console.translate import on_sign_in
 from runbook.console.widgets import wait_loaded
 from runbook.errors import ConcurrentChange, SaveRejected, SignInRequired
+from runbook.names import shown
 
 if TYPE_CHECKING:
     from runbook.console.dialog import Dialog
 
 # Reads one column, found by its header's text, of every row: one round trip for the list.
+# A row's name cell may be a row header (`<th scope="row">`): it counts as a cell.
 _READ_COLUMN = """(table, header) => {
-  const heads = [...table.querySelectorAll('[role=columnheader], th')];
-  const col = heads.findIndex(h => h.textContent.trim() === header);
+  const shown = (e) => e.textContent.replace(/\\s+/g, ' ').trim();
+  const heads = [...table.querySelectorAll('[role=columnheader], thead th, th[scope=col]')];
+  const col = heads.findIndex(h => shown(h) === header);
   if (col < 0) return null;
   const rows = [...table.querySelectorAll('[role=row], tr')].filter(
-    r => !r.querySelector('[role=columnheader], th'));
+    r => !heads.some(h => r.contains(h)));
   return rows.map(r => {
-    const cells = r.querySelectorAll('[role=cell], [role=gridcell], td');
-    return cells[col] ? cells[col].textContent.trim() : '';
+    const cells = r.querySelectorAll('[role=cell], [role=gridcell], [role=rowheader], td, th');
+    return cells[col] ? cells[col].textContent : '';
   });
 }"""
 
@@ -114,13 +117,22 @@ class ListPage:
             expect(
                 self.table.get_by_role("columnheader", name=self.labels[self.name_column_key])
             ).to_be_visible()
-        return [str(n) for n in names or []]
+        return [shown(str(n)) for n in names or []]
+
+    def has(self, name: str) -> bool:
+        """Whether the list shows an entry with this name (compared as the console shows it)."""
+        return shown(name) in self.names()
 
     def row(self, name: str) -> Locator:
-        """The table row of the entry with this name."""
-        # The row holding a cell whose whole text is the name (text, not role: 4x cheaper on
-        # a thousand rows, and a cell's accessible name is its text).
-        return self.table.get_by_role("row").filter(has=self.page.get_by_text(name, exact=True))
+        """The table row of the entry with this name.
+
+        The row whose header (the name cell) has the name as its accessible name: only the
+        name column counts, so an entry named "Edit", "Locally applied" or like another
+        row's host is found in its own row. Accessible names are compared with whitespace
+        collapsed, as the console shows them.
+        """
+        header = self.page.get_by_role("rowheader", name=shown(name), exact=True)
+        return self.table.get_by_role("row").filter(has=header)
 
     def open_edit(self, name: str) -> Dialog:
         """Press Edit on the entry with this name; its dialog, filled in."""

@@ -13,6 +13,7 @@ from runbook.console.listing import ListPage, raise_refusal
 from runbook.console.translate import on_sign_in, translated
 from runbook.console.widgets import choose, current_choice
 from runbook.errors import SignInRequired
+from runbook.names import shown
 
 ACTION_KEYS = {"modify_message": "modify_message", "reject_message": "reject_message"}
 SIDES = {
@@ -143,21 +144,25 @@ class RuleDialog(Dialog):
         routed = route_group is not None and route_group.is_checked(labels.change_route)
         if action == "modify_message" and route_group is not None and routed:
             chosen = route_group.text_of("combobox", labels.route_menu)
-            change_route = None if chosen == labels.normal_routing else chosen
+            change_route = None if chosen == labels.normal_routing else shown(chosen)
         envelope: dict[str, Any] = {}
         for side, (group_key, check_key) in SIDES.items():
             group = snap.find("group", labels[group_key])
             if group is None or not group.is_checked(labels[check_key]):
                 continue
-            shown = group.text_of("combobox", labels.match_menu)
-            match = next((m for m, k in MATCH_KEYS.items() if labels[k] == shown), shown)
+            chosen_match = group.text_of("combobox", labels.match_menu)
+            match = next(
+                (m for m, k in MATCH_KEYS.items() if labels[k] == chosen_match), chosen_match
+            )
             value_key = MATCH_VALUE_KEYS.get(match)
-            value = group.text_of("textbox", labels[value_key]) if value_key else ""
+            # The field's own value: a pattern's spaces are significant, and the snapshot
+            # collapses them.
+            value = self._side_value(side, match).input_value() if value_key else ""
             envelope[side] = {"match": match, "value": value}
         messages = snap.find("group", labels.messages_group) or snap
         accounts = snap.find("group", labels.account_types) or snap
         return {
-            "description": snap.text_of("textbox", labels.rule_description).strip(),
+            "description": shown(snap.text_of("textbox", labels.rule_description)),
             "messages": [v for v, k in MESSAGE_KEYS.items() if messages.is_checked(labels[k])],
             "action": action,
             "change_route": change_route,
@@ -179,14 +184,14 @@ class RuleDialog(Dialog):
             choose(self.page, self.action_menu, self.labels.modify_message)
             was_checked = self.change_route_box.is_checked()
             self.change_route_box.set_checked(True)
-            shown = current_choice(self.route_menu)
+            current = shown(current_choice(self.route_menu))
             self.route_menu.click()
             listbox = self.page.get_by_role("listbox")
             normal = listbox.get_by_role("option", name=self.labels.normal_routing, exact=True)
             expect(normal).to_be_visible()
-            names = [n.strip() for n in listbox.get_by_role("option").all_inner_texts()]
+            names = [shown(n) for n in listbox.get_by_role("option").all_inner_texts()]
             # Close the menu by picking what it already shows (Escape would close the dialog).
-            keep = shown if shown in names else self.labels.normal_routing
+            keep = current if current in names else self.labels.normal_routing
             listbox.get_by_role("option", name=keep, exact=True).click()
             expect(listbox).to_have_count(0)
             self.change_route_box.set_checked(was_checked)
@@ -199,7 +204,7 @@ class RuleDialog(Dialog):
         with translated(self.page, "filling the Add setting dialog"):
             snap = self.show_options()
             have = self._fields(snap)
-            self.set_text(self.description_box, want["description"], have["description"])
+            self.set_name(self.description_box, want["description"], have["description"])
             for value, box in self.messages.items():
                 self.set_checked(box, value in want["messages"], value in have["messages"])
             if have["action"] != want["action"]:
@@ -210,7 +215,7 @@ class RuleDialog(Dialog):
                 group = snap.find("group", labels.route_group)
                 box_checked = group is not None and group.is_checked(labels.change_route)
                 self.set_checked(self.change_route_box, route is not None, box_checked)
-                if route is not None and have["change_route"] != route:
+                if route is not None and have["change_route"] != shown(route):
                     choose(self.page, self.route_menu, route)
             # Check the wanted account types before unchecking the others (at least one).
             for value in want["account_types"]:

@@ -10,6 +10,7 @@ from playwright.sync_api import Locator, Page
 
 from runbook.console.guard import WriteGuard
 from runbook.console.labels import Labels
+from runbook.console.masking import secret_masks
 from runbook.console.shell import ConsoleShell, PageName
 from runbook.engine.result import Checkpoint, Mode, StepResult
 from runbook.recording.folder import RunFolder
@@ -59,14 +60,14 @@ class RunContext:
         result: StepResult,
         name: str,
         *,
-        mask: list[Locator] | None = None,
         force: bool = False,
     ) -> None:
-        """Screenshot the page as checkpoint `name` of the step (secret fields masked)."""
+        """Screenshot the page as checkpoint `name` of the step, every secret it shows masked."""
         if not (self.screenshots or force) or self.page.is_closed():
             return
         path: Path = self.folder.checkpoint_path(result.index, result.name, name)
-        self.page.screenshot(path=str(path), mask=mask or [], animations="disabled", caret="hide")
+        mask = secret_masks(self.page, self.secrets)
+        self.page.screenshot(path=str(path), mask=mask, animations="disabled", caret="hide")
         result.checkpoints.append(Checkpoint(name=name, path=self.folder.relative(path)))
 
     def save_page(self, result: StepResult, name: str) -> None:

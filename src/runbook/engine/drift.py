@@ -9,6 +9,7 @@ from runbook.console.hosts import HostsPage
 from runbook.console.routing import RoutingPage
 from runbook.engine.context import RunContext
 from runbook.engine.result import RunResult, StepResult
+from runbook.names import shown
 from runbook.spec import Runbook
 
 
@@ -41,7 +42,7 @@ def apply_ignores(result: RunResult, book: Runbook, today: date | None = None) -
 
 def find_unmanaged(ctx: RunContext, book: Runbook) -> dict[str, list[str]]:
     """Routes and rules in the console that no step of the runbook names."""
-    named = {step.key for step in book.steps}
+    named = {shown(step.key) for step in book.steps}
     ctx.shell.open("hosts")
     hosts = HostsPage(ctx.page, ctx.labels, ctx.guard)
     routes = [n for n in hosts.names() if n not in named]

@@ -76,6 +76,7 @@ class RunOptions:
     retries: int | None = None
     demo: bool = False
     video: bool = False
+    video_allow_secrets: bool = False
     as_json: bool = False
     show_unmanaged: bool = False
     junit: str | None = None
@@ -164,6 +165,12 @@ def _run(
     mode: Mode = options.mode
     locale = options.locale or book.console.locale
     labels = Labels("fr" if locale == "fr" else "en")
+    if options.video and book.secrets and not options.video_allow_secrets:
+        raise UsageError(
+            "--video would show this runbook's secrets (${env:...} values): a moving page "
+            "cannot be masked reliably, as screenshots are. Drop --video, or add "
+            "--video-allow-secrets to record them anyway"
+        )
     if options.video and ffmpeg_path() is None:
         raise UsageError(
             "--video needs ffmpeg where Playwright looks for it; run "

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from runbook.names import shown
 from runbook.spec.checks import did_you_mean
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ def check_steps(steps: list[StepFacts], ignores: list[IgnoreFacts]) -> list[Cros
 def _duplicates(steps: list[StepFacts]) -> list[CrossIssue]:
     issues: list[CrossIssue] = []
     names: dict[str, int] = {}
-    keys: dict[tuple[str, str], int] = {}
+    keys: dict[tuple[str, str], tuple[int, str]] = {}
     for f in steps:
         if f.name is not None:
             if f.name in names:
@@ -154,18 +155,20 @@ def _duplicates(steps: list[StepFacts]) -> list[CrossIssue]:
                 names[f.name] = f.index
         if f.kind is None or f.key is None:
             continue
-        if (f.kind, f.key) in keys:
-            first = keys[(f.kind, f.key)] + 1
+        key = (f.kind, shown(f.key))  # two names the console shows alike are one entry
+        if key in keys:
+            first, earlier = keys[key]
             key_field = "name" if f.kind == "mail_route" else "description"
+            alike = "" if earlier == f.key else f" as {earlier!r}, which the console shows alike"
             issues.append(
                 (
                     ("steps", f.index, f.kind, key_field),
-                    f"{_WHAT[f.kind]} {f.key!r} is already managed by step {first}; "
+                    f"{_WHAT[f.kind]} {f.key!r} is already managed by step {first + 1}{alike}; "
                     "each route or rule belongs to one step",
                 )
             )
         else:
-            keys[(f.kind, f.key)] = f.index
+            keys[key] = (f.index, f.key)
     return issues
 
 
@@ -176,7 +179,7 @@ def _routes_used(steps: list[StepFacts]) -> list[CrossIssue]:
         if f.kind != "routing_rule" or f.state != "present" or f.change_route is None:
             continue
         name = f.change_route
-        same = [r for r in routes if r.key == name]
+        same = [r for r in routes if r.key is not None and shown(r.key) == shown(name)]
         removed = [r for r in same if r.state == "absent"]
         if removed:
             issues.append(

@@ -25,6 +25,7 @@ from runbook.errors import (
     SignInRequired,
     StepFailed,
 )
+from runbook.names import shown
 from runbook.spec import Step
 
 BACKOFF_BASE_S = 0.5
@@ -45,6 +46,7 @@ class StepType(ABC, Generic[P]):
     page_type: type[P]  # the page listing the entries
     page_name: PageName
     noun: str  # "route", "rule": how messages name an entry
+    shown_fields: tuple[str, ...] = ()  # names among the fields: compared as the console shows them
 
     def __init__(self, ctx: RunContext, step: Step, index: int) -> None:
         self.ctx = ctx
@@ -104,7 +106,7 @@ class StepType(ABC, Generic[P]):
             self.result.details["locator"] = exc.locator
             self.result.details["url"] = exc.url
         with contextlib.suppress(PlaywrightError):
-            self.ctx.checkpoint(self.result, "failure", force=True, mask=self._masks())
+            self.ctx.checkpoint(self.result, "failure", force=True)
         with contextlib.suppress(PlaywrightError, OSError):
             self.ctx.save_page(self.result, "failure")
         if not isinstance(exc, SignInRequired):
@@ -122,17 +124,9 @@ class StepType(ABC, Generic[P]):
             pass
         self.open_dialog = None
 
-    def _masks(self) -> list[Any]:
-        if self.open_dialog is None or not self.ctx.secrets:
-            return []
-        try:
-            return self.open_dialog.secret_fields(self.ctx.secrets)
-        except PlaywrightError:
-            return []
-
     def finish_dialog(self, dialog: Dialog, what: str) -> None:
         """Checkpoint the filled dialog, then save it (apply) or cancel it (read-only)."""
-        self.ctx.checkpoint(self.result, "filled", mask=dialog.secret_fields(self.ctx.secrets))
+        self.ctx.checkpoint(self.result, "filled")
         if self.ctx.read_only:
             self.ctx.say("Dry run: cancel instead of saving", dialog.cancel_button)
             dialog.cancel()
@@ -169,8 +163,19 @@ class StepType(ABC, Generic[P]):
         self.close_dialog(dialog)
         return have
 
+    def as_shown(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """`fields` with the names among them as the console shows them (whitespace collapsed).
+
+        Values whose whitespace matters (an envelope pattern) are compared as they are.
+        """
+        return {
+            k: shown(v) if k in self.shown_fields and isinstance(v, str) else v
+            for k, v in fields.items()
+        }
+
     def verify(self, have: dict[str, Any], want: dict[str, Any]) -> None:
         """Fail the step when reading back does not show what was saved."""
+        have, want = self.as_shown(have), self.as_shown(want)
         wrong = [k for k, v in want.items() if have.get(k) != v]
         if wrong:
             raise StepFailed(
@@ -206,7 +211,7 @@ class StepType(ABC, Generic[P]):
         if ctx.read_only:
             ctx.look_ahead()  # nothing will change: the next page can load now
         page = self.page_type(ctx.page, ctx.labels, ctx.guard)
-        exists = name in page.names()
+        exists = page.has(name)
         if self.step.state == "absent":
             self.remove(page, exists)
         else:

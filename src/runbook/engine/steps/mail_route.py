@@ -8,6 +8,7 @@ from runbook.console.hosts import HostsPage, RouteDialog
 from runbook.engine.diff import diff
 from runbook.engine.steps.base import StepType
 from runbook.errors import StepFailed
+from runbook.names import shown
 
 
 class MailRouteStep(StepType[HostsPage]):
@@ -16,13 +17,14 @@ class MailRouteStep(StepType[HostsPage]):
     page_type = HostsPage
     page_name = "hosts"
     noun = "route"
+    shown_fields = ("name",)
 
     def converge(self, hosts: HostsPage, exists: bool) -> None:
         ctx, step, result = self.ctx, self.step, self.result
         name = step.key
         want: dict[str, Any] = step.resource.console_fields()
         if ctx.mode != "drift":
-            ctx.planned_routes.add(name)
+            ctx.planned_routes.add(shown(name))
         if not exists:
             result.action = "create"
             result.changes = diff(None, want)
@@ -35,12 +37,12 @@ class MailRouteStep(StepType[HostsPage]):
         else:
             dialog = self.open_dialog = hosts.open_edit(name)
             have = dialog.read()
-            result.changes = diff(have, want)
+            result.changes = diff(self.as_shown(have), self.as_shown(want))
             if not result.changes:
                 ctx.look_ahead()  # nothing to change here
                 self._maybe_test_tls(dialog)
                 self.close_dialog(dialog)
-                ctx.known_routes.add(name)
+                ctx.known_routes.add(shown(name))
                 return
             result.action = "update"
             if ctx.mode == "drift":
@@ -53,7 +55,7 @@ class MailRouteStep(StepType[HostsPage]):
         self.finish_dialog(dialog, f"route {name!r}")
         if result.status == "changed":
             self.verify(self.read_back(hosts), want)
-            ctx.known_routes.add(name)
+            ctx.known_routes.add(shown(name))
 
     def _maybe_test_tls(self, dialog: RouteDialog) -> None:
         """Press "Test TLS connection" when the runbook asks; a failure stops the step."""

@@ -8,6 +8,7 @@ from runbook.console.routing import RoutingPage
 from runbook.engine.diff import diff
 from runbook.engine.steps.base import StepType
 from runbook.errors import StepFailed
+from runbook.names import shown
 
 
 class RoutingRuleStep(StepType[RoutingPage]):
@@ -16,6 +17,7 @@ class RoutingRuleStep(StepType[RoutingPage]):
     page_type = RoutingPage
     page_name = "routing"
     noun = "rule"
+    shown_fields = ("description", "change_route")
 
     def converge(self, routing: RoutingPage, exists: bool) -> None:
         ctx, step, result = self.ctx, self.step, self.result
@@ -37,7 +39,8 @@ class RoutingRuleStep(StepType[RoutingPage]):
             dialog = self.open_dialog = routing.open_edit(description)
             have = dialog.read()
             result.changes = diff(
-                {**have, "enabled": have_enabled}, {**want, "enabled": want_enabled}
+                self.as_shown({**have, "enabled": have_enabled}),
+                self.as_shown({**want, "enabled": want_enabled}),
             )
             if not result.changes:
                 ctx.look_ahead()  # nothing to change here
@@ -54,9 +57,9 @@ class RoutingRuleStep(StepType[RoutingPage]):
 
         fill = dict(want)
         route = want.get("change_route")
-        known = route is None or route in ctx.known_routes
-        if not known and route not in dialog.route_names():
-            if not (ctx.read_only and route in ctx.planned_routes):
+        known = route is None or shown(route) in ctx.known_routes
+        if route is not None and not known and shown(route) not in dialog.route_names():
+            if not (ctx.read_only and shown(route) in ctx.planned_routes):
                 raise StepFailed(
                     f"route {route!r} is not in the console's Hosts list; "
                     "add it first (a mail_route step before this one)"

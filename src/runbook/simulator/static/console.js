@@ -617,7 +617,7 @@
           h(
             "tr",
             {},
-            h("td", { class: "name" }, r.name),
+            h("th", { scope: "row", class: "name" }, r.name),
             h("td", {}, hostsSummary(r.server)),
             h("td", {}, optionsSummary(r)),
             h(
@@ -1082,7 +1082,7 @@
             h(
               "tr",
               {},
-              h("td", { class: "name" }, rule.description),
+              h("th", { scope: "row", class: "name" }, rule.description),
               h("td", {}, summary(rule)),
               h("td", {}, t(inherited ? "inherited" : "locally_applied")),
               h(

@@ -1,0 +1,13 @@
+"""Names as the console shows them: how entry names are compared everywhere."""
+
+from __future__ import annotations
+
+
+def shown(text: str) -> str:
+    """`text` as a page displays it: runs of whitespace collapsed to one space, ends stripped.
+
+    HTML renders a name typed with two spaces with one, accessible names are computed the
+    same way, and so are the list's cells: two names that show the same are the same entry.
+    Values whose whitespace matters (an envelope pattern) are never compared this way.
+    """
+    return " ".join(text.split())
