@@ -234,6 +234,9 @@ def _run(
                 session.save_trace(folder.trace)
                 scrub_trace(folder.trace, redactor)
                 result.trace = folder.relative(folder.trace)
+    except RunbookError as exc:  # before the steps (the browser did not start) or after them
+        result.error = result.error or str(exc)
+        result.exit_code = result.exit_code or exc.exit_code
     finally:
         if result.exit_code == ExitCode.SIGN_IN_REQUIRED:
             result.error = (
