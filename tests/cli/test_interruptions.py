@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import json
 import signal
 import subprocess
 import sys
@@ -139,3 +140,37 @@ def test_a_second_run_on_the_same_console_and_profile_is_refused_naming_the_firs
     finally:
         first.communicate(timeout=120)
         assert first.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"]
+)
+def test_a_run_interrupted_after_a_save_records_interrupted_with_the_step_in_progress(
+    sig: signal.Signals,
+    code: int,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    book = write_runbook(split_delivery())
+    proc = start_slow_run(book, sim_http, cli_env, tmp_path, latency=[400, 500])
+    try:
+        proc.send_signal(sig)
+        output, _ = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == code, output
+    assert "Applied:" not in output
+    assert "interrupted" in output.lower()
+    assert "Future exception was never retrieved" not in output
+    [report_file] = (tmp_path / "recordings").glob("*/report.json")
+    report = json.loads(report_file.read_text())
+    assert report["exit_code"] == code
+    assert "interrupted" in report["error"]
+    assert report["steps"], report
+    statuses = [s["status"] for s in report["steps"]]
+    assert "interrupted" in statuses
+    [current] = [s for s in report["steps"] if s["status"] == "interrupted"]
+    assert "may have saved; run again to compare" in current["message"]

@@ -109,6 +109,14 @@ class BrowserSession:
         assert self.context is not None
         self.context.storage_state(path=str(path))
 
+    def _close(self) -> None:
+        if self._tracing:
+            self.save_trace(None)
+        if self.context is not None and self.options.video_dir is not None:
+            self.context.close()  # writes the video (closing the browser would not wait)
+        if self.browser is not None:
+            self.browser.close()
+
     def __exit__(
         self,
         exc_type: type[BaseException] | None,
@@ -116,12 +124,10 @@ class BrowserSession:
         tb: TracebackType | None,
     ) -> None:
         try:
-            if self._tracing:
-                self.save_trace(None)
-            if self.context is not None and self.options.video_dir is not None:
-                self.context.close()  # writes the video (closing the browser would not wait)
-            if self.browser is not None:
-                self.browser.close()
+            self._close()
+        except PlaywrightError:
+            if exc is None:
+                raise  # else the browser went with the run (Ctrl-C reaches the driver too)
         finally:
             if self._playwright is not None:
                 self._playwright.stop()

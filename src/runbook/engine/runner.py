@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,7 +30,14 @@ from runbook.engine.drift import apply_ignores, find_unmanaged
 from runbook.engine.lock import run_lock
 from runbook.engine.registry import step_type
 from runbook.engine.result import Mode, RunResult, StepResult
-from runbook.errors import ConsoleChanged, ExitCode, RunbookError, SignInRequired, UsageError
+from runbook.errors import (
+    ConsoleChanged,
+    ExitCode,
+    RunbookError,
+    SignInRequired,
+    Terminated,
+    UsageError,
+)
 from runbook.recording.ci import append_github_step_summary, write_junit
 from runbook.recording.folder import RunFolder
 from runbook.recording.log import (
@@ -48,6 +57,7 @@ from runbook.spec import Runbook
 DEFAULT_CONSOLE = "https://admin.google.com"
 SIMULATOR = "simulator"
 DEMO_SLOW_MO_MS = 400
+INTERRUPTED_STEP = "interrupted — may have saved; run again to compare"
 
 
 @dataclass
@@ -126,8 +136,30 @@ def _embedded_simulator(state_dir: Path) -> Iterator[tuple[str, Credentials]]:
         server.stop()
 
 
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM raises `Terminated` (a KeyboardInterrupt) while the run lasts, as Ctrl-C does."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def execute(book: Runbook, file: Path, options: RunOptions) -> int:
     """Run `book` as `options` say; the process exit code."""
+    with _sigterm_as_interrupt():
+        return _execute(book, file, options)
+
+
+def _execute(book: Runbook, file: Path, options: RunOptions) -> int:
     target = options.console_url or book.console.url or DEFAULT_CONSOLE
     if target == SIMULATOR:
         state_dir = Path(options.state_dir).resolve()
@@ -237,6 +269,12 @@ def _run(
     except RunbookError as exc:  # before the steps (the browser did not start) or after them
         result.error = result.error or str(exc)
         result.exit_code = result.exit_code or exc.exit_code
+    except KeyboardInterrupt as exc:
+        terminated = isinstance(exc, Terminated)
+        result.exit_code = ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED
+        result.error = (
+            f"interrupted ({'SIGTERM' if terminated else 'Ctrl-C'}); run again to compare"
+        )
     finally:
         if result.exit_code == ExitCode.SIGN_IN_REQUIRED:
             result.error = (
@@ -296,7 +334,20 @@ def _run_steps(
             ctx.say(f"Step {index} of {len(book.steps)} — {step.title}")
         runner = step_type(step.kind)(ctx, step, index)
         ctx.next_page = _next_page(book, index)
-        outcome = runner.run()
+        try:
+            outcome = runner.run()
+        except KeyboardInterrupt:
+            result.steps.append(
+                StepResult(
+                    index=index,
+                    name=step.title,
+                    kind=step.kind,
+                    resource=step.key,
+                    status="interrupted",
+                    message=INTERRUPTED_STEP,
+                )
+            )
+            raise
         result.steps.append(outcome)
         log_step_finished(log, outcome)
         if outcome.status == "failed":
