@@ -314,13 +314,23 @@ def run(file: str, dry_run: bool, **opts: Any) -> None:
 def drift(files: tuple[str, ...], **opts: Any) -> None:
     """Compare the live console with runbooks, read-only (exit 2 on drift)."""
     books = _load_for_browser(files, opts["var_pairs"])
-    codes = []
-    for n, (file, book) in enumerate(zip(files, books, strict=True)):
-        junit = opts["junit"]
-        if junit and len(files) > 1:
-            junit = str(Path(junit).with_suffix(f".{n + 1}{Path(junit).suffix or '.xml'}"))
-        codes.append(_execute(book, file, "drift", **{**opts, "junit": junit}))
-    sys.exit(_worst(codes))
+    from runbook.engine.runner import Outputs
+    from runbook.recording.ci import write_junit_suites
+
+    # One runbook keeps its own document; several print one, with a run each (same for JUnit).
+    outputs = Outputs() if len(files) > 1 else None
+    codes = [
+        _execute(book, file, "drift", **opts, outputs=outputs)
+        for file, book in zip(files, books, strict=True)
+    ]
+    code = _worst(codes)
+    if outputs is not None and opts["junit"]:
+        write_junit_suites(outputs.suites, Path(opts["junit"]))
+    if outputs is not None and opts["as_json"]:
+        click.echo(
+            json.dumps({"runs": outputs.documents, "exit_code": code}, indent=2, default=str)
+        )
+    sys.exit(code)
 
 
 def _worst(codes: list[int]) -> int:

@@ -7,9 +7,10 @@ import signal
 import sys
 import threading
 import time
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -38,7 +39,7 @@ from runbook.errors import (
     Terminated,
     UsageError,
 )
-from runbook.recording.ci import append_github_step_summary, write_junit
+from runbook.recording.ci import append_github_step_summary, junit_suite, write_junit
 from runbook.recording.folder import RunFolder
 from runbook.recording.log import (
     close_logging,
@@ -58,6 +59,14 @@ DEFAULT_CONSOLE = "https://admin.google.com"
 SIMULATOR = "simulator"
 DEMO_SLOW_MO_MS = 400
 INTERRUPTED_STEP = "interrupted — may have saved; run again to compare"
+
+
+@dataclass
+class Outputs:
+    """The `--json` documents and JUnit suites of several runs, for the CLI to write as one."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    suites: list[ET.Element] = field(default_factory=list)
 
 
 @dataclass
@@ -82,6 +91,7 @@ class RunOptions:
     show_unmanaged: bool = False
     junit: str | None = None
     state_dir: str = ".runbook"
+    outputs: Outputs | None = None  # several runs: collect --json and JUnit here, not print
 
     @classmethod
     def from_cli(cls, *, mode: str, **opts: Any) -> RunOptions:
@@ -386,10 +396,14 @@ def _finish(
     write_reports(result, folder, redactor)
     if result.mode == "drift":
         append_github_step_summary(result, redactor=redactor)
-        if options.junit:
+        if options.outputs is not None:
+            options.outputs.suites.append(junit_suite(result, redactor=redactor))
+        elif options.junit:
             write_junit(result, Path(options.junit), redactor=redactor)
     log_run_finished(log, result)
-    if options.as_json:
+    if options.as_json and options.outputs is not None:
+        options.outputs.documents.append(redactor.value(result.as_dict()))
+    elif options.as_json:
         print(json.dumps(redactor.value(result.as_dict()), indent=2, default=str))
     else:
         print_terminal_summary(result, redactor=redactor)
