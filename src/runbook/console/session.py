@@ -18,6 +18,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from runbook.console import driver
 from runbook.console.browser import launch_args
+from runbook.console.translate import browser_gone
 from runbook.errors import BrowserNotFound
 
 VIEWPORT = {"width": 1280, "height": 900}
@@ -125,9 +126,11 @@ class BrowserSession:
     ) -> None:
         try:
             self._close()
-        except PlaywrightError:
-            if exc is None:
-                raise  # else the browser went with the run (Ctrl-C reaches the driver too)
+        except PlaywrightError as error:
+            # A run that ended in an error, or a browser already gone (the run recorded it):
+            # nothing left to close. Ctrl-C reaches the driver too.
+            if exc is None and not browser_gone(str(error)):
+                raise
         finally:
             if self._playwright is not None:
                 self._playwright.stop()

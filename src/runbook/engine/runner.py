@@ -271,11 +271,7 @@ def _run(
                 result.exit_code = exc.exit_code
             failed = result.exit_code != 0 or any(s.status == "failed" for s in result.steps)
             if options.trace == "on" or (options.trace == "retain-on-failure" and failed):
-                for value in session.cookie_values():
-                    redactor.add(value)
-                session.save_trace(folder.trace)
-                scrub_trace(folder.trace, redactor)
-                result.trace = folder.relative(folder.trace)
+                _keep_trace(session, folder, redactor, result, log)
     except RunbookError as exc:  # before the steps (the browser did not start) or after them
         result.error = result.error or str(exc)
         result.exit_code = result.exit_code or exc.exit_code
@@ -297,6 +293,21 @@ def _run(
         _finish(result, folder, redactor, options, log)
         close_logging()
     return result.exit_code
+
+
+def _keep_trace(
+    session: BrowserSession, folder: RunFolder, redactor: Redactor, result: RunResult, log: Any
+) -> None:
+    """Save the scrubbed trace into the run folder, when the browser is still there to give it."""
+    try:
+        for value in session.cookie_values():
+            redactor.add(value)
+        session.save_trace(folder.trace)
+    except PlaywrightError as exc:
+        log.warning("run.trace_lost", reason=str(exc).splitlines()[0] if str(exc) else "")
+        return
+    scrub_trace(folder.trace, redactor)
+    result.trace = folder.relative(folder.trace)
 
 
 def _session_values(path: Path | None) -> list[str]:
