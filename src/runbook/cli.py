@@ -8,6 +8,7 @@ Exit codes:
   4   the console page did not look as the page objects expect (UI changed)
   64  bad command-line usage
   65  invalid runbook (every error listed as FILE:LINE:COL: message)
+  130 interrupted (Ctrl-C); 143: SIGTERM
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from runbook.errors import ExitCode, InvalidRunbook, RunbookError, UsageError
+from runbook.errors import ExitCode, InvalidRunbook, RunbookError, Terminated, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,6 +35,7 @@ Exit codes:
   4   the console page did not look as expected (the console UI changed)
   64  bad command-line usage
   65  invalid runbook (each error as FILE:LINE:COL: message)
+  130 interrupted (Ctrl-C); 143: SIGTERM
 """
 
 
@@ -99,9 +101,9 @@ def guarded(func: F) -> F:
             return func(*args, **kwargs)
         except (SystemExit, click.exceptions.Exit, click.UsageError):
             raise
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             click.echo("runbook: interrupted", err=True)
-            sys.exit(130)
+            sys.exit(ExitCode.TERMINATED if isinstance(exc, Terminated) else ExitCode.INTERRUPTED)
         except RunbookError as exc:
             _fail(exc, debug=debug, as_json=as_json)
         except Exception as exc:  # an unexpected failure still gets no traceback by default
