@@ -8,6 +8,7 @@ Exit codes:
   4   the console page did not look as the page objects expect (UI changed)
   64  bad command-line usage
   65  invalid runbook (every error listed as FILE:LINE:COL: message)
+  130 interrupted (Ctrl-C); 143: SIGTERM
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from runbook.errors import ExitCode, InvalidRunbook, RunbookError, UsageError
+from runbook.errors import ExitCode, InvalidRunbook, RunbookError, Terminated, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,6 +35,7 @@ Exit codes:
   4   the console page did not look as expected (the console UI changed)
   64  bad command-line usage
   65  invalid runbook (each error as FILE:LINE:COL: message)
+  130 interrupted (Ctrl-C); 143: SIGTERM
 """
 
 
@@ -111,9 +113,9 @@ def guarded(func: F) -> F:
             return func(*args, **kwargs)
         except (SystemExit, click.exceptions.Exit, click.UsageError):
             raise
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             click.echo("runbook: interrupted", err=True)
-            sys.exit(130)
+            sys.exit(ExitCode.TERMINATED if isinstance(exc, Terminated) else ExitCode.INTERRUPTED)
         except RunbookError as exc:
             _fail(exc, debug=debug, as_json=as_json)
         except Exception as exc:  # an unexpected failure still gets no traceback by default
@@ -332,13 +334,23 @@ def run(file: str, dry_run: bool, **opts: Any) -> None:
 def drift(files: tuple[str, ...], **opts: Any) -> None:
     """Compare the live console with runbooks, read-only (exit 2 on drift)."""
     books = _load_for_browser(files, opts["var_pairs"])
-    codes = []
-    for n, (file, book) in enumerate(zip(files, books, strict=True)):
-        junit = opts["junit"]
-        if junit and len(files) > 1:
-            junit = str(Path(junit).with_suffix(f".{n + 1}{Path(junit).suffix or '.xml'}"))
-        codes.append(_execute(book, file, "drift", **{**opts, "junit": junit}))
-    sys.exit(_worst(codes))
+    from runbook.engine.runner import Outputs
+    from runbook.recording.ci import write_junit_suites
+
+    # One runbook keeps its own document; several print one, with a run each (same for JUnit).
+    outputs = Outputs() if len(files) > 1 else None
+    codes = [
+        _execute(book, file, "drift", **opts, outputs=outputs)
+        for file, book in zip(files, books, strict=True)
+    ]
+    code = _worst(codes)
+    if outputs is not None and opts["junit"]:
+        write_junit_suites(outputs.suites, Path(opts["junit"]))
+    if outputs is not None and opts["as_json"]:
+        click.echo(
+            json.dumps({"runs": outputs.documents, "exit_code": code}, indent=2, default=str)
+        )
+    sys.exit(code)
 
 
 def _worst(codes: list[int]) -> int:

@@ -32,6 +32,12 @@ class ExitCode:
     CONSOLE_CHANGED = 4
     USAGE = 64
     INVALID_RUNBOOK = 65
+    INTERRUPTED = 130
+    TERMINATED = 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run is so that it ends the way Ctrl-C does."""
 
 
 class RunbookError(Exception):

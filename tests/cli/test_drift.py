@@ -171,3 +171,45 @@ def test_unmanaged_entries_are_listed_not_drift(
     )
     assert result.code == 0, result.output
     assert result.json()["unmanaged"]["routes"] == ["Someone else's route"]
+
+
+def test_several_runbooks_print_one_json_document_with_a_run_each(
+    converged: int, runbook_cli: Run, write_runbook: Write
+) -> None:
+    first = write_runbook(split_delivery(), "a.yaml")
+    second = write_runbook(split_delivery(), "b.yaml")
+    result = runbook_cli("drift", str(first), str(second), "--json")
+    assert result.code == 0, result.output
+    document = result.json()
+    assert document["exit_code"] == 0
+    assert [Path(r["file"]).name for r in document["runs"]] == ["a.yaml", "b.yaml"]
+    assert all(r["exit_code"] == 0 for r in document["runs"])
+
+
+def test_several_runbooks_write_one_junit_file_with_a_testsuite_each(
+    converged: int, runbook_cli: Run, write_runbook: Write, tmp_path: Path
+) -> None:
+    first = write_runbook(split_delivery(), "a.yaml")
+    second = write_runbook(split_delivery(), "b.yaml")
+    junit = tmp_path / "junit.xml"
+    result = runbook_cli("drift", str(first), str(second), "--junit", str(junit))
+    assert result.code == 0, result.output
+    root = ET.parse(junit).getroot()
+    assert root.tag == "testsuites"
+    suites = root.findall("testsuite")
+    assert len(suites) == 2
+    assert root.get("tests") == "4"
+    assert not list(tmp_path.glob("junit.*.xml"))
+
+
+def test_unmanaged_entries_are_listed_on_the_terminal(
+    converged: int, runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    def change(live: dict[str, Any]) -> None:
+        live["routes"].append({**live["routes"][0], "name": "Someone else's route"})
+
+    edit_live(sim_http, change)
+    result = runbook_cli("drift", str(write_runbook(split_delivery())), "--show-unmanaged")
+    assert result.code == 0, result.output
+    assert "Unmanaged" in result.stdout
+    assert "Someone else's route" in result.stdout

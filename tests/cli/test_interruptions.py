@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.server
+import json
+import os
 import signal
 import subprocess
 import sys
@@ -139,3 +142,82 @@ def test_a_second_run_on_the_same_console_and_profile_is_refused_naming_the_firs
     finally:
         first.communicate(timeout=120)
         assert first.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"]
+)
+def test_a_run_interrupted_after_a_save_records_interrupted_with_the_step_in_progress(
+    sig: signal.Signals,
+    code: int,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    book = write_runbook(split_delivery())
+    proc = start_slow_run(book, sim_http, cli_env, tmp_path, latency=[400, 500])
+    try:
+        proc.send_signal(sig)
+        output, _ = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == code, output
+    assert "Applied:" not in output
+    assert "interrupted" in output.lower()
+    assert "Future exception was never retrieved" not in output
+    [report_file] = (tmp_path / "recordings").glob("*/report.json")
+    report = json.loads(report_file.read_text())
+    assert report["exit_code"] == code
+    assert "interrupted" in report["error"]
+    assert report["steps"], report
+    statuses = [s["status"] for s in report["steps"]]
+    assert "interrupted" in statuses
+    [current] = [s for s in report["steps"] if s["status"] == "interrupted"]
+    assert "may have saved; run again to compare" in current["message"]
+
+
+def _descendants(pid: int) -> list[int]:
+    """The processes started (directly or not) by `pid`, from /proc."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _is_chromium(pid: int) -> bool:
+    try:
+        return "chrom" in Path(f"/proc/{pid}/comm").read_text().lower()
+    except OSError:
+        return False
+
+
+def test_a_browser_killed_mid_run_exits_1_naming_it_and_the_report_agrees(
+    sim_http: httpx.Client, write_runbook: Write, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    book = write_runbook(split_delivery())
+    proc = start_slow_run(book, sim_http, cli_env, tmp_path, latency=[400, 500])
+    try:
+        for pid in filter(_is_chromium, _descendants(proc.pid)):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        output, _ = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 1, output
+    assert "browser closed" in output
+    assert "console UI" not in output
+    assert "internal error" not in output
+    [report_file] = (tmp_path / "recordings").glob("*/report.json")
+    assert json.loads(report_file.read_text())["exit_code"] == 1

@@ -14,9 +14,12 @@ from playwright.sync_api import (
     Playwright,
     expect,
 )
+from playwright.sync_api import Error as PlaywrightError
 
 from runbook.console import driver
 from runbook.console.browser import launch_args
+from runbook.console.translate import browser_gone
+from runbook.errors import BrowserNotFound
 
 VIEWPORT = {"width": 1280, "height": 900}
 
@@ -36,6 +39,15 @@ class SessionOptions:
     locale: str = "en"
 
 
+def launch_failure(message: str, *, headed: bool) -> str:
+    """What a user should read when Chromium did not start (Playwright's message as the cause)."""
+    if headed and ("XServer" in message or "DISPLAY" in message or "display" in message):
+        return "could not start Chromium: no display for --headed; use xvfb-run or drop --headed"
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    cause = next((line for line in lines if "error" in line.lower()), lines[0] if lines else "")
+    return f"could not start Chromium: {cause or 'it exited at launch'}"
+
+
 class BrowserSession:
     """Context manager owning Playwright, the browser, the context and the run's page."""
 
@@ -50,9 +62,14 @@ class BrowserSession:
     def __enter__(self) -> BrowserSession:
         opts = self.options
         self._playwright = driver.take()
-        self.browser = self._playwright.chromium.launch(
-            **launch_args(headless=not opts.headed, slow_mo=opts.slow_mo)
-        )
+        try:
+            self.browser = self._playwright.chromium.launch(
+                **launch_args(headless=not opts.headed, slow_mo=opts.slow_mo)
+            )
+        except PlaywrightError as exc:
+            self._playwright.stop()
+            self._playwright = None
+            raise BrowserNotFound(launch_failure(str(exc), headed=opts.headed)) from exc
         context_args: dict[str, Any] = {"viewport": VIEWPORT, "locale": opts.locale}
         if opts.storage_state is not None and opts.storage_state.exists():
             context_args["storage_state"] = str(opts.storage_state)
@@ -93,6 +110,14 @@ class BrowserSession:
         assert self.context is not None
         self.context.storage_state(path=str(path))
 
+    def _close(self) -> None:
+        if self._tracing:
+            self.save_trace(None)
+        if self.context is not None and self.options.video_dir is not None:
+            self.context.close()  # writes the video (closing the browser would not wait)
+        if self.browser is not None:
+            self.browser.close()
+
     def __exit__(
         self,
         exc_type: type[BaseException] | None,
@@ -100,12 +125,12 @@ class BrowserSession:
         tb: TracebackType | None,
     ) -> None:
         try:
-            if self._tracing:
-                self.save_trace(None)
-            if self.context is not None and self.options.video_dir is not None:
-                self.context.close()  # writes the video (closing the browser would not wait)
-            if self.browser is not None:
-                self.browser.close()
+            self._close()
+        except PlaywrightError as error:
+            # A run that ended in an error, or a browser already gone (the run recorded it):
+            # nothing left to close. Ctrl-C reaches the driver too.
+            if exc is None and not browser_gone(str(error)):
+                raise
         finally:
             if self._playwright is not None:
                 self._playwright.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -36,14 +37,43 @@ def _awaited_locator(message: str) -> str:
     return ""
 
 
+_CLOSED_MARKERS = ("has been closed", "Target closed", "Browser closed", "Connection closed")
+_NETWORK_FAILURE = re.compile(r"net::ERR_[A-Z_]+|ECONNREFUSED|ECONNRESET|connection refused", re.I)
+
+
+def browser_gone(message: str) -> bool:
+    """Whether a Playwright message says the page, context or browser is gone."""
+    return any(marker in message for marker in _CLOSED_MARKERS)
+
+
+def _network_failure(message: str) -> str:
+    """The network error a Playwright message names (net::ERR_…, refused), or ""."""
+    found = _NETWORK_FAILURE.search(message)
+    return found.group(0) if found else ""
+
+
+def on_sign_in_safely(page: Page | None) -> bool:
+    """`on_sign_in` for a page that may be gone (then: no)."""
+    try:
+        return page is not None and not page.is_closed() and on_sign_in(page)
+    except PlaywrightError:
+        return False
+
+
 def translate(exc: BaseException, *, page: Page | None, what: str) -> RunbookError:
     """The most specific runbook error for a Playwright error met while doing `what`.
 
     Playwright's `expect` raises AssertionError when what it waits for never appears: for
     page objects that is the same as a timeout.
     """
-    if page is not None and not page.is_closed() and on_sign_in(page):
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if (page is not None and page.is_closed()) or browser_gone(str(exc)):
+        return StepFailed(f"the browser closed while {what} (Chromium exited or was killed)")
+    if on_sign_in_safely(page):
         return SignInRequired("the console asked for sign-in")
+    network = _network_failure(str(exc))
+    if network:
+        return StepFailed(f"the console stopped answering while {what}: {network}")
     if isinstance(exc, PlaywrightTimeoutError | AssertionError):
         url = page.url if page is not None and not page.is_closed() else ""
         locator = _awaited_locator(str(exc)) or what
@@ -53,9 +83,6 @@ def translate(exc: BaseException, *, page: Page | None, what: str) -> RunbookErr
             locator=locator,
             url=url,
         )
-    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    if "Target page, context or browser has been closed" in message or "closed" in message:
-        return StepFailed(f"the browser closed while {what}")
     return StepFailed(f"browser error while {what}: {message}")
 
 

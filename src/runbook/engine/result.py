@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-Status = Literal["ok", "changed", "failed", "skipped", "not_run", "drift", "would_change"]
+Status = Literal[
+    "ok", "changed", "failed", "skipped", "not_run", "drift", "would_change", "interrupted"
+]
 Mode = Literal["apply", "dry-run", "drift"]
 
 

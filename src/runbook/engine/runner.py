@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 import time
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -34,9 +37,10 @@ from runbook.errors import (
     NotAConsole,
     RunbookError,
     SignInRequired,
+    Terminated,
     UsageError,
 )
-from runbook.recording.ci import append_github_step_summary, write_junit
+from runbook.recording.ci import append_github_step_summary, junit_suite, write_junit
 from runbook.recording.folder import RunFolder
 from runbook.recording.log import (
     close_logging,
@@ -56,6 +60,15 @@ from runbook.target import console_url
 DEFAULT_CONSOLE = "https://admin.google.com"
 SIMULATOR = "simulator"
 DEMO_SLOW_MO_MS = 400
+INTERRUPTED_STEP = "interrupted — may have saved; run again to compare"
+
+
+@dataclass
+class Outputs:
+    """The `--json` documents and JUnit suites of several runs, for the CLI to write as one."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    suites: list[ET.Element] = field(default_factory=list)
 
 
 @dataclass
@@ -81,6 +94,7 @@ class RunOptions:
     show_unmanaged: bool = False
     junit: str | None = None
     state_dir: str = ".runbook"
+    outputs: Outputs | None = None  # several runs: collect --json and JUnit here, not print
 
     @classmethod
     def from_cli(cls, *, mode: str, **opts: Any) -> RunOptions:
@@ -141,8 +155,30 @@ def _embedded_simulator(state_dir: Path) -> Iterator[tuple[str, Credentials]]:
         server.stop()
 
 
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM raises `Terminated` (a KeyboardInterrupt) while the run lasts, as Ctrl-C does."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def execute(book: Runbook, file: Path, options: RunOptions) -> int:
     """Run `book` as `options` say; the process exit code."""
+    with _sigterm_as_interrupt():
+        return _execute(book, file, options)
+
+
+def _execute(book: Runbook, file: Path, options: RunOptions) -> int:
     target = options.console_url or book.console.url or DEFAULT_CONSOLE
     if target == SIMULATOR:
         state_dir = Path(options.state_dir).resolve()
@@ -251,11 +287,16 @@ def _run(
                 result.exit_code = exc.exit_code
             failed = result.exit_code != 0 or any(s.status == "failed" for s in result.steps)
             if options.trace == "on" or (options.trace == "retain-on-failure" and failed):
-                for value in session.cookie_values():
-                    redactor.add(value)
-                session.save_trace(folder.trace)
-                scrub_trace(folder.trace, redactor)
-                result.trace = folder.relative(folder.trace)
+                _keep_trace(session, folder, redactor, result, log)
+    except RunbookError as exc:  # before the steps (the browser did not start) or after them
+        result.error = result.error or str(exc)
+        result.exit_code = result.exit_code or exc.exit_code
+    except KeyboardInterrupt as exc:
+        terminated = isinstance(exc, Terminated)
+        result.exit_code = ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED
+        result.error = (
+            f"interrupted ({'SIGTERM' if terminated else 'Ctrl-C'}); run again to compare"
+        )
     finally:
         if result.exit_code == ExitCode.SIGN_IN_REQUIRED:
             result.error = (
@@ -268,6 +309,21 @@ def _run(
         _finish(result, folder, redactor, options, log)
         close_logging()
     return result.exit_code
+
+
+def _keep_trace(
+    session: BrowserSession, folder: RunFolder, redactor: Redactor, result: RunResult, log: Any
+) -> None:
+    """Save the scrubbed trace into the run folder, when the browser is still there to give it."""
+    try:
+        for value in session.cookie_values():
+            redactor.add(value)
+        session.save_trace(folder.trace)
+    except PlaywrightError as exc:
+        log.warning("run.trace_lost", reason=str(exc).splitlines()[0] if str(exc) else "")
+        return
+    scrub_trace(folder.trace, redactor)
+    result.trace = folder.relative(folder.trace)
 
 
 def _session_values(path: Path | None) -> list[str]:
@@ -315,7 +371,20 @@ def _run_steps(
             ctx.say(f"Step {index} of {len(book.steps)} — {step.title}")
         runner = step_type(step.kind)(ctx, step, index)
         ctx.next_page = _next_page(book, index)
-        outcome = runner.run()
+        try:
+            outcome = runner.run()
+        except KeyboardInterrupt:
+            result.steps.append(
+                StepResult(
+                    index=index,
+                    name=step.title,
+                    kind=step.kind,
+                    resource=step.key,
+                    status="interrupted",
+                    message=INTERRUPTED_STEP,
+                )
+            )
+            raise
         result.steps.append(outcome)
         log_step_finished(log, outcome)
         if outcome.status == "failed":
@@ -354,10 +423,14 @@ def _finish(
     write_reports(result, folder, redactor)
     if result.mode == "drift":
         append_github_step_summary(result, redactor=redactor)
-        if options.junit:
+        if options.outputs is not None:
+            options.outputs.suites.append(junit_suite(result, redactor=redactor))
+        elif options.junit:
             write_junit(result, Path(options.junit), redactor=redactor)
     log_run_finished(log, result)
-    if options.as_json:
+    if options.as_json and options.outputs is not None:
+        options.outputs.documents.append(redactor.value(result.as_dict()))
+    elif options.as_json:
         print(json.dumps(redactor.value(result.as_dict()), indent=2, default=str))
     else:
         print_terminal_summary(result, redactor=redactor)

@@ -128,6 +128,25 @@ def _diff_text(changes: list[FieldChange], mode: str) -> str:
 
 
 def write_junit(result: RunResult, path: Path, *, redactor: Redactor | None = None) -> None:
+    """JUnit XML for one run: see `junit_suite`."""
+    write_junit_suites([junit_suite(result, redactor=redactor)], path)
+
+
+def write_junit_suites(suites: list[ET.Element], path: Path) -> None:
+    """One JUnit file: `<testsuites>` holding one `<testsuite>` per runbook, totals summed."""
+    counts = {
+        key: str(sum(int(s.get(key, "0")) for s in suites))
+        for key in ("tests", "failures", "errors", "skipped")
+    }
+    total = sum(float(s.get("time", "0")) for s in suites)
+    root = ET.Element("testsuites", {"name": "runbook", "time": f"{total:.3f}", **counts})
+    root.extend(suites)
+    ET.indent(root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+
+
+def junit_suite(result: RunResult, *, redactor: Redactor | None = None) -> ET.Element:
     """JUnit XML: one testsuite (the runbook), one testcase per managed resource.
 
     drift → `<failure type="drift">` listing the field differences; failed → `<error>`;
@@ -204,8 +223,4 @@ def write_junit(result: RunResult, path: Path, *, redactor: Redactor | None = No
         "skipped": str(skipped),
     }
     suite.attrib.update(counts)
-    root = ET.Element("testsuites", {"name": "runbook", "time": suite.get("time", "0"), **counts})
-    root.append(suite)
-    ET.indent(root)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+    return suite

@@ -16,6 +16,8 @@ EXIT_MEANINGS: dict[int, str] = {
     ExitCode.CONSOLE_CHANGED: "the console page did not look as expected (the console UI changed)",
     ExitCode.USAGE: "bad command-line usage",
     ExitCode.INVALID_RUNBOOK: "invalid runbook",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
+    ExitCode.TERMINATED: "interrupted (SIGTERM)",
 }
 
 STATUS_LABELS: dict[str, str] = {
@@ -26,6 +28,7 @@ STATUS_LABELS: dict[str, str] = {
     "failed": "failed",
     "skipped": "skipped",
     "not_run": "not run",
+    "interrupted": "interrupted",
 }
 
 STATUS_HINTS: dict[str, str] = {
@@ -36,6 +39,7 @@ STATUS_HINTS: dict[str, str] = {
     "failed": "the step failed",
     "skipped": "skipped",
     "not_run": "not run: an earlier step failed",
+    "interrupted": "interrupted while in progress: it may have saved; run again to compare",
 }
 
 MODE_LABELS: dict[str, str] = {
@@ -82,6 +86,8 @@ def outcome(result: RunResult) -> tuple[str, str]:
         return f"Drift detected in {counts.get('drift', 0)} step(s)", "warn"
     if code == ExitCode.SIGN_IN_REQUIRED:
         return "Sign-in required: run `runbook login`", "bad"
+    if code in (ExitCode.INTERRUPTED, ExitCode.TERMINATED):
+        return f"Interrupted after {len(result.steps)} step(s): run again to compare", "bad"
     if code == ExitCode.CONSOLE_CHANGED:
         return "The console UI changed: a page did not look as expected", "bad"
     failed = [s for s in result.steps if s.status == "failed"]

@@ -354,6 +354,16 @@ def _changes_text(result: RunResult, step: StepResult) -> list[str]:
     return lines
 
 
+def _unmanaged_lines(result: RunResult) -> list[str]:
+    """Console entries no step names (`--show-unmanaged`), one line per kind."""
+    if not result.unmanaged:
+        return []
+    lines = ["Unmanaged entries (not named by the runbook; never changed):"]
+    for kind, names in result.unmanaged.items():
+        lines.append(f"  {kind}: {', '.join(names) or 'none'}")
+    return lines
+
+
 def _rich_summary(result: RunResult) -> RenderableType:
     table = Table(title=f"{result.runbook} — {MODE_LABELS.get(result.mode, result.mode)}")
     table.add_column("#", justify="right", style="dim")
@@ -372,6 +382,7 @@ def _rich_summary(result: RunResult) -> RenderableType:
     verdict, tone = outcome(result)
     style = {"good": "bold green", "warn": "bold yellow", "bad": "bold red"}[tone]
     lines: list[RenderableType] = [table, Text(f"{_TONE_ICONS[tone]} {verdict}", style=style)]
+    lines += [Text(line, style="yellow") for line in _unmanaged_lines(result)]
     if result.error:
         lines.append(Text(result.error, style="red"))
     return Group(*lines)
@@ -406,6 +417,7 @@ def _plain_summary(result: RunResult) -> str:
             out.append(line([cell[n] if n < len(cell) else "" for cell in row]))
     verdict, _ = outcome(result)
     out.append(verdict)
+    out += _unmanaged_lines(result)
     if result.error:
         out.append(f"Error: {result.error}")
     return "\n".join(out) + "\n"

@@ -1,0 +1,49 @@
+"""Every artifact states the real outcome: a browser that cannot start, several runbooks at once."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.cli.conftest import CliResult
+from tests.samples import split_delivery
+
+Run = Callable[..., CliResult]
+Write = Callable[..., Path]
+
+
+def test_a_browser_that_cannot_start_is_a_failure_in_every_artifact(
+    runbook_cli: Run, write_runbook: Write, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    book = write_runbook(split_delivery())
+    summary = tmp_path / "summary.md"
+    env = {k: v for k, v in cli_env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["GITHUB_STEP_SUMMARY"] = str(summary)
+    result = runbook_cli("drift", str(book), "--headed", "--json", "--junit", "out.xml", env=env)
+    assert result.code == 1, result.output
+    document = result.json()  # exactly one JSON document on stdout
+    assert document["exit_code"] == 1
+    assert "could not start Chromium" in document["error"]
+    assert "xvfb-run" in document["error"]
+    assert "internal error" not in result.output
+    assert "could not start Chromium" in result.stderr
+    run_dir = tmp_path / document["run_dir"]
+    report = json.loads((run_dir / "report.json").read_text())
+    assert report["exit_code"] == 1
+    assert "could not start Chromium" in report["error"]
+    assert "✅" not in summary.read_text()
+    suite = ET.parse(tmp_path / "out.xml").getroot()
+    assert int(suite.get("errors", "0")) >= 1
+
+
+def test_a_browser_that_cannot_start_is_not_in_sync_on_the_terminal(
+    runbook_cli: Run, write_runbook: Write, cli_env: dict[str, str]
+) -> None:
+    book = write_runbook(split_delivery())
+    env = {k: v for k, v in cli_env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    result = runbook_cli("drift", str(book), "--headed", env=env)
+    assert result.code == 1, result.output
+    assert "In sync" not in result.output
+    assert "could not start Chromium: no display for --headed" in result.output
