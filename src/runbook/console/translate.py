@@ -52,6 +52,25 @@ def _network_failure(message: str) -> str:
     return found.group(0) if found else ""
 
 
+REACHABLE_TIMEOUT_MS = 5_000
+
+
+def _unreachable(page: Page | None) -> str:
+    """Why the page's console no longer answers (a request to its origin fails), or "".
+
+    A page that waited in vain for an element may be a changed console, or one that went away
+    while the page sat there: only a fresh request tells them apart.
+    """
+    if page is None or page.is_closed() or not page.url.startswith("http"):
+        return ""
+    origin = "/".join(page.url.split("/", 3)[:3])
+    try:
+        page.request.get(origin, timeout=REACHABLE_TIMEOUT_MS, max_redirects=0)
+    except PlaywrightError as exc:
+        return _network_failure(str(exc)) or (str(exc).splitlines() or ["no answer"])[0]
+    return ""
+
+
 def on_sign_in_safely(page: Page | None) -> bool:
     """`on_sign_in` for a page that may be gone (then: no)."""
     try:
@@ -75,6 +94,9 @@ def translate(exc: BaseException, *, page: Page | None, what: str) -> RunbookErr
     if network:
         return StepFailed(f"the console stopped answering while {what}: {network}")
     if isinstance(exc, PlaywrightTimeoutError | AssertionError):
+        gone = _unreachable(page)
+        if gone:
+            return StepFailed(f"the console stopped answering while {what}: {gone}")
         url = page.url if page is not None and not page.is_closed() else ""
         locator = _awaited_locator(str(exc)) or what
         return ConsoleChanged(
