@@ -39,6 +39,7 @@ class RoutingRuleStep(StepType[RoutingPage]):
             result.changes = diff(
                 {**have, "enabled": have_enabled}, {**want, "enabled": want_enabled}
             )
+            self.check_not_theirs()
             if not result.changes:
                 ctx.look_ahead()  # nothing to change here
                 self.close_dialog(dialog)
@@ -83,5 +84,6 @@ class RoutingRuleStep(StepType[RoutingPage]):
             self.result.status = "would_change"
             return
         self.ctx.say("Enable the rule" if enabled else "Disable the rule")
+        self.save_sent = True
         routing.set_enabled(self.step.key, enabled)
         self.result.status = "changed"
