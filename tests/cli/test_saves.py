@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 
+from runbook.simulator.faults import Faults
 from tests.cli.conftest import CliResult
 from tests.profiles import login
 from tests.samples import LEGACY_ROUTE, UNMANAGED_ROUTE, UNMANAGED_RULE, split_delivery
@@ -127,3 +128,56 @@ def test_sign_in_required_just_after_a_save_says_it_may_have_been_applied(
     )
     assert "run again to compare" in result.output
     assert "saves nothing" not in result.output
+
+
+RULE = "Split delivery to the legacy server"
+
+
+def seed_failing(pattern: list[bool], probability: float = 0.5) -> int:
+    """A seed whose first writes fail (True) or pass (False) as `pattern` says."""
+    for seed in range(10_000):
+        faults = Faults({"fail_save_probability": probability, "seed": seed})
+        if [faults.take_save_failure()[0] for _ in pattern] == pattern:
+            return seed
+    raise AssertionError(f"no seed gives {pattern}")
+
+
+def disabled_rule(sim_http: httpx.Client, writes_fail: list[bool]) -> dict[str, Any]:
+    """Route in the console; the rule, `enabled: false`, to create; saves failing as given."""
+    sim_http.put("/_sim/state", json={"routes": [LEGACY_ROUTE]}).raise_for_status()
+    seed = seed_failing(writes_fail)
+    sim_http.post(
+        "/_sim/faults", json={"fail_save_probability": 0.5, "seed": seed}
+    ).raise_for_status()
+    return split_delivery(enabled=False)  # the route step finds it in sync: no write
+
+
+def test_a_rule_that_cannot_be_disabled_after_its_create_is_deleted_again(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    # create passes, the disable and its retry fail, the delete passes
+    doc = disabled_rule(sim_http, [False, True, True, False])
+    result = runbook_cli("run", str(write_runbook(doc)), "--json", "--retries", "1")
+    assert result.code == 1, result.output
+    _, step = result.json()["steps"]
+    assert step["status"] == "failed"
+    assert "could not be disabled" in step["message"] and "deleted again" in step["message"]
+    assert step["changes"] == []
+    assert state(sim_http)["routing_rules"] == []
+    assert writes(sim_http) == [("create_rule", RULE, None), ("delete_rule", RULE, None)]
+
+
+def test_a_rule_left_enabled_says_so_prominently(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    # create passes; the disable, its retry and the delete fail
+    doc = disabled_rule(sim_http, [False, True, True, True])
+    result = runbook_cli("run", str(write_runbook(doc)), "--json", "--retries", "1")
+    assert result.code == 1, result.output
+    _, step = result.json()["steps"]
+    assert step["message"].startswith("RULE CREATED AND STILL ENABLED")
+    assert "RULE CREATED AND STILL ENABLED" in result.stderr
+    enabled = [c for c in step["changes"] if c["field"] == "enabled"]
+    assert enabled and enabled[0]["after"] is True
+    [rule] = state(sim_http)["routing_rules"]
+    assert rule["enabled"] is True
