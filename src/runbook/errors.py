@@ -2,7 +2,8 @@
 
     RunbookError                      exit 1   (base; a step failed at run time)
     ├── StepFailed                    exit 1   a step failed after its retries
-    │   ├── SaveRejected              exit 1   the console refused a save (validation, server error)
+    │   ├── SaveRejected              exit 1   the console refused a save for good (validation)
+    │   ├── SaveNotConfirmed          exit 1   a save failed transiently (5xx, lost answer): retried
     │   └── ConcurrentChange          exit 1   someone else changed the entry between read and save
     ├── DriftDetected                 exit 2   drift only: the console differs from the runbook
     ├── SignInRequired                exit 3   no session, or it expired: run `runbook login`
@@ -51,7 +52,11 @@ class StepFailed(RunbookError):
 
 
 class SaveRejected(StepFailed):
-    """The console refused a save; the message is the console's own."""
+    """The console refused a save for good (a retry gets the same); the console's message."""
+
+
+class SaveNotConfirmed(StepFailed):
+    """A save got a server error or no answer: it may or may not be applied; worth a retry."""
 
 
 class ConcurrentChange(StepFailed):

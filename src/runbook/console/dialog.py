@@ -63,8 +63,9 @@ class Dialog:
         """Press Save and wait for the console to accept it; refused in read-only runs."""
         self.guard.allow(f"save {what}")
         self.owner.reloading()
+        outcome = SaveOutcome(self.page, self.labels, self.root, self.heading)
         self.save_button.click()
-        SaveOutcome(self.page, self.labels, self.root, self.heading).wait(what)
+        outcome.wait(what)
 
     def cancel(self) -> None:
         """Close the open dialog without saving anything."""

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NoReturn
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Request, Response, expect
 
 from runbook.console.guard import WriteGuard
 from runbook.console.labels import Labels
 from runbook.console.translate import on_sign_in
 from runbook.console.widgets import wait_loaded
-from runbook.errors import ConcurrentChange, SaveRejected, SignInRequired
+from runbook.errors import ConcurrentChange, SaveNotConfirmed, SaveRejected, SignInRequired
 from runbook.names import shown
 
 if TYPE_CHECKING:
@@ -32,12 +32,54 @@ _READ_COLUMN = """(table, header) => {
 }"""
 
 
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+class WriteWatch:
+    """Notes the HTTP answers to the page's writes while a save is in progress.
+
+    Only the network tells a transient failure (5xx, a lost answer, no answer at all) from a
+    refusal (4xx, or a field error shown before anything was sent): the alert's text is the
+    same "try again" for a server error and for an answer lost after the write was applied.
+    Start it before pressing Save.
+    """
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.statuses: list[int] = []  # 0: the request got no answer
+        page.on("response", self._answered)
+        page.on("requestfailed", self._failed)
+
+    def _answered(self, response: Response) -> None:
+        if response.request.method in WRITE_METHODS:
+            self.statuses.append(response.status)
+
+    def _failed(self, request: Request) -> None:
+        if request.method in WRITE_METHODS:
+            self.statuses.append(0)
+
+    def stop(self) -> None:
+        self.page.remove_listener("response", self._answered)
+        self.page.remove_listener("requestfailed", self._failed)
+
+    @property
+    def sent(self) -> bool:
+        """A write left the page (whatever its answer)."""
+        return bool(self.statuses)
+
+    @property
+    def transient(self) -> bool:
+        """The last write failed in a way a retry may fix: 5xx, or no answer."""
+        return bool(self.statuses) and (self.statuses[-1] >= 500 or self.statuses[-1] == 0)
+
+
 class SaveOutcome:
     """Waits for what the console shows after Save: the page again, an error, or sign-in.
 
     While a dialog is open the page behind it is hidden from the accessibility tree, so the
     page's heading becoming visible again means the dialog closed: the save was accepted.
     (Confirmation toasts linger for seconds and cannot tell one save from the next.)
+    Create it before pressing Save: it watches the write's answer from then on.
     """
 
     def __init__(self, page: Page, labels: Labels, dialog: Locator, heading: Locator) -> None:
@@ -48,21 +90,24 @@ class SaveOutcome:
         # A failed TLS test also shows an alert; it is a warning, not a refusal.
         self.error = dialog.get_by_role("alert").filter(has_not_text=labels.tls_failed)
         self.sign_in = page.get_by_role("heading", name=labels.signin_heading)
+        self.watch = WriteWatch(page)
 
     def wait(self, what: str) -> None:
         """Return when the save was accepted; raise why it was not otherwise."""
-        expect(self.heading.or_(self.error).or_(self.sign_in).first).to_be_visible()
-        if not on_sign_in(self.page) and self.heading.is_visible():
-            return  # the page is no longer hidden behind the dialog: it closed, accepted
-        if on_sign_in(self.page) or self.sign_in.is_visible():
-            raise SignInRequired(f"the console asked for sign-in while saving {what}")
-        if self.error.count():
-            raise_refusal(self.labels, what, self.error.all_inner_texts())
-        expect(self.dialog).to_be_hidden()
+        try:
+            expect(self.heading.or_(self.error).or_(self.sign_in).first).to_be_visible()
+            if not on_sign_in(self.page) and self.heading.is_visible():
+                return  # the page is no longer hidden behind the dialog: it closed, accepted
+            if on_sign_in(self.page) or self.sign_in.is_visible():
+                raise SignInRequired(f"the console asked for sign-in while saving {what}")
+            if self.error.count():
+                raise_refusal(self.labels, what, self.error.all_inner_texts(), self.watch)
+        finally:
+            self.watch.stop()
 
 
-def raise_refusal(labels: Labels, what: str, texts: list[str]) -> NoReturn:
-    """Raise the error that matches the console's refusal message."""
+def raise_refusal(labels: Labels, what: str, texts: list[str], watch: WriteWatch) -> NoReturn:
+    """Raise the error that matches the console's refusal message and the write's answer."""
     message = "; ".join(t.strip() for t in texts if t.strip())
     lowered = message.lower()
     if labels.concurrent_change.lower() in lowered or labels.concurrent_gone.lower() in lowered:
@@ -71,6 +116,8 @@ def raise_refusal(labels: Labels, what: str, texts: list[str]) -> NoReturn:
             f"nothing was overwritten (the console said: {message}). Run again to compare "
             "with the new values."
         )
+    if watch.transient:
+        raise SaveNotConfirmed(f"the console could not save {what}: {message}")
     raise SaveRejected(f"the console refused to save {what}: {message}")
 
 
@@ -147,6 +194,7 @@ class ListPage:
         self.reloading()
         self.row(name).get_by_role("button", name=self.labels.delete, exact=True).click()
         confirm = self.page.get_by_role("alertdialog", name=self.labels[self.delete_title_key])
+        outcome = SaveOutcome(self.page, self.labels, confirm, self.heading)
         confirm.get_by_role("button", name=self.labels.delete, exact=True).click()
-        SaveOutcome(self.page, self.labels, confirm, self.heading).wait(f"the deletion of {name!r}")
+        outcome.wait(f"the deletion of {name!r}")
         expect(self.row(name)).to_have_count(0)

@@ -9,7 +9,7 @@ from playwright.sync_api import Locator, expect
 from runbook.console.aria import AriaNode
 from runbook.console.dialog import Dialog
 from runbook.console.labels import ACCOUNT_TYPE_KEYS, MATCH_KEYS, MATCH_VALUE_KEYS, MESSAGE_KEYS
-from runbook.console.listing import ListPage, raise_refusal
+from runbook.console.listing import ListPage, WriteWatch, raise_refusal
 from runbook.console.translate import on_sign_in, translated
 from runbook.console.widgets import choose, current_choice
 from runbook.errors import SignInRequired
@@ -68,17 +68,21 @@ class RoutingPage(ListPage):
         self.guard.allow(f"{'enable' if enabled else 'disable'} rule {description!r}")
         with translated(self.page, f"switching rule {description!r}"):
             self.reloading()
-            self._switch(description).click()
-            done = self.row(description).get_by_role(
-                "switch", name=self.labels.rule_enabled, exact=True, checked=enabled
-            )
-            refused = self.page.get_by_role("alert")
-            sign_in = self.page.get_by_role("heading", name=self.labels.signin_heading)
-            expect(done.or_(refused).or_(sign_in).first).to_be_visible()
-            if on_sign_in(self.page) or sign_in.is_visible():
-                raise SignInRequired(f"the console asked for sign-in while saving {what}")
-            if not done.count():
-                raise_refusal(self.labels, what, refused.all_inner_texts())
+            watch = WriteWatch(self.page)
+            try:
+                self._switch(description).click()
+                done = self.row(description).get_by_role(
+                    "switch", name=self.labels.rule_enabled, exact=True, checked=enabled
+                )
+                refused = self.page.get_by_role("alert")
+                sign_in = self.page.get_by_role("heading", name=self.labels.signin_heading)
+                expect(done.or_(refused).or_(sign_in).first).to_be_visible()
+                if on_sign_in(self.page) or sign_in.is_visible():
+                    raise SignInRequired(f"the console asked for sign-in while saving {what}")
+                if not done.count():
+                    raise_refusal(self.labels, what, refused.all_inner_texts(), watch)
+            finally:
+                watch.stop()
 
 
 class RuleDialog(Dialog):

@@ -19,8 +19,10 @@ from runbook.console.translate import translate
 from runbook.engine.context import RunContext
 from runbook.engine.result import FieldChange, StepResult
 from runbook.errors import (
+    ConcurrentChange,
     ConsoleChanged,
     RunbookError,
+    SaveNotConfirmed,
     SaveRejected,
     SignInRequired,
     StepFailed,
@@ -56,12 +58,16 @@ class StepType(ABC, Generic[P]):
         )
         self.open_dialog: Dialog | None = None
         self.error: RunbookError | None = None
+        self.save_sent = False  # a save was pressed: the console may hold our change
+        self.create_unconfirmed = False  # our create may have been applied, its answer lost
 
     def run(self) -> StepResult:
         """Carry out the step; never raises for a step failure (it is in the result)."""
         started = time.perf_counter()
         try:
             self._run_with_retries()
+        except SignInRequired as exc:
+            self._failed(self._after_save(exc))
         except RunbookError as exc:
             self._failed(exc)
         except (PlaywrightError, AssertionError) as exc:
@@ -71,32 +77,71 @@ class StepType(ABC, Generic[P]):
         return self.result
 
     def _run_with_retries(self) -> None:
-        """Retry a refused save after re-reading: a save that went through is not made twice."""
+        """Retry a save that failed transiently, after re-reading: it is not made twice.
+
+        A refusal for good (validation, in use, name taken) fails at once; a create refused
+        because the name is now taken is someone else's entry, never ours to overwrite.
+        """
         attempt = 0
         first: StepResult | None = None
         while True:
             try:
                 self.execute()
                 break
-            except SaveRejected as exc:
+            except (SaveRejected, ConcurrentChange) as exc:
+                raise self._created_meanwhile() or exc from None
+            except SaveNotConfirmed as exc:
                 if attempt >= self.ctx.retries:
                     raise
                 attempt += 1
                 first = first or copy.deepcopy(self.result)
+                self.create_unconfirmed = self.create_unconfirmed or first.action == "create"
                 structlog.get_logger("runbook").warning(
                     "step.retry", step=self.step.title, attempt=attempt, reason=str(exc)
                 )
                 self._close_dialog()
                 backoff(attempt)
+                self.save_sent = False
                 self.result.status, self.result.action = "ok", "none"
                 self.result.changes, self.result.checkpoints = [], []
         if attempt:
             self.result.details["attempts"] = attempt + 1
         if first is not None and self.result.status == "ok" and first.changes:
-            # An earlier attempt saved although the console's answer said otherwise.
+            # The console holds exactly what an earlier attempt sent: its answer was lost.
             self.result.status, self.result.action = "changed", first.action
             self.result.changes = first.changes
             self.result.message = "saved by an earlier attempt whose answer was lost"
+
+    def _created_meanwhile(self) -> ConcurrentChange | None:
+        """After a refused create: the name listed now means someone else created it."""
+        if self.result.action != "create":
+            return None
+        self._close_dialog()
+        self.ctx.shell.open(self.page_name)
+        page = self.page_type(self.ctx.page, self.ctx.labels, self.ctx.guard)
+        if self.step.key not in page.names():
+            return None
+        return self.concurrent_create()
+
+    def concurrent_create(self) -> ConcurrentChange:
+        return ConcurrentChange(
+            f"{self.noun} {self.step.key!r} was created by someone else meanwhile; "
+            "nothing was overwritten. Run again to compare with their values."
+        )
+
+    def check_not_theirs(self) -> None:
+        """Re-reading after our create's lost answer: an entry unlike ours is someone else's."""
+        if self.create_unconfirmed and self.result.changes:
+            raise self.concurrent_create()
+
+    def _after_save(self, exc: SignInRequired) -> SignInRequired:
+        """Sign-in asked for after a save was sent: say the change may be in the console."""
+        if not self.save_sent:
+            return exc
+        return SignInRequired(
+            f"{exc}; sign-in was required after the save was sent; it may have been applied "
+            "— run again to compare"
+        )
 
     def _failed(self, exc: RunbookError) -> None:
         self.error = exc
@@ -134,6 +179,7 @@ class StepType(ABC, Generic[P]):
             self.result.status = "would_change"
             return
         self.ctx.say(f"Save {what}", dialog.save_button)
+        self.save_sent = True
         dialog.save(what)
         self.open_dialog = None
         self.result.status = "changed"
@@ -197,6 +243,7 @@ class StepType(ABC, Generic[P]):
             result.status = "would_change"
         else:
             ctx.say(f"Delete the {noun} {name!r}")
+            self.save_sent = True
             page.delete(name)
             ctx.look_ahead()
             page.wait_ready()

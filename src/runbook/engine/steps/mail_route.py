@@ -38,6 +38,7 @@ class MailRouteStep(StepType[HostsPage]):
             dialog = self.open_dialog = hosts.open_edit(name)
             have = dialog.read()
             result.changes = diff(self.as_shown(have), self.as_shown(want))
+            self.check_not_theirs()
             if not result.changes:
                 ctx.look_ahead()  # nothing to change here
                 self._maybe_test_tls(dialog)

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
+
+from playwright.sync_api import Error as PlaywrightError
 
 from runbook.console.routing import RoutingPage
 from runbook.engine.diff import diff
-from runbook.engine.steps.base import StepType
-from runbook.errors import StepFailed
+from runbook.engine.steps.base import StepType, backoff
+from runbook.errors import (
+    ConcurrentChange,
+    RunbookError,
+    SaveNotConfirmed,
+    SaveRejected,
+    StepFailed,
+)
 from runbook.names import shown
 
 
@@ -42,6 +50,7 @@ class RoutingRuleStep(StepType[RoutingPage]):
                 self.as_shown({**have, "enabled": have_enabled}),
                 self.as_shown({**want, "enabled": want_enabled}),
             )
+            self.check_not_theirs()
             if not result.changes:
                 ctx.look_ahead()  # nothing to change here
                 self.close_dialog(dialog)
@@ -74,17 +83,72 @@ class RoutingRuleStep(StepType[RoutingPage]):
         self.finish_dialog(dialog, f"rule {description!r}")
         if result.status != "changed":
             return
-        if have_enabled != want_enabled:
+        if result.action == "create" and not want_enabled:
+            routing = self._disable_created(routing)
+        elif have_enabled != want_enabled:
             self._switch(routing, want_enabled)
         have = self.read_back(routing)
         self.verify(
             {**have, "enabled": routing.is_enabled(description)}, {**want, "enabled": want_enabled}
         )
 
+    def _disable_created(self, routing: RoutingPage) -> RoutingPage:
+        """Disable the rule just created live (the Add dialog cannot create it disabled).
+
+        A transient failure is retried, after checking whether the switch went through; if
+        the rule still cannot be disabled it is removed again, so no live rule is left that
+        the runbook wants off. The page the step goes on with is returned.
+        """
+        failure: StepFailed | None = None
+        for attempt in range(self.ctx.retries + 1):
+            if attempt:
+                backoff(attempt)
+            try:
+                self._switch(routing, False)
+                return routing
+            except SaveNotConfirmed as exc:
+                failure = exc
+                routing = self._reopen()
+                if not routing.is_enabled(self.step.key):
+                    return routing  # the switch went through; its answer was lost
+            except (SaveRejected, ConcurrentChange) as exc:
+                failure = exc
+                break
+        assert failure is not None
+        self._undo_create(failure)
+
+    def _undo_create(self, failure: StepFailed) -> NoReturn:
+        """Delete the rule this run created but could not disable; fail the step saying so."""
+        key, result = self.step.key, self.result
+        live = diff(None, {**self.step.resource.console_fields(), "enabled": True})
+        try:
+            self.ctx.say(f"Delete the rule {key!r}: it could not be disabled")
+            self._reopen().delete(key)
+        except (RunbookError, PlaywrightError) as exc:
+            result.changes = live
+            result.details["left_enabled"] = True
+            raise StepFailed(
+                f"RULE CREATED AND STILL ENABLED: rule {key!r} was created, but disabling it "
+                f"failed ({failure}) and deleting it failed too ({exc}). Disable or delete it "
+                "in the console now."
+            ) from exc
+        result.changes = []
+        result.details["removed_after_failed_disable"] = True
+        raise StepFailed(
+            f"rule {key!r} was created but could not be disabled ({failure}); it was deleted "
+            "again, so the console is as before"
+        ) from failure
+
+    def _reopen(self) -> RoutingPage:
+        """The Routing page, loaded afresh."""
+        self.ctx.shell.open(self.page_name)
+        return RoutingPage(self.ctx.page, self.ctx.labels, self.ctx.guard)
+
     def _switch(self, routing: RoutingPage, enabled: bool) -> None:
         if self.ctx.read_only:
             self.result.status = "would_change"
             return
         self.ctx.say("Enable the rule" if enabled else "Disable the rule")
+        self.save_sent = True
         routing.set_enabled(self.step.key, enabled)
         self.result.status = "changed"

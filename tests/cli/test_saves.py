@@ -1,0 +1,183 @@
+"""Saves under races and refusals: retry only what may succeed, never overwrite someone else."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from runbook.simulator.faults import Faults
+from tests.cli.conftest import CliResult
+from tests.profiles import login
+from tests.samples import LEGACY_ROUTE, UNMANAGED_ROUTE, UNMANAGED_RULE, split_delivery
+
+Run = Callable[..., CliResult]
+Write = Callable[..., Path]
+ROUTE = LEGACY_ROUTE["name"]
+
+
+def state(sim_http: httpx.Client) -> dict[str, Any]:
+    return sim_http.get("/_sim/state").json()  # type: ignore[no-any-return]
+
+
+def writes(sim_http: httpx.Client) -> list[tuple[str, str, str | None]]:
+    return [(e["action"], e["name"], e.get("by")) for e in sim_http.get("/_sim/audit").json()]
+
+
+def route_only() -> dict[str, Any]:
+    doc = split_delivery()
+    doc["steps"] = doc["steps"][:1]
+    return doc
+
+
+def test_a_route_created_by_someone_else_meanwhile_is_not_overwritten(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    theirs = {"server": {"single_host": {"host": "theirs.example.com", "port": 2525}}}
+    sim_http.post(
+        "/_sim/faults", json={"concurrent_edit": {"kind": "route", "name": ROUTE, "change": theirs}}
+    ).raise_for_status()
+    result = runbook_cli("run", str(write_runbook(route_only())), "--json")
+    assert result.code == 1, result.output
+    [step] = result.json()["steps"]
+    assert step["status"] == "failed"
+    assert "created by someone else meanwhile" in step["message"]
+    assert "nothing was overwritten" in step["message"]
+    assert state(sim_http)["routes"] == [{**LEGACY_ROUTE, **theirs}]
+    assert writes(sim_http) == [("create_route", ROUTE, "another-admin")]
+
+
+def test_a_route_equal_to_ours_created_meanwhile_is_not_claimed_as_our_save(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    sim_http.post(
+        "/_sim/faults",
+        json={"concurrent_edit": {"kind": "route", "name": ROUTE, "change": {"mx_lookup": False}}},
+    ).raise_for_status()
+    result = runbook_cli("run", str(write_runbook(route_only())), "--json")
+    assert result.code == 1, result.output
+    [step] = result.json()["steps"]
+    assert "created by someone else meanwhile" in step["message"]
+    assert "earlier attempt" not in result.output
+    assert writes(sim_http) == [("create_route", ROUTE, "another-admin")]
+
+
+def test_a_lost_answer_to_our_create_is_recognised_on_re_read(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    sim_http.post("/_sim/faults", json={"lose_next_responses": 1}).raise_for_status()
+    result = runbook_cli("run", str(write_runbook(route_only())), "--json")
+    assert result.code == 0, result.output
+    [step] = result.json()["steps"]
+    assert step["status"] == "changed"
+    assert step["message"] == "saved by an earlier attempt whose answer was lost"
+    assert writes(sim_http) == [("create_route", ROUTE, None)]
+
+
+def test_a_route_used_by_a_rule_is_refused_at_once_without_retry(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    sim_http.put(
+        "/_sim/state", json={"routes": [UNMANAGED_ROUTE], "routing_rules": [UNMANAGED_RULE]}
+    ).raise_for_status()
+    doc = route_only()
+    doc["steps"][0]["mail_route"] = {"name": UNMANAGED_ROUTE["name"]}
+    doc["steps"][0]["state"] = "absent"
+    result = runbook_cli("run", str(write_runbook(doc)), "--json", "--retries", "3")
+    assert result.code == 1, result.output
+    [step] = result.json()["steps"]
+    assert "used by a routing setting and can't be deleted" in step["message"]
+    assert "attempts" not in step["details"]
+    assert "step.retry" not in result.output
+    assert state(sim_http)["routes"] == [UNMANAGED_ROUTE]
+
+
+def test_a_server_error_is_still_retried(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    sim_http.post("/_sim/faults", json={"fail_next_saves": 1}).raise_for_status()
+    result = runbook_cli("run", str(write_runbook(route_only())), "--json")
+    assert result.code == 0, result.output
+    [step] = result.json()["steps"]
+    assert step["details"]["attempts"] == 2
+    assert state(sim_http)["routes"] == [LEGACY_ROUTE]
+
+
+def test_sign_in_required_just_after_a_save_says_it_may_have_been_applied(
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    cli_env: dict[str, str],
+    simulator: Any,
+) -> None:
+    # The route-only run makes three console requests up to its create (the page, the list,
+    # the create): the session expires at the next one, the list reloaded after the save.
+    sim_http.post("/_sim/faults", json={"expire_session_after": 3}).raise_for_status()
+    try:
+        result = runbook_cli("run", str(write_runbook(route_only())), "--json")
+    finally:
+        login(cli_env, simulator.url)
+    assert result.code == 3, result.output
+    assert writes(sim_http) == [("create_route", ROUTE, None)]
+    [step] = result.json()["steps"]
+    assert (
+        "sign-in was required after the save was sent; it may have been applied"
+        in (step["message"])
+    )
+    assert "run again to compare" in result.output
+    assert "saves nothing" not in result.output
+
+
+RULE = "Split delivery to the legacy server"
+
+
+def seed_failing(pattern: list[bool], probability: float = 0.5) -> int:
+    """A seed whose first writes fail (True) or pass (False) as `pattern` says."""
+    for seed in range(10_000):
+        faults = Faults({"fail_save_probability": probability, "seed": seed})
+        if [faults.take_save_failure()[0] for _ in pattern] == pattern:
+            return seed
+    raise AssertionError(f"no seed gives {pattern}")
+
+
+def disabled_rule(sim_http: httpx.Client, writes_fail: list[bool]) -> dict[str, Any]:
+    """Route in the console; the rule, `enabled: false`, to create; saves failing as given."""
+    sim_http.put("/_sim/state", json={"routes": [LEGACY_ROUTE]}).raise_for_status()
+    seed = seed_failing(writes_fail)
+    sim_http.post(
+        "/_sim/faults", json={"fail_save_probability": 0.5, "seed": seed}
+    ).raise_for_status()
+    return split_delivery(enabled=False)  # the route step finds it in sync: no write
+
+
+def test_a_rule_that_cannot_be_disabled_after_its_create_is_deleted_again(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    # create passes, the disable and its retry fail, the delete passes
+    doc = disabled_rule(sim_http, [False, True, True, False])
+    result = runbook_cli("run", str(write_runbook(doc)), "--json", "--retries", "1")
+    assert result.code == 1, result.output
+    _, step = result.json()["steps"]
+    assert step["status"] == "failed"
+    assert "could not be disabled" in step["message"] and "deleted again" in step["message"]
+    assert step["changes"] == []
+    assert state(sim_http)["routing_rules"] == []
+    assert writes(sim_http) == [("create_rule", RULE, None), ("delete_rule", RULE, None)]
+
+
+def test_a_rule_left_enabled_says_so_prominently(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    # create passes; the disable, its retry and the delete fail
+    doc = disabled_rule(sim_http, [False, True, True, True])
+    result = runbook_cli("run", str(write_runbook(doc)), "--json", "--retries", "1")
+    assert result.code == 1, result.output
+    _, step = result.json()["steps"]
+    assert step["message"].startswith("RULE CREATED AND STILL ENABLED")
+    assert "RULE CREATED AND STILL ENABLED" in result.stderr
+    enabled = [c for c in step["changes"] if c["field"] == "enabled"]
+    assert enabled and enabled[0]["after"] is True
+    [rule] = state(sim_http)["routing_rules"]
+    assert rule["enabled"] is True
