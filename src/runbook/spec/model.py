@@ -734,8 +734,16 @@ class Runbook(_Model):
     @field_validator("version", mode="before")
     @classmethod
     def _version(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip() == "1":
+            fail(
+                (
+                    (),
+                    f"version must be the number 1, not the text {value!r}; "
+                    "write it without quotes: version: 1",
+                )
+            )
         if value != 1 or isinstance(value, bool):
-            fail(((), f"unsupported runbook version {value!r}; this runbook reads version 1"))
+            fail(((), f"unsupported runbook version {value!r}; runbook reads version 1"))
         return value
 
     @field_validator("steps")
