@@ -21,7 +21,11 @@ from runbook.spec.model import Runbook, route_option_issues
 from runbook.spec.yamlsource import DocPath, Source, SourceFatal, parse_source, read_text
 
 MASK = "********"
-NOT_FROM_YAML = ("secrets", "source")  # model fields the loader fills, never the file
+NOT_FROM_YAML = (
+    "secrets",
+    "secret_names",
+    "source",
+)  # model fields the loader fills, never the file
 STEP_KINDS = ("mail_route", "routing_rule")
 HIDDEN_FIELDS = {*NOT_FROM_YAML, "change_route_existing"}
 
@@ -67,7 +71,13 @@ def load_text(
     found = [(issue.pos, issue.message) for _, issue in source.issues]
     if found or book is None:
         raise InvalidRunbook(_problems(file, found, source.secrets))
-    return book.model_copy(update={"secrets": frozenset(source.secrets), "source": file})
+    return book.model_copy(
+        update={
+            "secrets": frozenset(source.secrets),
+            "secret_names": dict(source.secret_names),
+            "source": file,
+        }
+    )
 
 
 def _validate(source: Source) -> Runbook | None:

@@ -729,6 +729,11 @@ class Runbook(_Model):
         exclude=True,
         description="Values that came from ${env:...}: redact them everywhere (not from YAML).",
     )
+    secret_names: dict[str, str] = Field(
+        default_factory=dict,
+        exclude=True,
+        description="The environment variable each secret came from (not from YAML).",
+    )
     source: str = Field(default="", exclude=True, description="The file it was loaded from.")
 
     @field_validator("version", mode="before")

@@ -71,6 +71,7 @@ class Source:
     key_positions: dict[DocPath, Pos] = field(default_factory=dict)
     issues: list[tuple[DocPath, Issue]] = field(default_factory=list)
     secrets: set[str] = field(default_factory=set)
+    secret_names: dict[str, str] = field(default_factory=dict)  # secret -> its env variable
     variables: dict[str, str] = field(default_factory=dict)
 
     def report(self, path: DocPath, message: str, pos: Pos | None = None) -> None:
@@ -489,6 +490,7 @@ class _Interpolator:
             value = self.env[ref.name]
             if value:
                 self.source.secrets.add(value)
+                self.source.secret_names.setdefault(value, ref.name)
             return value
         if ref.name in self.overrides:
             return self.overrides[ref.name]
