@@ -248,6 +248,12 @@ def run_options(func: F) -> F:
         ),
         click.option("--video", is_flag=True, help="Record a video of the run."),
         click.option("--json", "as_json", is_flag=True, help="Print the result document."),
+        click.option(
+            "--verbose",
+            "-v",
+            is_flag=True,
+            help="On a terminal, print the structured log lines too (always in run.jsonl).",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
