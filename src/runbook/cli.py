@@ -268,6 +268,12 @@ def run_options(func: F) -> F:
             help="Record the video although the runbook has secrets (they show unmasked).",
         ),
         click.option("--json", "as_json", is_flag=True, help="Print the result document."),
+        click.option(
+            "--verbose",
+            "-v",
+            is_flag=True,
+            help="On a terminal, print the structured log lines too (always in run.jsonl).",
+        ),
     ]
     for option in reversed(options):
         func = option(func)

@@ -10,9 +10,12 @@ from pathlib import Path
 import httpx
 import pytest
 from PIL import Image
+from playwright.sync_api import FloatRect, Locator, Page, expect
 
+from runbook.engine.demo import Demo
 from tests.cli.conftest import CliResult
 from tests.samples import split_delivery
+from tests.simulator.ui import EN, HOSTS, goto_list, saved_toast
 
 Run = Callable[..., CliResult]
 Write = Callable[..., Path]
@@ -89,3 +92,39 @@ def test_plain_dry_run_has_no_caption(
     assert result.code == 0, result.output
     filled = sorted((tmp_path / result.json()["run_dir"]).glob("*-filled.png"))
     assert filled and not any(caption_visible(p) for p in filled)
+
+
+def box(locator: Locator) -> FloatRect:
+    found = locator.bounding_box()
+    assert found is not None, locator
+    return found
+
+
+def overlap(a: FloatRect, b: FloatRect) -> bool:
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
+
+
+def test_caption_keeps_clear_of_the_highlighted_button_and_the_saved_toast(page: Page) -> None:
+    page.set_viewport_size({"width": 1280, "height": 640})
+    demo = Demo(page, total=2)
+    goto_list(page, HOSTS)
+    page.get_by_role("button", name=EN.add_route).click()
+    dialog = page.get_by_role("dialog", name=EN.route_dialog)
+    dialog.get_by_role("textbox", name=EN.route_name, exact=True).fill("Legacy mail server")
+    dialog.get_by_role("textbox", name=EN.host, exact=True).fill("mail.legacy.example.com")
+    save = dialog.get_by_role("button", name=EN.save, exact=True)
+    demo.announce("Step 1 of 2 — Add the legacy server as a mail route")
+    demo.announce("Save route 'Legacy mail server' and wait for the console to confirm", save)
+    caption = page.get_by_text("Save route 'Legacy mail server'")
+    expect(caption).to_be_visible()
+
+    assert not overlap(box(caption), box(save))
+    save.click()
+    toast = saved_toast(page)
+    expect(toast).to_be_visible()
+    assert not overlap(box(caption), box(toast))

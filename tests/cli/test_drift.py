@@ -213,3 +213,47 @@ def test_unmanaged_entries_are_listed_on_the_terminal(
     assert result.code == 0, result.output
     assert "Unmanaged" in result.stdout
     assert "Someone else's route" in result.stdout
+
+
+def test_host_tables_listed_in_another_order_are_in_sync(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    primary = [
+        {"host": "a.example.com", "port": 25, "load": 60},
+        {"host": "b.example.com", "port": 25, "load": 40},
+    ]
+    secondary = [
+        {"host": "c.example.com", "port": 2525, "load": 50},
+        {"host": "d.example.com", "port": 2525, "load": 50},
+    ]
+    tables = {"primary": primary, "secondary": secondary}
+    book = {
+        "version": 1,
+        "name": "balanced",
+        "console": {"locale": "en"},
+        "steps": [
+            {
+                "name": "Balanced route",
+                "mail_route": {"name": "Balanced", "server": {"multiple_hosts": tables}},
+            }
+        ],
+    }
+    live = {"primary": primary[::-1], "secondary": secondary[::-1]}
+    route = {
+        "name": "Balanced",
+        "server": {"multiple_hosts": live},
+        "mx_lookup": False,
+        "require_tls": True,
+        "require_ca_signed_certificate": True,
+        "validate_certificate_hostname": True,
+    }
+    sim_http.put("/_sim/state", json={"routes": [route]}).raise_for_status()
+    path = str(write_runbook(book))
+
+    drift = runbook_cli("drift", path, "--json")
+    assert drift.code == 0, drift.output
+    assert drift.json()["steps"][0]["status"] == "ok"
+    applied = runbook_cli("run", path, "--json", "--screenshots", "off")
+    assert applied.code == 0, applied.output
+    assert applied.json()["steps"][0]["status"] == "ok"
+    assert writes(sim_http) == 0

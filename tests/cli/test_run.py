@@ -338,3 +338,50 @@ def test_a_web_server_that_is_no_admin_console_is_named_so(
     assert f"not an Admin console ({answer} {other_web_server}/ac" in result.output
     assert "UI may have changed" not in result.output
     assert result.json()["exit_code"] == 1
+
+
+def on_terminal(cli_env: dict[str, str], cwd: Path, *args: str) -> str:
+    """What `runbook ARGS...` shows when stdout and stderr are a terminal (a pseudo-terminal)."""
+    import os
+    import pty
+    import select
+
+    primary, secondary = pty.openpty()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "runbook", *args],
+        cwd=cwd,
+        env=cli_env,
+        stdin=subprocess.DEVNULL,
+        stdout=secondary,
+        stderr=secondary,
+    )
+    os.close(secondary)
+    chunks: list[bytes] = []
+    try:
+        while select.select([primary], [], [], 180)[0]:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(primary)
+        child.wait(timeout=60)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("command", ["run", "drift"])
+def test_on_a_terminal_log_lines_only_with_verbose(
+    command: str, cli_env: dict[str, str], write_runbook: Write, tmp_path: Path
+) -> None:
+    book = str(write_runbook(split_delivery()))
+    quiet = on_terminal(cli_env, tmp_path, command, book, "--screenshots", "off")
+    assert "step.finished" not in quiet and "run.started" not in quiet, quiet
+    assert quiet.count("Split delivery to the legacy server") == 1, quiet  # the table only
+    verbose = on_terminal(cli_env, tmp_path, command, book, "--screenshots", "off", "--verbose")
+    assert "step.finished" in verbose and "run.finished" in verbose, verbose
+    logs = sorted(tmp_path.glob("recordings/*/run.jsonl"))
+    assert len(logs) == 2
+    assert all("step.finished" in log.read_text() for log in logs)

@@ -193,6 +193,14 @@ def test_unmanaged_routes_stay_byte_for_byte(
     assert all(entry in after for entry in untouched)
 
 
+def test_the_list_shows_only_its_routes_and_no_stray_text(page: Page, sim: Any) -> None:
+    sim.put_state({"routes": [LEGACY, BALANCED]})
+    goto_list(page, HOSTS)
+    expect(row(page, EN.routes_table, "Balanced")).to_be_visible()
+    expect(page.get_by_text("null")).to_have_count(0)
+    expect(page.get_by_text("undefined")).to_have_count(0)
+
+
 def test_delete_a_route_after_confirmation(page: Page, sim: Any) -> None:
     sim.put_state({"routes": [LEGACY, BALANCED]})
     goto_list(page, HOSTS)

@@ -140,7 +140,21 @@ def test_secrets_are_masked() -> None:
     )
     book = load_text(text, "s.yaml", env={"RELAY": "hidden.example.net"})
     out = explain(book, "en")
-    assert "hidden.example.net" not in out and "********" in out
+    assert "hidden.example.net" not in out and "the value of $RELAY" in out  # not "********"
+
+
+@pytest.mark.parametrize(
+    ("locale", "phrase"), [("en", "the value of $SEC_HOST"), ("fr", "la valeur de $SEC_HOST")]
+)
+def test_a_secret_is_named_by_its_environment_variable(locale: str, phrase: str) -> None:
+    text = (
+        "version: 1\nname: s\nsteps:\n  - mail_route:\n      name: R\n"
+        '      server: {single_host: {host: "${env:SEC_HOST}"}}\n'
+    )
+    book = load_text(text, "s.yaml", env={"SEC_HOST": "hidden.example.net"})
+    out = explain(book, locale)
+    assert "hidden.example.net" not in out and "********" not in out
+    assert phrase in out, out
 
 
 def test_explain_command_uses_the_runbook_locale_by_default() -> None:

@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from runbook.engine.result import FieldChange
+
+# Tables whose rows the console balances as a set: their order means nothing.
+HOST_TABLES = frozenset({"primary", "secondary"})
+
+
+def comparable(data: Any) -> Any:
+    """`data` as it is compared: the rows of each host table in one canonical order."""
+    if not isinstance(data, dict):
+        return data
+    return {
+        key: _rows(value) if key in HOST_TABLES else comparable(value)
+        for key, value in data.items()
+    }
+
+
+def _rows(value: Any) -> Any:
+    if not isinstance(value, list):
+        return value
+    rows = [comparable(row) for row in value]
+    return sorted(rows, key=lambda row: json.dumps(row, sort_keys=True, default=str))
 
 
 def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -20,13 +41,20 @@ def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def diff(have: dict[str, Any] | None, want: dict[str, Any]) -> list[FieldChange]:
-    """The fields whose value differs, in the runbook's field order; all of them for a create."""
+    """The fields whose value differs, in the runbook's field order; all of them for a create.
+
+    Values are compared as `comparable` makes them, and reported as the console and the
+    runbook list them.
+    """
     before = flatten(have) if have is not None else {}
     after = flatten(want)
+    seen = flatten(comparable(have)) if have is not None else {}
+    wanted = flatten(comparable(want))
     changes = [
         FieldChange(field=path, before=before.get(path), after=value)
         for path, value in after.items()
-        if (have is None and value is not None) or (have is not None and before.get(path) != value)
+        if (have is None and value is not None)
+        or (have is not None and seen.get(path) != wanted[path])
     ]
     changes.extend(
         FieldChange(field=path, before=value, after=None)

@@ -8,7 +8,7 @@ Only the prose around them lives here, per console language. Pure: no browser, n
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -89,6 +89,7 @@ PROSE: dict[str, dict[str, str]] = {
         "row; in the {dialog} dialog, click {delete}. If there is no such rule, there is "
         "nothing to do.",
         "and": "and",
+        "secret_value": "the value of ${name}",
         "remove_route": "Remove the mail route {name}",
         "remove_rule": "Remove the routing rule {name}",
         "set_route": "Add or update the mail route {name}",
@@ -153,6 +154,7 @@ PROSE: dict[str, dict[str, str]] = {
         "{delete} sur sa ligne ; dans la boîte de dialogue {dialog}, cliquez sur {delete}. Si "
         "cette règle n'existe pas, il n'y a rien à faire.",
         "and": "et",
+        "secret_value": "la valeur de ${name}",
         "remove_route": "Supprimer la route de messagerie {name}",
         "remove_rule": "Supprimer la règle de routage {name}",
         "set_route": "Ajouter ou mettre à jour la route de messagerie {name}",
@@ -174,11 +176,10 @@ class _Item:
 class _Writer:
     """Sentences for one console language: catalogue names quoted, prose from `PROSE`."""
 
-    def __init__(self, locale: Locale, secrets: frozenset[str]) -> None:
+    def __init__(self, locale: Locale) -> None:
         self.labels = Labels(locale)
         self.locale = locale
         self.prose = PROSE[locale]
-        self.secrets = secrets
 
     def q(self, text: str) -> str:
         """`text` in the language's quotation marks."""
@@ -209,12 +210,24 @@ class _Writer:
         )
         return self.say("go_to", path=f"{path} > {self.labels[page_key]}")
 
+    def redact(self, text: str, names: Mapping[str, str]) -> str:
+        """`text` without secrets: a whole typed secret becomes "the value of $NAME" (the
+        variable it came from); a secret within a longer text is masked."""
+        ordered = sorted((s for s in names if s), key=lambda s: (-len(s), s))
+        if not ordered:
+            return text
+        alternatives = "|".join(re.escape(s) for s in ordered)
+        left, right = (re.escape(q) for q in _QUOTES[self.locale])
+        whole = re.compile(f"{left}({alternatives}){right}")
+        text = whole.sub(lambda m: self.say("secret_value", name=names[m.group(1)]), text)
+        return re.sub(alternatives, MASK, text)
+
 
 def explain(book: Runbook, locale: str) -> str:
     """The runbook as numbered steps to follow by hand in the console, in `locale`."""
     if locale not in LOCALES:
         raise ValueError(f"unsupported console locale {locale!r}; use one of {LOCALES}")
-    w = _Writer(locale, book.secrets)
+    w = _Writer(locale)
     url = book.console.url or DEFAULT_CONSOLE
     lines = [w.say("title", name=w.q(book.name))]
     if book.description:
@@ -226,7 +239,7 @@ def explain(book: Runbook, locale: str) -> str:
             lines.append(f"   {sub}. {item.text}")
             lines.extend(f"      - {child}" for child in item.children)
         lines.append("")
-    return _redact("\n".join(lines).rstrip() + "\n", book.secrets)
+    return w.redact("\n".join(lines).rstrip() + "\n", book.secret_names)
 
 
 def _title(w: _Writer, step: Step) -> str:
@@ -477,10 +490,3 @@ def _remove_rule(w: _Writer, book: Runbook, step: Step) -> list[_Item]:
         )
     )
     return items
-
-
-def _redact(text: str, secrets: frozenset[str]) -> str:
-    ordered = sorted((s for s in secrets if s), key=lambda s: (-len(s), s))
-    if not ordered:
-        return text
-    return re.sub("|".join(re.escape(s) for s in ordered), MASK, text)

@@ -49,6 +49,7 @@ from runbook.recording.log import (
     log_run_started,
     log_step_finished,
     log_step_started,
+    terminal_console,
 )
 from runbook.recording.progress import StepProgress
 from runbook.recording.redact import Redactor
@@ -91,6 +92,7 @@ class RunOptions:
     video: bool = False
     video_allow_secrets: bool = False
     as_json: bool = False
+    verbose: bool = False
     show_unmanaged: bool = False
     junit: str | None = None
     state_dir: str = ".runbook"
@@ -217,7 +219,13 @@ def _run(
     if creds is not None:
         redactor.add(creds.password)
         redactor.add(creds.totp_secret)
-    configure_logging(run_log=folder.run_log, redactor=redactor, json_stdout=options.as_json)
+    terminal = sys.stderr if options.as_json else sys.stdout
+    configure_logging(
+        run_log=folder.run_log,
+        redactor=redactor,
+        json_stdout=options.as_json,
+        console=terminal_console(terminal, verbose=options.verbose),
+    )
     log = structlog.get_logger("runbook")
     result = RunResult(
         runbook=book.name,
@@ -244,7 +252,8 @@ def _run(
         run_dir=str(folder.path),
         steps=len(book.steps),
     )
-    progress = StepProgress(len(book.steps), enabled=sys.stdout.isatty() and not options.as_json)
+    live = sys.stdout.isatty() and not (options.as_json or options.verbose)  # log lines tell it
+    progress = StepProgress(len(book.steps), enabled=live)
     try:
         with progress, BrowserSession(session_options) as session:
             page = session.page

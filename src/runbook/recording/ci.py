@@ -13,11 +13,13 @@ from runbook.engine.result import FieldChange, RunResult, StepResult
 from runbook.recording.formatting import (
     MODE_LABELS,
     change_line,
+    drift_message,
     exit_meaning,
     format_duration,
     format_value,
     outcome,
     status_label,
+    step_status,
 )
 from runbook.recording.redact import Redactor
 
@@ -79,17 +81,13 @@ def _step_rows(step: StepResult) -> list[str]:
     title = _cell(f"{step.index}. {step.name}")
     resource = _cell(step.resource)
     if not step.changes:
-        status = _cell(status_label(step.status))
+        status = _cell(step_status(step))
         if step.status == "failed" and step.message:
             status += f": {_cell(step.message)}"
         return [f"| {title} | {resource} | {status} |  |  |  |"]
     rows = []
     for change in step.changes:
-        status = (
-            f"ignored: {_cell(change.ignored)}"
-            if change.ignored
-            else _cell(status_label(step.status))
-        )
+        status = f"ignored: {_cell(change.ignored)}" if change.ignored else _cell(step_status(step))
         rows.append(
             f"| {title} | {resource} | {status} | {_cell(change.field, code=True)} "
             f"| {_cell(change.after, code=True)} | {_cell(change.before, code=True)} |"
@@ -188,7 +186,7 @@ def junit_suite(result: RunResult, *, redactor: Redactor | None = None) -> ET.El
                 case,
                 "failure",
                 type="drift",
-                message=_x(f"{len(counted)} field(s) differ from the runbook"),
+                message=_x(drift_message(step)),
             )
             node.text = _x(_diff_text(counted, result.mode))
         elif step.status == "failed":
@@ -200,7 +198,7 @@ def junit_suite(result: RunResult, *, redactor: Redactor | None = None) -> ET.El
         elif step.status in ("not_run", "skipped"):
             skipped += 1
             ET.SubElement(case, "skipped", message=_x(status_label(step.status)))
-        out = [f"status: {status_label(step.status)}"]
+        out = [f"status: {step_status(step)}"]
         if counted and step.status not in ("drift", "failed"):
             out.append(_diff_text(counted, result.mode))
         if ignored:

@@ -55,6 +55,14 @@ ACTION_LABELS: dict[str, str] = {
     "none": "no action",
 }
 
+WOULD_LABELS: dict[str, str] = {
+    "create": "would create",
+    "update": "would update",
+    "delete": "would delete",
+}
+
+READ_ONLY_MODES = ("drift", "dry-run")
+
 ABSENT = "(absent)"
 
 
@@ -64,6 +72,33 @@ def exit_meaning(code: int) -> str:
 
 def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status)
+
+
+def action_label(action: str, mode: str) -> str:
+    """The step's action as this mode does it: `update`, or `would update` when read-only."""
+    if mode in READ_ONLY_MODES and action in WOULD_LABELS:
+        return WOULD_LABELS[action]
+    return ACTION_LABELS.get(action, action)
+
+
+def step_status(step: StepResult) -> str:
+    """The status shown in tables: `drift: would create`, `would update`, `changed`..."""
+    label = status_label(step.status)
+    would = WOULD_LABELS.get(step.action) if step.status in ("drift", "would_change") else None
+    if would is None:
+        return label
+    return f"{label}: {would}" if step.status == "drift" else would
+
+
+def drift_message(step: StepResult) -> str:
+    """One line saying how a drifted step differs: missing, extra, or which fields."""
+    if step.action == "create":
+        return "missing from the console (would create)"
+    if step.action == "delete":
+        return "in the console although the runbook removes it (would delete)"
+    counted = sum(1 for c in step.changes if not c.ignored)
+    would = f" ({WOULD_LABELS['update']})" if step.action == "update" else ""
+    return f"{counted} field(s) differ from the runbook{would}"
 
 
 def outcome(result: RunResult) -> tuple[str, str]:

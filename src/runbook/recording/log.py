@@ -245,6 +245,16 @@ def configure_logging(
         _state.sinks = sinks
 
 
+def terminal_console(stream: TextIO, *, verbose: bool) -> ConsoleMode:
+    """The console mode of a run's log lines written to `stream`.
+
+    On a terminal the live progress line and the end-of-run summary tell the run, so the
+    structured lines go to run.jsonl only, and to the terminal too with `--verbose`.
+    Elsewhere (CI logs, pipes) they are written as `key=value` lines.
+    """
+    return "auto" if verbose or not _isatty(stream) else "off"
+
+
 def close_logging() -> None:
     """Flush and close the run log; terminal output and the redactor stay in place.
 
@@ -365,4 +375,5 @@ __all__ = [
     "log_step_finished",
     "log_step_started",
     "step_finished_fields",
+    "terminal_console",
 ]

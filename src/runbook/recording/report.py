@@ -18,15 +18,17 @@ from rich.text import Text
 from runbook.engine.result import Checkpoint, FieldChange, RunResult, StepResult
 from runbook.recording.folder import RunFolder
 from runbook.recording.formatting import (
-    ACTION_LABELS,
     MODE_LABELS,
+    READ_ONLY_MODES,
     STATUS_HINTS,
+    action_label,
     change_line,
     exit_meaning,
     format_duration,
     format_value,
     outcome,
     status_label,
+    step_status,
     step_title,
 )
 from runbook.recording.redact import Redactor
@@ -181,11 +183,17 @@ def _detail(h: _Html, key: str, value: Any) -> str:
     return h.esc(value)
 
 
+def _action(action: str, mode: str) -> str:
+    """`action: update` in apply mode; `would update` in drift and dry-run."""
+    label = action_label(action, mode)
+    return label if mode in READ_ONLY_MODES else f"action: {label}"
+
+
 def _step(h: _Html, result: RunResult, step: StepResult, folder: RunFolder) -> str:
     meta = [
         f"<code>{h.esc(step.kind)}</code>",
         f"<strong>{h.esc(step.resource)}</strong>",
-        f"action: {h.esc(ACTION_LABELS.get(step.action, step.action))}",
+        h.esc(_action(step.action, result.mode)),
         h.esc(format_duration(step.duration_ms)),
     ]
     parts = [
@@ -376,7 +384,7 @@ def _rich_summary(result: RunResult) -> RenderableType:
             str(step.index),
             Text(step.name),
             Text(step.resource),
-            Text(status_label(step.status), style=_STATUS_STYLES.get(step.status, "")),
+            Text(step_status(step), style=_STATUS_STYLES.get(step.status, "")),
             Text("\n".join(_changes_text(result, step))),
         )
     verdict, tone = outcome(result)
@@ -397,7 +405,7 @@ def _plain_summary(result: RunResult) -> str:
                 [str(step.index)],
                 [step.name],
                 [step.resource],
-                [status_label(step.status)],
+                [step_status(step)],
                 _changes_text(result, step) or [""],
             ]
         )

@@ -21,7 +21,12 @@ from runbook.spec.model import Runbook, route_option_issues
 from runbook.spec.yamlsource import DocPath, Source, SourceFatal, parse_source, read_text
 
 MASK = "********"
-NOT_FROM_YAML = ("secrets", "source")  # model fields the loader fills, never the file
+NOT_FROM_YAML = (
+    "secrets",
+    "secret_names",
+    "source",
+)  # model fields the loader fills, never the file
+STEP_KINDS = ("mail_route", "routing_rule")
 HIDDEN_FIELDS = {*NOT_FROM_YAML, "change_route_existing"}
 
 
@@ -69,7 +74,13 @@ def load_text(
     found = [(issue.pos, issue.message) for _, issue in source.issues]
     if found or book is None:
         raise InvalidRunbook(_problems(file, found, source.secrets))
-    return book.model_copy(update={"secrets": frozenset(source.secrets), "source": file})
+    return book.model_copy(
+        update={
+            "secrets": frozenset(source.secrets),
+            "secret_names": dict(source.secret_names),
+            "source": file,
+        }
+    )
 
 
 def _undeclared_message(file: str, undeclared: list[str], known: list[str]) -> str:
@@ -117,7 +128,7 @@ def _unvalidated_steps(source: Source) -> None:
     for i, step in enumerate(steps if isinstance(steps, list) else []):
         if not isinstance(step, dict) or not source.inside_reported(("steps", i)):
             continue
-        present = step.get("state", "present") == "present"
+        present = _step_state(step) == "present"
         route = step.get("mail_route")
         if isinstance(route, dict):
             base: DocPath = ("steps", i, "mail_route")
@@ -160,6 +171,13 @@ def _unvalidated_steps(source: Source) -> None:
                     "'state: absent' may leave it out",
                     source.key_position(base),
                 )
+
+
+def _step_state(step: dict[str, Any]) -> Any:
+    """The step's state, or one written by mistake inside its body (reported as misplaced)."""
+    bodies = [step.get(kind) for kind in STEP_KINDS]
+    inner = [body["state"] for body in bodies if isinstance(body, dict) and "state" in body]
+    return step.get("state", inner[0] if inner else "present")
 
 
 def _raw_tables(source: Source, base: DocPath, server: Any) -> None:
@@ -267,6 +285,11 @@ def _unknown_key(loc: DocPath) -> str:
     key = str(loc[-1])
     allowed = _fields_at(loc[:-1])
     where = _where(loc[:-1])
+    if len(loc) >= 2 and loc[-2] in STEP_KINDS and key == "state":
+        return (
+            f"{key!r} belongs on the step, not inside {where}; "
+            f"write it beside '{loc[-2]}:' (at the indent of the step's 'name:')"
+        )
     if allowed is None:
         return f"unknown key {key!r} in {where}"
     hint = did_you_mean(key, allowed)

@@ -729,13 +729,26 @@ class Runbook(_Model):
         exclude=True,
         description="Values that came from ${env:...}: redact them everywhere (not from YAML).",
     )
+    secret_names: dict[str, str] = Field(
+        default_factory=dict,
+        exclude=True,
+        description="The environment variable each secret came from (not from YAML).",
+    )
     source: str = Field(default="", exclude=True, description="The file it was loaded from.")
 
     @field_validator("version", mode="before")
     @classmethod
     def _version(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip() == "1":
+            fail(
+                (
+                    (),
+                    f"version must be the number 1, not the text {value!r}; "
+                    "write it without quotes: version: 1",
+                )
+            )
         if value != 1 or isinstance(value, bool):
-            fail(((), f"unsupported runbook version {value!r}; this runbook reads version 1"))
+            fail(((), f"unsupported runbook version {value!r}; runbook reads version 1"))
         return value
 
     @field_validator("steps")

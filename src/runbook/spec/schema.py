@@ -6,7 +6,10 @@ from typing import Any
 
 from runbook.spec.model import Runbook
 
-_HIDDEN = {"Runbook": ("secrets", "source"), "RoutingRule": ("change_route_existing",)}
+_HIDDEN = {
+    "Runbook": ("secrets", "secret_names", "source"),
+    "RoutingRule": ("change_route_existing",),
+}
 
 
 def json_schema() -> dict[str, Any]:

@@ -77,6 +77,7 @@ class Source:
     key_positions: dict[DocPath, Pos] = field(default_factory=dict)
     issues: list[tuple[DocPath, Issue]] = field(default_factory=list)
     secrets: set[str] = field(default_factory=set)
+    secret_names: dict[str, str] = field(default_factory=dict)  # secret -> its env variable
     variables: dict[str, str] = field(default_factory=dict)
     declared: set[str] = field(default_factory=set)  # `vars` keys and `${name}` references
 
@@ -149,6 +150,9 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
+FLOW_SEPARATORS = " \t\n,[{"  # what ends a plain scalar's text inside a flow collection
+
+
 class _Fatal(Exception):
     def __init__(self, pos: Pos, message: str) -> None:
         super().__init__(message)
@@ -209,6 +213,27 @@ def _yaml_message(exc: MarkedYAMLError) -> str:
     return f"YAML syntax error: {problem}"
 
 
+def _flow_reference(text: str, index: int) -> Issue | None:
+    """The syntax error of an unquoted `${...}` in `{...}` or `[...]`, where `{` nests a mapping."""
+    if text[index : index + 1] != "{" or text[index - 1 : index] != "$":
+        return None
+    line_start = text.rfind("\n", 0, index) + 1
+    start = index - 1
+    while start > line_start and text[start - 1] not in FLOW_SEPARATORS:
+        start -= 1
+    line_end = text.find("\n", index)
+    close = text.find("}", index, line_end if line_end >= 0 else len(text))
+    end = close + 1 if close >= 0 else index + 1
+    while end < len(text) and text[end] not in FLOW_SEPARATORS + "]}#":
+        end += 1
+    value = text[start:end]
+    return Issue(
+        _text_pos(text, start),
+        f"YAML syntax error: {value} cannot be written unquoted inside {{...}} or [...], "
+        f"where '{{' starts a nested mapping; quote the value: \"{value}\"",
+    )
+
+
 def _text_pos(text: str, index: int) -> Pos:
     line = text.count("\n", 0, index) + 1
     return Pos(line, index - (text.rfind("\n", 0, index) + 1) + 1)
@@ -223,7 +248,8 @@ def compose(text: str) -> Node | None:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(mark) if mark is not None else Pos(1, 1)
-        raise SourceFatal([Issue(pos, _yaml_message(exc))]) from None
+        issue = _flow_reference(text, mark.index) if mark is not None else None
+        raise SourceFatal([issue or Issue(pos, _yaml_message(exc))]) from None
     except yaml.reader.ReaderError as exc:
         char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
         message = f"the file contains a character YAML does not allow (U+{char:04X})"
@@ -480,6 +506,7 @@ class _Interpolator:
             value = self.env[ref.name]
             if value:
                 self.source.secrets.add(value)
+                self.source.secret_names.setdefault(value, ref.name)
             return value
         if ref.name in self.overrides:
             return self.overrides[ref.name]

@@ -149,3 +149,57 @@ def failed_result() -> RunResult:
         exit_code=1,
         error="step 1 failed: The console refused the save: Name already in use",
     )
+
+
+def drift_actions_result(mode: str = "drift") -> RunResult:
+    """A drift check (or dry-run) whose steps would update, create and delete an entry."""
+    status = "drift" if mode == "drift" else "would_change"
+    missing = [
+        FieldChange(field, None, value)
+        for field, value in (
+            ("description", "Reject spam"),
+            ("messages", ["inbound"]),
+            ("envelope", "all"),
+            ("action", "reject_message"),
+            ("account_types", ["users"]),
+            ("enabled", True),
+        )
+    ]
+    return RunResult(
+        runbook="split-delivery",
+        file="runbooks/split-delivery.yaml",
+        mode=mode,
+        console="http://127.0.0.1:8765",
+        locale="en",
+        started_at="2026-11-27T06:17:00Z",
+        steps=[
+            StepResult(
+                index=1,
+                name="Legacy route",
+                kind="mail_route",
+                resource="Legacy mail server",
+                status=status,
+                action="update",
+                changes=[FieldChange("server.single_host.port", before=587, after=25)],
+            ),
+            StepResult(
+                index=2,
+                name="Reject spam",
+                kind="routing_rule",
+                resource="Reject spam",
+                status=status,
+                action="create",
+                changes=missing,
+            ),
+            StepResult(
+                index=3,
+                name="Old route",
+                kind="mail_route",
+                resource="Old",
+                status=status,
+                action="delete",
+                changes=[FieldChange("(route)", before="present", after="absent")],
+            ),
+        ],
+        exit_code=2 if mode == "drift" else 0,
+    )

@@ -11,7 +11,7 @@ from runbook.engine.result import FieldChange, RunResult, StepResult
 from runbook.recording.ci import append_github_step_summary, github_step_summary, write_junit
 from runbook.recording.redact import Redactor
 
-from .recording_samples import SECRET, drift_result, failed_result
+from .recording_samples import SECRET, drift_actions_result, drift_result, failed_result
 
 
 def _table_rows(markdown: str) -> list[list[str]]:
@@ -136,6 +136,31 @@ def test_junit_has_one_testcase_per_resource_and_a_failure_per_drift(tmp_path: P
     out = cases[0].find("system-out")
     assert out is not None and "ignored: vendor outage, ticket 42" in (out.text or "")
     assert cases[1].find("failure") is None
+
+
+def test_junit_says_what_drift_would_do_and_a_missing_entry_is_missing(tmp_path: Path) -> None:
+    path = tmp_path / "drift.xml"
+
+    write_junit(drift_actions_result(), path)
+
+    failures = [case.find("failure") for case in _suite(path).findall("testcase")]
+    messages = [f.get("message") if f is not None else None for f in failures]
+    assert messages == [
+        "1 field(s) differ from the runbook (would update)",
+        "missing from the console (would create)",
+        "in the console although the runbook removes it (would delete)",
+    ]
+
+
+@pytest.mark.parametrize("mode", ["drift", "dry-run"])
+def test_summary_says_would_update_create_delete(mode: str) -> None:
+    rows = _table_rows(github_step_summary(drift_actions_result(mode)))
+
+    statuses = [row[2] for row in rows[2:]]
+    prefix = "drift: " if mode == "drift" else ""
+    assert statuses[0] == f"{prefix}would update"
+    assert set(statuses[1:7]) == {f"{prefix}would create"}
+    assert statuses[7] == f"{prefix}would delete"
 
 
 def test_junit_errors_and_skips(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 
 from runbook.engine.result import Checkpoint, FieldChange, RunResult, StepResult
@@ -21,7 +22,14 @@ from runbook.recording.report import (
     write_reports,
 )
 
-from .recording_samples import SECRET, apply_result, drift_result, failed_result, png_bytes
+from .recording_samples import (
+    SECRET,
+    apply_result,
+    drift_actions_result,
+    drift_result,
+    failed_result,
+    png_bytes,
+)
 
 
 class _Page(HTMLParser):
@@ -249,6 +257,19 @@ def test_plain_drift_summary_names_field_expected_and_live() -> None:
     assert "server.single_host.port: expected 25, live 587" in summary
     assert "(ignored: vendor outage, ticket 42)" in summary
     assert "Drift detected in 1 step(s)" in summary
+
+
+@pytest.mark.parametrize("mode", ["drift", "dry-run"])
+def test_read_only_summaries_say_what_would_be_done(folder: RunFolder, mode: str) -> None:
+    result = drift_actions_result(mode)
+    plain = render_terminal_summary(result, plain=True)
+    html = _visible(render_html(result, folder))
+
+    assert isinstance(plain, str)
+    for text in (plain, html):
+        for action in ("would update", "would create", "would delete"):
+            assert action in text, (action, text)
+        assert "action: update" not in text
 
 
 def test_rich_terminal_summary_renders_the_same_table(folder: RunFolder) -> None:

@@ -17,6 +17,7 @@ from runbook.console.listing import ListPage
 from runbook.console.shell import PageName
 from runbook.console.translate import translate
 from runbook.engine.context import RunContext
+from runbook.engine.diff import comparable
 from runbook.engine.result import FieldChange, StepResult
 from runbook.errors import (
     ConcurrentChange,
@@ -221,7 +222,8 @@ class StepType(ABC, Generic[P]):
 
     def verify(self, have: dict[str, Any], want: dict[str, Any]) -> None:
         """Fail the step when reading back does not show what was saved."""
-        have, want = self.as_shown(have), self.as_shown(want)
+        # Names as the console shows them; host tables as sets of rows.
+        have, want = comparable(self.as_shown(have)), comparable(self.as_shown(want))
         wrong = [k for k, v in want.items() if have.get(k) != v]
         if wrong:
             raise StepFailed(

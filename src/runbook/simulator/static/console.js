@@ -49,12 +49,18 @@
       else if (v === true) el.setAttribute(k, "");
       else el.setAttribute(k, String(v));
     }
-    for (const c of children.flat(Infinity)) {
-      if (c === null || c === undefined || c === false) continue;
+    for (const c of shown(children)) {
       el.append(c instanceof Node ? c : document.createTextNode(String(c)));
     }
     return el;
   }
+
+  // The children worth showing: null, undefined and false stand for "nothing here".
+  const shown = (children) =>
+    children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false);
+
+  // Replace an element's children as h() builds them (a bare null would be shown as "null").
+  const setChildren = (el, ...children) => el.replaceChildren(...shown(children));
 
   const progress = (labelKey) =>
     h("div", { role: "progressbar", "aria-label": t(labelKey), class: "spinner" });
@@ -635,7 +641,7 @@
         head,
         body,
       );
-      area.replaceChildren(table, pending ? progress("loading") : null);
+      setChildren(area, table, pending && progress("loading"));
     }
 
     async function load() {
