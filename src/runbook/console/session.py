@@ -18,7 +18,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from runbook.console import driver
 from runbook.console.browser import launch_args
-from runbook.console.translate import browser_gone
+from runbook.console.translate import browser_gone, watch_console
 from runbook.errors import BrowserNotFound
 
 VIEWPORT = {"width": 1280, "height": 900}
@@ -78,6 +78,7 @@ class BrowserSession:
             context_args["record_video_size"] = VIEWPORT
         self.context = self.browser.new_context(**context_args)
         self.context.set_default_timeout(opts.timeout_ms)
+        watch_console(self.context)
         expect.set_options(timeout=opts.timeout_ms)
         if opts.trace:
             self.context.tracing.start(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from playwright.sync_api import BrowserContext, Page, Request, Response
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from runbook.errors import ConsoleChanged, RunbookError, SignInRequired, StepFailed
@@ -52,6 +53,38 @@ def _network_failure(message: str) -> str:
     return found.group(0) if found else ""
 
 
+# The network error of the console's last unanswered request, per browser context; cleared
+# by its next good answer (a 5xx, such as a request cut off as the server stops, is none). A
+# page that waits in vain while this is set waits on a console gone, not on a changed UI.
+_unanswered: weakref.WeakKeyDictionary[BrowserContext, str] = weakref.WeakKeyDictionary()
+
+
+def watch_console(context: BrowserContext) -> None:
+    """Remember, for `translate`, when the console stops answering the context's requests."""
+
+    def failed(request: Request) -> None:
+        failure = request.failure or ""
+        if failure and "ERR_ABORTED" not in failure:  # aborted: the page moved on, not an error
+            _unanswered[context] = failure
+
+    def answered(response: Response) -> None:
+        if response.status < 500:
+            _unanswered.pop(context, None)
+
+    context.on("requestfailed", failed)
+    context.on("response", answered)
+
+
+def _unanswered_request(page: Page | None) -> str:
+    """The network error of the console's last request from `page`'s context, if unanswered."""
+    if page is None:
+        return ""
+    try:
+        return _unanswered.get(page.context, "")
+    except PlaywrightError:
+        return ""
+
+
 def on_sign_in_safely(page: Page | None) -> bool:
     """`on_sign_in` for a page that may be gone (then: no)."""
     try:
@@ -71,7 +104,7 @@ def translate(exc: BaseException, *, page: Page | None, what: str) -> RunbookErr
         return StepFailed(f"the browser closed while {what} (Chromium exited or was killed)")
     if on_sign_in_safely(page):
         return SignInRequired("the console asked for sign-in")
-    network = _network_failure(str(exc))
+    network = _network_failure(str(exc)) or _unanswered_request(page)
     if network:
         return StepFailed(f"the console stopped answering while {what}: {network}")
     if isinstance(exc, PlaywrightTimeoutError | AssertionError):
