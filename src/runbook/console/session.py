@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -39,13 +40,21 @@ class SessionOptions:
     locale: str = "en"
 
 
+_BROWSER_STDERR = re.compile(r"^\[pid=\d+\]\[err\] (.+)$", re.M)
+_BROWSER_EXIT = re.compile(r"process did exit: exitCode=(\d+)")
+
+
 def launch_failure(message: str, *, headed: bool) -> str:
-    """What a user should read when Chromium did not start (Playwright's message as the cause)."""
+    """What a user should read when Chromium did not start: what Chromium itself said, first."""
     if headed and ("XServer" in message or "DISPLAY" in message or "display" in message):
         return "could not start Chromium: no display for --headed; use xvfb-run or drop --headed"
+    said = _BROWSER_STDERR.findall(message)  # the browser's own stderr, in Playwright's log
     lines = [line.strip() for line in message.splitlines() if line.strip()]
-    cause = next((line for line in lines if "error" in line.lower()), lines[0] if lines else "")
-    return f"could not start Chromium: {cause or 'it exited at launch'}"
+    cause = next((line for line in said if "error" in line.lower()), said[-1] if said else "")
+    cause = cause or next((line for line in lines if "error" in line.lower()), "")
+    exited = _BROWSER_EXIT.search(message)
+    code = f" (it exited with code {exited.group(1)})" if exited else ""
+    return f"could not start Chromium: {cause or 'it exited at launch'}{code}"
 
 
 class BrowserSession:
@@ -61,11 +70,10 @@ class BrowserSession:
 
     def __enter__(self) -> BrowserSession:
         opts = self.options
+        args = launch_args(headless=not opts.headed, slow_mo=opts.slow_mo)  # before the driver
         self._playwright = driver.take()
         try:
-            self.browser = self._playwright.chromium.launch(
-                **launch_args(headless=not opts.headed, slow_mo=opts.slow_mo)
-            )
+            self.browser = self._playwright.chromium.launch(**args)
         except PlaywrightError as exc:
             self._playwright.stop()
             self._playwright = None
