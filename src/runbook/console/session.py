@@ -38,6 +38,7 @@ class SessionOptions:
     video_dir: Path | None = None
     timeout_ms: int = 15_000
     locale: str = "en"
+    console: str = ""  # its origin: whether the console answers is watched (none: any host)
 
 
 _BROWSER_STDERR = re.compile(r"^\[pid=\d+\]\[err\] (.+)$", re.M)
@@ -86,7 +87,7 @@ class BrowserSession:
             context_args["record_video_size"] = VIEWPORT
         self.context = self.browser.new_context(**context_args)
         self.context.set_default_timeout(opts.timeout_ms)
-        watch_console(self.context)
+        watch_console(self.context, opts.console)
         expect.set_options(timeout=opts.timeout_ms)
         if opts.trace:
             self.context.tracing.start(

@@ -6,6 +6,7 @@ import re
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Page, Request, Response
 from playwright.sync_api import Error as PlaywrightError
@@ -59,16 +60,22 @@ def _network_failure(message: str) -> str:
 _unanswered: weakref.WeakKeyDictionary[BrowserContext, str] = weakref.WeakKeyDictionary()
 
 
-def watch_console(context: BrowserContext) -> None:
-    """Remember, for `translate`, when the console stops answering the context's requests."""
+def watch_console(context: BrowserContext, console: str = "") -> None:
+    """Remember, for `translate`, when the console (at URL `console`; "": any host) stops
+    answering the context's requests."""
+    host = urlsplit(console).netloc
+
+    def ours(url: str) -> bool:
+        return not host or urlsplit(url).netloc == host
 
     def failed(request: Request) -> None:
         failure = request.failure or ""
-        if failure and "ERR_ABORTED" not in failure:  # aborted: the page moved on, not an error
+        # Aborted: the page moved on, not an error.
+        if failure and "ERR_ABORTED" not in failure and ours(request.url):
             _unanswered[context] = failure
 
     def answered(response: Response) -> None:
-        if response.status < 500:
+        if response.status < 500 and ours(response.url):
             _unanswered.pop(context, None)
 
     context.on("requestfailed", failed)
