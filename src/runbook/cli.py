@@ -345,13 +345,16 @@ def drift(files: tuple[str, ...], **opts: Any) -> None:
 
     # One runbook keeps its own document; several print one, with a run each (same for JUnit).
     outputs = Outputs() if len(files) > 1 else None
-    codes = [
-        _execute(book, file, "drift", **opts, outputs=outputs)
-        for file, book in zip(files, books, strict=True)
-    ]
+    codes: list[int] = []
+    try:
+        for file, book in zip(files, books, strict=True):
+            codes.append(_execute(book, file, "drift", **opts, outputs=outputs))
+            if codes[-1] in (ExitCode.INTERRUPTED, ExitCode.TERMINATED):
+                break  # Ctrl-C or SIGTERM stops the whole check, not only this runbook's
+    finally:
+        if outputs is not None and opts["junit"]:
+            write_junit_suites(outputs.suites, Path(opts["junit"]))
     code = _worst(codes)
-    if outputs is not None and opts["junit"]:
-        write_junit_suites(outputs.suites, Path(opts["junit"]))
     if outputs is not None and opts["as_json"]:
         click.echo(
             json.dumps({"runs": outputs.documents, "exit_code": code}, indent=2, default=str)
@@ -360,7 +363,11 @@ def drift(files: tuple[str, ...], **opts: Any) -> None:
 
 
 def _worst(codes: list[int]) -> int:
-    """One exit code for several drift checks: an error beats drift, drift beats success."""
+    """One exit code for several drift checks: an interruption beats an error, an error beats
+    drift, drift beats success."""
+    stopped = [c for c in codes if c in (ExitCode.INTERRUPTED, ExitCode.TERMINATED)]
+    if stopped:
+        return stopped[0]
     errors = [c for c in codes if c not in (ExitCode.OK, ExitCode.DRIFT)]
     if errors:
         return errors[0]

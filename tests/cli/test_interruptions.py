@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from runbook.simulator.server import SimulatorServer
 from tests.cli.conftest import CliResult
 from tests.samples import split_delivery
 
@@ -221,3 +222,76 @@ def test_a_browser_killed_mid_run_exits_1_naming_it_and_the_report_agrees(
     assert "internal error" not in output
     [report_file] = (tmp_path / "recordings").glob("*/report.json")
     assert json.loads(report_file.read_text())["exit_code"] == 1
+
+
+def test_a_console_that_stops_answering_mid_run_exits_1_naming_it_and_the_report_agrees(
+    write_runbook: Write, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    doc = split_delivery()
+    second = {**doc["steps"][0]["mail_route"], "name": "Second mail server"}
+    doc["steps"].insert(1, {"name": "Add a second route", "mail_route": second})
+    with SimulatorServer(tmp_path / "gone.json", auth=False) as console:
+        book = write_runbook(doc)
+        with httpx.Client(base_url=console.url, timeout=10) as api:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "runbook", "run", str(book), "--console", console.url],
+                cwd=tmp_path,
+                env=cli_env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            # Slower than the server's graceful stop: the requests in flight when it stops fail.
+            api.post("/_sim/faults", json={"latency_ms": [1500, 1500]}).raise_for_status()
+            wait_for_first_write(api, proc)
+    try:
+        output, _ = proc.communicate(timeout=90)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 1, output
+    assert "the console stopped answering" in output
+    assert "console UI" not in output
+    assert "internal error" not in output
+    [report_file] = (tmp_path / "recordings").glob("*/report.json")
+    report = json.loads(report_file.read_text())
+    assert report["exit_code"] == 1
+    [failed] = [step for step in report["steps"] if step["status"] == "failed"]
+    assert "the console stopped answering" in failed["message"]
+
+
+def _wait_for_a_step(recordings: Path, proc: subprocess.Popen[str]) -> None:
+    """Return once a run under `recordings` has started a step (or `proc` ended); bounded."""
+    for _ in range(600):
+        logs = list(recordings.glob("*/run.jsonl"))
+        if any("step.started" in log.read_text() for log in logs) or proc.poll() is not None:
+            return
+        threading.Event().wait(0.05)
+
+
+def test_ctrl_c_during_a_drift_over_several_runbooks_stops_there_with_one_document(
+    write_runbook: Write, sim_http: httpx.Client, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    books = [str(write_runbook(split_delivery(), name)) for name in ("a.yaml", "b.yaml")]
+    sim_http.post("/_sim/faults", json={"latency_ms": [400, 500]}).raise_for_status()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "runbook", "drift", *books, "--json", "--junit", "out.xml"],
+        cwd=tmp_path,
+        env=cli_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_for_a_step(tmp_path / "recordings", proc)
+        proc.send_signal(signal.SIGINT)
+        output, errors = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, errors
+    document = json.loads(output)  # one document, for the run that was interrupted only
+    assert document["exit_code"] == 130
+    assert [Path(run["file"]).name for run in document["runs"]] == ["a.yaml"]
+    assert len(list((tmp_path / "recordings").glob("*/report.json"))) == 1
+    assert (tmp_path / "out.xml").exists()

@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.cli.conftest import CliResult
 from tests.samples import split_delivery
 
@@ -47,3 +49,45 @@ def test_a_browser_that_cannot_start_is_not_in_sync_on_the_terminal(
     assert result.code == 1, result.output
     assert "In sync" not in result.output
     assert "could not start Chromium: no display for --headed" in result.output
+
+
+def _broken_chromium(tmp_path: Path) -> str:
+    script = tmp_path / "chromium"
+    script.write_text("#!/bin/sh\necho 'chromium: cannot allocate memory' >&2\nexit 1\n")
+    script.chmod(0o755)
+    return str(script)
+
+
+@pytest.mark.parametrize("browser", ["broken", "missing"])
+def test_a_chromium_that_is_broken_or_missing_is_a_failure_in_every_artifact(
+    browser: str,
+    runbook_cli: Run,
+    write_runbook: Write,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    book = write_runbook(split_delivery())
+    executable = _broken_chromium(tmp_path) if browser == "broken" else str(tmp_path / "none")
+    env = {**cli_env, "RUNBOOK_BROWSER": executable}
+    result = runbook_cli("drift", str(book), "--json", "--junit", "out.xml", env=env)
+    assert result.code == 1, result.output
+    document = result.json()  # exactly one JSON document on stdout
+    assert document["exit_code"] == 1
+    assert "internal error" not in result.output
+    assert "Traceback" not in result.output
+    assert "Future exception" not in result.output
+    expected = (
+        "could not start Chromium: chromium: cannot allocate memory (it exited with code 1)"
+        if browser == "broken"
+        else "RUNBOOK_BROWSER="
+    )
+    assert expected in document["error"]
+    assert expected in result.stderr
+    run_dir = tmp_path / document["run_dir"]
+    assert json.loads((run_dir / "report.json").read_text())["exit_code"] == 1
+    events = [json.loads(line) for line in (run_dir / "run.jsonl").read_text().splitlines()]
+    [finished] = [e for e in events if e.get("event") == "run.finished"]
+    assert finished["exit_code"] == 1
+    assert expected in finished["error"]
+    suite = ET.parse(tmp_path / "out.xml").getroot()
+    assert int(suite.get("errors", "0")) + int(suite.get("failures", "0")) >= 1

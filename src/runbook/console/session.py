@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -18,7 +19,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from runbook.console import driver
 from runbook.console.browser import launch_args
-from runbook.console.translate import browser_gone
+from runbook.console.translate import browser_gone, watch_console
 from runbook.errors import BrowserNotFound
 
 VIEWPORT = {"width": 1280, "height": 900}
@@ -37,15 +38,24 @@ class SessionOptions:
     video_dir: Path | None = None
     timeout_ms: int = 15_000
     locale: str = "en"
+    console: str = ""  # its origin: whether the console answers is watched (none: any host)
+
+
+_BROWSER_STDERR = re.compile(r"^\[pid=\d+\]\[err\] (.+)$", re.M)
+_BROWSER_EXIT = re.compile(r"process did exit: exitCode=(\d+)")
 
 
 def launch_failure(message: str, *, headed: bool) -> str:
-    """What a user should read when Chromium did not start (Playwright's message as the cause)."""
+    """What a user should read when Chromium did not start: what Chromium itself said, first."""
     if headed and ("XServer" in message or "DISPLAY" in message or "display" in message):
         return "could not start Chromium: no display for --headed; use xvfb-run or drop --headed"
+    said = _BROWSER_STDERR.findall(message)  # the browser's own stderr, in Playwright's log
     lines = [line.strip() for line in message.splitlines() if line.strip()]
-    cause = next((line for line in lines if "error" in line.lower()), lines[0] if lines else "")
-    return f"could not start Chromium: {cause or 'it exited at launch'}"
+    cause = next((line for line in said if "error" in line.lower()), said[-1] if said else "")
+    cause = cause or next((line for line in lines if "error" in line.lower()), "")
+    exited = _BROWSER_EXIT.search(message)
+    code = f" (it exited with code {exited.group(1)})" if exited else ""
+    return f"could not start Chromium: {cause or 'it exited at launch'}{code}"
 
 
 class BrowserSession:
@@ -61,11 +71,10 @@ class BrowserSession:
 
     def __enter__(self) -> BrowserSession:
         opts = self.options
+        args = launch_args(headless=not opts.headed, slow_mo=opts.slow_mo)  # before the driver
         self._playwright = driver.take()
         try:
-            self.browser = self._playwright.chromium.launch(
-                **launch_args(headless=not opts.headed, slow_mo=opts.slow_mo)
-            )
+            self.browser = self._playwright.chromium.launch(**args)
         except PlaywrightError as exc:
             self._playwright.stop()
             self._playwright = None
@@ -78,6 +87,7 @@ class BrowserSession:
             context_args["record_video_size"] = VIEWPORT
         self.context = self.browser.new_context(**context_args)
         self.context.set_default_timeout(opts.timeout_ms)
+        watch_console(self.context, opts.console)
         expect.set_options(timeout=opts.timeout_ms)
         if opts.trace:
             self.context.tracing.start(

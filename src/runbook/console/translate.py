@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
+from playwright.sync_api import BrowserContext, Page, Request, Response
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from runbook.errors import ConsoleChanged, RunbookError, SignInRequired, StepFailed
@@ -52,6 +54,44 @@ def _network_failure(message: str) -> str:
     return found.group(0) if found else ""
 
 
+# The network error of the console's last unanswered request, per browser context; cleared
+# by its next good answer (a 5xx, such as a request cut off as the server stops, is none). A
+# page that waits in vain while this is set waits on a console gone, not on a changed UI.
+_unanswered: weakref.WeakKeyDictionary[BrowserContext, str] = weakref.WeakKeyDictionary()
+
+
+def watch_console(context: BrowserContext, console: str = "") -> None:
+    """Remember, for `translate`, when the console (at URL `console`; "": any host) stops
+    answering the context's requests."""
+    host = urlsplit(console).netloc
+
+    def ours(url: str) -> bool:
+        return not host or urlsplit(url).netloc == host
+
+    def failed(request: Request) -> None:
+        failure = request.failure or ""
+        # Aborted: the page moved on, not an error.
+        if failure and "ERR_ABORTED" not in failure and ours(request.url):
+            _unanswered[context] = failure
+
+    def answered(response: Response) -> None:
+        if response.status < 500 and ours(response.url):
+            _unanswered.pop(context, None)
+
+    context.on("requestfailed", failed)
+    context.on("response", answered)
+
+
+def _unanswered_request(page: Page | None) -> str:
+    """The network error of the console's last request from `page`'s context, if unanswered."""
+    if page is None:
+        return ""
+    try:
+        return _unanswered.get(page.context, "")
+    except PlaywrightError:
+        return ""
+
+
 REACHABLE_TIMEOUT_MS = 5_000
 
 
@@ -90,7 +130,7 @@ def translate(exc: BaseException, *, page: Page | None, what: str) -> RunbookErr
         return StepFailed(f"the browser closed while {what} (Chromium exited or was killed)")
     if on_sign_in_safely(page):
         return SignInRequired("the console asked for sign-in")
-    network = _network_failure(str(exc))
+    network = _network_failure(str(exc)) or _unanswered_request(page)
     if network:
         return StepFailed(f"the console stopped answering while {what}: {network}")
     if isinstance(exc, PlaywrightTimeoutError | AssertionError):

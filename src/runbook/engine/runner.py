@@ -106,7 +106,7 @@ class RunOptions:
         return cls(mode=mode, screenshots=screenshots != "off", **fields)  # type: ignore[arg-type]
 
     def session_options(
-        self, storage_state: Path | None, locale: str, folder: RunFolder
+        self, storage_state: Path | None, locale: str, folder: RunFolder, console: str
     ) -> SessionOptions:
         """How to set up the run's browser."""
         slow_mo = (
@@ -126,6 +126,7 @@ class RunOptions:
             video_dir=folder.path if self.video else None,
             timeout_ms=self.timeout or 15_000,
             locale="fr-FR" if locale == "fr" else "en-US",
+            console=console,
         )
 
 
@@ -241,7 +242,7 @@ def _run(
     storage_state = None if creds is not None else profile_path(options.profile)
     for value in _session_values(storage_state):
         redactor.add(value)
-    session_options = options.session_options(storage_state, locale, folder)
+    session_options = options.session_options(storage_state, locale, folder, console_url)
     log_run_started(
         log,
         runbook=book.name,
