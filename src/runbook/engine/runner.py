@@ -30,7 +30,7 @@ from runbook.engine.demo import Demo
 from runbook.engine.drift import apply_ignores, find_unmanaged
 from runbook.engine.lock import run_lock
 from runbook.engine.registry import step_type
-from runbook.engine.result import Mode, RunResult, StepResult
+from runbook.engine.result import Mode, RunResult, Status, StepResult
 from runbook.errors import (
     ConsoleChanged,
     ExitCode,
@@ -55,7 +55,7 @@ from runbook.recording.progress import StepProgress
 from runbook.recording.redact import Redactor
 from runbook.recording.report import print_terminal_summary, write_reports
 from runbook.recording.trace import scrub_trace
-from runbook.spec import Runbook
+from runbook.spec import Runbook, Step
 from runbook.target import console_url
 
 DEFAULT_CONSOLE = "https://admin.google.com"
@@ -365,14 +365,7 @@ def _run_steps(
     for index, step in enumerate(book.steps, start=1):
         if stop is not None:
             result.steps.append(
-                StepResult(
-                    index=index,
-                    name=step.title,
-                    kind=step.kind,
-                    resource=step.key,
-                    status="not_run",
-                    message="not run: an earlier step failed",
-                )
+                _unfinished(index, step, "not_run", "not run: an earlier step failed")
             )
             continue
         log_step_started(log, index=index, name=step.title, kind=step.kind, resource=step.key)
@@ -384,16 +377,7 @@ def _run_steps(
         try:
             outcome = runner.run()
         except KeyboardInterrupt:
-            result.steps.append(
-                StepResult(
-                    index=index,
-                    name=step.title,
-                    kind=step.kind,
-                    resource=step.key,
-                    status="interrupted",
-                    message=INTERRUPTED_STEP,
-                )
-            )
+            result.steps.append(_unfinished(index, step, "interrupted", INTERRUPTED_STEP))
             raise
         result.steps.append(outcome)
         log_step_finished(log, outcome)
@@ -405,6 +389,18 @@ def _run_steps(
                 stop = error
             elif not step.continue_on_error:
                 stop = error or RunbookError(outcome.message)
+
+
+def _unfinished(index: int, step: Step, status: Status, message: str) -> StepResult:
+    """The result of a step that did not run to its end (not run, or interrupted)."""
+    return StepResult(
+        index=index,
+        name=step.title,
+        kind=step.kind,
+        resource=step.key,
+        status=status,
+        message=message,
+    )
 
 
 def _next_page(book: Runbook, index: int) -> PageName | None:
