@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +76,49 @@ def test_a_lost_answer_to_our_create_is_recognised_on_re_read(
     assert step["status"] == "changed"
     assert step["message"] == "saved by an earlier attempt whose answer was lost"
     assert writes(sim_http) == [("create_route", ROUTE, None)]
+
+
+@contextmanager
+def after_our_write(sim_http: httpx.Client, then: Callable[[], None]) -> Iterator[None]:
+    """While the block runs: as soon as our first write is audited, `then` (another admin)."""
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            if any(by is None for _, _, by in writes(sim_http)):
+                then()
+                return
+            done.wait(0.02)  # polling the audit, not a UI wait
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
+
+
+def test_a_lost_answer_then_someone_elses_change_is_not_overwritten(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    old = {**LEGACY_ROUTE, "server": {"single_host": {"host": "old.example.com", "port": 25}}}
+    theirs = {**LEGACY_ROUTE, "server": {"single_host": {"host": "theirs.example.com", "port": 25}}}
+    sim_http.put("/_sim/state", json={"routes": [old]}).raise_for_status()
+    # our update is applied, its answer lost; the other admin changes the route before we re-read
+    sim_http.post(
+        "/_sim/faults", json={"lose_next_responses": 1, "latency_ms": [300, 300]}
+    ).raise_for_status()
+    put_theirs = lambda: sim_http.put("/_sim/state", json={"routes": [theirs]}).raise_for_status()  # noqa: E731
+    with after_our_write(sim_http, put_theirs):
+        result = runbook_cli("run", str(write_runbook(route_only())), "--json")
+    assert result.code == 1, result.output
+    [step] = result.json()["steps"]
+    assert "changed by someone else meanwhile" in step["message"]
+    assert "nothing was overwritten" in step["message"]
+    assert "earlier attempt" not in result.output
+    assert state(sim_http)["routes"] == [theirs]
+    assert writes(sim_http) == [("update_route", ROUTE, None)]
 
 
 def test_a_route_used_by_a_rule_is_refused_at_once_without_retry(

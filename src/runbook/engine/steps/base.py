@@ -59,7 +59,7 @@ class StepType(ABC, Generic[P]):
         self.open_dialog: Dialog | None = None
         self.error: RunbookError | None = None
         self.save_sent = False  # a save was pressed: the console may hold our change
-        self.create_unconfirmed = False  # our create may have been applied, its answer lost
+        self.first_attempt: StepResult | None = None  # a retried save: what it read and sent
 
     def run(self) -> StepResult:
         """Carry out the step; never raises for a step failure (it is in the result)."""
@@ -94,8 +94,7 @@ class StepType(ABC, Generic[P]):
                 if attempt >= self.ctx.retries:
                     raise
                 attempt += 1
-                first = first or copy.deepcopy(self.result)
-                self.create_unconfirmed = self.create_unconfirmed or first.action == "create"
+                first = self.first_attempt = first or copy.deepcopy(self.result)
                 structlog.get_logger("runbook").warning(
                     "step.retry", step=self.step.title, attempt=attempt, reason=str(exc)
                 )
@@ -130,9 +129,24 @@ class StepType(ABC, Generic[P]):
         )
 
     def check_not_theirs(self) -> None:
-        """Re-reading after our create's lost answer: an entry unlike ours is someone else's."""
-        if self.create_unconfirmed and self.result.changes:
+        """Re-reading after a save whose answer was lost: only ours or the old values are ok.
+
+        Each field the console holds must be what we sent or what the first attempt read (the
+        save was not applied); anything else is someone else's entry or change, never
+        overwritten. An entry found where our create may have been refused is theirs.
+        """
+        first = self.first_attempt
+        if first is None or not self.result.changes:
+            return
+        if first.action == "create":
             raise self.concurrent_create()
+        read_first = {c.field: c.before for c in first.changes}
+        if any(read_first.get(c.field, c.after) != c.before for c in self.result.changes):
+            raise ConcurrentChange(
+                f"{self.noun} {self.step.key!r} was changed by someone else meanwhile, after "
+                "our save whose answer was lost; nothing was overwritten. Run again to compare "
+                "with their values."
+            )
 
     def _after_save(self, exc: SignInRequired) -> SignInRequired:
         """Sign-in asked for after a save was sent: say the change may be in the console."""
