@@ -66,6 +66,25 @@ def test_a_route_equal_to_ours_created_meanwhile_is_not_claimed_as_our_save(
     assert writes(sim_http) == [("create_route", ROUTE, "another-admin")]
 
 
+def test_a_create_refused_as_already_existing_is_someone_elses_whatever_its_spacing(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    spaced = "Legacy  mail server"  # listed as the console shows it: "Legacy mail server"
+    theirs = {"server": {"single_host": {"host": "theirs.example.com", "port": 2525}}}
+    sim_http.post(
+        "/_sim/faults",
+        json={"concurrent_edit": {"kind": "route", "name": spaced, "change": theirs}},
+    ).raise_for_status()
+    doc = route_only()
+    doc["steps"][0]["mail_route"]["name"] = spaced
+    result = runbook_cli("run", str(write_runbook(doc)), "--json", "--retries", "3")
+    assert result.code == 1, result.output
+    [step] = result.json()["steps"]
+    assert "created by someone else meanwhile" in step["message"]
+    assert "attempts" not in step["details"]
+    assert writes(sim_http) == [("create_route", spaced, "another-admin")]
+
+
 def test_a_lost_answer_to_our_create_is_recognised_on_re_read(
     runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
 ) -> None:

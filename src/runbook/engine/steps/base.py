@@ -118,7 +118,7 @@ class StepType(ABC, Generic[P]):
         self._close_dialog()
         self.ctx.shell.open(self.page_name)
         page = self.page_type(self.ctx.page, self.ctx.labels, self.ctx.guard)
-        if self.step.key not in page.names():
+        if not page.has(self.step.key):
             return None
         return self.concurrent_create()
 
