@@ -98,16 +98,16 @@ def test_a_lost_answer_to_our_create_is_recognised_on_re_read(
 
 
 @contextmanager
-def after_our_write(sim_http: httpx.Client, then: Callable[[], None]) -> Iterator[None]:
-    """While the block runs: as soon as our first write is audited, `then` (another admin)."""
+def once(ready: Callable[[], bool], then: Callable[[], None]) -> Iterator[None]:
+    """While the block runs: as soon as `ready()` holds, `then()` (another admin's doing)."""
     done = threading.Event()
 
     def watch() -> None:
         while not done.is_set():
-            if any(by is None for _, _, by in writes(sim_http)):
+            if ready():
                 then()
                 return
-            done.wait(0.02)  # polling the audit, not a UI wait
+            done.wait(0.02)  # polling the simulator, not a UI wait
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
@@ -116,6 +116,36 @@ def after_our_write(sim_http: httpx.Client, then: Callable[[], None]) -> Iterato
     finally:
         done.set()
         watcher.join()
+
+
+def put_routes(sim_http: httpx.Client, *routes: dict[str, Any]) -> Callable[[], None]:
+    return lambda: sim_http.put("/_sim/state", json={"routes": list(routes)}).raise_for_status()
+
+
+def test_a_route_created_by_someone_else_while_our_dialog_is_open_is_not_overwritten(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    theirs = {**LEGACY_ROUTE, "server": {"single_host": {"host": "theirs.example.com", "port": 25}}}
+    # counts our console requests (the page, the list, then our Add dialog's, answered late)
+    faults = {"expire_session_after": 100, "late_dialog_ms": [800, 800]}
+    sim_http.post("/_sim/faults", json=faults).raise_for_status()
+
+    def dialog_open() -> bool:
+        left: int = sim_http.get("/_sim/faults").json()["expire_session_after"]
+        return left <= 97
+
+    with once(dialog_open, put_routes(sim_http, theirs)):
+        result = runbook_cli("run", str(write_runbook(route_only())), "--json", "--retries", "3")
+    sim_http.post(
+        "/_sim/faults", json={"expire_session_after": None, "late_dialog_ms": None}
+    ).raise_for_status()
+    assert result.code == 1, result.output
+    [step] = result.json()["steps"]
+    assert "created by someone else meanwhile" in step["message"]
+    assert "already exists" in step["message"]
+    assert "attempts" not in step["details"]
+    assert state(sim_http)["routes"] == [theirs]
+    assert writes(sim_http) == []
 
 
 def test_a_lost_answer_then_someone_elses_change_is_not_overwritten(
@@ -128,8 +158,11 @@ def test_a_lost_answer_then_someone_elses_change_is_not_overwritten(
     sim_http.post(
         "/_sim/faults", json={"lose_next_responses": 1, "latency_ms": [300, 300]}
     ).raise_for_status()
-    put_theirs = lambda: sim_http.put("/_sim/state", json={"routes": [theirs]}).raise_for_status()  # noqa: E731
-    with after_our_write(sim_http, put_theirs):
+
+    def ours_applied() -> bool:
+        return any(by is None for _, _, by in writes(sim_http))
+
+    with once(ours_applied, put_routes(sim_http, theirs)):
         result = runbook_cli("run", str(write_runbook(route_only())), "--json")
     assert result.code == 1, result.output
     [step] = result.json()["steps"]

@@ -21,6 +21,7 @@ from runbook.engine.result import FieldChange, StepResult
 from runbook.errors import (
     ConcurrentChange,
     ConsoleChanged,
+    NameTaken,
     RunbookError,
     SaveNotConfirmed,
     SaveRejected,
@@ -89,7 +90,7 @@ class StepType(ABC, Generic[P]):
                 self.execute()
                 break
             except (SaveRejected, ConcurrentChange) as exc:
-                raise self._created_meanwhile() or exc from None
+                raise self._created_meanwhile(exc) or exc from None
             except SaveNotConfirmed as exc:
                 if attempt >= self.ctx.retries:
                     raise
@@ -111,10 +112,12 @@ class StepType(ABC, Generic[P]):
             self.result.changes = first.changes
             self.result.message = "saved by an earlier attempt whose answer was lost"
 
-    def _created_meanwhile(self) -> ConcurrentChange | None:
-        """After a refused create: the name listed now means someone else created it."""
+    def _created_meanwhile(self, refusal: StepFailed) -> ConcurrentChange | None:
+        """After a refused create: "already exists", or the name listed now, is theirs."""
         if self.result.action != "create":
             return None
+        if isinstance(refusal, NameTaken):
+            return self.concurrent_create(refusal)
         self._close_dialog()
         self.ctx.shell.open(self.page_name)
         page = self.page_type(self.ctx.page, self.ctx.labels, self.ctx.guard)
@@ -122,9 +125,10 @@ class StepType(ABC, Generic[P]):
             return None
         return self.concurrent_create()
 
-    def concurrent_create(self) -> ConcurrentChange:
+    def concurrent_create(self, refusal: StepFailed | None = None) -> ConcurrentChange:
+        said = f" ({refusal})" if refusal else ""
         return ConcurrentChange(
-            f"{self.noun} {self.step.key!r} was created by someone else meanwhile; "
+            f"{self.noun} {self.step.key!r} was created by someone else meanwhile{said}; "
             "nothing was overwritten. Run again to compare with their values."
         )
 
