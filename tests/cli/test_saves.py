@@ -278,3 +278,20 @@ def test_a_rule_left_enabled_says_so_prominently(
     assert enabled and enabled[0]["after"] is True
     [rule] = state(sim_http)["routing_rules"]
     assert rule["enabled"] is True
+
+
+def test_a_disabled_rule_whose_create_lost_its_answer_is_disabled_not_called_theirs(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    sim_http.put("/_sim/state", json={"routes": [LEGACY_ROUTE]}).raise_for_status()
+    sim_http.post("/_sim/faults", json={"lose_next_responses": 1}).raise_for_status()
+    doc = split_delivery(enabled=False)  # the route step finds it in sync: the create is lost
+    result = runbook_cli("run", str(write_runbook(doc)), "--json")
+    assert result.code == 0, result.output
+    _, step = result.json()["steps"]
+    assert "someone else" not in step["message"]
+    assert step["action"] == "create"
+    assert {c["field"] for c in step["changes"]} > {"enabled"}  # not only enabled: true → false
+    [rule] = state(sim_http)["routing_rules"]
+    assert rule["enabled"] is False
+    assert [w for w in writes(sim_http) if w[2] == "another-admin"] == []

@@ -50,6 +50,7 @@ class StepType(ABC, Generic[P]):
     page_name: PageName
     noun: str  # "route", "rule": how messages name an entry
     shown_fields: tuple[str, ...] = ()  # names among the fields: compared as the console shows them
+    create_leaves: frozenset[str] = frozenset()  # fields a create cannot set: a later write does
 
     def __init__(self, ctx: RunContext, step: Step, index: int) -> None:
         self.ctx = ctx
@@ -143,7 +144,9 @@ class StepType(ABC, Generic[P]):
         if first is None or not self.result.changes:
             return
         if first.action == "create":
-            raise self.concurrent_create()
+            if any(c.field not in self.create_leaves for c in self.result.changes):
+                raise self.concurrent_create()
+            return  # our create, as it could be sent; what it could not set is still to do
         read_first = {c.field: c.before for c in first.changes}
         if any(read_first.get(c.field, c.after) != c.before for c in self.result.changes):
             raise ConcurrentChange(
