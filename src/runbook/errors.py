@@ -3,6 +3,7 @@
     RunbookError                      exit 1   (base; a step failed at run time)
     ├── StepFailed                    exit 1   a step failed after its retries
     │   ├── SaveRejected              exit 1   the console refused a save for good (validation)
+    │   │   └── NameTaken             exit 1   a create refused: the name exists (someone else's)
     │   ├── SaveNotConfirmed          exit 1   a save failed transiently (5xx, lost answer): retried
     │   └── ConcurrentChange          exit 1   someone else changed the entry between read and save
     ├── DriftDetected                 exit 2   drift only: the console differs from the runbook
@@ -53,6 +54,10 @@ class StepFailed(RunbookError):
 
 class SaveRejected(StepFailed):
     """The console refused a save for good (a retry gets the same); the console's message."""
+
+
+class NameTaken(SaveRejected):
+    """A create refused because an entry of that name exists now: someone else's, not ours."""
 
 
 class SaveNotConfirmed(StepFailed):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +66,25 @@ def test_a_route_equal_to_ours_created_meanwhile_is_not_claimed_as_our_save(
     assert writes(sim_http) == [("create_route", ROUTE, "another-admin")]
 
 
+def test_a_create_refused_as_already_existing_is_someone_elses_whatever_its_spacing(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    spaced = "Legacy  mail server"  # listed as the console shows it: "Legacy mail server"
+    theirs = {"server": {"single_host": {"host": "theirs.example.com", "port": 2525}}}
+    sim_http.post(
+        "/_sim/faults",
+        json={"concurrent_edit": {"kind": "route", "name": spaced, "change": theirs}},
+    ).raise_for_status()
+    doc = route_only()
+    doc["steps"][0]["mail_route"]["name"] = spaced
+    result = runbook_cli("run", str(write_runbook(doc)), "--json", "--retries", "3")
+    assert result.code == 1, result.output
+    [step] = result.json()["steps"]
+    assert "created by someone else meanwhile" in step["message"]
+    assert "attempts" not in step["details"]
+    assert writes(sim_http) == [("create_route", spaced, "another-admin")]
+
+
 def test_a_lost_answer_to_our_create_is_recognised_on_re_read(
     runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
 ) -> None:
@@ -74,6 +95,82 @@ def test_a_lost_answer_to_our_create_is_recognised_on_re_read(
     assert step["status"] == "changed"
     assert step["message"] == "saved by an earlier attempt whose answer was lost"
     assert writes(sim_http) == [("create_route", ROUTE, None)]
+
+
+@contextmanager
+def once(ready: Callable[[], bool], then: Callable[[], None]) -> Iterator[None]:
+    """While the block runs: as soon as `ready()` holds, `then()` (another admin's doing)."""
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            if ready():
+                then()
+                return
+            done.wait(0.02)  # polling the simulator, not a UI wait
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
+
+
+def put_routes(sim_http: httpx.Client, *routes: dict[str, Any]) -> Callable[[], None]:
+    return lambda: sim_http.put("/_sim/state", json={"routes": list(routes)}).raise_for_status()
+
+
+def test_a_route_created_by_someone_else_while_our_dialog_is_open_is_not_overwritten(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    theirs = {**LEGACY_ROUTE, "server": {"single_host": {"host": "theirs.example.com", "port": 25}}}
+    # counts our console requests (the page, the list, then our Add dialog's, answered late)
+    faults = {"expire_session_after": 100, "late_dialog_ms": [800, 800]}
+    sim_http.post("/_sim/faults", json=faults).raise_for_status()
+
+    def dialog_open() -> bool:
+        left: int = sim_http.get("/_sim/faults").json()["expire_session_after"]
+        return left <= 97
+
+    with once(dialog_open, put_routes(sim_http, theirs)):
+        result = runbook_cli("run", str(write_runbook(route_only())), "--json", "--retries", "3")
+    sim_http.post(
+        "/_sim/faults", json={"expire_session_after": None, "late_dialog_ms": None}
+    ).raise_for_status()
+    assert result.code == 1, result.output
+    [step] = result.json()["steps"]
+    assert "created by someone else meanwhile" in step["message"]
+    assert "already exists" in step["message"]
+    assert "attempts" not in step["details"]
+    assert state(sim_http)["routes"] == [theirs]
+    assert writes(sim_http) == []
+
+
+def test_a_lost_answer_then_someone_elses_change_is_not_overwritten(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    old = {**LEGACY_ROUTE, "server": {"single_host": {"host": "old.example.com", "port": 25}}}
+    theirs = {**LEGACY_ROUTE, "server": {"single_host": {"host": "theirs.example.com", "port": 25}}}
+    sim_http.put("/_sim/state", json={"routes": [old]}).raise_for_status()
+    # our update is applied, its answer lost; the other admin changes the route before we re-read
+    sim_http.post(
+        "/_sim/faults", json={"lose_next_responses": 1, "latency_ms": [300, 300]}
+    ).raise_for_status()
+
+    def ours_applied() -> bool:
+        return any(by is None for _, _, by in writes(sim_http))
+
+    with once(ours_applied, put_routes(sim_http, theirs)):
+        result = runbook_cli("run", str(write_runbook(route_only())), "--json")
+    assert result.code == 1, result.output
+    [step] = result.json()["steps"]
+    assert "changed by someone else meanwhile" in step["message"]
+    assert "nothing was overwritten" in step["message"]
+    assert "earlier attempt" not in result.output
+    assert state(sim_http)["routes"] == [theirs]
+    assert writes(sim_http) == [("update_route", ROUTE, None)]
 
 
 def test_a_route_used_by_a_rule_is_refused_at_once_without_retry(
@@ -181,3 +278,20 @@ def test_a_rule_left_enabled_says_so_prominently(
     assert enabled and enabled[0]["after"] is True
     [rule] = state(sim_http)["routing_rules"]
     assert rule["enabled"] is True
+
+
+def test_a_disabled_rule_whose_create_lost_its_answer_is_disabled_not_called_theirs(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    sim_http.put("/_sim/state", json={"routes": [LEGACY_ROUTE]}).raise_for_status()
+    sim_http.post("/_sim/faults", json={"lose_next_responses": 1}).raise_for_status()
+    doc = split_delivery(enabled=False)  # the route step finds it in sync: the create is lost
+    result = runbook_cli("run", str(write_runbook(doc)), "--json")
+    assert result.code == 0, result.output
+    _, step = result.json()["steps"]
+    assert "someone else" not in step["message"]
+    assert step["action"] == "create"
+    assert {c["field"] for c in step["changes"]} > {"enabled"}  # not only enabled: true → false
+    [rule] = state(sim_http)["routing_rules"]
+    assert rule["enabled"] is False
+    assert [w for w in writes(sim_http) if w[2] == "another-admin"] == []

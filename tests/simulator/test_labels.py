@@ -25,6 +25,9 @@ def test_the_simulator_keeps_its_own_copy_of_every_catalogue_name(locale: str) -
     assert CATALOGUE[locale]["saved_note"] in ours["saved_toast"]  # type: ignore[index]
     assert CATALOGUE[locale]["concurrent_change"] in ours["err_stale"]  # type: ignore[index]
     assert CATALOGUE[locale]["concurrent_gone"] in ours["err_not_found"]  # type: ignore[index]
+    for taken in ("err_name_taken", "err_description_taken"):
+        assert CATALOGUE[locale]["name_taken"] in ours[taken]  # type: ignore[index]
+    assert CATALOGUE[locale]["save_failed"] in ours["err_save_failed"]  # type: ignore[index]
 
 
 def test_both_languages_have_the_same_strings() -> None:
@@ -157,6 +160,21 @@ def test_every_catalogue_name_is_on_the_pages(
     walk.text(dialog.get_by_role("alert"), "concurrent_gone")
     dialog.get_by_role("button", name=labels.cancel, exact=True).click()
     sim.put_state({"routes": [LEGACY]})
+    # A save the server fails is worth a retry; a name taken is not.
+    sim.faults({"fail_next_saves": 1})
+    legacy.get_by_role("button", name=labels.edit, exact=True).click()
+    dialog = see(page, "dialog", "route_dialog_edit")
+    dialog.get_by_role("textbox", name=labels.port, exact=True).fill("2528")
+    dialog.get_by_role("button", name=labels.save, exact=True).click()
+    walk.text(dialog.get_by_role("alert"), "save_failed")
+    dialog.get_by_role("button", name=labels.cancel, exact=True).click()
+    see(page, "button", "add_route").click()
+    dialog = see(page, "dialog", "route_dialog")
+    dialog.get_by_role("textbox", name=labels.route_name, exact=True).fill(LEGACY["name"])
+    dialog.get_by_role("textbox", name=labels.host, exact=True).first.fill("taken.example.com")
+    dialog.get_by_role("button", name=labels.save, exact=True).click()
+    walk.text(dialog.get_by_role("alert"), "name_taken")
+    dialog.get_by_role("button", name=labels.cancel, exact=True).click()
 
     # Routing page and the "Add setting" dialog.
     page.goto(f"{ROUTING}{hl}")

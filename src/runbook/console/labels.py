@@ -71,6 +71,8 @@ _EN: dict[str, str] = {
     "save": "Save",  # button
     "concurrent_change": "changed by someone else",  # [?] part of the stale-edit error
     "concurrent_gone": "no longer exists",  # [?] part of the error for a deleted entry
+    "name_taken": "already exists",  # [?] part of the error for a name or description taken
+    "save_failed": "couldn't save your changes",  # [?] part of the error worth a retry
     "cancel": "Cancel",  # button
     # --- Routing page ----------------------------------------------------------------------
     "routing_heading": "Routing",  # heading level 1 and section region
@@ -167,6 +169,8 @@ _FR: dict[str, str] = {
     "save": "Enregistrer",
     "concurrent_change": "modifié par quelqu'un d'autre",
     "concurrent_gone": "n'existe plus",
+    "name_taken": "existe déjà",
+    "save_failed": "Impossible d'enregistrer vos modifications",
     "cancel": "Annuler",
     "routing_heading": "Routage",
     "configure": "Configurer",

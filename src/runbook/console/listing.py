@@ -10,7 +10,13 @@ from runbook.console.guard import WriteGuard
 from runbook.console.labels import Labels
 from runbook.console.translate import on_sign_in
 from runbook.console.widgets import wait_loaded
-from runbook.errors import ConcurrentChange, SaveNotConfirmed, SaveRejected, SignInRequired
+from runbook.errors import (
+    ConcurrentChange,
+    NameTaken,
+    SaveNotConfirmed,
+    SaveRejected,
+    SignInRequired,
+)
 from runbook.names import shown
 
 if TYPE_CHECKING:
@@ -116,7 +122,10 @@ def raise_refusal(labels: Labels, what: str, texts: list[str], watch: WriteWatch
             f"nothing was overwritten (the console said: {message}). Run again to compare "
             "with the new values."
         )
-    if watch.transient:
+    if labels.name_taken.lower() in lowered:
+        raise NameTaken(f"the console refused to save {what}: {message}")
+    if watch.transient or (not watch.sent and labels.save_failed.lower() in lowered):
+        # 5xx or no answer; or a "try again" whose answer the page got but we did not see
         raise SaveNotConfirmed(f"the console could not save {what}: {message}")
     raise SaveRejected(f"the console refused to save {what}: {message}")
 

@@ -27,6 +27,8 @@ _EN: dict[str, str] = {
     "saved_note": "up to 24 hours",
     "concurrent_change": "changed by someone else",  # part of err_stale
     "concurrent_gone": "no longer exists",  # part of err_not_found
+    "name_taken": "already exists",  # part of err_name_taken, err_description_taken
+    "save_failed": "couldn't save your changes",  # part of err_save_failed
     "saved_toast": "Saved. Changes can take up to 24 hours to take effect.",
     "deleted_toast": "Deleted. Changes can take up to 24 hours to take effect.",
     "inherited": "Inherited",
@@ -200,6 +202,8 @@ _FR: dict[str, str] = {
     "saved_note": "jusqu'à 24 heures",
     "concurrent_change": "modifié par quelqu'un d'autre",  # part of err_stale
     "concurrent_gone": "n'existe plus",  # part of err_not_found
+    "name_taken": "existe déjà",  # part of err_name_taken, err_description_taken
+    "save_failed": "Impossible d'enregistrer vos modifications",  # part of err_save_failed
     "saved_toast": (
         "Enregistré. Il peut s'écouler jusqu'à 24 heures avant que les modifications "
         "soient appliquées."

@@ -22,6 +22,7 @@ from runbook.engine.result import FieldChange, StepResult
 from runbook.errors import (
     ConcurrentChange,
     ConsoleChanged,
+    NameTaken,
     RunbookError,
     SaveNotConfirmed,
     SaveRejected,
@@ -50,6 +51,7 @@ class StepType(ABC, Generic[P]):
     page_name: PageName
     noun: str  # "route", "rule": how messages name an entry
     shown_fields: tuple[str, ...] = ()  # names among the fields: compared as the console shows them
+    create_leaves: frozenset[str] = frozenset()  # fields a create cannot set: a later write does
 
     def __init__(self, ctx: RunContext, step: Step, index: int) -> None:
         self.ctx = ctx
@@ -60,7 +62,7 @@ class StepType(ABC, Generic[P]):
         self.open_dialog: Dialog | None = None
         self.error: RunbookError | None = None
         self.save_sent = False  # a save was pressed: the console may hold our change
-        self.create_unconfirmed = False  # our create may have been applied, its answer lost
+        self.first_attempt: StepResult | None = None  # a retried save: what it read and sent
 
     def run(self) -> StepResult:
         """Carry out the step; never raises for a step failure (it is in the result)."""
@@ -90,13 +92,12 @@ class StepType(ABC, Generic[P]):
                 self.execute()
                 break
             except (SaveRejected, ConcurrentChange) as exc:
-                raise self._created_meanwhile() or exc from None
+                raise self._created_meanwhile(exc) or exc from None
             except SaveNotConfirmed as exc:
                 if attempt >= self.ctx.retries:
                     raise
                 attempt += 1
-                first = first or copy.deepcopy(self.result)
-                self.create_unconfirmed = self.create_unconfirmed or first.action == "create"
+                first = self.first_attempt = first or copy.deepcopy(self.result)
                 structlog.get_logger("runbook").warning(
                     "step.retry", step=self.step.title, attempt=attempt, reason=str(exc)
                 )
@@ -113,27 +114,47 @@ class StepType(ABC, Generic[P]):
             self.result.changes = first.changes
             self.result.message = "saved by an earlier attempt whose answer was lost"
 
-    def _created_meanwhile(self) -> ConcurrentChange | None:
-        """After a refused create: the name listed now means someone else created it."""
+    def _created_meanwhile(self, refusal: StepFailed) -> ConcurrentChange | None:
+        """After a refused create: "already exists", or the name listed now, is theirs."""
         if self.result.action != "create":
             return None
+        if isinstance(refusal, NameTaken):
+            return self.concurrent_create(refusal)
         self._close_dialog()
         self.ctx.shell.open(self.page_name)
         page = self.page_type(self.ctx.page, self.ctx.labels, self.ctx.guard)
-        if self.step.key not in page.names():
+        if not page.has(self.step.key):
             return None
         return self.concurrent_create()
 
-    def concurrent_create(self) -> ConcurrentChange:
+    def concurrent_create(self, refusal: StepFailed | None = None) -> ConcurrentChange:
+        said = f" ({refusal})" if refusal else ""
         return ConcurrentChange(
-            f"{self.noun} {self.step.key!r} was created by someone else meanwhile; "
+            f"{self.noun} {self.step.key!r} was created by someone else meanwhile{said}; "
             "nothing was overwritten. Run again to compare with their values."
         )
 
     def check_not_theirs(self) -> None:
-        """Re-reading after our create's lost answer: an entry unlike ours is someone else's."""
-        if self.create_unconfirmed and self.result.changes:
-            raise self.concurrent_create()
+        """Re-reading after a save whose answer was lost: only ours or the old values are ok.
+
+        Each field the console holds must be what we sent or what the first attempt read (the
+        save was not applied); anything else is someone else's entry or change, never
+        overwritten. An entry found where our create may have been refused is theirs.
+        """
+        first = self.first_attempt
+        if first is None or not self.result.changes:
+            return
+        if first.action == "create":
+            if any(c.field not in self.create_leaves for c in self.result.changes):
+                raise self.concurrent_create()
+            return  # our create, as it could be sent; what it could not set is still to do
+        read_first = {c.field: c.before for c in first.changes}
+        if any(read_first.get(c.field, c.after) != c.before for c in self.result.changes):
+            raise ConcurrentChange(
+                f"{self.noun} {self.step.key!r} was changed by someone else meanwhile, after "
+                "our save whose answer was lost; nothing was overwritten. Run again to compare "
+                "with their values."
+            )
 
     def _after_save(self, exc: SignInRequired) -> SignInRequired:
         """Sign-in asked for after a save was sent: say the change may be in the console."""

@@ -26,6 +26,7 @@ class RoutingRuleStep(StepType[RoutingPage]):
     page_name = "routing"
     noun = "rule"
     shown_fields = ("description", "change_route")
+    create_leaves = frozenset({"enabled"})  # the Add setting dialog creates rules enabled
 
     def converge(self, routing: RoutingPage, exists: bool) -> None:
         ctx, step, result = self.ctx, self.step, self.result
@@ -61,7 +62,7 @@ class RoutingRuleStep(StepType[RoutingPage]):
                 return
             if all(c.field == "enabled" for c in result.changes):
                 self.close_dialog(dialog)
-                self._switch(routing, want_enabled)
+                self._finish_switch(routing, want_enabled)
                 return
 
         fill = dict(want)
@@ -91,6 +92,16 @@ class RoutingRuleStep(StepType[RoutingPage]):
         self.verify(
             {**have, "enabled": routing.is_enabled(description)}, {**want, "enabled": want_enabled}
         )
+
+    def _finish_switch(self, routing: RoutingPage, want_enabled: bool) -> None:
+        """Only the switch differs: flip it; our create whose answer was lost is disabled."""
+        first = self.first_attempt
+        if first is None or first.action != "create" or want_enabled:
+            self._switch(routing, want_enabled)
+            return
+        self._disable_created(routing)  # created live by an earlier attempt: never left so
+        self.result.action, self.result.changes = "create", first.changes
+        self.result.message = "created by an earlier attempt whose answer was lost, then disabled"
 
     def _disable_created(self, routing: RoutingPage) -> RoutingPage:
         """Disable the rule just created live (the Add dialog cannot create it disabled).
