@@ -377,6 +377,11 @@ def test_seeded_race(
         tmp_path,
     )
     output = done.stdout + done.stderr
+    # Heal the console first: a failed assertion below must not leave the next test a fault
+    # or an expired session.
+    rel_http.post("/_sim/faults", json=HEALTHY).raise_for_status()
+    if done.returncode == 3:
+        login(rel_env, rel_sim.url)
     assert "Traceback" not in output
     assert done.returncode in {0, 1, 3}, output
     steps = json.loads(done.stdout)["steps"] if done.stdout.startswith("{") else []
@@ -407,9 +412,6 @@ def test_seeded_race(
         else:
             note = "sign-in required before any save of the step"
 
-    rel_http.post("/_sim/faults", json=HEALTHY).raise_for_status()
-    if done.returncode == 3:
-        login(rel_env, rel_sim.url)
     if race == "create_race":  # theirs stands: take it as the runbook's route
         rel_http.put(
             "/_sim/state",

@@ -69,12 +69,11 @@ class StepType(ABC, Generic[P]):
         started = time.perf_counter()
         try:
             self._run_with_retries()
-        except SignInRequired as exc:
-            self._failed(self._after_save(exc))
         except RunbookError as exc:
-            self._failed(exc)
+            self._failed(self._after_save(exc))
         except (PlaywrightError, AssertionError) as exc:
-            self._failed(translate(exc, page=self.ctx.page, what=f"step {self.step.title!r}"))
+            error = translate(exc, page=self.ctx.page, what=f"step {self.step.title!r}")
+            self._failed(self._after_save(error))
         finally:
             self.result.duration_ms = round((time.perf_counter() - started) * 1000)
         return self.result
@@ -156,9 +155,9 @@ class StepType(ABC, Generic[P]):
                 "with their values."
             )
 
-    def _after_save(self, exc: SignInRequired) -> SignInRequired:
+    def _after_save(self, exc: RunbookError) -> RunbookError:
         """Sign-in asked for after a save was sent: say the change may be in the console."""
-        if not self.save_sent:
+        if not self.save_sent or not isinstance(exc, SignInRequired):
             return exc
         return SignInRequired(
             f"{exc}; sign-in was required after the save was sent; it may have been applied "
