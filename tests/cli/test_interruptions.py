@@ -49,6 +49,17 @@ def wait_for_first_write(
         threading.Event().wait(0.05)
 
 
+def signal_and_wait(proc: subprocess.Popen[str], sig: signal.Signals) -> str:
+    """Send `sig` to a background run and wait for it to end; what it printed."""
+    try:
+        proc.send_signal(sig)
+        output, _ = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    return output or ""
+
+
 def start_slow_run(
     book: Path, sim_http: httpx.Client, env: dict[str, str], cwd: Path, *, latency: list[int]
 ) -> subprocess.Popen[str]:
@@ -103,12 +114,7 @@ def test_a_run_stopped_between_steps_leaves_a_console_the_next_run_converges(
 ) -> None:
     book = write_runbook(split_delivery())
     proc = start_slow_run(book, sim_http, cli_env, tmp_path, latency=[400, 500])
-    try:
-        proc.send_signal(sig)
-        output, _ = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+    output = signal_and_wait(proc, sig)
     assert proc.returncode != 0
     assert "Traceback" not in (output or "")
     sim_http.post("/_sim/faults", json={"latency_ms": [100, 200]}).raise_for_status()
@@ -158,12 +164,7 @@ def test_a_run_interrupted_after_a_save_records_interrupted_with_the_step_in_pro
 ) -> None:
     book = write_runbook(split_delivery())
     proc = start_slow_run(book, sim_http, cli_env, tmp_path, latency=[400, 500])
-    try:
-        proc.send_signal(sig)
-        output, _ = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+    output = signal_and_wait(proc, sig)
     assert proc.returncode == code, output
     assert "Applied:" not in output
     assert "interrupted" in output.lower()
