@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 from runbook.console.browser import ffmpeg_path
-from runbook.recording.redact import MASK
+from runbook.secrets import MASK
 from runbook.simulator import auth as sim_auth
 from tests.cli.conftest import CliResult, trace_kinds
 from tests.profiles import login

@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import Page
 
 from runbook.console.guard import WriteGuard
-from runbook.console.hosts import HostsPage
 from runbook.console.labels import Labels
-from runbook.console.routing import RoutingPage
+from runbook.console.pages.hosts import HostsPage
+from runbook.console.pages.routing import RoutingPage
 from runbook.console.shell import ConsoleShell
 from runbook.errors import ReadOnlyViolation
 from tests.samples import LEGACY_ROUTE, UNMANAGED_ROUTE, UNMANAGED_RULE

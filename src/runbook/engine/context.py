@@ -12,8 +12,8 @@ from runbook.console.guard import WriteGuard
 from runbook.console.labels import Labels
 from runbook.console.masking import secret_masks
 from runbook.console.shell import ConsoleShell, PageName
-from runbook.engine.result import Checkpoint, Mode, StepResult
 from runbook.recording.folder import RunFolder
+from runbook.results import Checkpoint, Mode, StepResult
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from runbook.engine.result import FieldChange
+from runbook.results import FieldChange
 
 # Tables whose rows the console balances as a set: their order means nothing.
 HOST_TABLES = frozenset({"primary", "secondary"})

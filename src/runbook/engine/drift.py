@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from runbook.console.hosts import HostsPage
-from runbook.console.routing import RoutingPage
+from runbook.console.pages.hosts import HostsPage
+from runbook.console.pages.routing import RoutingPage
 from runbook.engine.context import RunContext
-from runbook.engine.result import RunResult, StepResult
 from runbook.names import shown
+from runbook.results import RunResult, StepResult
 from runbook.spec import Runbook
 
 

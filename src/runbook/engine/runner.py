@@ -30,7 +30,6 @@ from runbook.engine.demo import Demo
 from runbook.engine.drift import apply_ignores, find_unmanaged
 from runbook.engine.lock import run_lock
 from runbook.engine.registry import step_type
-from runbook.engine.result import Mode, RunResult, Status, StepResult
 from runbook.errors import (
     ConsoleChanged,
     ExitCode,
@@ -52,9 +51,10 @@ from runbook.recording.log import (
     terminal_console,
 )
 from runbook.recording.progress import StepProgress
-from runbook.recording.redact import Redactor
 from runbook.recording.report import print_terminal_summary, write_reports
 from runbook.recording.trace import scrub_trace
+from runbook.results import Mode, RunResult, Status, StepResult
+from runbook.secrets import Redactor
 from runbook.spec import Runbook, Step
 from runbook.target import console_url
 

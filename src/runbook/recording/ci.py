@@ -9,7 +9,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from pathlib import Path
 
-from runbook.engine.result import FieldChange, RunResult, StepResult
 from runbook.recording.formatting import (
     MODE_LABELS,
     change_line,
@@ -21,7 +20,8 @@ from runbook.recording.formatting import (
     status_label,
     step_status,
 )
-from runbook.recording.redact import Redactor
+from runbook.results import FieldChange, RunResult, StepResult
+from runbook.secrets import Redactor
 
 _TONE_ICONS = {"good": "✅", "warn": "⚠️", "bad": "❌"}
 _HEADINGS = {"drift": "Drift check", "dry-run": "Dry-run", "apply": "Apply"}

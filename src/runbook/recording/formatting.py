@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from runbook.engine.result import FieldChange, RunResult, StepResult
 from runbook.errors import ExitCode
+from runbook.results import FieldChange, RunResult, StepResult
 
 EXIT_MEANINGS: dict[int, str] = {
     ExitCode.OK: "success; for drift: the console matches the runbook",

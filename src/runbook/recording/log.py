@@ -25,9 +25,9 @@ from typing import Any, Literal, Protocol, TextIO
 import structlog
 from structlog.typing import EventDict, Processor
 
-from runbook.engine.result import RunResult, StepResult
 from runbook.recording.formatting import format_value
-from runbook.recording.redact import Redactor
+from runbook.results import RunResult, StepResult
+from runbook.secrets import Redactor
 
 ConsoleMode = Literal["auto", "plain", "rich", "off"]
 

@@ -15,7 +15,6 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from runbook.engine.result import Checkpoint, FieldChange, RunResult, StepResult
 from runbook.recording.folder import RunFolder
 from runbook.recording.formatting import (
     MODE_LABELS,
@@ -31,7 +30,8 @@ from runbook.recording.formatting import (
     step_status,
     step_title,
 )
-from runbook.recording.redact import Redactor
+from runbook.results import Checkpoint, FieldChange, RunResult, StepResult
+from runbook.secrets import Redactor
 
 _IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 _TONE_ICONS = {"good": "✔", "warn": "▲", "bad": "✘"}

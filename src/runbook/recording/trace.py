@@ -9,7 +9,7 @@ import re
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from runbook.recording.redact import MASK, Redactor
+from runbook.secrets import MASK, Redactor
 
 # Entries that hold pictures: their pixels cannot be scrubbed, so runs with secrets record
 # traces without screenshots (see the runner), and any picture left is dropped if it is named.

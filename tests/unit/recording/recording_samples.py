@@ -5,8 +5,8 @@ from __future__ import annotations
 import struct
 import zlib
 
-from runbook.engine.result import Checkpoint, FieldChange, RunResult, StepResult
 from runbook.recording.folder import RunFolder
+from runbook.results import Checkpoint, FieldChange, RunResult, StepResult
 
 SECRET = "hunter2-Sup3rSecret"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from runbook.engine.result import FieldChange, RunResult, StepResult
 from runbook.recording.ci import append_github_step_summary, github_step_summary, write_junit
-from runbook.recording.redact import Redactor
+from runbook.results import FieldChange, RunResult, StepResult
+from runbook.secrets import Redactor
 
 from .recording_samples import SECRET, drift_actions_result, drift_result, failed_result
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from runbook.engine.result import FieldChange, RunResult, StepResult
-from runbook.recording.redact import MASK, Redactor
+from runbook.results import FieldChange, RunResult, StepResult
+from runbook.secrets import MASK, Redactor
 
 SECRET = "hunter2-Sup3rSecret"
 

@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from runbook.engine.result import Checkpoint, FieldChange, RunResult, StepResult
 from runbook.recording.folder import RunFolder
-from runbook.recording.redact import MASK, Redactor
 from runbook.recording.report import (
     print_terminal_summary,
     render_html,
     render_terminal_summary,
     write_reports,
 )
+from runbook.results import Checkpoint, FieldChange, RunResult, StepResult
+from runbook.secrets import MASK, Redactor
 
 from .recording_samples import (
     SECRET,

@@ -12,7 +12,6 @@ import pytest
 import structlog
 from structlog.testing import capture_logs
 
-from runbook.engine.result import Checkpoint, FieldChange, RunResult, StepResult
 from runbook.recording.log import (
     close_logging,
     configure_logging,
@@ -21,7 +20,8 @@ from runbook.recording.log import (
     log_step_finished,
     log_step_started,
 )
-from runbook.recording.redact import MASK, Redactor
+from runbook.results import Checkpoint, FieldChange, RunResult, StepResult
+from runbook.secrets import MASK, Redactor
 
 from .recording_samples import SECRET
 

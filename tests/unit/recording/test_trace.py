@@ -7,8 +7,8 @@ import json
 import zipfile
 from pathlib import Path
 
-from runbook.recording.redact import MASK, Redactor
 from runbook.recording.trace import scrub_trace
+from runbook.secrets import MASK, Redactor
 
 SECRET = "canary-0b5e.example.com"
 

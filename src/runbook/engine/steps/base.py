@@ -18,7 +18,6 @@ from runbook.console.shell import PageName
 from runbook.console.translate import translate
 from runbook.engine.context import RunContext
 from runbook.engine.diff import comparable
-from runbook.engine.result import FieldChange, StepResult
 from runbook.errors import (
     ConcurrentChange,
     ConsoleChanged,
@@ -30,6 +29,7 @@ from runbook.errors import (
     StepFailed,
 )
 from runbook.names import shown
+from runbook.results import FieldChange, StepResult
 from runbook.spec import Step
 
 BACKOFF_BASE_S = 0.5

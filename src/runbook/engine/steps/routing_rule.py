@@ -6,7 +6,7 @@ from typing import Any, NoReturn
 
 from playwright.sync_api import Error as PlaywrightError
 
-from runbook.console.routing import RoutingPage
+from runbook.console.pages.routing import RoutingPage
 from runbook.engine.diff import diff
 from runbook.engine.steps.base import StepType, backoff
 from runbook.errors import (
