@@ -1,14 +1,6 @@
 """The `runbook` command line; the only place that turns errors into exit codes.
 
-Exit codes:
-  0   success; for `drift`: the console matches the runbook
-  1   a step failed at run time (after retries)
-  2   `drift` only: the console differs from the runbook
-  3   sign-in required: no session, or it expired; run `runbook login`
-  4   the console page did not look as the page objects expect (UI changed)
-  64  bad command-line usage
-  65  invalid runbook (every error listed as FILE:LINE:COL: message)
-  130 interrupted (Ctrl-C); 143: SIGTERM
+Exit codes and their meanings: `runbook.errors.ExitCode` (also in `runbook --help`).
 """
 
 from __future__ import annotations
@@ -22,21 +14,18 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from runbook.errors import ExitCode, InvalidRunbook, RunbookError, Terminated, UsageError
+from runbook.errors import (
+    ExitCode,
+    InvalidRunbook,
+    RunbookError,
+    Terminated,
+    UsageError,
+    exit_codes_help,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EPILOG = """\b
-Exit codes:
-  0   success; for drift: the console matches the runbook
-  1   a step failed at run time (after retries)
-  2   drift only: the console differs from the runbook
-  3   sign-in required: no session, or it expired; run `runbook login`
-  4   the console page did not look as expected (the console UI changed)
-  64  bad command-line usage
-  65  invalid runbook (each error as FILE:LINE:COL: message)
-  130 interrupted (Ctrl-C); 143: SIGTERM
-"""
+EPILOG = exit_codes_help()
 
 
 class _Group(click.Group):
@@ -50,7 +39,7 @@ class _Group(click.Group):
             sys.exit(exc.exit_code)
         except click.Abort:
             click.echo("Aborted.", err=True)
-            sys.exit(130)
+            sys.exit(ExitCode.INTERRUPTED)
         except click.UsageError as exc:
             exc.show()
             sys.exit(ExitCode.USAGE)

@@ -21,21 +21,62 @@ Playwright errors are translated into this tree in one place: `runbook.console.t
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
+from enum import IntEnum
 
 
-class ExitCode:
-    """Exit codes of the `runbook` command, one meaning each."""
+class ExitCode(IntEnum):
+    """Exit codes of the `runbook` command, each with its one meaning (Markdown, as the
+    README's table shows it; a test keeps that table equal to this), for `--help` and reports."""
 
-    OK = 0
-    STEP_FAILED = 1
-    DRIFT = 2
-    SIGN_IN_REQUIRED = 3
-    CONSOLE_CHANGED = 4
-    USAGE = 64
-    INVALID_RUNBOOK = 65
-    INTERRUPTED = 130
-    TERMINATED = 143
+    meaning: str
+
+    def __new__(cls, code: int, meaning: str) -> ExitCode:
+        member = int.__new__(cls, code)
+        member._value_ = code
+        member.meaning = meaning
+        return member
+
+    @property
+    def text(self) -> str:
+        """The meaning as plain text (no Markdown code marks), for `--help` and the reports."""
+        return self.meaning.replace("`", "")
+
+    OK = 0, "success; for `drift`: the console matches the runbook"
+    STEP_FAILED = (
+        1,
+        "a step failed at run time (after retries), Chromium did not start or died, "
+        "or the console stopped answering (the error says which)",
+    )
+    DRIFT = 2, "`drift` only: the console differs from the runbook"
+    SIGN_IN_REQUIRED = 3, "sign-in required: no session, or it expired; run `runbook login`"
+    CONSOLE_CHANGED = 4, "the console page did not look as expected (the console UI changed)"
+    USAGE = 64, "bad command-line usage"
+    INVALID_RUNBOOK = 65, "invalid runbook (every error as `FILE:LINE:COL: message`)"
+    INTERRUPTED = 130, "interrupted by Ctrl-C"
+    TERMINATED = 143, "interrupted by SIGTERM"
+
+
+def exit_meaning(code: int) -> str:
+    """The meaning of exit code `code` as plain text (`unknown exit code` for any other)."""
+    known = {int(c): c.text for c in ExitCode}
+    return known.get(code, "unknown exit code")
+
+
+def exit_codes_help() -> str:
+    """The exit codes as `--help` lists them (click keeps the `\\b` paragraph unwrapped)."""
+    lines = [
+        textwrap.fill(code.text, 78, initial_indent=f"  {code:<4}", subsequent_indent=" " * 6)
+        for code in ExitCode
+    ]
+    return "\b\nExit codes:\n" + "\n".join(lines) + "\n"
+
+
+def exit_codes_markdown() -> str:
+    """The exit codes as the README's table."""
+    rows = [f"| {code:d} | {code.meaning} |" for code in ExitCode]
+    return "\n".join(["| exit code | meaning |", "|---|---|", *rows]) + "\n"
 
 
 class Terminated(KeyboardInterrupt):
@@ -45,7 +86,7 @@ class Terminated(KeyboardInterrupt):
 class RunbookError(Exception):
     """Base of every error runbook raises on purpose."""
 
-    exit_code: int = ExitCode.STEP_FAILED
+    exit_code: ExitCode = ExitCode.STEP_FAILED
 
 
 class StepFailed(RunbookError):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from runbook.errors import exit_meaning
+
 Status = Literal[
     "ok", "changed", "failed", "skipped", "not_run", "drift", "would_change", "interrupted"
 ]
@@ -76,5 +78,6 @@ class RunResult:
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data["exit_meaning"] = exit_meaning(self.exit_code)
         data["counts"] = self.counts()
         return data

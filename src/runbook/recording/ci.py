@@ -9,11 +9,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from pathlib import Path
 
+from runbook.errors import exit_meaning
 from runbook.recording.formatting import (
     MODE_LABELS,
     change_line,
     drift_message,
-    exit_meaning,
     format_duration,
     format_value,
     outcome,

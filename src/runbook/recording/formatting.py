@@ -5,20 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from runbook.errors import ExitCode
+from runbook.errors import ExitCode, exit_meaning
 from runbook.results import FieldChange, RunResult, StepResult
-
-EXIT_MEANINGS: dict[int, str] = {
-    ExitCode.OK: "success; for drift: the console matches the runbook",
-    ExitCode.STEP_FAILED: "a step failed at run time (after retries)",
-    ExitCode.DRIFT: "drift only: the console differs from the runbook",
-    ExitCode.SIGN_IN_REQUIRED: "sign-in required: no session, or it expired; run `runbook login`",
-    ExitCode.CONSOLE_CHANGED: "the console page did not look as expected (the console UI changed)",
-    ExitCode.USAGE: "bad command-line usage",
-    ExitCode.INVALID_RUNBOOK: "invalid runbook",
-    ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
-    ExitCode.TERMINATED: "interrupted (SIGTERM)",
-}
 
 STATUS_LABELS: dict[str, str] = {
     "ok": "ok",
@@ -64,10 +52,6 @@ WOULD_LABELS: dict[str, str] = {
 READ_ONLY_MODES = ("drift", "dry-run")
 
 ABSENT = "(absent)"
-
-
-def exit_meaning(code: int) -> str:
-    return EXIT_MEANINGS.get(code, "unknown exit code")
 
 
 def status_label(status: str) -> str:

@@ -15,6 +15,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from runbook.errors import exit_meaning
 from runbook.recording.folder import RunFolder
 from runbook.recording.formatting import (
     MODE_LABELS,
@@ -22,7 +23,6 @@ from runbook.recording.formatting import (
     STATUS_HINTS,
     action_label,
     change_line,
-    exit_meaning,
     format_duration,
     format_value,
     outcome,

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from runbook.errors import ExitCode
 from runbook.recording.folder import RunFolder
 from runbook.recording.report import (
     print_terminal_summary,
@@ -340,3 +341,13 @@ def test_footer_links_the_run_log_when_there_is_one(folder: RunFolder) -> None:
 
     assert '<a href="report.json">report.json</a>' in html
     assert '<a href="run.jsonl">run.jsonl</a>' in html
+
+
+def test_both_reports_give_the_exit_code_with_its_meaning(folder: RunFolder) -> None:
+    result = failed_result()
+    write_reports(result, folder, Redactor())
+
+    document = json.loads(folder.report_json.read_text(encoding="utf-8"))
+    meaning = ExitCode(result.exit_code).text
+    assert document["exit_meaning"] == meaning
+    assert f"{result.exit_code} — {meaning}" in _visible(folder.report_html.read_text("utf-8"))
