@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import structlog
 from structlog.testing import capture_logs
 
 from runbook.recording.log import (
+    LOGGER_NAME,
     close_logging,
     configure_logging,
     log_run_finished,
@@ -316,3 +318,28 @@ def test_a_value_that_cannot_be_rendered_does_not_stop_the_run(tmp_path: Path) -
     structlog.get_logger().info("step.finished", odd=Unprintable())
 
     assert "step.finished" in terminal.getvalue()
+
+
+def test_events_reach_stdlib_handlers_of_the_run_logger_only(tmp_path: Path) -> None:
+    run_log = tmp_path / "run.jsonl"
+    root_handlers = list(logging.getLogger().handlers)
+    configure_logging(run_log=run_log, redactor=Redactor(), console="plain", stream=io.StringIO())
+
+    handlers = logging.getLogger(LOGGER_NAME).handlers
+    assert {type(h).__name__ for h in handlers} >= {"FileHandler", "_TerminalHandler"}
+    assert all(
+        isinstance(h.formatter, structlog.stdlib.ProcessorFormatter)
+        for h in handlers
+        if h.formatter is not None
+    )
+    assert logging.getLogger().handlers == root_handlers
+
+
+def test_a_warning_with_nowhere_to_go_prints_nothing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    configure_logging(run_log=None, redactor=Redactor(), console="off")
+
+    structlog.get_logger().warning("run.trace_lost", reason="gone")
+
+    assert capsys.readouterr() == ("", "")
