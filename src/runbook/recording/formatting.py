@@ -51,6 +51,8 @@ WOULD_LABELS: dict[str, str] = {
 
 READ_ONLY_MODES = ("drift", "dry-run")
 
+TONE_ICONS = {"good": "✔", "warn": "▲", "bad": "✘"}  # of a verdict's tone
+
 ABSENT = "(absent)"
 
 
