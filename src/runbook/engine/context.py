@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from playwright.sync_api import Locator, Page
 
 from runbook.console.guard import WriteGuard
 from runbook.console.labels import Labels
-from runbook.console.masking import secret_masks
 from runbook.console.shell import ConsoleShell, PageName
-from runbook.recording.folder import RunFolder
-from runbook.results import Checkpoint, Mode, StepResult
+from runbook.recording.artifacts import ArtifactsRecorder
+from runbook.results import Mode, StepResult
 
 
 @dataclass
@@ -23,11 +21,10 @@ class RunContext:
     labels: Labels
     guard: WriteGuard
     shell: ConsoleShell
-    folder: RunFolder
+    # The run's evidence (checkpoints, a failed step's page), as its artifact policy says.
+    recorder: ArtifactsRecorder
     mode: Mode
-    screenshots: bool = True
     retries: int = 3
-    secrets: frozenset[str] = frozenset()
     # Routes that an earlier step of this run creates (or would create, in a dry-run).
     planned_routes: set[str] = field(default_factory=set)
     # Routes this run has seen in the console with the runbook's values (no need to look again).
@@ -37,8 +34,6 @@ class RunContext:
     # The page the next step works on: it loads in a second tab once this step has made its
     # last change (look-ahead), the same page included (a fresh load, as `open` would do).
     next_page: PageName | None = None
-    # Takes the run's secrets out of text written to the run folder.
-    redact: Callable[[str], str] = str
 
     @property
     def page(self) -> Page:
@@ -55,35 +50,16 @@ class RunContext:
             self.shell.open_ahead(self.next_page)
             self.next_page = None
 
-    def checkpoint(
-        self,
-        result: StepResult,
-        name: str,
-        *,
-        force: bool = False,
-    ) -> None:
-        """Screenshot the page as checkpoint `name` of the step, every secret it shows masked."""
-        if not (self.screenshots or force) or self.page.is_closed():
-            return
-        path: Path = self.folder.checkpoint_path(result.index, result.name, name)
-        mask = secret_masks(self.page, self.secrets)
-        self.page.screenshot(path=str(path), mask=mask, animations="disabled", caret="hide")
-        result.checkpoints.append(Checkpoint(name=name, path=self.folder.relative(path)))
+    def checkpoint(self, result: StepResult, name: str, *, force: bool = False) -> None:
+        """Screenshot the page as checkpoint `name` of the step, every secret it shows masked.
+
+        `force`: evidence of the step failing, taken whatever `--screenshots` says.
+        """
+        self.recorder.checkpoint(self.page, result, name, failure=force)
 
     def save_page(self, result: StepResult, name: str) -> None:
-        """Keep the page's DOM and accessibility tree beside checkpoint `name` (secrets out).
-
-        What a failed step's locators were looking at: enough to fix a role or a name.
-        """
-        if self.page.is_closed():
-            return
-        path = self.folder.checkpoint_path
-        html = path(result.index, result.name, f"{name}-dom").with_suffix(".html")
-        aria = path(result.index, result.name, f"{name}-aria").with_suffix(".yml")
-        html.write_text(self.redact(self.page.content()), encoding="utf-8")
-        aria.write_text(self.redact(self.page.locator("body").aria_snapshot()), encoding="utf-8")
-        result.details["page_html"] = self.folder.relative(html)
-        result.details["accessibility_tree"] = self.folder.relative(aria)
+        """Keep the page's DOM and accessibility tree beside checkpoint `name` (secrets out)."""
+        self.recorder.save_page(self.page, result, name)
 
     def say(self, text: str, target: Locator | None = None) -> None:
         """Tell the demo display what is about to happen (no-op outside demo mode)."""

@@ -18,7 +18,6 @@ from typing import Any, Literal
 import structlog
 from playwright.sync_api import Error as PlaywrightError
 
-from runbook.console.browser import ffmpeg_path
 from runbook.console.guard import WriteGuard
 from runbook.console.labels import Labels
 from runbook.console.session import BrowserSession, SessionOptions
@@ -39,6 +38,7 @@ from runbook.errors import (
     Terminated,
     UsageError,
 )
+from runbook.recording.artifacts import ArtifactPolicy, ArtifactsRecorder
 from runbook.recording.ci import append_github_step_summary, junit_suite, write_junit
 from runbook.recording.folder import RunFolder
 from runbook.recording.log import (
@@ -52,7 +52,6 @@ from runbook.recording.log import (
 )
 from runbook.recording.progress import StepProgress
 from runbook.recording.report import print_terminal_summary, write_reports
-from runbook.recording.trace import scrub_trace
 from runbook.results import Mode, RunResult, Status, StepResult
 from runbook.secrets import Redactor
 from runbook.spec import Runbook, Step
@@ -106,7 +105,7 @@ class RunOptions:
         return cls(mode=mode, screenshots=screenshots != "off", **fields)  # type: ignore[arg-type]
 
     def session_options(
-        self, storage_state: Path | None, locale: str, folder: RunFolder, console: str
+        self, storage_state: Path | None, locale: str, recorder: ArtifactsRecorder, console: str
     ) -> SessionOptions:
         """How to set up the run's browser."""
         slow_mo = (
@@ -116,14 +115,10 @@ class RunOptions:
             headed=self.headed or self.demo,
             slow_mo=slow_mo,
             storage_state=storage_state,
-            trace=self.trace != "off",
-            # No screencast frames: they cost a third of a run, checkpoints show the pages, and
-            # pixels could not be scrubbed of secrets. DOM snapshots cost a walk of the whole
-            # page per browser call (35 ms each on a 1,000-rule list): only with `--trace on`;
-            # a failed step keeps its page's DOM and accessibility tree in any case.
-            trace_screenshots=False,
-            trace_snapshots=self.trace == "on",
-            video_dir=folder.path if self.video else None,
+            trace=recorder.tracing,
+            trace_screenshots=False,  # see ArtifactsRecorder.trace_snapshots
+            trace_snapshots=recorder.trace_snapshots,
+            video_dir=recorder.video_dir,
             timeout_ms=self.timeout or 15_000,
             locale="fr-FR" if locale == "fr" else "en-US",
             console=console,
@@ -204,22 +199,19 @@ def _run(
     mode: Mode = options.mode
     locale = options.locale or book.console.locale
     labels = Labels("fr" if locale == "fr" else "en")
-    if options.video and book.secrets and not options.video_allow_secrets:
-        raise UsageError(
-            "--video would show this runbook's secrets (${env:...} values): a moving page "
-            "cannot be masked reliably, as screenshots are. Drop --video, or add "
-            "--video-allow-secrets to record them anyway"
-        )
-    if options.video and ffmpeg_path() is None:
-        raise UsageError(
-            "--video needs ffmpeg where Playwright looks for it; run "
-            "`python -m runbook.console.browser --ensure` (links Debian's ffmpeg)"
-        )
+    policy = ArtifactPolicy.for_run(
+        screenshots=options.screenshots,
+        trace=options.trace,
+        video=options.video,
+        video_allow_secrets=options.video_allow_secrets,
+        has_secrets=bool(book.secrets),
+    )
     folder = RunFolder.create(Path(options.recordings), book.name, mode)
     redactor = Redactor(book.secrets)
     if creds is not None:
         redactor.add(creds.password)
         redactor.add(creds.totp_secret)
+    recorder = ArtifactsRecorder(folder, policy, redactor, masked=book.secrets)
     terminal = sys.stderr if options.as_json else sys.stdout
     configure_logging(
         run_log=folder.run_log,
@@ -242,7 +234,7 @@ def _run(
     storage_state = None if creds is not None else profile_path(options.profile)
     for value in _session_values(storage_state):
         redactor.add(value)
-    session_options = options.session_options(storage_state, locale, folder, console_url)
+    session_options = options.session_options(storage_state, locale, recorder, console_url)
     log_run_started(
         log,
         runbook=book.name,
@@ -272,12 +264,9 @@ def _run(
                 labels=labels,
                 guard=WriteGuard(read_only=mode != "apply", mode=mode),
                 shell=shell,
-                folder=folder,
+                recorder=recorder,
                 mode=mode,
-                screenshots=options.screenshots,
                 retries=3 if options.retries is None else options.retries,
-                secrets=book.secrets,
-                redact=redactor.text,
             )
             if demo:
                 ctx.announce = Demo(page, total=len(book.steps)).announce
@@ -295,9 +284,7 @@ def _run(
             except RunbookError as exc:
                 result.error = str(exc)
                 result.exit_code = exc.exit_code
-            failed = result.exit_code != 0 or any(s.status == "failed" for s in result.steps)
-            if options.trace == "on" or (options.trace == "retain-on-failure" and failed):
-                _keep_trace(session, folder, redactor, result, log)
+            recorder.browser_closing(session, result)
     except RunbookError as exc:  # before the steps (the browser did not start) or after them
         result.error = result.error or str(exc)
         result.exit_code = result.exit_code or exc.exit_code
@@ -316,24 +303,10 @@ def _run(
         result.duration_ms = round((time.perf_counter() - started) * 1000)
         if not result.exit_code:
             result.exit_code = _exit_code(result)
+        recorder.finish(result)
         _finish(result, folder, redactor, options, log)
         close_logging()
     return result.exit_code
-
-
-def _keep_trace(
-    session: BrowserSession, folder: RunFolder, redactor: Redactor, result: RunResult, log: Any
-) -> None:
-    """Save the scrubbed trace into the run folder, when the browser is still there to give it."""
-    try:
-        for value in session.cookie_values():
-            redactor.add(value)
-        session.save_trace(folder.trace)
-    except PlaywrightError as exc:
-        log.warning("run.trace_lost", reason=str(exc).splitlines()[0] if str(exc) else "")
-        return
-    scrub_trace(folder.trace, redactor)
-    result.trace = folder.relative(folder.trace)
 
 
 def _session_values(path: Path | None) -> list[str]:
@@ -422,10 +395,6 @@ def _exit_code(result: RunResult) -> int:
 def _finish(
     result: RunResult, folder: RunFolder, redactor: Redactor, options: RunOptions, log: Any
 ) -> None:
-    if options.video:
-        videos = sorted(folder.path.glob("*.webm"))
-        if videos:
-            videos[-1].rename(folder.path / "video.webm")
     write_reports(result, folder, redactor)
     if result.mode == "drift":
         append_github_step_summary(result, redactor=redactor)
