@@ -1,0 +1,230 @@
+"""The layers of architecture.md, checked from the code's imports (parsed with `ast`).
+
+    cli → engine → (spec, console, recording) → (results, secrets, locales, errors)
+
+Modules of a layer may import the layers below and their own (acyclic); the simulator stands
+alone (only the CLI and the engine start it); Playwright stays in `console/`.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import runbook
+
+SRC = Path(runbook.__file__).resolve().parent
+
+# Rank of each top-level part of the package: a module may import its own rank and below.
+RANKS: dict[str, int] = {
+    "cli": 3,
+    "__main__": 3,
+    "engine": 2,
+    "spec": 1,
+    "console": 1,
+    "recording": 1,
+    "results": 0,
+    "secrets": 0,
+    "locales": 0,
+    "errors": 0,
+    # small pure helpers used by spec, console and engine alike: the bottom layer too
+    "names": 0,
+    "target": 0,
+    "": 0,  # runbook/__init__.py
+}
+SIMULATOR = "simulator"
+# Who may start the embedded simulator (`--console simulator`): it is an app, not a layer.
+SIMULATOR_USERS = {"cli", "engine"}
+
+# Engine modules that import Playwright until the console helper's work is merged.
+ENGINE_PLAYWRIGHT = (
+    "runbook.engine.context, runbook.engine.demo, runbook.engine.runner, "
+    "runbook.engine.steps.base, runbook.engine.steps.routing_rule"
+)
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(SRC.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+@cache
+def modules() -> dict[str, Path]:
+    return {_module_name(path): path for path in sorted(SRC.rglob("*.py"))}
+
+
+def part(module: str) -> str:
+    """`engine` for `runbook.engine.steps.base`; `` for `runbook` itself."""
+    names = module.split(".")
+    return names[1] if len(names) > 1 else ""
+
+
+def _is_type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _module_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Statements run when the module is imported (not functions, not TYPE_CHECKING blocks)."""
+    for node in body:
+        yield node
+        if isinstance(node, ast.If) and not _is_type_checking(node):
+            yield from _module_level(node.body)
+            yield from _module_level(node.orelse)
+        elif isinstance(node, ast.Try):
+            for block in (node.body, node.orelse, node.finalbody):
+                yield from _module_level(block)
+            for handler in node.handlers:
+                yield from _module_level(handler.body)
+
+
+def _targets(module: str, node: ast.stmt | ast.AST) -> Iterator[str]:
+    """The modules an import statement imports (a `from` name that is a module, counted)."""
+    if isinstance(node, ast.Import):
+        yield from (alias.name for alias in node.names)
+    elif isinstance(node, ast.ImportFrom):
+        base = node.module or ""
+        if node.level:
+            package = (
+                module if modules()[module].name == "__init__.py" else module.rsplit(".", 1)[0]
+            )
+            anchor = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+            base = f"{anchor}.{base}" if base else anchor
+        for alias in node.names:
+            candidate = f"{base}.{alias.name}"
+            yield candidate if candidate in modules() else base
+
+
+@cache
+def imports(module: str, *, module_level: bool = False) -> frozenset[str]:
+    """What `module` imports: everywhere in it, or only at import time."""
+    tree = ast.parse(modules()[module].read_text(encoding="utf-8"))
+    nodes = _module_level(tree.body) if module_level else ast.walk(tree)
+    return frozenset(t for node in nodes for t in _targets(module, node))
+
+
+def _ours(name: str) -> bool:
+    return name == "runbook" or name.startswith("runbook.")
+
+
+def test_every_module_is_in_a_layer() -> None:
+    unknown = {m for m in modules() if part(m) not in RANKS and part(m) != SIMULATOR}
+    assert not unknown, f"give these a layer in RANKS: {sorted(unknown)}"
+
+
+def test_imports_flow_down_the_layers() -> None:
+    wrong = [
+        f"{module} ({part(module)}) imports {target}"
+        for module in modules()
+        if part(module) in RANKS
+        for target in sorted(imports(module))
+        if _ours(target) and part(target) in RANKS and RANKS[part(target)] > RANKS[part(module)]
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("layer", ["spec", "recording"])
+def test_spec_and_recording_import_neither_engine_nor_cli(layer: str) -> None:
+    wrong = [
+        f"{module} imports {target}"
+        for module in modules()
+        if part(module) == layer
+        for target in imports(module)
+        if _ours(target) and part(target) in ("engine", "cli", "__main__")
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_simulator_imports_nothing_of_the_tool() -> None:
+    wrong = [
+        f"{module} imports {target}"
+        for module in modules()
+        if part(module) == SIMULATOR
+        for target in imports(module)
+        if _ours(target) and part(target) != SIMULATOR
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_only_the_cli_and_the_engine_start_the_simulator() -> None:
+    wrong = [
+        f"{module} imports {target}"
+        for module in modules()
+        if part(module) not in (SIMULATOR, *SIMULATOR_USERS, "__main__")
+        for target in imports(module)
+        if _ours(target) and part(target) == SIMULATOR
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def _playwright_importers(layers: tuple[str, ...]) -> list[str]:
+    return sorted(
+        module
+        for module in modules()
+        if part(module) in layers
+        and any(t == "playwright" or t.startswith("playwright.") for t in imports(module))
+    )
+
+
+def test_playwright_stays_out_of_spec_recording_and_the_bottom_layer() -> None:
+    bottom = tuple(p for p, rank in RANKS.items() if rank == 0)
+    assert _playwright_importers(("spec", "recording", *bottom)) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=f"until the console helper's work is merged, Playwright in: {ENGINE_PLAYWRIGHT}",
+)
+def test_the_engine_imports_no_playwright() -> None:
+    assert _playwright_importers(("engine",)) == []
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One import cycle of `graph`, or []."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        path.pop()
+        state[node] = 2
+        return []
+
+    for node in sorted(graph):
+        if node not in state and (found := visit(node)):
+            return found
+    return []
+
+
+def test_no_import_cycles_among_runbook_modules() -> None:
+    graph = {
+        module: {t for t in imports(module, module_level=True) if t in modules() and t != module}
+        for module in modules()
+    }
+    cycle = _cycle(graph)
+    assert not cycle, " → ".join(cycle)
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b"}, "b": set()}) == []
+
+
+def test_relative_and_from_imports_are_resolved() -> None:
+    assert "runbook.console.evidence" in imports("runbook.recording.artifacts")
+    assert "runbook.errors" in imports("runbook.results", module_level=True)
+    # a function's import counts for the layers, not for import-time cycles
+    assert "runbook.simulator.server" in imports("runbook.engine.runner")
+    assert "runbook.simulator.server" not in imports("runbook.engine.runner", module_level=True)
