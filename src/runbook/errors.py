@@ -27,8 +27,8 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """Exit codes of the `runbook` command, each with its one meaning (Markdown, as the
-    README's table shows it; a test keeps that table equal to this), for `--help` and reports."""
+    """Exit codes of the `runbook` command, each with its one meaning: `--help`, the reports and
+    the README's table (a test keeps it equal to this) all show these words."""
 
     meaning: str
 
@@ -38,18 +38,13 @@ class ExitCode(IntEnum):
         member.meaning = meaning
         return member
 
-    @property
-    def text(self) -> str:
-        """The meaning as plain text (no Markdown code marks), for `--help` and the reports."""
-        return self.meaning.replace("`", "")
-
-    OK = 0, "success; for `drift`: the console matches the runbook"
+    OK = 0, "success; for drift: the console matches the runbook"
     STEP_FAILED = (
         1,
         "a step failed at run time (after retries), Chromium did not start or died, "
         "or the console stopped answering (the error says which)",
     )
-    DRIFT = 2, "`drift` only: the console differs from the runbook"
+    DRIFT = 2, "drift only: the console differs from the runbook"
     SIGN_IN_REQUIRED = 3, "sign-in required: no session, or it expired; run `runbook login`"
     CONSOLE_CHANGED = 4, "the console page did not look as expected (the console UI changed)"
     USAGE = 64, "bad command-line usage"
@@ -59,15 +54,15 @@ class ExitCode(IntEnum):
 
 
 def exit_meaning(code: int) -> str:
-    """The meaning of exit code `code` as plain text (`unknown exit code` for any other)."""
-    known = {int(c): c.text for c in ExitCode}
+    """The meaning of exit code `code` (`unknown exit code` for any other)."""
+    known = {int(c): c.meaning for c in ExitCode}
     return known.get(code, "unknown exit code")
 
 
 def exit_codes_help() -> str:
     """The exit codes as `--help` lists them (click keeps the `\\b` paragraph unwrapped)."""
     lines = [
-        textwrap.fill(code.text, 78, initial_indent=f"  {code:<4}", subsequent_indent=" " * 6)
+        textwrap.fill(code.meaning, 78, initial_indent=f"  {code:<4}", subsequent_indent=" " * 6)
         for code in ExitCode
     ]
     return "\b\nExit codes:\n" + "\n".join(lines) + "\n"

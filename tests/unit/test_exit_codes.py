@@ -54,7 +54,7 @@ def test_help_lists_every_code_with_its_meaning() -> None:
         assert result.exit_code == 0, result.output
         text = re.sub(r"\s+", " ", result.output)
         for code in ExitCode:
-            assert f" {int(code)} {code.text}" in text, (args, code)
+            assert f" {int(code)} {code.meaning}" in text, (args, code)
 
 
 def test_every_error_family_exits_with_a_listed_code() -> None:

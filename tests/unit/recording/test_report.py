@@ -348,6 +348,6 @@ def test_both_reports_give_the_exit_code_with_its_meaning(folder: RunFolder) -> 
     write_reports(result, folder, Redactor())
 
     document = json.loads(folder.report_json.read_text(encoding="utf-8"))
-    meaning = ExitCode(result.exit_code).text
+    meaning = ExitCode(result.exit_code).meaning
     assert document["exit_meaning"] == meaning
     assert f"{result.exit_code} — {meaning}" in _visible(folder.report_html.read_text("utf-8"))
