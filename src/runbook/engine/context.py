@@ -9,9 +9,9 @@ from pathlib import Path
 from playwright.sync_api import Locator, Page
 
 from runbook.console.guard import WriteGuard
-from runbook.console.labels import Labels
 from runbook.console.masking import secret_masks
 from runbook.console.shell import ConsoleShell, PageName
+from runbook.locales import Labels
 from runbook.recording.folder import RunFolder
 from runbook.results import Checkpoint, Mode, StepResult
 

@@ -20,7 +20,6 @@ from playwright.sync_api import Error as PlaywrightError
 
 from runbook.console.browser import ffmpeg_path
 from runbook.console.guard import WriteGuard
-from runbook.console.labels import Labels
 from runbook.console.session import BrowserSession, SessionOptions
 from runbook.console.shell import ConsoleShell, Navigate, PageName
 from runbook.console.signin import Credentials, SignInPage, check_session_target, profile_path
@@ -39,6 +38,7 @@ from runbook.errors import (
     Terminated,
     UsageError,
 )
+from runbook.locales import Labels, catalogue
 from runbook.recording.ci import append_github_step_summary, junit_suite, write_junit
 from runbook.recording.folder import RunFolder
 from runbook.recording.log import (
@@ -125,7 +125,7 @@ class RunOptions:
             trace_snapshots=self.trace == "on",
             video_dir=folder.path if self.video else None,
             timeout_ms=self.timeout or 15_000,
-            locale="fr-FR" if locale == "fr" else "en-US",
+            locale=catalogue(locale).browser_locale,
             console=console,
         )
 
@@ -203,7 +203,7 @@ def _run(
 ) -> int:
     mode: Mode = options.mode
     locale = options.locale or book.console.locale
-    labels = Labels("fr" if locale == "fr" else "en")
+    labels = Labels(locale)  # validated: an unknown locale is a usage error, never English
     if options.video and book.secrets and not options.video_allow_secrets:
         raise UsageError(
             "--video would show this runbook's secrets (${env:...} values): a moving page "
