@@ -10,11 +10,11 @@ import pytest
 from playwright.sync_api import Page
 
 from runbook.console.guard import WriteGuard
-from runbook.console.labels import Labels
 from runbook.console.pages.hosts import HostsPage
 from runbook.console.pages.routing import RoutingPage
 from runbook.console.shell import ConsoleShell
 from runbook.errors import ReadOnlyViolation
+from runbook.locales import Labels
 from tests.samples import LEGACY_ROUTE, UNMANAGED_ROUTE, UNMANAGED_RULE
 from tests.simulator.samples import BALANCED
 
@@ -42,7 +42,7 @@ def open_page(page: Page, simulator: Any) -> OpenPage:
     def open_(
         name: str, locale: str, *, read_only: bool, navigate: str = "url"
     ) -> tuple[Any, Labels]:
-        labels = Labels(locale)  # type: ignore[arg-type]
+        labels = Labels(locale)
         shell = ConsoleShell(page, labels, simulator.url, navigate=navigate)  # type: ignore[arg-type]
         shell.open(name)  # type: ignore[arg-type]
         guard = WriteGuard(read_only=read_only, mode="dry-run" if read_only else "apply")
