@@ -23,6 +23,11 @@ from runbook.locales import Labels, catalogue
 INTERACTIVE_TIMEOUT_MS = 5 * 60 * 1000
 
 
+def home_url(console_url: str, locale: str) -> str:
+    """The console's home in `locale`: its sign-in pages, if it asks, are in that language."""
+    return console_url.rstrip("/") + "/ac?" + urlencode({"hl": locale})
+
+
 def login(
     *, profile: str, console_url: str, non_interactive: bool, user: str | None, locale: str
 ) -> Path:
@@ -41,7 +46,7 @@ def login(
         page = session.page
         assert page is not None
         with translated(page, "opening the console"):
-            home = console_url.rstrip("/") + "/ac?" + urlencode({"hl": labels.locale})
+            home = home_url(console_url, labels.locale)
             check_answer(page, page.goto(home), home)
         if on_sign_in(page):
             if creds is not None:
