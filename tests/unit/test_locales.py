@@ -110,10 +110,3 @@ def test_message_parts_and_values_are_found_by_any_name() -> None:
     assert not labels.found_in("name_taken", "Enregistré")
     assert labels.value_of(MATCH_KEYS, "Correspondance de modèle") == "pattern"
     assert labels.value_of(MATCH_KEYS, "Pattern match") is None
-
-
-def test_login_opens_the_console_in_its_locale() -> None:
-    from runbook.console.login import home_url
-
-    assert home_url("https://admin.google.com/", "fr") == "https://admin.google.com/ac?hl=fr"
-    assert home_url("http://127.0.0.1:8765", "en") == "http://127.0.0.1:8765/ac?hl=en"
