@@ -57,7 +57,7 @@ def test_add_a_single_host_route(page: Page, sim: Any) -> None:
     options = dialog.get_by_role("group", name=EN.name("options"))
     expect(options.get_by_role("checkbox", name=EN.name("mx_lookup"))).not_to_be_checked()
     for key in ("require_tls", "require_ca", "validate_hostname"):
-        expect(options.get_by_role("checkbox", name=EN[key])).to_be_checked()
+        expect(options.get_by_role("checkbox", name=EN.name(key))).to_be_checked()
 
     textbox(dialog, EN.name("route_name")).fill("Legacy mail server")
     textbox(dialog, EN.name("host")).fill("mail.legacy.example.com")

@@ -32,7 +32,7 @@ def description(dialog: Locator) -> Locator:
 
 def envelope_side(dialog: Locator, side: str) -> Locator:
     return dialog.get_by_role("group", name=EN.name("envelope_filter")).get_by_role(
-        "group", name=EN[f"env_{side}"]
+        "group", name=EN.name(f"env_{side}")
     )
 
 
@@ -42,7 +42,7 @@ def test_configure_split_delivery(page: Page, sim: Any) -> None:
     description(dialog).fill(SPLIT["description"])
     messages = dialog.get_by_role("group", name=EN.name("messages_group"))
     for key in ("msg_inbound", "msg_outbound", "msg_internal_sending", "msg_internal_receiving"):
-        expect(messages.get_by_role("checkbox", name=EN[key])).not_to_be_checked()
+        expect(messages.get_by_role("checkbox", name=EN.name(key))).not_to_be_checked()
     messages.get_by_role("checkbox", name=EN.name("msg_inbound")).check()
     messages.get_by_role("checkbox", name=EN.name("msg_internal_receiving")).check()
     expect(dialog.get_by_role("combobox", name=EN.name("action_menu"))).to_have_text(
@@ -200,13 +200,15 @@ def _filter(d: Locator, match: str | None, value: str) -> None:
     senders = envelope_side(d, "senders")
     senders.get_by_role("checkbox").check()
     if match:
-        choose(senders, EN.name("match_menu"), EN[f"match_{match}"])
-    senders.get_by_role("textbox", name=EN[f"match_value_{match or 'single_address'}"]).fill(value)
+        choose(senders, EN.name("match_menu"), EN.name(f"match_{match}"))
+    senders.get_by_role("textbox", name=EN.name(f"match_value_{match or 'single_address'}")).fill(
+        value
+    )
 
 
 def _value(match: str) -> Callable[[Locator], Locator]:
     return lambda d: envelope_side(d, "senders").get_by_role(
-        "textbox", name=EN[f"match_value_{match}"]
+        "textbox", name=EN.name(f"match_value_{match}")
     )
 
 
