@@ -105,17 +105,17 @@ def sign_in() -> SignIn:
     """Walk the sign-in pages from wherever `page` is on them (email, password, code)."""
 
     def walk(page: Page, *, locale: str = "en") -> None:
-        from runbook.console.labels import Labels
+        from runbook.locales import Labels
 
-        labels = Labels(locale)  # type: ignore[arg-type]
-        page.get_by_role("textbox", name=labels.signin_email).fill(DEFAULT_USER)
-        page.get_by_role("button", name=labels.signin_next).click()
-        page.get_by_role("textbox", name=labels.signin_password).fill(DEFAULT_PASSWORD)
-        page.get_by_role("button", name=labels.signin_next).click()
-        code = page.get_by_role("textbox", name=labels.signin_code)
+        labels = Labels(locale)
+        page.get_by_role("textbox", name=labels.name("signin_email")).fill(DEFAULT_USER)
+        page.get_by_role("button", name=labels.name("signin_next")).click()
+        page.get_by_role("textbox", name=labels.name("signin_password")).fill(DEFAULT_PASSWORD)
+        page.get_by_role("button", name=labels.name("signin_next")).click()
+        code = page.get_by_role("textbox", name=labels.name("signin_code"))
         expect(code).to_be_visible()
         code.fill(pyotp.TOTP(DEFAULT_TOTP_SECRET).now())
-        page.get_by_role("button", name=labels.signin_next).click()
+        page.get_by_role("button", name=labels.name("signin_next")).click()
 
     return walk
 

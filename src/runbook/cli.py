@@ -22,6 +22,7 @@ from runbook.errors import (
     UsageError,
     exit_codes_help,
 )
+from runbook.locales import DEFAULT_LOCALE, LOCALES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -156,7 +157,7 @@ def validate(files: tuple[str, ...], var_pairs: tuple[str, ...], as_json: bool) 
 
 @cli.command(epilog=EPILOG)
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--locale", type=click.Choice(["en", "fr"]), help="Console language.")
+@click.option("--locale", type=click.Choice(LOCALES), help="Console language.")
 @click.option("--var", "var_pairs", multiple=True, metavar="KEY=VALUE", help="Set a variable.")
 @guarded
 def explain(file: str, locale: str | None, var_pairs: tuple[str, ...]) -> None:
@@ -187,7 +188,7 @@ def run_options(func: F) -> F:
             callback=_console_option,
             help="Console to drive (default: the runbook's console.url).",
         ),
-        click.option("--locale", type=click.Choice(["en", "fr"]), help="Console language."),
+        click.option("--locale", type=click.Choice(LOCALES), help="Console language."),
         click.option("--headed", is_flag=True, help="Show the browser window."),
         click.option(
             "--slow-mo",
@@ -380,13 +381,26 @@ def _worst(codes: list[int]) -> int:
     "from RUNBOOK_PASSWORD and RUNBOOK_TOTP_SECRET.",
 )
 @click.option("--user", help="Account to sign in with (non-interactive).")
+@click.option(
+    "--locale",
+    type=click.Choice(LOCALES),
+    default=DEFAULT_LOCALE,
+    show_default=True,
+    help="Console language, of the sign-in pages too.",
+)
 @guarded
-def login(profile: str, console_url: str, non_interactive: bool, user: str | None) -> None:
+def login(
+    profile: str, console_url: str, non_interactive: bool, user: str | None, locale: str
+) -> None:
     """Create or refresh a saved console session (a person signs in)."""
     from runbook.console.login import login as do_login
 
     path = do_login(
-        profile=profile, console_url=console_url, non_interactive=non_interactive, user=user
+        profile=profile,
+        console_url=console_url,
+        non_interactive=non_interactive,
+        user=user,
+        locale=locale,
     )
     click.echo(f"Session saved to {path} (profile {profile!r}).")
 

@@ -72,6 +72,25 @@ def test_login_refuses_a_plain_http_console_that_is_not_loopback(
     assert "https" in result.output
 
 
+def test_login_in_french_signs_in_on_the_french_sign_in_pages(
+    runbook_cli: Run, cli_env: dict[str, str], tmp_path: Path, simulator: Any
+) -> None:
+    # The sign-in boxes are found by their French names: only French pages have them.
+    env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    args = ["--non-interactive", "--user", sim_auth.DEFAULT_USER, "--console", simulator.url]
+    result = runbook_cli("login", *args, "--locale", "fr", env=env)
+    assert result.code == 0, result.output
+    assert (tmp_path / "cfg" / "runbook" / "profiles" / "default.json").is_file()
+
+
+def test_login_takes_the_locales_run_takes_and_no_other(runbook_cli: Run) -> None:
+    assert "--locale [en|fr]" in runbook_cli("login", "--help").output
+    result = runbook_cli("login", "--non-interactive", "--locale", "de")
+    assert result.code == 64, result.output
+    assert "--locale" in result.output
+    assert "'de'" in result.output
+
+
 def secret_host(cli_env: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
     """Split delivery whose route host is a secret (`${env:LEGACY_HOST}`), and its env."""
     doc = split_delivery()

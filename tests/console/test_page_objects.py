@@ -7,14 +7,14 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from runbook.console.guard import WriteGuard
-from runbook.console.labels import Labels
 from runbook.console.pages.hosts import HostsPage
 from runbook.console.pages.routing import RoutingPage
 from runbook.console.shell import ConsoleShell
 from runbook.errors import ReadOnlyViolation
+from runbook.locales import Labels
 from tests.samples import LEGACY_ROUTE, UNMANAGED_ROUTE, UNMANAGED_RULE
 from tests.simulator.samples import BALANCED
 
@@ -42,7 +42,7 @@ def open_page(page: Page, simulator: Any) -> OpenPage:
     def open_(
         name: str, locale: str, *, read_only: bool, navigate: str = "url"
     ) -> tuple[Any, Labels]:
-        labels = Labels(locale)  # type: ignore[arg-type]
+        labels = Labels(locale)
         shell = ConsoleShell(page, labels, simulator.url, navigate=navigate)  # type: ignore[arg-type]
         shell.open(name)  # type: ignore[arg-type]
         guard = WriteGuard(read_only=read_only, mode="dry-run" if read_only else "apply")
@@ -82,6 +82,22 @@ def test_rule_dialog_reads_back_every_field(
         dialog = routing.open_edit(rule["description"])
         assert dialog.read() == {k: v for k, v in rule.items() if k != "enabled"}
         dialog.cancel()
+
+
+def test_the_tls_option_is_found_by_its_other_wording_too(
+    page: Page, sim: Any, open_page: OpenPage
+) -> None:
+    sim.put_state({"routes": [UNMANAGED_ROUTE]})
+    hosts, labels = open_page("hosts", "en", read_only=False)
+    first, other = labels.names("require_tls")
+    dialog = hosts.open_edit(UNMANAGED_ROUTE["name"])
+    # The console variant without "(Recommended)" (see the console reference).
+    page.get_by_text(first, exact=True).evaluate("(e, text) => { e.textContent = text; }", other)
+    expect(page.get_by_role("checkbox", name=other, exact=True)).to_be_visible()
+    assert dialog.read() == UNMANAGED_ROUTE
+    dialog.fill({**UNMANAGED_ROUTE, "require_tls": True})
+    assert dialog.read() == {**UNMANAGED_ROUTE, "require_tls": True}
+    dialog.cancel()
 
 
 def test_read_only_guard_makes_save_impossible(page: Page, sim: Any, open_page: OpenPage) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from runbook.console.labels import Labels
 from runbook.console.translate import translate
 from runbook.errors import ConsoleChanged, StepFailed
+from runbook.locales import Labels
 from runbook.simulator.server import SimulatorServer
 
 
@@ -28,7 +28,7 @@ def test_a_console_that_stops_answering_is_named_so_not_a_changed_ui(
     server.start()
     try:
         page.goto(f"{server.url}/ac/apps/gmail/hosts?hl=en")
-        expect(page.get_by_role("heading", name=Labels("en").hosts_heading)).to_be_visible()
+        expect(page.get_by_role("heading", name=Labels("en").name("hosts_heading"))).to_be_visible()
         alive = translate(_wait_in_vain(page), page=page, what="opening the Hosts page")
         assert isinstance(alive, ConsoleChanged)
     finally:

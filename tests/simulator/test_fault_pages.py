@@ -24,8 +24,8 @@ def textbox(scope: Locator, name: str) -> Locator:
 
 
 def edit_route(page: Page, name: str) -> Locator:
-    row(page, EN.routes_table, name).get_by_role("button", name=EN.edit).click()
-    dialog = page.get_by_role("dialog", name=EN.route_dialog_edit)
+    row(page, EN.name("routes_table"), name).get_by_role("button", name=EN.name("edit")).click()
+    dialog = page.get_by_role("dialog", name=EN.name("route_dialog_edit"))
     expect(dialog).to_be_visible()
     return dialog
 
@@ -33,11 +33,11 @@ def edit_route(page: Page, name: str) -> Locator:
 def test_a_lost_response_shows_an_error_but_the_route_was_saved(page: Page, sim: Any) -> None:
     sim.faults({**FAST, "lose_next_responses": 1})
     goto_list(page, HOSTS)
-    page.get_by_role("button", name=EN.add_route).click()
-    dialog = page.get_by_role("dialog", name=EN.route_dialog)
-    textbox(dialog, EN.route_name).fill(LEGACY_NAME)
-    textbox(dialog, EN.host).fill("mail.legacy.example.com")
-    save = dialog.get_by_role("button", name=EN.save)
+    page.get_by_role("button", name=EN.name("add_route")).click()
+    dialog = page.get_by_role("dialog", name=EN.name("route_dialog"))
+    textbox(dialog, EN.name("route_name")).fill(LEGACY_NAME)
+    textbox(dialog, EN.name("host")).fill("mail.legacy.example.com")
+    save = dialog.get_by_role("button", name=EN.name("save"))
     save.click()
     expect(dialog.get_by_role("alert")).to_have_text("We couldn't save your changes. Try again.")
     expect(save).to_be_enabled()
@@ -48,28 +48,28 @@ def test_a_lost_response_shows_an_error_but_the_route_was_saved(page: Page, sim:
     save.click()  # saving again would make a duplicate: the console refuses it
     expect(dialog.get_by_role("alert")).to_have_text(text("en", "err_name_taken"))
     assert len(sim.audit()) == 1
-    dialog.get_by_role("button", name=EN.cancel).click()
+    dialog.get_by_role("button", name=EN.name("cancel")).click()
     page.reload()
-    expect(row(page, EN.routes_table, LEGACY_NAME)).to_be_visible()
+    expect(row(page, EN.name("routes_table"), LEGACY_NAME)).to_be_visible()
 
 
 def test_a_late_add_dialog_has_no_fields_until_the_delay(page: Page, sim: Any) -> None:
     sim.faults({**FAST, "late_dialog_ms": [500, 500]})
     goto_list(page, HOSTS)
-    page.get_by_role("button", name=EN.add_route).click()
+    page.get_by_role("button", name=EN.name("add_route")).click()
     started = time.monotonic()
-    dialog = page.get_by_role("dialog", name=EN.route_dialog)
+    dialog = page.get_by_role("dialog", name=EN.name("route_dialog"))
     expect(dialog).to_be_visible()
-    expect(dialog.get_by_role("progressbar", name=EN.loading)).to_be_visible()
-    name = textbox(dialog, EN.route_name)
-    assert name.count() == 0 and dialog.get_by_role("button", name=EN.save).count() == 0
+    expect(dialog.get_by_role("progressbar", name=EN.name("loading"))).to_be_visible()
+    name = textbox(dialog, EN.name("route_name"))
+    assert name.count() == 0 and dialog.get_by_role("button", name=EN.name("save")).count() == 0
     expect(name).to_be_visible()
     assert time.monotonic() - started >= 0.45
-    expect(dialog.get_by_role("progressbar", name=EN.loading)).to_have_count(0)
+    expect(dialog.get_by_role("progressbar", name=EN.name("loading"))).to_have_count(0)
     expect(name).to_be_focused()
     name.fill(LEGACY_NAME)
-    textbox(dialog, EN.host).fill("mail.legacy.example.com")
-    dialog.get_by_role("button", name=EN.save).click()
+    textbox(dialog, EN.name("host")).fill("mail.legacy.example.com")
+    dialog.get_by_role("button", name=EN.name("save")).click()
     expect(dialog).to_be_hidden()
     assert sim.state()["routes"] == [LEGACY]
 
@@ -85,18 +85,20 @@ def test_a_late_edit_dialog_loads_the_values_from_the_server(
     changed["envelope_filter"]["recipients"]["value"] = "cfo@rival.example"
     assert console.put(f"/ac/_data/rules/{rule['id']}", json=changed).status_code == 200
 
-    row(page, FR.rules_table, REJECT_NAME).get_by_role("button", name=FR.edit).click()
-    dialog = page.get_by_role("dialog", name=FR.rule_dialog_edit)
-    expect(dialog.get_by_role("progressbar", name=FR.loading)).to_be_visible()
-    description = textbox(dialog, FR.rule_description)
+    row(page, FR.name("rules_table"), REJECT_NAME).get_by_role(
+        "button", name=FR.name("edit")
+    ).click()
+    dialog = page.get_by_role("dialog", name=FR.name("rule_dialog_edit"))
+    expect(dialog.get_by_role("progressbar", name=FR.name("loading"))).to_be_visible()
+    description = textbox(dialog, FR.name("rule_description"))
     assert description.count() == 0
     expect(description).to_have_value(REJECT_NAME)
-    dialog.get_by_role("button", name=FR.show_options).click()
-    recipients = dialog.get_by_role("group", name=FR.env_recipients)
-    value = textbox(recipients, FR.match_value_single_address)
+    dialog.get_by_role("button", name=FR.name("show_options")).click()
+    recipients = dialog.get_by_role("group", name=FR.name("env_recipients"))
+    value = textbox(recipients, FR.name("match_value_single_address"))
     expect(value).to_have_value("cfo@rival.example")  # as it is now, not as the list showed it
     value.fill("ceo@rival.example")
-    dialog.get_by_role("button", name=FR.save).click()
+    dialog.get_by_role("button", name=FR.name("save")).click()
     expect(dialog).to_be_hidden()  # the revision came with the late values: no conflict
     assert sim.state()["routing_rules"][1] == REJECT
 
@@ -104,13 +106,13 @@ def test_a_late_edit_dialog_loads_the_values_from_the_server(
 def test_a_late_dialog_can_be_cancelled_while_it_loads(page: Page, sim: Any) -> None:
     sim.faults({**FAST, "late_dialog_ms": [600, 600]})
     goto_list(page, ROUTING)
-    page.get_by_role("button", name=EN.configure).click()
-    dialog = page.get_by_role("dialog", name=EN.rule_dialog)
-    expect(dialog.get_by_role("progressbar", name=EN.loading)).to_be_visible()
-    dialog.get_by_role("button", name=EN.cancel).click()
+    page.get_by_role("button", name=EN.name("configure")).click()
+    dialog = page.get_by_role("dialog", name=EN.name("rule_dialog"))
+    expect(dialog.get_by_role("progressbar", name=EN.name("loading"))).to_be_visible()
+    dialog.get_by_role("button", name=EN.name("cancel")).click()
     expect(dialog).to_be_hidden()
-    page.get_by_role("button", name=EN.configure).click()
-    expect(textbox(dialog, EN.rule_description)).to_be_visible()
+    page.get_by_role("button", name=EN.name("configure")).click()
+    expect(textbox(dialog, EN.name("rule_description"))).to_be_visible()
 
 
 def test_late_rows_keep_the_progressbar_until_every_row_is_there(page: Page, sim: Any) -> None:
@@ -118,25 +120,25 @@ def test_late_rows_keep_the_progressbar_until_every_row_is_there(page: Page, sim
     sim.put_state({"routes": routes})
     sim.faults({**FAST, "late_rows_ms": [500, 500]})
     page.goto(HOSTS)
-    table = page.get_by_role("table", name=EN.routes_table)
+    table = page.get_by_role("table", name=EN.name("routes_table"))
     rows = table.get_by_role("row")
-    progress = page.get_by_role("progressbar", name=EN.loading)
+    progress = page.get_by_role("progressbar", name=EN.name("loading"))
     expect(rows).to_have_count(3)  # the header and the first half
     expect(progress).to_be_visible()
-    expect(row(page, EN.routes_table, "Route 1")).to_be_visible()
-    assert row(page, EN.routes_table, "Route 3").count() == 0
+    expect(row(page, EN.name("routes_table"), "Route 1")).to_be_visible()
+    assert row(page, EN.name("routes_table"), "Route 3").count() == 0
     expect(progress).to_have_count(0)
     assert rows.count() == 5  # a client that waits for the progressbar gets the full list
     expect(table).not_to_have_attribute("aria-busy", "true")
 
     sim.put_state({"routes": [LEGACY], "routing_rules": [SPLIT, REJECT]})
     page.goto(ROUTING)
-    expect(page.get_by_role("button", name=EN.add_another_rule)).to_be_visible()
-    expect(row(page, EN.rules_table, SPLIT_NAME)).to_be_visible()
-    expect(page.get_by_role("progressbar", name=EN.loading)).to_be_visible()
-    assert row(page, EN.rules_table, REJECT_NAME).count() == 0
+    expect(page.get_by_role("button", name=EN.name("add_another_rule"))).to_be_visible()
+    expect(row(page, EN.name("rules_table"), SPLIT_NAME)).to_be_visible()
+    expect(page.get_by_role("progressbar", name=EN.name("loading"))).to_be_visible()
+    assert row(page, EN.name("rules_table"), REJECT_NAME).count() == 0
     goto_list(page, ROUTING)
-    rules = page.get_by_role("table", name=EN.rules_table).get_by_role("row")
+    rules = page.get_by_role("table", name=EN.name("rules_table")).get_by_role("row")
     assert rules.count() == 3
 
 
@@ -154,8 +156,8 @@ def test_someone_else_changes_the_route_we_edit(page: Page, sim: Any) -> None:
     )
     goto_list(page, HOSTS)
     dialog = edit_route(page, LEGACY_NAME)
-    textbox(dialog, EN.port).fill("2525")
-    save = dialog.get_by_role("button", name=EN.save)
+    textbox(dialog, EN.name("port")).fill("2525")
+    save = dialog.get_by_role("button", name=EN.name("save"))
     save.click()
     expect(dialog.get_by_role("alert")).to_have_text(
         "This setting was changed by someone else. Reload the page to see the latest changes."
@@ -173,9 +175,11 @@ def test_someone_else_deletes_the_rule_we_delete(page: Page, sim: Any) -> None:
     edit = {"kind": "rule", "name": REJECT_NAME, "change": "delete"}
     sim.faults({**FAST, "concurrent_edit": edit})
     goto_list(page, f"{ROUTING}", FR)
-    row(page, FR.rules_table, REJECT_NAME).get_by_role("button", name=FR.delete).click()
-    confirm = page.get_by_role("alertdialog", name=FR.delete_rule_title)
-    confirm.get_by_role("button", name=FR.delete).click()
+    row(page, FR.name("rules_table"), REJECT_NAME).get_by_role(
+        "button", name=FR.name("delete")
+    ).click()
+    confirm = page.get_by_role("alertdialog", name=FR.name("delete_rule_title"))
+    confirm.get_by_role("button", name=FR.name("delete")).click()
     expect(confirm.get_by_role("alert")).to_have_text("Ce paramètre n'existe plus.")
     assert sim.state()["routing_rules"] == [SPLIT]
     assert [(a["action"], a.get("by")) for a in sim.audit()] == [("delete_rule", "another-admin")]
@@ -186,9 +190,11 @@ def test_someone_else_toggles_the_rule_we_toggle(page: Page, sim: Any) -> None:
     edit = {"kind": "rule", "name": SPLIT_NAME, "change": {"enabled": False}}
     sim.faults({**FAST, "concurrent_edit": edit})
     goto_list(page, ROUTING)
-    switch = row(page, EN.rules_table, SPLIT_NAME).get_by_role("switch", name=EN.rule_enabled)
+    switch = row(page, EN.name("rules_table"), SPLIT_NAME).get_by_role(
+        "switch", name=EN.name("rule_enabled")
+    )
     switch.click()
-    expect(page.get_by_role("alert").filter(has_text=EN.concurrent_change)).to_be_visible()
+    expect(page.get_by_role("alert").filter(has_text=EN.name("concurrent_change"))).to_be_visible()
     expect(switch).to_have_attribute("aria-checked", "true")  # as the page read it
     assert sim.state()["routing_rules"][0]["enabled"] is False
 
@@ -204,25 +210,25 @@ def test_a_stale_edit_in_a_second_tab_is_refused(
 
     first = edit_route(page, LEGACY_NAME)
     second = edit_route(other, LEGACY_NAME)
-    textbox(first, EN.port).fill("2525")
-    first.get_by_role("button", name=EN.save).click()
+    textbox(first, EN.name("port")).fill("2525")
+    first.get_by_role("button", name=EN.name("save")).click()
     expect(first).to_be_hidden()
     expect(saved_toast(page)).to_be_visible()
 
-    textbox(second, EN.port).fill("2600")
-    second.get_by_role("button", name=EN.save).click()
+    textbox(second, EN.name("port")).fill("2600")
+    second.get_by_role("button", name=EN.name("save")).click()
     expect(second.get_by_role("alert")).to_have_text(text("en", "err_stale"))
-    expect(second.get_by_role("button", name=EN.save)).to_be_enabled()
+    expect(second.get_by_role("button", name=EN.name("save"))).to_be_enabled()
     port = sim.state()["routes"][0]["server"]["single_host"]["port"]
     assert port == 2525
     assert [a["action"] for a in sim.audit()] == ["update_route"]
 
-    second.get_by_role("button", name=EN.cancel).click()
+    second.get_by_role("button", name=EN.name("cancel")).click()
     other.reload()  # after a reload the edit goes through
     dialog = edit_route(other, LEGACY_NAME)
-    expect(textbox(dialog, EN.port)).to_have_value("2525")
-    textbox(dialog, EN.port).fill("2600")
-    dialog.get_by_role("button", name=EN.save).click()
+    expect(textbox(dialog, EN.name("port"))).to_have_value("2525")
+    textbox(dialog, EN.name("port")).fill("2600")
+    dialog.get_by_role("button", name=EN.name("save")).click()
     expect(dialog).to_be_hidden()
     assert sim.state()["routes"][0]["server"]["single_host"]["port"] == 2600
     other.close()

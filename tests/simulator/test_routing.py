@@ -17,20 +17,22 @@ from .ui import EN, FR, ROUTING, choose, expect_field_error, goto_list, row, sav
 
 def open_add_dialog(page: Page, *, first: bool = True) -> Locator:
     goto_list(page, ROUTING)
-    section = page.get_by_role("region", name=EN.routing_heading)
-    section.get_by_role("button", name=EN.configure if first else EN.add_another_rule).click()
-    dialog = page.get_by_role("dialog", name=EN.rule_dialog)
+    section = page.get_by_role("region", name=EN.name("routing_heading"))
+    section.get_by_role(
+        "button", name=EN.name("configure") if first else EN.name("add_another_rule")
+    ).click()
+    dialog = page.get_by_role("dialog", name=EN.name("rule_dialog"))
     expect(dialog).to_be_visible()
     return dialog
 
 
 def description(dialog: Locator) -> Locator:
-    return dialog.get_by_role("textbox", name=EN.rule_description, exact=True)
+    return dialog.get_by_role("textbox", name=EN.name("rule_description"), exact=True)
 
 
 def envelope_side(dialog: Locator, side: str) -> Locator:
-    return dialog.get_by_role("group", name=EN.envelope_filter).get_by_role(
-        "group", name=EN[f"env_{side}"]
+    return dialog.get_by_role("group", name=EN.name("envelope_filter")).get_by_role(
+        "group", name=EN.name(f"env_{side}")
     )
 
 
@@ -38,46 +40,48 @@ def test_configure_split_delivery(page: Page, sim: Any) -> None:
     sim.put_state({"routes": [LEGACY, BALANCED]})
     dialog = open_add_dialog(page)
     description(dialog).fill(SPLIT["description"])
-    messages = dialog.get_by_role("group", name=EN.messages_group)
+    messages = dialog.get_by_role("group", name=EN.name("messages_group"))
     for key in ("msg_inbound", "msg_outbound", "msg_internal_sending", "msg_internal_receiving"):
-        expect(messages.get_by_role("checkbox", name=EN[key])).not_to_be_checked()
-    messages.get_by_role("checkbox", name=EN.msg_inbound).check()
-    messages.get_by_role("checkbox", name=EN.msg_internal_receiving).check()
-    expect(dialog.get_by_role("combobox", name=EN.action_menu)).to_have_text(EN.modify_message)
+        expect(messages.get_by_role("checkbox", name=EN.name(key))).not_to_be_checked()
+    messages.get_by_role("checkbox", name=EN.name("msg_inbound")).check()
+    messages.get_by_role("checkbox", name=EN.name("msg_internal_receiving")).check()
+    expect(dialog.get_by_role("combobox", name=EN.name("action_menu"))).to_have_text(
+        EN.name("modify_message")
+    )
 
-    route = dialog.get_by_role("group", name=EN.route_group)
-    route_to = route.get_by_role("combobox", name=EN.route_menu)
+    route = dialog.get_by_role("group", name=EN.name("route_group"))
+    route_to = route.get_by_role("combobox", name=EN.name("route_menu"))
     expect(route_to).to_be_disabled()
-    route.get_by_role("checkbox", name=EN.change_route).check()
+    route.get_by_role("checkbox", name=EN.name("change_route")).check()
     route_to.click()
     expect(route.get_by_role("option")).to_have_text(
-        [EN.normal_routing, LEGACY["name"], "Balanced"]
+        [EN.name("normal_routing"), LEGACY["name"], "Balanced"]
     )
     route.get_by_role("option", name=LEGACY["name"]).click()
 
-    accounts = dialog.get_by_role("group", name=EN.account_types)
+    accounts = dialog.get_by_role("group", name=EN.name("account_types"))
     expect(accounts).to_be_hidden()
-    dialog.get_by_role("button", name=EN.show_options).click()
-    expect(accounts.get_by_role("checkbox", name=EN.acct_users)).to_be_checked()
-    expect(accounts.get_by_role("checkbox", name=EN.acct_groups)).to_be_checked()
-    accounts.get_by_role("checkbox", name=EN.acct_users).uncheck()
-    accounts.get_by_role("checkbox", name=EN.acct_groups).uncheck()
-    accounts.get_by_role("checkbox", name=EN.acct_unrecognized).check()
+    dialog.get_by_role("button", name=EN.name("show_options")).click()
+    expect(accounts.get_by_role("checkbox", name=EN.name("acct_users"))).to_be_checked()
+    expect(accounts.get_by_role("checkbox", name=EN.name("acct_groups"))).to_be_checked()
+    accounts.get_by_role("checkbox", name=EN.name("acct_users")).uncheck()
+    accounts.get_by_role("checkbox", name=EN.name("acct_groups")).uncheck()
+    accounts.get_by_role("checkbox", name=EN.name("acct_unrecognized")).check()
     recipients = envelope_side(dialog, "recipients")
-    match = recipients.get_by_role("combobox", name=EN.match_menu)
+    match = recipients.get_by_role("combobox", name=EN.name("match_menu"))
     expect(match).to_be_disabled()
-    recipients.get_by_role("checkbox", name=EN.env_recipients_check).check()
-    choose(recipients, EN.match_menu, EN.match_pattern)
-    recipients.get_by_role("textbox", name=EN.match_value_pattern).fill(r".*@example\.com")
-    dialog.get_by_role("button", name=EN.save).click()
+    recipients.get_by_role("checkbox", name=EN.name("env_recipients_check")).check()
+    choose(recipients, EN.name("match_menu"), EN.name("match_pattern"))
+    recipients.get_by_role("textbox", name=EN.name("match_value_pattern")).fill(r".*@example\.com")
+    dialog.get_by_role("button", name=EN.name("save")).click()
 
     expect(dialog).to_be_hidden()
     expect(saved_toast(page)).to_be_visible()
-    rule = row(page, EN.rules_table, SPLIT["description"])
-    expect(rule.get_by_role("switch", name=EN.rule_enabled)).to_have_attribute(
+    rule = row(page, EN.name("rules_table"), SPLIT["description"])
+    expect(rule.get_by_role("switch", name=EN.name("rule_enabled"))).to_have_attribute(
         "aria-checked", "true"
     )
-    expect(page.get_by_role("button", name=EN.add_another_rule)).to_be_visible()
+    expect(page.get_by_role("button", name=EN.name("add_another_rule"))).to_be_visible()
     assert sim.state()["routing_rules"] == [SPLIT]
     assert [(a["action"], a["name"]) for a in sim.audit()] == [
         ("create_rule", SPLIT["description"])
@@ -88,14 +92,18 @@ def test_reject_message_has_no_route(page: Page, sim: Any) -> None:
     sim.put_state({"routes": [LEGACY], "routing_rules": [SPLIT]})
     dialog = open_add_dialog(page, first=False)
     description(dialog).fill(REJECT["description"])
-    dialog.get_by_role("checkbox", name=EN.msg_outbound).check()
-    choose(dialog, EN.action_menu, EN.reject_message)
-    expect(dialog.get_by_role("group", name=EN.route_group)).to_be_hidden()
-    dialog.get_by_role("button", name=EN.show_options).press("Enter")  # keyboard, like a link
+    dialog.get_by_role("checkbox", name=EN.name("msg_outbound")).check()
+    choose(dialog, EN.name("action_menu"), EN.name("reject_message"))
+    expect(dialog.get_by_role("group", name=EN.name("route_group"))).to_be_hidden()
+    dialog.get_by_role("button", name=EN.name("show_options")).press(
+        "Enter"
+    )  # keyboard, like a link
     senders = envelope_side(dialog, "recipients")
     senders.get_by_role("checkbox").check()
-    senders.get_by_role("textbox", name=EN.match_value_single_address).fill("ceo@rival.example")
-    dialog.get_by_role("button", name=EN.save).click()
+    senders.get_by_role("textbox", name=EN.name("match_value_single_address")).fill(
+        "ceo@rival.example"
+    )
+    dialog.get_by_role("button", name=EN.name("save")).click()
     expect(dialog).to_be_hidden()
     assert sim.state()["routing_rules"] == [SPLIT, {**REJECT, "enabled": True}]
 
@@ -103,22 +111,26 @@ def test_reject_message_has_no_route(page: Page, sim: Any) -> None:
 def test_edit_starts_with_options_collapsed(page: Page, sim: Any) -> None:
     sim.put_state({"routes": [LEGACY], "routing_rules": [SPLIT, REJECT]})
     goto_list(page, ROUTING)
-    row(page, EN.rules_table, SPLIT["description"]).get_by_role("button", name=EN.edit).click()
-    dialog = page.get_by_role("dialog", name=EN.rule_dialog_edit)
+    row(page, EN.name("rules_table"), SPLIT["description"]).get_by_role(
+        "button", name=EN.name("edit")
+    ).click()
+    dialog = page.get_by_role("dialog", name=EN.name("rule_dialog_edit"))
     expect(description(dialog)).to_have_value(SPLIT["description"])
-    expect(dialog.get_by_role("checkbox", name=EN.msg_internal_receiving)).to_be_checked()
-    expect(dialog.get_by_role("combobox", name=EN.route_menu)).to_have_text(LEGACY["name"])
-    accounts = dialog.get_by_role("group", name=EN.account_types)
+    expect(dialog.get_by_role("checkbox", name=EN.name("msg_internal_receiving"))).to_be_checked()
+    expect(dialog.get_by_role("combobox", name=EN.name("route_menu"))).to_have_text(LEGACY["name"])
+    accounts = dialog.get_by_role("group", name=EN.name("account_types"))
     expect(accounts).to_be_hidden()
-    save = dialog.get_by_role("button", name=EN.save)
+    save = dialog.get_by_role("button", name=EN.name("save"))
     expect(save).to_be_disabled()
 
-    dialog.get_by_role("button", name=EN.show_options).click()
-    expect(accounts.get_by_role("checkbox", name=EN.acct_unrecognized)).to_be_checked()
-    expect(accounts.get_by_role("checkbox", name=EN.acct_users)).not_to_be_checked()
+    dialog.get_by_role("button", name=EN.name("show_options")).click()
+    expect(accounts.get_by_role("checkbox", name=EN.name("acct_unrecognized"))).to_be_checked()
+    expect(accounts.get_by_role("checkbox", name=EN.name("acct_users"))).not_to_be_checked()
     recipients = envelope_side(dialog, "recipients")
-    expect(recipients.get_by_role("combobox", name=EN.match_menu)).to_have_text(EN.match_pattern)
-    value = recipients.get_by_role("textbox", name=EN.match_value_pattern)
+    expect(recipients.get_by_role("combobox", name=EN.name("match_menu"))).to_have_text(
+        EN.name("match_pattern")
+    )
+    value = recipients.get_by_role("textbox", name=EN.name("match_value_pattern"))
     expect(value).to_have_value(SPLIT["envelope_filter"]["recipients"]["value"])
     value.fill(r".*@legacy\.example\.com")
     save.click()
@@ -134,8 +146,8 @@ def test_disable_and_enable_a_rule(page: Page, sim: Any, sample_state: dict[str,
     sim.put_state(sample_state)
     other = json.dumps(REJECT, ensure_ascii=False, separators=(",", ":"))
     goto_list(page, ROUTING)
-    switch = row(page, EN.rules_table, SPLIT["description"]).get_by_role(
-        "switch", name=EN.rule_enabled
+    switch = row(page, EN.name("rules_table"), SPLIT["description"]).get_by_role(
+        "switch", name=EN.name("rule_enabled")
     )
     switch.click()
     expect(switch).to_have_attribute("aria-checked", "false")
@@ -153,7 +165,7 @@ def test_a_failed_toggle_is_reported_and_reverted(page: Page, sim: Any) -> None:
     sim.put_state({"routes": [LEGACY], "routing_rules": [SPLIT]})
     goto_list(page, ROUTING)
     sim.faults({"fail_next_saves": 1, "message": "Service unavailable"})
-    switch = row(page, EN.rules_table, SPLIT["description"]).get_by_role("switch")
+    switch = row(page, EN.name("rules_table"), SPLIT["description"]).get_by_role("switch")
     switch.click()
     expect(page.get_by_role("alert")).to_have_text("Service unavailable")
     expect(switch).to_have_attribute("aria-checked", "true")
@@ -163,12 +175,14 @@ def test_a_failed_toggle_is_reported_and_reverted(page: Page, sim: Any) -> None:
 def test_delete_a_rule(page: Page, sim: Any, sample_state: dict[str, Any]) -> None:
     sim.put_state(sample_state)
     goto_list(page, ROUTING)
-    row(page, EN.rules_table, REJECT["description"]).get_by_role("button", name=EN.delete).click()
-    confirm = page.get_by_role("alertdialog", name=EN.delete_rule_title)
-    confirm.get_by_role("button", name=EN.delete).click()
+    row(page, EN.name("rules_table"), REJECT["description"]).get_by_role(
+        "button", name=EN.name("delete")
+    ).click()
+    confirm = page.get_by_role("alertdialog", name=EN.name("delete_rule_title"))
+    confirm.get_by_role("button", name=EN.name("delete")).click()
     expect(confirm).to_be_hidden()
-    expect(row(page, EN.rules_table, SPLIT["description"])).to_be_visible()
-    expect(row(page, EN.rules_table, REJECT["description"])).to_have_count(0)
+    expect(row(page, EN.name("rules_table"), SPLIT["description"])).to_be_visible()
+    expect(row(page, EN.name("rules_table"), REJECT["description"])).to_have_count(0)
     assert sim.state()["routing_rules"] == [SPLIT]
     assert [(a["action"], a["name"]) for a in sim.audit()] == [
         ("delete_rule", REJECT["description"])
@@ -177,29 +191,31 @@ def test_delete_a_rule(page: Page, sim: Any, sample_state: dict[str, Any]) -> No
 
 def _base(d: Locator, desc: str = "New rule") -> None:
     description(d).fill(desc)
-    d.get_by_role("checkbox", name=EN.msg_inbound).check()
+    d.get_by_role("checkbox", name=EN.name("msg_inbound")).check()
 
 
 def _filter(d: Locator, match: str | None, value: str) -> None:
     _base(d)
-    d.get_by_role("button", name=EN.show_options).click()
+    d.get_by_role("button", name=EN.name("show_options")).click()
     senders = envelope_side(d, "senders")
     senders.get_by_role("checkbox").check()
     if match:
-        choose(senders, EN.match_menu, EN[f"match_{match}"])
-    senders.get_by_role("textbox", name=EN[f"match_value_{match or 'single_address'}"]).fill(value)
+        choose(senders, EN.name("match_menu"), EN.name(f"match_{match}"))
+    senders.get_by_role("textbox", name=EN.name(f"match_value_{match or 'single_address'}")).fill(
+        value
+    )
 
 
 def _value(match: str) -> Callable[[Locator], Locator]:
     return lambda d: envelope_side(d, "senders").get_by_role(
-        "textbox", name=EN[f"match_value_{match}"]
+        "textbox", name=EN.name(f"match_value_{match}")
     )
 
 
 Case = tuple[Callable[[Locator], None], Callable[[Locator], Locator], str]
 RULE_CASES: dict[str, Case] = {
     "empty description": (
-        lambda d: d.get_by_role("checkbox", name=EN.msg_inbound).check(),
+        lambda d: d.get_by_role("checkbox", name=EN.name("msg_inbound")).check(),
         description,
         "err_description_required",
     ),
@@ -210,22 +226,22 @@ RULE_CASES: dict[str, Case] = {
     ),
     "no message type": (
         lambda d: description(d).fill("New rule"),
-        lambda d: d.get_by_role("group", name=EN.messages_group),
+        lambda d: d.get_by_role("group", name=EN.name("messages_group")),
         "err_messages_required",
     ),
     "no account type": (
         lambda d: (
             _base(d),
-            d.get_by_role("button", name=EN.show_options).click(),
-            d.get_by_role("checkbox", name=EN.acct_users).uncheck(),
-            d.get_by_role("checkbox", name=EN.acct_groups).uncheck(),
+            d.get_by_role("button", name=EN.name("show_options")).click(),
+            d.get_by_role("checkbox", name=EN.name("acct_users")).uncheck(),
+            d.get_by_role("checkbox", name=EN.name("acct_groups")).uncheck(),
         ),
-        lambda d: d.get_by_role("group", name=EN.account_types),
+        lambda d: d.get_by_role("group", name=EN.name("account_types")),
         "err_account_types_required",
     ),
     "change route without a route": (
-        lambda d: (_base(d), d.get_by_role("checkbox", name=EN.change_route).check()),
-        lambda d: d.get_by_role("combobox", name=EN.route_menu),
+        lambda d: (_base(d), d.get_by_role("checkbox", name=EN.name("change_route")).check()),
+        lambda d: d.get_by_role("combobox", name=EN.name("route_menu")),
         "err_route_required",
     ),
     "filter without a value": (
@@ -260,7 +276,7 @@ def test_invalid_rules_are_refused_in_the_dialog(page: Page, sim: Any, case: str
     writes: list[str] = []
     page.on("request", lambda r: writes.append(r.url) if r.method != "GET" else None)
     fill(dialog)
-    dialog.get_by_role("button", name=EN.save).click()
+    dialog.get_by_role("button", name=EN.name("save")).click()
     expect_field_error(field(dialog), text("en", key))
     assert writes == []
     assert sim.audit() == [] and sim.state_text() == before
@@ -269,17 +285,17 @@ def test_invalid_rules_are_refused_in_the_dialog(page: Page, sim: Any, case: str
 def test_rule_dialog_in_french(page: Page, sim: Any) -> None:
     sim.put_state({"routes": [LEGACY]})
     page.goto(f"{ROUTING}?hl=fr")
-    page.get_by_role("button", name=FR.configure).click()
-    dialog = page.get_by_role("dialog", name=FR.rule_dialog)
-    dialog.get_by_role("button", name=FR.save).click()
+    page.get_by_role("button", name=FR.name("configure")).click()
+    dialog = page.get_by_role("dialog", name=FR.name("rule_dialog"))
+    dialog.get_by_role("button", name=FR.name("save")).click()
     expect_field_error(
-        dialog.get_by_role("textbox", name=FR.rule_description, exact=True),
+        dialog.get_by_role("textbox", name=FR.name("rule_description"), exact=True),
         text("fr", "err_description_required"),
     )
-    dialog.get_by_role("textbox", name=FR.rule_description, exact=True).fill("Distribution")
-    dialog.get_by_role("checkbox", name=FR.msg_internal_receiving).check()
-    dialog.get_by_role("checkbox", name=FR.change_route).check()
-    choose(dialog, FR.route_menu, LEGACY["name"])
-    dialog.get_by_role("button", name=FR.save).click()
+    dialog.get_by_role("textbox", name=FR.name("rule_description"), exact=True).fill("Distribution")
+    dialog.get_by_role("checkbox", name=FR.name("msg_internal_receiving")).check()
+    dialog.get_by_role("checkbox", name=FR.name("change_route")).check()
+    choose(dialog, FR.name("route_menu"), LEGACY["name"])
+    dialog.get_by_role("button", name=FR.name("save")).click()
     expect(saved_toast(page, FR)).to_contain_text("jusqu'à 24 heures")
     assert sim.state()["routing_rules"][0]["messages"] == ["internal_receiving"]

@@ -34,32 +34,34 @@ def test_sign_in_in_french_with_wrong_email_password_and_code(
     page = signed_out_page
     page.goto(f"{ROUTING}?hl=fr")
     expect(page).to_have_url(re.compile(r"/signin/identifier\?continue="))
-    expect(page.get_by_role("heading", name=FR.signin_heading)).to_be_visible()
+    expect(page.get_by_role("heading", name=FR.name("signin_heading"))).to_be_visible()
 
-    email = page.get_by_role("textbox", name=FR.signin_email)
+    email = page.get_by_role("textbox", name=FR.name("signin_email"))
     email.fill("someone@else.example")
-    page.get_by_role("button", name=FR.signin_next).click()
+    page.get_by_role("button", name=FR.name("signin_next")).click()
     expect(page.get_by_role("alert")).to_have_text(text("fr", "signin_wrong_email"))
     expect(email).to_have_attribute("aria-invalid", "true")
     email.fill("admin@example.com")
-    page.get_by_role("button", name=FR.signin_next).click()
+    page.get_by_role("button", name=FR.name("signin_next")).click()
 
-    password = page.get_by_role("textbox", name=FR.signin_password)
+    password = page.get_by_role("textbox", name=FR.name("signin_password"))
     password.fill("not the password")
-    page.get_by_role("button", name=FR.signin_next).click()
+    page.get_by_role("button", name=FR.name("signin_next")).click()
     expect(page.get_by_role("alert")).to_have_text(text("fr", "signin_wrong_password"))
-    page.get_by_role("textbox", name=FR.signin_password).fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name=FR.signin_next).click()
+    page.get_by_role("textbox", name=FR.name("signin_password")).fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name=FR.name("signin_next")).click()
 
-    code = page.get_by_role("textbox", name=FR.signin_code)
+    code = page.get_by_role("textbox", name=FR.name("signin_code"))
     code.fill(wrong_code())
-    page.get_by_role("button", name=FR.signin_next).click()
+    page.get_by_role("button", name=FR.name("signin_next")).click()
     expect(page.get_by_role("alert")).to_have_text(text("fr", "signin_wrong_code"))
-    page.get_by_role("textbox", name=FR.signin_code).fill(pyotp.TOTP(DEFAULT_TOTP_SECRET).now())
-    page.get_by_role("button", name=FR.signin_next).click()
+    page.get_by_role("textbox", name=FR.name("signin_code")).fill(
+        pyotp.TOTP(DEFAULT_TOTP_SECRET).now()
+    )
+    page.get_by_role("button", name=FR.name("signin_next")).click()
 
     expect(page).to_have_url(re.compile(r"/ac/apps/gmail/routing\?hl=fr$"))
-    expect(page.get_by_role("button", name=FR.configure)).to_be_visible()
+    expect(page.get_by_role("button", name=FR.name("configure"))).to_be_visible()
 
 
 def test_session_cookie_is_http_only(signed_in_state: dict[str, Any]) -> None:
@@ -71,11 +73,11 @@ def test_a_refused_request_sends_the_page_to_sign_in(page: Page, sim: Any) -> No
     sim.put_state({"routing_rules": [{**SPLIT, "change_route": None}]})
     goto_list(page, ROUTING)
     page.context.clear_cookies()  # the session is gone, as after a sign-out elsewhere
-    row(page, EN.rules_table, SPLIT["description"]).get_by_role(
-        "switch", name=EN.rule_enabled
+    row(page, EN.name("rules_table"), SPLIT["description"]).get_by_role(
+        "switch", name=EN.name("rule_enabled")
     ).click()
     expect(page).to_have_url(re.compile(r"/signin/identifier\?continue=%2Fac%2Fapps%2Fgmail"))
-    expect(page.get_by_role("heading", name=EN.signin_heading)).to_be_visible()
+    expect(page.get_by_role("heading", name=EN.name("signin_heading"))).to_be_visible()
     assert sim.state()["routing_rules"][0]["enabled"] is True
     assert sim.audit() == []
 
@@ -95,7 +97,7 @@ def test_session_expires_after_n_requests_and_sign_in_resumes(
         page = context.new_page()
         page.goto(f"{HOSTS}?hl=fr")
         sign_in(page, locale="fr")
-        expect(page.get_by_role("button", name=FR.add_route)).to_be_visible()
+        expect(page.get_by_role("button", name=FR.name("add_route"))).to_be_visible()
         # One more console request is allowed: the page itself; its list request is refused.
         httpx.post(f"{own_simulator.url}/_sim/faults", json={"expire_session_after": 1})
         page.reload()

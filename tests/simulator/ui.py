@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
 
-from runbook.console.labels import Labels
+from runbook.locales import Labels
 
 EN = Labels("en")
 FR = Labels("fr")
@@ -16,7 +16,7 @@ ROUTING = "/ac/apps/gmail/routing"
 def goto_list(page: Page, path: str, labels: Labels = EN) -> None:
     """Open a console page and wait for its list to load."""
     page.goto(path + ("?hl=fr" if labels.locale == "fr" else ""))
-    expect(page.get_by_role("progressbar", name=labels.loading)).to_have_count(0)
+    expect(page.get_by_role("progressbar", name=labels.name("loading"))).to_have_count(0)
 
 
 def row(page: Page | Locator, table: str, name: str) -> Locator:
@@ -35,7 +35,7 @@ def choose(scope: Locator, combobox: str, option: str) -> None:
 
 def saved_toast(page: Page, labels: Labels = EN) -> Locator:
     """The confirmation shown after a save."""
-    return page.get_by_role("status").filter(has_text=labels.saved_note)
+    return page.get_by_role("status").filter(has_text=labels.name("saved_note"))
 
 
 def expect_field_error(field: Locator, message: str) -> None:

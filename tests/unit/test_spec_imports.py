@@ -19,8 +19,7 @@ try:
 except SystemExit as exc:
     code = exc.code
 loaded = sorted(m for m in sys.modules if m.split(".")[0] == "playwright"
-                or (m.startswith("runbook.console") and m != "runbook.console.labels"
-                    and m != "runbook.console"))
+                or (m.startswith("runbook.console") and m != "runbook.console"))
 print("EXIT", code)
 print("LOADED", loaded)
 """

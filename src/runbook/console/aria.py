@@ -3,7 +3,8 @@
 `locator.aria_snapshot()` describes a subtree as the accessibility tree sees it — the same
 roles and accessible names `get_by_role` matches — with states (`[checked]`, `[disabled]`)
 and the values of text fields and comboboxes. Page objects read fields from it by role and
-name, instead of asking the browser once per control.
+name, instead of asking the browser once per control. A name to find is one string, or the
+tuple of names the label catalogue accepts for one control (any of them matches).
 """
 
 from __future__ import annotations
@@ -16,6 +17,14 @@ import yaml
 
 _KEY = re.compile(r'^(?P<role>[a-z]+)(?: "(?P<name>(?:[^"\\]|\\.)*)")?(?P<attrs>(?: \[[^\]]*\])*)$')
 _ATTR = re.compile(r"\[([^\]=]+)(?:=([^\]]*))?\]")
+
+Name = str | tuple[str, ...]  # one accessible name, or the names accepted for one control
+
+
+def _named(node_name: str, name: Name | None) -> bool:
+    if name is None:
+        return True
+    return node_name == name if isinstance(name, str) else node_name in name
 
 
 @dataclass
@@ -36,26 +45,26 @@ class AriaNode:
     def disabled(self) -> bool:
         return "disabled" in self.attrs
 
-    def find_all(self, role: str, name: str | None = None) -> list[AriaNode]:
+    def find_all(self, role: str, name: Name | None = None) -> list[AriaNode]:
         """Descendants with this role (and exactly this accessible name), in document order."""
         found = []
         for child in self.children:
-            if child.role == role and (name is None or child.name == name):
+            if child.role == role and _named(child.name, name):
                 found.append(child)
             found.extend(child.find_all(role, name))
         return found
 
-    def find(self, role: str, name: str | None = None) -> AriaNode | None:
+    def find(self, role: str, name: Name | None = None) -> AriaNode | None:
         """The first descendant with this role and name, or None."""
         matches = self.find_all(role, name)
         return matches[0] if matches else None
 
-    def text_of(self, role: str, name: str) -> str:
+    def text_of(self, role: str, name: Name) -> str:
         """The value of a text field or combobox ('' when absent or empty)."""
         node = self.find(role, name)
         return (node.value or "") if node is not None else ""
 
-    def is_checked(self, name: str) -> bool:
+    def is_checked(self, name: Name) -> bool:
         """Whether the checkbox with this name is checked (False when absent)."""
         node = self.find("checkbox", name)
         return node is not None and node.checked

@@ -8,24 +8,25 @@ from playwright.sync_api import Locator, Page, expect
 
 from runbook.console.aria import AriaNode, parse
 from runbook.console.guard import WriteGuard
-from runbook.console.labels import Labels
 from runbook.console.listing import ListPage, SaveOutcome
+from runbook.console.locate import by_role
+from runbook.locales import LabelKey, Labels
 from runbook.names import shown
 
 
 class Dialog:
-    """A console dialog of a list page, located by its role and title."""
+    """A console dialog of a list page, located by its role and title (a label key)."""
 
-    def __init__(self, owner: ListPage, title: str) -> None:
+    def __init__(self, owner: ListPage, title: LabelKey) -> None:
         self.owner = owner
         self.page: Page = owner.page
         self.heading = owner.heading  # the page's heading: visible again once the dialog closes
         self.labels: Labels = owner.labels
         self.guard: WriteGuard = owner.guard
         self.title = title
-        self.root = self.page.get_by_role("dialog", name=title)
-        self.save_button = self.root.get_by_role("button", name=self.labels.save, exact=True)
-        self.cancel_button = self.root.get_by_role("button", name=self.labels.cancel, exact=True)
+        self.root = by_role(self.page, "dialog", title, self.labels, exact=False)
+        self.save_button = by_role(self.root, "button", "save", self.labels)
+        self.cancel_button = by_role(self.root, "button", "cancel", self.labels)
 
     def read(self) -> dict[str, Any]:
         """Every stored field of the dialog, in the runbook's shape."""
@@ -34,7 +35,7 @@ class Dialog:
     def snapshot(self) -> AriaNode:
         """The dialog's accessibility tree, read in one round trip."""
         tree = parse(self.root.aria_snapshot())
-        return tree.find("dialog", self.title) or tree
+        return tree.find("dialog", self.labels.names(self.title)) or tree
 
     def wait_open(self) -> None:
         expect(self.root).to_be_visible()

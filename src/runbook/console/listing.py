@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, NoReturn
 from playwright.sync_api import Locator, Page, Request, Response, expect
 
 from runbook.console.guard import WriteGuard
-from runbook.console.labels import Labels
+from runbook.console.locate import by_role, text_matcher
 from runbook.console.translate import on_sign_in
 from runbook.console.widgets import wait_loaded
 from runbook.errors import (
@@ -17,17 +17,19 @@ from runbook.errors import (
     SaveRejected,
     SignInRequired,
 )
+from runbook.locales import LabelKey, Labels
 from runbook.names import shown
 
 if TYPE_CHECKING:
     from runbook.console.dialog import Dialog
 
-# Reads one column, found by its header's text, of every row: one round trip for the list.
+# Reads one column, found by its header's text (any accepted name), of every row: one round trip
+# for the list.
 # A row's name cell may be a row header (`<th scope="row">`): it counts as a cell.
-_READ_COLUMN = """(table, header) => {
+_READ_COLUMN = """(table, headers) => {
   const shown = (e) => e.textContent.replace(/\\s+/g, ' ').trim();
   const heads = [...table.querySelectorAll('[role=columnheader], thead th, th[scope=col]')];
-  const col = heads.findIndex(h => shown(h) === header);
+  const col = heads.findIndex(h => headers.includes(shown(h)));
   if (col < 0) return null;
   const rows = [...table.querySelectorAll('[role=row], tr')].filter(
     r => !heads.some(h => r.contains(h)));
@@ -94,8 +96,10 @@ class SaveOutcome:
         self.dialog = dialog
         self.heading = heading
         # A failed TLS test also shows an alert; it is a warning, not a refusal.
-        self.error = dialog.get_by_role("alert").filter(has_not_text=labels.tls_failed)
-        self.sign_in = page.get_by_role("heading", name=labels.signin_heading)
+        self.error = dialog.get_by_role("alert").filter(
+            has_not_text=text_matcher(labels, "tls_failed")
+        )
+        self.sign_in = by_role(page, "heading", "signin_heading", labels, exact=False)
         self.watch = WriteWatch(page)
 
     def wait(self, what: str) -> None:
@@ -115,16 +119,15 @@ class SaveOutcome:
 def raise_refusal(labels: Labels, what: str, texts: list[str], watch: WriteWatch) -> NoReturn:
     """Raise the error that matches the console's refusal message and the write's answer."""
     message = "; ".join(t.strip() for t in texts if t.strip())
-    lowered = message.lower()
-    if labels.concurrent_change.lower() in lowered or labels.concurrent_gone.lower() in lowered:
+    if labels.found_in("concurrent_change", message) or labels.found_in("concurrent_gone", message):
         raise ConcurrentChange(
             f"{what} was changed in the console by someone else after runbook read it; "
             f"nothing was overwritten (the console said: {message}). Run again to compare "
             "with the new values."
         )
-    if labels.name_taken.lower() in lowered:
+    if labels.found_in("name_taken", message):
         raise NameTaken(f"the console refused to save {what}: {message}")
-    if watch.transient or (not watch.sent and labels.save_failed.lower() in lowered):
+    if watch.transient or (not watch.sent and labels.found_in("save_failed", message)):
         # 5xx or no answer; or a "try again" whose answer the page got but we did not see
         raise SaveNotConfirmed(f"the console could not save {what}: {message}")
     raise SaveRejected(f"the console refused to save {what}: {message}")
@@ -133,17 +136,17 @@ def raise_refusal(labels: Labels, what: str, texts: list[str], watch: WriteWatch
 class ListPage:
     """A console page listing named entries in a table, each row with Edit and Delete."""
 
-    heading_key: str
-    table_key: str
-    name_column_key: str
-    delete_title_key: str
+    heading_key: LabelKey
+    table_key: LabelKey
+    name_column_key: LabelKey
+    delete_title_key: LabelKey
 
     def __init__(self, page: Page, labels: Labels, guard: WriteGuard) -> None:
         self.page = page
         self.labels = labels
         self.guard = guard
-        self.heading = page.get_by_role("heading", name=labels[self.heading_key], level=1)
-        self.table = page.get_by_role("table", name=labels[self.table_key])
+        self.heading = by_role(page, "heading", self.heading_key, labels, exact=False, level=1)
+        self.table = by_role(page, "table", self.table_key, labels, exact=False)
         self._ready = False
 
     def wait_ready(self) -> None:
@@ -168,10 +171,11 @@ class ListPage:
         self.wait_ready()
         if self.table.count() == 0:
             return []
-        names = self.table.evaluate(_READ_COLUMN, self.labels[self.name_column_key])
+        headers = self.labels.names(self.name_column_key)
+        names = self.table.evaluate(_READ_COLUMN, list(headers))
         if names is None:
             expect(
-                self.table.get_by_role("columnheader", name=self.labels[self.name_column_key])
+                by_role(self.table, "columnheader", self.name_column_key, self.labels, exact=False)
             ).to_be_visible()
         return [shown(str(n)) for n in names or []]
 
@@ -195,15 +199,15 @@ class ListPage:
         raise NotImplementedError
 
     def click_edit(self, name: str) -> None:
-        self.row(name).get_by_role("button", name=self.labels.edit, exact=True).click()
+        by_role(self.row(name), "button", "edit", self.labels).click()
 
     def delete(self, name: str) -> None:
         """Delete the entry with this name, confirming the console's question."""
         self.guard.allow(f"delete {name!r}")
         self.reloading()
-        self.row(name).get_by_role("button", name=self.labels.delete, exact=True).click()
-        confirm = self.page.get_by_role("alertdialog", name=self.labels[self.delete_title_key])
+        by_role(self.row(name), "button", "delete", self.labels).click()
+        confirm = by_role(self.page, "alertdialog", self.delete_title_key, self.labels, exact=False)
         outcome = SaveOutcome(self.page, self.labels, confirm, self.heading)
-        confirm.get_by_role("button", name=self.labels.delete, exact=True).click()
+        by_role(confirm, "button", "delete", self.labels).click()
         outcome.wait(f"the deletion of {name!r}")
         expect(self.row(name)).to_have_count(0)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlencode
 
 from playwright.sync_api import expect
 
 from runbook.console.answer import check_answer
-from runbook.console.labels import Labels
+from runbook.console.locate import by_role
 from runbook.console.session import BrowserSession, SessionOptions
 from runbook.console.signin import (
     SignInPage,
@@ -17,28 +18,35 @@ from runbook.console.signin import (
     profile_path,
 )
 from runbook.console.translate import is_sign_in_url, on_sign_in, translated
+from runbook.locales import Labels, catalogue
 
 INTERACTIVE_TIMEOUT_MS = 5 * 60 * 1000
 
 
+def home_url(console_url: str, locale: str) -> str:
+    """The console's home in `locale`: its sign-in pages, if it asks, are in that language."""
+    return console_url.rstrip("/") + "/ac?" + urlencode({"hl": locale})
+
+
 def login(
-    *, profile: str, console_url: str, non_interactive: bool, user: str | None, locale: str = "en"
+    *, profile: str, console_url: str, non_interactive: bool, user: str | None, locale: str
 ) -> Path:
-    """Sign in to the console and save the session of `profile`; the file written."""
+    """Sign in to the console, in `locale`, and save the session of `profile`; the file written."""
+    labels = Labels(locale)  # an unknown locale is refused here, before any browser starts
     check_session_target(console_url)
     path = profile_path(profile)
     creds = credentials_from_env(user) if non_interactive else None
-    labels = Labels("fr" if locale == "fr" else "en")
     options = SessionOptions(
         headed=not non_interactive,
         storage_state=path,
         timeout_ms=INTERACTIVE_TIMEOUT_MS if creds is None else 15_000,
+        locale=catalogue(labels.locale).browser_locale,
     )
     with BrowserSession(options) as session:
         page = session.page
         assert page is not None
         with translated(page, "opening the console"):
-            home = console_url.rstrip("/") + "/ac"
+            home = home_url(console_url, labels.locale)
             check_answer(page, page.goto(home), home)
         if on_sign_in(page):
             if creds is not None:
@@ -50,7 +58,7 @@ def login(
                 )
         with translated(page, "waiting for the console home"):
             page.wait_for_url(lambda url: not is_sign_in_url(url))
-            menu = page.get_by_role("button", name=labels.main_menu, exact=True)
+            menu = by_role(page, "button", "main_menu", labels)
             expect(menu).to_be_visible()
         path.parent.mkdir(parents=True, exist_ok=True)
         os.chmod(path.parent, 0o700)

@@ -9,9 +9,10 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 from runbook.console.answer import check_answer
-from runbook.console.labels import Labels
+from runbook.console.locate import by_role
 from runbook.console.translate import on_sign_in, translated
 from runbook.errors import SignInRequired
+from runbook.locales import LabelKey, Labels
 
 Navigate = Literal["url", "click"]
 PageName = Literal["hosts", "routing"]
@@ -45,8 +46,8 @@ class ConsoleShell:
         self.base_url = base_url.rstrip("/")
         self.navigate = navigate
         self.org_unit = org_unit
-        self.menu_button = page.get_by_role("button", name=labels.main_menu, exact=True)
-        self.menu = page.get_by_role("navigation", name=labels.main_menu)
+        self.menu_button = by_role(page, "button", "main_menu", labels)
+        self.menu = by_role(page, "navigation", "main_menu", labels, exact=False)
 
     def url(self, name: str) -> str:
         """Absolute URL of a console page, in the console's language."""
@@ -113,20 +114,21 @@ class ConsoleShell:
             self.goto("home")
             self.check_signed_in()
         self.menu_button.click()
-        for key in ("nav_apps", "nav_workspace", "nav_gmail"):
-            item = self.menu.get_by_role("button", name=labels[key], exact=True)
+        branches: tuple[LabelKey, ...] = ("nav_apps", "nav_workspace", "nav_gmail")
+        for key in branches:
+            item = by_role(self.menu, "button", key, labels)
             if item.get_attribute("aria-expanded") != "true":
                 item.click()
-        target = labels.nav_hosts if name == "hosts" else labels.nav_routing
-        self.menu.get_by_role("link", name=target, exact=True).click()
-        heading = labels.hosts_heading if name == "hosts" else labels.routing_heading
-        expect(self.page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+        target: LabelKey = "nav_hosts" if name == "hosts" else "nav_routing"
+        by_role(self.menu, "link", target, labels).click()
+        heading: LabelKey = "hosts_heading" if name == "hosts" else "routing_heading"
+        expect(by_role(self.page, "heading", heading, labels, exact=False, level=1)).to_be_visible()
 
     def _select_org_unit(self) -> None:
         if self.org_unit in ("", "/"):
             return
         leaf = self.org_unit.rstrip("/").rsplit("/", 1)[-1]
-        tree = self.page.get_by_role("tree", name=self.labels.org_units)
+        tree = by_role(self.page, "tree", "org_units", self.labels, exact=False)
         item = tree.get_by_role("treeitem", name=leaf, exact=True)
         if item.get_attribute("aria-selected") != "true":
             item.click()

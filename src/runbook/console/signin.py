@@ -12,9 +12,10 @@ import pyotp
 from platformdirs import user_config_dir
 from playwright.sync_api import Page, expect
 
-from runbook.console.labels import Labels
+from runbook.console.locate import by_role
 from runbook.console.translate import is_sign_in_url, on_sign_in, translated
 from runbook.errors import SignInRequired, UsageError
+from runbook.locales import LabelKey, Labels
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
@@ -56,7 +57,7 @@ class SignInPage:
     def __init__(self, page: Page, labels: Labels) -> None:
         self.page = page
         self.labels = labels
-        self.next_button = page.get_by_role("button", name=labels.signin_next, exact=True)
+        self.next_button = by_role(page, "button", "signin_next", labels)
         self.refusal = page.get_by_role("alert").first  # why the console refused a value
 
     def sign_in(self, creds: Credentials) -> None:
@@ -67,18 +68,18 @@ class SignInPage:
         """
         labels = self.labels
         page = self.page
-        main_menu = page.get_by_role("button", name=labels.main_menu, exact=True)
+        main_menu = by_role(page, "button", "main_menu", labels)
         with translated(page, "signing in"):
-            steps = [
-                (labels.signin_email, creds.user, f"the account {creds.user}"),
-                (labels.signin_password, creds.password, f"the password for {creds.user}"),
+            steps: list[tuple[LabelKey, str, str]] = [
+                ("signin_email", creds.user, f"the account {creds.user}"),
+                ("signin_password", creds.password, f"the password for {creds.user}"),
                 (
-                    labels.signin_code,
+                    "signin_code",
                     pyotp.TOTP(creds.totp_secret).now(),
                     f"the 2-step verification code for {creds.user} (check RUNBOOK_TOTP_SECRET)",
                 ),
             ]
-            boxes = [page.get_by_role("textbox", name=label, exact=True) for label, _, _ in steps]
+            boxes = [by_role(page, "textbox", key, labels) for key, _, _ in steps]
             for n, (_, value, what) in enumerate(steps):
                 box = boxes[n]
                 expect(box).to_be_visible()

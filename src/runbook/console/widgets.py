@@ -4,19 +4,25 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
 
-from runbook.console.labels import Labels
+from runbook.console.locate import by_role, contains, name_matcher
+from runbook.locales import Labels
 
 
-def choose(page: Page, combobox: Locator, option: str, current: str | None = None) -> None:
+def choose(
+    page: Page, combobox: Locator, option: str | tuple[str, ...], current: str | None = None
+) -> None:
     """Open an ARIA combobox menu and pick the option with this accessible name.
 
+    `option` is one name, or the names the catalogue accepts for it (`labels.names(key)`).
     `current` is what the menu shows, when already read (from a snapshot of the dialog).
     """
-    if (current_choice(combobox) if current is None else current) == option:
+    names = (option,) if isinstance(option, str) else option
+    if (current_choice(combobox) if current is None else current) in names:
         return
     combobox.click()
-    page.get_by_role("listbox").get_by_role("option", name=option, exact=True).click()
-    expect(combobox).to_contain_text(option)
+    name = name_matcher(names)
+    page.get_by_role("listbox").get_by_role("option", name=name, exact=True).click()
+    expect(combobox).to_contain_text(contains(names))
 
 
 def current_choice(combobox: Locator) -> str:
@@ -26,4 +32,4 @@ def current_choice(combobox: Locator) -> str:
 
 def wait_loaded(page: Page, labels: Labels) -> None:
     """Wait until the page's asynchronous loading indicator has gone."""
-    expect(page.get_by_role("progressbar", name=labels.loading)).to_have_count(0)
+    expect(by_role(page, "progressbar", "loading", labels, exact=False)).to_have_count(0)

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from playwright.sync_api import Locator, Page
 
 from runbook.console.guard import WriteGuard
-from runbook.console.labels import Labels
 from runbook.console.shell import ConsoleShell, PageName
+from runbook.locales import Labels
 from runbook.recording.artifacts import ArtifactsRecorder
 from runbook.results import Mode, StepResult
 

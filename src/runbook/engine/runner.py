@@ -19,7 +19,6 @@ import structlog
 from playwright.sync_api import Error as PlaywrightError
 
 from runbook.console.guard import WriteGuard
-from runbook.console.labels import Labels
 from runbook.console.session import BrowserSession, SessionOptions
 from runbook.console.shell import ConsoleShell, Navigate, PageName
 from runbook.console.signin import Credentials, SignInPage, check_session_target, profile_path
@@ -38,6 +37,7 @@ from runbook.errors import (
     Terminated,
     UsageError,
 )
+from runbook.locales import Labels, catalogue
 from runbook.recording.artifacts import ArtifactPolicy, ArtifactsRecorder
 from runbook.recording.ci import append_github_step_summary, junit_suite, write_junit
 from runbook.recording.folder import RunFolder
@@ -120,7 +120,7 @@ class RunOptions:
             trace_snapshots=recorder.trace_snapshots,
             video_dir=recorder.video_dir,
             timeout_ms=self.timeout or 15_000,
-            locale="fr-FR" if locale == "fr" else "en-US",
+            locale=catalogue(locale).browser_locale,
             console=console,
         )
 
@@ -198,7 +198,7 @@ def _run(
 ) -> int:
     mode: Mode = options.mode
     locale = options.locale or book.console.locale
-    labels = Labels("fr" if locale == "fr" else "en")
+    labels = Labels(locale)  # validated: an unknown locale is a usage error, never English
     policy = ArtifactPolicy.for_run(
         screenshots=options.screenshots,
         trace=options.trace,

@@ -9,16 +9,20 @@ from playwright.sync_api import Locator, expect
 from runbook.console.aria import AriaNode
 from runbook.console.dialog import Dialog, as_port
 from runbook.console.listing import ListPage
+from runbook.console.locate import by_role, text_matcher
 from runbook.console.translate import translated
 from runbook.console.widgets import choose
+from runbook.locales import LabelKey
 from runbook.names import shown
 
-OPTION_KEYS = {
+OPTION_KEYS: dict[str, LabelKey] = {
     "mx_lookup": "mx_lookup",
     "require_tls": "require_tls",
     "require_ca_signed_certificate": "require_ca",
     "validate_certificate_hostname": "validate_hostname",
 }
+TABLE_KEYS: dict[str, LabelKey] = {"primary": "primary", "secondary": "secondary"}
+ROW_KEYS: dict[str, LabelKey] = {"host": "host", "port": "port", "load": "load"}
 
 
 class HostsPage(ListPage):
@@ -33,8 +37,8 @@ class HostsPage(ListPage):
         """Press "Add route"; the empty dialog."""
         with translated(self.page, "opening the Add mail route dialog"):
             self.wait_ready()
-            self.page.get_by_role("button", name=self.labels.add_route, exact=True).click()
-            dialog = RouteDialog(self, self.labels.route_dialog)
+            by_role(self.page, "button", "add_route", self.labels).click()
+            dialog = RouteDialog(self, "route_dialog")
             dialog.wait_open()
         return dialog
 
@@ -43,7 +47,7 @@ class HostsPage(ListPage):
         with translated(self.page, f"opening route {name!r}"):
             self.wait_ready()
             self.click_edit(name)
-            dialog = RouteDialog(self, self.labels.route_dialog_edit)
+            dialog = RouteDialog(self, "route_dialog_edit")
             expect(dialog.name_box).not_to_have_value("")
         return dialog
 
@@ -51,24 +55,23 @@ class HostsPage(ListPage):
 class RouteDialog(Dialog):
     """The "Add mail route" dialog (also used, filled in, to edit a route)."""
 
-    def __init__(self, hosts: HostsPage, title: str) -> None:
+    def __init__(self, hosts: HostsPage, title: LabelKey) -> None:
         super().__init__(hosts, title)
         labels = self.labels
         root = self.root
-        self.name_box = root.get_by_role("textbox", name=labels.route_name, exact=True)
-        self.server_menu = root.get_by_role("combobox", name=labels.server_menu)
-        self.host_box = root.get_by_role("textbox", name=labels.host, exact=True)
-        self.port_box = root.get_by_role("textbox", name=labels.port, exact=True)
+        self.name_box = by_role(root, "textbox", "route_name", labels)
+        self.server_menu = by_role(root, "combobox", "server_menu", labels, exact=False)
+        self.host_box = by_role(root, "textbox", "host", labels)
+        self.port_box = by_role(root, "textbox", "port", labels)
         self.tables = {
-            "primary": root.get_by_role("group", name=labels.primary, exact=True),
-            "secondary": root.get_by_role("group", name=labels.secondary, exact=True),
+            "primary": by_role(root, "group", "primary", labels),
+            "secondary": by_role(root, "group", "secondary", labels),
         }
-        options = root.get_by_role("group", name=labels.options, exact=True)
+        options = by_role(root, "group", "options", labels)
         self.options = {
-            field: options.get_by_role("checkbox", name=labels[key], exact=True)
-            for field, key in OPTION_KEYS.items()
+            field: by_role(options, "checkbox", key, labels) for field, key in OPTION_KEYS.items()
         }
-        self.test_tls_button = root.get_by_role("button", name=labels.test_tls, exact=True)
+        self.test_tls_button = by_role(root, "button", "test_tls", labels)
 
     # --- reading ------------------------------------------------------------------------------
     def read(self) -> dict[str, Any]:
@@ -78,48 +81,48 @@ class RouteDialog(Dialog):
 
     def _fields(self, snap: AriaNode) -> dict[str, Any]:
         labels = self.labels
-        if snap.text_of("combobox", labels.server_menu) == labels.multiple_hosts:
+        if labels.matches("multiple_hosts", snap.text_of("combobox", labels.names("server_menu"))):
             server: dict[str, Any] = {
                 "multiple_hosts": {t: self._rows_of(snap, t) for t in ("primary", "secondary")}
             }
         else:
             server = {
                 "single_host": {
-                    "host": snap.text_of("textbox", labels.host).strip(),
-                    "port": as_port(snap.text_of("textbox", labels.port)),
+                    "host": snap.text_of("textbox", labels.names("host")).strip(),
+                    "port": as_port(snap.text_of("textbox", labels.names("port"))),
                 }
             }
-        options = snap.find("group", labels.options) or snap
+        options = snap.find("group", labels.names("options")) or snap
         return {
-            "name": shown(snap.text_of("textbox", labels.route_name)),
+            "name": shown(snap.text_of("textbox", labels.names("route_name"))),
             "server": server,
-            **{field: options.is_checked(labels[key]) for field, key in OPTION_KEYS.items()},
+            **{field: options.is_checked(labels.names(k)) for field, k in OPTION_KEYS.items()},
         }
 
     def _rows_of(self, snap: AriaNode, table: str) -> list[dict[str, Any]]:
-        group = snap.find("group", self.labels[table])
+        labels = self.labels
+        group = snap.find("group", labels.names(TABLE_KEYS[table]))
         rows = []
         n = 1
         while group is not None:
-            row = group.find("group", self.labels.host_row.format(n=n))
+            row = group.find("group", labels.names("host_row", n=n))
             if row is None:
                 break
             rows.append(
                 {
-                    "host": row.text_of("textbox", self.labels.host).strip(),
-                    "port": as_port(row.text_of("textbox", self.labels.port)),
-                    "load": as_port(row.text_of("textbox", self.labels.load)),
+                    "host": row.text_of("textbox", labels.names("host")).strip(),
+                    "port": as_port(row.text_of("textbox", labels.names("port"))),
+                    "load": as_port(row.text_of("textbox", labels.names("load"))),
                 }
             )
             n += 1
         return rows
 
     def _row(self, table: str, n: int) -> Locator:
-        name = self.labels.host_row.format(n=n)
-        return self.tables[table].get_by_role("group", name=name, exact=True)
+        return by_role(self.tables[table], "group", "host_row", self.labels, n=n)
 
-    def _row_box(self, row: Locator, key: str) -> Locator:
-        return row.get_by_role("textbox", name=self.labels[key], exact=True)
+    def _row_box(self, row: Locator, key: LabelKey) -> Locator:
+        return by_role(row, "textbox", key, self.labels)
 
     # --- writing ------------------------------------------------------------------------------
     def fill(self, want: dict[str, Any]) -> None:
@@ -127,19 +130,19 @@ class RouteDialog(Dialog):
         with translated(self.page, "filling the mail route dialog"):
             snap = self.snapshot()
             have = self._fields(snap)
-            shown = snap.text_of("combobox", self.labels.server_menu)
+            shown = snap.text_of("combobox", self.labels.names("server_menu"))
             self.set_name(self.name_box, want["name"], have["name"])
             server = want["server"]
             kind = "single_host" if "single_host" in server else "multiple_hosts"
             same_kind = kind in have["server"]
             if kind == "single_host":
-                choose(self.page, self.server_menu, self.labels.single_host, shown)
+                choose(self.page, self.server_menu, self.labels.names("single_host"), shown)
                 cur = have["server"]["single_host"] if same_kind else {}
                 host, port = server["single_host"]["host"], str(server["single_host"]["port"])
                 self.set_text(self.host_box, host, cur.get("host"))
                 self.set_text(self.port_box, port, None if not cur else str(cur.get("port")))
             else:
-                choose(self.page, self.server_menu, self.labels.multiple_hosts, shown)
+                choose(self.page, self.server_menu, self.labels.names("multiple_hosts"), shown)
                 for table in ("primary", "secondary"):
                     rows = have["server"]["multiple_hosts"][table] if same_kind else None
                     self._fill_rows(table, server["multiple_hosts"].get(table, []), rows)
@@ -161,31 +164,33 @@ class RouteDialog(Dialog):
         count = len(current)
         group = self.tables[table]
         while count > len(rows):
-            remove = self._row(table, count).get_by_role(
-                "button", name=self.labels.remove_host, exact=True
-            )
+            remove = by_role(self._row(table, count), "button", "remove_host", self.labels)
             remove.click()
             expect(self._row(table, count)).to_have_count(0)
             count -= 1
         while count < len(rows):
-            group.get_by_role("button", name=self.labels.add_host, exact=True).click()
+            by_role(group, "button", "add_host", self.labels).click()
             count += 1
             expect(self._row(table, count)).to_have_count(1)
         for n, want in enumerate(rows, start=1):
             row = self._row(table, n)
             have = current[n - 1] if n <= len(current) else {}
-            for key in ("host", "port", "load"):
-                old = have.get(key)
+            for field, key in ROW_KEYS.items():
+                old = have.get(field)
                 self.set_text(
-                    self._row_box(row, key), str(want[key]), None if old is None else str(old)
+                    self._row_box(row, key), str(want[field]), None if old is None else str(old)
                 )
 
     def test_tls(self) -> dict[str, str]:
         """Press "Test TLS connection"; the console's verdict and what it said."""
         labels = self.labels
         with translated(self.page, "testing the TLS connection"):
-            passed = self.root.get_by_role("status").filter(has_text=labels.tls_passed)
-            failed = self.root.get_by_role("alert").filter(has_text=labels.tls_failed)
+            passed = self.root.get_by_role("status").filter(
+                has_text=text_matcher(labels, "tls_passed")
+            )
+            failed = self.root.get_by_role("alert").filter(
+                has_text=text_matcher(labels, "tls_failed")
+            )
             self.test_tls_button.click()
             expect(passed.or_(failed).first).to_be_visible()
             expect(self.test_tls_button).to_be_enabled()

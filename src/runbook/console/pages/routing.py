@@ -8,15 +8,22 @@ from playwright.sync_api import Locator, expect
 
 from runbook.console.aria import AriaNode
 from runbook.console.dialog import Dialog
-from runbook.console.labels import ACCOUNT_TYPE_KEYS, MATCH_KEYS, MATCH_VALUE_KEYS, MESSAGE_KEYS
 from runbook.console.listing import ListPage, WriteWatch, raise_refusal
+from runbook.console.locate import by_role
 from runbook.console.translate import on_sign_in, translated
 from runbook.console.widgets import choose, current_choice
 from runbook.errors import SignInRequired
+from runbook.locales import (
+    ACCOUNT_TYPE_KEYS,
+    ACTION_KEYS,
+    MATCH_KEYS,
+    MATCH_VALUE_KEYS,
+    MESSAGE_KEYS,
+    LabelKey,
+)
 from runbook.names import shown
 
-ACTION_KEYS = {"modify_message": "modify_message", "reject_message": "reject_message"}
-SIDES = {
+SIDES: dict[str, tuple[LabelKey, LabelKey]] = {
     "senders": ("env_senders", "env_senders_check"),
     "recipients": ("env_recipients", "env_recipients_check"),
 }
@@ -35,11 +42,11 @@ class RoutingPage(ListPage):
         labels = self.labels
         with translated(self.page, "opening the Add setting dialog"):
             self.wait_ready()
-            section = self.page.get_by_role("region", name=labels.routing_heading)
-            configure = section.get_by_role("button", name=labels.configure, exact=True)
-            another = section.get_by_role("button", name=labels.add_another_rule, exact=True)
+            section = by_role(self.page, "region", "routing_heading", labels, exact=False)
+            configure = by_role(section, "button", "configure", labels)
+            another = by_role(section, "button", "add_another_rule", labels)
             configure.or_(another).first.click()
-            dialog = RuleDialog(self, labels.rule_dialog)
+            dialog = RuleDialog(self, "rule_dialog")
             dialog.wait_open()
         return dialog
 
@@ -48,14 +55,12 @@ class RoutingPage(ListPage):
         with translated(self.page, f"opening rule {description!r}"):
             self.wait_ready()
             self.click_edit(description)
-            dialog = RuleDialog(self, self.labels.rule_dialog_edit)
+            dialog = RuleDialog(self, "rule_dialog_edit")
             expect(dialog.description_box).not_to_have_value("")
         return dialog
 
     def _switch(self, description: str) -> Locator:
-        return self.row(description).get_by_role(
-            "switch", name=self.labels.rule_enabled, exact=True
-        )
+        return by_role(self.row(description), "switch", "rule_enabled", self.labels)
 
     def is_enabled(self, description: str) -> bool:
         """Whether the rule with this description is enabled."""
@@ -71,11 +76,11 @@ class RoutingPage(ListPage):
             watch = WriteWatch(self.page)
             try:
                 self._switch(description).click()
-                done = self.row(description).get_by_role(
-                    "switch", name=self.labels.rule_enabled, exact=True, checked=enabled
+                done = by_role(
+                    self.row(description), "switch", "rule_enabled", self.labels, checked=enabled
                 )
                 refused = self.page.get_by_role("alert")
-                sign_in = self.page.get_by_role("heading", name=self.labels.signin_heading)
+                sign_in = by_role(self.page, "heading", "signin_heading", self.labels, exact=False)
                 expect(done.or_(refused).or_(sign_in).first).to_be_visible()
                 if on_sign_in(self.page) or sign_in.is_visible():
                     raise SignInRequired(f"the console asked for sign-in while saving {what}")
@@ -88,90 +93,82 @@ class RoutingPage(ListPage):
 class RuleDialog(Dialog):
     """The "Add setting" dialog of the Routing section (also used to edit a rule)."""
 
-    def __init__(self, routing: RoutingPage, title: str) -> None:
+    def __init__(self, routing: RoutingPage, title: LabelKey) -> None:
         super().__init__(routing, title)
         labels = self.labels
         root = self.root
-        self.description_box = root.get_by_role("textbox", name=labels.rule_description, exact=True)
-        messages = root.get_by_role("group", name=labels.messages_group)
+        self.description_box = by_role(root, "textbox", "rule_description", labels)
+        messages = by_role(root, "group", "messages_group", labels, exact=False)
         self.messages = {
-            value: messages.get_by_role("checkbox", name=labels[key], exact=True)
-            for value, key in MESSAGE_KEYS.items()
+            value: by_role(messages, "checkbox", key, labels) for value, key in MESSAGE_KEYS.items()
         }
-        self.action_menu = root.get_by_role("combobox", name=labels.action_menu)
-        route_group = root.get_by_role("group", name=labels.route_group, exact=True)
-        self.change_route_box = route_group.get_by_role(
-            "checkbox", name=labels.change_route, exact=True
-        )
-        self.route_menu = route_group.get_by_role("combobox", name=labels.route_menu)
-        self.show_options_button = root.get_by_role("button", name=labels.show_options, exact=True)
-        accounts = root.get_by_role("group", name=labels.account_types)
+        self.action_menu = by_role(root, "combobox", "action_menu", labels, exact=False)
+        route_group = by_role(root, "group", "route_group", labels)
+        self.change_route_box = by_role(route_group, "checkbox", "change_route", labels)
+        self.route_menu = by_role(route_group, "combobox", "route_menu", labels, exact=False)
+        self.show_options_button = by_role(root, "button", "show_options", labels)
+        accounts = by_role(root, "group", "account_types", labels, exact=False)
         self.account_types = {
-            value: accounts.get_by_role("checkbox", name=labels[key], exact=True)
+            value: by_role(accounts, "checkbox", key, labels)
             for value, key in ACCOUNT_TYPE_KEYS.items()
         }
-        envelope = root.get_by_role("group", name=labels.envelope_filter)
+        envelope = by_role(root, "group", "envelope_filter", labels, exact=False)
         self.sides = {
-            side: envelope.get_by_role("group", name=labels[group_key], exact=True)
+            side: by_role(envelope, "group", group_key, labels)
             for side, (group_key, _) in SIDES.items()
         }
 
     def show_options(self) -> AriaNode:
         """Reveal the account types and envelope filter (once); the dialog's tree then."""
         snap = self.snapshot()
-        if snap.find("group", self.labels.account_types) is None:
+        if snap.find("group", self.labels.names("account_types")) is None:
             self.show_options_button.click()
             expect(self.account_types["users"]).to_be_visible()
             snap = self.snapshot()
         return snap
 
     def _side_checkbox(self, side: str) -> Locator:
-        return self.sides[side].get_by_role(
-            "checkbox", name=self.labels[SIDES[side][1]], exact=True
-        )
+        return by_role(self.sides[side], "checkbox", SIDES[side][1], self.labels)
 
     def _side_menu(self, side: str) -> Locator:
-        return self.sides[side].get_by_role("combobox", name=self.labels.match_menu)
+        return by_role(self.sides[side], "combobox", "match_menu", self.labels, exact=False)
 
     def _side_value(self, side: str, match: str) -> Locator:
-        name = self.labels[MATCH_VALUE_KEYS[match]]
-        return self.sides[side].get_by_role("textbox", name=name, exact=True)
+        return by_role(self.sides[side], "textbox", MATCH_VALUE_KEYS[match], self.labels)
 
     def _fields(self, snap: AriaNode) -> dict[str, Any]:
         labels = self.labels
-        shown_action = snap.text_of("combobox", labels.action_menu)
-        action = next(
-            (v for v, k in ACTION_KEYS.items() if labels[k] == shown_action), shown_action
-        )
+        shown_action = snap.text_of("combobox", labels.names("action_menu"))
+        action = labels.value_of(ACTION_KEYS, shown_action) or shown_action
         change_route = None
-        route_group = snap.find("group", labels.route_group)
-        routed = route_group is not None and route_group.is_checked(labels.change_route)
+        route_group = snap.find("group", labels.names("route_group"))
+        routed = route_group is not None and route_group.is_checked(labels.names("change_route"))
         if action == "modify_message" and route_group is not None and routed:
-            chosen = route_group.text_of("combobox", labels.route_menu)
-            change_route = None if chosen == labels.normal_routing else shown(chosen)
+            chosen = route_group.text_of("combobox", labels.names("route_menu"))
+            change_route = None if labels.matches("normal_routing", chosen) else shown(chosen)
         envelope: dict[str, Any] = {}
         for side, (group_key, check_key) in SIDES.items():
-            group = snap.find("group", labels[group_key])
-            if group is None or not group.is_checked(labels[check_key]):
+            group = snap.find("group", labels.names(group_key))
+            if group is None or not group.is_checked(labels.names(check_key)):
                 continue
-            chosen_match = group.text_of("combobox", labels.match_menu)
-            match = next(
-                (m for m, k in MATCH_KEYS.items() if labels[k] == chosen_match), chosen_match
-            )
+            chosen_match = group.text_of("combobox", labels.names("match_menu"))
+            match = labels.value_of(MATCH_KEYS, chosen_match) or chosen_match
             value_key = MATCH_VALUE_KEYS.get(match)
             # The field's own value: a pattern's spaces are significant, and the snapshot
             # collapses them.
             value = self._side_value(side, match).input_value() if value_key else ""
             envelope[side] = {"match": match, "value": value}
-        messages = snap.find("group", labels.messages_group) or snap
-        accounts = snap.find("group", labels.account_types) or snap
+        messages = snap.find("group", labels.names("messages_group")) or snap
+        accounts = snap.find("group", labels.names("account_types")) or snap
         return {
-            "description": shown(snap.text_of("textbox", labels.rule_description)),
-            "messages": [v for v, k in MESSAGE_KEYS.items() if messages.is_checked(labels[k])],
+            "description": shown(snap.text_of("textbox", labels.names("rule_description"))),
+            "messages": [
+                v for v, k in MESSAGE_KEYS.items() if messages.is_checked(labels.names(k))
+            ],
             "action": action,
             "change_route": change_route,
             "account_types": [
-                v for v, k in ACCOUNT_TYPE_KEYS.items() if accounts.is_checked(labels[k])
+                v for v, k in ACCOUNT_TYPE_KEYS.items() if accounts.is_checked(labels.names(k))
             ],
             "envelope_filter": envelope or None,
         }
@@ -185,21 +182,21 @@ class RuleDialog(Dialog):
     def route_names(self) -> list[str]:
         """The routes the "Change route" menu offers (without "Normal routing")."""
         with translated(self.page, "reading the routes the Change route menu offers"):
-            choose(self.page, self.action_menu, self.labels.modify_message)
+            choose(self.page, self.action_menu, self.labels.names("modify_message"))
             was_checked = self.change_route_box.is_checked()
             self.change_route_box.set_checked(True)
             current = shown(current_choice(self.route_menu))
             self.route_menu.click()
             listbox = self.page.get_by_role("listbox")
-            normal = listbox.get_by_role("option", name=self.labels.normal_routing, exact=True)
+            normal = by_role(listbox, "option", "normal_routing", self.labels)
             expect(normal).to_be_visible()
             names = [shown(n) for n in listbox.get_by_role("option").all_inner_texts()]
             # Close the menu by picking what it already shows (Escape would close the dialog).
-            keep = current if current in names else self.labels.normal_routing
-            listbox.get_by_role("option", name=keep, exact=True).click()
+            shows = listbox.get_by_role("option", name=current, exact=True)
+            (shows if current in names else normal).click()
             expect(listbox).to_have_count(0)
             self.change_route_box.set_checked(was_checked)
-        return [n for n in names if n != self.labels.normal_routing]
+        return [n for n in names if not self.labels.matches("normal_routing", n)]
 
     # --- writing ------------------------------------------------------------------------------
     def fill(self, want: dict[str, Any]) -> None:
@@ -212,12 +209,12 @@ class RuleDialog(Dialog):
             for value, box in self.messages.items():
                 self.set_checked(box, value in want["messages"], value in have["messages"])
             if have["action"] != want["action"]:
-                choose(self.page, self.action_menu, labels[ACTION_KEYS[want["action"]]])
+                choose(self.page, self.action_menu, labels.names(ACTION_KEYS[want["action"]]))
                 snap = self.snapshot()  # the options under the action change with it
             if want["action"] == "modify_message":
                 route = want.get("change_route")
-                group = snap.find("group", labels.route_group)
-                box_checked = group is not None and group.is_checked(labels.change_route)
+                group = snap.find("group", labels.names("route_group"))
+                box_checked = group is not None and group.is_checked(labels.names("change_route"))
                 self.set_checked(self.change_route_box, route is not None, box_checked)
                 if route is not None and have["change_route"] != shown(route):
                     choose(self.page, self.route_menu, route)
@@ -238,7 +235,11 @@ class RuleDialog(Dialog):
                     continue
                 same_match = side_had is not None and side_had["match"] == side_want["match"]
                 if not same_match:
-                    choose(self.page, self._side_menu(side), labels[MATCH_KEYS[side_want["match"]]])
+                    choose(
+                        self.page,
+                        self._side_menu(side),
+                        labels.names(MATCH_KEYS[side_want["match"]]),
+                    )
                 self.set_text(
                     self._side_value(side, side_want["match"]),
                     side_want["value"],

@@ -275,7 +275,9 @@ class StepType(ABC, Generic[P]):
     def execute(self) -> None:
         """Find the entry on its page; remove it (`state: absent`) or converge it."""
         ctx, name = self.ctx, self.step.key
-        ctx.say(f"Open {ctx.labels[self.page_type.heading_key]} to find the {self.noun} {name!r}")
+        ctx.say(
+            f"Open {ctx.labels.name(self.page_type.heading_key)} to find the {self.noun} {name!r}"
+        )
         ctx.shell.open(self.page_name)
         if ctx.read_only:
             ctx.look_ahead()  # nothing will change: the next page can load now

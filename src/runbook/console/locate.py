@@ -1,0 +1,60 @@
+"""Locating a control by ARIA role and any of the accessible names the label catalogue accepts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from playwright.sync_api import Locator, Page
+
+from runbook.locales import LabelKey, Labels, Role
+
+
+def name_matcher(names: Sequence[str], *, exact: bool = True) -> str | re.Pattern[str]:
+    """What Playwright's `name=` takes for these names: the name itself when there is one,
+    else a regex of the alternatives (anchored when `exact`; else, as Playwright matches a
+    plain name, anywhere and case aside)."""
+    if len(names) == 1:
+        return names[0]
+    alternatives = "|".join(re.escape(n) for n in names)
+    if exact:
+        return re.compile(f"^(?:{alternatives})$")
+    return re.compile(alternatives, re.IGNORECASE)
+
+
+def text_matcher(labels: Labels, key: LabelKey) -> str | re.Pattern[str]:
+    """For `filter(has_text=...)`: any of the names, within the text (case aside)."""
+    return name_matcher(labels.names(key), exact=False)
+
+
+def contains(names: Sequence[str]) -> str | re.Pattern[str]:
+    """For `to_contain_text`: any of the names, within the text, case as written."""
+    if len(names) == 1:
+        return names[0]
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
+def by_role(
+    scope: Page | Locator,
+    role: Role,
+    key: LabelKey,
+    labels: Labels,
+    *,
+    exact: bool = True,
+    level: int | None = None,
+    checked: bool | None = None,
+    **fields: object,
+) -> Locator:
+    """The control with this role named by one of the names of `key` (`fields` fill `{n}`).
+
+    `exact=False` keeps Playwright's default matching (part of the name, case aside), for the
+    groups and menus whose accessible name includes more than the catalogue's words.
+    """
+    name = name_matcher(labels.names(key, **fields), exact=exact)
+    return scope.get_by_role(
+        role,
+        name=name,
+        exact=exact if isinstance(name, str) else None,
+        level=level,
+        checked=checked,
+    )

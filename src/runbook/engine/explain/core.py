@@ -1,0 +1,132 @@
+"""What every kind's explanation shares: the sentence writer, the click path, numbering, redaction.
+
+Every name of a console control comes from the label catalogue (`runbook.locales`), the same
+names the page objects locate, so the explanation and the automation cannot disagree; the
+prose around them comes from the locale's module too. Pure: no browser, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from runbook.locales import LabelKey, Labels, ProseKey, catalogue
+from runbook.spec.model import Runbook, Step
+
+DEFAULT_CONSOLE = "https://admin.google.com"
+MASK = "********"
+
+# The menu path of each console page, below "Main menu" (label keys). The one copy explain
+# uses: to be replaced by the pages registry (`page_info(name).menu`) once it exists.
+MENU_PATHS: dict[str, tuple[LabelKey, ...]] = {
+    "hosts": ("nav_apps", "nav_workspace", "nav_gmail", "nav_hosts"),
+    "routing": ("nav_apps", "nav_workspace", "nav_gmail", "nav_routing"),
+}
+
+
+@dataclass
+class Item:
+    """One numbered instruction, with optional sub-items (a bulleted list under it)."""
+
+    text: str
+    children: list[str] = field(default_factory=list)
+
+
+class Writer:
+    """Sentences for one console language: catalogue names quoted, prose from the locale."""
+
+    def __init__(self, locale: str) -> None:
+        self.labels = Labels(locale)
+        self.locale = self.labels.locale
+        found = catalogue(locale)
+        self.prose = found.prose
+        self.quotes = found.quotes
+
+    def q(self, text: str) -> str:
+        """`text` in the language's quotation marks."""
+        left, right = self.quotes
+        return f"{left}{text}{right}"
+
+    def name(self, key: LabelKey) -> str:
+        """The quoted catalogue name of a console control."""
+        return self.q(self.labels.name(key))
+
+    def say(self, key: ProseKey, **fields: str) -> str:
+        return self.prose[key].format(**fields)
+
+    def plural(self, one: ProseKey, many: ProseKey, names: list[str]) -> str:
+        """The `one` or the `many` sentence about `names`."""
+        return self.say(one if len(names) == 1 else many, unchecked=self.join(names))
+
+    def join(self, items: list[str]) -> str:
+        """`a, b and c` in the console's language."""
+        if len(items) <= 1:
+            return "".join(items)
+        return ", ".join(items[:-1]) + f" {self.prose['and']} " + items[-1]
+
+    def click_path(self, page: str) -> str:
+        """How to reach a console page by the menu: "Main menu > Apps > ... > Hosts"."""
+        keys: tuple[LabelKey, ...] = ("main_menu", *MENU_PATHS[page])
+        return " > ".join(self.labels.name(k) for k in keys)
+
+    def redact(self, text: str, names: Mapping[str, str]) -> str:
+        """`text` without secrets: a whole typed secret becomes "the value of $NAME" (the
+        variable it came from); a secret within a longer text is masked."""
+        ordered = sorted((s for s in names if s), key=lambda s: (-len(s), s))
+        if not ordered:
+            return text
+        alternatives = "|".join(re.escape(s) for s in ordered)
+        left, right = (re.escape(q) for q in self.quotes)
+        whole = re.compile(f"{left}({alternatives}){right}")
+        text = whole.sub(lambda m: self.say("secret_value", name=names[m.group(1)]), text)
+        return re.sub(alternatives, MASK, text)
+
+
+Builder = Callable[[Writer, Runbook, Step], list[Item]]
+
+
+@dataclass(frozen=True)
+class KindExplainer:
+    """How `explain` writes the steps of one resource kind."""
+
+    page: str  # the console page its steps start on
+    set_title: ProseKey  # a step's title when it has no name, with `state: present`
+    remove_title: ProseKey  # ... with `state: absent`
+    present: Builder
+    absent: Builder
+
+
+def navigate(w: Writer, book: Runbook, page: str) -> list[Item]:
+    """Reaching a console page, then the runbook's organizational unit."""
+    items = [Item(w.say("go_to", path=w.click_path(page)))]
+    if book.console.org_unit != "/":
+        items.append(
+            Item(w.say("org_unit", tree=w.name("org_units"), ou=w.q(book.console.org_unit)))
+        )
+    return items
+
+
+def render(w: Writer, book: Runbook, explainer: Callable[[str], KindExplainer]) -> str:
+    """The whole text: title, sign-in, then each step numbered with its sub-steps."""
+    url = book.console.url or DEFAULT_CONSOLE
+    lines = [w.say("title", name=w.q(book.name))]
+    if book.description:
+        lines.append(book.description)
+    lines += ["", w.say("sign_in", url=url), ""]
+    for number, step in enumerate(book.steps, 1):
+        kind = explainer(step.kind)
+        lines.append(f"{number}. {_title(w, kind, step)}")
+        build = kind.absent if step.state == "absent" else kind.present
+        for sub, item in enumerate(build(w, book, step), 1):
+            lines.append(f"   {sub}. {item.text}")
+            lines.extend(f"      - {child}" for child in item.children)
+        lines.append("")
+    return w.redact("\n".join(lines).rstrip() + "\n", book.secret_names)
+
+
+def _title(w: Writer, kind: KindExplainer, step: Step) -> str:
+    if step.name:
+        return step.name
+    key = kind.remove_title if step.state == "absent" else kind.set_title
+    return w.say(key, name=w.q(step.key))

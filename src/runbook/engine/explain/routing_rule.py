@@ -1,0 +1,149 @@
+"""`explain` for routing rules: the Routing section and its "Add setting" dialog."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from runbook.engine.explain.core import Item, KindExplainer, Writer, navigate
+from runbook.locales import (
+    ACCOUNT_TYPE_KEYS,
+    ACTION_KEYS,
+    MATCH_KEYS,
+    MATCH_VALUE_KEYS,
+    MESSAGE_KEYS,
+    LabelKey,
+)
+from runbook.spec.model import (
+    ACCOUNT_TYPES,
+    MESSAGE_TYPES,
+    EnvelopeMatch,
+    RoutingRule,
+    Runbook,
+    Step,
+)
+
+PAGE = "routing"
+
+
+def present(w: Writer, book: Runbook, step: Step) -> list[Item]:
+    rule = cast(RoutingRule, step.resource)
+    items = navigate(w, book, PAGE)
+    items.append(Item(w.say("scroll_routing", section=w.name("routing_heading"))))
+    items.append(
+        Item(
+            w.say(
+                "add_rule",
+                configure=w.name("configure"),
+                add_another=w.name("add_another_rule"),
+                dialog=w.name("rule_dialog"),
+            )
+        )
+    )
+    items.append(
+        Item(
+            w.say(
+                "edit_rule",
+                name=w.q(rule.description),
+                edit=w.name("edit"),
+                dialog=w.name("rule_dialog_edit"),
+            )
+        )
+    )
+    items.append(
+        Item(w.say("description", field=w.name("rule_description"), name=w.q(rule.description)))
+    )
+    items.append(_messages(w, rule))
+    items.append(
+        Item(w.say("action", menu=w.name("action_menu"), choice=w.name(ACTION_KEYS[rule.action])))
+    )
+    if rule.change_route is not None:
+        text = w.say(
+            "change_route",
+            group=w.name("route_group"),
+            box=w.name("change_route"),
+            menu=w.name("route_menu"),
+            route=w.q(rule.change_route),
+        )
+        if rule.change_route_existing:
+            text += " " + w.say("existing_route", hosts=w.name("nav_hosts"))
+        items.append(Item(text))
+    items.append(Item(w.say("show_options", show=w.name("show_options"))))
+    items.append(_accounts(w, rule))
+    items.append(_envelope(w, rule))
+    items.append(Item(w.say("save", save=w.name("save"))))
+    if not rule.enabled:
+        items.append(
+            Item(
+                w.say(
+                    "disable",
+                    section=w.name("routing_heading"),
+                    switch=w.name("rule_enabled"),
+                    name=w.q(rule.description),
+                )
+            )
+        )
+    return items
+
+
+def _messages(w: Writer, rule: RoutingRule) -> Item:
+    on = [w.name(MESSAGE_KEYS[m]) for m in MESSAGE_TYPES if m in rule.messages]
+    off = [w.name(MESSAGE_KEYS[m]) for m in MESSAGE_TYPES if m not in rule.messages]
+    text = w.say("messages", group=w.name("messages_group"), checked=w.join(on))
+    if off:
+        text += " " + w.plural("messages_off_one", "messages_off_many", off)
+    return Item(text)
+
+
+def _accounts(w: Writer, rule: RoutingRule) -> Item:
+    on = [w.name(ACCOUNT_TYPE_KEYS[a]) for a in ACCOUNT_TYPES if a in rule.account_types]
+    off = [w.name(ACCOUNT_TYPE_KEYS[a]) for a in ACCOUNT_TYPES if a not in rule.account_types]
+    text = w.say("accounts", group=w.name("account_types"), checked=w.join(on))
+    if off:
+        text += " " + w.plural("accounts_off_one", "accounts_off_many", off)
+    return Item(text)
+
+
+def _envelope(w: Writer, rule: RoutingRule) -> Item:
+    env = rule.envelope_filter
+    if env is None:
+        return Item(w.say("envelope_none", group=w.name("envelope_filter")))
+    sides: list[tuple[LabelKey, EnvelopeMatch]] = []
+    if env.senders is not None:
+        sides.append(("env_senders_check", env.senders))
+    if env.recipients is not None:
+        sides.append(("env_recipients_check", env.recipients))
+    return Item(
+        w.say("envelope", group=w.name("envelope_filter")),
+        [
+            w.say(
+                "envelope_side",
+                box=w.name(box),
+                match=w.name(MATCH_KEYS[m.match]),
+                menu=w.name("match_menu"),
+                value=w.q(m.value),
+                field=w.name(MATCH_VALUE_KEYS[m.match]),
+            )
+            for box, m in sides
+        ],
+    )
+
+
+def absent(w: Writer, book: Runbook, step: Step) -> list[Item]:
+    items = navigate(w, book, PAGE)
+    items.append(
+        Item(
+            w.say(
+                "delete_rule",
+                section=w.name("routing_heading"),
+                name=w.q(step.key),
+                delete=w.name("delete"),
+                dialog=w.name("delete_rule_title"),
+            )
+        )
+    )
+    return items
+
+
+EXPLAINER = KindExplainer(
+    page=PAGE, set_title="set_rule", remove_title="remove_rule", present=present, absent=absent
+)

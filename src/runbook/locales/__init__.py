@@ -1,0 +1,373 @@
+"""The console's languages: per locale, the accessible names of its controls and explain's prose.
+
+One module per locale (`en.py`, `fr.py`) holds `LABELS` (label key -> the accepted accessible
+names, the first the one `explain` prints and log messages use), `PROSE` (the sentences of
+`runbook explain`), `QUOTES` and `BROWSER_LOCALE` (the browser's language for that console).
+Page objects locate every control by ARIA role and any of its accepted names (see
+`runbook.console.locate`); `explain` writes the first. No Playwright here (cheap to import).
+
+To add a locale: add its code to `Locale`, then write `locales/<code>.py` with every key of
+`LabelKey` and `ProseKey` (a test checks that each locale has exactly the same keys). To add a
+label: add its key to `LabelKey` and `ROLES`, then its names to every locale module.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal, TypeVar, get_args
+
+from runbook.errors import UsageError
+
+Locale = Literal["en", "fr"]
+LOCALES: tuple[Locale, ...] = get_args(Locale)
+DEFAULT_LOCALE: Locale = "en"  # when neither the runbook nor the command line names one
+
+# The ARIA roles the catalogue's controls have (a subset of Playwright's `get_by_role` roles).
+Role = Literal[
+    "alert",
+    "alertdialog",
+    "button",
+    "cell",
+    "checkbox",
+    "columnheader",
+    "combobox",
+    "dialog",
+    "group",
+    "heading",
+    "link",
+    "navigation",
+    "option",
+    "progressbar",
+    "region",
+    "status",
+    "switch",
+    "table",
+    "textbox",
+    "tree",
+]
+
+LabelKey = Literal[
+    "main_menu",
+    "nav_apps",
+    "nav_workspace",
+    "nav_gmail",
+    "nav_hosts",
+    "nav_routing",
+    "nav_default_routing",
+    "org_units",
+    "loading",
+    "saved_note",
+    "inherited",
+    "locally_applied",
+    "signin_heading",
+    "signin_email",
+    "signin_password",
+    "signin_code",
+    "signin_next",
+    "hosts_heading",
+    "add_route",
+    "routes_table",
+    "col_name",
+    "col_description",
+    "edit",
+    "delete",
+    "delete_route_title",
+    "delete_rule_title",
+    "route_dialog",
+    "route_dialog_edit",
+    "route_name",
+    "server_menu",
+    "single_host",
+    "multiple_hosts",
+    "host",
+    "port",
+    "load",
+    "primary",
+    "secondary",
+    "host_row",
+    "add_host",
+    "remove_host",
+    "options",
+    "mx_lookup",
+    "require_tls",
+    "require_ca",
+    "validate_hostname",
+    "test_tls",
+    "tls_passed",
+    "tls_failed",
+    "save",
+    "concurrent_change",
+    "concurrent_gone",
+    "name_taken",
+    "save_failed",
+    "cancel",
+    "routing_heading",
+    "configure",
+    "add_another_rule",
+    "rules_table",
+    "rule_enabled",
+    "rule_dialog",
+    "rule_dialog_edit",
+    "rule_description",
+    "messages_group",
+    "msg_inbound",
+    "msg_outbound",
+    "msg_internal_sending",
+    "msg_internal_receiving",
+    "action_menu",
+    "modify_message",
+    "reject_message",
+    "route_group",
+    "change_route",
+    "route_menu",
+    "normal_routing",
+    "show_options",
+    "account_types",
+    "acct_users",
+    "acct_groups",
+    "acct_unrecognized",
+    "envelope_filter",
+    "env_senders",
+    "env_recipients",
+    "env_senders_check",
+    "env_recipients_check",
+    "match_menu",
+    "match_single_address",
+    "match_pattern",
+    "match_group",
+    "match_value_single_address",
+    "match_value_pattern",
+    "match_value_group",
+]
+
+ProseKey = Literal[
+    "title",
+    "sign_in",
+    "go_to",
+    "org_unit",
+    "add_route",
+    "edit_route",
+    "route_name",
+    "server_menu",
+    "single_host",
+    "table",
+    "row",
+    "no_secondary",
+    "loads",
+    "options",
+    "check",
+    "uncheck",
+    "test_tls",
+    "save",
+    "delete_route",
+    "scroll_routing",
+    "add_rule",
+    "edit_rule",
+    "description",
+    "messages",
+    "messages_off_one",
+    "messages_off_many",
+    "action",
+    "change_route",
+    "existing_route",
+    "show_options",
+    "accounts",
+    "accounts_off_one",
+    "accounts_off_many",
+    "envelope",
+    "envelope_side",
+    "envelope_none",
+    "disable",
+    "delete_rule",
+    "and",
+    "secret_value",
+    "remove_route",
+    "remove_rule",
+    "set_route",
+    "set_rule",
+]
+
+# The role of each control, whatever the language (`runbook labels` prints key, role, names).
+# A few names serve a second role too: `main_menu` also names the navigation it opens.
+ROLES: dict[LabelKey, Role] = {
+    "main_menu": "button",  # opens the navigation of the same name
+    "nav_apps": "button",  # aria-expanded, in the navigation
+    "nav_workspace": "button",  # aria-expanded
+    "nav_gmail": "button",  # aria-expanded
+    "nav_hosts": "link",
+    "nav_routing": "link",
+    "nav_default_routing": "link",
+    "org_units": "tree",
+    "loading": "progressbar",  # while a list loads
+    "saved_note": "status",  # part of the text shown after a save
+    "inherited": "cell",  # status of a rule inherited from a parent OU
+    "locally_applied": "cell",  # status of a rule set in this OU
+    "signin_heading": "heading",
+    "signin_email": "textbox",
+    "signin_password": "textbox",
+    "signin_code": "textbox",  # 2-step verification
+    "signin_next": "button",
+    "hosts_heading": "heading",  # level 1
+    "add_route": "button",
+    "routes_table": "table",
+    "col_name": "columnheader",  # of the routes table
+    "col_description": "columnheader",  # of the rules table
+    "edit": "button",  # in a row
+    "delete": "button",  # in a row and in the confirmation
+    "delete_route_title": "alertdialog",
+    "delete_rule_title": "alertdialog",
+    "route_dialog": "dialog",
+    "route_dialog_edit": "dialog",  # when editing
+    "route_name": "textbox",
+    "server_menu": "combobox",  # section "1. Specify email server"
+    "single_host": "option",
+    "multiple_hosts": "option",
+    "host": "textbox",
+    "port": "textbox",
+    "load": "textbox",  # in a multiple-hosts row
+    "primary": "group",  # table of primary hosts
+    "secondary": "group",
+    "host_row": "group",  # one row of a primary/secondary table; {n} is its number
+    "add_host": "button",  # inside the Primary/Secondary group
+    "remove_host": "button",  # inside a row group
+    "options": "group",  # section "2. Options"
+    "mx_lookup": "checkbox",
+    "require_tls": "checkbox",
+    "require_ca": "checkbox",
+    "validate_hostname": "checkbox",
+    "test_tls": "button",
+    "tls_passed": "status",  # text
+    "tls_failed": "alert",  # text, with the bounce warning
+    "save": "button",
+    "concurrent_change": "alert",  # part of the stale-edit error
+    "concurrent_gone": "alert",  # part of the error for a deleted entry
+    "name_taken": "alert",  # part of the error for a name or description taken
+    "save_failed": "alert",  # part of the error worth a retry
+    "cancel": "button",
+    "routing_heading": "heading",  # level 1; also the section's region
+    "configure": "button",  # no rule yet
+    "add_another_rule": "button",
+    "rules_table": "table",
+    "rule_enabled": "switch",  # in a rule row
+    "rule_dialog": "dialog",
+    "rule_dialog_edit": "dialog",  # when editing
+    "rule_description": "textbox",
+    "messages_group": "group",  # section 1
+    "msg_inbound": "checkbox",
+    "msg_outbound": "checkbox",
+    "msg_internal_sending": "checkbox",
+    "msg_internal_receiving": "checkbox",
+    "action_menu": "combobox",  # section 2
+    "modify_message": "option",
+    "reject_message": "option",
+    "route_group": "group",  # under Modify message
+    "change_route": "checkbox",
+    "route_menu": "combobox",  # lists the Hosts routes
+    "normal_routing": "option",
+    "show_options": "button",  # a link-styled control
+    "account_types": "group",
+    "acct_users": "checkbox",
+    "acct_groups": "checkbox",
+    "acct_unrecognized": "checkbox",
+    "envelope_filter": "group",
+    "env_senders": "group",
+    "env_recipients": "group",
+    "env_senders_check": "checkbox",
+    "env_recipients_check": "checkbox",
+    "match_menu": "combobox",  # inside an envelope group
+    "match_single_address": "option",
+    "match_pattern": "option",
+    "match_group": "option",
+    "match_value_single_address": "textbox",
+    "match_value_pattern": "textbox",
+    "match_value_group": "textbox",
+}
+
+# Runbook field values -> the label keys of the controls that show them.
+MESSAGE_KEYS: dict[str, LabelKey] = {
+    "inbound": "msg_inbound",
+    "outbound": "msg_outbound",
+    "internal_sending": "msg_internal_sending",
+    "internal_receiving": "msg_internal_receiving",
+}
+ACCOUNT_TYPE_KEYS: dict[str, LabelKey] = {
+    "users": "acct_users",
+    "groups": "acct_groups",
+    "unrecognized_catch_all": "acct_unrecognized",
+}
+ACTION_KEYS: dict[str, LabelKey] = {
+    "modify_message": "modify_message",
+    "reject_message": "reject_message",
+}
+MATCH_KEYS: dict[str, LabelKey] = {
+    "single_address": "match_single_address",
+    "pattern": "match_pattern",
+    "group": "match_group",
+}
+MATCH_VALUE_KEYS: dict[str, LabelKey] = {
+    "single_address": "match_value_single_address",
+    "pattern": "match_value_pattern",
+    "group": "match_value_group",
+}
+
+V = TypeVar("V")
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """What one locale module holds."""
+
+    locale: Locale
+    labels: Mapping[LabelKey, tuple[str, ...]]
+    prose: Mapping[ProseKey, str]
+    quotes: tuple[str, str]
+    browser_locale: str
+
+
+def check_locale(locale: str) -> Locale:
+    """`locale` as a `Locale`; an unknown one is a usage error (never English instead)."""
+    for known in LOCALES:
+        if locale == known:
+            return known
+    raise UsageError(f"unsupported console locale {locale!r}; use one of {', '.join(LOCALES)}")
+
+
+@cache
+def catalogue(locale: str) -> Catalogue:
+    """The catalogue of a locale, from its module `runbook.locales.<locale>`."""
+    code = check_locale(locale)
+    module = importlib.import_module(f"{__name__}.{code}")
+    return Catalogue(code, module.LABELS, module.PROSE, module.QUOTES, module.BROWSER_LOCALE)
+
+
+class Labels:
+    """The label catalogue of one console language: `labels.name("add_route")`."""
+
+    def __init__(self, locale: str) -> None:
+        self._catalogue = catalogue(locale)
+        self.locale: Locale = self._catalogue.locale
+
+    def names(self, key: LabelKey, **fields: object) -> tuple[str, ...]:
+        """Every accessible name the console may give this control (`{n}` fields filled)."""
+        names = self._catalogue.labels[key]
+        return tuple(n.format(**fields) for n in names) if fields else names
+
+    def name(self, key: LabelKey, **fields: object) -> str:
+        """The control's first name: the one `explain` prints and messages use."""
+        return self.names(key, **fields)[0]
+
+    def matches(self, key: LabelKey, text: str) -> bool:
+        """Whether `text` is exactly one of the control's names."""
+        return text in self.names(key)
+
+    def found_in(self, key: LabelKey, text: str) -> bool:
+        """Whether one of the names occurs in `text` (case aside): for parts of messages."""
+        lowered = text.lower()
+        return any(n.lower() in lowered for n in self.names(key))
+
+    def value_of(self, keys: Mapping[V, LabelKey], text: str) -> V | None:
+        """The runbook value whose control is named `text` (`keys`: value -> label key)."""
+        return next((value for value, key in keys.items() if self.matches(key, text)), None)

@@ -1,0 +1,166 @@
+"""English: the console's accessible names and the prose of `runbook explain`."""
+
+from __future__ import annotations
+
+from runbook.locales import LabelKey, ProseKey
+
+# Entries marked [?] are not confirmed by Google's own text (see the project's console
+# reference): keep them here, so that a change in the real console is a change of one line.
+
+LABELS: dict[LabelKey, tuple[str, ...]] = {
+    "main_menu": ("Main menu",),
+    "nav_apps": ("Apps",),
+    "nav_workspace": ("Google Workspace",),
+    "nav_gmail": ("Gmail",),
+    "nav_hosts": ("Hosts",),
+    "nav_routing": ("Routing",),
+    "nav_default_routing": ("Default routing",),
+    "org_units": ("Organizational units",),
+    "loading": ("Loading",),
+    "saved_note": ("up to 24 hours",),
+    "inherited": ("Inherited",),  # [?]
+    "locally_applied": ("Locally applied",),
+    "signin_heading": ("Sign in",),
+    "signin_email": ("Email or phone",),
+    "signin_password": ("Enter your password",),
+    "signin_code": ("Enter code",),
+    "signin_next": ("Next",),
+    "hosts_heading": ("Hosts",),
+    "add_route": ("Add route",),
+    "routes_table": ("Mail routes",),  # [?]
+    "col_name": ("Name",),
+    "col_description": ("Description",),
+    "edit": ("Edit",),
+    "delete": ("Delete",),
+    "delete_route_title": ("Delete mail route?",),  # [?]
+    "delete_rule_title": ("Delete setting?",),  # [?]
+    "route_dialog": ("Add mail route",),
+    "route_dialog_edit": ("Edit mail route",),  # [?]
+    "route_name": ("Name",),
+    "server_menu": ("Specify email server",),
+    "single_host": ("Single host",),
+    "multiple_hosts": ("Multiple hosts",),
+    "host": ("Host name or IP",),  # [?]
+    "port": ("Port",),  # [?]
+    "load": ("% load",),
+    "primary": ("Primary",),
+    "secondary": ("Secondary",),
+    "host_row": ("Host {n}",),  # [?]
+    "add_host": ("Add host",),  # [?]
+    "remove_host": ("Remove host",),  # [?]
+    "options": ("Options",),
+    "mx_lookup": ("Perform MX lookup on host",),
+    "require_tls": (
+        "Require mail to be transmitted via a secure (TLS) connection (Recommended)",
+        "Require mail to be transmitted over a secure transport (TLS) connection",
+    ),
+    "require_ca": ("Require CA signed certificate (Recommended)",),
+    "validate_hostname": ("Validate certificate hostname (Recommended)",),
+    "test_tls": ("Test TLS connection",),
+    "tls_passed": ("TLS connection succeeded",),  # [?]
+    "tls_failed": ("TLS connection failed",),  # [?]
+    "save": ("Save",),
+    "concurrent_change": ("changed by someone else",),  # [?]
+    "concurrent_gone": ("no longer exists",),  # [?]
+    "name_taken": ("already exists",),  # [?]
+    "save_failed": ("couldn't save your changes",),  # [?]
+    "cancel": ("Cancel",),
+    "routing_heading": ("Routing",),
+    "configure": ("Configure",),
+    "add_another_rule": ("Add another rule",),
+    "rules_table": ("Routing rules",),  # [?]
+    "rule_enabled": ("Enabled",),  # [?]
+    "rule_dialog": ("Add setting",),
+    "rule_dialog_edit": ("Edit setting",),  # [?]
+    "rule_description": ("Description",),  # [?]
+    "messages_group": ("Email messages to affect",),
+    "msg_inbound": ("Inbound",),
+    "msg_outbound": ("Outbound",),
+    "msg_internal_sending": ("Internal - sending",),
+    "msg_internal_receiving": ("Internal - receiving",),
+    "action_menu": ("For the above types of messages, do the following",),
+    "modify_message": ("Modify message",),
+    "reject_message": ("Reject message",),
+    "route_group": ("Route",),
+    "change_route": ("Change route",),
+    "route_menu": ("Route to",),  # [?]
+    "normal_routing": ("Normal routing",),  # [?]
+    "show_options": ("Show options",),
+    "account_types": ("Account types to affect",),
+    "acct_users": ("Users",),
+    "acct_groups": ("Groups",),
+    "acct_unrecognized": ("Unrecognized / Catch-all",),
+    "envelope_filter": ("Envelope filter",),
+    "env_senders": ("Envelope senders",),  # [?]
+    "env_recipients": ("Envelope recipients",),  # [?]
+    "env_senders_check": ("Only affect specific envelope senders",),
+    "env_recipients_check": ("Only affect specific envelope recipients",),
+    "match_menu": ("Match type",),  # [?]
+    "match_single_address": ("Single email address",),
+    "match_pattern": ("Pattern match",),
+    "match_group": ("Group membership",),
+    "match_value_single_address": ("Email address",),  # [?]
+    "match_value_pattern": ("Regexp",),
+    "match_value_group": ("Group email address",),  # [?]
+}
+
+# The prose around the console's names. `{…}` fields are filled with quoted console names or
+# values; nothing here names a control on its own.
+PROSE: dict[ProseKey, str] = {
+    "title": "Runbook {name}",
+    "sign_in": "Sign in to the Admin console ({url}) as an administrator, then follow these "
+    "steps in order.",
+    "go_to": "In the Admin console, go to {path}.",
+    "org_unit": "On the left, under {tree}, select the organizational unit {ou}.",
+    "add_route": "Click {add_route}. The {dialog} dialog opens.",
+    "edit_route": "(If the list already has a route named {name}, click {edit} on its row "
+    "instead; the {dialog} dialog opens: make every field below match.)",
+    "route_name": "In {field}, enter {name}.",
+    "server_menu": "Under {menu}, click the menu and select {choice}.",
+    "single_host": "In {host}, enter {value}; in {port}, enter {number}.",
+    "table": "Under {table}, enter one row per host ({add_host} adds a row):",
+    "row": "{host}: {value}, {port}: {number}, {load}: {percent}",
+    "no_secondary": "Leave the {table} table empty.",
+    "loads": "The {load} values of each table must total 100.",
+    "options": "Under {options}:",
+    "check": "check {box}",
+    "uncheck": "leave {box} unchecked",
+    "test_tls": "Click {button} and read the result ({passed}). If the test fails, fix the "
+    "server first: saving a route whose certificate checks fail can bounce mail.",
+    "save": "Click {save}. Changes can take up to 24 hours to take effect.",
+    "delete_route": "In the list, find the route {name} and click {delete} on its row; in "
+    "the {dialog} dialog, click {delete}. If there is no such route, there is nothing to do.",
+    "scroll_routing": "Scroll down to the {section} section.",
+    "add_rule": "Click {configure} (or {add_another}, when the section already has rules). "
+    "The {dialog} dialog opens.",
+    "edit_rule": "(If the section already has a rule described as {name}, click {edit} on "
+    "its row instead; the {dialog} dialog opens: make every field below match.)",
+    "description": "In {field}, enter {name}.",
+    "messages": "Under {group}, check {checked}.",
+    "messages_off_one": "Leave {unchecked} unchecked.",
+    "messages_off_many": "Leave {unchecked} unchecked.",
+    "action": "Under {menu}, click the menu and select {choice}.",
+    "change_route": "Under {group}, check {box}, then in the {menu} menu select {route}.",
+    "existing_route": "This route is not created by the runbook: it must already exist "
+    "under {hosts}.",
+    "show_options": "Scroll down and click {show}.",
+    "accounts": "Under {group}, check {checked}.",
+    "accounts_off_one": "Uncheck {unchecked}.",
+    "accounts_off_many": "Uncheck {unchecked}.",
+    "envelope": "Under {group}:",
+    "envelope_side": "check {box}, select {match} in the {menu} menu and enter {value} in {field}",
+    "envelope_none": "Under {group}, leave both boxes unchecked.",
+    "disable": "Back on the {section} section, turn off {switch} for the rule {name}.",
+    "delete_rule": "In the {section} section, find the rule {name} and click {delete} on its "
+    "row; in the {dialog} dialog, click {delete}. If there is no such rule, there is "
+    "nothing to do.",
+    "and": "and",
+    "secret_value": "the value of ${name}",
+    "remove_route": "Remove the mail route {name}",
+    "remove_rule": "Remove the routing rule {name}",
+    "set_route": "Add or update the mail route {name}",
+    "set_rule": "Add or update the routing rule {name}",
+}
+
+QUOTES = ("\u201c", "\u201d")
+BROWSER_LOCALE = "en-US"

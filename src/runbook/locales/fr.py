@@ -1,0 +1,172 @@
+"""French: the console's accessible names and the prose of `runbook explain`."""
+
+from __future__ import annotations
+
+from runbook.locales import LabelKey, ProseKey
+
+LABELS: dict[LabelKey, tuple[str, ...]] = {
+    "main_menu": ("Menu principal",),
+    "nav_apps": ("Applications",),
+    "nav_workspace": ("Google Workspace",),
+    "nav_gmail": ("Gmail",),
+    "nav_hosts": ("Hôtes",),
+    "nav_routing": ("Routage",),
+    "nav_default_routing": ("Routage par défaut",),
+    "org_units": ("Unités organisationnelles",),
+    "loading": ("Chargement",),
+    "saved_note": ("jusqu'à 24 heures",),
+    "inherited": ("Hérité",),
+    "locally_applied": ("Appliqué localement",),
+    "signin_heading": ("Connexion",),
+    "signin_email": ("Adresse e-mail ou numéro de téléphone",),
+    "signin_password": ("Saisissez votre mot de passe",),
+    "signin_code": ("Saisissez le code",),
+    "signin_next": ("Suivant",),
+    "hosts_heading": ("Hôtes",),
+    "add_route": ("Ajouter une route",),
+    "routes_table": ("Routes de messagerie",),
+    "col_name": ("Nom",),
+    "col_description": ("Description",),
+    "edit": ("Modifier",),
+    "delete": ("Supprimer",),
+    "delete_route_title": ("Supprimer le routage des e-mails ?",),
+    "delete_rule_title": ("Supprimer le paramètre ?",),
+    "route_dialog": ("Ajouter un routage des e-mails",),
+    "route_dialog_edit": ("Modifier le routage des e-mails",),
+    "route_name": ("Nom",),
+    "server_menu": ("Spécifier le serveur de messagerie",),
+    "single_host": ("Un seul hôte",),
+    "multiple_hosts": ("Plusieurs hôtes",),
+    "host": ("Nom d'hôte ou adresse IP",),
+    "port": ("Port",),
+    "load": ("% de charge",),
+    "primary": ("Principal",),
+    "secondary": ("Secondaire",),
+    "host_row": ("Hôte {n}",),
+    "add_host": ("Ajouter un hôte",),
+    "remove_host": ("Supprimer l'hôte",),
+    "options": ("Options",),
+    "mx_lookup": ("Exécuter une consultation MX sur l'hôte",),
+    "require_tls": (
+        "Exiger que les messages soient transmis via une connexion TLS sécurisée (recommandé)",
+    ),
+    "require_ca": ("Exiger un certificat signé par une autorité de certification (recommandé)",),
+    "validate_hostname": ("Valider le nom d'hôte du certificat (recommandé)",),
+    "test_tls": ("Tester la connexion TLS",),
+    "tls_passed": ("La connexion TLS a réussi",),
+    "tls_failed": ("La connexion TLS a échoué",),
+    "save": ("Enregistrer",),
+    "concurrent_change": ("modifié par quelqu'un d'autre",),
+    "concurrent_gone": ("n'existe plus",),
+    "name_taken": ("existe déjà",),
+    "save_failed": ("Impossible d'enregistrer vos modifications",),
+    "cancel": ("Annuler",),
+    "routing_heading": ("Routage",),
+    "configure": ("Configurer",),
+    "add_another_rule": ("Ajouter une autre règle",),
+    "rules_table": ("Règles de routage",),
+    "rule_enabled": ("Activé",),
+    "rule_dialog": ("Ajouter un paramètre",),
+    "rule_dialog_edit": ("Modifier le paramètre",),
+    "rule_description": ("Description",),
+    "messages_group": ("E-mails concernés",),
+    "msg_inbound": ("Entrant",),
+    "msg_outbound": ("Sortant",),
+    "msg_internal_sending": ("Interne - envoi",),
+    "msg_internal_receiving": ("Interne - réception",),
+    "action_menu": ("Pour les types de messages ci-dessus, procédez comme suit",),
+    "modify_message": ("Modifier le message",),
+    "reject_message": ("Refuser le message",),
+    "route_group": ("Route",),
+    "change_route": ("Modifier la route",),
+    "route_menu": ("Acheminer vers",),
+    "normal_routing": ("Routage normal",),
+    "show_options": ("Afficher les options",),
+    "account_types": ("Types de comptes concernés",),
+    "acct_users": ("Utilisateurs",),
+    "acct_groups": ("Groupes",),
+    "acct_unrecognized": ("Non reconnu/Collecteur",),
+    "envelope_filter": ("Filtre d'enveloppes",),
+    "env_senders": ("Expéditeurs de l'enveloppe",),
+    "env_recipients": ("Destinataires de l'enveloppe",),
+    "env_senders_check": ("N'affecter que certains expéditeurs d'enveloppe",),
+    "env_recipients_check": ("N'affecter que certains destinataires d'enveloppe",),
+    "match_menu": ("Type de correspondance",),
+    "match_single_address": ("Adresse e-mail unique",),
+    "match_pattern": ("Correspondance de modèle",),
+    "match_group": ("Appartenance à un groupe",),
+    "match_value_single_address": ("Adresse e-mail",),
+    "match_value_pattern": ("Expression régulière",),
+    "match_value_group": ("Adresse e-mail du groupe",),
+}
+
+# The prose around the console's names. `{…}` fields are filled with quoted console names or
+# values; nothing here names a control on its own.
+PROSE: dict[ProseKey, str] = {
+    "title": "Runbook {name}",
+    "sign_in": "Connectez-vous à la console d'administration ({url}) avec un compte "
+    "administrateur, puis suivez ces étapes dans l'ordre.",
+    "go_to": "Dans la console d'administration, accédez à {path}.",
+    "org_unit": "À gauche, sous {tree}, sélectionnez l'unité organisationnelle {ou}.",
+    "add_route": "Cliquez sur {add_route}. La boîte de dialogue {dialog} s'ouvre.",
+    "edit_route": "(Si la liste contient déjà une route nommée {name}, cliquez plutôt sur "
+    "{edit} sur sa ligne ; la boîte de dialogue {dialog} s'ouvre : faites correspondre "
+    "chacun des champs ci-dessous.)",
+    "route_name": "Dans le champ {field}, saisissez {name}. Sans nom, la route ne peut pas "
+    "être enregistrée.",
+    "server_menu": "Sous {menu}, cliquez sur le menu et sélectionnez {choice}.",
+    "single_host": "Dans {host}, saisissez {value} ; dans {port}, saisissez {number}.",
+    "table": "Dans le tableau {table}, saisissez une ligne par hôte ({add_host} ajoute une "
+    "ligne) :",
+    "row": "{host} : {value}, {port} : {number}, {load} : {percent}",
+    "no_secondary": "Laissez le tableau {table} vide.",
+    "loads": "La charge totale de chaque tableau ({load}) doit être de 100 %.",
+    "options": "Sous {options} :",
+    "check": "cochez la case {box}",
+    "uncheck": "laissez la case {box} décochée",
+    "test_tls": "Pour vérifier la connexion au serveur, cliquez sur {button} et lisez le "
+    "résultat ({passed}). En cas d'échec, corrigez d'abord le serveur : une route dont les "
+    "vérifications de certificat échouent peut faire rejeter des messages.",
+    "save": "Au bas de la boîte de dialogue, cliquez sur {save}. Il peut s'écouler jusqu'à "
+    "24 heures avant que les modifications soient appliquées.",
+    "delete_route": "Dans la liste, repérez la route {name} et cliquez sur {delete} sur sa "
+    "ligne ; dans la boîte de dialogue {dialog}, cliquez sur {delete}. Si cette route "
+    "n'existe pas, il n'y a rien à faire.",
+    "scroll_routing": "Faites défiler la page jusqu'à la section {section}.",
+    "add_rule": "Cliquez sur {configure} ou sur {add_another} (quand la section contient "
+    "déjà des règles). La boîte de dialogue {dialog} s'ouvre.",
+    "edit_rule": "(Si la section contient déjà une règle décrite comme {name}, cliquez "
+    "plutôt sur {edit} sur sa ligne ; la boîte de dialogue {dialog} s'ouvre : faites "
+    "correspondre chacun des champs ci-dessous.)",
+    "description": "Dans le champ {field}, saisissez {name}. Sans description, la règle ne "
+    "peut pas être enregistrée.",
+    "messages": "Sous {group}, cochez {checked}.",
+    "messages_off_one": "Laissez la case {unchecked} décochée.",
+    "messages_off_many": "Laissez les cases {unchecked} décochées.",
+    "action": "Sous {menu}, cliquez sur le menu et sélectionnez {choice}.",
+    "change_route": "Sous {group}, cochez la case {box}, puis dans le menu {menu}, "
+    "sélectionnez le serveur {route}.",
+    "existing_route": "Cette route n'est pas créée par le runbook : elle doit déjà exister "
+    "dans {hosts}.",
+    "show_options": "Faites défiler la page vers le bas, puis cliquez sur {show}.",
+    "accounts": "Sous {group}, cochez {checked}.",
+    "accounts_off_one": "La case {unchecked} doit être décochée.",
+    "accounts_off_many": "Les cases {unchecked} doivent être décochées.",
+    "envelope": "Sous {group} :",
+    "envelope_side": "cochez la case {box}, sélectionnez {match} dans le menu {menu} et "
+    "saisissez {value} dans {field}",
+    "envelope_none": "Sous {group}, laissez les deux cases décochées.",
+    "disable": "De retour dans la section {section}, désactivez {switch} pour la règle {name}.",
+    "delete_rule": "Dans la section {section}, repérez la règle {name} et cliquez sur "
+    "{delete} sur sa ligne ; dans la boîte de dialogue {dialog}, cliquez sur {delete}. Si "
+    "cette règle n'existe pas, il n'y a rien à faire.",
+    "and": "et",
+    "secret_value": "la valeur de ${name}",
+    "remove_route": "Supprimer la route de messagerie {name}",
+    "remove_rule": "Supprimer la règle de routage {name}",
+    "set_route": "Ajouter ou mettre à jour la route de messagerie {name}",
+    "set_rule": "Ajouter ou mettre à jour la règle de routage {name}",
+}
+
+QUOTES = ("«\u00a0", "\u00a0»")
+BROWSER_LOCALE = "fr-FR"

@@ -1,0 +1,33 @@
+"""Each resource kind has its explain module, registered by kind key; a kind without one fails."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+import pytest
+
+from runbook.engine.explain import EXPLAINERS, explainer
+from runbook.engine.explain.core import MENU_PATHS, Writer
+from runbook.spec.model import Kind
+
+
+def test_every_resource_kind_has_an_explain_module() -> None:
+    assert sorted(EXPLAINERS) == sorted(get_args(Kind))
+    for kind in get_args(Kind):
+        assert explainer(kind).page in MENU_PATHS
+
+
+def test_a_kind_without_an_explain_module_fails_loudly() -> None:
+    with pytest.raises(LookupError, match=r"'default_routing'.*mail_route, routing_rule"):
+        explainer("default_routing")
+
+
+@pytest.mark.parametrize(
+    ("locale", "page", "path"),
+    [
+        ("en", "hosts", "Main menu > Apps > Google Workspace > Gmail > Hosts"),
+        ("fr", "routing", "Menu principal > Applications > Google Workspace > Gmail > Routage"),
+    ],
+)
+def test_the_click_path_is_written_from_the_menu_keys(locale: str, page: str, path: str) -> None:
+    assert Writer(locale).click_path(page) == path
