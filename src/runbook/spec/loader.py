@@ -18,7 +18,9 @@ from runbook.errors import InvalidRunbook, Problem, UsageError
 from runbook.spec.checks import MAX_HOSTS_PER_TABLE, did_you_mean, load_total_problem
 from runbook.spec.crosscheck import check_steps, facts_from_data
 from runbook.spec.model import Runbook, route_option_issues
-from runbook.spec.yamlsource import DocPath, Source, SourceFatal, parse_source, read_text
+from runbook.spec.source import DocPath, Source, SourceFatal, read_text
+from runbook.spec.variables import resolve_references
+from runbook.spec.yamlsource import parse_source
 
 MASK = "********"
 NOT_FROM_YAML = (
@@ -62,11 +64,12 @@ def load_text(
     """Like `load_runbook`, from text already read (`file` names it in problems)."""
     env = os.environ if env is None else env
     try:
-        source = parse_source(text, file, variables=variables, env=env)
+        source = parse_source(text, file)
     except SourceFatal as exc:
         raise InvalidRunbook(
             _problems(file, [(i.pos, i.message) for i in exc.issues], ())
         ) from None
+    resolve_references(source, variables or {}, env)
     undeclared = sorted(set(variables or {}) - source.declared)
     if undeclared:
         raise UsageError(_undeclared_message(file, undeclared, sorted(source.declared)))
