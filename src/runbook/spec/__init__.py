@@ -1,5 +1,7 @@
 """Runbook files: safe YAML loading with positions, the model, validation (no Playwright)."""
 
+from runbook.spec.fields import Resource
+from runbook.spec.kinds import KINDS, KindInfo, Reference, kind_info
 from runbook.spec.loader import load_runbook, load_text, summarize
 from runbook.spec.model import (
     ConsoleSettings,
@@ -19,13 +21,17 @@ from runbook.spec.model import (
 from runbook.spec.schema import json_schema
 
 __all__ = [
+    "KINDS",
     "ConsoleSettings",
     "DriftIgnore",
     "DriftSettings",
     "EnvelopeFilter",
     "EnvelopeMatch",
+    "KindInfo",
     "MailRoute",
     "MultipleHosts",
+    "Reference",
+    "Resource",
     "RoutingRule",
     "Runbook",
     "Server",
@@ -33,6 +39,7 @@ __all__ = [
     "Step",
     "WeightedHost",
     "json_schema",
+    "kind_info",
     "load_runbook",
     "load_text",
     "summarize",
