@@ -9,13 +9,17 @@ Values holding `${...}` are recorded as templates for `runbook.spec.interpolate`
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
-from yaml.composer import ComposerError
+from yaml.composer import Composer, ComposerError
+from yaml.constructor import SafeConstructor
 from yaml.error import Mark, MarkedYAMLError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from runbook.spec.interpolate import has_references
 from runbook.spec.source import DocPath, Issue, Pos, Source, SourceFatal, Template
@@ -28,6 +32,11 @@ SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timest
 SEQ_TAG = _TAG + "seq"
 MAP_TAG = _TAG + "map"
 MERGE_TAG = _TAG + "merge"
+# Texts libyaml's parser reads exactly as PyYAML's does (tests/unit/test_spec_yaml_readers.py):
+# printable ASCII ending a line, without the tags, complex keys and block-scalar comments where
+# the two differ; any other text is read by PyYAML's parser alone.
+_FAST_TEXT = re.compile(r"[\x20\x22-\x3e\x40-\x7e\n]*\n|")
+_SLOW_PARTS = re.compile(r"[|>][-+0-9]*#")
 
 
 def _pos(mark: Mark) -> Pos:
@@ -45,24 +54,22 @@ class _AliasRef(Node):
         self.anchor = anchor
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, composing nodes only; keeps aliases visible and bounds nesting."""
+class _Composing(Composer):
+    """Composes nodes only; keeps aliases visible and bounds nesting (over either parser)."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
+    _depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
+        if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
+            event = self.peek_event()  # type: ignore[attr-defined]
             if event.anchor in self.anchors:
-                self.get_event()  # type: ignore[no-untyped-call]
+                self.get_event()  # type: ignore[attr-defined]
                 return _AliasRef(self.anchors[event.anchor], event.anchor, event.start_mark)
             return super().compose_node(parent, index)  # type: ignore[return-value]
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                event = self.peek_event()  # type: ignore[no-untyped-call]
+                event = self.peek_event()  # type: ignore[attr-defined]
                 raise ComposerError(
                     None,
                     None,
@@ -72,6 +79,35 @@ class _Loader(yaml.SafeLoader):
             return super().compose_node(parent, index)  # type: ignore[return-value]
         finally:
             self._depth -= 1
+
+
+class _Loader(_Composing, yaml.SafeLoader):
+    """PyYAML's safe loader in Python: reads any text, and words every syntax error."""
+
+
+class _NodeReader(Protocol):
+    def get_single_node(self) -> Node | None: ...
+    def dispose(self) -> None: ...
+
+
+def _fast_loader() -> Callable[[str], _NodeReader] | None:
+    """The loader over libyaml's parser (the same events, several times faster), if built."""
+    try:
+        from yaml._yaml import CParser
+    except ImportError:  # pragma: no cover - PyYAML built without libyaml
+        return None
+
+    class _FastLoader(_Composing, CParser, SafeConstructor, Resolver):
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            Composer.__init__(self)
+
+    return _FastLoader
+
+
+_FAST_LOADER = _fast_loader()
 
 
 FLOW_SEPARATORS = " \t\n,[{"  # what ends a plain scalar's text inside a flow collection
@@ -125,10 +161,28 @@ def _text_pos(text: str, index: int) -> Pos:
 
 
 def compose(text: str) -> Node | None:
-    """The YAML node tree of `text` (None for an empty document); raises `SourceFatal`."""
-    loader: _Loader | None = None
+    """The YAML node tree of `text` (None for an empty document); raises `SourceFatal`.
+
+    Printable ASCII text, which both parsers read alike, is read by libyaml's parser; a text it
+    refuses is read again by PyYAML's, so that every problem is worded and placed as PyYAML does.
+    """
+    if _FAST_LOADER is not None and _fast_text(text):
+        try:
+            return _compose(text, _FAST_LOADER)
+        except SourceFatal:
+            pass
+    return _compose(text, _Loader)
+
+
+def _fast_text(text: str) -> bool:
+    """True when libyaml's parser reads `text` as PyYAML's does."""
+    return bool(_FAST_TEXT.fullmatch(text)) and not _SLOW_PARTS.search(text)
+
+
+def _compose(text: str, loader_type: Callable[[str], _NodeReader]) -> Node | None:
+    loader: _NodeReader | None = None
     try:
-        loader = _Loader(text)  # checks for unprintable characters first
+        loader = loader_type(text)  # PyYAML's reader checks for unprintable characters first
         return loader.get_single_node()
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -217,7 +271,7 @@ class _Converter:
                     str(node.value),
                     node.start_mark.index,
                     node.end_mark.index,
-                    plain=node.style is None,
+                    plain=not node.style,  # None from PyYAML's parser, '' from libyaml's
                 )
             )
         return value
