@@ -22,7 +22,7 @@ def test_every_kind_is_registered_whole(key: str) -> None:
     assert info.noun and info.what and info.fields
     assert all(field in info.model.model_fields for field in info.required)
     for ref in info.references:
-        assert ref.kind in KINDS
+        assert ref.kind in KINDS and ref.noun == KINDS[ref.kind].noun
         assert {ref.field, ref.existing_field} <= set(info.model.model_fields)
 
 

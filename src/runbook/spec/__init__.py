@@ -1,7 +1,7 @@
 """Runbook files: safe YAML loading with positions, the model, validation (no Playwright)."""
 
 from runbook.spec.fields import Resource
-from runbook.spec.kinds import KINDS, KindInfo, Reference, kind_info
+from runbook.spec.kinds import KINDS, KindInfo, kind_info
 from runbook.spec.loader import load_runbook, load_text, summarize
 from runbook.spec.model import (
     ConsoleSettings,
@@ -18,6 +18,7 @@ from runbook.spec.model import (
     Step,
     WeightedHost,
 )
+from runbook.spec.references import Reference
 from runbook.spec.schema import json_schema
 
 __all__ = [

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from runbook.names import shown
 from runbook.spec.checks import did_you_mean
-from runbook.spec.kinds import KINDS, KindInfo, Reference, kind_info, nouns
+from runbook.spec.kinds import KINDS, KindInfo, kind_info, nouns
+from runbook.spec.references import Reference
 
 if TYPE_CHECKING:
     from runbook.spec.model import Runbook

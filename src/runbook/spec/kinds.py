@@ -15,20 +15,7 @@ from typing import Any
 from runbook.spec import mail_route, routing_rule
 from runbook.spec.checks import one_of
 from runbook.spec.fields import Resource, SpecIssue
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A field of a resource that names a resource of another kind (a rule's `change_route`).
-
-    In a file it is written as the key (`change_route: Legacy`) or as `{name: ..., existing:
-    true}` when the target is not defined by an earlier step but exists in the console; the
-    model keeps the flag in `existing_field`, which the file cannot spell.
-    """
-
-    field: str
-    kind: str
-    existing_field: str
+from runbook.spec.references import Reference
 
 
 @dataclass(frozen=True)
@@ -83,7 +70,7 @@ KINDS: dict[str, KindInfo] = {
             model=routing_rule.RoutingRule,
             fields=routing_rule.FIELDS,
             required={"messages": f"'messages' ({one_of(routing_rule.MESSAGE_TYPES)})"},
-            references=(Reference("change_route", "mail_route", "change_route_existing"),),
+            references=(routing_rule.CHANGE_ROUTE,),
         ),
     )
 }

@@ -7,7 +7,8 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
 
 from runbook.spec import checks
-from runbook.spec.fields import Resource, SpecIssue, SpecModel, fail, text, unique_nonempty
+from runbook.spec.fields import Resource, SpecModel, fail, text, unique_nonempty
+from runbook.spec.references import Reference
 
 MESSAGE_TYPES: tuple[str, ...] = ("inbound", "outbound", "internal_sending", "internal_receiving")
 ACCOUNT_TYPES: tuple[str, ...] = ("users", "groups", "unrecognized_catch_all")
@@ -18,6 +19,7 @@ AccountType = Literal["users", "groups", "unrecognized_catch_all"]
 MatchType = Literal["single_address", "pattern", "group"]
 Action = Literal["modify_message", "reject_message"]
 
+CHANGE_ROUTE = Reference("change_route", "mail_route", "change_route_existing", "route")
 _MATCH: dict[str, Any] = {"match": {}, "value": {}}
 FIELDS: dict[str, Any] = {  # the fields `drift.ignore` may name, as a tree
     "description": {},
@@ -134,57 +136,14 @@ class RoutingRule(Resource):
     @model_validator(mode="before")
     @classmethod
     def _change_route_spelling(cls, data: Any, info: ValidationInfo) -> Any:
-        if not isinstance(data, dict):
-            return data
-        from_yaml = bool(info.context and info.context.get("yaml"))
-        if from_yaml and "change_route_existing" in data:
-            fail(
-                (
-                    ("change_route_existing",),
-                    "unknown key 'change_route_existing'; write "
-                    "change_route: {name: ..., existing: true}",
-                    "key",
-                )
-            )
-        spec = data.get("change_route")
-        if not isinstance(spec, dict):
-            return data
-        issues: list[SpecIssue] = []
-        for key in spec:
-            if key not in ("name", "existing"):
-                hint = checks.did_you_mean(str(key), ("name", "existing"))
-                issues.append(
-                    (
-                        ("change_route", key),
-                        f"unknown key {key!r} in change_route{hint} (it takes name and existing)",
-                        "key",
-                    )
-                )
-        name = spec.get("name")
-        existing = spec.get("existing", False)
-        if "name" not in spec:
-            issues.append(
-                (("change_route",), "change_route needs a 'name' (the route's name)", "key")
-            )
-        elif not isinstance(name, str):
-            issues.append((("change_route", "name"), "the route name must be text"))
-        if not isinstance(existing, bool):
-            issues.append((("change_route", "existing"), "existing must be true or false"))
-        if issues:
-            fail(*issues)
-        out = dict(data)
-        out["change_route"] = name
-        out["change_route_existing"] = existing
-        return out
+        return CHANGE_ROUTE.as_written(
+            data, from_yaml=bool(info.context and info.context.get("yaml"))
+        )
 
     @field_validator("change_route")
     @classmethod
     def _route_name(cls, value: str | None) -> str | None:
-        if value is not None:
-            problem = checks.text_problem(value, what="route name")
-            if problem:
-                fail(((), problem))
-        return value
+        return CHANGE_ROUTE.check_name(value)
 
     @field_validator("messages")
     @classmethod
