@@ -33,10 +33,12 @@ SEQ_TAG = _TAG + "seq"
 MAP_TAG = _TAG + "map"
 MERGE_TAG = _TAG + "merge"
 # Texts libyaml's parser reads exactly as PyYAML's does (tests/unit/test_spec_yaml_readers.py):
-# printable ASCII ending a line, without the tags, complex keys and block-scalar comments where
-# the two differ; any other text is read by PyYAML's parser alone.
-_FAST_TEXT = re.compile(r"[\x20\x22-\x3e\x40-\x7e\n]*\n|")
+# printable ASCII ending a line, without a comment right after a block scalar's header, and
+# with '?' and '!' only inside quoted or block scalars (outside them, in tags and in flow
+# collections, the two differ); any other text is read by PyYAML's parser alone.
+_FAST_TEXT = re.compile(r"[\x20-\x7e\n]*\n")
 _SLOW_PARTS = re.compile(r"[|>][-+0-9]*#")
+_SLOW_CHARS = ("?", "!")
 
 
 def _pos(mark: Mark) -> Pos:
@@ -163,20 +165,38 @@ def _text_pos(text: str, index: int) -> Pos:
 def compose(text: str) -> Node | None:
     """The YAML node tree of `text` (None for an empty document); raises `SourceFatal`.
 
-    Printable ASCII text, which both parsers read alike, is read by libyaml's parser; a text it
-    refuses is read again by PyYAML's, so that every problem is worded and placed as PyYAML does.
+    Text that both parsers read alike is read by libyaml's parser; any other text, and any
+    text libyaml refuses, by PyYAML's, so every problem is worded and placed as PyYAML does.
     """
-    if _FAST_LOADER is not None and _fast_text(text):
+    if _FAST_LOADER is not None and _FAST_TEXT.fullmatch(text) and not _SLOW_PARTS.search(text):
         try:
-            return _compose(text, _FAST_LOADER)
-        except SourceFatal:
+            root = _compose(text, _FAST_LOADER)
+        except (SourceFatal, yaml.YAMLError):
             pass
+        else:
+            if _slow_chars_quoted(text, root):
+                return root
     return _compose(text, _Loader)
 
 
-def _fast_text(text: str) -> bool:
-    """True when libyaml's parser reads `text` as PyYAML's does."""
-    return bool(_FAST_TEXT.fullmatch(text)) and not _SLOW_PARTS.search(text)
+def _slow_chars_quoted(text: str, root: Node | None) -> bool:
+    """True when every '?' and '!' of `text` lies inside a quoted or block scalar of `root`."""
+    wanted = sum(text.count(c) for c in _SLOW_CHARS)
+    found = 0
+    stack = [root] if wanted and root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _AliasRef):
+            continue  # its target is counted where it is written
+        if isinstance(node, ScalarNode):
+            span = text[node.start_mark.index : node.end_mark.index]
+            if node.style and span.startswith(node.style):  # no tag or anchor before it
+                found += sum(span.count(c) for c in _SLOW_CHARS)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+    return found == wanted
 
 
 def _compose(text: str, loader_type: Callable[[str], _NodeReader]) -> Node | None:
