@@ -163,16 +163,15 @@ def _references(steps: list[StepFacts]) -> list[CrossIssue]:
         if f.state != "present" or f.kind is None:
             continue
         for r in f.refs:
-            problem = _reference_problem(steps, f, r)
+            problem = _reference_problem(steps, f, kind_info(f.kind).noun, r)
             if problem:
                 issues.append((r.path, problem))
     return issues
 
 
-def _reference_problem(steps: list[StepFacts], f: StepFacts, r: RefFacts) -> str | None:
-    """Why the resource `r` names is not there when step `f` is saved, or None."""
-    target, source = kind_info(r.ref.kind), kind_info(f.kind or "")
-    name = r.name
+def _reference_problem(steps: list[StepFacts], f: StepFacts, noun: str, r: RefFacts) -> str | None:
+    """Why the resource `r` names is not there when step `f` (a `noun`) is saved, or None."""
+    target, name = kind_info(r.ref.kind), r.name
     defined = [t for t in steps if t.kind == target.key and t.key is not None]
     same = [t for t in defined if t.key is not None and shown(t.key) == shown(name)]
     removed = [t for t in same if t.state == "absent"]
@@ -188,7 +187,7 @@ def _reference_problem(steps: list[StepFacts], f: StepFacts, r: RefFacts) -> str
         return (
             f"{target.what} {name!r} is defined later, by step "
             f"{later[0].index + 1}; move that step before this one so the {target.noun} "
-            f"exists when the {source.noun} is saved"
+            f"exists when the {noun} is saved"
         )
     earlier = [t.key for t in defined if t.index < f.index and t.key is not None]
     return (
