@@ -1,4 +1,4 @@
-"""Runbook files: safe YAML loading with positions, the model, validation (no Playwright)."""
+"""Runbook files: YAML with positions, the models, validation, the kinds registry (no browser)."""
 
 from runbook.spec.fields import Resource
 from runbook.spec.kinds import KINDS, KindInfo, kind_info
