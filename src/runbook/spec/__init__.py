@@ -1,5 +1,7 @@
-"""Runbook files: safe YAML loading with positions, the model, validation (no Playwright)."""
+"""Runbook files: YAML with positions, the models, validation, the kinds registry (no browser)."""
 
+from runbook.spec.fields import Resource
+from runbook.spec.kinds import KINDS, KindInfo, kind_info
 from runbook.spec.loader import load_runbook, load_text, summarize
 from runbook.spec.model import (
     ConsoleSettings,
@@ -16,16 +18,21 @@ from runbook.spec.model import (
     Step,
     WeightedHost,
 )
+from runbook.spec.references import Reference
 from runbook.spec.schema import json_schema
 
 __all__ = [
+    "KINDS",
     "ConsoleSettings",
     "DriftIgnore",
     "DriftSettings",
     "EnvelopeFilter",
     "EnvelopeMatch",
+    "KindInfo",
     "MailRoute",
     "MultipleHosts",
+    "Reference",
+    "Resource",
     "RoutingRule",
     "Runbook",
     "Server",
@@ -33,6 +40,7 @@ __all__ = [
     "Step",
     "WeightedHost",
     "json_schema",
+    "kind_info",
     "load_runbook",
     "load_text",
     "summarize",

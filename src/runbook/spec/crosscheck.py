@@ -6,11 +6,14 @@ file whose steps have errors of their own still gets these checks (all problems 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from runbook.names import shown
 from runbook.spec.checks import did_you_mean
+from runbook.spec.kinds import KINDS, KindInfo, kind_info, nouns
+from runbook.spec.references import Reference
 
 if TYPE_CHECKING:
     from runbook.spec.model import Runbook
@@ -18,31 +21,15 @@ if TYPE_CHECKING:
 DocPath = tuple[str | int, ...]
 CrossIssue = tuple[DocPath, str]
 
-_ROW: dict[str, Any] = {}  # a host table is compared whole, as `drift` diffs it
-_MATCH: dict[str, Any] = {"match": {}, "value": {}}
-FIELD_TREES: dict[str, dict[str, Any]] = {
-    "mail_route": {
-        "name": {},
-        "server": {
-            "single_host": {"host": {}, "port": {}},
-            "multiple_hosts": {"primary": _ROW, "secondary": _ROW},
-        },
-        "mx_lookup": {},
-        "require_tls": {},
-        "require_ca_signed_certificate": {},
-        "validate_certificate_hostname": {},
-    },
-    "routing_rule": {
-        "description": {},
-        "messages": {},
-        "action": {},
-        "change_route": {},
-        "account_types": {},
-        "envelope_filter": {"senders": _MATCH, "recipients": _MATCH},
-        "enabled": {},
-    },
-}
-_WHAT = {"mail_route": "mail route", "routing_rule": "routing rule"}
+
+@dataclass(frozen=True)
+class RefFacts:
+    """A reference a step makes to a resource of another kind, as written."""
+
+    ref: Reference
+    name: str
+    existing: bool
+    path: DocPath
 
 
 @dataclass(frozen=True)
@@ -54,9 +41,7 @@ class StepFacts:
     state: str
     kind: str | None
     key: str | None
-    change_route: str | None = None
-    change_route_existing: bool = False
-    change_route_path: DocPath = ()
+    refs: tuple[RefFacts, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -72,19 +57,14 @@ def facts_from_models(book: Runbook) -> tuple[list[StepFacts], list[IgnoreFacts]
     """Facts of a validated runbook."""
     steps: list[StepFacts] = []
     for i, step in enumerate(book.steps):
-        rule = step.routing_rule
-        steps.append(
-            StepFacts(
-                index=i,
-                name=step.name,
-                state=step.state,
-                kind=step.kind,
-                key=step.key,
-                change_route=rule.change_route if rule else None,
-                change_route_existing=rule.change_route_existing if rule else False,
-                change_route_path=("steps", i, "routing_rule", "change_route"),
-            )
+        resource = step.resource
+        refs = tuple(
+            RefFacts(ref, name, getattr(resource, ref.existing_field) is True, path)
+            for ref in kind_info(step.kind).references
+            if isinstance(name := getattr(resource, ref.field), str)
+            for path in [("steps", i, step.kind, ref.field)]
         )
+        steps.append(StepFacts(i, step.name, step.state, step.kind, step.key, refs))
     ignores = [IgnoreFacts(j, ig.step, ig.field) for j, ig in enumerate(book.drift.ignore)]
     return steps, ignores
 
@@ -98,25 +78,17 @@ def facts_from_data(data: dict[str, Any]) -> tuple[list[StepFacts], list[IgnoreF
             continue
         name = raw.get("name") if isinstance(raw.get("name"), str) else None
         state = raw.get("state", "present")
-        kinds = [k for k in ("mail_route", "routing_rule") if isinstance(raw.get(k), dict)]
+        kinds = [k for k in KINDS if isinstance(raw.get(k), dict)]
         if len(kinds) != 1 or state not in ("present", "absent"):
             steps.append(StepFacts(i, name, "present", None, None))
             continue
-        kind = kinds[0]
-        resource = raw[kind]
-        key_field = "name" if kind == "mail_route" else "description"
-        key = resource.get(key_field) if isinstance(resource.get(key_field), str) else None
-        route: str | None = None
-        existing = False
-        path: DocPath = ("steps", i, kind, "change_route")
-        spec = resource.get("change_route") if kind == "routing_rule" else None
-        if isinstance(spec, str):
-            route = spec
-        elif isinstance(spec, dict) and isinstance(spec.get("name"), str):
-            route = spec["name"]
-            existing = spec.get("existing") is True
-            path = (*path, "name")
-        steps.append(StepFacts(i, name, state, kind, key, route, existing, path))
+        info = KINDS[kinds[0]]
+        resource = raw[info.key]
+        key = resource.get(info.key_field)
+        refs = tuple(_raw_refs(info, resource, i))
+        steps.append(
+            StepFacts(i, name, state, info.key, key if isinstance(key, str) else None, refs)
+        )
     ignores: list[IgnoreFacts] = []
     drift = data.get("drift")
     raw_ignores = drift.get("ignore") if isinstance(drift, dict) else None
@@ -128,11 +100,24 @@ def facts_from_data(data: dict[str, Any]) -> tuple[list[StepFacts], list[IgnoreF
     return steps, ignores
 
 
+def _raw_refs(info: KindInfo, resource: dict[str, Any], index: int) -> list[RefFacts]:
+    """The references of a raw resource: `field: key` or `field: {name: key, existing: ...}`."""
+    out: list[RefFacts] = []
+    for ref in info.references:
+        spec = resource.get(ref.field)
+        path: DocPath = ("steps", index, info.key, ref.field)
+        if isinstance(spec, str):
+            out.append(RefFacts(ref, spec, False, path))
+        elif isinstance(spec, dict) and isinstance(spec.get("name"), str):
+            out.append(RefFacts(ref, spec["name"], spec.get("existing") is True, (*path, "name")))
+    return out
+
+
 def check_steps(steps: list[StepFacts], ignores: list[IgnoreFacts]) -> list[CrossIssue]:
     """Every cross-step problem, each with the path of the value it is about."""
     issues: list[CrossIssue] = []
     issues += _duplicates(steps)
-    issues += _routes_used(steps)
+    issues += _references(steps)
     issues += _ignores(steps, ignores)
     return issues
 
@@ -158,13 +143,13 @@ def _duplicates(steps: list[StepFacts]) -> list[CrossIssue]:
         key = (f.kind, shown(f.key))  # two names the console shows alike are one entry
         if key in keys:
             first, earlier = keys[key]
-            key_field = "name" if f.kind == "mail_route" else "description"
+            info = kind_info(f.kind)
             alike = "" if earlier == f.key else f" as {earlier!r}, which the console shows alike"
             issues.append(
                 (
-                    ("steps", f.index, f.kind, key_field),
-                    f"{_WHAT[f.kind]} {f.key!r} is already managed by step {first + 1}{alike}; "
-                    "each route or rule belongs to one step",
+                    ("steps", f.index, f.kind, info.key_field),
+                    f"{info.what} {f.key!r} is already managed by step {first + 1}{alike}; "
+                    f"each {nouns()} belongs to one step",
                 )
             )
         else:
@@ -172,51 +157,45 @@ def _duplicates(steps: list[StepFacts]) -> list[CrossIssue]:
     return issues
 
 
-def _routes_used(steps: list[StepFacts]) -> list[CrossIssue]:
+def _references(steps: list[StepFacts]) -> list[CrossIssue]:
     issues: list[CrossIssue] = []
-    routes = [f for f in steps if f.kind == "mail_route" and f.key is not None]
     for f in steps:
-        if f.kind != "routing_rule" or f.state != "present" or f.change_route is None:
+        if f.state != "present" or f.kind is None:
             continue
-        name = f.change_route
-        same = [r for r in routes if r.key is not None and shown(r.key) == shown(name)]
-        removed = [r for r in same if r.state == "absent"]
-        if removed:
-            issues.append(
-                (
-                    f.change_route_path,
-                    f"change_route names mail route {name!r}, which "
-                    f"step {removed[0].index + 1} removes (state: absent)",
-                )
-            )
-            continue
-        if f.change_route_existing:
-            continue
-        if any(r.index < f.index for r in same):
-            continue
-        later = [r for r in same if r.index > f.index]
-        if later:
-            issues.append(
-                (
-                    f.change_route_path,
-                    f"mail route {name!r} is defined later, by step "
-                    f"{later[0].index + 1}; move that step before this one so the route "
-                    "exists when the rule is saved",
-                )
-            )
-            continue
-        earlier = [r.key for r in routes if r.index < f.index and r.key is not None]
-        hint = did_you_mean(name, earlier)
-        issues.append(
-            (
-                f.change_route_path,
-                f"no earlier step defines mail route {name!r}"
-                f"{hint}; add a mail_route step before this one, or write "
-                f"change_route: {{name: {name}, existing: true}} if the route already "
-                "exists in the console",
-            )
-        )
+        for r in f.refs:
+            problem = _reference_problem(steps, f, kind_info(f.kind).noun, r)
+            if problem:
+                issues.append((r.path, problem))
     return issues
+
+
+def _reference_problem(steps: list[StepFacts], f: StepFacts, noun: str, r: RefFacts) -> str | None:
+    """Why the resource `r` names is not there when step `f` (a `noun`) is saved, or None."""
+    target, name = kind_info(r.ref.kind), r.name
+    defined = [t for t in steps if t.kind == target.key and t.key is not None]
+    same = [t for t in defined if t.key is not None and shown(t.key) == shown(name)]
+    removed = [t for t in same if t.state == "absent"]
+    if removed:
+        return (
+            f"{r.ref.field} names {target.what} {name!r}, which "
+            f"step {removed[0].index + 1} removes (state: absent)"
+        )
+    if r.existing or any(t.index < f.index for t in same):
+        return None
+    later = [t for t in same if t.index > f.index]
+    if later:
+        return (
+            f"{target.what} {name!r} is defined later, by step "
+            f"{later[0].index + 1}; move that step before this one so the {target.noun} "
+            f"exists when the {noun} is saved"
+        )
+    earlier = [t.key for t in defined if t.index < f.index and t.key is not None]
+    return (
+        f"no earlier step defines {target.what} {name!r}"
+        f"{did_you_mean(name, earlier)}; add a {target.key} step before this one, or write "
+        f"{r.ref.field}: {{name: {name}, existing: true}} if the {target.noun} already "
+        "exists in the console"
+    )
 
 
 def _ignores(steps: list[StepFacts], ignores: list[IgnoreFacts]) -> list[CrossIssue]:
@@ -231,7 +210,7 @@ def _ignores(steps: list[StepFacts], ignores: list[IgnoreFacts]) -> list[CrossIs
                 (
                     ("drift", "ignore", ig.index, "step"),
                     f"no step is named "
-                    f"{ig.step!r}, and no route or rule has that name"
+                    f"{ig.step!r}, and no {nouns()} has that name"
                     f"{did_you_mean(ig.step, names)}",
                 )
             )
@@ -246,13 +225,14 @@ def _ignores(steps: list[StepFacts], ignores: list[IgnoreFacts]) -> list[CrossIs
 
 def field_path_problem(kind: str, path: str) -> str | None:
     """Why `path` (like `server.single_host.port`) is not a field of a `kind`, or None."""
-    tree = FIELD_TREES[kind]
+    info = kind_info(kind)
+    tree: Mapping[str, Any] = info.fields
     done: list[str] = []
     for part in path.split("."):
         if part in tree:
             tree = tree[part]
         else:
-            where = ".".join(done) or _WHAT[kind]
+            where = ".".join(done) or info.what
             if not tree:
                 return (
                     f"{where} is compared as a whole; write field: {where} (no {part!r} below it)"

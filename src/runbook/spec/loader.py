@@ -6,6 +6,7 @@ import difflib
 import os
 import re
 import types
+from collections import Counter
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -15,10 +16,13 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from runbook.errors import InvalidRunbook, Problem, UsageError
-from runbook.spec.checks import MAX_HOSTS_PER_TABLE, did_you_mean, load_total_problem
+from runbook.spec.checks import did_you_mean
 from runbook.spec.crosscheck import check_steps, facts_from_data
-from runbook.spec.model import Runbook, route_option_issues
-from runbook.spec.yamlsource import DocPath, Source, SourceFatal, parse_source, read_text
+from runbook.spec.kinds import KINDS, KindInfo, hidden_fields
+from runbook.spec.model import Runbook
+from runbook.spec.source import DocPath, Source, SourceFatal, read_text
+from runbook.spec.variables import resolve_references
+from runbook.spec.yamlsource import parse_source
 
 MASK = "********"
 NOT_FROM_YAML = (
@@ -26,8 +30,7 @@ NOT_FROM_YAML = (
     "secret_names",
     "source",
 )  # model fields the loader fills, never the file
-STEP_KINDS = ("mail_route", "routing_rule")
-HIDDEN_FIELDS = {*NOT_FROM_YAML, "change_route_existing"}
+HIDDEN_FIELDS = {*NOT_FROM_YAML, *hidden_fields()}
 
 
 def load_runbook(
@@ -62,11 +65,12 @@ def load_text(
     """Like `load_runbook`, from text already read (`file` names it in problems)."""
     env = os.environ if env is None else env
     try:
-        source = parse_source(text, file, variables=variables, env=env)
+        source = parse_source(text, file)
     except SourceFatal as exc:
         raise InvalidRunbook(
             _problems(file, [(i.pos, i.message) for i in exc.issues], ())
         ) from None
+    resolve_references(source, variables or {}, env)
     undeclared = sorted(set(variables or {}) - source.declared)
     if undeclared:
         raise UsageError(_undeclared_message(file, undeclared, sorted(source.declared)))
@@ -129,91 +133,29 @@ def _unvalidated_steps(source: Source) -> None:
         if not isinstance(step, dict) or not source.inside_reported(("steps", i)):
             continue
         present = _step_state(step) == "present"
-        route = step.get("mail_route")
-        if isinstance(route, dict):
-            base: DocPath = ("steps", i, "mail_route")
-            if present and "server" not in route and not source.reported(base):
-                source.report(
-                    (*base, "server"),
-                    "mail route needs a 'server' (single_host or "
-                    "multiple_hosts); only 'state: absent' may leave it out",
-                    source.key_position(base),
-                )
-            flags = {
-                k: route.get(k)
-                for k in (
-                    "require_tls",
-                    "require_ca_signed_certificate",
-                    "validate_certificate_hostname",
-                    "mx_lookup",
-                )
-            }
-            if all(v is None or isinstance(v, bool) for v in flags.values()):
-                hosts = [h for h in _raw_hosts(route.get("server")) if isinstance(h, str)]
-                for sub, message in route_option_issues(
-                    require_tls=flags["require_tls"] is not False,
-                    require_ca=flags["require_ca_signed_certificate"],
-                    validate_hostname=flags["validate_certificate_hostname"],
-                    mx_lookup=flags["mx_lookup"] is True,
-                    hosts=hosts,
-                ):
-                    if not source.reported((*base, *sub)):
-                        source.report((*base, *sub), message)
-            _raw_tables(source, base, route.get("server"))
-        rule = step.get("routing_rule")
-        if isinstance(rule, dict) and present and "messages" not in rule:
-            base = ("steps", i, "routing_rule")
-            if not source.reported(base):
-                source.report(
-                    (*base, "messages"),
-                    "routing rule needs 'messages' (inbound, "
-                    "outbound, internal_sending or internal_receiving); only "
-                    "'state: absent' may leave it out",
-                    source.key_position(base),
-                )
+        for info in KINDS.values():
+            body = step.get(info.key)
+            if isinstance(body, dict):
+                _unvalidated_resource(source, info, ("steps", i, info.key), body, present)
+
+
+def _unvalidated_resource(
+    source: Source, info: KindInfo, base: DocPath, body: dict[str, Any], present: bool
+) -> None:
+    for field in info.required if present else ():
+        if field not in body and not source.reported(base):
+            key = body.get(info.key_field)
+            source.report((*base, field), info.missing(field, key), source.key_position(base))
+    for sub, message, *_ in info.unvalidated(body) if info.unvalidated else ():
+        if not source.reported((*base, *sub)):
+            source.report((*base, *sub), message)
 
 
 def _step_state(step: dict[str, Any]) -> Any:
     """The step's state, or one written by mistake inside its body (reported as misplaced)."""
-    bodies = [step.get(kind) for kind in STEP_KINDS]
+    bodies = [step.get(kind) for kind in KINDS]
     inner = [body["state"] for body in bodies if isinstance(body, dict) and "state" in body]
     return step.get("state", inner[0] if inner else "present")
-
-
-def _raw_tables(source: Source, base: DocPath, server: Any) -> None:
-    multiple = server.get("multiple_hosts") if isinstance(server, dict) else None
-    if not isinstance(multiple, dict):
-        return
-    for which in ("primary", "secondary"):
-        rows = multiple.get(which)
-        path: DocPath = (*base, "server", "multiple_hosts", which)
-        if not isinstance(rows, list) or source.reported(path):
-            continue
-        if not 0 < len(rows) <= MAX_HOSTS_PER_TABLE:
-            continue
-        loads = [row.get("load") if isinstance(row, dict) else None for row in rows]
-        if all(type(x) is int and 1 <= x <= 100 for x in loads):
-            problem = load_total_problem(which, [x for x in loads if isinstance(x, int)])
-            if problem:
-                source.report(path, problem)
-
-
-def _raw_hosts(server: Any) -> list[Any]:
-    if not isinstance(server, dict):
-        return []
-    single = server.get("single_host")
-    if isinstance(single, dict):
-        return [single.get("host")]
-    multiple = server.get("multiple_hosts")
-    if not isinstance(multiple, dict):
-        return []
-    rows = [
-        r
-        for t in ("primary", "secondary")
-        if isinstance(multiple.get(t), list)
-        for r in multiple[t]
-    ]
-    return [r.get("host") for r in rows if isinstance(r, dict)]
 
 
 def _misspelt_keys(errors: list[ErrorDetails]) -> set[DocPath]:
@@ -285,7 +227,7 @@ def _unknown_key(loc: DocPath) -> str:
     key = str(loc[-1])
     allowed = _fields_at(loc[:-1])
     where = _where(loc[:-1])
-    if len(loc) >= 2 and loc[-2] in STEP_KINDS and key == "state":
+    if len(loc) >= 2 and loc[-2] in KINDS and key == "state":
         return (
             f"{key!r} belongs on the step, not inside {where}; "
             f"write it beside '{loc[-2]}:' (at the indent of the step's 'name:')"
@@ -384,13 +326,8 @@ def _describe(error: ErrorDetails, loc: DocPath) -> str:
 def summarize(book: Runbook) -> str:
     """One line about the runbook, e.g. `2 steps: 1 mail route, 1 routing rule`."""
     count = len(book.steps)
-    routes = sum(1 for s in book.steps if s.kind == "mail_route")
-    rules = count - routes
-    parts = []
-    if routes:
-        parts.append(f"{routes} mail route{'s' if routes != 1 else ''}")
-    if rules:
-        parts.append(f"{rules} routing rule{'s' if rules != 1 else ''}")
+    kinds = Counter(step.kind for step in book.steps)
+    parts = [info.count(kinds[key]) for key, info in KINDS.items() if kinds[key]]
     removed = sum(1 for s in book.steps if s.state == "absent")
     tail = f" ({removed} to remove)" if removed else ""
     return f"{count} step{'s' if count != 1 else ''}: {', '.join(parts)}{tail}"

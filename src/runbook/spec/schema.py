@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from runbook.spec.kinds import KINDS
 from runbook.spec.model import Runbook
 
-_HIDDEN = {
+_HIDDEN: dict[str, tuple[str, ...]] = {
     "Runbook": ("secrets", "secret_names", "source"),
-    "RoutingRule": ("change_route_existing",),
+    **{
+        info.model.__name__: tuple(ref.existing_field for ref in info.references)
+        for info in KINDS.values()
+        if info.references
+    },
 }
 
 

@@ -1,109 +1,44 @@
 """Safe YAML reading that remembers the line and column of every value and refuses bad input.
 
-`read_text` and `parse_source` turn a file into plain data (dicts, lists, scalars) plus a
+`compose` and `parse_source` turn runbook text into plain data (dicts, lists, scalars) plus a
 position for every path in it, so that an error about a port can point at the exact `LINE:COL`
 of that port. On the way they refuse what PyYAML would accept silently or dangerously:
-duplicate keys, tags that build objects, alias bombs and self-referencing aliases, deep nesting,
-oversized or non-UTF-8 files. `${name}` / `${env:NAME}` are substituted here.
+duplicate keys, tags that build objects, alias bombs and self-referencing aliases, deep nesting.
+Values holding `${...}` are recorded as templates for `runbook.spec.interpolate`.
 """
 
 from __future__ import annotations
 
-import bisect
-import os
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, NamedTuple
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, Protocol
 
 import yaml
-from yaml.composer import ComposerError
+from yaml.composer import Composer, ComposerError
+from yaml.constructor import SafeConstructor
 from yaml.error import Mark, MarkedYAMLError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
-from runbook.spec.checks import did_you_mean
-from runbook.spec.interpolate import (
-    Reference,
-    Unresolved,
-    has_references,
-    substitute,
-    variable_names,
-)
+from runbook.spec.interpolate import has_references
+from runbook.spec.source import DocPath, Issue, Pos, Source, SourceFatal, Template
 
-MAX_BYTES = 1024 * 1024  # a runbook is a few KiB; refuse anything over 1 MiB
 MAX_DEPTH = 64  # nesting of collections while composing
 MAX_VALUES = 100_000  # values after alias expansion (a 200-step runbook has ~6,000)
-
-DocPath = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
 SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 SEQ_TAG = _TAG + "seq"
 MAP_TAG = _TAG + "map"
 MERGE_TAG = _TAG + "merge"
-
-
-class Pos(NamedTuple):
-    """A 1-based line and column in the file."""
-
-    line: int
-    column: int
-
-
-@dataclass(frozen=True)
-class Issue:
-    """A problem found while reading: where, and what (the loader turns it into a `Problem`)."""
-
-    pos: Pos
-    message: str
-
-
-class SourceFatal(Exception):
-    """The file cannot be read into data at all; carries the issues that say why."""
-
-    def __init__(self, issues: list[Issue]) -> None:
-        super().__init__("; ".join(i.message for i in issues))
-        self.issues = issues
-
-
-@dataclass
-class Source:
-    """The data of a runbook file, with the position of every value and key in it."""
-
-    file: str
-    text: str
-    data: dict[str, Any]
-    positions: dict[DocPath, Pos] = field(default_factory=dict)
-    key_positions: dict[DocPath, Pos] = field(default_factory=dict)
-    issues: list[tuple[DocPath, Issue]] = field(default_factory=list)
-    secrets: set[str] = field(default_factory=set)
-    secret_names: dict[str, str] = field(default_factory=dict)  # secret -> its env variable
-    variables: dict[str, str] = field(default_factory=dict)
-    declared: set[str] = field(default_factory=set)  # `vars` keys and `${name}` references
-
-    def report(self, path: DocPath, message: str, pos: Pos | None = None) -> None:
-        """Record a problem at `path` (or at `pos` when given)."""
-        self.issues.append((path, Issue(pos or self.position(path), message)))
-
-    def reported(self, path: DocPath) -> bool:
-        """True when a problem was already recorded at `path` or at a value containing it."""
-        return any(seen and path[: len(seen)] == seen for seen, _ in self.issues)
-
-    def inside_reported(self, path: DocPath) -> bool:
-        """True when a problem was recorded at `path` or anywhere below it."""
-        return any(seen[: len(path)] == path for seen, _ in self.issues)
-
-    def position(self, path: DocPath) -> Pos:
-        """The position of the value at `path`, or of its nearest recorded ancestor."""
-        for end in range(len(path), -1, -1):
-            pos = self.positions.get(path[:end])
-            if pos is not None:
-                return pos
-        return Pos(1, 1)
-
-    def key_position(self, path: DocPath) -> Pos:
-        """The position of the key that introduces `path`, else of its value."""
-        return self.key_positions.get(path) or self.position(path)
+# Texts libyaml's parser reads exactly as PyYAML's does (tests/unit/test_spec_yaml_readers.py):
+# printable ASCII ending a line, without a comment right after a block scalar's header, and
+# with '?' and '!' only inside quoted or block scalars (outside them, in tags and in flow
+# collections, the two differ); any other text is read by PyYAML's parser alone.
+_FAST_TEXT = re.compile(r"[\x20-\x7e\n]*\n")
+_SLOW_PARTS = re.compile(r"[|>][-+0-9]*#")
+_SLOW_CHARS = ("?", "!")
 
 
 def _pos(mark: Mark) -> Pos:
@@ -121,24 +56,22 @@ class _AliasRef(Node):
         self.anchor = anchor
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, composing nodes only; keeps aliases visible and bounds nesting."""
+class _Composing(Composer):
+    """Composes nodes only; keeps aliases visible and bounds nesting (over either parser)."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
+    _depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
+        if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
+            event = self.peek_event()  # type: ignore[attr-defined]
             if event.anchor in self.anchors:
-                self.get_event()  # type: ignore[no-untyped-call]
+                self.get_event()  # type: ignore[attr-defined]
                 return _AliasRef(self.anchors[event.anchor], event.anchor, event.start_mark)
             return super().compose_node(parent, index)  # type: ignore[return-value]
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                event = self.peek_event()  # type: ignore[no-untyped-call]
+                event = self.peek_event()  # type: ignore[attr-defined]
                 raise ComposerError(
                     None,
                     None,
@@ -150,6 +83,35 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
+class _Loader(_Composing, yaml.SafeLoader):
+    """PyYAML's safe loader in Python: reads any text, and words every syntax error."""
+
+
+class _NodeReader(Protocol):
+    def get_single_node(self) -> Node | None: ...
+    def dispose(self) -> None: ...
+
+
+def _fast_loader() -> Callable[[str], _NodeReader] | None:
+    """The loader over libyaml's parser (the same events, several times faster), if built."""
+    try:
+        from yaml._yaml import CParser
+    except ImportError:  # pragma: no cover - PyYAML built without libyaml
+        return None
+
+    class _FastLoader(_Composing, CParser, SafeConstructor, Resolver):
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            Composer.__init__(self)
+
+    return _FastLoader
+
+
+_FAST_LOADER = _fast_loader()
+
+
 FLOW_SEPARATORS = " \t\n,[{"  # what ends a plain scalar's text inside a flow collection
 
 
@@ -157,45 +119,6 @@ class _Fatal(Exception):
     def __init__(self, pos: Pos, message: str) -> None:
         super().__init__(message)
         self.issue = Issue(pos, message)
-
-
-def read_text(path: Path) -> str:
-    """The text of `path`: refuses files over `MAX_BYTES` and text that is not UTF-8.
-
-    Raises `OSError` when the file cannot be read, `SourceFatal` when it is not acceptable.
-    """
-    with path.open("rb") as handle:
-        raw = handle.read(MAX_BYTES + 1)
-    if len(raw) > MAX_BYTES:
-        size = os.path.getsize(path)
-        raise SourceFatal(
-            [
-                Issue(
-                    Pos(1, 1),
-                    f"the file is too large ({size} bytes); a runbook "
-                    f"may be at most {MAX_BYTES // 1024} KiB",
-                )
-            ]
-        )
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SourceFatal([Issue(Pos(1, 1), "the file is UTF-16 text; save it as UTF-8")])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        byte = raw[exc.start]
-        raise SourceFatal(
-            [
-                Issue(
-                    Pos(line, column),
-                    f"the file is not UTF-8 text (byte "
-                    f"0x{byte:02X} cannot be decoded); save it as UTF-8",
-                )
-            ]
-        ) from None
-    return text.removeprefix("\ufeff")
 
 
 def _yaml_message(exc: MarkedYAMLError) -> str:
@@ -240,10 +163,46 @@ def _text_pos(text: str, index: int) -> Pos:
 
 
 def compose(text: str) -> Node | None:
-    """The YAML node tree of `text` (None for an empty document); raises `SourceFatal`."""
-    loader: _Loader | None = None
+    """The YAML node tree of `text` (None for an empty document); raises `SourceFatal`.
+
+    Text that both parsers read alike is read by libyaml's parser; any other text, and any
+    text libyaml refuses, by PyYAML's, so every problem is worded and placed as PyYAML does.
+    """
+    if _FAST_LOADER is not None and _FAST_TEXT.fullmatch(text) and not _SLOW_PARTS.search(text):
+        try:
+            root = _compose(text, _FAST_LOADER)
+        except (SourceFatal, yaml.YAMLError):
+            pass
+        else:
+            if _slow_chars_quoted(text, root):
+                return root
+    return _compose(text, _Loader)
+
+
+def _slow_chars_quoted(text: str, root: Node | None) -> bool:
+    """True when every '?' and '!' of `text` lies inside a quoted or block scalar of `root`."""
+    wanted = sum(text.count(c) for c in _SLOW_CHARS)
+    found = 0
+    stack = [root] if wanted and root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _AliasRef):
+            continue  # its target is counted where it is written
+        if isinstance(node, ScalarNode):
+            span = text[node.start_mark.index : node.end_mark.index]
+            if node.style and span.startswith(node.style):  # no tag or anchor before it
+                found += sum(span.count(c) for c in _SLOW_CHARS)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+    return found == wanted
+
+
+def _compose(text: str, loader_type: Callable[[str], _NodeReader]) -> Node | None:
+    loader: _NodeReader | None = None
     try:
-        loader = _Loader(text)  # checks for unprintable characters first
+        loader = loader_type(text)  # PyYAML's reader checks for unprintable characters first
         return loader.get_single_node()
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -270,7 +229,6 @@ class _Converter:
         self.count = 0
         self.aliases: list[_AliasRef] = []
         self.ancestors: set[int] = set()
-        self.templates: list[tuple[DocPath, ScalarNode]] = []
 
     def convert(self, node: Node, path: DocPath) -> Any:
         if isinstance(node, _AliasRef):
@@ -327,7 +285,15 @@ class _Converter:
             self.source.report(path, message, _pos(node.start_mark))
             return None
         if isinstance(value, str) and has_references(value):
-            self.templates.append((path, node))
+            self.source.templates.append(
+                Template(
+                    path,
+                    str(node.value),
+                    node.start_mark.index,
+                    node.end_mark.index,
+                    plain=not node.style,  # None from PyYAML's parser, '' from libyaml's
+                )
+            )
         return value
 
     def mapping(self, node: MappingNode, path: DocPath) -> dict[str, Any]:
@@ -393,9 +359,11 @@ class _Converter:
         for table in (self.source.positions, self.source.key_positions):
             for p in [p for p in table if p[: len(prefix)] == prefix]:
                 table.setdefault((*target, *p[len(prefix) :]), table[p])
-        self.templates = [
-            ((*target, *p[len(prefix) :]) if p[: len(prefix)] == prefix else p, n)
-            for p, n in self.templates
+        self.source.templates = [
+            replace(t, path=(*target, *t.path[len(prefix) :]))
+            if t.path[: len(prefix)] == prefix
+            else t
+            for t in self.source.templates
         ]
 
 
@@ -409,10 +377,8 @@ def _tag_message(tag: str) -> str:
     return f"the tag '{shown}' is not allowed in a runbook; write plain values"
 
 
-def parse_source(
-    text: str, file: str, *, variables: Mapping[str, str] | None = None, env: Mapping[str, str]
-) -> Source:
-    """Parse runbook `text` (named `file` in messages) into a `Source`."""
+def parse_source(text: str, file: str) -> Source:
+    """Parse runbook `text` (named `file` in messages) into a `Source`; raises `SourceFatal`."""
     root = compose(text)
     if root is None:
         raise SourceFatal(
@@ -450,136 +416,10 @@ def parse_source(
     finally:
         loader.dispose()
     source.data = data
-    _Interpolator(source, converter.templates, variables or {}, env).run()
     return source
 
 
-class _Interpolator:
-    """Substitutes `${name}` (vars, --var) and `${env:NAME}` (environment, secret) references."""
-
-    def __init__(
-        self,
-        source: Source,
-        templates: list[tuple[DocPath, ScalarNode]],
-        overrides: Mapping[str, str],
-        env: Mapping[str, str],
-    ) -> None:
-        self.source = source
-        self.templates = templates
-        self.overrides = dict(overrides)
-        self.env = env
-        raw = source.data.get("vars")
-        self.raw_vars: dict[str, str] = (
-            {k: v for k, v in raw.items() if isinstance(v, str)} if isinstance(raw, dict) else {}
-        )
-        self.resolved: dict[str, str] = {}
-        self.failed: set[str] = set()
-        self.resolving: list[str] = []
-        self.line_starts = [0] + [i + 1 for i, ch in enumerate(source.text) if ch == "\n"]
-
-    def run(self) -> None:
-        self.source.declared = self.declared()
-        for name in self.raw_vars:
-            self.var(name)
-        values = dict(self.resolved)
-        values.update(self.overrides)
-        if isinstance(self.source.data.get("vars"), dict):
-            self.source.data["vars"] = {
-                k: values.get(k, v) for k, v in self.source.data["vars"].items()
-            }
-        self.source.variables = values
-        for path, node in self.templates:
-            self.template(path, node)
-
-    def declared(self) -> set[str]:
-        """The variables the runbook knows: its `vars` keys and every `${name}` it writes."""
-        raw = self.source.data.get("vars")
-        names = {str(k) for k in raw} if isinstance(raw, dict) else set()
-        for value in [*self.raw_vars.values(), *(str(n.value) for _, n in self.templates)]:
-            names |= variable_names(value)
-        return names
-
-    def lookup(self, ref: Reference) -> str:
-        if ref.env:
-            if ref.name not in self.env:
-                raise Unresolved(f"environment variable {ref.name} is not set (used by {ref.text})")
-            value = self.env[ref.name]
-            if value:
-                self.source.secrets.add(value)
-                self.source.secret_names.setdefault(value, ref.name)
-            return value
-        if ref.name in self.overrides:
-            return self.overrides[ref.name]
-        if ref.name in self.raw_vars:
-            if ref.name in self.resolving:
-                chain = " -> ".join([*self.resolving[self.resolving.index(ref.name) :], ref.name])
-                raise Unresolved(f"variable {ref.name!r} refers to itself ({chain})")
-            resolved = self.var(ref.name)
-            if resolved is None:
-                line = self.source.position(("vars", ref.name)).line
-                raise Unresolved(
-                    f"variable {ref.name!r} cannot be used: its value has an error (line {line})",
-                    secondary=True,
-                )
-            return resolved
-        known = sorted(set(self.raw_vars) | set(self.overrides))
-        raise Unresolved(
-            f"variable {ref.name!r} is not defined; define it under 'vars' or pass "
-            f"--var {ref.name}=VALUE{did_you_mean(ref.name, known)}"
-        )
-
-    def var(self, name: str) -> str | None:
-        if name in self.overrides:
-            return self.overrides[name]
-        if name in self.resolved:
-            return self.resolved[name]
-        if name in self.failed:
-            return None
-        raw = self.raw_vars[name]
-        if not has_references(raw):
-            self.resolved[name] = raw
-            return raw
-        self.resolving.append(name)
-        try:
-            value, problems = substitute(raw, self.lookup)
-        finally:
-            self.resolving.pop()
-        path: DocPath = ("vars", name)
-        if problems:
-            self.failed.add(name)
-            start = self.source.position(path)
-            begin = self.line_starts[start.line - 1] + start.column - 1
-            for problem in problems:
-                if problem.secondary:  # the variable it uses has its own problem reported
-                    continue
-                pos = self.ref_pos(begin, len(self.source.text), problem.text)
-                self.source.report(path, problem.message, pos)
-            return None
-        self.resolved[name] = value
-        return value
-
-    def template(self, path: DocPath, node: ScalarNode) -> None:
-        value, problems = substitute(str(node.value), self.lookup)
-        if problems:
-            for problem in problems:
-                pos = self.ref_pos(node.start_mark.index, node.end_mark.index, problem.text)
-                self.source.report(path, problem.message, pos)
-            return
-        result: Any = value
-        if node.style is None:  # a plain scalar: the substituted text is read as YAML would
-            result = _plain_value(value)
-        _assign(self.source.data, path, result)
-
-    def ref_pos(self, begin: int, end: int, ref_text: str) -> Pos:
-        """The position of `ref_text` in the file text between `begin` and `end`."""
-        index = self.source.text.find(ref_text, begin, max(end, begin + len(ref_text)))
-        if index < 0:
-            index = begin
-        line = bisect.bisect_right(self.line_starts, index)
-        return Pos(line, index - self.line_starts[line - 1] + 1)
-
-
-def _plain_value(text: str) -> Any:
+def plain_value(text: str) -> Any:
     """What YAML makes of `text` written as a plain scalar (25 -> int, true -> bool, ...)."""
     loader = _Loader("")
     try:
@@ -591,10 +431,3 @@ def _plain_value(text: str) -> Any:
         return text
     finally:
         loader.dispose()
-
-
-def _assign(data: Any, path: DocPath, value: Any) -> None:
-    target = data
-    for part in path[:-1]:
-        target = target[part]
-    target[path[-1]] = value
