@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import get_args
-
 import pytest
 
 from runbook.engine.explain import EXPLAINERS, explainer
 from runbook.engine.explain.core import MENU_PATHS, Writer
-from runbook.spec.model import Kind
+from runbook.spec import KINDS
 
 
 def test_every_resource_kind_has_an_explain_module() -> None:
-    assert sorted(EXPLAINERS) == sorted(get_args(Kind))
-    for kind in get_args(Kind):
+    assert sorted(EXPLAINERS) == sorted(KINDS)
+    for kind in KINDS:
         assert explainer(kind).page in MENU_PATHS
 
 
