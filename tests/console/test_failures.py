@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from runbook.console.failures import translate
 from runbook.console.labels import Labels
-from runbook.console.translate import translate
 from runbook.errors import ConsoleChanged, StepFailed
 from runbook.simulator.server import SimulatorServer
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from runbook.console.translate import translate, watch_console
+from runbook.console.failures import translate, watch_console
 from runbook.errors import ConsoleChanged, StepFailed
 
 CONSOLE = "http://console.test:8080"

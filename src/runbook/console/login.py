@@ -8,7 +8,9 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from runbook.console.answer import check_answer
+from runbook.console.failures import is_sign_in_url, on_sign_in, translated
 from runbook.console.labels import Labels
+from runbook.console.places import HOME_PATH
 from runbook.console.session import BrowserSession, SessionOptions
 from runbook.console.signin import (
     SignInPage,
@@ -16,7 +18,6 @@ from runbook.console.signin import (
     credentials_from_env,
     profile_path,
 )
-from runbook.console.translate import is_sign_in_url, on_sign_in, translated
 
 INTERACTIVE_TIMEOUT_MS = 5 * 60 * 1000
 
@@ -38,7 +39,7 @@ def login(
         page = session.page
         assert page is not None
         with translated(page, "opening the console"):
-            home = console_url.rstrip("/") + "/ac"
+            home = console_url.rstrip("/") + HOME_PATH
             check_answer(page, page.goto(home), home)
         if on_sign_in(page):
             if creds is not None:

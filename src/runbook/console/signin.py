@@ -12,8 +12,8 @@ import pyotp
 from platformdirs import user_config_dir
 from playwright.sync_api import Page, expect
 
+from runbook.console.failures import is_sign_in_url, on_sign_in, translated
 from runbook.console.labels import Labels
-from runbook.console.translate import is_sign_in_url, on_sign_in, translated
 from runbook.errors import SignInRequired, UsageError
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}

@@ -6,12 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import Locator, Page
-
-from runbook.console.guard import WriteGuard
-from runbook.console.labels import Labels
-from runbook.console.masking import secret_masks
-from runbook.console.shell import ConsoleShell, PageName
+from runbook.console import (
+    ConsoleShell,
+    Labels,
+    Locator,
+    Page,
+    PageName,
+    WriteGuard,
+    page_source,
+    screenshot,
+)
 from runbook.recording.folder import RunFolder
 from runbook.results import Checkpoint, Mode, StepResult
 
@@ -63,11 +67,11 @@ class RunContext:
         force: bool = False,
     ) -> None:
         """Screenshot the page as checkpoint `name` of the step, every secret it shows masked."""
-        if not (self.screenshots or force) or self.page.is_closed():
+        if not (self.screenshots or force):
             return
         path: Path = self.folder.checkpoint_path(result.index, result.name, name)
-        mask = secret_masks(self.page, self.secrets)
-        self.page.screenshot(path=str(path), mask=mask, animations="disabled", caret="hide")
+        if not screenshot(self.page, path, self.secrets):
+            return
         result.checkpoints.append(Checkpoint(name=name, path=self.folder.relative(path)))
 
     def save_page(self, result: StepResult, name: str) -> None:
@@ -75,13 +79,14 @@ class RunContext:
 
         What a failed step's locators were looking at: enough to fix a role or a name.
         """
-        if self.page.is_closed():
+        source = page_source(self.page)
+        if source is None:
             return
         path = self.folder.checkpoint_path
         html = path(result.index, result.name, f"{name}-dom").with_suffix(".html")
         aria = path(result.index, result.name, f"{name}-aria").with_suffix(".yml")
-        html.write_text(self.redact(self.page.content()), encoding="utf-8")
-        aria.write_text(self.redact(self.page.locator("body").aria_snapshot()), encoding="utf-8")
+        html.write_text(self.redact(source[0]), encoding="utf-8")
+        aria.write_text(self.redact(source[1]), encoding="utf-8")
         result.details["page_html"] = self.folder.relative(html)
         result.details["accessibility_tree"] = self.folder.relative(aria)
 

@@ -7,9 +7,8 @@ from typing import Any
 from playwright.sync_api import Locator, expect
 
 from runbook.console.aria import AriaNode
-from runbook.console.dialog import Dialog, as_port
-from runbook.console.listing import ListPage
-from runbook.console.translate import translated
+from runbook.console.failures import translated
+from runbook.console.page import Dialog, ListPage, as_port
 from runbook.console.widgets import choose
 from runbook.names import shown
 
@@ -21,10 +20,9 @@ OPTION_KEYS = {
 }
 
 
-class HostsPage(ListPage):
+class HostsPage(ListPage, page="hosts"):
     """Apps > Google Workspace > Gmail > Hosts: the list of mail routes."""
 
-    heading_key = "hosts_heading"
     name_column_key = "col_name"
     table_key = "routes_table"
     delete_title_key = "delete_route_title"
