@@ -97,6 +97,7 @@ class SaveOutcome:
         self.sign_in = page.get_by_role("heading", name=labels.signin_heading)
         self.watch = WriteWatch(page)
 
+    @doing("waiting for the console's answer to saving {what}")
     def wait(self, what: str) -> None:
         """Return when the save was accepted; raise why it was not otherwise."""
         try:
@@ -262,14 +263,14 @@ class Dialog:
         if (box.input_value() if current is None else current) != value:
             box.fill(value)
 
-    @staticmethod
-    def set_name(box: Locator, value: str, current: str) -> None:
+    @doing("typing a name into the {self.title} dialog")
+    def set_name(self, box: Locator, value: str, current: str) -> None:
         """Type a name, unless the console already shows it (whitespace aside)."""
         if shown(value) != shown(current):
             box.fill(value)
 
-    @staticmethod
-    def set_checked(box: Locator, want: bool, current: bool) -> None:
+    @doing("checking a box of the {self.title} dialog")
+    def set_checked(self, box: Locator, want: bool, current: bool) -> None:
         """Check or uncheck a box, only when it is not already so."""
         if current != want:
             box.set_checked(want)
