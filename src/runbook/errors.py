@@ -16,7 +16,7 @@
     ├── ReadOnlyViolation             exit 1   a save was attempted in dry-run or drift mode
     └── RunLocked                     exit 1   another run holds the lock for this console
 
-Playwright errors are translated into this tree in one place: `runbook.console.translate`.
+Playwright errors are translated into this tree in one place: `runbook.console.failures`.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import FloatRect, Locator, Page, expect
 
-from runbook.engine.demo import Demo
+from runbook.console import Demo
 from tests.cli.conftest import CliResult
 from tests.samples import split_delivery
 from tests.simulator.ui import EN, HOSTS, goto_list, saved_toast

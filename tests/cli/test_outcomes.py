@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -91,3 +93,44 @@ def test_a_chromium_that_is_broken_or_missing_is_a_failure_in_every_artifact(
     assert expected in finished["error"]
     suite = ET.parse(tmp_path / "out.xml").getroot()
     assert int(suite.get("errors", "0")) + int(suite.get("failures", "0")) >= 1
+
+
+# A bug of ours inside a page-object method: an `assert` that fails, as Playwright's `expect`
+# would, but raised by our own code.
+OUR_BUG = """
+import sys
+from runbook.console.page import ListPage
+
+def names(self):
+    assert False, "a bug of ours"
+
+ListPage.names = names
+from runbook.cli import cli
+cli(sys.argv[1:])
+"""
+
+
+def test_a_bug_of_ours_is_an_internal_error_not_a_changed_console(
+    write_runbook: Write, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    book = write_runbook(split_delivery())
+    done = subprocess.run(
+        [sys.executable, "-c", OUR_BUG, "run", str(book), "--json"],
+        cwd=tmp_path,
+        env=cli_env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output
+    document = json.loads(done.stdout)  # the run still reports, in one document
+    assert document["exit_code"] == 1
+    assert "internal error" in document["error"]
+    assert "AssertionError: a bug of ours" in document["error"]
+    assert "UI may have changed" not in output
+    assert document["steps"][0]["status"] == "failed"
+    report = json.loads((tmp_path / document["run_dir"] / "report.json").read_text())
+    assert report["exit_code"] == 1
+    assert "internal error" in report["error"]

@@ -41,11 +41,6 @@ SIMULATOR = "simulator"
 SIMULATOR_USERS = {"cli", "engine"}
 
 # Engine modules that import Playwright until the console helper's work is merged.
-ENGINE_PLAYWRIGHT = (
-    "runbook.engine.context, runbook.engine.demo, runbook.engine.runner, "
-    "runbook.engine.steps.base, runbook.engine.steps.routing_rule"
-)
-
 
 def _module_name(path: Path) -> str:
     parts = path.relative_to(SRC.parent).with_suffix("").parts
@@ -177,10 +172,6 @@ def test_playwright_stays_out_of_spec_recording_and_the_bottom_layer() -> None:
     assert _playwright_importers(("spec", "recording", *bottom)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=f"until the console helper's work is merged, Playwright in: {ENGINE_PLAYWRIGHT}",
-)
 def test_the_engine_imports_no_playwright() -> None:
     assert _playwright_importers(("engine",)) == []
 

@@ -1,1 +1,77 @@
-"""Playwright side: browser, session, page objects and the label catalogue."""
+"""The console as the rest of runbook sees it: import these names from here, not submodules.
+
+Like playwright's `sync_api` over `_impl`, this face hides the internals (failures, widgets,
+the accessibility snapshot...). It loads each name on first use, so `explain` and `validate`,
+which use none of them, never start Playwright. A name is listed three times (imported for
+the type checker, in `__all__`, in `_HOMES`); `tests/unit/test_console_face.py` checks they agree.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page
+
+    from runbook.console.browser import ffmpeg_path
+    from runbook.console.demo import Demo
+    from runbook.console.guard import WriteGuard
+    from runbook.console.page import Dialog, ListPage
+    from runbook.console.pages.hosts import HostsPage, RouteDialog
+    from runbook.console.pages.routing import RoutingPage, RuleDialog
+    from runbook.console.places import PAGES, PageInfo, PageName, page_info
+    from runbook.console.session import BrowserSession, SessionOptions
+    from runbook.console.shell import ConsoleShell, Navigate
+    from runbook.console.signin import Credentials, check_session_target, profile_path
+
+__all__ = [
+    "PAGES",
+    "BrowserSession",
+    "ConsoleShell",
+    "Credentials",
+    "Demo",
+    "Dialog",
+    "HostsPage",
+    "ListPage",
+    "Locator",
+    "Navigate",
+    "Page",
+    "PageInfo",
+    "PageName",
+    "RouteDialog",
+    "RoutingPage",
+    "RuleDialog",
+    "SessionOptions",
+    "WriteGuard",
+    "check_session_target",
+    "ffmpeg_path",
+    "page_info",
+    "profile_path",
+]
+
+# The module each public name is loaded from.
+_HOMES = {
+    "playwright.sync_api": ("Locator", "Page"),
+    "runbook.console.browser": ("ffmpeg_path",),
+    "runbook.console.demo": ("Demo",),
+    "runbook.console.guard": ("WriteGuard",),
+    "runbook.console.page": ("Dialog", "ListPage"),
+    "runbook.console.pages.hosts": ("HostsPage", "RouteDialog"),
+    "runbook.console.pages.routing": ("RoutingPage", "RuleDialog"),
+    "runbook.console.places": ("PAGES", "PageInfo", "PageName", "page_info"),
+    "runbook.console.session": ("BrowserSession", "SessionOptions"),
+    "runbook.console.shell": ("ConsoleShell", "Navigate"),
+    "runbook.console.signin": ("Credentials", "check_session_target", "profile_path"),
+}
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name from its module on first use."""
+    home = _HOME_OF.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value

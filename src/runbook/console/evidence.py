@@ -8,7 +8,9 @@ from pathlib import Path
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page
 
+from runbook.console.failures import translated
 from runbook.console.session import BrowserSession
+from runbook.errors import RunbookError
 
 __all__ = [
     "BrowserSession",
@@ -44,18 +46,21 @@ def page_open(page: Page) -> bool:
 
 def screenshot(page: Page, path: Path, secrets: Iterable[str]) -> None:
     """Screenshot the page into `path`, every element showing a secret painted over."""
-    mask = secret_masks(page, secrets)
-    page.screenshot(path=str(path), mask=mask, animations="disabled", caret="hide")
+    with translated(page, f"taking the screenshot {path.name}"):
+        mask = secret_masks(page, secrets)
+        page.screenshot(path=str(path), mask=mask, animations="disabled", caret="hide")
 
 
 def page_dom(page: Page) -> str:
     """The page's DOM as HTML."""
-    return page.content()
+    with translated(page, "reading the page's DOM"):
+        return page.content()
 
 
 def accessibility_tree(page: Page) -> str:
     """The page's accessibility tree (Playwright's ARIA snapshot, YAML) — what locators see."""
-    return page.locator("body").aria_snapshot()
+    with translated(page, "reading the page's accessibility tree"):
+        return page.locator("body").aria_snapshot()
 
 
 def save_trace(session: BrowserSession, path: Path, secret: Callable[[str], None]) -> str | None:
@@ -67,6 +72,6 @@ def save_trace(session: BrowserSession, path: Path, secret: Callable[[str], None
         for value in session.cookie_values():
             secret(value)
         session.save_trace(path)
-    except PlaywrightError as exc:
+    except (PlaywrightError, RunbookError) as exc:
         return str(exc).splitlines()[0] if str(exc) else ""
     return None

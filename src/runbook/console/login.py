@@ -9,7 +9,9 @@ from urllib.parse import urlencode
 from playwright.sync_api import expect
 
 from runbook.console.answer import check_answer
+from runbook.console.failures import is_sign_in_url, on_sign_in, translated
 from runbook.console.locate import by_role
+from runbook.console.places import HOME_PATH
 from runbook.console.session import BrowserSession, SessionOptions
 from runbook.console.signin import (
     SignInPage,
@@ -17,7 +19,6 @@ from runbook.console.signin import (
     credentials_from_env,
     profile_path,
 )
-from runbook.console.translate import is_sign_in_url, on_sign_in, translated
 from runbook.locales import Labels, catalogue
 
 INTERACTIVE_TIMEOUT_MS = 5 * 60 * 1000
@@ -25,7 +26,7 @@ INTERACTIVE_TIMEOUT_MS = 5 * 60 * 1000
 
 def home_url(console_url: str, locale: str) -> str:
     """The console's home in `locale`: its sign-in pages, if it asks, are in that language."""
-    return console_url.rstrip("/") + "/ac?" + urlencode({"hl": locale})
+    return console_url.rstrip("/") + HOME_PATH + "?" + urlencode({"hl": locale})
 
 
 def login(

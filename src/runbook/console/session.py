@@ -19,7 +19,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from runbook.console import driver
 from runbook.console.browser import launch_args
-from runbook.console.translate import browser_gone, watch_console
+from runbook.console.failures import browser_gone, doing, watch_console
 from runbook.errors import BrowserNotFound
 
 VIEWPORT = {"width": 1280, "height": 900}
@@ -99,8 +99,12 @@ class BrowserSession:
         self.page = self.context.new_page()
         return self
 
+    @doing("saving the trace")
     def save_trace(self, path: Path | None) -> None:
         """Stop tracing, writing the trace to `path` (None discards it)."""
+        self._stop_tracing(path)
+
+    def _stop_tracing(self, path: Path | None) -> None:
         if self.context is None or not self._tracing:
             return
         self._tracing = False
@@ -109,12 +113,14 @@ class BrowserSession:
         else:
             self.context.tracing.stop(path=str(path))
 
+    @doing("reading the session's cookies")
     def cookie_values(self) -> list[str]:
         """The values of the context's cookies (to keep them out of artifacts)."""
         if self.context is None:
             return []
         return [c["value"] for c in self.context.cookies() if len(c.get("value", "")) >= 8]
 
+    @doing("saving the session")
     def storage_state(self, path: Path) -> None:
         """Save the context's cookies and storage (a console session) to `path`."""
         assert self.context is not None
@@ -122,7 +128,7 @@ class BrowserSession:
 
     def _close(self) -> None:
         if self._tracing:
-            self.save_trace(None)
+            self._stop_tracing(None)
         if self.context is not None and self.options.video_dir is not None:
             self.context.close()  # writes the video (closing the browser would not wait)
         if self.browser is not None:

@@ -9,19 +9,15 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 from runbook.console.answer import check_answer
+from runbook.console.failures import doing, on_sign_in, translated
 from runbook.console.locate import by_role
-from runbook.console.translate import on_sign_in, translated
+from runbook.console.places import HOME_PATH, PageName, page_info
+from runbook.console.signin import Credentials, SignInPage
 from runbook.errors import SignInRequired
-from runbook.locales import LabelKey, Labels
+from runbook.locales import Labels
 
 Navigate = Literal["url", "click"]
-PageName = Literal["hosts", "routing"]
-
-PATHS = {
-    "home": "/ac",
-    "hosts": "/ac/apps/gmail/hosts",
-    "routing": "/ac/apps/gmail/routing",
-}
+HOME = "home"  # the console's home page, where the Main menu always is
 
 
 class ConsoleShell:
@@ -50,17 +46,26 @@ class ConsoleShell:
         self.menu = by_role(page, "navigation", "main_menu", labels, exact=False)
 
     def url(self, name: str) -> str:
-        """Absolute URL of a console page, in the console's language."""
-        return f"{self.base_url}{PATHS[name]}?{urlencode({'hl': self.labels.locale})}"
+        """Absolute URL of a console page (a registered page, or `HOME`), in its language."""
+        path = HOME_PATH if name == HOME else page_info(name).path
+        return f"{self.base_url}{path}?{urlencode({'hl': self.labels.locale})}"
 
+    @doing("opening the {name} page")
     def goto(self, name: str) -> None:
         """Load a console page; fail at once when the server that answers is no console."""
-        check_answer(self.page, self.page.goto(self.url(name)), self.url("home"))
+        check_answer(self.page, self.page.goto(self.url(name)), self.url(HOME))
 
     def check_signed_in(self) -> None:
         """Raise SignInRequired when the console sent us to its sign-in flow."""
         if on_sign_in(self.page):
             raise SignInRequired("the console asked for sign-in (no session, or it expired)")
+
+    def sign_in(self, creds: Credentials) -> None:
+        """Open the console's home; sign in with `creds` when it asks for it."""
+        with translated(self.page, "opening the console"):
+            self.goto(HOME)
+        if on_sign_in(self.page):
+            SignInPage(self.page, self.labels).sign_in(creds)
 
     def open_ahead(self, name: PageName) -> None:
         """Start loading a page in the second tab, for the next `open(name)` to use.
@@ -84,7 +89,7 @@ class ConsoleShell:
         self._spare, self._ahead = None, (name, tab)
 
     def open(self, name: PageName) -> None:
-        """Reach the Hosts or Routing page, the fast way or by the menu path."""
+        """Reach a registered console page, the fast way or by its menu path."""
         if self._ahead is not None:
             ahead, tab = self._ahead
             self._ahead = None
@@ -109,20 +114,18 @@ class ConsoleShell:
             self._select_org_unit()
 
     def _walk_menu(self, name: str) -> None:
-        labels = self.labels
+        labels, info = self.labels, page_info(name)
         if not self.menu_button.is_visible():
-            self.goto("home")
+            self.goto(HOME)
             self.check_signed_in()
         self.menu_button.click()
-        branches: tuple[LabelKey, ...] = ("nav_apps", "nav_workspace", "nav_gmail")
-        for key in branches:
+        for key in info.expanders:
             item = by_role(self.menu, "button", key, labels)
             if item.get_attribute("aria-expanded") != "true":
                 item.click()
-        target: LabelKey = "nav_hosts" if name == "hosts" else "nav_routing"
-        by_role(self.menu, "link", target, labels).click()
-        heading: LabelKey = "hosts_heading" if name == "hosts" else "routing_heading"
-        expect(by_role(self.page, "heading", heading, labels, exact=False, level=1)).to_be_visible()
+        by_role(self.menu, "link", info.link, labels).click()
+        heading = by_role(self.page, "heading", info.heading, labels, exact=False, level=1)
+        expect(heading).to_be_visible()
 
     def _select_org_unit(self) -> None:
         if self.org_unit in ("", "/"):

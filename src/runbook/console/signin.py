@@ -12,8 +12,8 @@ import pyotp
 from platformdirs import user_config_dir
 from playwright.sync_api import Page, expect
 
+from runbook.console.failures import is_sign_in_url, on_sign_in, translated
 from runbook.console.locate import by_role
-from runbook.console.translate import is_sign_in_url, on_sign_in, translated
 from runbook.errors import SignInRequired, UsageError
 from runbook.locales import LabelKey, Labels
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from playwright.sync_api import Locator, Page
-
-from runbook.console.guard import WriteGuard
-from runbook.console.shell import ConsoleShell, PageName
+from runbook.console import ConsoleShell, Locator, Page, PageName, WriteGuard
 from runbook.locales import Labels
 from runbook.recording.artifacts import ArtifactsRecorder
 from runbook.results import Mode, StepResult

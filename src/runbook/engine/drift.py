@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from runbook.console.pages.hosts import HostsPage
-from runbook.console.pages.routing import RoutingPage
+from runbook.console import HostsPage, RoutingPage
 from runbook.engine.context import RunContext
 from runbook.names import shown
 from runbook.results import RunResult, StepResult

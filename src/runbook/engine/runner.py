@@ -16,15 +16,20 @@ from pathlib import Path
 from typing import Any, Literal
 
 import structlog
-from playwright.sync_api import Error as PlaywrightError
 
-from runbook.console.guard import WriteGuard
-from runbook.console.session import BrowserSession, SessionOptions
-from runbook.console.shell import ConsoleShell, Navigate, PageName
-from runbook.console.signin import Credentials, SignInPage, check_session_target, profile_path
-from runbook.console.translate import on_sign_in, translate, translated
+from runbook.console import (
+    BrowserSession,
+    ConsoleShell,
+    Credentials,
+    Demo,
+    Navigate,
+    PageName,
+    SessionOptions,
+    WriteGuard,
+    check_session_target,
+    profile_path,
+)
 from runbook.engine.context import RunContext
-from runbook.engine.demo import Demo
 from runbook.engine.drift import apply_ignores, find_unmanaged
 from runbook.engine.lock import run_lock
 from runbook.engine.registry import step_type
@@ -61,6 +66,7 @@ DEFAULT_CONSOLE = "https://admin.google.com"
 SIMULATOR = "simulator"
 DEMO_SLOW_MO_MS = 400
 INTERRUPTED_STEP = "interrupted — may have saved; run again to compare"
+INTERNAL_ERROR = "internal error in runbook, not the console's doing"
 
 
 @dataclass
@@ -272,18 +278,19 @@ def _run(
                 ctx.announce = Demo(page, total=len(book.steps)).announce
             try:
                 if creds is not None:
-                    _sign_in(shell, labels, creds)
+                    shell.sign_in(creds)
                 _run_steps(book, ctx, result, log, progress)
                 if mode == "drift":
                     apply_ignores(result, book)
                     if options.show_unmanaged and not result.exit_code:
                         result.unmanaged = find_unmanaged(ctx, book)
-            except (PlaywrightError, AssertionError) as exc:
-                error = translate(exc, page=ctx.page, what="reading the console")
-                result.error, result.exit_code = str(error), error.exit_code
             except RunbookError as exc:
                 result.error = str(exc)
                 result.exit_code = exc.exit_code
+            except Exception as exc:  # a bug of ours, not the console's doing: the report says so
+                log.exception("run.internal_error")
+                result.error = f"{INTERNAL_ERROR} ({type(exc).__name__}: {exc}); details in run.log"
+                result.exit_code = ExitCode.STEP_FAILED
             recorder.browser_closing(session, result)
     except RunbookError as exc:  # before the steps (the browser did not start) or after them
         result.error = result.error or str(exc)
@@ -323,14 +330,6 @@ def _session_values(path: Path | None) -> list[str]:
     return [v for v in values if len(v) >= 8]
 
 
-def _sign_in(shell: ConsoleShell, labels: Labels, creds: Credentials) -> None:
-    page = shell.page
-    with translated(page, "opening the console"):
-        shell.goto("home")
-    if on_sign_in(page):
-        SignInPage(page, labels).sign_in(creds)
-
-
 def _run_steps(
     book: Runbook, ctx: RunContext, result: RunResult, log: Any, progress: StepProgress
 ) -> None:
@@ -351,6 +350,9 @@ def _run_steps(
             outcome = runner.run()
         except KeyboardInterrupt:
             result.steps.append(_unfinished(index, step, "interrupted", INTERRUPTED_STEP))
+            raise
+        except Exception:
+            result.steps.append(_unfinished(index, step, "failed", INTERNAL_ERROR))
             raise
         result.steps.append(outcome)
         log_step_finished(log, outcome)

@@ -7,10 +7,9 @@ from typing import Any
 from playwright.sync_api import Locator, expect
 
 from runbook.console.aria import AriaNode
-from runbook.console.dialog import Dialog, as_port
-from runbook.console.listing import ListPage
+from runbook.console.failures import translated
 from runbook.console.locate import by_role, text_matcher
-from runbook.console.translate import translated
+from runbook.console.page import Dialog, ListPage, as_port
 from runbook.console.widgets import choose
 from runbook.locales import LabelKey
 from runbook.names import shown
@@ -25,10 +24,9 @@ TABLE_KEYS: dict[str, LabelKey] = {"primary": "primary", "secondary": "secondary
 ROW_KEYS: dict[str, LabelKey] = {"host": "host", "port": "port", "load": "load"}
 
 
-class HostsPage(ListPage):
+class HostsPage(ListPage, page="hosts"):
     """Apps > Google Workspace > Gmail > Hosts: the list of mail routes."""
 
-    heading_key = "hosts_heading"
     name_column_key = "col_name"
     table_key = "routes_table"
     delete_title_key = "delete_route_title"

@@ -7,10 +7,9 @@ from typing import Any
 from playwright.sync_api import Locator, expect
 
 from runbook.console.aria import AriaNode
-from runbook.console.dialog import Dialog
-from runbook.console.listing import ListPage, WriteWatch, raise_refusal
+from runbook.console.failures import doing, on_sign_in, translated
 from runbook.console.locate import by_role
-from runbook.console.translate import on_sign_in, translated
+from runbook.console.page import Dialog, ListPage, WriteWatch, raise_refusal
 from runbook.console.widgets import choose, current_choice
 from runbook.errors import SignInRequired
 from runbook.locales import (
@@ -29,10 +28,9 @@ SIDES: dict[str, tuple[LabelKey, LabelKey]] = {
 }
 
 
-class RoutingPage(ListPage):
+class RoutingPage(ListPage, page="routing"):
     """Apps > Google Workspace > Gmail > Routing: the Routing section's rules."""
 
-    heading_key = "routing_heading"
     name_column_key = "col_description"
     table_key = "rules_table"
     delete_title_key = "delete_rule_title"
@@ -118,6 +116,7 @@ class RuleDialog(Dialog):
             for side, (group_key, _) in SIDES.items()
         }
 
+    @doing("showing the options of the Add setting dialog")
     def show_options(self) -> AriaNode:
         """Reveal the account types and envelope filter (once); the dialog's tree then."""
         snap = self.snapshot()

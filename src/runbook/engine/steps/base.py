@@ -10,12 +10,8 @@ from abc import ABC, abstractmethod
 from typing import Any, Generic, TypeVar
 
 import structlog
-from playwright.sync_api import Error as PlaywrightError
 
-from runbook.console.dialog import Dialog
-from runbook.console.listing import ListPage
-from runbook.console.shell import PageName
-from runbook.console.translate import translate
+from runbook.console import Dialog, ListPage, PageName
 from runbook.engine.context import RunContext
 from runbook.engine.diff import comparable
 from runbook.errors import (
@@ -69,11 +65,8 @@ class StepType(ABC, Generic[P]):
         started = time.perf_counter()
         try:
             self._run_with_retries()
-        except RunbookError as exc:
+        except RunbookError as exc:  # the console's failures come translated; ours propagate
             self._failed(self._after_save(exc))
-        except (PlaywrightError, AssertionError) as exc:
-            error = translate(exc, page=self.ctx.page, what=f"step {self.step.title!r}")
-            self._failed(self._after_save(error))
         finally:
             self.result.duration_ms = round((time.perf_counter() - started) * 1000)
         return self.result
@@ -171,9 +164,9 @@ class StepType(ABC, Generic[P]):
         if isinstance(exc, ConsoleChanged) and exc.locator:
             self.result.details["locator"] = exc.locator
             self.result.details["url"] = exc.url
-        with contextlib.suppress(PlaywrightError):
+        with contextlib.suppress(RunbookError):
             self.ctx.checkpoint(self.result, "failure", force=True)
-        with contextlib.suppress(PlaywrightError, OSError):
+        with contextlib.suppress(RunbookError, OSError):
             self.ctx.save_page(self.result, "failure")
         if not isinstance(exc, SignInRequired):
             self._close_dialog()
@@ -186,7 +179,7 @@ class StepType(ABC, Generic[P]):
         try:
             if dialog.is_open():
                 dialog.cancel()
-        except PlaywrightError:
+        except RunbookError:
             pass
         self.open_dialog = None
 

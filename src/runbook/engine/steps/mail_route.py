@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from runbook.console.pages.hosts import HostsPage, RouteDialog
+from runbook.console import HostsPage, RouteDialog
 from runbook.engine.diff import diff
 from runbook.engine.steps.base import StepType
 from runbook.errors import StepFailed

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
-from playwright.sync_api import Error as PlaywrightError
-
-from runbook.console.pages.routing import RoutingPage
+from runbook.console import RoutingPage
 from runbook.engine.diff import diff
 from runbook.engine.steps.base import StepType, backoff
 from runbook.errors import (
@@ -135,7 +133,7 @@ class RoutingRuleStep(StepType[RoutingPage]):
         try:
             self.ctx.say(f"Delete the rule {key!r}: it could not be disabled")
             self._reopen().delete(key)
-        except (RunbookError, PlaywrightError) as exc:
+        except RunbookError as exc:
             result.changes = live
             result.details["left_enabled"] = True
             raise StepFailed(

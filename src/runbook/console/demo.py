@@ -5,6 +5,8 @@ from __future__ import annotations
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page
 
+from runbook.console.failures import translated
+
 CAPTION_ID = "runbook-demo-caption"
 
 # Re-creates the caption after every navigation, from the text kept in sessionStorage, and
@@ -81,7 +83,8 @@ class Demo:
         self.page = page
         self.total = total
         self.step_caption = ""
-        page.context.add_init_script(_INIT_SCRIPT)
+        with translated(page, "setting up the demo captions"):
+            page.context.add_init_script(_INIT_SCRIPT)
 
     def announce(self, text: str, target: Locator | None = None) -> None:
         """Caption `text` (under the current step's title) clear of `target`; highlight it."""

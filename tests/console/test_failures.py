@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from runbook.console.translate import translate
+from runbook.console.failures import translate
 from runbook.errors import ConsoleChanged, StepFailed
 from runbook.locales import Labels
 from runbook.simulator.server import SimulatorServer

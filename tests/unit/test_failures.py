@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import playwright
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from runbook.console.translate import translate, watch_console
+from runbook.console.failures import doing, from_playwright, translate, watch_console
 from runbook.errors import ConsoleChanged, StepFailed
 
 CONSOLE = "http://console.test:8080"
@@ -87,3 +89,54 @@ def test_a_wait_on_a_console_that_answers_is_a_changed_ui(
         else:
             context.answered(url)
     assert isinstance(_waited_in_vain(context), ConsoleChanged)
+
+
+class _PageObject:
+    """A page object whose method meets what it is given to raise."""
+
+    def __init__(self) -> None:
+        self.page = _Page(_Context())
+
+    @doing("opening route {name!r}")
+    def open(self, name: str, error: BaseException) -> None:
+        raise error
+
+
+def _raised_in_playwright(message: str) -> AssertionError:
+    """An AssertionError as Playwright's `expect` raises it: from Playwright's own code."""
+    where = str(Path(playwright.__file__).parent / "_impl" / "_assertions.py")
+    try:
+        exec(compile(f"raise AssertionError({message!r})", where, "exec"))
+    except AssertionError as exc:
+        return exc
+    raise RuntimeError("unreachable")
+
+
+def test_a_wait_in_vain_in_a_page_object_method_says_what_it_was_doing() -> None:
+    with pytest.raises(ConsoleChanged) as caught:
+        _PageObject().open("Legacy", _raised_in_playwright("Locator expected to be visible"))
+    assert "while opening route 'Legacy'" in str(caught.value)
+    assert caught.value.url == _Page.url
+
+
+def test_a_playwright_timeout_in_a_page_object_method_is_translated() -> None:
+    with pytest.raises(ConsoleChanged, match="while opening route 'x'"):
+        _PageObject().open("x", PlaywrightTimeoutError("Timeout 15000ms exceeded"))
+
+
+@pytest.mark.parametrize(
+    "error", [AssertionError("a bug of ours"), KeyError("field"), ConsoleChanged("already ours")]
+)
+def test_our_own_exceptions_leave_a_page_object_method_as_they_are(error: Exception) -> None:
+    with pytest.raises(type(error)) as caught:
+        _PageObject().open("x", error)
+    assert caught.value is error
+
+
+def test_only_playwright_is_playwright() -> None:
+    assert from_playwright(PlaywrightTimeoutError("Timeout"))
+    assert from_playwright(_raised_in_playwright("expected"))
+    try:
+        raise AssertionError("ours")
+    except AssertionError as exc:
+        assert not from_playwright(exc)

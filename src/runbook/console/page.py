@@ -1,14 +1,16 @@
-"""What the Hosts and Routing pages share: a table of named entries, dialogs, saves, deletes."""
+"""What every list page shares: a table of named entries, its dialogs, saves and deletes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NoReturn
+from typing import Any, ClassVar, NoReturn
 
 from playwright.sync_api import Locator, Page, Request, Response, expect
 
+from runbook.console.aria import AriaNode, parse
+from runbook.console.failures import doing, on_sign_in
 from runbook.console.guard import WriteGuard
 from runbook.console.locate import by_role, text_matcher
-from runbook.console.translate import on_sign_in
+from runbook.console.places import PageInfo, page_info
 from runbook.console.widgets import wait_loaded
 from runbook.errors import (
     ConcurrentChange,
@@ -19,9 +21,6 @@ from runbook.errors import (
 )
 from runbook.locales import LabelKey, Labels
 from runbook.names import shown
-
-if TYPE_CHECKING:
-    from runbook.console.dialog import Dialog
 
 # Reads one column, found by its header's text (any accepted name), of every row: one round trip
 # for the list.
@@ -102,6 +101,7 @@ class SaveOutcome:
         self.sign_in = by_role(page, "heading", "signin_heading", labels, exact=False)
         self.watch = WriteWatch(page)
 
+    @doing("waiting for the console's answer to saving {what}")
     def wait(self, what: str) -> None:
         """Return when the save was accepted; raise why it was not otherwise."""
         try:
@@ -134,12 +134,22 @@ def raise_refusal(labels: Labels, what: str, texts: list[str], watch: WriteWatch
 
 
 class ListPage:
-    """A console page listing named entries in a table, each row with Edit and Delete."""
+    """A console page listing named entries in a table, each row with Edit and Delete.
 
-    heading_key: LabelKey
+    A subclass names its registered page: `class HostsPage(ListPage, page="hosts")`.
+    """
+
+    info: ClassVar[PageInfo]  # the page in the registry: path, menu path, heading
+    heading_key: ClassVar[LabelKey]
     table_key: LabelKey
     name_column_key: LabelKey
     delete_title_key: LabelKey
+
+    def __init_subclass__(cls, page: str = "", **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if page:
+            cls.info = page_info(page)
+            cls.heading_key = cls.info.heading
 
     def __init__(self, page: Page, labels: Labels, guard: WriteGuard) -> None:
         self.page = page
@@ -149,6 +159,7 @@ class ListPage:
         self.table = by_role(page, "table", self.table_key, labels, exact=False)
         self._ready = False
 
+    @doing("waiting for the {self.info.name} page and its list")
     def wait_ready(self) -> None:
         """Wait for the page and its asynchronously loaded list (once, until it reloads)."""
         if self._ready:
@@ -161,11 +172,13 @@ class ListPage:
         """Note that the console reloads the list (after a save or a delete)."""
         self._ready = False
 
+    @doing("waiting for {name!r} in the {self.info.name} list")
     def wait_listed(self, name: str) -> None:
         """Wait until the reloaded list shows the entry with this name."""
         self.wait_ready()
         expect(self.row(name)).to_be_visible()
 
+    @doing("reading the {self.info.name} list")
     def names(self) -> list[str]:
         """The name of every entry listed, in console order (empty list when none)."""
         self.wait_ready()
@@ -179,6 +192,7 @@ class ListPage:
             ).to_be_visible()
         return [shown(str(n)) for n in names or []]
 
+    @doing("looking for {name!r} in the {self.info.name} list")
     def has(self, name: str) -> bool:
         """Whether the list shows an entry with this name (compared as the console shows it)."""
         return shown(name) in self.names()
@@ -198,9 +212,11 @@ class ListPage:
         """Press Edit on the entry with this name; its dialog, filled in."""
         raise NotImplementedError
 
+    @doing("pressing Edit on {name!r}")
     def click_edit(self, name: str) -> None:
         by_role(self.row(name), "button", "edit", self.labels).click()
 
+    @doing("deleting {name!r}")
     def delete(self, name: str) -> None:
         """Delete the entry with this name, confirming the console's question."""
         self.guard.allow(f"delete {name!r}")
@@ -211,3 +227,76 @@ class ListPage:
         by_role(confirm, "button", "delete", self.labels).click()
         outcome.wait(f"the deletion of {name!r}")
         expect(self.row(name)).to_have_count(0)
+
+
+class Dialog:
+    """A console dialog of a list page, located by its role and title (a label key)."""
+
+    def __init__(self, owner: ListPage, title: LabelKey) -> None:
+        self.owner = owner
+        self.page: Page = owner.page
+        self.heading = owner.heading  # the page's heading: visible again once the dialog closes
+        self.labels: Labels = owner.labels
+        self.guard: WriteGuard = owner.guard
+        self.title_key = title
+        self.title = self.labels.name(title)  # as messages name the dialog
+        self.root = by_role(self.page, "dialog", title, self.labels, exact=False)
+        self.save_button = by_role(self.root, "button", "save", self.labels)
+        self.cancel_button = by_role(self.root, "button", "cancel", self.labels)
+
+    def read(self) -> dict[str, Any]:
+        """Every stored field of the dialog, in the runbook's shape."""
+        raise NotImplementedError
+
+    @doing("reading the {self.title} dialog")
+    def snapshot(self) -> AriaNode:
+        """The dialog's accessibility tree, read in one round trip."""
+        tree = parse(self.root.aria_snapshot())
+        return tree.find("dialog", self.labels.names(self.title_key)) or tree
+
+    @doing("waiting for the {self.title} dialog")
+    def wait_open(self) -> None:
+        expect(self.root).to_be_visible()
+
+    @doing("looking for the {self.title} dialog")
+    def is_open(self) -> bool:
+        return self.root.is_visible()
+
+    @doing("typing into the {self.title} dialog")
+    def set_text(self, box: Locator, value: str, current: str | None = None) -> None:
+        """Type a value into a field, only when it differs from what is there."""
+        if (box.input_value() if current is None else current) != value:
+            box.fill(value)
+
+    @doing("typing a name into the {self.title} dialog")
+    def set_name(self, box: Locator, value: str, current: str) -> None:
+        """Type a name, unless the console already shows it (whitespace aside)."""
+        if shown(value) != shown(current):
+            box.fill(value)
+
+    @doing("checking a box of the {self.title} dialog")
+    def set_checked(self, box: Locator, want: bool, current: bool) -> None:
+        """Check or uncheck a box, only when it is not already so."""
+        if current != want:
+            box.set_checked(want)
+
+    @doing("saving {what}")
+    def save(self, what: str) -> None:
+        """Press Save and wait for the console to accept it; refused in read-only runs."""
+        self.guard.allow(f"save {what}")
+        self.owner.reloading()
+        outcome = SaveOutcome(self.page, self.labels, self.root, self.heading)
+        self.save_button.click()
+        outcome.wait(what)
+
+    @doing("cancelling the {self.title} dialog")
+    def cancel(self) -> None:
+        """Close the open dialog without saving anything."""
+        self.cancel_button.click()
+        expect(self.root).to_be_hidden()
+
+
+def as_port(text: str) -> int | str:
+    """A port field's value as the runbook writes it: an int when it is one."""
+    text = text.strip()
+    return int(text) if text.isdigit() else text
