@@ -170,7 +170,7 @@ def console_page(
 <div id="toasts" class="toasts" aria-live="polite"></div>"""
     script = (
         f'<script type="application/json" id="sim-config">{config_json}</script>\n'
-        '<script src="/static/console.js"></script>'
+        '<script type="module" src="/static/js/main.js"></script>'
     )
     return _document(locale, title, body, script=script)
 
