@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any, Literal
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import (
-    FileResponse,
-    HTMLResponse,
-    JSONResponse,
-    RedirectResponse,
-    Response,
-)
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
-from starlette.staticfiles import PathLike, StaticFiles
-from starlette.types import Scope
 
+from runbook.simulator.assets import Assets
 from runbook.simulator.auth import Credentials, SignIn, signin_url
 from runbook.simulator.faults import OTHER_ADMIN, ConcurrentEdit, FaultError, Faults
 from runbook.simulator.i18n import Locale, locale_from, text
@@ -29,7 +20,6 @@ from runbook.simulator.pages import PAGE_PATHS, Page, console_page, with_query
 from runbook.simulator.state import InUse, Kind, NotFound, Stale, Store
 from runbook.simulator.validation import Invalid, Json
 
-STATIC_DIR = Path(__file__).parent / "static"
 TLS_TEST_SECONDS = 0.3
 DATA = "/ac/_data"
 
@@ -39,26 +29,6 @@ Handler = Callable[[Request], Awaitable[Response]]
 WriteOp = Literal["create", "update", "delete", "enable"]
 NAME_FIELD: dict[Kind, str] = {"route": "name", "rule": "description"}
 LIST_KEY: dict[Kind, str] = {"route": "routes", "rule": "rules"}
-
-
-class _StaticFiles(StaticFiles):
-    """The page's stylesheet and script modules (`static/js/`), scripts as `text/javascript`.
-
-    A module script of another MIME type does not run, and the platform's table (which
-    `StaticFiles` asks) can say otherwise for `.js` (e.g. a Windows registry entry).
-    """
-
-    def file_response(
-        self,
-        full_path: PathLike,
-        stat_result: os.stat_result,
-        scope: Scope,
-        status_code: int = 200,
-    ) -> Response:
-        response = super().file_response(full_path, stat_result, scope, status_code)
-        if isinstance(response, FileResponse) and str(full_path).endswith(".js"):
-            response.headers["content-type"] = "text/javascript; charset=utf-8"
-        return response
 
 
 class _BadBody(Exception):
@@ -435,7 +405,7 @@ class Simulator:
             Route("/u/{account:int}/", to_console),
             *self._sim_routes(),
             *self.signin.routes(),
-            Mount("/static", _StaticFiles(directory=STATIC_DIR), name="static"),
+            Route("/static/{path:path}", Assets().serve, methods=["GET"]),
             Mount("/u/{account:int}", routes=console),
             *console,
         ]
