@@ -55,7 +55,8 @@ export function listPage({ kind, cells, rowActions, editable = () => true, toolb
   };
 
   function row(entry, view) {
-    const button = (key, onclick) => h("button", { type: "button", class: "text-button", onclick }, t(key));
+    const button = (key, onclick) =>
+      h("button", { type: "button", class: "text-button", onclick }, t(key));
     return h(
       "tr",
       {},

@@ -60,7 +60,11 @@ function hostTable(titleKey, initialRows, changed) {
       "aria-label": t("load"),
       value: data.load === undefined ? "" : String(data.load),
     });
-    const remove = h("button", { type: "button", class: "icon-button remove", "aria-label": t("remove_host") });
+    const remove = h("button", {
+      type: "button",
+      class: "icon-button remove",
+      "aria-label": t("remove_host"),
+    });
     const row = { host, port, load, slot: errorSlot() };
     row.el = h("div", { role: "group", class: "host-row" }, host, port, load, remove);
     row.wrap = h("div", {}, row.el, row.slot);
@@ -134,7 +138,13 @@ export function routeForm(shell, existing, list) {
 
   // Name
   const nameId = nextId("route-name");
-  const name = h("input", { id: nameId, type: "text", required: true, value: r.name, "aria-required": "true" });
+  const name = h("input", {
+    id: nameId,
+    type: "text",
+    required: true,
+    value: r.name,
+    "aria-required": "true",
+  });
   const nameSlot = errorSlot();
 
   // 1. Specify email server
@@ -250,7 +260,9 @@ export function routeForm(shell, existing, list) {
       serverMenu.value,
       host.value,
       port.value,
-      [primary, secondary].map((tb) => tb.rows.map((row) => [row.host.value, row.port.value, row.load.value])),
+      [primary, secondary].map((tb) =>
+        tb.rows.map((row) => [row.host.value, row.port.value, row.load.value]),
+      ),
       [mx, tls, ca, hostname].map((c) => c.input.checked),
     ]);
   }
@@ -269,7 +281,10 @@ export function routeForm(shell, existing, list) {
       if (pe) errors.show(port, portSlot, t(pe));
       server = { single_host: { host: host.value.trim(), port: parseInteger(port.value) } };
     } else {
-      const tables = { primary: collectTable(primary, errors), secondary: collectTable(secondary, errors) };
+      const tables = {
+        primary: collectTable(primary, errors),
+        secondary: collectTable(secondary, errors),
+      };
       if (!primary.rows.length) errors.show(primary.group, primary.slot, t("err_primary_required"));
       server = { multiple_hosts: tables };
     }

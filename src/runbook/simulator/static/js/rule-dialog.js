@@ -107,7 +107,13 @@ export function ruleForm(shell, existing, list) {
   const changed = () => form.refresh();
 
   const descId = nextId("rule-description");
-  const description = h("input", { id: descId, type: "text", required: true, "aria-required": "true", value: r.description });
+  const description = h("input", {
+    id: descId,
+    type: "text",
+    required: true,
+    "aria-required": "true",
+    value: r.description,
+  });
   const descSlot = errorSlot();
 
   // 1. Email messages to affect
@@ -189,7 +195,12 @@ export function ruleForm(shell, existing, list) {
     h(
       "section",
       { class: "form-section" },
-      h("h3", {}, h("span", { "aria-hidden": "true" }, "1. "), h("span", { id: messagesTitle }, t("messages_group"))),
+      h(
+        "h3",
+        {},
+        h("span", { "aria-hidden": "true" }, "1. "),
+        h("span", { id: messagesTitle }, t("messages_group")),
+      ),
       messagesGroup,
       messagesSlot,
     ),
@@ -247,7 +258,9 @@ export function ruleForm(shell, existing, list) {
     errors.clear();
     const desc = description.value.trim();
     if (!desc) errors.show(description, descSlot, t("err_description_required"));
-    else if (list.nameTaken(desc, existing)) errors.show(description, descSlot, t("err_description_taken"));
+    else if (list.nameTaken(desc, existing)) {
+      errors.show(description, descSlot, t("err_description_taken"));
+    }
     const messages = messageChecks.filter(([, c]) => c.input.checked).map(([m]) => m);
     if (!messages.length) errors.show(messagesGroup, messagesSlot, t("err_messages_required"));
     const action = actionMenu.value;
