@@ -5,15 +5,14 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any, Literal
 
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
-from starlette.staticfiles import StaticFiles
 
+from runbook.simulator.assets import Assets
 from runbook.simulator.auth import Credentials, SignIn, signin_url
 from runbook.simulator.faults import OTHER_ADMIN, ConcurrentEdit, FaultError, Faults
 from runbook.simulator.i18n import Locale, locale_from, text
@@ -21,7 +20,6 @@ from runbook.simulator.pages import PAGE_PATHS, Page, console_page, with_query
 from runbook.simulator.state import InUse, Kind, NotFound, Stale, Store
 from runbook.simulator.validation import Invalid, Json
 
-STATIC_DIR = Path(__file__).parent / "static"
 TLS_TEST_SECONDS = 0.3
 DATA = "/ac/_data"
 
@@ -407,7 +405,7 @@ class Simulator:
             Route("/u/{account:int}/", to_console),
             *self._sim_routes(),
             *self.signin.routes(),
-            Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+            Route("/static/{path:path}", Assets().serve, methods=["GET"]),
             Mount("/u/{account:int}", routes=console),
             *console,
         ]

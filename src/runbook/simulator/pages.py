@@ -7,6 +7,7 @@ from html import escape
 from typing import Literal
 from urllib.parse import urlencode
 
+from runbook.simulator.assets import MAIN_SCRIPT, script_modules
 from runbook.simulator.i18n import STRINGS, Locale, text
 
 Page = Literal["home", "hosts", "routing", "defaultrouting", "notfound"]
@@ -28,7 +29,11 @@ def with_query(path: str, **params: str | None) -> str:
     return f"{path}{'&' if '?' in path else '?'}{urlencode(kept)}"
 
 
-def _document(locale: Locale, title: str, body: str, *, script: str = "") -> str:
+# The page script's modules, fetched at once (not one import level after another).
+_PRELOADS = "".join(f'<link rel="modulepreload" href="/static/{m}">\n' for m in script_modules())
+
+
+def _document(locale: Locale, title: str, body: str, *, script: str = "", head: str = "") -> str:
     return f"""<!doctype html>
 <html lang="{locale}">
 <head>
@@ -36,7 +41,7 @@ def _document(locale: Locale, title: str, body: str, *, script: str = "") -> str
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)}</title>
 <link rel="stylesheet" href="/static/console.css">
-</head>
+{head}</head>
 <body>
 {body}
 {script}
@@ -170,9 +175,9 @@ def console_page(
 <div id="toasts" class="toasts" aria-live="polite"></div>"""
     script = (
         f'<script type="application/json" id="sim-config">{config_json}</script>\n'
-        '<script src="/static/console.js"></script>'
+        f'<script type="module" src="/static/{MAIN_SCRIPT}"></script>'
     )
-    return _document(locale, title, body, script=script)
+    return _document(locale, title, body, script=script, head=_PRELOADS)
 
 
 SignInStep = Literal["identifier", "password", "code"]

@@ -1,0 +1,75 @@
+"""The console pages' static files (stylesheet, script modules), served from memory."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from email.utils import formatdate
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+STATIC_DIR = Path(__file__).parent / "static"
+SCRIPTS_DIR = "js"  # the page script's ES modules (no build step), under STATIC_DIR
+MAIN_SCRIPT = f"{SCRIPTS_DIR}/main.js"
+MEDIA_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+
+
+def script_modules(root: Path = STATIC_DIR) -> list[str]:
+    """The paths (under STATIC_DIR) of all modules of the page script, for preloading."""
+    return sorted(f"{SCRIPTS_DIR}/{p.name}" for p in (root / SCRIPTS_DIR).glob("*.js"))
+
+
+@dataclass(frozen=True)
+class _Asset:
+    stamp: tuple[int, int]  # (mtime_ns, size) of the file when it was read
+    body: bytes
+    headers: dict[str, str]  # validators: ETag, Last-Modified
+
+
+class Assets:
+    """The files under `static/` (nested paths too), each read again only when it changes.
+
+    Scripts are always `text/javascript`: a module script of another type does not run, and
+    the platform's MIME table (which a generic file server asks) can say otherwise for `.js`.
+    A page load fetches every module; from memory, with no thread hop, that stays cheap. As
+    Starlette's `StaticFiles` did: validators (ETag, Last-Modified), no Cache-Control.
+    """
+
+    def __init__(self, root: Path = STATIC_DIR) -> None:
+        self.root = root.resolve()
+        self._cache: dict[Path, _Asset] = {}
+
+    def asset(self, relative: str) -> _Asset | None:
+        """The file at `relative` under the root (read again if it changed), or None."""
+        path = (self.root / relative).resolve()
+        if not path.is_relative_to(self.root) or path.suffix not in MEDIA_TYPES:
+            return None
+        try:
+            stat = path.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+            cached = self._cache.get(path)
+            if cached is not None and cached.stamp == stamp:
+                return cached
+            body = path.read_bytes()
+        except OSError:  # absent, a directory, unreadable
+            return None
+        headers = {
+            "ETag": f'"{hashlib.sha256(body).hexdigest()[:16]}"',
+            "Last-Modified": formatdate(stat.st_mtime, usegmt=True),
+        }
+        asset = _Asset(stamp, body, headers)
+        self._cache[path] = asset
+        return asset
+
+    async def serve(self, request: Request) -> Response:
+        """The file at the request's `path` parameter; 304 when the browser has it already."""
+        relative: str = request.path_params["path"]
+        asset = self.asset(relative)
+        if asset is None:
+            return Response("Not Found", status_code=404, media_type="text/plain")
+        if asset.headers["ETag"] in request.headers.get("if-none-match", ""):
+            return Response(status_code=304, headers=asset.headers)
+        media_type = MEDIA_TYPES[Path(relative).suffix]
+        return Response(asset.body, headers=asset.headers, media_type=media_type)

@@ -1,0 +1,14 @@
+// Admin console simulator: the page script (an ES module, no build step). Wires the shell
+// (main menu, OU picker) and the page's own code: the Hosts or the Routing list.
+import { CFG } from "./config.js";
+import { hostsPage } from "./hosts.js";
+import { setupOuTree } from "./ou-tree.js";
+import { routingPage } from "./routing.js";
+import { setupShell } from "./shell.js";
+
+const PAGES = { hosts: hostsPage, routing: routingPage };
+
+setupShell();
+const page = PAGES[CFG.page];
+if (page) page();
+else setupOuTree(() => {});
