@@ -274,7 +274,7 @@ class StepType(ABC, Generic[P, D]):
             if exists:
                 have = self.read_entry(page)
         plan = self.plan(self.step, have)
-        self.result.changes = plan.changes
+        self.result.changes = list(plan.changes)
         if have is not LISTED and have is not None:
             self.check_not_theirs()
         self.result.action = plan.action
