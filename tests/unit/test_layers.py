@@ -42,6 +42,7 @@ SIMULATOR_USERS = {"cli", "engine"}
 
 # Engine modules that import Playwright until the console helper's work is merged.
 
+
 def _module_name(path: Path) -> str:
     parts = path.relative_to(SRC.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -217,5 +218,5 @@ def test_relative_and_from_imports_are_resolved() -> None:
     assert "runbook.console.evidence" in imports("runbook.recording.artifacts")
     assert "runbook.errors" in imports("runbook.results", module_level=True)
     # a function's import counts for the layers, not for import-time cycles
-    assert "runbook.simulator.server" in imports("runbook.engine.runner")
-    assert "runbook.simulator.server" not in imports("runbook.engine.runner", module_level=True)
+    assert "runbook.simulator.server" in imports("runbook.engine.embedded")
+    assert "runbook.simulator.server" not in imports("runbook.engine.embedded", module_level=True)

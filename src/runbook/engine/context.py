@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -22,10 +23,11 @@ class RunContext:
     recorder: ArtifactsRecorder
     mode: Mode
     retries: int = 3
-    # Routes that an earlier step of this run creates (or would create, in a dry-run).
-    planned_routes: set[str] = field(default_factory=set)
-    # Routes this run has seen in the console with the runbook's values (no need to look again).
-    known_routes: set[str] = field(default_factory=set)
+    # By kind, the entries (names as shown) an earlier step of this run makes present, or
+    # would, in a dry run: a rule may name a route that a step before it creates.
+    planned: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # By kind, the entries this run has seen in the console with the runbook's values.
+    known: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # Called before each element is used in demo mode (caption and highlight); may be None.
     announce: Callable[[str, Locator | None], None] | None = None
     # The page the next step works on: it loads in a second tab once this step has made its

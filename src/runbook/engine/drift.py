@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from runbook.console import HostsPage, RoutingPage
 from runbook.engine.context import RunContext
+from runbook.engine.registry import STEP_TYPES
 from runbook.names import shown
 from runbook.results import RunResult, StepResult
 from runbook.spec import Runbook
@@ -40,12 +40,11 @@ def apply_ignores(result: RunResult, book: Runbook, today: date | None = None) -
 
 
 def find_unmanaged(ctx: RunContext, book: Runbook) -> dict[str, list[str]]:
-    """Routes and rules in the console that no step of the runbook names."""
+    """Per kind (under its `unmanaged_key`), the console's entries that no step names."""
     named = {shown(step.key) for step in book.steps}
-    ctx.shell.open("hosts")
-    hosts = HostsPage(ctx.page, ctx.labels, ctx.guard)
-    routes = [n for n in hosts.names() if n not in named]
-    ctx.shell.open("routing")
-    routing = RoutingPage(ctx.page, ctx.labels, ctx.guard)
-    rules = [n for n in routing.names() if n not in named]
-    return {"routes": routes, "routing_rules": rules}
+    unmanaged: dict[str, list[str]] = {}
+    for cls in STEP_TYPES.values():
+        ctx.shell.open(cls.page_name)
+        page = cls.page_type(ctx.page, ctx.labels, ctx.guard)
+        unmanaged[cls.unmanaged_key] = [n for n in page.names() if n not in named]
+    return unmanaged

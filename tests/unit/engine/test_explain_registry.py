@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from runbook.console import PAGES
 from runbook.engine.explain import EXPLAINERS, explainer
-from runbook.engine.explain.core import MENU_PATHS, Writer
+from runbook.engine.explain.core import Writer
 from runbook.spec import KINDS
 
 
 def test_every_resource_kind_has_an_explain_module() -> None:
     assert sorted(EXPLAINERS) == sorted(KINDS)
     for kind in KINDS:
-        assert explainer(kind).page in MENU_PATHS
+        assert explainer(kind).page in PAGES
 
 
 def test_a_kind_without_an_explain_module_fails_loudly() -> None:

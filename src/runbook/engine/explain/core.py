@@ -11,18 +11,12 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from runbook.console import page_info
 from runbook.locales import LabelKey, Labels, ProseKey, catalogue
 from runbook.spec.model import Runbook, Step
 
 DEFAULT_CONSOLE = "https://admin.google.com"
 MASK = "********"
-
-# The menu path of each console page, below "Main menu" (label keys). The one copy explain
-# uses: to be replaced by the pages registry (`page_info(name).menu`) once it exists.
-MENU_PATHS: dict[str, tuple[LabelKey, ...]] = {
-    "hosts": ("nav_apps", "nav_workspace", "nav_gmail", "nav_hosts"),
-    "routing": ("nav_apps", "nav_workspace", "nav_gmail", "nav_routing"),
-}
 
 
 @dataclass
@@ -67,7 +61,7 @@ class Writer:
 
     def click_path(self, page: str) -> str:
         """How to reach a console page by the menu: "Main menu > Apps > ... > Hosts"."""
-        keys: tuple[LabelKey, ...] = ("main_menu", *MENU_PATHS[page])
+        keys: tuple[LabelKey, ...] = ("main_menu", *page_info(page).menu)  # as the shell walks it
         return " > ".join(self.labels.name(k) for k in keys)
 
     def redact(self, text: str, names: Mapping[str, str]) -> str:

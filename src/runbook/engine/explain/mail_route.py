@@ -6,9 +6,10 @@ from typing import cast
 
 from runbook.engine.explain.core import Item, KindExplainer, Writer, navigate
 from runbook.locales import LabelKey
+from runbook.spec import kind_info
 from runbook.spec.model import MailRoute, MultipleHosts, Runbook, Step, WeightedHost
 
-PAGE = "hosts"
+PAGE = kind_info("mail_route").page
 
 
 def present(w: Writer, book: Runbook, step: Step) -> list[Item]:

@@ -13,6 +13,7 @@ from runbook.locales import (
     MESSAGE_KEYS,
     LabelKey,
 )
+from runbook.spec import kind_info
 from runbook.spec.model import (
     ACCOUNT_TYPES,
     MESSAGE_TYPES,
@@ -22,7 +23,7 @@ from runbook.spec.model import (
     Step,
 )
 
-PAGE = "routing"
+PAGE = kind_info("routing_rule").page
 
 
 def present(w: Writer, book: Runbook, step: Step) -> list[Item]:

@@ -7,13 +7,15 @@ import copy
 import threading
 import time
 from abc import ABC, abstractmethod
-from typing import Any, Generic, TypeVar
+from collections.abc import Mapping
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
 import structlog
 
 from runbook.console import Dialog, ListPage, PageName
 from runbook.engine.context import RunContext
 from runbook.engine.diff import comparable
+from runbook.engine.plan import LISTED, Action, Plan, as_shown, convergence, removal
 from runbook.errors import (
     ConcurrentChange,
     ConsoleChanged,
@@ -25,8 +27,8 @@ from runbook.errors import (
     StepFailed,
 )
 from runbook.names import shown
-from runbook.results import FieldChange, StepResult
-from runbook.spec import Step
+from runbook.results import Mode, StepResult
+from runbook.spec import KindInfo, Step, kind_info
 
 BACKOFF_BASE_S = 0.5
 BACKOFF_MAX_S = 8.0
@@ -38,16 +40,49 @@ def backoff(attempt: int) -> None:
 
 
 P = TypeVar("P", bound=ListPage)
+D = TypeVar("D", bound=Dialog)
 
 
-class StepType(ABC, Generic[P]):
-    """One kind of runbook step, keyed by a resource name listed on one console page."""
+class StepType(ABC, Generic[P, D]):
+    """One kind of runbook step, keyed by a resource name listed on one console page.
 
+    A step reads its entry, makes a `Plan` of it (pure: `plan()`), and the mode decides what
+    is done with the plan, in one table (`BEHAVIOUR`). A kind supplies the plan and the
+    dialog work (`open_add`, `open_edit`, `fill_dialog`) and may add checks.
+    """
+
+    kind: ClassVar[str]  # the runbook key of its steps: "mail_route"
+    info: ClassVar[KindInfo]  # its entry in the kinds registry (set from `kind`)
     page_type: type[P]  # the page listing the entries
-    page_name: PageName
-    noun: str  # "route", "rule": how messages name an entry
+    page_name: ClassVar[PageName]  # from the registry: the page that lists the entries
+    noun: ClassVar[str]  # from the registry: "route", "rule": how messages name an entry
+    unmanaged_key: ClassVar[str]  # drift --show-unmanaged: the JSON key of entries no step names
     shown_fields: tuple[str, ...] = ()  # names among the fields: compared as the console shows them
     create_leaves: frozenset[str] = frozenset()  # fields a create cannot set: a later write does
+
+    # What each planned action becomes in each mode: the one place the mode decides.
+    BEHAVIOUR: ClassVar[dict[tuple[Action, Mode], str]] = {
+        ("none", "apply"): "keep",
+        ("none", "dry-run"): "keep",
+        ("none", "drift"): "look",
+        ("create", "apply"): "save",
+        ("update", "apply"): "save",
+        ("delete", "apply"): "delete",
+        ("create", "dry-run"): "rehearse",
+        ("update", "dry-run"): "rehearse",
+        ("delete", "dry-run"): "rehearse_delete",
+        ("create", "drift"): "report_missing",
+        ("update", "drift"): "report_live",
+        ("delete", "drift"): "report_delete",
+    }
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """A kind's step type takes its page and noun from the kinds registry."""
+        super().__init_subclass__(**kwargs)
+        if "kind" in cls.__dict__:
+            cls.info = kind_info(cls.kind)
+            cls.page_name = cast(PageName, cls.info.page)
+            cls.noun = cls.info.noun
 
     def __init__(self, ctx: RunContext, step: Step, index: int) -> None:
         self.ctx = ctx
@@ -55,7 +90,7 @@ class StepType(ABC, Generic[P]):
         self.result = StepResult(
             index=index, name=step.title, kind=step.kind, resource=step.key, status="ok"
         )
-        self.open_dialog: Dialog | None = None
+        self.open_dialog: D | None = None
         self.error: RunbookError | None = None
         self.save_sent = False  # a save was pressed: the console may hold our change
         self.first_attempt: StepResult | None = None  # a retried save: what it read and sent
@@ -183,31 +218,10 @@ class StepType(ABC, Generic[P]):
             pass
         self.open_dialog = None
 
-    def finish_dialog(self, dialog: Dialog, what: str) -> None:
-        """Checkpoint the filled dialog, then save it (apply) or cancel it (read-only)."""
-        self.ctx.checkpoint(self.result, "filled")
-        if self.ctx.read_only:
-            self.ctx.say("Dry run: cancel instead of saving", dialog.cancel_button)
-            dialog.cancel()
-            self.open_dialog = None
-            self.result.status = "would_change"
-            return
-        self.ctx.say(f"Save {what}", dialog.save_button)
-        self.save_sent = True
-        dialog.save(what)
-        self.open_dialog = None
-        self.result.status = "changed"
-
     def close_dialog(self, dialog: Dialog) -> None:
         """Cancel a dialog the step only read (it saves nothing)."""
         dialog.cancel()
         self.open_dialog = None
-
-    def live_drift(self, dialog: Dialog) -> None:
-        """Drift mode, the entry differs: checkpoint the live dialog, close it, report drift."""
-        self.ctx.checkpoint(self.result, "live")
-        self.close_dialog(dialog)
-        self.result.status = "drift"
 
     def read_back(self, page: P) -> dict[str, Any]:
         """After the step's last change: what the console now holds for the entry.
@@ -218,25 +232,18 @@ class StepType(ABC, Generic[P]):
         self.ctx.look_ahead()
         page.wait_listed(self.step.key)
         self.ctx.checkpoint(self.result, "saved")
-        dialog = self.open_dialog = page.open_edit(self.step.key)
+        dialog = self.open_dialog = self.open_edit(page)
         have = dialog.read()
         self.close_dialog(dialog)
         return have
 
-    def as_shown(self, fields: dict[str, Any]) -> dict[str, Any]:
-        """`fields` with the names among them as the console shows them (whitespace collapsed).
-
-        Values whose whitespace matters (an envelope pattern) are compared as they are.
-        """
-        return {
-            k: shown(v) if k in self.shown_fields and isinstance(v, str) else v
-            for k, v in fields.items()
-        }
-
     def verify(self, have: dict[str, Any], want: dict[str, Any]) -> None:
         """Fail the step when reading back does not show what was saved."""
         # Names as the console shows them; host tables as sets of rows.
-        have, want = comparable(self.as_shown(have)), comparable(self.as_shown(want))
+        have, want = (
+            comparable(as_shown(have, self.shown_fields)),
+            comparable(as_shown(want, self.shown_fields)),
+        )
         wrong = [k for k, v in want.items() if have.get(k) != v]
         if wrong:
             raise StepFailed(
@@ -244,29 +251,18 @@ class StepType(ABC, Generic[P]):
                 f"(fields: {', '.join(wrong)})"
             )
 
-    def remove(self, page: P, exists: bool) -> None:
-        """`state: absent`: delete the named entry if the console has it, and nothing else."""
-        ctx, result, name, noun = self.ctx, self.result, self.step.key, self.noun
-        if not exists:
-            return
-        result.action = "delete"
-        result.changes = [FieldChange(field=f"({noun})", before="present", after="absent")]
-        if ctx.mode == "drift":
-            result.status = "drift"
-        elif ctx.read_only:
-            ctx.checkpoint(result, "to-delete")
-            result.status = "would_change"
-        else:
-            ctx.say(f"Delete the {noun} {name!r}")
-            self.save_sent = True
-            page.delete(name)
-            ctx.look_ahead()
-            page.wait_ready()
-            ctx.checkpoint(result, "deleted")
-            result.status = "changed"
+    @classmethod
+    def plan(cls, step: Step, have: Mapping[str, Any] | None) -> Plan:
+        """What `step` would do to its entry as the console holds it (None: missing). Pure.
+
+        `state: absent` deletes a listed entry; `present` creates or updates its fields.
+        """
+        if step.state == "absent":
+            return removal(cls.noun, have)
+        return convergence(have, step.resource.console_fields(), cls.shown_fields)
 
     def execute(self) -> None:
-        """Find the entry on its page; remove it (`state: absent`) or converge it."""
+        """Find the entry on its page, read it, plan, and act on the plan as the mode says."""
         ctx, name = self.ctx, self.step.key
         ctx.say(
             f"Open {ctx.labels.name(self.page_type.heading_key)} to find the {self.noun} {name!r}"
@@ -276,11 +272,141 @@ class StepType(ABC, Generic[P]):
             ctx.look_ahead()  # nothing will change: the next page can load now
         page = self.page_type(ctx.page, ctx.labels, ctx.guard)
         exists = page.has(name)
-        if self.step.state == "absent":
-            self.remove(page, exists)
-        else:
-            self.converge(page, exists)
+        have: Mapping[str, Any] | None = LISTED if exists else None
+        if self.step.state == "present":
+            ctx.planned[self.kind].add(shown(name))
+            if exists:
+                have = self.read_entry(page)
+        plan = self.plan(self.step, have)
+        self.result.changes = list(plan.changes)
+        if have is not LISTED and have is not None:
+            self.check_not_theirs()
+        self.result.action = plan.action
+        getattr(self, self.BEHAVIOUR[plan.action, ctx.mode])(page, plan)
+
+    # The behaviours of BEHAVIOUR: what a plan becomes in a mode.
+
+    def keep(self, page: P, plan: Plan) -> None:
+        """Nothing to change (apply, dry-run): the kind's checks on the entry read, then close."""
+        self._leave(checks=True)
+
+    def look(self, page: P, plan: Plan) -> None:
+        """Drift, nothing differs: close the entry read; nothing is tested."""
+        self._leave(checks=False)
+
+    def _leave(self, *, checks: bool) -> None:
+        dialog = self.open_dialog
+        if dialog is None:
+            return  # `state: absent`, and the console does not list it
+        self.ctx.look_ahead()  # nothing to change here
+        if checks:
+            self.check(dialog)
+        self.close_dialog(dialog)
+        self.ctx.known[self.kind].add(shown(self.step.key))
+
+    def save(self, page: P, plan: Plan) -> None:
+        """Apply: fill the dialog and save it, then read the entry back and verify it."""
+        if plan.switch_only:
+            self._close_read()
+            self.flip(page, plan)
+            return
+        dialog = self._fill(page, plan, rehearsal=False)
+        self.ctx.checkpoint(self.result, "filled")
+        what = f"{self.noun} {self.step.key!r}"
+        self.ctx.say(f"Save {what}", dialog.save_button)
+        self.save_sent = True
+        dialog.save(what)
+        self.open_dialog = None
+        self.result.status = "changed"
+        page = self.after_save(page, plan)
+        self.verify(self.read_saved(page), plan.wanted)
+        self.ctx.known[self.kind].add(shown(self.step.key))
+
+    def rehearse(self, page: P, plan: Plan) -> None:
+        """Dry run: fill the dialog, checkpoint it, and cancel instead of saving."""
+        if plan.switch_only:
+            self._close_read()
+            self.result.status = "would_change"
+            return
+        dialog = self._fill(page, plan, rehearsal=True)
+        self.ctx.checkpoint(self.result, "filled")
+        self.ctx.say("Dry run: cancel instead of saving", dialog.cancel_button)
+        dialog.cancel()
+        self.open_dialog = None
+        self.result.status = "would_change"
+
+    def report_missing(self, page: P, plan: Plan) -> None:
+        """Drift, the entry is missing: report it (no dialog is opened)."""
+        self.result.status = "drift"
+        self.result.message = f"{self.noun} {self.step.key!r} is missing from the console"
+
+    def report_live(self, page: P, plan: Plan) -> None:
+        """Drift, the entry differs: checkpoint the live dialog, close it, report drift."""
+        self.ctx.checkpoint(self.result, "live")
+        self._close_read()
+        self.result.status = "drift"
+
+    def delete(self, page: P, plan: Plan) -> None:
+        """Apply, `state: absent`: delete the listed entry."""
+        ctx, name = self.ctx, self.step.key
+        ctx.say(f"Delete the {self.noun} {name!r}")
+        self.save_sent = True
+        page.delete(name)
+        ctx.look_ahead()
+        page.wait_ready()
+        ctx.checkpoint(self.result, "deleted")
+        self.result.status = "changed"
+
+    def rehearse_delete(self, page: P, plan: Plan) -> None:
+        """Dry run, `state: absent`: checkpoint the entry that would be deleted."""
+        self.ctx.checkpoint(self.result, "to-delete")
+        self.result.status = "would_change"
+
+    def report_delete(self, page: P, plan: Plan) -> None:
+        """Drift, `state: absent`: the console still lists the entry."""
+        self.result.status = "drift"
+
+    def _fill(self, page: P, plan: Plan, *, rehearsal: bool) -> D:
+        """The entry's dialog (the one read, or the Add dialog for a create), filled."""
+        dialog = self.open_dialog = self.open_dialog or self.open_add(page)
+        self.fill_dialog(dialog, plan, rehearsal=rehearsal)
+        return dialog
+
+    def _close_read(self) -> None:
+        """Cancel the dialog the entry was read from."""
+        assert self.open_dialog is not None, "an update reads its entry first"
+        self.close_dialog(self.open_dialog)
+
+    # What a kind supplies or may change.
+
+    def read_entry(self, page: P) -> dict[str, Any]:
+        """What the console holds for the listed entry; its dialog is left open."""
+        dialog = self.open_dialog = self.open_edit(page)
+        return dialog.read()
+
+    def read_saved(self, page: P) -> dict[str, Any]:
+        """After the save: what the console now holds for the entry (see `read_back`)."""
+        return self.read_back(page)
 
     @abstractmethod
-    def converge(self, page: P, exists: bool) -> None:
-        """Make the entry what the runbook asks, as the mode allows; fill self.result."""
+    def open_add(self, page: P) -> D:
+        """Open the dialog that creates an entry."""
+
+    @abstractmethod
+    def open_edit(self, page: P) -> D:
+        """Open the listed entry's dialog."""
+
+    @abstractmethod
+    def fill_dialog(self, dialog: D, plan: Plan, *, rehearsal: bool) -> None:
+        """Fill the dialog as the plan asks; `rehearsal`: a dry run, nothing will be saved."""
+
+    def check(self, dialog: D) -> None:
+        """The kind's checks on a dialog about to be saved or left (e.g. Test TLS)."""
+
+    def after_save(self, page: P, plan: Plan) -> P:
+        """Changes the dialog cannot make, after its save; the page the step goes on with."""
+        return page
+
+    def flip(self, page: P, plan: Plan) -> None:
+        """Apply a plan whose only change is on the list (`plan.switch_only`)."""
+        raise NotImplementedError(f"{type(self).__name__} plans no switch-only change")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any, NoReturn
 
-from runbook.console import RoutingPage
+from runbook.console import RoutingPage, RuleDialog
 from runbook.engine.diff import diff
+from runbook.engine.plan import Plan, convergence, removal
 from runbook.engine.steps.base import StepType, backoff
 from runbook.errors import (
     ConcurrentChange,
@@ -15,87 +18,86 @@ from runbook.errors import (
     StepFailed,
 )
 from runbook.names import shown
+from runbook.spec import Step
 
 
-class RoutingRuleStep(StepType[RoutingPage]):
+class RoutingRuleStep(StepType[RoutingPage, RuleDialog]):
     """Create, update or remove one routing rule, keyed by its description."""
 
+    kind = "routing_rule"
     page_type = RoutingPage
-    page_name = "routing"
-    noun = "rule"
+    unmanaged_key = "routing_rules"
     shown_fields = ("description", "change_route")
     create_leaves = frozenset({"enabled"})  # the Add setting dialog creates rules enabled
+    route_kind = "mail_route"  # the kind whose entries `change_route` names
 
-    def converge(self, routing: RoutingPage, exists: bool) -> None:
-        ctx, step, result = self.ctx, self.step, self.result
-        description = step.key
-        want: dict[str, Any] = step.resource.console_fields()
-        want_enabled = bool(want.pop("enabled", True))
-        if not exists:
-            result.action = "create"
-            result.changes = diff(None, {**want, "enabled": want_enabled})
-            if ctx.mode == "drift":
-                result.status = "drift"
-                result.message = f"rule {description!r} is missing from the console"
-                return
-            ctx.say("Add a routing setting")
-            dialog = self.open_dialog = routing.open_add()
-            have_enabled = True
-        else:
-            have_enabled = routing.is_enabled(description)
-            dialog = self.open_dialog = routing.open_edit(description)
-            have = dialog.read()
-            result.changes = diff(
-                self.as_shown({**have, "enabled": have_enabled}),
-                self.as_shown({**want, "enabled": want_enabled}),
-            )
-            self.check_not_theirs()
-            if not result.changes:
-                ctx.look_ahead()  # nothing to change here
-                self.close_dialog(dialog)
-                return
-            result.action = "update"
-            if ctx.mode == "drift":
-                self.live_drift(dialog)
-                return
-            if all(c.field == "enabled" for c in result.changes):
-                self.close_dialog(dialog)
-                self._finish_switch(routing, want_enabled)
-                return
+    @classmethod
+    def plan(cls, step: Step, have: Mapping[str, Any] | None) -> Plan:
+        """As every step, and the rule's on/off switch, which is on the list, not in the dialog.
 
-        fill = dict(want)
-        route = want.get("change_route")
-        known = route is None or shown(route) in ctx.known_routes
+        A create is enabled (the Add dialog cannot make it off): a rule wanted off is switched
+        off right after; an update whose only change is the switch flips it alone.
+        """
+        if step.state == "absent":
+            return removal(cls.noun, have)
+        fill = step.resource.console_fields()
+        enabled = bool(fill.pop("enabled", True))
+        plan = convergence(have, {**fill, "enabled": enabled}, cls.shown_fields)
+        have_enabled = True if have is None else have.get("enabled")
+        return replace(
+            plan,
+            fill=fill,
+            switch=None if have_enabled == enabled else enabled,
+            switch_only=plan.action == "update" and all(c.field == "enabled" for c in plan.changes),
+        )
+
+    def read_entry(self, routing: RoutingPage) -> dict[str, Any]:
+        enabled = routing.is_enabled(self.step.key)
+        return {**super().read_entry(routing), "enabled": enabled}
+
+    def read_saved(self, routing: RoutingPage) -> dict[str, Any]:
+        have = self.read_back(routing)
+        return {**have, "enabled": routing.is_enabled(self.step.key)}
+
+    def open_add(self, routing: RoutingPage) -> RuleDialog:
+        self.ctx.say("Add a routing setting")
+        return routing.open_add()
+
+    def open_edit(self, routing: RoutingPage) -> RuleDialog:
+        return routing.open_edit(self.step.key)
+
+    def fill_dialog(self, dialog: RuleDialog, plan: Plan, *, rehearsal: bool) -> None:
+        """Fill the setting; its route must be listed (or, in a dry run, made by a step before)."""
+        ctx, fill = self.ctx, dict(plan.fill)
+        route = fill.get("change_route")
+        known = route is None or shown(route) in ctx.known[self.route_kind]
         if route is not None and not known and shown(route) not in dialog.route_names():
-            if not (ctx.read_only and shown(route) in ctx.planned_routes):
+            if not (rehearsal and shown(route) in ctx.planned[self.route_kind]):
                 raise StepFailed(
                     f"route {route!r} is not in the console's Hosts list; "
                     "add it first (a mail_route step before this one)"
                 )
             fill["change_route"] = None
-            result.details["note"] = (
+            self.result.details["note"] = (
                 f"route {route!r} is created by an earlier step; "
                 "this dry run could not choose it yet"
             )
-        ctx.say(f"Fill the setting {description!r}", dialog.description_box)
+        ctx.say(f"Fill the setting {self.step.key!r}", dialog.description_box)
         dialog.fill(fill)
-        self.finish_dialog(dialog, f"rule {description!r}")
-        if result.status != "changed":
-            return
-        if result.action == "create" and not want_enabled:
-            routing = self._disable_created(routing)
-        elif have_enabled != want_enabled:
-            self._switch(routing, want_enabled)
-        have = self.read_back(routing)
-        self.verify(
-            {**have, "enabled": routing.is_enabled(description)}, {**want, "enabled": want_enabled}
-        )
 
-    def _finish_switch(self, routing: RoutingPage, want_enabled: bool) -> None:
+    def after_save(self, routing: RoutingPage, plan: Plan) -> RoutingPage:
+        """The switch, which the dialog does not hold: a create wanted off is disabled."""
+        if plan.disable_after_create:
+            return self._disable_created(routing)
+        if plan.switch is not None:
+            self._switch(routing, plan.switch)
+        return routing
+
+    def flip(self, routing: RoutingPage, plan: Plan) -> None:
         """Only the switch differs: flip it; our create whose answer was lost is disabled."""
-        first = self.first_attempt
-        if first is None or first.action != "create" or want_enabled:
-            self._switch(routing, want_enabled)
+        first, enabled = self.first_attempt, bool(plan.switch)
+        if first is None or first.action != "create" or enabled:
+            self._switch(routing, enabled)
             return
         self._disable_created(routing)  # created live by an earlier attempt: never left so
         self.result.action, self.result.changes = "create", first.changes
@@ -154,9 +156,6 @@ class RoutingRuleStep(StepType[RoutingPage]):
         return RoutingPage(self.ctx.page, self.ctx.labels, self.ctx.guard)
 
     def _switch(self, routing: RoutingPage, enabled: bool) -> None:
-        if self.ctx.read_only:
-            self.result.status = "would_change"
-            return
         self.ctx.say("Enable the rule" if enabled else "Disable the rule")
         self.save_sent = True
         routing.set_enabled(self.step.key, enabled)

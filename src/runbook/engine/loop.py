@@ -1,0 +1,102 @@
+"""The run loop: sign in, each step in order, then drift's own checks; errors into the result."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from runbook.console import Credentials, PageName
+from runbook.engine.context import RunContext
+from runbook.engine.drift import apply_ignores, find_unmanaged
+from runbook.engine.registry import step_type
+from runbook.errors import ConsoleChanged, ExitCode, NotAConsole, RunbookError, SignInRequired
+from runbook.recording.log import log_step_finished, log_step_started
+from runbook.recording.progress import StepProgress
+from runbook.results import RunResult, Status, StepResult
+from runbook.spec import Runbook, Step
+
+INTERRUPTED_STEP = "interrupted — may have saved; run again to compare"
+INTERNAL_ERROR = "internal error in runbook, not the console's doing"
+
+
+def run_in_console(
+    ctx: RunContext,
+    book: Runbook,
+    result: RunResult,
+    log: Any,
+    progress: StepProgress,
+    creds: Credentials | None,
+    *,
+    show_unmanaged: bool,
+) -> None:
+    """Sign in (embedded simulator), run the steps, and in drift mode apply `drift:` and
+    list unmanaged entries; an error that stops the run goes into `result`."""
+    try:
+        if creds is not None:
+            ctx.shell.sign_in(creds)
+        _run_steps(book, ctx, result, log, progress)
+        if ctx.mode == "drift":
+            apply_ignores(result, book)
+            if show_unmanaged and not result.exit_code:
+                result.unmanaged = find_unmanaged(ctx, book)
+    except RunbookError as exc:
+        result.error = str(exc)
+        result.exit_code = exc.exit_code
+    except Exception as exc:  # a bug of ours, not the console's doing: the report says so
+        log.exception("run.internal_error")
+        result.error = f"{INTERNAL_ERROR} ({type(exc).__name__}: {exc}); details in run.log"
+        result.exit_code = ExitCode.STEP_FAILED
+
+
+def _run_steps(
+    book: Runbook, ctx: RunContext, result: RunResult, log: Any, progress: StepProgress
+) -> None:
+    stop: RunbookError | None = None
+    for index, step in enumerate(book.steps, start=1):
+        if stop is not None:
+            result.steps.append(
+                _unfinished(index, step, "not_run", "not run: an earlier step failed")
+            )
+            continue
+        log_step_started(log, index=index, name=step.title, kind=step.kind, resource=step.key)
+        progress.step(index, step.title)
+        if ctx.announce is not None:
+            ctx.say(f"Step {index} of {len(book.steps)} — {step.title}")
+        runner = step_type(step.kind)(ctx, step, index)
+        ctx.next_page = _next_page(book, index)
+        try:
+            outcome = runner.run()
+        except KeyboardInterrupt:
+            result.steps.append(_unfinished(index, step, "interrupted", INTERRUPTED_STEP))
+            raise
+        except Exception:
+            result.steps.append(_unfinished(index, step, "failed", INTERNAL_ERROR))
+            raise
+        result.steps.append(outcome)
+        log_step_finished(log, outcome)
+        if outcome.status == "failed":
+            error = runner.error
+            if isinstance(error, SignInRequired | ConsoleChanged | NotAConsole):
+                result.error = str(error)
+                result.exit_code = error.exit_code
+                stop = error
+            elif not step.continue_on_error:
+                stop = error or RunbookError(outcome.message)
+
+
+def _unfinished(index: int, step: Step, status: Status, message: str) -> StepResult:
+    """The result of a step that did not run to its end (not run, or interrupted)."""
+    return StepResult(
+        index=index,
+        name=step.title,
+        kind=step.kind,
+        resource=step.key,
+        status=status,
+        message=message,
+    )
+
+
+def _next_page(book: Runbook, index: int) -> PageName | None:
+    """The page the step after step `index` (1-based) works on (None after the last)."""
+    if index >= len(book.steps):
+        return None
+    return step_type(book.steps[index].kind).page_name

@@ -1,0 +1,112 @@
+"""How to run a runbook: the CLI's options, and every default resolved in one place."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from runbook.console import Navigate, SessionOptions
+from runbook.locales import Locale, catalogue, check_locale
+from runbook.recording.artifacts import ArtifactsRecorder
+from runbook.results import Mode
+from runbook.spec import Runbook
+
+DEFAULT_CONSOLE = "https://admin.google.com"
+SIMULATOR = "simulator"  # --console simulator: the embedded simulator
+DEMO_SLOW_MO_MS = 400
+DEFAULT_TIMEOUT_MS = 15_000
+DEFAULT_RETRIES = 3
+
+
+@dataclass
+class Outputs:
+    """The `--json` documents and JUnit suites of several runs, for the CLI to write as one."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    suites: list[ET.Element] = field(default_factory=list)
+
+
+@dataclass
+class RunOptions:
+    """How to run a runbook, as the CLI gives it (None: the default, see `settle`)."""
+
+    mode: Mode = "apply"
+    console_url: str | None = None
+    locale: str | None = None
+    headed: bool = False
+    slow_mo: int | None = None
+    recordings: str = "recordings"
+    profile: str = "default"
+    trace: Literal["on", "off", "retain-on-failure"] = "retain-on-failure"
+    screenshots: bool = True
+    navigate: Navigate | None = None
+    timeout: int | None = None
+    retries: int | None = None
+    demo: bool = False
+    video: bool = False
+    video_allow_secrets: bool = False
+    as_json: bool = False
+    verbose: bool = False
+    show_unmanaged: bool = False
+    junit: str | None = None
+    state_dir: str = ".runbook"
+    outputs: Outputs | None = None  # several runs: collect --json and JUnit here, not print
+
+    @classmethod
+    def from_cli(cls, *, mode: str, **opts: Any) -> RunOptions:
+        """Options from the `run`/`drift` command's keyword arguments."""
+        screenshots = opts.pop("screenshots", "on")
+        fields = {k: v for k, v in opts.items() if k in cls.__dataclass_fields__}
+        return cls(mode=mode, screenshots=screenshots != "off", **fields)  # type: ignore[arg-type]
+
+    def settle(self, book: Runbook) -> Settings:
+        """The options of a run of `book`, each default resolved: the one place they are."""
+        demo = self.demo
+        return Settings(
+            target=self.console_url or book.console.url or DEFAULT_CONSOLE,
+            locale=check_locale(self.locale or book.console.locale),
+            headed=self.headed or demo,
+            slow_mo=self.slow_mo if self.slow_mo is not None else (DEMO_SLOW_MO_MS if demo else 0),
+            navigate=self.navigate or ("click" if demo else "url"),
+            timeout_ms=self.timeout or DEFAULT_TIMEOUT_MS,
+            retries=DEFAULT_RETRIES if self.retries is None else self.retries,
+            # One tab for demos and videos (a person watches it), and for a single step.
+            look_ahead=not (demo or self.video or self.headed) and len(book.steps) > 1,
+        )
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What `RunOptions.settle` resolved for one runbook: nothing is left to default."""
+
+    target: str  # a console URL, or SIMULATOR
+    locale: Locale  # validated: an unknown locale is a usage error, never English
+    headed: bool
+    slow_mo: int
+    navigate: Navigate
+    timeout_ms: int
+    retries: int
+    look_ahead: bool
+
+    def session_options(
+        self,
+        options: RunOptions,
+        storage_state: Path | None,
+        recorder: ArtifactsRecorder,
+        console: str,
+    ) -> SessionOptions:
+        """How to set up the run's browser."""
+        return SessionOptions(
+            headed=self.headed,
+            slow_mo=self.slow_mo,
+            storage_state=storage_state,
+            trace=recorder.tracing,
+            trace_screenshots=False,  # see ArtifactsRecorder.trace_snapshots
+            trace_snapshots=recorder.trace_snapshots,
+            video_dir=recorder.video_dir,
+            timeout_ms=self.timeout_ms,
+            locale=catalogue(self.locale).browser_locale,
+            console=console,
+        )
