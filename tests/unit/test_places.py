@@ -45,7 +45,8 @@ def test_each_page_object_refers_to_its_registered_page() -> None:
         class Nowhere(ListPage, page="nowhere"):
             pass
 
-    from runbook.console import HostsPage, RoutingPage
+    from runbook.console.pages.hosts import HostsPage
+    from runbook.console.pages.routing import RoutingPage
 
     for page_object, name in ((HostsPage, "hosts"), (RoutingPage, "routing")):
         assert page_object.info is PAGES[name]

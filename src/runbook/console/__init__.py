@@ -1,9 +1,11 @@
 """The console as the rest of runbook sees it: import these names from here, not submodules.
 
 Like playwright's `sync_api` over `_impl`, this face hides the internals (failures, widgets,
-the accessibility snapshot...). It loads each name on first use, so `explain` and `validate`,
-which use none of them, never start Playwright. A name is listed three times (imported for
-the type checker, in `__all__`, in `_HOMES`); `tests/unit/test_console_face.py` checks they agree.
+the accessibility snapshot...); each page object is imported from its own public module,
+`runbook.console.pages.<page>`, so a new page adds nothing here. The face loads each name on
+first use, so `explain` and `validate`, which use none of them, never start Playwright.
+A name is listed three times (imported for the type checker, in `__all__`, in `_HOMES`);
+`tests/unit/test_console_face.py` checks they agree.
 """
 
 from __future__ import annotations
@@ -18,8 +20,6 @@ if TYPE_CHECKING:
     from runbook.console.demo import Demo
     from runbook.console.guard import WriteGuard
     from runbook.console.page import Dialog, ListPage
-    from runbook.console.pages.hosts import HostsPage, RouteDialog
-    from runbook.console.pages.routing import RoutingPage, RuleDialog
     from runbook.console.places import PAGES, PageInfo, PageName, page_info
     from runbook.console.session import BrowserSession, SessionOptions
     from runbook.console.shell import ConsoleShell, Navigate
@@ -32,16 +32,12 @@ __all__ = [
     "Credentials",
     "Demo",
     "Dialog",
-    "HostsPage",
     "ListPage",
     "Locator",
     "Navigate",
     "Page",
     "PageInfo",
     "PageName",
-    "RouteDialog",
-    "RoutingPage",
-    "RuleDialog",
     "SessionOptions",
     "WriteGuard",
     "check_session_target",
@@ -57,8 +53,6 @@ _HOMES = {
     "runbook.console.demo": ("Demo",),
     "runbook.console.guard": ("WriteGuard",),
     "runbook.console.page": ("Dialog", "ListPage"),
-    "runbook.console.pages.hosts": ("HostsPage", "RouteDialog"),
-    "runbook.console.pages.routing": ("RoutingPage", "RuleDialog"),
     "runbook.console.places": ("PAGES", "PageInfo", "PageName", "page_info"),
     "runbook.console.session": ("BrowserSession", "SessionOptions"),
     "runbook.console.shell": ("ConsoleShell", "Navigate"),

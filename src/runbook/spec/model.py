@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from runbook.locales import DEFAULT_LOCALE, Locale
 from runbook.spec import checks
 from runbook.spec.crosscheck import check_steps, facts_from_models
 from runbook.spec.fields import IssuePath, Resource, SpecModel, fail, text
@@ -86,7 +87,7 @@ class ConsoleSettings(SpecModel):
         default=None,
         description="Console URL (default https://admin.google.com); https, or http on loopback.",
     )
-    locale: Literal["en", "fr"] = Field(default="en", description="The console's UI language.")
+    locale: Locale = Field(default=DEFAULT_LOCALE, description="The console's UI language.")
     org_unit: str = Field(default="/", description="Organizational unit path; '/' is the top.")
 
     @field_validator("url")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runbook.console import HostsPage, RouteDialog
+from runbook.console.pages.hosts import HostsPage, RouteDialog
 from runbook.engine.plan import Plan
 from runbook.engine.steps.base import StepType
 from runbook.errors import StepFailed

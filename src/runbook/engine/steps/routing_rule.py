@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, NoReturn
 
-from runbook.console import RoutingPage, RuleDialog
+from runbook.console.pages.routing import RoutingPage, RuleDialog
 from runbook.engine.diff import diff
 from runbook.engine.plan import Plan, convergence, removal
 from runbook.engine.steps.base import StepType, backoff
