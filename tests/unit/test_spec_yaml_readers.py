@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from yaml.nodes import Node
 
@@ -77,6 +77,8 @@ def ascii_edits(draw: st.DrawFn) -> str:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=ascii_edits())
+@example(text="a:\n  single_host: {host: ,0mail.example.com, port: 25}\n")  # an empty value
+@example(text="a: [b, , c]\nd:\n")
 def test_edited_runbooks_read_alike(text: str) -> None:
     same_reading(text)
 

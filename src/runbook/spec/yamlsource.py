@@ -35,7 +35,7 @@ MERGE_TAG = _TAG + "merge"
 # Texts libyaml's parser reads exactly as PyYAML's does (tests/unit/test_spec_yaml_readers.py):
 # printable ASCII ending a line, without a comment right after a block scalar's header, and
 # with '?' and '!' only inside quoted or block scalars (outside them, in tags and in flow
-# collections, the two differ); any other text is read by PyYAML's parser alone.
+# collections, the two differ) and no empty value; any other text is read by PyYAML's parser.
 _FAST_TEXT = re.compile(r"[\x20-\x7e\n]*\n")
 _SLOW_PARTS = re.compile(r"[|>][-+0-9]*#")
 _SLOW_CHARS = ("?", "!")
@@ -174,21 +174,25 @@ def compose(text: str) -> Node | None:
         except (SourceFatal, yaml.YAMLError):
             pass
         else:
-            if _slow_chars_quoted(text, root):
+            if _reads_alike(text, root):
                 return root
     return _compose(text, _Loader)
 
 
-def _slow_chars_quoted(text: str, root: Node | None) -> bool:
-    """True when every '?' and '!' of `text` lies inside a quoted or block scalar of `root`."""
+def _reads_alike(text: str, root: Node | None) -> bool:
+    """Whether PyYAML's parser would give the same tree: every '?' and '!' of `text` lies
+    inside a quoted or block scalar of `root`, and no value is left empty (the two parsers
+    place an empty value differently, in flow collections)."""
     wanted = sum(text.count(c) for c in _SLOW_CHARS)
     found = 0
-    stack = [root] if wanted and root is not None else []
+    stack = [root] if root is not None else []
     while stack:
         node = stack.pop()
         if isinstance(node, _AliasRef):
             continue  # its target is counted where it is written
         if isinstance(node, ScalarNode):
+            if not node.value and not node.style:
+                return False
             span = text[node.start_mark.index : node.end_mark.index]
             if node.style and span.startswith(node.style):  # no tag or anchor before it
                 found += sum(span.count(c) for c in _SLOW_CHARS)

@@ -8,7 +8,7 @@ prose around them comes from the locale's module too. Pure: no browser, no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 from runbook.console import page_info
@@ -17,6 +17,9 @@ from runbook.spec.model import Runbook, Step
 
 DEFAULT_CONSOLE = "https://admin.google.com"
 MASK = "********"
+
+# The sentences about a group of checkboxes: the checked ones, then one / many unchecked.
+Checkboxes = tuple[ProseKey, ProseKey, ProseKey]
 
 
 @dataclass
@@ -52,6 +55,23 @@ class Writer:
     def plural(self, one: ProseKey, many: ProseKey, names: list[str]) -> str:
         """The `one` or the `many` sentence about `names`."""
         return self.say(one if len(names) == 1 else many, unchecked=self.join(names))
+
+    def checkboxes(
+        self,
+        prose: Checkboxes,
+        group: LabelKey,
+        boxes: Mapping[str, LabelKey],
+        chosen: Collection[str],
+    ) -> str:
+        """Which boxes of a group to check, then which must stay unchecked.
+
+        `prose`: the sentence naming the checked ones, and the one and many sentences about
+        the unchecked ones; `boxes`: the group's values, in the console's order, to label keys.
+        """
+        on = [self.name(key) for value, key in boxes.items() if value in chosen]
+        off = [self.name(key) for value, key in boxes.items() if value not in chosen]
+        text = self.say(prose[0], group=self.name(group), checked=self.join(on))
+        return f"{text} {self.plural(prose[1], prose[2], off)}" if off else text
 
     def join(self, items: list[str]) -> str:
         """`a, b and c` in the console's language."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from runbook.engine.explain.core import Item, KindExplainer, Writer, navigate
+from runbook.engine.explain.core import Checkboxes, Item, KindExplainer, Writer, navigate
 from runbook.locales import (
     ACCOUNT_TYPE_KEYS,
     ACTION_KEYS,
@@ -87,21 +87,23 @@ def present(w: Writer, book: Runbook, step: Step) -> list[Item]:
 
 
 def _messages(w: Writer, rule: RoutingRule) -> Item:
-    on = [w.name(MESSAGE_KEYS[m]) for m in MESSAGE_TYPES if m in rule.messages]
-    off = [w.name(MESSAGE_KEYS[m]) for m in MESSAGE_TYPES if m not in rule.messages]
-    text = w.say("messages", group=w.name("messages_group"), checked=w.join(on))
-    if off:
-        text += " " + w.plural("messages_off_one", "messages_off_many", off)
-    return Item(text)
+    boxes = {m: MESSAGE_KEYS[m] for m in MESSAGE_TYPES}
+    prose: Checkboxes = (
+        "messages",
+        "messages_off_one",
+        "messages_off_many",
+    )
+    return Item(w.checkboxes(prose, "messages_group", boxes, rule.messages))
 
 
 def _accounts(w: Writer, rule: RoutingRule) -> Item:
-    on = [w.name(ACCOUNT_TYPE_KEYS[a]) for a in ACCOUNT_TYPES if a in rule.account_types]
-    off = [w.name(ACCOUNT_TYPE_KEYS[a]) for a in ACCOUNT_TYPES if a not in rule.account_types]
-    text = w.say("accounts", group=w.name("account_types"), checked=w.join(on))
-    if off:
-        text += " " + w.plural("accounts_off_one", "accounts_off_many", off)
-    return Item(text)
+    boxes = {a: ACCOUNT_TYPE_KEYS[a] for a in ACCOUNT_TYPES}
+    prose: Checkboxes = (
+        "accounts",
+        "accounts_off_one",
+        "accounts_off_many",
+    )
+    return Item(w.checkboxes(prose, "account_types", boxes, rule.account_types))
 
 
 def _envelope(w: Writer, rule: RoutingRule) -> Item:
