@@ -41,6 +41,7 @@ Role = Literal[
     "navigation",
     "option",
     "progressbar",
+    "radio",
     "region",
     "status",
     "switch",
@@ -141,6 +142,17 @@ LabelKey = Literal[
     "match_value_single_address",
     "match_value_pattern",
     "match_value_group",
+    "default_routing_heading",
+    "default_rules_table",
+    "recipients_menu",
+    "dr_match_single_recipient",
+    "dr_match_pattern",
+    "dr_match_group",
+    "dr_match_all",
+    "dr_action_menu",
+    "rejection_notice",
+    "apply_unrecognized",
+    "apply_all",
 ]
 
 ProseKey = Literal[
@@ -188,6 +200,16 @@ ProseKey = Literal[
     "remove_rule",
     "set_route",
     "set_rule",
+    "add_default_rule",
+    "edit_default_rule",
+    "dr_recipients",
+    "dr_recipients_all",
+    "rejection_notice",
+    "dr_apply_to",
+    "disable_default_rule",
+    "delete_default_rule",
+    "remove_default_rule",
+    "set_default_rule",
 ]
 
 # The role of each control, whatever the language (`runbook labels` prints key, role, names).
@@ -284,6 +306,17 @@ ROLES: dict[LabelKey, Role] = {
     "match_value_single_address": "textbox",
     "match_value_pattern": "textbox",
     "match_value_group": "textbox",
+    "default_routing_heading": "heading",  # level 1; also the section's region
+    "default_rules_table": "table",
+    "recipients_menu": "combobox",  # section 1 of the Default routing dialog
+    "dr_match_single_recipient": "option",
+    "dr_match_pattern": "option",
+    "dr_match_group": "option",
+    "dr_match_all": "option",
+    "dr_action_menu": "combobox",  # section 2 of the Default routing dialog
+    "rejection_notice": "textbox",  # under Reject message
+    "apply_unrecognized": "radio",  # section 3, Options
+    "apply_all": "radio",
 }
 
 # Runbook field values -> the label keys of the controls that show them.
@@ -306,6 +339,22 @@ MATCH_KEYS: dict[str, LabelKey] = {
     "single_address": "match_single_address",
     "pattern": "match_pattern",
     "group": "match_group",
+}
+# Default routing: the recipients to match, and whom the action applies to.
+DEFAULT_MATCH_KEYS: dict[str, LabelKey] = {
+    "single_recipient": "dr_match_single_recipient",
+    "pattern": "dr_match_pattern",
+    "group": "dr_match_group",
+    "all": "dr_match_all",
+}
+DEFAULT_MATCH_VALUE_KEYS: dict[str, LabelKey] = {
+    "single_recipient": "match_value_single_address",
+    "pattern": "match_value_pattern",
+    "group": "match_value_group",
+}
+APPLY_TO_KEYS: dict[str, LabelKey] = {
+    "unrecognized_only": "apply_unrecognized",
+    "all_addresses": "apply_all",
 }
 MATCH_VALUE_KEYS: dict[str, LabelKey] = {
     "single_address": "match_value_single_address",

@@ -102,6 +102,17 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "match_value_single_address": ("Email address",),  # [?]
     "match_value_pattern": ("Regexp",),
     "match_value_group": ("Group email address",),  # [?]
+    "default_routing_heading": ("Default routing",),
+    "default_rules_table": ("Default routing settings",),  # [?]
+    "recipients_menu": ("Specify envelope recipients to match",),
+    "dr_match_single_recipient": ("Single recipient",),
+    "dr_match_pattern": ("Pattern match",),
+    "dr_match_group": ("Group membership",),
+    "dr_match_all": ("All recipients",),
+    "dr_action_menu": ("If the envelope recipient matches the above, do the following",),
+    "rejection_notice": ("Customize rejection notice",),
+    "apply_unrecognized": ("Perform this action only on non-recognized addresses",),
+    "apply_all": ("Perform this action on non-recognized and recognized addresses",),
 }
 
 # The prose around the console's names. `{…}` fields are filled with quoted console names or
@@ -160,6 +171,20 @@ PROSE: dict[ProseKey, str] = {
     "remove_rule": "Remove the routing rule {name}",
     "set_route": "Add or update the mail route {name}",
     "set_rule": "Add or update the routing rule {name}",
+    "add_default_rule": "Click {configure} (or {add_another}, when the page already has "
+    "settings). The {dialog} dialog opens.",
+    "edit_default_rule": "(If the list already has a setting described as {name}, click "
+    "{edit} on its row instead; the {dialog} dialog opens: make every field below match.)",
+    "dr_recipients": "Under {menu}, select {match}, then in {field} enter {value}.",
+    "dr_recipients_all": "Under {menu}, select {match}.",
+    "rejection_notice": "In {field}, enter {notice}.",
+    "dr_apply_to": "Under {group}, select {choice}.",
+    "disable_default_rule": "Back on the {page} page, turn off {switch} for the setting {name}.",
+    "delete_default_rule": "In the list, find the setting {name} and click {delete} on its "
+    "row; in the {dialog} dialog, click {delete}. If there is no such setting, there is "
+    "nothing to do.",
+    "remove_default_rule": "Remove the Default routing setting {name}",
+    "set_default_rule": "Add or update the Default routing setting {name}",
 }
 
 QUOTES = ("\u201c", "\u201d")

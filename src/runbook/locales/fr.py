@@ -98,6 +98,19 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "match_value_single_address": ("Adresse e-mail",),
     "match_value_pattern": ("Expression régulière",),
     "match_value_group": ("Adresse e-mail du groupe",),
+    "default_routing_heading": ("Routage par défaut",),
+    "default_rules_table": ("Paramètres de routage par défaut",),  # [?]
+    "recipients_menu": ("Spécifier les destinataires d'enveloppe concernés",),  # [?]
+    "dr_match_single_recipient": ("Destinataire unique",),  # [?]
+    "dr_match_pattern": ("Correspondance de modèle",),
+    "dr_match_group": ("Appartenance à un groupe",),
+    "dr_match_all": ("Tous les destinataires",),  # [?]
+    "dr_action_menu": (
+        "Si le destinataire de l'enveloppe correspond aux critères ci-dessus, procédez comme suit",
+    ),  # [?]
+    "rejection_notice": ("Personnaliser la notification de refus",),  # [?]
+    "apply_unrecognized": ("Appliquer cette action uniquement aux adresses non reconnues",),  # [?]
+    "apply_all": ("Appliquer cette action aux adresses reconnues et non reconnues",),  # [?]
 }
 
 # The prose around the console's names. `{…}` fields are filled with quoted console names or
@@ -166,6 +179,22 @@ PROSE: dict[ProseKey, str] = {
     "remove_rule": "Supprimer la règle de routage {name}",
     "set_route": "Ajouter ou mettre à jour la route de messagerie {name}",
     "set_rule": "Ajouter ou mettre à jour la règle de routage {name}",
+    "add_default_rule": "Cliquez sur {configure} (ou sur {add_another} si la page contient déjà "
+    "des paramètres). La boîte de dialogue {dialog} s'ouvre.",
+    "edit_default_rule": "(Si la liste contient déjà un paramètre décrit comme {name}, cliquez "
+    "plutôt sur {edit} sur sa ligne ; la boîte de dialogue {dialog} s'ouvre : faites "
+    "correspondre chaque champ ci-dessous.)",
+    "dr_recipients": "Sous {menu}, sélectionnez {match}, puis dans {field} saisissez {value}.",
+    "dr_recipients_all": "Sous {menu}, sélectionnez {match}.",
+    "rejection_notice": "Dans {field}, saisissez {notice}.",
+    "dr_apply_to": "Sous {group}, sélectionnez {choice}.",
+    "disable_default_rule": "De retour sur la page {page}, désactivez {switch} pour le "
+    "paramètre {name}.",
+    "delete_default_rule": "Dans la liste, repérez le paramètre {name} et cliquez sur {delete} "
+    "sur sa ligne ; dans la boîte de dialogue {dialog}, cliquez sur {delete}. S'il n'existe "
+    "pas, il n'y a rien à faire.",
+    "remove_default_rule": "Supprimer le paramètre de routage par défaut {name}",
+    "set_default_rule": "Ajouter ou mettre à jour le paramètre de routage par défaut {name}",
 }
 
 QUOTES = ("«\u00a0", "\u00a0»")

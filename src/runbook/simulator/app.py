@@ -27,8 +27,8 @@ LATE_DIALOGS_HEADER = "X-Sim-Late-Dialogs"
 
 Handler = Callable[[Request], Awaitable[Response]]
 WriteOp = Literal["create", "update", "delete", "enable"]
-NAME_FIELD: dict[Kind, str] = {"route": "name", "rule": "description"}
-LIST_KEY: dict[Kind, str] = {"route": "routes", "rule": "rules"}
+NAME_FIELD: dict[Kind, str] = {"route": "name", "rule": "description", "default": "description"}
+LIST_KEY: dict[Kind, str] = {"route": "routes", "rule": "rules", "default": "default_rules"}
 
 
 class _BadBody(Exception):
@@ -192,25 +192,28 @@ class Simulator:
     ) -> Json | None:
         """One write to the store (ours, or the other admin's)."""
         store = self.store
-        if op == "create":
-            return (
-                store.create_route(payload, by=by)
-                if kind == "route"
-                else store.create_rule(payload, by=by)
+        if kind == "default":
+            create, update, enable, delete = (
+                store.create_default,
+                store.update_default,
+                store.set_default_enabled,
+                store.delete_default,
             )
+        else:
+            create = store.create_route if kind == "route" else store.create_rule
+            update = store.update_route if kind == "route" else store.update_rule
+            enable = store.set_rule_enabled
+            delete = store.delete_route if kind == "route" else store.delete_rule
+        if op == "create":
+            return create(payload, by=by)
         assert entry_id is not None
         if op == "enable":
             if not isinstance(payload, dict) or not isinstance(payload.get("enabled"), bool):
                 raise Invalid("err_bad_request", "enabled", "expected {enabled: true|false}")
-            return store.set_rule_enabled(entry_id, payload["enabled"], revision=revision, by=by)
+            return enable(entry_id, payload["enabled"], revision=revision, by=by)
         if op == "update":
-            if kind == "route":
-                return store.update_route(entry_id, payload, revision=revision, by=by)
-            return store.update_rule(entry_id, payload, revision=revision, by=by)
-        if kind == "route":
-            store.delete_route(entry_id, revision=revision, by=by)
-        else:
-            store.delete_rule(entry_id, revision=revision, by=by)
+            return update(entry_id, payload, revision=revision, by=by)
+        delete(entry_id, revision=revision, by=by)
         return None
 
     def _concurrent_edit(
@@ -245,7 +248,7 @@ class Simulator:
             if found is None:  # the other admin creates the entry we are about to create
                 self._apply(kind, "create", None, {**payload, **edit.change}, by=OTHER_ADMIN)
             else:
-                current = self.store.route(found) if kind == "route" else self.store.rule(found)
+                current = self._one(kind, found)
                 fields = {k: v for k, v in current.items() if k not in ("id", "revision")}
                 self._apply(kind, "update", found, {**fields, **edit.change}, by=OTHER_ADMIN)
         except (Invalid, InUse, NotFound):
@@ -270,14 +273,21 @@ class Simulator:
         return JSONResponse({key: entries[:shown], "next": shown, "total": len(entries)})
 
     def _entries(self, kind: Kind) -> list[Json]:
+        if kind == "default":
+            return self.store.defaults()
         return self.store.routes() if kind == "route" else self.store.rules()
+
+    def _one(self, kind: Kind, entry_id: str) -> Json:
+        if kind == "default":
+            return self.store.default(entry_id)
+        return self.store.route(entry_id) if kind == "route" else self.store.rule(entry_id)
 
     async def _entry(self, request: Request, locale: Locale, kind: Kind) -> Response:
         """One entry for an Edit dialog, with its revision (late when dialogs are late)."""
         await asyncio.sleep(self.faults.dialog_delay())
         entry_id = request.path_params["id"]
         try:
-            entry = self.store.route(entry_id) if kind == "route" else self.store.rule(entry_id)
+            entry = self._one(kind, entry_id)
         except NotFound:
             return _error(locale, "err_not_found", 404)
         return JSONResponse(entry)
@@ -309,13 +319,14 @@ class Simulator:
     def _console_routes(self) -> list[BaseRoute]:
         w = self._write
         pages: list[BaseRoute] = [
-            Route(PAGE_PATHS[p], self._page(p)) for p in ("home", "hosts", "routing")
+            Route(PAGE_PATHS[p], self._page(p))
+            for p in ("home", "hosts", "routing", "defaultrouting")
         ]
-        pages.append(Route(PAGE_PATHS["defaultrouting"], self._page("defaultrouting")))
         data: list[BaseRoute] = []
         kinds: tuple[tuple[Kind, str], ...] = (
             ("route", f"{DATA}/routes"),
             ("rule", f"{DATA}/rules"),
+            ("default", f"{DATA}/{LIST_KEY['default']}"),
         )
         for kind, path in kinds:
             listing, entry = self._reads(kind)
@@ -328,6 +339,9 @@ class Simulator:
             ]
         data += [
             Route(f"{DATA}/rules/{{id}}", w("rule", "enable"), methods=["PATCH"]),
+            Route(
+                f"{DATA}/{LIST_KEY['default']}/{{id}}", w("default", "enable"), methods=["PATCH"]
+            ),
             Route(f"{DATA}/forms/{{kind}}", self._data(self._form), methods=["GET"]),
             Route(f"{DATA}/tls", self._data(self._test_tls), methods=["POST"]),
         ]

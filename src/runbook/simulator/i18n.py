@@ -35,7 +35,6 @@ _EN: dict[str, str] = {
     "locally_applied": "Locally applied",
     "page_not_found": "Page not found",
     "page_not_found_text": "The page you asked for does not exist in this console.",
-    "default_routing_note": "Default routing is not part of this console simulator.",
     "sign_out": "Sign out",
     # sign-in
     "signin_heading": "Sign in",
@@ -154,6 +153,23 @@ _EN: dict[str, str] = {
     "match_value_single_address": "Email address",
     "match_value_pattern": "Regexp",
     "match_value_group": "Group email address",
+    # Default routing page and its "Add setting" dialog ([?]: not in Google's own text)
+    "default_routing_heading": "Default routing",
+    "default_routing_intro": (
+        "Domain-wide routing of inbound mail for unrecognized addresses, in priority order."
+    ),  # [?]
+    "default_rules_table": "Default routing settings",  # [?]
+    "no_default_rules": "There are no default routing settings yet.",  # [?]
+    "recipients_menu": "Specify envelope recipients to match",
+    "dr_match_single_recipient": "Single recipient",
+    "dr_match_pattern": "Pattern match",
+    "dr_match_group": "Group membership",
+    "dr_match_all": "All recipients",
+    "section_dr_action": "2. If the envelope recipient matches the above, do the following",
+    "dr_action_menu": "If the envelope recipient matches the above, do the following",
+    "rejection_notice": "Customize rejection notice",
+    "apply_unrecognized": "Perform this action only on non-recognized addresses",
+    "apply_all": "Perform this action on non-recognized and recognized addresses",
     # validation and errors (page and server)
     "err_name_required": "Enter a name.",
     "err_name_taken": "A mail route with this name already exists.",
@@ -216,7 +232,6 @@ _FR: dict[str, str] = {
     "locally_applied": "Appliqué localement",
     "page_not_found": "Page introuvable",
     "page_not_found_text": "La page demandée n'existe pas dans cette console.",
-    "default_routing_note": "Le routage par défaut ne fait pas partie de ce simulateur.",
     "sign_out": "Se déconnecter",
     "signin_heading": "Connexion",
     "signin_subtitle": "pour accéder à la console d'administration",
@@ -333,6 +348,29 @@ _FR: dict[str, str] = {
     "match_value_single_address": "Adresse e-mail",
     "match_value_pattern": "Expression régulière",
     "match_value_group": "Adresse e-mail du groupe",
+    # Routage par défaut ([?] : chaînes non sourcées, sauf le titre)
+    "default_routing_heading": "Routage par défaut",
+    "default_routing_intro": (
+        "Routage des messages entrants adressés à des adresses non reconnues, pour tout le "
+        "domaine, par ordre de priorité."
+    ),  # [?]
+    "default_rules_table": "Paramètres de routage par défaut",  # [?]
+    "no_default_rules": "Aucun paramètre de routage par défaut pour le moment.",  # [?]
+    "recipients_menu": "Spécifier les destinataires d'enveloppe concernés",  # [?]
+    "dr_match_single_recipient": "Destinataire unique",  # [?]
+    "dr_match_pattern": "Correspondance de modèle",
+    "dr_match_group": "Appartenance à un groupe",
+    "dr_match_all": "Tous les destinataires",  # [?]
+    "section_dr_action": (
+        "2. Si le destinataire de l'enveloppe correspond aux critères ci-dessus, procédez "
+        "comme suit"
+    ),  # [?]
+    "dr_action_menu": (
+        "Si le destinataire de l'enveloppe correspond aux critères ci-dessus, procédez comme suit"
+    ),  # [?]
+    "rejection_notice": "Personnaliser la notification de refus",  # [?]
+    "apply_unrecognized": "Appliquer cette action uniquement aux adresses non reconnues",  # [?]
+    "apply_all": "Appliquer cette action aux adresses reconnues et non reconnues",  # [?]
     "err_name_required": "Saisissez un nom.",
     "err_name_taken": "Un routage des e-mails portant ce nom existe déjà.",
     "err_host_required": "Saisissez un nom d'hôte ou une adresse IP.",

@@ -112,7 +112,12 @@ def _main(locale: Locale, page: Page) -> str:
             f'<p class="intro">{s("routing_intro")}</p><div id="list"></div></section>'
         )
     if page == "defaultrouting":
-        return f"<h1>{s('nav_default_routing')}</h1><p>{s('default_routing_note')}</p>"
+        return (
+            f"<h1>{s('default_routing_heading')}</h1>"
+            f'<section class="card" aria-labelledby="default-routing-section">'
+            f'<h2 id="default-routing-section">{s("default_routing_heading")}</h2>'
+            f'<p class="intro">{s("default_routing_intro")}</p><div id="list"></div></section>'
+        )
     return f"<h1>{s('page_not_found')}</h1><p>{s('page_not_found_text')}</p>"
 
 
@@ -134,7 +139,7 @@ def console_page(
         "home": "console_title",
         "hosts": "hosts_heading",
         "routing": "routing_heading",
-        "defaultrouting": "nav_default_routing",
+        "defaultrouting": "default_routing_heading",
         "notfound": "page_not_found",
     }
     title = text(locale, titles[page])

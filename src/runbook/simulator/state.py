@@ -1,4 +1,4 @@
-"""The console's data: routes, routing rules, audit and sessions, in one JSON file."""
+"""The console's data: routes, routing rules, Default routing, audit and sessions, in one file."""
 
 from __future__ import annotations
 
@@ -14,9 +14,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from runbook.simulator.default_validation import normalize_default_rule
 from runbook.simulator.validation import Invalid, Json, normalize_route, normalize_rule
 
-Kind = Literal["route", "rule"]
+Kind = Literal["route", "rule", "default"]  # default: a Default routing setting
+DOCUMENT_KEYS = ("routes", "routing_rules", "default_routing_rules")
 MAX_SESSIONS = 1000
 
 
@@ -44,11 +46,14 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def check_document(doc: Any) -> tuple[list[Json], list[Json]]:
-    """Routes and rules of a whole state document, canonical, or `Invalid`."""
+def check_document(doc: Any) -> tuple[list[Json], list[Json], list[Json]]:
+    """Routes, rules and Default routing settings of a state document, canonical, or `Invalid`.
+
+    Entries may leave out optional fields: the console's defaults for a new entry fill them.
+    """
     if not isinstance(doc, dict):
         raise Invalid("err_bad_request", "state", "expected an object")
-    unknown = sorted(set(doc) - {"routes", "routing_rules"})
+    unknown = sorted(set(doc) - set(DOCUMENT_KEYS))
     if unknown:
         raise Invalid("err_bad_request", "state", f"unknown field(s) {', '.join(unknown)}")
     raw_routes = doc.get("routes") or []
@@ -69,7 +74,19 @@ def check_document(doc: Any) -> tuple[list[Json], list[Json]]:
             rules.append(normalize_rule(raw, taken_descriptions=taken, route_names=names))
         except Invalid as exc:
             raise Invalid(exc.key, f"routing_rules.{i}.{exc.field}", exc.detail) from None
-    return routes, rules
+    raw_defaults = doc.get("default_routing_rules") or []
+    if not isinstance(raw_defaults, list):
+        raise Invalid("err_bad_request", "state", "default_routing_rules must be a list")
+    defaults: list[Json] = []
+    for i, raw in enumerate(raw_defaults):
+        try:
+            taken = {r["description"] for r in defaults}
+            defaults.append(
+                normalize_default_rule(raw, taken_descriptions=taken, route_names=names)
+            )
+        except Invalid as exc:
+            raise Invalid(exc.key, f"default_routing_rules.{i}.{exc.field}", exc.detail) from None
+    return routes, rules, defaults
 
 
 class Store:
@@ -92,6 +109,7 @@ class Store:
         self._revisions: dict[str, int] = {}
         self._routes: list[tuple[str, Json]] = []
         self._rules: list[tuple[str, Json]] = []
+        self._defaults: list[tuple[str, Json]] = []  # Default routing settings
         self._audit: list[Json] = []
         self._sessions: dict[str, Json] = {}
         self._load()
@@ -105,9 +123,7 @@ class Store:
             if not isinstance(doc, dict):
                 raise ValueError("expected a JSON object")
             # Canonical entries come out of the check unchanged (byte for byte).
-            routes, rules = check_document(
-                {"routes": doc.get("routes"), "routing_rules": doc.get("routing_rules")}
-            )
+            routes, rules, defaults = check_document({k: doc.get(k) for k in DOCUMENT_KEYS})
             audit, sessions = doc.get("audit", []), doc.get("sessions", {})
             if not isinstance(audit, list) or not isinstance(sessions, dict):
                 raise ValueError("audit must be a list and sessions an object")
@@ -115,6 +131,7 @@ class Store:
             raise StateFileError(f"{self.path}: not a usable simulator state file: {exc}") from None
         self._routes = [self._new(r) for r in routes]
         self._rules = [self._new(r) for r in rules]
+        self._defaults = [self._new(r) for r in defaults]
         self._audit = list(audit)
         self._sessions = dict(sessions)
 
@@ -122,6 +139,7 @@ class Store:
         doc = {
             "routes": [r for _, r in self._routes],
             "routing_rules": [r for _, r in self._rules],
+            "default_routing_rules": [r for _, r in self._defaults],
             "audit": self._audit,
             "sessions": self._sessions,
         }
@@ -147,25 +165,27 @@ class Store:
 
     # --- whole document (test API) ----------------------------------------------------------
     def document(self) -> Json:
-        """`{"routes": [...], "routing_rules": [...]}` as the test API shows it."""
+        """`{"routes": [...], "routing_rules": [...], "default_routing_rules": [...]}`."""
         with self._lock:
             return {
                 "routes": [r for _, r in self._routes],
                 "routing_rules": [r for _, r in self._rules],
+                "default_routing_rules": [r for _, r in self._defaults],
             }
 
     def replace(self, doc: Any) -> None:
         """Replace every route and rule (validated like the console would)."""
-        routes, rules = check_document(doc)
+        routes, rules, defaults = check_document(doc)
         with self._writing():
             self._revisions = {}
             self._routes = [self._new(r) for r in routes]
             self._rules = [self._new(r) for r in rules]
+            self._defaults = [self._new(r) for r in defaults]
 
     def reset(self) -> None:
         """Empty routes, rules and audit (sessions stay)."""
         with self._writing():
-            self._routes, self._rules, self._audit = [], [], []
+            self._routes, self._rules, self._defaults, self._audit = [], [], [], []
             self._revisions = {}
 
     def audit(self) -> list[Json]:
@@ -217,19 +237,22 @@ class Store:
         with self._lock:
             return self._served(rule_id, self._rules[self._index(self._rules, rule_id)][1])
 
+    def _of(self, kind: Kind) -> tuple[list[tuple[str, Json]], str]:
+        """The entries of a kind and their name field."""
+        if kind == "route":
+            return self._routes, "name"
+        return (self._rules if kind == "rule" else self._defaults), "description"
+
     def find(self, kind: Kind, name: str) -> str | None:
         """The page id of the route named `name` (or of the rule so described), if any."""
         with self._lock:
-            if kind == "route":
-                return next((i for i, r in self._routes if r["name"] == name), None)
-            return next((i for i, r in self._rules if r["description"] == name), None)
+            entries, key = self._of(kind)
+            return next((i for i, e in entries if e[key] == name), None)
 
     def name_of(self, kind: Kind, entry_id: str) -> str | None:
         """The name (route) or description (rule) of an entry, None when there is none."""
         with self._lock:
-            entries, key = (
-                (self._routes, "name") if kind == "route" else (self._rules, "description")
-            )
+            entries, key = self._of(kind)
             return next((str(e[key]) for i, e in entries if i == entry_id), None)
 
     @staticmethod
@@ -266,6 +289,10 @@ class Store:
                     if r["change_route"] == old["name"]:
                         self._rules[k] = (i, {**r, "change_route": route["name"]})
                         self._touch(i)
+                for k, (i, r) in enumerate(self._defaults):
+                    if r["change_route"] == old["name"]:
+                        self._defaults[k] = (i, {**r, "change_route": route["name"]})
+                        self._touch(i)
             self._record("update_route", route["name"], by)
             return self._served(route_id, route)
 
@@ -277,7 +304,7 @@ class Store:
             n = self._index(self._routes, route_id)
             self._check_revision(route_id, revision)
             name = self._routes[n][1]["name"]
-            if any(r["change_route"] == name for _, r in self._rules):
+            if any(r["change_route"] == name for _, r in [*self._rules, *self._defaults]):
                 raise InUse(name)
             del self._routes[n]
             del self._revisions[route_id]
@@ -335,6 +362,69 @@ class Store:
             del self._rules[n]
             del self._revisions[rule_id]
             self._record("delete_rule", description, by)
+
+    # --- console writes: Default routing settings --------------------------------------------
+    def defaults(self) -> list[Json]:
+        """Default routing settings with their page ids and revisions."""
+        with self._lock:
+            return [self._served(i, r) for i, r in self._defaults]
+
+    def default(self, rule_id: str) -> Json:
+        """One Default routing setting with its page id and revision (`NotFound` when gone)."""
+        with self._lock:
+            return self._served(rule_id, self._defaults[self._index(self._defaults, rule_id)][1])
+
+    def _check_default(self, raw: Any, rule_id: str | None) -> Json:
+        taken = {r["description"] for i, r in self._defaults if i != rule_id}
+        names = {r["name"] for _, r in self._routes}
+        return normalize_default_rule(raw, taken_descriptions=taken, route_names=names)
+
+    def create_default(self, raw: Any, *, by: str | None = None) -> Json:
+        """Add a Default routing setting at the end (the lowest priority); the stored one."""
+        with self._writing():
+            rule = self._check_default(raw, None)
+            rule_id, _ = added = self._new(rule)
+            self._defaults.append(added)
+            self._record("create_default_rule", rule["description"], by)
+            return self._served(rule_id, rule)
+
+    def update_default(
+        self, rule_id: str, raw: Any, *, revision: int | None = None, by: str | None = None
+    ) -> Json:
+        """Replace one Default routing setting."""
+        with self._writing():
+            n = self._index(self._defaults, rule_id)
+            self._check_revision(rule_id, revision)
+            rule = self._check_default(raw, rule_id)
+            self._defaults[n] = (rule_id, rule)
+            self._touch(rule_id)
+            self._record("update_default_rule", rule["description"], by)
+            return self._served(rule_id, rule)
+
+    def set_default_enabled(
+        self, rule_id: str, enabled: bool, *, revision: int | None = None, by: str | None = None
+    ) -> Json:
+        """Turn one Default routing setting on or off (an update of it)."""
+        with self._writing():
+            n = self._index(self._defaults, rule_id)
+            self._check_revision(rule_id, revision)
+            rule = {**self._defaults[n][1], "enabled": enabled}
+            self._defaults[n] = (rule_id, rule)
+            self._touch(rule_id)
+            self._record("update_default_rule", rule["description"], by)
+            return self._served(rule_id, rule)
+
+    def delete_default(
+        self, rule_id: str, *, revision: int | None = None, by: str | None = None
+    ) -> None:
+        """Remove a Default routing setting."""
+        with self._writing():
+            n = self._index(self._defaults, rule_id)
+            self._check_revision(rule_id, revision)
+            description = self._defaults[n][1]["description"]
+            del self._defaults[n]
+            del self._revisions[rule_id]
+            self._record("delete_default_rule", description, by)
 
     # --- sessions ---------------------------------------------------------------------------
     def add_session(self, token: str, user: str) -> None:

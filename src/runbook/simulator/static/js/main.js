@@ -1,12 +1,13 @@
 // Admin console simulator: the page script (an ES module, no build step). Wires the shell
-// (main menu, OU picker) and the page's own code: the Hosts or the Routing list.
+// (main menu, OU picker) and the page's own code: the Hosts, Routing or Default routing list.
 import { CFG } from "./config.js";
+import { defaultRoutingPage } from "./default-routing.js";
 import { hostsPage } from "./hosts.js";
 import { setupOuTree } from "./ou-tree.js";
 import { routingPage } from "./routing.js";
 import { setupShell } from "./shell.js";
 
-const PAGES = { hosts: hostsPage, routing: routingPage };
+const PAGES = { hosts: hostsPage, routing: routingPage, defaultrouting: defaultRoutingPage };
 
 setupShell();
 const page = PAGES[CFG.page];
