@@ -13,7 +13,7 @@ from typing import Literal
 
 from runbook.locales import LabelKey
 
-PageName = Literal["hosts", "routing"]
+PageName = Literal["hosts", "routing", "default_routing"]
 
 HOME_PATH = "/ac"  # the console's home: where the Main menu is always found
 
@@ -45,6 +45,12 @@ PAGES: dict[str, PageInfo] = {
     for info in (
         PageInfo("hosts", "/ac/apps/gmail/hosts", (*_GMAIL, "nav_hosts"), "hosts_heading"),
         PageInfo("routing", "/ac/apps/gmail/routing", (*_GMAIL, "nav_routing"), "routing_heading"),
+        PageInfo(
+            "default_routing",
+            "/ac/apps/gmail/defaultrouting",
+            (*_GMAIL, "nav_default_routing"),
+            "default_routing_heading",
+        ),
     )
 }
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from runbook.console import PAGES
 from runbook.engine.steps.base import StepType
+from runbook.engine.steps.default_routing import DefaultRoutingStep
 from runbook.engine.steps.mail_route import MailRouteStep
 from runbook.engine.steps.routing_rule import RoutingRuleStep
 
@@ -28,7 +29,7 @@ def _registered(*types: AnyStepType) -> dict[str, AnyStepType]:
     return {cls.kind: cls for cls in types}
 
 
-STEP_TYPES: dict[str, AnyStepType] = _registered(MailRouteStep, RoutingRuleStep)
+STEP_TYPES: dict[str, AnyStepType] = _registered(MailRouteStep, RoutingRuleStep, DefaultRoutingStep)
 
 
 def step_type(kind: str) -> AnyStepType:

@@ -192,28 +192,35 @@ class Simulator:
     ) -> Json | None:
         """One write to the store (ours, or the other admin's)."""
         store = self.store
-        if kind == "default":
-            create, update, enable, delete = (
-                store.create_default,
-                store.update_default,
-                store.set_default_enabled,
-                store.delete_default,
-            )
-        else:
-            create = store.create_route if kind == "route" else store.create_rule
-            update = store.update_route if kind == "route" else store.update_rule
-            enable = store.set_rule_enabled
-            delete = store.delete_route if kind == "route" else store.delete_rule
         if op == "create":
-            return create(payload, by=by)
+            if kind == "default":
+                return store.create_default(payload, by=by)
+            return (
+                store.create_route(payload, by=by)
+                if kind == "route"
+                else store.create_rule(payload, by=by)
+            )
         assert entry_id is not None
         if op == "enable":
             if not isinstance(payload, dict) or not isinstance(payload.get("enabled"), bool):
                 raise Invalid("err_bad_request", "enabled", "expected {enabled: true|false}")
-            return enable(entry_id, payload["enabled"], revision=revision, by=by)
+            if kind == "default":
+                return store.set_default_enabled(
+                    entry_id, payload["enabled"], revision=revision, by=by
+                )
+            return store.set_rule_enabled(entry_id, payload["enabled"], revision=revision, by=by)
         if op == "update":
-            return update(entry_id, payload, revision=revision, by=by)
-        delete(entry_id, revision=revision, by=by)
+            if kind == "default":
+                return store.update_default(entry_id, payload, revision=revision, by=by)
+            if kind == "route":
+                return store.update_route(entry_id, payload, revision=revision, by=by)
+            return store.update_rule(entry_id, payload, revision=revision, by=by)
+        if kind == "default":
+            store.delete_default(entry_id, revision=revision, by=by)
+        elif kind == "route":
+            store.delete_route(entry_id, revision=revision, by=by)
+        else:
+            store.delete_rule(entry_id, revision=revision, by=by)
         return None
 
     def _concurrent_edit(

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from runbook.spec import mail_route, routing_rule
+from runbook.spec import default_routing, mail_route, routing_rule
 from runbook.spec.checks import one_of
 from runbook.spec.fields import Resource, SpecIssue
 from runbook.spec.references import Reference
@@ -71,6 +71,19 @@ KINDS: dict[str, KindInfo] = {
             fields=routing_rule.FIELDS,
             required={"messages": f"'messages' ({one_of(routing_rule.MESSAGE_TYPES)})"},
             references=(routing_rule.CHANGE_ROUTE,),
+        ),
+        KindInfo(
+            key="default_routing",
+            key_field="description",
+            noun="setting",
+            what="Default routing setting",
+            page="default_routing",
+            model=default_routing.DefaultRouting,
+            fields=default_routing.FIELDS,
+            required={
+                "recipients": f"'recipients' (match: {one_of(default_routing.RECIPIENT_MATCHES)})"
+            },
+            references=(default_routing.CHANGE_ROUTE,),
         ),
     )
 }

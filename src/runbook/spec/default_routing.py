@@ -1,0 +1,166 @@
+"""The `default_routing` kind: a setting under Gmail > Default routing, keyed by its description.
+
+Domain-wide, inbound only: the envelope recipients to match, Modify message (its option
+groups: today Change route) or Reject message (with its notice), and whom it applies to.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
+
+from runbook.spec import checks
+from runbook.spec.fields import Resource, SpecIssue, SpecModel, fail, text
+from runbook.spec.references import Reference
+
+RECIPIENT_MATCHES: tuple[str, ...] = ("single_recipient", "pattern", "group", "all")
+APPLY_TO: tuple[str, ...] = ("unrecognized_only", "all_addresses")
+
+RecipientMatch = Literal["single_recipient", "pattern", "group", "all"]
+ApplyTo = Literal["unrecognized_only", "all_addresses"]
+Action = Literal["modify_message", "reject_message"]
+
+CHANGE_ROUTE = Reference("change_route", "mail_route", "change_route_existing", "route")
+# The fields only Modify message has (the Routing dialog's other groups join them here).
+MODIFY_FIELDS: tuple[str, ...] = ("change_route",)
+FIELDS: dict[str, Any] = {  # the fields `drift.ignore` may name, as a tree
+    "description": {},
+    "recipients": {"match": {}, "value": {}},
+    "action": {},
+    "rejection_notice": {},
+    "change_route": {},
+    "apply_to": {},
+    "enabled": {},
+}
+
+_CHANGE_ROUTE_SCHEMA: dict[str, Any] = {
+    "description": "Change route to this mail route (by name): defined by an earlier step, or "
+    "written {name: ..., existing: true} when it must already exist in the console.",
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "properties": {
+                "name": {"type": "string", "minLength": 1},
+                "existing": {"type": "boolean"},
+            },
+            "required": ["name"],
+            "additionalProperties": False,
+        },
+        {"type": "null"},
+    ],
+}
+
+
+class Recipients(SpecModel):
+    """1. Specify envelope recipients to match: an address, a pattern, a group, or all."""
+
+    match: RecipientMatch = Field(description="single_recipient | pattern | group | all")
+    value: str | None = Field(
+        default=None,
+        description="The address, the regular expression or the group address (not for all).",
+    )
+
+    @model_validator(mode="after")
+    def _value(self) -> Recipients:
+        if self.match == "all":
+            if self.value is not None:
+                fail((("value",), "match 'all' takes no value (it matches every recipient)"))
+            return self
+        if self.value is None:
+            fail(((), f"match {self.match!r} needs a 'value'", "key"))
+        if self.match == "pattern":
+            problem = checks.pattern_problem(self.value)
+        elif self.match == "group":
+            problem = checks.address_problem(self.value, what="group address")
+        else:
+            problem = checks.address_problem(self.value)
+        if problem:
+            fail((("value",), problem))
+        return self
+
+    def console_fields(self) -> dict[str, Any]:
+        return {"match": self.match, "value": self.value}
+
+
+class DefaultRouting(Resource):
+    """A Default routing setting ("Add setting"), keyed by its description."""
+
+    description: Annotated[str, text("setting description")] = Field(
+        description="The setting's description (its key)."
+    )
+    recipients: Recipients | None = Field(
+        default=None,
+        description="The envelope recipients to match; required unless state is absent.",
+    )
+    action: Action = Field(default="modify_message", description="What to do with the message.")
+    rejection_notice: Annotated[str, text("rejection notice")] | None = Field(
+        default=None, description="Customize rejection notice (reject_message only)."
+    )
+    change_route: Annotated[str | None, WithJsonSchema(_CHANGE_ROUTE_SCHEMA)] = None
+    change_route_existing: bool = Field(
+        default=False,
+        description="Set by `change_route: {name: ..., existing: true}`: the route is not "
+        "defined in this runbook but must already exist in the console.",
+    )
+    apply_to: ApplyTo = Field(
+        default="unrecognized_only",
+        description="unrecognized_only: only non-recognized addresses (console default); "
+        "all_addresses: non-recognized and recognized addresses.",
+    )
+    enabled: bool = Field(default=True, description="Whether the setting is on.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _change_route_spelling(cls, data: Any, info: ValidationInfo) -> Any:
+        return CHANGE_ROUTE.as_written(
+            data, from_yaml=bool(info.context and info.context.get("yaml"))
+        )
+
+    @field_validator("change_route")
+    @classmethod
+    def _route_name(cls, value: str | None) -> str | None:
+        return CHANGE_ROUTE.check_name(value)
+
+    @model_validator(mode="after")
+    def _action(self) -> DefaultRouting:
+        issues: list[SpecIssue] = []
+        if self.action == "reject_message":
+            issues += [
+                (
+                    (field,),
+                    f"{field} only goes with action modify_message; a rejected message is "
+                    "not delivered anywhere",
+                    "key",
+                )
+                for field in MODIFY_FIELDS
+                if getattr(self, field) is not None
+            ]
+        elif self.rejection_notice is not None:
+            issues.append(
+                (
+                    ("rejection_notice",),
+                    "rejection_notice only goes with action reject_message",
+                    "key",
+                )
+            )
+        if issues:
+            fail(*issues)
+        return self
+
+    @property
+    def key(self) -> str:
+        return self.description
+
+    def console_fields(self) -> dict[str, Any]:
+        """The stored fields, in the simulator's state shape."""
+        return {
+            "description": self.description,
+            "recipients": self.recipients.console_fields() if self.recipients else None,
+            "action": self.action,
+            "rejection_notice": self.rejection_notice,
+            "change_route": self.change_route,
+            "apply_to": self.apply_to,
+            "enabled": self.enabled,
+        }
