@@ -1,0 +1,114 @@
+"""The shipped `catch-all-subdomain.yaml` (Default routing) applied to the simulator, end to end."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+
+from tests.cli.conftest import CliResult
+
+Run = Callable[..., CliResult]
+Write = Callable[..., Path]
+
+SHIPPED = Path(__file__).resolve().parents[2] / "runbooks" / "catch-all-subdomain.yaml"
+SETTING = {
+    "description": "Catch-all for the subdomain",
+    "recipients": {"match": "pattern", "value": ".*@lists\\.example\\.com"},
+    "action": "modify_message",
+    "rejection_notice": None,
+    "change_route": "Subdomain catch-all server",
+    "apply_to": "unrecognized_only",
+    "enabled": True,
+}
+
+
+@pytest.fixture
+def shipped() -> dict[str, Any]:
+    return yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def state(sim_http: httpx.Client) -> dict[str, Any]:
+    return sim_http.get("/_sim/state").json()  # type: ignore[no-any-return]
+
+
+def audit(sim_http: httpx.Client) -> list[tuple[str, str]]:
+    return [(e["action"], e["name"]) for e in sim_http.get("/_sim/audit").json()]
+
+
+def test_the_shipped_runbook_is_valid(runbook_cli: Run) -> None:
+    result = runbook_cli("validate", str(SHIPPED))
+    assert result.code == 0, result.output
+    assert "1 Default routing setting" in result.output
+
+
+def test_apply_then_nothing_to_do_then_in_sync(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, shipped: dict[str, Any]
+) -> None:
+    book = str(write_runbook(shipped))
+    first = runbook_cli("run", book, "--json")
+    assert first.code == 0, first.output
+    assert [s["action"] for s in first.json()["steps"]] == ["create", "create"]
+    assert state(sim_http)["default_routing_rules"] == [SETTING]
+    assert audit(sim_http) == [
+        ("create_route", "Subdomain catch-all server"),
+        ("create_default_rule", "Catch-all for the subdomain"),
+    ]
+
+    second = runbook_cli("run", book, "--json")
+    assert second.code == 0, second.output
+    assert [s["status"] for s in second.json()["steps"]] == ["ok", "ok"]
+    assert len(audit(sim_http)) == 2  # zero writes
+
+    drift = runbook_cli("drift", book, "--json")
+    assert drift.code == 0, drift.output
+
+
+def test_drift_names_a_changed_field_and_lists_unmanaged_settings(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, shipped: dict[str, Any]
+) -> None:
+    book = str(write_runbook(shipped))
+    assert runbook_cli("run", book).code == 0
+    live = state(sim_http)
+    live["default_routing_rules"][0]["apply_to"] = "all_addresses"
+    live["default_routing_rules"].append(
+        {"description": "Someone else's setting", "recipients": {"match": "all"}}
+    )
+    sim_http.put("/_sim/state", json=live).raise_for_status()
+
+    result = runbook_cli("drift", book, "--show-unmanaged", "--json")
+    assert result.code == 2, result.output
+    doc = result.json()
+    [changed] = [s for s in doc["steps"] if s["status"] == "drift"]
+    assert [c["field"] for c in changed["changes"]] == ["apply_to"]
+    assert doc["unmanaged"]["default_routing_rules"] == ["Someone else's setting"]
+
+
+def test_dry_run_writes_nothing(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, shipped: dict[str, Any]
+) -> None:
+    result = runbook_cli("run", str(write_runbook(shipped)), "--dry-run", "--json")
+    assert result.code == 0, result.output
+    assert [s["status"] for s in result.json()["steps"]] == ["would_change", "would_change"]
+    assert audit(sim_http) == []
+
+
+def test_a_setting_wanted_off_is_created_then_switched_off_and_absent_removes_it(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, shipped: dict[str, Any]
+) -> None:
+    off = copy.deepcopy(shipped)
+    off["steps"][1]["default_routing"]["enabled"] = False
+    assert runbook_cli("run", str(write_runbook(off))).code == 0
+    assert state(sim_http)["default_routing_rules"] == [{**SETTING, "enabled": False}]
+
+    gone = copy.deepcopy(shipped)
+    gone["steps"][1]["state"] = "absent"
+    result = runbook_cli("run", str(write_runbook(gone)), "--json")
+    assert result.code == 0, result.output
+    assert state(sim_http)["default_routing_rules"] == []
+    assert audit(sim_http)[-1] == ("delete_default_rule", "Catch-all for the subdomain")
