@@ -33,8 +33,8 @@ def test_the_page_names_the_type_checker_knows_are_the_registered_ones() -> None
 
 
 def test_an_unknown_page_fails_loudly() -> None:
-    with pytest.raises(KeyError, match="no console page 'default_routing' is registered"):
-        page_info("default_routing")
+    with pytest.raises(KeyError, match="no console page 'quarantine' is registered"):
+        page_info("quarantine")
 
 
 def test_each_page_object_refers_to_its_registered_page() -> None:
@@ -45,9 +45,15 @@ def test_each_page_object_refers_to_its_registered_page() -> None:
         class Nowhere(ListPage, page="nowhere"):
             pass
 
+    from runbook.console.pages.default_routing import DefaultRoutingPage
     from runbook.console.pages.hosts import HostsPage
     from runbook.console.pages.routing import RoutingPage
 
-    for page_object, name in ((HostsPage, "hosts"), (RoutingPage, "routing")):
+    pages = (
+        (HostsPage, "hosts"),
+        (RoutingPage, "routing"),
+        (DefaultRoutingPage, "default_routing"),
+    )
+    for page_object, name in pages:
         assert page_object.info is PAGES[name]
         assert page_object.heading_key == PAGES[name].heading

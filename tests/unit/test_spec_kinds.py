@@ -9,7 +9,7 @@ from runbook.spec import KINDS, Resource, Step, kind_info, load_text
 from runbook.spec.crosscheck import field_path_problem
 from runbook.spec.model import StepBase
 
-PAGES = {"hosts", "routing"}  # the console pages the page objects know today
+PAGES = {"hosts", "routing", "default_routing"}  # the console pages the page objects know
 
 
 @pytest.mark.parametrize("key", list(KINDS))
@@ -34,7 +34,7 @@ def test_a_step_has_one_field_per_kind() -> None:
         assert Step(**{key: {info.key_field: "K"}}, state="absent").kind == key
 
 
-@pytest.mark.parametrize("key", ["default_routing", "route", "", "Mail_Route"])
+@pytest.mark.parametrize("key", ["quarantine", "route", "", "Mail_Route"])
 def test_an_unknown_kind_fails_loudly(key: str) -> None:
     with pytest.raises(LookupError, match="no resource kind"):
         kind_info(key)
@@ -43,11 +43,11 @@ def test_an_unknown_kind_fails_loudly(key: str) -> None:
 
 
 def test_a_step_with_no_registered_kind_is_refused() -> None:
-    text = "version: 1\nname: x\nsteps:\n  - name: s\n    default_routing: {}\n"
+    text = "version: 1\nname: x\nsteps:\n  - name: s\n    quarantine: {}\n"
     with pytest.raises(InvalidRunbook) as info:
         load_text(text, "f.yaml", env={})
     messages = [p.message for p in info.value.problems]
-    assert any("unknown key 'default_routing'" in m for m in messages), messages
+    assert any("unknown key 'quarantine'" in m for m in messages), messages
 
 
 @pytest.mark.parametrize(

@@ -17,17 +17,21 @@ def test_every_kind_of_the_runbook_format_has_a_step_type() -> None:
 
 
 def test_an_unknown_kind_fails_loudly() -> None:
-    with pytest.raises(LookupError, match="default_routing"):
-        step_type("default_routing")
+    with pytest.raises(LookupError, match="quarantine"):
+        step_type("quarantine")
 
 
 def test_a_step_type_on_a_page_the_shell_cannot_open_fails_loudly() -> None:
-    class DefaultRoutingStep(MailRouteStep):
-        page_name = "default_routing"  # type: ignore[assignment]
+    class QuarantineStep(MailRouteStep):
+        page_name = "quarantine"  # type: ignore[assignment]
 
-    with pytest.raises(LookupError, match="default_routing"):
-        _registered(MailRouteStep, DefaultRoutingStep)
+    with pytest.raises(LookupError, match="quarantine"):
+        _registered(MailRouteStep, QuarantineStep)
 
 
 def test_unmanaged_entries_are_reported_under_the_keys_of_the_drift_contract() -> None:
-    assert [cls.unmanaged_key for cls in STEP_TYPES.values()] == ["routes", "routing_rules"]
+    assert [cls.unmanaged_key for cls in STEP_TYPES.values()] == [
+        "routes",
+        "routing_rules",
+        "default_routing_rules",
+    ]
