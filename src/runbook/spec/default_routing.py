@@ -125,26 +125,8 @@ class DefaultRouting(Resource):
 
     @model_validator(mode="after")
     def _action(self) -> DefaultRouting:
-        issues: list[SpecIssue] = []
-        if self.action == "reject_message":
-            issues += [
-                (
-                    (field,),
-                    f"{field} only goes with action modify_message; a rejected message is "
-                    "not delivered anywhere",
-                    "key",
-                )
-                for field in MODIFY_FIELDS
-                if getattr(self, field) is not None
-            ]
-        elif self.rejection_notice is not None:
-            issues.append(
-                (
-                    ("rejection_notice",),
-                    "rejection_notice only goes with action reject_message",
-                    "key",
-                )
-            )
+        given = {f for f in (*MODIFY_FIELDS, "rejection_notice") if getattr(self, f) is not None}
+        issues = action_issues(self.action, given)
         if issues:
             fail(*issues)
         return self
@@ -164,3 +146,32 @@ class DefaultRouting(Resource):
             "apply_to": self.apply_to,
             "enabled": self.enabled,
         }
+
+
+def action_issues(action: str, given: set[str]) -> list[SpecIssue]:
+    """The fields of `given` that the action does not have: Modify-only ones, or the notice."""
+    if action == "reject_message":
+        return [
+            (
+                (field,),
+                f"{field} only goes with action modify_message; a rejected message is not "
+                "delivered anywhere",
+                "key",
+            )
+            for field in MODIFY_FIELDS
+            if field in given
+        ]
+    if "rejection_notice" in given:
+        return [
+            (("rejection_notice",), "rejection_notice only goes with action reject_message", "key")
+        ]
+    return []
+
+
+def unvalidated_issues(rule: dict[str, Any]) -> list[SpecIssue]:
+    """The setting's own checks on its data as written, where validating it stopped early."""
+    action = rule.get("action", "modify_message")
+    if action not in ("modify_message", "reject_message"):
+        return []
+    given = {f for f in (*MODIFY_FIELDS, "rejection_notice") if rule.get(f) is not None}
+    return action_issues(action, given)

@@ -84,6 +84,7 @@ KINDS: dict[str, KindInfo] = {
                 "recipients": f"'recipients' (match: {one_of(default_routing.RECIPIENT_MATCHES)})"
             },
             references=(default_routing.CHANGE_ROUTE,),
+            unvalidated=default_routing.unvalidated_issues,
         ),
     )
 }
