@@ -162,7 +162,7 @@ def test_dry_run_plans_both_creations_and_writes_nothing(
         ("would_change", "create"),
     ]
     assert audit(sim_http) == []
-    assert state(sim_http) == {"routes": [], "routing_rules": []}
+    assert state(sim_http) == {"routes": [], "routing_rules": [], "default_routing_rules": []}
     folder = tmp_path / result.json()["run_dir"]
     filled = sorted(p.name for p in folder.glob("*-filled.png"))
     assert len(filled) == 2, filled

@@ -17,7 +17,8 @@ from .samples import BALANCED, LEGACY, REJECT, SPLIT, http_sign_in
 @pytest.fixture
 def sample_state() -> dict[str, Any]:
     """Two routes and two rules, in the canonical form the test API returns."""
-    return copy.deepcopy({"routes": [LEGACY, BALANCED], "routing_rules": [SPLIT, REJECT]})
+    sample = {"routes": [LEGACY, BALANCED], "routing_rules": [SPLIT, REJECT]}
+    return copy.deepcopy({**sample, "default_routing_rules": []})
 
 
 @pytest.fixture

@@ -53,6 +53,7 @@ def test_state_round_trip_fills_defaults(sim: Any) -> None:
                 "enabled": True,
             }
         ],
+        "default_routing_rules": [],
     }
 
 
@@ -78,7 +79,7 @@ def test_put_state_refuses_what_the_console_would(sim: Any, doc: dict[str, Any])
     response = sim.client.put("/_sim/state", json=doc)
     assert response.status_code == 400
     assert response.json()["error"]
-    assert sim.state() == {"routes": [], "routing_rules": []}
+    assert sim.state() == {"routes": [], "routing_rules": [], "default_routing_rules": []}
 
 
 def test_reset_empties_state_audit_faults_and_tls_but_not_sessions(
@@ -89,7 +90,7 @@ def test_reset_empties_state_audit_faults_and_tls_but_not_sessions(
     sim.faults({"fail_next_saves": 3, "latency_ms": [0, 0]})
     sim.tls({"mail.legacy.example.com": "fail"})
     sim.reset()
-    assert sim.state() == {"routes": [], "routing_rules": []}
+    assert sim.state() == {"routes": [], "routing_rules": [], "default_routing_rules": []}
     assert sim.audit() == []
     assert sim.faults()["fail_next_saves"] == 0
     assert sim.faults()["latency_ms"] == [100, 200]

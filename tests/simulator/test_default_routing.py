@@ -11,9 +11,8 @@ from playwright.sync_api import Locator, Page, expect
 from runbook.locales import Labels
 
 from .samples import LEGACY
-from .ui import EN, FR, choose, expect_field_error, goto_list, row, saved_toast
+from .ui import DEFAULT_ROUTING, EN, FR, choose, expect_field_error, goto_list, row, saved_toast
 
-DEFAULT_ROUTING = "/ac/apps/gmail/defaultrouting"
 CATCH_ALL = {
     "description": "Catch-all for lists.example.com",
     "recipients": {"match": "pattern", "value": ".*@lists\\.example\\.com"},

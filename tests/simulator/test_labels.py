@@ -14,7 +14,7 @@ from runbook.locales import LOCALES, Labels, catalogue
 from runbook.simulator.i18n import STRINGS
 
 from .samples import LEGACY
-from .ui import HOSTS, ROUTING, row
+from .ui import DEFAULT_ROUTING, HOSTS, ROUTING, row
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -236,6 +236,26 @@ def test_every_catalogue_name_is_on_the_pages(
     confirm.get_by_role("button", name=labels.name("cancel"), exact=True).click()
     page.get_by_role("treeitem", name=STRINGS[locale]["org_child"]).click()  # type: ignore[index]
     see(row(section, labels.name("rules_table"), "Catch-all"), "cell", "inherited")
+
+    # Default routing page and its "Add setting" dialog.
+    page.goto(f"{DEFAULT_ROUTING}{hl}")
+    see(page, "heading", "default_routing_heading", level=1)
+    section = see(page, "region", "default_routing_heading")
+    see(section, "button", "configure").click()
+    dialog = see(page, "dialog", "rule_dialog")
+    dialog.get_by_role("textbox", name=labels.name("rule_description"), exact=True).fill("All")
+    see(dialog, "combobox", "recipients_menu").click()
+    for match in ("dr_match_single_recipient", "dr_match_pattern", "dr_match_group"):
+        see(dialog, "option", match)
+    see(dialog, "option", "dr_match_all").click()
+    see(dialog, "combobox", "dr_action_menu").click()
+    see(dialog, "option", "reject_message").click()
+    see(dialog, "textbox", "rejection_notice")
+    see(dialog, "radio", "apply_unrecognized")
+    see(dialog, "radio", "apply_all")
+    dialog.get_by_role("button", name=labels.name("save"), exact=True).click()
+    expect(dialog).to_be_hidden()
+    see(section, "table", "default_rules_table")
 
     missing = set(catalogue(locale).labels) - walk.seen
     assert not missing, f"catalogue names not checked on the pages: {sorted(missing)}"

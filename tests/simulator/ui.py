@@ -11,6 +11,7 @@ FR = Labels("fr")
 
 HOSTS = "/ac/apps/gmail/hosts"
 ROUTING = "/ac/apps/gmail/routing"
+DEFAULT_ROUTING = "/ac/apps/gmail/defaultrouting"
 
 
 def goto_list(page: Page, path: str, labels: Labels = EN) -> None:
