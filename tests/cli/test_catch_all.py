@@ -79,6 +79,8 @@ def test_drift_names_a_changed_field_and_lists_unmanaged_settings(
     live["default_routing_rules"].append(
         {"description": "Someone else's setting", "recipients": {"match": "all"}}
     )
+    # A route described like the managed setting is still someone else's route.
+    live["routes"].append({**live["routes"][0], "name": "Catch-all for the subdomain"})
     sim_http.put("/_sim/state", json=live).raise_for_status()
 
     result = runbook_cli("drift", book, "--show-unmanaged", "--json")
@@ -87,6 +89,8 @@ def test_drift_names_a_changed_field_and_lists_unmanaged_settings(
     [changed] = [s for s in doc["steps"] if s["status"] == "drift"]
     assert [c["field"] for c in changed["changes"]] == ["apply_to"]
     assert doc["unmanaged"]["default_routing_rules"] == ["Someone else's setting"]
+    assert doc["unmanaged"]["routes"] == ["Catch-all for the subdomain"]
+    assert doc["unmanaged"]["routing_rules"] == []
 
 
 def test_dry_run_writes_nothing(

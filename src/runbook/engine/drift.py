@@ -40,11 +40,11 @@ def apply_ignores(result: RunResult, book: Runbook, today: date | None = None) -
 
 
 def find_unmanaged(ctx: RunContext, book: Runbook) -> dict[str, list[str]]:
-    """Per kind (under its `unmanaged_key`), the console's entries that no step names."""
-    named = {shown(step.key) for step in book.steps}
+    """Per kind (under its `unmanaged_key`), the console's entries that no step of it names."""
+    named = {(step.kind, shown(step.key)) for step in book.steps}
     unmanaged: dict[str, list[str]] = {}
-    for cls in STEP_TYPES.values():
+    for kind, cls in STEP_TYPES.items():
         ctx.shell.open(cls.page_name)
         page = cls.page_type(ctx.page, ctx.labels, ctx.guard)
-        unmanaged[cls.unmanaged_key] = [n for n in page.names() if n not in named]
+        unmanaged[cls.unmanaged_key] = [n for n in page.names() if (kind, n) not in named]
     return unmanaged
