@@ -115,3 +115,16 @@ def test_a_read_only_run_cannot_save_switch_or_delete(page: Page, sim: Any, simu
     with pytest.raises(ReadOnlyViolation):
         defaults.delete(str(CATCH_ALL["description"]))
     assert sim.audit() == []
+
+
+def test_late_rows_and_late_dialogs_are_waited_for(page: Page, sim: Any, simulator: Any) -> None:
+    sim.put_state({"routes": [LEGACY_ROUTE], "default_routing_rules": [CATCH_ALL, LEAVER]})
+    sim.faults({"late_rows_ms": [300, 300], "late_dialog_ms": [300, 300]})
+    defaults = open_default_routing(page, simulator, "en", read_only=True)
+    assert defaults.names() == [CATCH_ALL["description"], LEAVER["description"]]
+    dialog = defaults.open_edit(str(LEAVER["description"]))
+    assert dialog.read() == without_switch(LEAVER)
+    dialog.cancel()
+    dialog = defaults.open_add()
+    assert dialog.route_names() == [LEGACY_ROUTE["name"]]
+    dialog.cancel()
