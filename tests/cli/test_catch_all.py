@@ -116,3 +116,18 @@ def test_a_setting_wanted_off_is_created_then_switched_off_and_absent_removes_it
     assert result.code == 0, result.output
     assert state(sim_http)["default_routing_rules"] == []
     assert audit(sim_http)[-1] == ("delete_default_rule", "Catch-all for the subdomain")
+
+
+def test_a_setting_changed_by_someone_else_meanwhile_is_not_overwritten(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, shipped: dict[str, Any]
+) -> None:
+    assert runbook_cli("run", str(write_runbook(shipped))).code == 0
+    theirs = {"recipients": {"match": "all", "value": None}}
+    edit = {"kind": "default", "name": SETTING["description"], "change": theirs}
+    sim_http.post("/_sim/faults", json={"concurrent_edit": edit}).raise_for_status()
+    wider = copy.deepcopy(shipped)
+    wider["steps"][1]["default_routing"]["apply_to"] = "all_addresses"
+    result = runbook_cli("run", str(write_runbook(wider)), "--json")
+    assert result.code == 1, result.output
+    assert "changed in the console by someone else" in result.output
+    assert state(sim_http)["default_routing_rules"] == [{**SETTING, **theirs}]

@@ -31,9 +31,10 @@ Writes are the create, update and delete of routes and rules, and the rule enabl
 3. Late rows: the page's list answer holds only the first half of the rows (rounded down); the
    table shows them with a "Loading" progressbar, which goes once the rest, asked for at once
    but served after the delay, is there.
-4. `{"kind": "route" | "rule", "name": <route name | rule description>, "change": {<fields to
-   change>} | "delete"}`: when our next write to that entry arrives (update, delete, enable
-   switch; or a create of that name, when `change` is fields), another admin's write is made
+4. `{"kind": "route" | "rule" | "default", "name": <route name | description>, "change":
+   {<fields to change>} | "delete"}` (default: a Default routing setting): when our next
+   write to that entry arrives (update, delete, enable switch; or a create of that name,
+   when `change` is fields), another admin's write is made
    first (audited with `"by": "another-admin"`): fields changed (on the entry, or on our
    create's fields when the entry does not exist), or the entry deleted. Our write is then
    refused, unapplied: 409 "This setting was changed by someone else. Reload the page to see
@@ -54,13 +55,14 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
+from runbook.simulator.default_validation import DEFAULT_RULE_KEYS
 from runbook.simulator.validation import ROUTE_KEYS, RULE_KEYS
 
 DEFAULT_LATENCY_MS = (100, 200)
 LOST_RESPONSE_STATUSES = (502, 504)
 OTHER_ADMIN = "another-admin"
 
-Kind = Literal["route", "rule"]
+Kind = Literal["route", "rule", "default"]  # default: a Default routing setting
 Range = tuple[int, int]
 
 
@@ -159,13 +161,13 @@ def _concurrent_edit(value: Any) -> ConcurrentEdit | None:
     if not isinstance(value, dict) or set(value) != {"kind", "name", "change"}:
         raise FaultError(f'{key}: expected {{"kind": ..., "name": ..., "change": ...}}')
     kind, name, change = value["kind"], value["name"], value["change"]
-    if kind not in ("route", "rule"):
-        raise FaultError(f'{key}.kind: expected "route" or "rule"')
+    if kind not in ("route", "rule", "default"):
+        raise FaultError(f'{key}.kind: expected "route", "rule" or "default"')
     if not isinstance(name, str) or not name.strip():
         raise FaultError(f"{key}.name: expected the route name or the rule description")
     if change == "delete":
         return ConcurrentEdit(kind, name.strip(), "delete")
-    fields = ROUTE_KEYS if kind == "route" else RULE_KEYS
+    fields = {"route": ROUTE_KEYS, "rule": RULE_KEYS, "default": DEFAULT_RULE_KEYS}[kind]
     if not isinstance(change, dict) or not change:
         raise FaultError(f'{key}.change: expected {{field: value, ...}} or "delete"')
     unknown = sorted(set(change) - set(fields))
