@@ -31,7 +31,8 @@ def main(console: str, storage_state: str) -> None:
         expect(saved).to_be_visible()
 
         page.goto(f"{console}/ac/apps/gmail/routing?hl=en")
-        page.get_by_role("button", name="Configure").click()
+        routing = page.get_by_role("region", name="Routing", exact=True)  # the page's other
+        routing.get_by_role("button", name="Configure").click()  # blocks have a Configure too
         dialog = page.get_by_role("dialog", name="Add setting")
         dialog.get_by_role("textbox", name="Description").fill(
             "Split delivery to the legacy server"

@@ -173,6 +173,27 @@ def test_unmanaged_entries_are_listed_not_drift(
     assert result.json()["unmanaged"]["routes"] == ["Someone else's route"]
 
 
+def test_unmanaged_routing_rules_are_the_routing_blocks_only(
+    converged: int, runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    # The Routing page's other settings blocks hold entries, one named like our rule.
+    ours = split_delivery()["steps"][1]["routing_rule"]["description"]
+
+    def change(live: dict[str, Any]) -> None:
+        rule = {**live["routing_rules"][0], "description": "Someone else's rule"}
+        live["routing_rules"].append(rule)
+        live["address_maps"] = [{"description": ours}, {"description": "Aliases"}]
+        live["smtp_relays"] = [{"description": "Printers"}]
+
+    edit_live(sim_http, change)
+    result = runbook_cli(
+        "drift", str(write_runbook(split_delivery())), "--show-unmanaged", "--json"
+    )
+    assert result.code == 0, result.output
+    assert result.json()["unmanaged"]["routing_rules"] == ["Someone else's rule"]
+    assert writes(sim_http) == converged
+
+
 def test_several_runbooks_print_one_json_document_with_a_run_each(
     converged: int, runbook_cli: Run, write_runbook: Write
 ) -> None:

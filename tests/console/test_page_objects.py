@@ -183,3 +183,72 @@ def test_look_ahead_opens_the_next_page_in_a_second_tab_and_no_third(
     shell.open("hosts")
     assert HostsPage(shell.page, labels, guard).names() == ["Archive relay"]
     assert len(page.context.pages) == 2
+
+
+# The Routing page's other settings blocks, each holding entries named like the Routing rules:
+# a page object that is not scoped to the Routing block meets their buttons and rows too.
+OTHER_BLOCKS = ("address_maps", "secure_routes", "smtp_relays", "non_gmail_mailboxes")
+LOOKALIKES = {
+    block: [
+        {"description": FILTERED_RULE["description"]},
+        {"description": UNMANAGED_RULE["description"]},
+    ]
+    for block in OTHER_BLOCKS
+}
+
+
+def _rule_fields(rule: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in rule.items() if k != "enabled"}
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_routing_page_reads_edits_and_deletes_only_its_own_blocks_rules(
+    page: Page, sim: Any, open_page: OpenPage, locale: str
+) -> None:
+    sim.put_state(
+        {
+            "routes": [LEGACY_ROUTE, UNMANAGED_ROUTE],
+            "routing_rules": [FILTERED_RULE, UNMANAGED_RULE],
+            **LOOKALIKES,
+        }
+    )
+    routing, _ = open_page("routing", locale, read_only=False)
+    assert routing.names() == [FILTERED_RULE["description"], UNMANAGED_RULE["description"]]
+    assert routing.has(UNMANAGED_RULE["description"])
+    assert routing.is_enabled(UNMANAGED_RULE["description"]) is False
+
+    dialog = routing.open_edit(UNMANAGED_RULE["description"])
+    assert dialog.read() == _rule_fields(UNMANAGED_RULE)
+    changed = {**_rule_fields(UNMANAGED_RULE), "messages": ["outbound", "internal_sending"]}
+    dialog.fill(changed)
+    dialog.save("the rule")
+    routing.wait_listed(UNMANAGED_RULE["description"])
+    routing.set_enabled(UNMANAGED_RULE["description"], True)
+    routing.delete(FILTERED_RULE["description"])
+    assert routing.names() == [UNMANAGED_RULE["description"]]
+
+    state = sim.state()
+    assert state["routing_rules"] == [{**changed, "enabled": True}]
+    assert {block: state[block] for block in OTHER_BLOCKS} == LOOKALIKES
+    assert [(a["action"], a["name"]) for a in sim.audit()] == [
+        ("update_rule", UNMANAGED_RULE["description"]),
+        ("update_rule", UNMANAGED_RULE["description"]),
+        ("delete_rule", FILTERED_RULE["description"]),
+    ]
+
+
+def test_configure_of_the_routing_block_opens_the_rule_dialog(
+    page: Page, sim: Any, open_page: OpenPage
+) -> None:
+    # Routing empty ("Configure"), the block above it not ("Add another rule").
+    sim.put_state({"routes": [LEGACY_ROUTE], **LOOKALIKES})
+    routing, _ = open_page("routing", "en", read_only=False)
+    assert routing.names() == []
+    dialog = routing.open_add()
+    dialog.fill(_rule_fields(FILTERED_RULE))
+    dialog.save("the rule")
+    routing.wait_listed(FILTERED_RULE["description"])
+    assert routing.names() == [FILTERED_RULE["description"]]
+    state = sim.state()
+    assert state["routing_rules"] == [FILTERED_RULE]
+    assert {block: state[block] for block in OTHER_BLOCKS} == LOOKALIKES

@@ -11,7 +11,7 @@ from playwright.sync_api import BrowserContext, Locator, Page, expect
 from runbook.simulator.i18n import text
 
 from .samples import LEGACY, REJECT, SPLIT
-from .ui import EN, FR, HOSTS, ROUTING, goto_list, row, saved_toast
+from .ui import EN, FR, HOSTS, ROUTING, goto_list, routing_block, row, saved_toast
 
 FAST = {"latency_ms": [0, 0]}
 LEGACY_NAME = str(LEGACY["name"])
@@ -106,12 +106,12 @@ def test_a_late_edit_dialog_loads_the_values_from_the_server(
 def test_a_late_dialog_can_be_cancelled_while_it_loads(page: Page, sim: Any) -> None:
     sim.faults({**FAST, "late_dialog_ms": [600, 600]})
     goto_list(page, ROUTING)
-    page.get_by_role("button", name=EN.name("configure")).click()
+    routing_block(page).get_by_role("button", name=EN.name("configure")).click()
     dialog = page.get_by_role("dialog", name=EN.name("rule_dialog"))
     expect(dialog.get_by_role("progressbar", name=EN.name("loading"))).to_be_visible()
     dialog.get_by_role("button", name=EN.name("cancel")).click()
     expect(dialog).to_be_hidden()
-    page.get_by_role("button", name=EN.name("configure")).click()
+    routing_block(page).get_by_role("button", name=EN.name("configure")).click()
     expect(textbox(dialog, EN.name("rule_description"))).to_be_visible()
 
 

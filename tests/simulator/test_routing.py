@@ -12,7 +12,17 @@ from playwright.sync_api import Locator, Page, expect
 from runbook.simulator.i18n import text
 
 from .samples import BALANCED, LEGACY, REJECT, SPLIT
-from .ui import EN, FR, ROUTING, choose, expect_field_error, goto_list, row, saved_toast
+from .ui import (
+    EN,
+    FR,
+    ROUTING,
+    choose,
+    expect_field_error,
+    goto_list,
+    routing_block,
+    row,
+    saved_toast,
+)
 
 
 def open_add_dialog(page: Page, *, first: bool = True) -> Locator:
@@ -285,7 +295,7 @@ def test_invalid_rules_are_refused_in_the_dialog(page: Page, sim: Any, case: str
 def test_rule_dialog_in_french(page: Page, sim: Any) -> None:
     sim.put_state({"routes": [LEGACY]})
     page.goto(f"{ROUTING}?hl=fr")
-    page.get_by_role("button", name=FR.name("configure")).click()
+    routing_block(page, FR).get_by_role("button", name=FR.name("configure")).click()
     dialog = page.get_by_role("dialog", name=FR.name("rule_dialog"))
     dialog.get_by_role("button", name=FR.name("save")).click()
     expect_field_error(

@@ -12,7 +12,7 @@ from runbook.locales import Labels
 from runbook.simulator.i18n import text
 
 from .samples import LEGACY, SPLIT
-from .ui import EN, FR, ROUTING, goto_list, row
+from .ui import EN, FR, ROUTING, goto_list, routing_block, row
 
 
 def walk_menu(page: Page, labels: Labels, link_key: str) -> None:
@@ -58,7 +58,7 @@ def test_account_prefix_is_kept_on_links(page: Page, sim: Any) -> None:
     expect(page.get_by_role("button", name=EN.name("add_route"))).to_be_enabled()
     walk_menu(page, EN, "nav_routing")
     expect(page).to_have_url(re.compile(r"/u/1/ac/apps/gmail/routing$"))
-    expect(page.get_by_role("button", name=EN.name("configure"))).to_be_visible()
+    expect(routing_block(page).get_by_role("button", name=EN.name("configure"))).to_be_visible()
 
 
 def test_child_unit_shows_rules_as_inherited_and_read_only(page: Page, sim: Any) -> None:

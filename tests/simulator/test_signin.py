@@ -17,7 +17,7 @@ from runbook.simulator.i18n import text
 from runbook.simulator.server import DEFAULT_PASSWORD, DEFAULT_TOTP_SECRET, SimulatorServer
 
 from .samples import SPLIT
-from .ui import EN, FR, HOSTS, ROUTING, goto_list, row
+from .ui import EN, FR, HOSTS, ROUTING, goto_list, routing_block, row
 
 
 def wrong_code() -> str:
@@ -61,7 +61,7 @@ def test_sign_in_in_french_with_wrong_email_password_and_code(
     page.get_by_role("button", name=FR.name("signin_next")).click()
 
     expect(page).to_have_url(re.compile(r"/ac/apps/gmail/routing\?hl=fr$"))
-    expect(page.get_by_role("button", name=FR.name("configure"))).to_be_visible()
+    expect(routing_block(page, FR).get_by_role("button", name=FR.name("configure"))).to_be_visible()
 
 
 def test_session_cookie_is_http_only(signed_in_state: dict[str, Any]) -> None:

@@ -20,6 +20,11 @@ def goto_list(page: Page, path: str, labels: Labels = EN) -> None:
     expect(page.get_by_role("progressbar", name=labels.name("loading"))).to_have_count(0)
 
 
+def routing_block(page: Page, labels: Labels = EN) -> Locator:
+    """The Routing block of the Routing page (the page holds other settings blocks too)."""
+    return page.get_by_role("region", name=labels.name("routing_heading"), exact=True)
+
+
 def row(page: Page | Locator, table: str, name: str) -> Locator:
     """The row of a table whose name (its row header) is exactly `name`."""
     root = page.page if isinstance(page, Locator) else page  # `has=` takes a page-relative locator

@@ -156,7 +156,16 @@ class ListPage:
         self.labels = labels
         self.guard = guard
         self.heading = by_role(page, "heading", self.heading_key, labels, exact=False, level=1)
-        self.table = by_role(page, "table", self.table_key, labels, exact=False)
+        # The settings block of the page's entries (None: the page is one list); every locator
+        # of the list (buttons, table, rows and their actions) is found inside it.
+        self.block: Locator | None = None
+        if self.info.block is not None:
+            key = self.info.block
+            self.block = by_role(page, "region", key, labels).or_(
+                by_role(page, "group", key, labels)
+            )
+        self.scope: Page | Locator = self.block if self.block is not None else page
+        self.table = by_role(self.scope, "table", self.table_key, labels, exact=False)
         self._ready = False
 
     @doing("waiting for the {self.info.name} page and its list")
@@ -165,6 +174,8 @@ class ListPage:
         if self._ready:
             return
         expect(self.heading).to_be_visible()
+        if self.block is not None:
+            expect(self.block).to_be_visible()
         wait_loaded(self.page, self.labels)
         self._ready = True
 
@@ -222,7 +233,10 @@ class ListPage:
         self.guard.allow(f"delete {name!r}")
         self.reloading()
         by_role(self.row(name), "button", "delete", self.labels).click()
-        confirm = by_role(self.page, "alertdialog", self.delete_title_key, self.labels, exact=False)
+        # The question about this entry (it names it), not a dialog of another block.
+        confirm = by_role(
+            self.page, "alertdialog", self.delete_title_key, self.labels, exact=False
+        ).filter(has_text=shown(name))
         outcome = SaveOutcome(self.page, self.labels, confirm, self.heading)
         by_role(confirm, "button", "delete", self.labels).click()
         outcome.wait(f"the deletion of {name!r}")

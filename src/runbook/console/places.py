@@ -2,7 +2,8 @@
 
 To add a page:
 1. add its `PageInfo` to `PAGES` below (and its name to `PageName`);
-2. add the label keys of its menu path and heading to each locale's catalogue;
+2. add the label keys of its menu path and heading (and of its settings block, when the page
+   holds several) to each locale's catalogue;
 3. write its page object in `console/pages/<name>.py`, with `info = page_info("<name>")`.
 """
 
@@ -26,6 +27,10 @@ class PageInfo:
     path: str  # under the console's address
     menu: tuple[LabelKey, ...]  # label keys of the Main-menu path: buttons to expand, then the link
     heading: LabelKey  # label key of the page's level-1 heading
+    # Label key of the settings block that holds the page's entries, when the page shows
+    # several blocks each with its own Configure / Edit (a region or group so named); the
+    # page object scopes every locator to it. None: the whole page is one list.
+    block: LabelKey | None = None
 
     @property
     def expanders(self) -> tuple[LabelKey, ...]:
@@ -44,7 +49,13 @@ PAGES: dict[str, PageInfo] = {
     info.name: info
     for info in (
         PageInfo("hosts", "/ac/apps/gmail/hosts", (*_GMAIL, "nav_hosts"), "hosts_heading"),
-        PageInfo("routing", "/ac/apps/gmail/routing", (*_GMAIL, "nav_routing"), "routing_heading"),
+        PageInfo(
+            "routing",
+            "/ac/apps/gmail/routing",
+            (*_GMAIL, "nav_routing"),
+            "routing_heading",
+            block="routing_heading",
+        ),
         PageInfo(
             "default_routing",
             "/ac/apps/gmail/defaultrouting",

@@ -126,12 +126,21 @@ class Simulator:
         return handler
 
     # --- data endpoints ---------------------------------------------------------------------
-    def _data(self, handler: Callable[[Request, Locale], Awaitable[Response]]) -> Handler:
-        """Session check and latency around one data endpoint."""
+    def _data(
+        self, handler: Callable[[Request, Locale], Awaitable[Response]], *, counted: bool = True
+    ) -> Handler:
+        """Session check and latency around one data endpoint.
+
+        `counted=False`: the request does not count towards `expire_session_after` (the other
+        settings blocks of the Routing page, so that a page load counts as it always did).
+        """
 
         async def wrapped(request: Request) -> Response:
             locale = _locale(request)
-            ok, _ = self._signed_in(request)
+            if counted:
+                ok, _ = self._signed_in(request)
+            else:
+                ok = not self.auth or self.signin.user_of(request) is not None
             if not ok:
                 signin = signin_url("/ac", request.query_params.get("hl"))
                 return _error(locale, "err_signin_required", 401, signin=signin)
@@ -301,7 +310,7 @@ class Simulator:
 
     async def _form(self, request: Request, locale: Locale) -> Response:
         """What an Add dialog loads before showing its fields (late when dialogs are late)."""
-        if request.path_params["kind"] not in NAME_FIELD:
+        if request.path_params["kind"] not in (*NAME_FIELD, "setting"):
             return _error(locale, "err_bad_request", 404)
         await asyncio.sleep(self.faults.dialog_delay())
         return JSONResponse({"ok": True})
@@ -351,9 +360,52 @@ class Simulator:
             ),
             Route(f"{DATA}/forms/{{kind}}", self._data(self._form), methods=["GET"]),
             Route(f"{DATA}/tls", self._data(self._test_tls), methods=["POST"]),
+            *self._settings_routes(),
         ]
         not_found: list[BaseRoute] = [Route("/ac/{rest:path}", self._page("notfound", 404))]
         return pages + data + not_found
+
+    # --- the Routing page's other settings blocks (simple entries, no injected faults) -------
+    def _settings_routes(self) -> list[BaseRoute]:
+        store = self.store
+
+        async def handle(request: Request, locale: Locale) -> Response:
+            block: str = request.path_params["block"]
+            entry_id: str | None = request.path_params.get("id")
+            method = request.method
+            try:
+                if method == "GET" and entry_id is None:
+                    return JSONResponse({"settings": store.settings(block)})
+                if method == "GET" and entry_id is not None:
+                    await asyncio.sleep(self.faults.dialog_delay())
+                    return JSONResponse(store.setting(block, entry_id))
+                if method == "POST":
+                    return JSONResponse(store.create_setting(block, await _json_body(request)))
+                assert entry_id is not None
+                revision = _if_match(request)
+                if method == "PUT":
+                    payload = await _json_body(request)
+                    return JSONResponse(
+                        store.update_setting(block, entry_id, payload, revision=revision)
+                    )
+                store.delete_setting(block, entry_id, revision=revision)
+                return JSONResponse({"ok": True})
+            except Invalid as exc:
+                return _error(locale, exc.key, 400, field=exc.field, detail=exc.detail)
+            except NotFound:
+                return _error(locale, "err_not_found", 404)
+            except Stale:
+                return _error(locale, "err_stale", 409)
+
+        path = f"{DATA}/settings/{{block}}"
+        return [
+            Route(path, self._data(handle, counted=False), methods=["GET", "POST"]),
+            Route(
+                f"{path}/{{id}}",
+                self._data(handle, counted=False),
+                methods=["GET", "PUT", "DELETE"],
+            ),
+        ]
 
     # --- test API (/_sim/) -------------------------------------------------------------------
     async def _sim_state(self, request: Request) -> Response:

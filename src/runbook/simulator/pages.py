@@ -92,6 +92,33 @@ def _ou_tree(locale: Locale) -> str:
 </aside>"""
 
 
+# The settings blocks of the Routing page, in the console's order: (list id, title string key).
+# Each is a section named by its heading, with its own list (Configure / Add another rule).
+ROUTING_BLOCKS: tuple[tuple[str, str], ...] = (
+    ("address_maps", "block_address_map"),
+    ("routing", "routing_heading"),
+    ("secure_routes", "block_secure_route"),
+    ("smtp_relays", "block_smtp_relay"),
+    ("non_gmail_mailboxes", "block_non_gmail"),
+)
+
+
+def _routing_blocks(locale: Locale) -> str:
+    def section(block: str, title: str) -> str:
+        intro = (
+            f'<p class="intro">{escape(text(locale, "routing_intro"))}</p>'
+            if block == "routing"
+            else ""
+        )
+        return (
+            f'<section class="card" aria-labelledby="block-{block}">'
+            f'<h2 id="block-{block}">{escape(text(locale, title))}</h2>'
+            f'{intro}<div id="list-{block}"></div></section>'
+        )
+
+    return "".join(section(block, title) for block, title in ROUTING_BLOCKS)
+
+
 def _main(locale: Locale, page: Page) -> str:
     def s(key: str) -> str:
         return escape(text(locale, key))
@@ -105,12 +132,7 @@ def _main(locale: Locale, page: Page) -> str:
             f'{s("add_route")}</button></div><div id="list" class="card"></div>'
         )
     if page == "routing":
-        return (
-            f"<h1>{s('routing_heading')}</h1>"
-            f'<section class="card" aria-labelledby="routing-section">'
-            f'<h2 id="routing-section">{s("routing_heading")}</h2>'
-            f'<p class="intro">{s("routing_intro")}</p><div id="list"></div></section>'
-        )
+        return f"<h1>{s('routing_heading')}</h1>{_routing_blocks(locale)}"
     if page == "defaultrouting":
         return (
             f"<h1>{s('default_routing_heading')}</h1>"

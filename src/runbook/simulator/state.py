@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 from runbook.simulator.default_validation import normalize_default_rule
-from runbook.simulator.validation import Invalid, Json, normalize_route, normalize_rule
+from runbook.simulator.validation import (
+    SETTING_BLOCKS,
+    Invalid,
+    Json,
+    check_settings,
+    normalize_route,
+    normalize_rule,
+    normalize_setting,
+)
 
 Kind = Literal["route", "rule", "default"]  # default: a Default routing setting
 DOCUMENT_KEYS = ("routes", "routing_rules", "default_routing_rules")
@@ -53,7 +61,7 @@ def check_document(doc: Any) -> tuple[list[Json], list[Json], list[Json]]:
     """
     if not isinstance(doc, dict):
         raise Invalid("err_bad_request", "state", "expected an object")
-    unknown = sorted(set(doc) - set(DOCUMENT_KEYS))
+    unknown = sorted(set(doc) - {*DOCUMENT_KEYS, *SETTING_BLOCKS})
     if unknown:
         raise Invalid("err_bad_request", "state", f"unknown field(s) {', '.join(unknown)}")
     raw_routes = doc.get("routes") or []
@@ -110,6 +118,8 @@ class Store:
         self._routes: list[tuple[str, Json]] = []
         self._rules: list[tuple[str, Json]] = []
         self._defaults: list[tuple[str, Json]] = []  # Default routing settings
+        # The Routing page's other settings blocks: block key -> entries
+        self._settings: dict[str, list[tuple[str, Json]]] = {b: [] for b in SETTING_BLOCKS}
         self._audit: list[Json] = []
         self._sessions: dict[str, Json] = {}
         self._load()
@@ -124,6 +134,7 @@ class Store:
                 raise ValueError("expected a JSON object")
             # Canonical entries come out of the check unchanged (byte for byte).
             routes, rules, defaults = check_document({k: doc.get(k) for k in DOCUMENT_KEYS})
+            settings = check_settings(doc)
             audit, sessions = doc.get("audit", []), doc.get("sessions", {})
             if not isinstance(audit, list) or not isinstance(sessions, dict):
                 raise ValueError("audit must be a list and sessions an object")
@@ -132,6 +143,7 @@ class Store:
         self._routes = [self._new(r) for r in routes]
         self._rules = [self._new(r) for r in rules]
         self._defaults = [self._new(r) for r in defaults]
+        self._settings = {b: [self._new(e) for e in es] for b, es in settings.items()}
         self._audit = list(audit)
         self._sessions = dict(sessions)
 
@@ -140,6 +152,7 @@ class Store:
             "routes": [r for _, r in self._routes],
             "routing_rules": [r for _, r in self._rules],
             "default_routing_rules": [r for _, r in self._defaults],
+            **self._settings_document(),
             "audit": self._audit,
             "sessions": self._sessions,
         }
@@ -165,27 +178,35 @@ class Store:
 
     # --- whole document (test API) ----------------------------------------------------------
     def document(self) -> Json:
-        """`{"routes": [...], "routing_rules": [...], "default_routing_rules": [...]}`."""
+        """`{"routes": [...], "routing_rules": [...], "default_routing_rules": [...]}` as the test
+        API shows it (and each other settings block's entries, under its key, when it has any)."""
         with self._lock:
             return {
                 "routes": [r for _, r in self._routes],
                 "routing_rules": [r for _, r in self._rules],
                 "default_routing_rules": [r for _, r in self._defaults],
+                **self._settings_document(),
             }
+
+    def _settings_document(self) -> Json:
+        return {b: [e for _, e in es] for b, es in self._settings.items() if es}
 
     def replace(self, doc: Any) -> None:
         """Replace every route and rule (validated like the console would)."""
         routes, rules, defaults = check_document(doc)
+        settings = check_settings(doc)
         with self._writing():
             self._revisions = {}
             self._routes = [self._new(r) for r in routes]
             self._rules = [self._new(r) for r in rules]
             self._defaults = [self._new(r) for r in defaults]
+            self._settings = {b: [self._new(e) for e in es] for b, es in settings.items()}
 
     def reset(self) -> None:
         """Empty routes, rules and audit (sessions stay)."""
         with self._writing():
             self._routes, self._rules, self._defaults, self._audit = [], [], [], []
+            self._settings = {b: [] for b in SETTING_BLOCKS}
             self._revisions = {}
 
     def audit(self) -> list[Json]:
@@ -193,8 +214,10 @@ class Store:
         with self._lock:
             return list(self._audit)
 
-    def _record(self, action: str, name: str, by: str | None) -> None:
+    def _record(self, action: str, name: str, by: str | None, block: str | None = None) -> None:
         entry = {"action": action, "name": name, "at": _now()}
+        if block is not None:
+            entry["block"] = block
         if by is not None:
             entry["by"] = by
         self._audit.append(entry)
@@ -425,6 +448,69 @@ class Store:
             del self._defaults[n]
             del self._revisions[rule_id]
             self._record("delete_default_rule", description, by)
+
+    # --- console reads and writes: the other settings blocks of the Routing page -----------
+    def _block(self, block: str) -> list[tuple[str, Json]]:
+        if block not in self._settings:
+            raise NotFound(block)
+        return self._settings[block]
+
+    def settings(self, block: str) -> list[Json]:
+        """The entries of one other settings block with their page ids and revisions."""
+        with self._lock:
+            return [self._served(i, e) for i, e in self._block(block)]
+
+    def setting(self, block: str, entry_id: str) -> Json:
+        """One entry of another settings block (`NotFound` when gone)."""
+        with self._lock:
+            entries = self._block(block)
+            return self._served(entry_id, entries[self._index(entries, entry_id)][1])
+
+    def _check_setting(self, block: str, raw: Any, entry_id: str | None) -> Json:
+        taken = {e["description"] for i, e in self._block(block) if i != entry_id}
+        return normalize_setting(raw, taken_descriptions=taken)
+
+    def create_setting(self, block: str, raw: Any, *, by: str | None = None) -> Json:
+        """Add an entry at the end of another settings block; the stored entry."""
+        with self._writing():
+            entry = self._check_setting(block, raw, None)
+            entry_id, _ = added = self._new(entry)
+            self._block(block).append(added)
+            self._record("create_setting", entry["description"], by, block)
+            return self._served(entry_id, entry)
+
+    def update_setting(
+        self,
+        block: str,
+        entry_id: str,
+        raw: Any,
+        *,
+        revision: int | None = None,
+        by: str | None = None,
+    ) -> Json:
+        """Replace one entry of another settings block."""
+        with self._writing():
+            entries = self._block(block)
+            n = self._index(entries, entry_id)
+            self._check_revision(entry_id, revision)
+            entry = self._check_setting(block, raw, entry_id)
+            entries[n] = (entry_id, entry)
+            self._touch(entry_id)
+            self._record("update_setting", entry["description"], by, block)
+            return self._served(entry_id, entry)
+
+    def delete_setting(
+        self, block: str, entry_id: str, *, revision: int | None = None, by: str | None = None
+    ) -> None:
+        """Remove one entry of another settings block."""
+        with self._writing():
+            entries = self._block(block)
+            n = self._index(entries, entry_id)
+            self._check_revision(entry_id, revision)
+            description = entries[n][1]["description"]
+            del entries[n]
+            del self._revisions[entry_id]
+            self._record("delete_setting", description, by, block)
 
     # --- sessions ---------------------------------------------------------------------------
     def add_session(self, token: str, user: str) -> None:

@@ -268,3 +268,43 @@ def normalize_rule(
         "envelope_filter": _envelope_filter(rule.get("envelope_filter")),
         "enabled": _bool(rule.get("enabled"), "enabled", True),
     }
+
+
+# The Routing page's other settings blocks, in page order around Routing (their entries are
+# simple: a description). Keys of `/_sim/state`; each defaults to empty.
+SETTING_BLOCKS: tuple[str, ...] = (
+    "address_maps",
+    "secure_routes",
+    "smtp_relays",
+    "non_gmail_mailboxes",
+)
+
+
+def normalize_setting(raw: Any, *, taken_descriptions: Collection[str] = ()) -> Json:
+    """An entry of another settings block (a description), canonical, or `Invalid`."""
+    entry = _object(raw, "setting", ("description",))
+    description = entry.get("description")
+    if not isinstance(description, str) or not description.strip():
+        raise Invalid("err_description_required", "description")
+    description = description.strip()
+    if description in taken_descriptions:
+        raise Invalid("err_description_taken", "description")
+    return {"description": description}
+
+
+def check_settings(doc: Mapping[str, Any]) -> dict[str, list[Json]]:
+    """The entries of every other settings block of a state document, canonical, or `Invalid`."""
+    blocks: dict[str, list[Json]] = {}
+    for block in SETTING_BLOCKS:
+        raw = doc.get(block) or []
+        if not isinstance(raw, list):
+            raise Invalid("err_bad_request", block, "expected a list")
+        entries: list[Json] = []
+        for i, item in enumerate(raw):
+            try:
+                taken = {e["description"] for e in entries}
+                entries.append(normalize_setting(item, taken_descriptions=taken))
+            except Invalid as exc:
+                raise Invalid(exc.key, f"{block}.{i}.{exc.field}", exc.detail) from None
+        blocks[block] = entries
+    return blocks

@@ -29,7 +29,11 @@ SIDES: dict[str, tuple[LabelKey, LabelKey]] = {
 
 
 class RoutingPage(ListPage, page="routing"):
-    """Apps > Google Workspace > Gmail > Routing: the Routing section's rules."""
+    """Apps > Google Workspace > Gmail > Routing: the rules of the page's Routing block.
+
+    The page holds several settings blocks, each with its own Configure / Add another rule
+    and Edit / Delete; every locator here is scoped to the Routing block (`self.scope`).
+    """
 
     name_column_key = "col_description"
     table_key = "rules_table"
@@ -40,9 +44,8 @@ class RoutingPage(ListPage, page="routing"):
         labels = self.labels
         with translated(self.page, "opening the Add setting dialog"):
             self.wait_ready()
-            section = by_role(self.page, "region", "routing_heading", labels, exact=False)
-            configure = by_role(section, "button", "configure", labels)
-            another = by_role(section, "button", "add_another_rule", labels)
+            configure = by_role(self.scope, "button", "configure", labels)
+            another = by_role(self.scope, "button", "add_another_rule", labels)
             configure.or_(another).first.click()
             dialog = RuleDialog(self, "rule_dialog")
             dialog.wait_open()

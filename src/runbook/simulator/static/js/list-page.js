@@ -2,12 +2,15 @@
 // loaded from the data endpoint (in two parts when late rows are injected), Edit and Delete on
 // each row, the Add/Edit dialog and the delete confirmation.
 //
-// `kind` describes the entries: {path (data endpoint and list key), form (forms/<form>),
+// `kind` describes the entries: {path (data endpoint), listKey (the list's key in the
+// endpoint's answer; default: path), form (forms/<form>),
 // nameOf(entry), addTitle, editTitle, deleteTitle, deleteText, table, columns, empty} (the
 // last ones string keys). The page adds: `cells(entry, view)` (the cells after the name),
 // `rowActions(entry, view)` (before Edit and Delete), `editable(view)` (whether a row has
 // Edit and Delete), `toolbar(view, list)` (above the table) and `form(shell, existing, list)`
 // (builds the Add/Edit form). `view`: {entries, pending, inherited (an OU below the top)}.
+// `area`: where the list lives (default: the element with id "list"; a page with several
+// settings blocks has one list per block).
 import { api } from "./api.js";
 import { confirmDelete, formDialog } from "./dialog.js";
 import { h, progress, setChildren } from "./dom.js";
@@ -16,22 +19,22 @@ import { currentOu } from "./ou-tree.js";
 
 // A page's list: `show(entries, more)` with what has arrived (`more`: rows still to come,
 // when late rows are injected); stops quietly when `current()` says a newer load started.
-async function loadList(path, current, show) {
+async function loadList(path, key, current, show) {
   const resp = await api("GET", path, undefined, { query: { view: "list" } });
   if (!current()) return;
-  let entries = resp.ok ? resp.data[path] : [];
+  let entries = resp.ok ? resp.data[key] : [];
   const more = resp.ok && resp.data.next !== undefined;
   show(entries, more);
   if (!more) return;
   const query = { view: "list", offset: resp.data.next };
   const rest = await api("GET", path, undefined, { query });
   if (!current()) return;
-  entries = entries.concat(rest.ok ? rest.data[path] : []);
+  entries = entries.concat(rest.ok ? rest.data[key] : []);
   show(entries, false);
 }
 
-export function listPage({ kind, cells, rowActions, editable = () => true, toolbar, form }) {
-  const area = document.getElementById("list");
+export function listPage({ kind, cells, rowActions, editable = () => true, toolbar, form, area }) {
+  area = area || document.getElementById("list");
   let entries = [];
   let loading = true; // the list shows itself once loaded
   let pending = false; // late rows still to come (a fault)
@@ -101,7 +104,7 @@ export function listPage({ kind, cells, rowActions, editable = () => true, toolb
     area.setAttribute("aria-busy", "true");
     area.replaceChildren(progress("loading"));
     loading = true;
-    await loadList(kind.path, () => run === loads, (part, more) => {
+    await loadList(kind.path, kind.listKey || kind.path, () => run === loads, (part, more) => {
       entries = part;
       pending = more;
       loading = false;

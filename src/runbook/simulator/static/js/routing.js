@@ -1,11 +1,14 @@
-// The Routing page: the list of routing rules (description, summary, status), each with its
-// on/off switch; Configure / Add another rule at the top OU; read-only in a child OU.
+// The Routing page: its settings blocks, each a list with its own Configure / Add another rule
+// and its rows' Edit / Delete (read-only in a child OU). The Routing block lists the routing
+// rules (description, summary, status), each with its on/off switch; the other blocks hold
+// simple entries (a description).
 import { api } from "./api.js";
 import { h } from "./dom.js";
 import { t } from "./i18n.js";
 import { listPage } from "./list-page.js";
 import { setupOuTree } from "./ou-tree.js";
 import { ACCOUNT_KEYS, MESSAGE_KEYS, ruleForm } from "./rule-dialog.js";
+import { settingForm } from "./setting-dialog.js";
 import { toast } from "./toast.js";
 
 const RULES = {
@@ -20,6 +23,29 @@ const RULES = {
   columns: ["col_description", "col_summary", "col_status", "col_actions"],
   empty: "no_rules",
 };
+
+// The other settings blocks of the page (their sections are in the page, in the console's
+// order around Routing): block key (data endpoint, `/_sim/state` key) -> title string key.
+const SETTING_BLOCKS = {
+  address_maps: "block_address_map",
+  secure_routes: "block_secure_route",
+  smtp_relays: "block_smtp_relay",
+  non_gmail_mailboxes: "block_non_gmail",
+};
+
+const settingKind = (block, title) => ({
+  path: `settings/${block}`,
+  listKey: "settings",
+  form: "setting",
+  nameOf: (entry) => entry.description,
+  addTitle: "rule_dialog",
+  editTitle: "rule_dialog_edit",
+  deleteTitle: "delete_rule_title",
+  deleteText: "delete_rule_text",
+  table: title,
+  columns: ["col_description", "col_status", "col_actions"],
+  empty: "no_settings",
+});
 
 function summary(rule) {
   const parts = [rule.messages.map((m) => t(MESSAGE_KEYS[m])).join(", ")];
@@ -67,14 +93,26 @@ function toolbar({ entries, pending, inherited }, list) {
 }
 
 export function routingPage() {
+  const lists = Object.entries(SETTING_BLOCKS).map(([block, title]) =>
+    listPage({
+      kind: settingKind(block, title),
+      area: document.getElementById(`list-${block}`),
+      cells: (entry, { inherited }) => [t(inherited ? "inherited" : "locally_applied")],
+      editable: ({ inherited }) => !inherited,
+      toolbar,
+      form: settingForm,
+    }),
+  );
   const list = listPage({
     kind: RULES,
+    area: document.getElementById("list-routing"),
     cells: (rule, { inherited }) => [summary(rule), t(inherited ? "inherited" : "locally_applied")],
     rowActions: (rule, { inherited }) => ruleSwitch(rule, inherited),
     editable: ({ inherited }) => !inherited,
     toolbar,
     form: ruleForm,
   });
-  setupOuTree(list.render);
-  list.load();
+  lists.push(list);
+  setupOuTree(() => lists.forEach((l) => l.render()));
+  lists.forEach((l) => l.load());
 }
