@@ -131,7 +131,7 @@ def test_child_unit_shows_every_block_read_only(page: Page, sim: Any) -> None:
 def test_put_state_refuses_bad_block_entries(sim: Any, doc: dict[str, Any]) -> None:
     response = sim.client.put("/_sim/state", json=doc)
     assert response.status_code == 400
-    assert sim.state() == {"routes": [], "routing_rules": []}
+    assert sim.state() == {"routes": [], "routing_rules": [], "default_routing_rules": []}
 
 
 def test_block_entries_are_kept_in_the_state_file_and_older_files_load(tmp_path: Path) -> None:
@@ -141,9 +141,14 @@ def test_block_entries_are_kept_in_the_state_file_and_older_files_load(tmp_path:
     assert Store(path).document() == {
         "routes": [],
         "routing_rules": [],
+        "default_routing_rules": [],
         "smtp_relays": [{"description": "Printers"}],
     }
     older = {"routes": [LEGACY], "routing_rules": [SPLIT], "audit": [], "sessions": {}}
     path.write_text(json.dumps(older), encoding="utf-8")
-    assert Store(path).document() == {"routes": [LEGACY], "routing_rules": [SPLIT]}
+    assert Store(path).document() == {
+        "routes": [LEGACY],
+        "routing_rules": [SPLIT],
+        "default_routing_rules": [],
+    }
     assert Store(path).settings("address_maps") == []
