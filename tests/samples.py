@@ -42,6 +42,7 @@ UNMANAGED_RULE = {
     "account_types": ["users", "groups"],
     "envelope_filter": None,
     "enabled": False,
+    **NEW_RULE_OPTIONS,
 }
 
 

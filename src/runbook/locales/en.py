@@ -102,6 +102,47 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "match_value_single_address": ("Email address",),  # [?]
     "match_value_pattern": ("Regexp",),
     "match_value_group": ("Group email address",),  # [?]
+    "rejection_notice": ("Customize rejection notice",),
+    "headers_group": ("Headers",),
+    "hdr_original_to": ("Add X-Gm-Original-To header",),
+    "hdr_spam": ("Add X-Gm-Spam and X-Gm-Phishy headers",),
+    "hdr_custom": ("Add custom headers",),
+    "custom_headers_list": ("Custom headers",),  # [?]
+    "add_item": ("Add",),
+    "remove_item": ("Remove",),  # [?]
+    "header_dialog": ("Add custom header",),  # [?]
+    "header_key": ("Header key",),
+    "header_value": ("Header value",),
+    "subject_group": ("Subject",),
+    "prepend_subject": ("Prepend custom subject",),
+    "subject_text": ("Custom subject",),  # [?]
+    "also_reroute_spam": ("Also reroute spam",),
+    "suppress_bounces": ("Suppress bounces from this message",),
+    "envelope_recipient_group": ("Envelope recipient",),
+    "change_envelope": ("Change envelope recipient",),
+    "envelope_menu": ("Replace",),  # [?]
+    "envelope_recipient": ("Replace recipient",),
+    "envelope_username": ("Replace username",),  # [?]
+    "envelope_domain": ("Replace domain",),
+    "envelope_value_recipient": ("Email address",),
+    "envelope_value_username": ("Username",),  # [?]
+    "envelope_value_domain": ("Domain",),  # [?]
+    "spam_group": ("Spam",),
+    "bypass_spam": ("Bypass spam filter for this message",),
+    "attachments_group": ("Attachments",),
+    "remove_attachments": ("Remove attachments from this message",),
+    "deliver_group": ("Also deliver to",),
+    "add_recipients": ("Add more recipients",),
+    "recipients_list": ("Recipients",),  # [?]
+    "recipient_dialog": ("Add recipient",),  # [?]
+    "recipient_mode": ("Recipient type",),  # [?]
+    "recipient_basic": ("Basic",),
+    "recipient_advanced": ("Advanced",),
+    "recipient_address": ("Email address",),
+    "copy_no_spam": ("Do not deliver spam to this recipient",),
+    "copy_suppress_bounces": ("Suppress bounces from this recipient",),
+    "encryption_group": ("Encryption (onward delivery only)",),
+    "require_secure_transport": ("Require secure transport (TLS)",),
 }
 
 # The prose around the console's names. `{…}` fields are filled with quoted console names or

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from runbook.simulator.options import renamed_route, uses_routes
 from runbook.simulator.validation import Invalid, Json, normalize_route, normalize_rule
 
 Kind = Literal["route", "rule"]
@@ -263,8 +264,8 @@ class Store:
             self._touch(route_id)
             if route["name"] != old["name"]:
                 for k, (i, r) in enumerate(self._rules):
-                    if r["change_route"] == old["name"]:
-                        self._rules[k] = (i, {**r, "change_route": route["name"]})
+                    if old["name"] in uses_routes(r):
+                        self._rules[k] = (i, renamed_route(r, old["name"], route["name"]))
                         self._touch(i)
             self._record("update_route", route["name"], by)
             return self._served(route_id, route)
@@ -277,7 +278,7 @@ class Store:
             n = self._index(self._routes, route_id)
             self._check_revision(route_id, revision)
             name = self._routes[n][1]["name"]
-            if any(r["change_route"] == name for _, r in self._rules):
+            if any(name in uses_routes(r) for _, r in self._rules):
                 raise InUse(name)
             del self._routes[n]
             del self._revisions[route_id]
