@@ -49,7 +49,7 @@ OPTION_FIELDS: dict[str, Any] = {  # the fields `drift.ignore` may name, as a tr
     "change_route": {},
     "also_reroute_spam": {},
     "suppress_bounces": {},
-    "change_envelope_recipient": {},
+    "change_envelope_recipient": {part: {} for part in ENVELOPE_PARTS},
     "bypass_spam_filter": {},
     "remove_attachments": {},
     "also_deliver_to": {},
