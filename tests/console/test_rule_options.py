@@ -12,9 +12,11 @@ import pytest
 from playwright.sync_api import Page
 
 from runbook.errors import ConsoleChanged
-from tests.console.test_page_objects import FILTERED_RULE, OpenPage, open_page  # noqa: F401
+from tests.console import test_page_objects
+from tests.console.test_page_objects import FILTERED_RULE, OpenPage
 from tests.samples import LEGACY_ROUTE, UNMANAGED_ROUTE
 
+open_page = test_page_objects.open_page  # the fixture, shared
 DESCRIPTION = FILTERED_RULE["description"]
 BASE = FILTERED_RULE
 ARCHIVE = UNMANAGED_ROUTE["name"]
@@ -60,7 +62,7 @@ def save_rule(routing: Any, want: dict[str, Any]) -> dict[str, Any]:
     dialog.save(f"rule {want['description']!r}")
     routing.wait_listed(want["description"])
     dialog = routing.open_edit(want["description"])
-    have = dialog.read()
+    have: dict[str, Any] = dialog.read()
     dialog.cancel()
     return have
 
