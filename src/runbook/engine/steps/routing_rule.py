@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, NoReturn
 
-from runbook.console.pages.routing import RoutingPage, RuleDialog
+from runbook.console.pages.routing import UNMODELED, RoutingPage, RuleDialog
 from runbook.engine.diff import diff
 from runbook.engine.plan import Plan, convergence, removal
 from runbook.engine.steps.base import StepType, backoff
@@ -50,6 +50,15 @@ class RoutingRuleStep(StepType[RoutingPage, RuleDialog]):
             switch=None if have_enabled == enabled else enabled,
             switch_only=plan.action == "update" and all(c.field == "enabled" for c in plan.changes),
         )
+
+    def report_live(self, routing: RoutingPage, plan: Plan) -> None:
+        """Drift: as every step, and an option the console shows that runbook cannot read."""
+        super().report_live(routing, plan)
+        unmodeled = next((c.before for c in plan.changes if c.field == UNMODELED), None)
+        if unmodeled:
+            self.result.message = "; ".join(
+                f"an option runbook does not model is set: {name}" for name in unmodeled
+            )
 
     def read_entry(self, routing: RoutingPage) -> dict[str, Any]:
         enabled = routing.is_enabled(self.step.key)
