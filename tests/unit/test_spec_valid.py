@@ -38,7 +38,9 @@ def test_shipped_runbooks_are_valid() -> None:
     result = CliRunner().invoke(cli, ["validate", *map(str, SHIPPED)])
     assert result.exit_code == 0, result.output
     for path in SHIPPED:
-        assert f"{path}: ok — 2 steps: 1 mail route, 1 routing rule" in result.stdout
+        assert f"{path}: ok — " in result.stdout
+        if path.name.startswith("split-delivery"):
+            assert f"{path}: ok — 2 steps: 1 mail route, 1 routing rule" in result.stdout
 
 
 def test_validate_json_lists_valid_files() -> None:

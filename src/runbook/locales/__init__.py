@@ -231,6 +231,19 @@ ProseKey = Literal[
     "remove_rule",
     "set_route",
     "set_rule",
+    # the Modify / Reject options (engine/explain/message_options.py)
+    "rejection_notice",
+    "in_group",
+    "custom_header",
+    "enter_text",
+    "envelope_recipient",
+    "deliver",
+    "copy_basic",
+    "copy_advanced",
+    "copy_route",
+    "copy_flag_on",
+    "copy_flag_off",
+    "others_off",
 ]
 
 # The role of each control, whatever the language (`runbook labels` prints key, role, names).

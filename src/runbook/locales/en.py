@@ -201,6 +201,26 @@ PROSE: dict[ProseKey, str] = {
     "remove_rule": "Remove the routing rule {name}",
     "set_route": "Add or update the mail route {name}",
     "set_rule": "Add or update the routing rule {name}",
+    "rejection_notice": "In {field}, enter {text} (the text senders get back).",
+    "in_group": "Under {group}:",
+    "custom_header": (
+        "check {box}; for each header click {add}, enter {header} in {header_field} and {value} in "
+        "{value_field}, then click {save}"
+    ),
+    "enter_text": "check {box} and enter {text} in {field}",
+    "envelope_recipient": (
+        "check {box}, select {choice} in the {menu} menu and enter {value} in {field}"
+    ),
+    "deliver": (
+        "Under {group}, check {box}. For each recipient below, click {add}; in the {dialog} "
+        "dialog, make the choices listed, then click {save}:"
+    ),
+    "copy_basic": "{menu}: {choice}; {field}: {address}",
+    "copy_advanced": "{menu}: {choice}; {field}: {address}; {flags}",
+    "copy_route": "under {group}, check {box} and select {route} in the {menu} menu",
+    "copy_flag_on": "check {box}",
+    "copy_flag_off": "uncheck {box} (it is checked by default)",
+    "others_off": "Leave every other option under {choice} unchecked and empty.",
 }
 
 QUOTES = ("\u201c", "\u201d")

@@ -209,6 +209,30 @@ PROSE: dict[ProseKey, str] = {
     "remove_rule": "Supprimer la règle de routage {name}",
     "set_route": "Ajouter ou mettre à jour la route de messagerie {name}",
     "set_rule": "Ajouter ou mettre à jour la règle de routage {name}",
+    "rejection_notice": (
+        "Dans le champ {field}, saisissez {text} (le texte renvoyé aux expéditeurs)."
+    ),
+    "in_group": "Sous {group} :",
+    "custom_header": (
+        "cochez la case {box} ; pour chaque en-tête, cliquez sur {add}, saisissez {header} dans "
+        "{header_field} et {value} dans {value_field}, puis cliquez sur {save}"
+    ),
+    "enter_text": "cochez la case {box} et saisissez {text} dans {field}",
+    "envelope_recipient": (
+        "cochez la case {box}, sélectionnez {choice} dans le menu {menu} et saisissez {value} "
+        "dans {field}"
+    ),
+    "deliver": (
+        "Sous {group}, cochez la case {box}. Pour chaque destinataire ci-dessous, cliquez sur "
+        "{add} ; dans la boîte de dialogue {dialog}, faites les choix indiqués, puis cliquez sur "
+        "{save} :"
+    ),
+    "copy_basic": "{menu} : {choice} ; {field} : {address}",
+    "copy_advanced": "{menu} : {choice} ; {field} : {address} ; {flags}",
+    "copy_route": "sous {group}, cochez la case {box} et sélectionnez {route} dans le menu {menu}",
+    "copy_flag_on": "cochez la case {box}",
+    "copy_flag_off": "décochez la case {box} (elle est cochée par défaut)",
+    "others_off": "Laissez décochées et vides toutes les autres options de {choice}.",
 }
 
 QUOTES = ("«\u00a0", "\u00a0»")
