@@ -25,6 +25,9 @@ def test_a_shipped_job_applies_converges_and_is_in_sync(
 ) -> None:
     path = ROOT / "runbooks" / f"{job}.yaml"
     book = write_runbook(yaml.safe_load(path.read_text()))
+    rehearsal = runbook_cli("run", "--dry-run", str(book), "--screenshots", "off")
+    assert rehearsal.code == 0, rehearsal.output
+    assert sim_http.get("/_sim/audit").json() == []
     first = runbook_cli("run", str(book), "--screenshots", "off")
     assert first.code == 0, first.output
     live = sim_http.get("/_sim/state").json()
