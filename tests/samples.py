@@ -20,6 +20,20 @@ UNMANAGED_ROUTE = {
     "require_ca_signed_certificate": False,
     "validate_certificate_hostname": False,
 }
+# The options of a new rule in the console's Add setting dialog (the rule fields a runbook may
+# leave out), as `/_sim/state` shows them.
+NEW_RULE_OPTIONS: dict[str, Any] = {
+    "rejection_notice": None,
+    "headers": {"x_gm_original_to": False, "x_gm_spam": False, "custom": []},
+    "prepend_subject": None,
+    "also_reroute_spam": False,
+    "suppress_bounces": False,
+    "change_envelope_recipient": None,
+    "bypass_spam_filter": False,
+    "remove_attachments": False,
+    "also_deliver_to": [],
+    "require_secure_transport": False,
+}
 UNMANAGED_RULE = {
     "description": "Copy outbound to archive",
     "messages": ["outbound"],
@@ -28,6 +42,7 @@ UNMANAGED_RULE = {
     "account_types": ["users", "groups"],
     "envelope_filter": None,
     "enabled": False,
+    **NEW_RULE_OPTIONS,
 }
 
 

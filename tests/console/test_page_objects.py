@@ -15,7 +15,7 @@ from runbook.console.pages.routing import RoutingPage
 from runbook.console.shell import ConsoleShell
 from runbook.errors import ReadOnlyViolation
 from runbook.locales import Labels
-from tests.samples import LEGACY_ROUTE, UNMANAGED_ROUTE, UNMANAGED_RULE
+from tests.samples import LEGACY_ROUTE, NEW_RULE_OPTIONS, UNMANAGED_ROUTE, UNMANAGED_RULE
 from tests.simulator.samples import BALANCED
 
 FILTERED_RULE = {
@@ -29,6 +29,7 @@ FILTERED_RULE = {
         "recipients": {"match": "pattern", "value": r".*@example\.com"},
     },
     "enabled": True,
+    **NEW_RULE_OPTIONS,
 }
 
 

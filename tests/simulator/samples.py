@@ -6,6 +6,7 @@ import httpx
 import pyotp
 
 from runbook.simulator.server import DEFAULT_PASSWORD, DEFAULT_TOTP_SECRET, DEFAULT_USER
+from tests.samples import NEW_RULE_OPTIONS
 
 LEGACY = {
     "name": "Legacy mail server",
@@ -39,6 +40,7 @@ SPLIT = {
     "account_types": ["unrecognized_catch_all"],
     "envelope_filter": {"recipients": {"match": "pattern", "value": ".*@example\\.com"}},
     "enabled": True,
+    **NEW_RULE_OPTIONS,
 }
 REJECT = {
     "description": "Reject outbound to competitors",
@@ -48,6 +50,7 @@ REJECT = {
     "account_types": ["users", "groups"],
     "envelope_filter": {"recipients": {"match": "single_address", "value": "ceo@rival.example"}},
     "enabled": False,
+    **NEW_RULE_OPTIONS,
 }
 
 

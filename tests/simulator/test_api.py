@@ -17,6 +17,7 @@ import pytest
 from runbook.simulator.i18n import text
 from runbook.simulator.server import SimulatorServer
 from runbook.simulator.state import StateFileError
+from tests.samples import NEW_RULE_OPTIONS
 
 from .samples import BALANCED, LEGACY, SPLIT, http_sign_in
 
@@ -51,6 +52,7 @@ def test_state_round_trip_fills_defaults(sim: Any) -> None:
                 "account_types": ["users", "groups"],
                 "envelope_filter": None,
                 "enabled": True,
+                **NEW_RULE_OPTIONS,
             }
         ],
         "default_routing_rules": [],

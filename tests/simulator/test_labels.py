@@ -66,6 +66,59 @@ class Walk:
         self.seen.add(key)
 
 
+def walk_message_options(walk: Walk, page: Page, dialog: Locator) -> None:
+    """Every control of the Modify / Reject options, the Add sub-dialogs included."""
+    see, labels = walk.see, walk.labels
+    see(dialog, "combobox", "action_menu").click()
+    see(dialog, "option", "reject_message").click()
+    see(dialog, "textbox", "rejection_notice")
+    see(dialog, "combobox", "action_menu").click()
+    see(dialog, "option", "modify_message").click()
+    headers = see(dialog, "group", "headers_group")
+    see(headers, "checkbox", "hdr_original_to")
+    see(headers, "checkbox", "hdr_spam")
+    see(headers, "checkbox", "hdr_custom").check()
+    see(headers, "button", "add_item").click()
+    sub = see(page, "dialog", "header_dialog")
+    see(sub, "textbox", "header_key").fill("X-Archive")
+    see(sub, "textbox", "header_value").fill("yes")
+    sub.get_by_role("button", name=labels.name("save"), exact=True).click()
+    expect(sub).to_be_hidden()
+    see(headers, "list", "custom_headers_list")
+    see(headers.get_by_role("group", name="X-Archive"), "button", "remove_item")
+    subject = see(dialog, "group", "subject_group")
+    see(subject, "checkbox", "prepend_subject").check()
+    see(subject, "textbox", "subject_text").fill("[copy]")
+    route = see(dialog, "group", "route_group")
+    see(route, "checkbox", "also_reroute_spam")
+    see(route, "checkbox", "suppress_bounces")
+    envelope = see(dialog, "group", "envelope_recipient_group")
+    see(envelope, "checkbox", "change_envelope").check()
+    see(envelope, "textbox", "envelope_value_recipient")
+    for part in ("username", "domain", "recipient"):
+        see(envelope, "combobox", "envelope_menu").click()
+        see(envelope, "option", f"envelope_{part}").click()
+        see(envelope, "textbox", f"envelope_value_{part}")
+    see(envelope, "checkbox", "change_envelope").uncheck()
+    see(see(dialog, "group", "spam_group"), "checkbox", "bypass_spam")
+    see(see(dialog, "group", "attachments_group"), "checkbox", "remove_attachments")
+    deliver = see(dialog, "group", "deliver_group")
+    see(deliver, "checkbox", "add_recipients").check()
+    deliver.get_by_role("button", name=labels.name("add_item"), exact=True).click()
+    sub = see(page, "dialog", "recipient_dialog")
+    see(sub, "combobox", "recipient_mode").click()
+    see(sub, "option", "recipient_basic")
+    see(sub, "option", "recipient_advanced").click()
+    see(sub, "textbox", "recipient_address").fill("copy@example.net")
+    see(sub, "checkbox", "copy_no_spam", checked=True)
+    see(sub, "checkbox", "copy_suppress_bounces", checked=True)
+    sub.get_by_role("button", name=labels.name("save"), exact=True).click()
+    expect(sub).to_be_hidden()
+    see(deliver, "list", "recipients_list")
+    see(deliver.get_by_role("group", name="copy@example.net"), "textbox", "recipient_mode")
+    see(see(dialog, "group", "encryption_group"), "checkbox", "require_secure_transport")
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_catalogue_name_is_on_the_pages(
     page: Page, signed_out_page: Page, sim: Any, sign_in: Any, locale: str
@@ -198,6 +251,7 @@ def test_every_catalogue_name_is_on_the_pages(
     see(route, "combobox", "route_menu").click()
     see(route, "option", "normal_routing")
     route.get_by_role("option", name=LEGACY["name"], exact=True).click()
+    walk_message_options(walk, page, dialog)
     see(dialog, "button", "show_options").click()
     accounts = see(dialog, "group", "account_types")
     for key in ("acct_users", "acct_groups", "acct_unrecognized"):

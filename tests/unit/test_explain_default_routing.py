@@ -68,8 +68,8 @@ def test_a_rejection_in_french_with_its_notice_switch_and_removal() -> None:
         "sélectionnez « Destinataire unique », puis dans « Adresse e-mail » saisissez "
         "« leaver@example.com »",
         "sélectionnez « Refuser le message »",
-        "Dans « Personnaliser la notification de refus », saisissez « This address no longer "
-        "receives mail. »",
+        "Dans le champ « Personnaliser la notification de refus », saisissez « This address no "
+        "longer receives mail. »",
         "sélectionnez « Appliquer cette action aux adresses reconnues et non reconnues »",
         "désactivez « Activé » pour le paramètre « Reject mail to a leaver »",
         "Supprimer le paramètre de routage par défaut « Old catch-all »",

@@ -113,6 +113,46 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "rejection_notice": ("Customize rejection notice",),
     "apply_unrecognized": ("Perform this action only on non-recognized addresses",),
     "apply_all": ("Perform this action on non-recognized and recognized addresses",),
+    "headers_group": ("Headers",),
+    "hdr_original_to": ("Add X-Gm-Original-To header",),
+    "hdr_spam": ("Add X-Gm-Spam and X-Gm-Phishy headers",),
+    "hdr_custom": ("Add custom headers",),
+    "custom_headers_list": ("Custom headers",),  # [?]
+    "add_item": ("Add",),
+    "remove_item": ("Remove",),  # [?]
+    "header_dialog": ("Add custom header",),  # [?]
+    "header_key": ("Header key",),
+    "header_value": ("Header value",),
+    "subject_group": ("Subject",),
+    "prepend_subject": ("Prepend custom subject",),
+    "subject_text": ("Custom subject",),  # [?]
+    "also_reroute_spam": ("Also reroute spam",),
+    "suppress_bounces": ("Suppress bounces from this message",),
+    "envelope_recipient_group": ("Envelope recipient",),
+    "change_envelope": ("Change envelope recipient",),
+    "envelope_menu": ("Replace",),  # [?]
+    "envelope_recipient": ("Replace recipient",),
+    "envelope_username": ("Replace username",),  # [?]
+    "envelope_domain": ("Replace domain",),
+    "envelope_value_recipient": ("Email address",),
+    "envelope_value_username": ("Username",),  # [?]
+    "envelope_value_domain": ("Domain",),  # [?]
+    "spam_group": ("Spam",),
+    "bypass_spam": ("Bypass spam filter for this message",),
+    "attachments_group": ("Attachments",),
+    "remove_attachments": ("Remove attachments from this message",),
+    "deliver_group": ("Also deliver to",),
+    "add_recipients": ("Add more recipients",),
+    "recipients_list": ("Recipients",),  # [?]
+    "recipient_dialog": ("Add recipient",),  # [?]
+    "recipient_mode": ("Recipient type",),  # [?]
+    "recipient_basic": ("Basic",),
+    "recipient_advanced": ("Advanced",),
+    "recipient_address": ("Email address",),
+    "copy_no_spam": ("Do not deliver spam to this recipient",),
+    "copy_suppress_bounces": ("Suppress bounces from this recipient",),
+    "encryption_group": ("Encryption (onward delivery only)",),
+    "require_secure_transport": ("Require secure transport (TLS)",),
 }
 
 # The prose around the console's names. `{…}` fields are filled with quoted console names or
@@ -177,7 +217,6 @@ PROSE: dict[ProseKey, str] = {
     "{edit} on its row instead; the {dialog} dialog opens: make every field below match.)",
     "dr_recipients": "Under {menu}, select {match}, then in {field} enter {value}.",
     "dr_recipients_all": "Under {menu}, select {match}.",
-    "rejection_notice": "In {field}, enter {notice}.",
     "dr_apply_to": "Under {group}, select {choice}.",
     "disable_default_rule": "Back on the {page} page, turn off {switch} for the setting {name}.",
     "delete_default_rule": "In the list, find the setting {name} and click {delete} on its "
@@ -185,6 +224,26 @@ PROSE: dict[ProseKey, str] = {
     "nothing to do.",
     "remove_default_rule": "Remove the Default routing setting {name}",
     "set_default_rule": "Add or update the Default routing setting {name}",
+    "rejection_notice": "In {field}, enter {text} (the text senders get back).",
+    "in_group": "Under {group}:",
+    "custom_header": (
+        "check {box}; for each header click {add}, enter {header} in {header_field} and {value} in "
+        "{value_field}, then click {save}"
+    ),
+    "enter_text": "check {box} and enter {text} in {field}",
+    "envelope_recipient": (
+        "check {box}, select {choice} in the {menu} menu and enter {value} in {field}"
+    ),
+    "deliver": (
+        "Under {group}, check {box}. For each recipient below, click {add}; in the {dialog} "
+        "dialog, make the choices listed, then click {save}:"
+    ),
+    "copy_basic": "{menu}: {choice}; {field}: {address}",
+    "copy_advanced": "{menu}: {choice}; {field}: {address}; {flags}",
+    "copy_route": "under {group}, check {box} and select {route} in the {menu} menu",
+    "copy_flag_on": "check {box}",
+    "copy_flag_off": "uncheck {box} (it is checked by default)",
+    "others_off": "Leave every other option under {choice} unchecked and empty.",
 }
 
 QUOTES = ("\u201c", "\u201d")

@@ -111,6 +111,48 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "rejection_notice": ("Personnaliser la notification de refus",),  # [?]
     "apply_unrecognized": ("Appliquer cette action uniquement aux adresses non reconnues",),  # [?]
     "apply_all": ("Appliquer cette action aux adresses reconnues et non reconnues",),  # [?]
+    "headers_group": ("En-têtes",),  # [?]
+    "hdr_original_to": ("Ajouter l'en-tête X-Gm-Original-To",),  # [?]
+    "hdr_spam": ("Ajouter les en-têtes X-Gm-Spam et X-Gm-Phishy",),  # [?]
+    "hdr_custom": ("Ajouter des en-têtes personnalisés",),  # [?]
+    "custom_headers_list": ("En-têtes personnalisés",),  # [?]
+    "add_item": ("Ajouter",),  # [?]
+    "remove_item": ("Supprimer",),  # [?]
+    "header_dialog": ("Ajouter un en-tête personnalisé",),  # [?]
+    "header_key": ("Clé de l'en-tête",),  # [?]
+    "header_value": ("Valeur de l'en-tête",),  # [?]
+    "subject_group": ("Objet",),  # [?]
+    "prepend_subject": ("Ajouter un objet personnalisé au début",),  # [?]
+    "subject_text": ("Objet personnalisé",),  # [?]
+    "also_reroute_spam": ("Rediriger également le spam",),  # [?]
+    "suppress_bounces": ("Supprimer les notifications de non-distribution de ce message",),  # [?]
+    "envelope_recipient_group": ("Destinataire de l'enveloppe",),  # [?]
+    "change_envelope": ("Modifier le destinataire de l'enveloppe",),  # [?]
+    "envelope_menu": ("Remplacer",),  # [?]
+    "envelope_recipient": ("Remplacer le destinataire",),  # [?]
+    "envelope_username": ("Remplacer le nom d'utilisateur",),  # [?]
+    "envelope_domain": ("Remplacer le domaine",),  # [?]
+    "envelope_value_recipient": ("Adresse e-mail",),  # [?]
+    "envelope_value_username": ("Nom d'utilisateur",),  # [?]
+    "envelope_value_domain": ("Domaine",),  # [?]
+    "spam_group": ("Spam",),  # [?]
+    "bypass_spam": ("Ignorer le filtre antispam pour ce message",),  # [?]
+    "attachments_group": ("Pièces jointes",),  # [?]
+    "remove_attachments": ("Supprimer les pièces jointes de ce message",),  # [?]
+    "deliver_group": ("Distribuer également à",),  # [?]
+    "add_recipients": ("Ajouter des destinataires",),  # [?]
+    "recipients_list": ("Destinataires",),  # [?]
+    "recipient_dialog": ("Ajouter un destinataire",),  # [?]
+    "recipient_mode": ("Type de destinataire",),  # [?]
+    "recipient_basic": ("De base",),  # [?]
+    "recipient_advanced": ("Avancé",),  # [?]
+    "recipient_address": ("Adresse e-mail",),  # [?]
+    "copy_no_spam": ("Ne pas distribuer le spam à ce destinataire",),  # [?]
+    "copy_suppress_bounces": (
+        "Supprimer les notifications de non-distribution de ce destinataire",
+    ),  # [?]
+    "encryption_group": ("Chiffrement (distribution ultérieure uniquement)",),  # [?]
+    "require_secure_transport": ("Exiger un transport sécurisé (TLS)",),  # [?]
 }
 
 # The prose around the console's names. `{…}` fields are filled with quoted console names or
@@ -186,7 +228,6 @@ PROSE: dict[ProseKey, str] = {
     "correspondre chaque champ ci-dessous.)",
     "dr_recipients": "Sous {menu}, sélectionnez {match}, puis dans {field} saisissez {value}.",
     "dr_recipients_all": "Sous {menu}, sélectionnez {match}.",
-    "rejection_notice": "Dans {field}, saisissez {notice}.",
     "dr_apply_to": "Sous {group}, sélectionnez {choice}.",
     "disable_default_rule": "De retour sur la page {page}, désactivez {switch} pour le "
     "paramètre {name}.",
@@ -195,6 +236,30 @@ PROSE: dict[ProseKey, str] = {
     "pas, il n'y a rien à faire.",
     "remove_default_rule": "Supprimer le paramètre de routage par défaut {name}",
     "set_default_rule": "Ajouter ou mettre à jour le paramètre de routage par défaut {name}",
+    "rejection_notice": (
+        "Dans le champ {field}, saisissez {text} (le texte renvoyé aux expéditeurs)."
+    ),
+    "in_group": "Sous {group} :",
+    "custom_header": (
+        "cochez la case {box} ; pour chaque en-tête, cliquez sur {add}, saisissez {header} dans "
+        "{header_field} et {value} dans {value_field}, puis cliquez sur {save}"
+    ),
+    "enter_text": "cochez la case {box} et saisissez {text} dans {field}",
+    "envelope_recipient": (
+        "cochez la case {box}, sélectionnez {choice} dans le menu {menu} et saisissez {value} "
+        "dans {field}"
+    ),
+    "deliver": (
+        "Sous {group}, cochez la case {box}. Pour chaque destinataire ci-dessous, cliquez sur "
+        "{add} ; dans la boîte de dialogue {dialog}, faites les choix indiqués, puis cliquez sur "
+        "{save} :"
+    ),
+    "copy_basic": "{menu} : {choice} ; {field} : {address}",
+    "copy_advanced": "{menu} : {choice} ; {field} : {address} ; {flags}",
+    "copy_route": "sous {group}, cochez la case {box} et sélectionnez {route} dans le menu {menu}",
+    "copy_flag_on": "cochez la case {box}",
+    "copy_flag_off": "décochez la case {box} (elle est cochée par défaut)",
+    "others_off": "Laissez décochées et vides toutes les autres options de {choice}.",
 }
 
 QUOTES = ("«\u00a0", "\u00a0»")

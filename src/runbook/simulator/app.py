@@ -120,6 +120,7 @@ class Simulator:
                 hl=hl,
                 user=user,
                 late_dialogs=self.faults.late_dialogs,
+                extra_option=self.faults.settings.extra_option,
             )
             return HTMLResponse(html, status, headers={"Cache-Control": "no-store"})
 

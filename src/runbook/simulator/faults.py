@@ -17,6 +17,7 @@ key is one fault kind, merged into the current settings. To add a kind: a field 
 | `late_rows_ms` | `[min, max]` / `null` | lists show their second half of rows late (3) |
 | `concurrent_edit` | object / `null` | another admin edits the entry we save (4); one-shot |
 | `expire_session_after` | `N` | sessions expire after N more console requests (`null`: never) |
+| `extra_option` | `{"label": ..., "rule": ...}` / `null` | the console grew an option (5) |
 | `seed` | int | seeds the random draws, for repeatable runs |
 
 Writes are the create, update and delete of routes and rules, and the rule enable switch.
@@ -41,6 +42,10 @@ Writes are the create, update and delete of routes and rules, and the rule enabl
    the latest changes.", or 404 "This setting no longer exists." when it was deleted. If the
    console refuses the other admin's write (say, deleting a route a rule uses), nothing
    happens and our write goes on. The fault clears once it fires.
+
+5. The Add setting dialog shows one more checkbox under Modify message, named `label`, that
+   runbook's catalogue does not know: checked in the Edit dialog of the rule `rule`, unchecked
+   elsewhere; never saved (it stands for a console option newer than runbook).
 
 Each random draw has its own stream derived from `seed` (latency, failed saves, lost responses,
 late dialogs, late rows), so which saves fail under a probability depends only on the sequence
@@ -98,6 +103,7 @@ class FaultSettings:
     late_rows_ms: Range | None = None
     concurrent_edit: ConcurrentEdit | None = None
     expire_session_after: int | None = None
+    extra_option: dict[str, str] | None = None
     seed: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
@@ -179,6 +185,18 @@ def _concurrent_edit(value: Any) -> ConcurrentEdit | None:
     return ConcurrentEdit(kind, name.strip(), dict(change))
 
 
+def _extra_option(value: Any) -> dict[str, str] | None:
+    if value is None:
+        return None
+    if (
+        not isinstance(value, dict)
+        or set(value) != {"label", "rule"}
+        or not all(isinstance(v, str) and v.strip() for v in value.values())
+    ):
+        raise FaultError('extra_option: expected {"label": ..., "rule": ...} or null')
+    return {"label": value["label"].strip(), "rule": value["rule"].strip()}
+
+
 _PARSERS: dict[str, Callable[[Any], Any]] = {
     "latency_ms": lambda v: _range(v, "latency_ms"),
     "fail_next_saves": lambda v: _count(v, "fail_next_saves"),
@@ -190,6 +208,7 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "late_rows_ms": lambda v: _optional_range(v, "late_rows_ms"),
     "concurrent_edit": _concurrent_edit,
     "expire_session_after": _optional_count,
+    "extra_option": _extra_option,
     "seed": _seed,
 }
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from runbook.simulator.i18n_options import OPTIONS_EN, OPTIONS_FR
+
 Locale = Literal["en", "fr"]
 LOCALES: tuple[Locale, ...] = ("en", "fr")
 
@@ -419,7 +421,10 @@ _FR: dict[str, str] = {
     "err_signin_required": "Votre session a expiré. Reconnectez-vous.",
 }
 
-STRINGS: dict[Locale, dict[str, str]] = {"en": _EN, "fr": _FR}
+STRINGS: dict[Locale, dict[str, str]] = {
+    "en": {**_EN, **OPTIONS_EN},
+    "fr": {**_FR, **OPTIONS_FR},
+}
 
 
 def locale_from(hl: str | None) -> Locale:

@@ -151,6 +151,7 @@ def console_page(
     hl: str | None = None,
     user: str | None = None,
     late_dialogs: bool = False,
+    extra_option: dict[str, str] | None = None,
 ) -> str:
     """A console page: banner, main menu, OU picker (Gmail pages) and the page's own shell.
 
@@ -183,6 +184,7 @@ def console_page(
         "page": page,
         "strings": STRINGS[locale],
         "late_dialogs": late_dialogs,
+        "extra_option": extra_option,
     }
     config_json = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
     body = f"""<div id="app">

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from runbook.simulator.default_validation import normalize_default_rule
+from runbook.simulator.options import renamed_route, uses_routes
 from runbook.simulator.validation import (
     SETTING_BLOCKS,
     Invalid,
@@ -309,8 +310,8 @@ class Store:
             self._touch(route_id)
             if route["name"] != old["name"]:
                 for k, (i, r) in enumerate(self._rules):
-                    if r["change_route"] == old["name"]:
-                        self._rules[k] = (i, {**r, "change_route": route["name"]})
+                    if old["name"] in uses_routes(r):
+                        self._rules[k] = (i, renamed_route(r, old["name"], route["name"]))
                         self._touch(i)
                 for k, (i, r) in enumerate(self._defaults):
                     if r["change_route"] == old["name"]:
@@ -327,7 +328,8 @@ class Store:
             n = self._index(self._routes, route_id)
             self._check_revision(route_id, revision)
             name = self._routes[n][1]["name"]
-            if any(r["change_route"] == name for _, r in [*self._rules, *self._defaults]):
+            used = any(name in uses_routes(r) for _, r in self._rules)
+            if used or any(r["change_route"] == name for _, r in self._defaults):
                 raise InUse(name)
             del self._routes[n]
             del self._revisions[route_id]

@@ -7,6 +7,8 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from runbook.simulator.options import OPTION_KEYS, OptionInvalid, normalize_options
+
 MESSAGES = ("inbound", "outbound", "internal_sending", "internal_receiving")
 ACCOUNT_TYPES = ("users", "groups", "unrecognized_catch_all")
 ACTIONS = ("modify_message", "reject_message")
@@ -224,6 +226,7 @@ RULE_KEYS = (
     "account_types",
     "envelope_filter",
     "enabled",
+    *OPTION_KEYS,
 )
 
 
@@ -259,6 +262,10 @@ def normalize_rule(
         ACCOUNT_TYPES,
         "err_account_types_required",
     )
+    try:
+        options = normalize_options(rule, action, route_names)
+    except OptionInvalid as exc:
+        raise Invalid(exc.key, exc.field, exc.detail) from None
     return {
         "description": description,
         "messages": messages,
@@ -267,6 +274,7 @@ def normalize_rule(
         "account_types": account_types,
         "envelope_filter": _envelope_filter(rule.get("envelope_filter")),
         "enabled": _bool(rule.get("enabled"), "enabled", True),
+        **options,
     }
 
 

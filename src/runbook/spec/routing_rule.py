@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from runbook.spec import checks
 from runbook.spec.fields import Resource, SpecModel, fail, text, unique_nonempty
-from runbook.spec.references import Reference
+from runbook.spec.message_options import CHANGE_ROUTE as CHANGE_ROUTE
+from runbook.spec.message_options import OPTION_FIELDS, MessageOptions
+from runbook.spec.message_options import Action as Action
 
 MESSAGE_TYPES: tuple[str, ...] = ("inbound", "outbound", "internal_sending", "internal_receiving")
 ACCOUNT_TYPES: tuple[str, ...] = ("users", "groups", "unrecognized_catch_all")
@@ -17,15 +19,11 @@ MATCH_TYPES: tuple[str, ...] = ("single_address", "pattern", "group")
 MessageType = Literal["inbound", "outbound", "internal_sending", "internal_receiving"]
 AccountType = Literal["users", "groups", "unrecognized_catch_all"]
 MatchType = Literal["single_address", "pattern", "group"]
-Action = Literal["modify_message", "reject_message"]
-
-CHANGE_ROUTE = Reference("change_route", "mail_route", "change_route_existing", "route")
 _MATCH: dict[str, Any] = {"match": {}, "value": {}}
 FIELDS: dict[str, Any] = {  # the fields `drift.ignore` may name, as a tree
     "description": {},
     "messages": {},
-    "action": {},
-    "change_route": {},
+    **OPTION_FIELDS,
     "account_types": {},
     "envelope_filter": {"senders": _MATCH, "recipients": _MATCH},
     "enabled": {},
@@ -85,27 +83,7 @@ def _default_account_types() -> list[AccountType]:
     return ["users", "groups"]
 
 
-_CHANGE_ROUTE_SCHEMA: dict[str, Any] = {
-    "description": "Change route to this mail route (by name). The route must be defined by an "
-    "earlier step, or written {name: ..., existing: true} when it must already exist in the "
-    "console.",
-    "anyOf": [
-        {"type": "string", "minLength": 1},
-        {
-            "type": "object",
-            "properties": {
-                "name": {"type": "string", "minLength": 1},
-                "existing": {"type": "boolean"},
-            },
-            "required": ["name"],
-            "additionalProperties": False,
-        },
-        {"type": "null"},
-    ],
-}
-
-
-class RoutingRule(Resource):
+class RoutingRule(MessageOptions, Resource):
     """A rule under Gmail > Routing ("Add setting"), keyed by its description."""
 
     description: Annotated[str, text("rule description")] = Field(
@@ -115,13 +93,6 @@ class RoutingRule(Resource):
         default_factory=list,
         description="Email messages to affect; required unless state is absent.",
         json_schema_extra={"minItems": 1, "uniqueItems": True},
-    )
-    action: Action = Field(default="modify_message", description="What to do with them.")
-    change_route: Annotated[str | None, WithJsonSchema(_CHANGE_ROUTE_SCHEMA)] = None
-    change_route_existing: bool = Field(
-        default=False,
-        description="Set by `change_route: {name: ..., existing: true}`: the route is not "
-        "defined in this runbook but must already exist in the console.",
     )
     account_types: list[AccountType] = Field(
         default_factory=_default_account_types,
@@ -133,18 +104,6 @@ class RoutingRule(Resource):
     )
     enabled: bool = Field(default=True, description="Whether the rule is on.")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _change_route_spelling(cls, data: Any, info: ValidationInfo) -> Any:
-        return CHANGE_ROUTE.as_written(
-            data, from_yaml=bool(info.context and info.context.get("yaml"))
-        )
-
-    @field_validator("change_route")
-    @classmethod
-    def _route_name(cls, value: str | None) -> str | None:
-        return CHANGE_ROUTE.check_name(value)
-
     @field_validator("messages")
     @classmethod
     def _messages(cls, value: list[str]) -> list[str]:
@@ -155,19 +114,6 @@ class RoutingRule(Resource):
     def _account_types(cls, value: list[str]) -> list[str]:
         return unique_nonempty(value, what="account type", choices=ACCOUNT_TYPES)
 
-    @model_validator(mode="after")
-    def _action(self) -> RoutingRule:
-        if self.action == "reject_message" and self.change_route is not None:
-            fail(
-                (
-                    ("change_route",),
-                    "change_route only goes with action modify_message; a "
-                    "rejected message is not delivered anywhere",
-                    "key",
-                )
-            )
-        return self
-
     @property
     def key(self) -> str:
         return self.description
@@ -177,8 +123,7 @@ class RoutingRule(Resource):
         return {
             "description": self.description,
             "messages": [m for m in MESSAGE_TYPES if m in self.messages],
-            "action": self.action,
-            "change_route": self.change_route,
+            **self.option_fields(),
             "account_types": [a for a in ACCOUNT_TYPES if a in self.account_types],
             "envelope_filter": (
                 self.envelope_filter.console_fields() if self.envelope_filter is not None else None

@@ -10,8 +10,9 @@ from runbook.console.aria import AriaNode
 from runbook.console.failures import doing, on_sign_in, translated
 from runbook.console.locate import by_role
 from runbook.console.page import Dialog, ListPage, WriteWatch, raise_refusal
+from runbook.console.pages.message_options import MessageOptions
 from runbook.console.widgets import choose, current_choice
-from runbook.errors import SignInRequired
+from runbook.errors import ConsoleChanged, SignInRequired
 from runbook.locales import (
     ACCOUNT_TYPE_KEYS,
     ACTION_KEYS,
@@ -22,6 +23,7 @@ from runbook.locales import (
 )
 from runbook.names import shown
 
+UNMODELED = "unmodeled_options"  # read: the set controls the catalogue does not know
 SIDES: dict[str, tuple[LabelKey, LabelKey]] = {
     "senders": ("env_senders", "env_senders_check"),
     "recipients": ("env_recipients", "env_recipients_check"),
@@ -118,6 +120,7 @@ class RuleDialog(Dialog):
             side: by_role(envelope, "group", group_key, labels)
             for side, (group_key, _) in SIDES.items()
         }
+        self.options = MessageOptions(self)
 
     @doing("showing the options of the Add setting dialog")
     def show_options(self) -> AriaNode:
@@ -162,17 +165,20 @@ class RuleDialog(Dialog):
             envelope[side] = {"match": match, "value": value}
         messages = snap.find("group", labels.names("messages_group")) or snap
         accounts = snap.find("group", labels.names("account_types")) or snap
+        unmodeled = self.options.unknown(snap)
         return {
             "description": shown(snap.text_of("textbox", labels.names("rule_description"))),
             "messages": [
                 v for v, k in MESSAGE_KEYS.items() if messages.is_checked(labels.names(k))
             ],
             "action": action,
+            **self.options.read(snap, action),
             "change_route": change_route,
             "account_types": [
                 v for v, k in ACCOUNT_TYPE_KEYS.items() if accounts.is_checked(labels.names(k))
             ],
             "envelope_filter": envelope or None,
+            **({UNMODELED: unmodeled} if unmodeled else {}),
         }
 
     # --- reading ------------------------------------------------------------------------------
@@ -207,6 +213,13 @@ class RuleDialog(Dialog):
         with translated(self.page, "filling the Add setting dialog"):
             snap = self.show_options()
             have = self._fields(snap)
+            if have.get(UNMODELED):
+                raise ConsoleChanged(
+                    f"the {self.title} dialog shows an option runbook does not model, set: "
+                    f"{', '.join(repr(n) for n in have[UNMODELED])}; saving it would lose that "
+                    "option, so nothing was saved (update runbook, or clear the option in the "
+                    "console)"
+                )
             self.set_name(self.description_box, want["description"], have["description"])
             for value, box in self.messages.items():
                 self.set_checked(box, value in want["messages"], value in have["messages"])
@@ -220,6 +233,9 @@ class RuleDialog(Dialog):
                 self.set_checked(self.change_route_box, route is not None, box_checked)
                 if route is not None and have["change_route"] != shown(route):
                     choose(self.page, self.route_menu, route)
+            if have["action"] != want["action"]:
+                have = {**have, **self.options.read(snap, want["action"])}
+            self.options.fill(want, have)
             # Check the wanted account types before unchecking the others (at least one).
             for value in want["account_types"]:
                 self.set_checked(self.account_types[value], True, value in have["account_types"])

@@ -56,7 +56,7 @@ def present(w: Writer, book: Runbook, step: Step) -> list[Item]:
                 w.say(
                     "rejection_notice",
                     field=w.name("rejection_notice"),
-                    notice=w.q(rule.rejection_notice),
+                    text=w.q(rule.rejection_notice),
                 )
             )
         )

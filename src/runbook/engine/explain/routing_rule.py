@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import cast
 
 from runbook.engine.explain.core import Checkboxes, Item, KindExplainer, Writer, navigate
+from runbook.engine.explain.message_options import option_items
 from runbook.locales import (
     ACCOUNT_TYPE_KEYS,
     ACTION_KEYS,
@@ -57,17 +58,7 @@ def present(w: Writer, book: Runbook, step: Step) -> list[Item]:
     items.append(
         Item(w.say("action", menu=w.name("action_menu"), choice=w.name(ACTION_KEYS[rule.action])))
     )
-    if rule.change_route is not None:
-        text = w.say(
-            "change_route",
-            group=w.name("route_group"),
-            box=w.name("change_route"),
-            menu=w.name("route_menu"),
-            route=w.q(rule.change_route),
-        )
-        if rule.change_route_existing:
-            text += " " + w.say("existing_route", hosts=w.name("nav_hosts"))
-        items.append(Item(text))
+    items += option_items(w, rule)
     items.append(Item(w.say("show_options", show=w.name("show_options"))))
     items.append(_accounts(w, rule))
     items.append(_envelope(w, rule))

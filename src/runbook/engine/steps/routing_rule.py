@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, NoReturn
 
-from runbook.console.pages.routing import RoutingPage, RuleDialog
+from runbook.console.pages.routing import UNMODELED, RoutingPage, RuleDialog
 from runbook.engine.diff import diff
 from runbook.engine.plan import Plan, convergence, removal
 from runbook.engine.steps.base import StepType, backoff
@@ -30,6 +30,7 @@ class RoutingRuleStep(StepType[RoutingPage, RuleDialog]):
     shown_fields = ("description", "change_route")
     create_leaves = frozenset({"enabled"})  # the Add setting dialog creates rules enabled
     route_kind = "mail_route"  # the kind whose entries `change_route` names
+    _offered: list[str] | None = None  # the routes the Change route menu offers, once read
 
     @classmethod
     def plan(cls, step: Step, have: Mapping[str, Any] | None) -> Plan:
@@ -51,6 +52,15 @@ class RoutingRuleStep(StepType[RoutingPage, RuleDialog]):
             switch_only=plan.action == "update" and all(c.field == "enabled" for c in plan.changes),
         )
 
+    def report_live(self, routing: RoutingPage, plan: Plan) -> None:
+        """Drift: as every step, and an option the console shows that runbook cannot read."""
+        super().report_live(routing, plan)
+        unmodeled = next((c.before for c in plan.changes if c.field == UNMODELED), None)
+        if unmodeled:
+            self.result.message = "; ".join(
+                f"an option runbook does not model is set: {name}" for name in unmodeled
+            )
+
     def read_entry(self, routing: RoutingPage) -> dict[str, Any]:
         enabled = routing.is_enabled(self.step.key)
         return {**super().read_entry(routing), "enabled": enabled}
@@ -67,23 +77,42 @@ class RoutingRuleStep(StepType[RoutingPage, RuleDialog]):
         return routing.open_edit(self.step.key)
 
     def fill_dialog(self, dialog: RuleDialog, plan: Plan, *, rehearsal: bool) -> None:
-        """Fill the setting; its route must be listed (or, in a dry run, made by a step before)."""
+        """Fill the setting; its routes must be listed (or, in a dry run, made by a step before).
+
+        The routes are the rule's Change route and those of its Also deliver to copies.
+        """
         ctx, fill = self.ctx, dict(plan.fill)
-        route = fill.get("change_route")
-        known = route is None or shown(route) in ctx.known[self.route_kind]
-        if route is not None and not known and shown(route) not in dialog.route_names():
+        self._offered = None
+        copies = [dict(c) for c in fill.get("also_deliver_to") or []]
+        wanted = [fill.get("change_route"), *(c.get("change_route") for c in copies)]
+        unknown = [r for r in dict.fromkeys(wanted) if r is not None and not self._known(r, dialog)]
+        for route in unknown:
             if not (rehearsal and shown(route) in ctx.planned[self.route_kind]):
                 raise StepFailed(
                     f"route {route!r} is not in the console's Hosts list; "
                     "add it first (a mail_route step before this one)"
                 )
-            fill["change_route"] = None
+            if fill.get("change_route") == route:
+                fill["change_route"] = None
+            for copy in copies:
+                if copy.get("change_route") == route:
+                    copy["change_route"] = None
             self.result.details["note"] = (
                 f"route {route!r} is created by an earlier step; "
                 "this dry run could not choose it yet"
             )
+        if copies:
+            fill["also_deliver_to"] = copies
         ctx.say(f"Fill the setting {self.step.key!r}", dialog.description_box)
         dialog.fill(fill)
+
+    def _known(self, route: str, dialog: RuleDialog) -> bool:
+        """Whether the console lists the route (known from an earlier step, or offered)."""
+        if shown(route) in self.ctx.known[self.route_kind]:
+            return True
+        if self._offered is None:
+            self._offered = dialog.route_names()
+        return shown(route) in self._offered
 
     def after_save(self, routing: RoutingPage, plan: Plan) -> RoutingPage:
         """The switch, which the dialog does not hold: a create wanted off is disabled."""

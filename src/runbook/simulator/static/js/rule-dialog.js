@@ -1,11 +1,13 @@
-// The Add/Edit routing rule dialog: description, messages to affect, the action (with its
-// Route to menu), and the collapsed options (account types, envelope filter); validation.
+// The Add/Edit routing rule dialog: description, messages to affect, the action (Reject with
+// its notice, or Modify with its option groups, from message-options.js), and the collapsed
+// options (account types, envelope filter); validation.
 import { api } from "./api.js";
 import { combobox } from "./combobox.js";
 import { h, nextId } from "./dom.js";
 import { entryForm } from "./entry-form.js";
 import { Errors, checkbox, errorSlot } from "./fields.js";
 import { t } from "./i18n.js";
+import { NEW_OPTIONS, messageOptions } from "./message-options.js";
 import { filterValueError } from "./validation.js";
 
 const MESSAGES = ["inbound", "outbound", "internal_sending", "internal_receiving"];
@@ -30,6 +32,7 @@ const NEW_RULE = {
   account_types: ["users", "groups"],
   envelope_filter: null,
   enabled: true,
+  ...NEW_OPTIONS,
 };
 
 // One side of the envelope filter (senders or recipients): a checkbox, the match menu, a value.
@@ -135,30 +138,13 @@ export function ruleForm(shell, existing, list) {
     ],
     value: r.action,
     onChange: () => {
-      modifyPanel.hidden = actionMenu.value !== "modify_message";
+      options.setAction(actionMenu.value);
       changed();
     },
   });
-  const changeRoute = checkbox("change_route", !!r.change_route);
-  const routeSlot = errorSlot();
-  const routeMenu = combobox({
-    label: t("route_menu"),
-    options: [{ value: "", label: t("normal_routing") }],
-    value: r.change_route || "",
-    disabled: !r.change_route,
-    onChange: changed,
-  });
-  routeMenu.setLoading(true);
-  changeRoute.input.addEventListener("change", () => routeMenu.setDisabled(!changeRoute.input.checked));
-  const routeTitle = nextId("route-title");
-  const modifyPanel = h(
-    "div",
-    { role: "group", "aria-labelledby": routeTitle, class: "route-group" },
-    h("h4", { id: routeTitle }, t("route_group")),
-    changeRoute.label,
-    h("div", { class: "indent" }, routeMenu.el, routeSlot),
-  );
-  modifyPanel.hidden = r.action !== "modify_message";
+  const options = messageOptions(r, changed);
+  options.setAction(r.action);
+  const modifyPanel = options.modifyPanel;
 
   // Options (collapsed until "Show options")
   const accountChecks = ACCOUNT_TYPES.map((a) => [a, checkbox(ACCOUNT_KEYS[a], r.account_types.includes(a))]);
@@ -204,18 +190,20 @@ export function ruleForm(shell, existing, list) {
       messagesGroup,
       messagesSlot,
     ),
-    h("section", { class: "form-section" }, h("h3", {}, t("section_action")), actionMenu.el, modifyPanel),
+    h(
+      "section",
+      { class: "form-section" },
+      h("h3", {}, t("section_action")),
+      actionMenu.el,
+      options.rejectPanel,
+      modifyPanel,
+    ),
     h("section", { class: "form-section" }, toggle.el, optionsPanel),
   ];
 
   // Routes for "Route to", loaded when the dialog opens.
-  let knownRoutes = null;
   api("GET", "routes").then((resp) => {
-    knownRoutes = resp.ok ? resp.data.routes.map((x) => x.name) : [];
-    routeMenu.setOptions([
-      { value: "", label: t("normal_routing") },
-      ...knownRoutes.map((n) => ({ value: n, label: n })),
-    ]);
+    options.setRoutes(resp.ok ? resp.data.routes.map((x) => x.name) : []);
   });
 
   function snapshot() {
@@ -223,8 +211,7 @@ export function ruleForm(shell, existing, list) {
       description.value,
       messageChecks.map(([, c]) => c.input.checked),
       actionMenu.value,
-      changeRoute.input.checked,
-      routeMenu.value,
+      options.snapshot(),
       accountChecks.map(([, c]) => c.input.checked),
       senders.snapshot(),
       recipients.snapshot(),
@@ -264,14 +251,7 @@ export function ruleForm(shell, existing, list) {
     const messages = messageChecks.filter(([, c]) => c.input.checked).map(([m]) => m);
     if (!messages.length) errors.show(messagesGroup, messagesSlot, t("err_messages_required"));
     const action = actionMenu.value;
-    let change = null;
-    if (action === "modify_message" && changeRoute.input.checked) {
-      change = routeMenu.value || null;
-      if (!change) errors.show(routeMenu.box, routeSlot, t("err_route_required"));
-      else if (knownRoutes && !knownRoutes.includes(change)) {
-        errors.show(routeMenu.box, routeSlot, t("err_route_unknown"));
-      }
-    }
+    const chosen = options.collect(action, errors);
     const { accounts, envelope } = collectOptions();
     if (errors.any) {
       errors.focusFirst();
@@ -281,7 +261,7 @@ export function ruleForm(shell, existing, list) {
       description: desc,
       messages,
       action,
-      change_route: change,
+      ...chosen,
       account_types: accounts,
       envelope_filter: Object.keys(envelope).length ? envelope : null,
       enabled: r.enabled,

@@ -1,0 +1,272 @@
+"""What a setting does to a message, in an "Add setting" dialog: reading and filling its options.
+
+Shared by the dialogs with "Modify message" / "Reject message" (Routing, Default routing):
+`MessageOptions(dialog)` reads every option from the dialog's accessibility snapshot
+(`read(snap, action)`, the runbook's field names, `spec/message_options.py`), fills the ones
+that differ (`fill(want, have)`), and names the set controls the catalogue does not know
+(`unknown(snap)`: an option the console grew, which a save would lose).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, get_args
+
+from playwright.sync_api import Locator, expect
+
+from runbook.console.aria import AriaNode
+from runbook.console.locate import by_role
+from runbook.console.widgets import choose
+from runbook.locales import LabelKey, Labels
+from runbook.names import shown
+
+if TYPE_CHECKING:
+    from runbook.console.page import Dialog
+
+ENVELOPE_KEYS: dict[str, LabelKey] = {
+    "recipient": "envelope_recipient",
+    "username": "envelope_username",
+    "domain": "envelope_domain",
+}
+ENVELOPE_VALUE_KEYS: dict[str, LabelKey] = {
+    "recipient": "envelope_value_recipient",
+    "username": "envelope_value_username",
+    "domain": "envelope_value_domain",
+}
+# field -> (its group, its checkbox)
+FLAGS: dict[str, tuple[LabelKey, LabelKey]] = {
+    "also_reroute_spam": ("route_group", "also_reroute_spam"),
+    "suppress_bounces": ("route_group", "suppress_bounces"),
+    "bypass_spam_filter": ("spam_group", "bypass_spam"),
+    "remove_attachments": ("attachments_group", "remove_attachments"),
+    "require_secure_transport": ("encryption_group", "require_secure_transport"),
+}
+HEADER_FLAGS: dict[str, LabelKey] = {"x_gm_original_to": "hdr_original_to", "x_gm_spam": "hdr_spam"}
+
+
+def new_options() -> dict[str, Any]:
+    """The options of a new entry (nothing done to the message), as `read` gives them."""
+    return {
+        "rejection_notice": None,
+        "headers": {"x_gm_original_to": False, "x_gm_spam": False, "custom": []},
+        "prepend_subject": None,
+        "also_reroute_spam": False,
+        "suppress_bounces": False,
+        "change_envelope_recipient": None,
+        "bypass_spam_filter": False,
+        "remove_attachments": False,
+        "also_deliver_to": [],
+        "require_secure_transport": False,
+    }
+
+
+def known_names(labels: Labels) -> set[str]:
+    """Every accessible name of the catalogue, in this language (case aside)."""
+    return {n.lower() for key in get_args(LabelKey) for n in labels.names(key)}
+
+
+class MessageOptions:
+    """The Reject / Modify options of one open dialog."""
+
+    def __init__(self, dialog: Dialog) -> None:
+        self.dialog = dialog
+        self.page = dialog.page
+        self.labels = dialog.labels
+        self.root = dialog.root
+
+    # --- reading ------------------------------------------------------------------------------
+    def _group(self, snap: AriaNode, key: LabelKey) -> AriaNode:
+        return snap.find("group", self.labels.names(key)) or AriaNode("group")
+
+    def _items(self, group: AriaNode, check: LabelKey, listed: LabelKey) -> list[AriaNode]:
+        if not group.is_checked(self.labels.names(check)):
+            return []
+        items = group.find("list", self.labels.names(listed))
+        return [] if items is None else items.find_all("group")
+
+    def read(self, snap: AriaNode, action: str) -> dict[str, Any]:
+        """The option fields the dialog shows (without `change_route`: the dialog reads it)."""
+        names = self.labels.names
+        out = new_options()
+        if action == "reject_message":
+            notice = snap.text_of("textbox", names("rejection_notice"))
+            out["rejection_notice"] = notice or None
+            return out
+        if action != "modify_message":
+            return out
+        headers = self._group(snap, "headers_group")
+        out["headers"] = {
+            **{f: headers.is_checked(names(k)) for f, k in HEADER_FLAGS.items()},
+            "custom": [
+                {"key": g.name, "value": g.text_of("textbox", names("header_value"))}
+                for g in self._items(headers, "hdr_custom", "custom_headers_list")
+            ],
+        }
+        subject = self._group(snap, "subject_group")
+        if subject.is_checked(names("prepend_subject")):
+            out["prepend_subject"] = subject.text_of("textbox", names("subject_text")) or None
+        for field, (group_key, box) in FLAGS.items():
+            out[field] = self._group(snap, group_key).is_checked(names(box))
+        envelope = self._group(snap, "envelope_recipient_group")
+        if envelope.is_checked(names("change_envelope")):
+            menu = envelope.text_of("combobox", names("envelope_menu"))
+            part = self.labels.value_of(ENVELOPE_KEYS, menu) or menu
+            value_key = ENVELOPE_VALUE_KEYS.get(part)
+            value = envelope.text_of("textbox", names(value_key)) if value_key else ""
+            out["change_envelope_recipient"] = {part: value}
+        deliver = self._group(snap, "deliver_group")
+        out["also_deliver_to"] = [
+            self._copy(g) for g in self._items(deliver, "add_recipients", "recipients_list")
+        ]
+        return out
+
+    def _copy(self, item: AriaNode) -> dict[str, Any]:
+        names = self.labels.names
+        mode = item.text_of("textbox", names("recipient_mode"))
+        if self.labels.matches("recipient_basic", mode):
+            return {"address": item.name}
+        routed = item.is_checked(names("change_route"))
+        route = shown(item.text_of("textbox", names("route_menu"))) if routed else None
+        return {
+            "address": item.name,
+            "change_route": route,
+            "do_not_deliver_spam": item.is_checked(names("copy_no_spam")),
+            "suppress_bounces": item.is_checked(names("copy_suppress_bounces")),
+        }
+
+    def unknown(self, snap: AriaNode) -> list[str]:
+        """The checked boxes and filled fields whose names the catalogue does not know."""
+        known = known_names(self.labels)
+        found: list[str] = []
+
+        def visit(node: AriaNode) -> None:
+            for child in node.children:
+                is_set = (child.role == "checkbox" and child.checked) or (
+                    child.role == "textbox" and bool(child.value)
+                )
+                if is_set and child.name.lower() not in known:
+                    found.append(child.name)
+                if child.role not in ("list",):  # listed headers / recipients are data
+                    visit(child)
+
+        visit(snap)
+        return found
+
+    # --- writing ------------------------------------------------------------------------------
+    def _box(self, group: LabelKey, role: Any, key: LabelKey) -> Locator:
+        scope = by_role(self.root, "group", group, self.labels)
+        return by_role(scope, role, key, self.labels)
+
+    def fill(self, want: dict[str, Any], have: dict[str, Any]) -> None:
+        """Make the options show `want` (given what they show: `have`), for want's action."""
+        d, labels = self.dialog, self.labels
+        if want["action"] == "reject_message":
+            box = by_role(self.root, "textbox", "rejection_notice", labels)
+            d.set_text(box, want.get("rejection_notice") or "", have["rejection_notice"] or "")
+            return
+        wh, hh = want["headers"], have["headers"]
+        for field, key in HEADER_FLAGS.items():
+            d.set_checked(self._box("headers_group", "checkbox", key), wh[field], hh[field])
+        self._list(
+            "headers_group",
+            "hdr_custom",
+            wh["custom"],
+            hh["custom"],
+            name=lambda h: h["key"],
+            add=self._add_header,
+        )
+        subject = want.get("prepend_subject")
+        prepend = self._box("subject_group", "checkbox", "prepend_subject")
+        d.set_checked(prepend, subject is not None, have["prepend_subject"] is not None)
+        if subject is not None:
+            text = self._box("subject_group", "textbox", "subject_text")
+            d.set_text(text, subject, have["prepend_subject"])
+        for field, (group, key) in FLAGS.items():
+            d.set_checked(self._box(group, "checkbox", key), want[field], have[field])
+        self._envelope(want["change_envelope_recipient"], have["change_envelope_recipient"])
+        self._list(
+            "deliver_group",
+            "add_recipients",
+            want["also_deliver_to"],
+            have["also_deliver_to"],
+            name=lambda c: c["address"],
+            add=self._add_copy,
+        )
+
+    def _envelope(self, want: dict[str, str] | None, have: dict[str, str] | None) -> None:
+        d, labels = self.dialog, self.labels
+        d.set_checked(
+            self._box("envelope_recipient_group", "checkbox", "change_envelope"),
+            want is not None,
+            have is not None,
+        )
+        if want is None or want == have:
+            return
+        [(part, value)] = want.items()
+        group = by_role(self.root, "group", "envelope_recipient_group", labels)
+        menu = by_role(group, "combobox", "envelope_menu", labels, exact=False)
+        choose(self.page, menu, labels.names(ENVELOPE_KEYS[part]))
+        box = by_role(group, "textbox", ENVELOPE_VALUE_KEYS[part], labels)
+        d.set_text(box, value, (have or {}).get(part))
+
+    def _list(
+        self,
+        group_key: LabelKey,
+        check: LabelKey,
+        want: list[dict[str, Any]],
+        have: list[dict[str, Any]],
+        *,
+        name: Any,
+        add: Any,
+    ) -> None:
+        """Make a listed option (headers, recipients) hold `want`, in order, touching the least."""
+        if want == have:
+            return
+        labels = self.labels
+        group = by_role(self.root, "group", group_key, labels)
+        keep = 0
+        while keep < min(len(want), len(have)) and want[keep] == have[keep]:
+            keep += 1
+        for item in reversed(have[keep:]):
+            listed = group.get_by_role("group", name=name(item), exact=True)
+            by_role(listed, "button", "remove_item", labels).click()
+            expect(listed).to_have_count(0)
+        box = by_role(group, "checkbox", check, labels)
+        self.dialog.set_checked(box, bool(want), bool(have))
+        for item in want[keep:]:
+            by_role(group, "button", "add_item", labels).click()
+            add(item)
+            expect(group.get_by_role("group", name=name(item), exact=True)).to_be_visible()
+
+    def _sub_dialog(self, title: LabelKey) -> Locator:
+        sub = by_role(self.page, "dialog", title, self.labels, exact=False)
+        expect(sub).to_be_visible()
+        return sub
+
+    def _save_sub(self, sub: Locator) -> None:
+        by_role(sub, "button", "save", self.labels).click()
+        expect(sub).to_be_hidden()
+
+    def _add_header(self, header: dict[str, str]) -> None:
+        sub = self._sub_dialog("header_dialog")
+        by_role(sub, "textbox", "header_key", self.labels).fill(header["key"])
+        by_role(sub, "textbox", "header_value", self.labels).fill(header["value"])
+        self._save_sub(sub)
+
+    def _add_copy(self, copy: dict[str, Any]) -> None:
+        labels = self.labels
+        sub = self._sub_dialog("recipient_dialog")
+        if "do_not_deliver_spam" in copy:
+            mode = by_role(sub, "combobox", "recipient_mode", labels, exact=False)
+            choose(self.page, mode, labels.names("recipient_advanced"))
+            route = copy.get("change_route")
+            if route is not None:
+                group = by_role(sub, "group", "route_group", labels)
+                by_role(group, "checkbox", "change_route", labels).check()
+                choose(self.page, by_role(group, "combobox", "route_menu", labels), route)
+            for field, key in (
+                ("do_not_deliver_spam", "copy_no_spam"),
+                ("suppress_bounces", "copy_suppress_bounces"),
+            ):
+                by_role(sub, "checkbox", key, labels).set_checked(bool(copy[field]))  # type: ignore[arg-type]
+        by_role(sub, "textbox", "recipient_address", labels).fill(copy["address"])
+        self._save_sub(sub)
