@@ -1,0 +1,69 @@
+"""Commands that need no browser: `validate`, `explain`, `schema`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from runbook.cli.common import EPILOG, guarded, parse_vars
+from runbook.cli.group import cli
+from runbook.errors import ExitCode, InvalidRunbook
+from runbook.locales import LOCALES
+
+
+@cli.command(epilog=EPILOG)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--var", "var_pairs", multiple=True, metavar="KEY=VALUE", help="Set a variable.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable result on stdout.")
+@guarded
+def validate(files: tuple[str, ...], var_pairs: tuple[str, ...], as_json: bool) -> None:
+    """Load and check runbooks; no browser is started."""
+    from runbook.spec import load_runbook, summarize
+
+    variables = parse_vars(var_pairs)
+    problems = []
+    summaries = []
+    for file in files:
+        try:
+            book = load_runbook(Path(file), variables=variables)
+        except InvalidRunbook as exc:
+            problems.extend(exc.problems)
+            continue
+        summaries.append({"file": file, "summary": summarize(book)})
+    if as_json:
+        click.echo(
+            json.dumps({"valid": summaries, "errors": [p.as_dict() for p in problems]}, indent=2)
+        )
+        if problems:
+            sys.exit(ExitCode.INVALID_RUNBOOK)
+        return
+    for item in summaries:
+        click.echo(f"{item['file']}: ok — {item['summary']}")
+    if problems:
+        raise InvalidRunbook(problems)
+
+
+@cli.command(epilog=EPILOG)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--locale", type=click.Choice(LOCALES), help="Console language.")
+@click.option("--var", "var_pairs", multiple=True, metavar="KEY=VALUE", help="Set a variable.")
+@guarded
+def explain(file: str, locale: str | None, var_pairs: tuple[str, ...]) -> None:
+    """Print the runbook as numbered console steps a person could follow by hand."""
+    from runbook.engine.explain import explain as render
+    from runbook.spec import load_runbook
+
+    book = load_runbook(Path(file), variables=parse_vars(var_pairs))
+    click.echo(render(book, locale=locale or book.console.locale))
+
+
+@cli.command(epilog=EPILOG)
+@guarded
+def schema() -> None:
+    """Print the runbook JSON Schema (for editors and CI)."""
+    from runbook.spec import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2))

@@ -1,0 +1,245 @@
+"""What every command shares: the group, error handling, and the options of console runs."""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from runbook.errors import (
+    ExitCode,
+    InvalidRunbook,
+    RunbookError,
+    Terminated,
+    UsageError,
+    exit_codes_help,
+)
+from runbook.locales import LOCALES
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EPILOG = exit_codes_help()
+
+
+class Group(click.Group):
+    """Click group whose usage errors exit 64 (EX_USAGE) rather than click's 2."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted.", err=True)
+            sys.exit(ExitCode.INTERRUPTED)
+        except click.UsageError as exc:
+            exc.show()
+            sys.exit(ExitCode.USAGE)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(ExitCode.USAGE)
+
+
+def parse_vars(pairs: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise UsageError(f"--var expects KEY=VALUE, got {pair!r}")
+        out[key] = value
+    return out
+
+
+def console_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """`--console`, parsed before anything starts: a console origin (or `simulator` for runs)."""
+    from runbook.target import NotAConsoleUrl, parse_console_url
+
+    if value is None or (value == "simulator" and ctx.command.name != "login"):
+        return value
+    try:
+        return parse_console_url(value).url
+    except NotAConsoleUrl as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _fail(exc: BaseException, *, debug: bool, as_json: bool) -> NoReturn:
+    """Print an error the way a user should see it and exit with its code."""
+    if isinstance(exc, InvalidRunbook):
+        if as_json:
+            click.echo(json.dumps({"errors": [p.as_dict() for p in exc.problems]}, indent=2))
+        else:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+        sys.exit(exc.exit_code)
+    if debug:
+        traceback.print_exception(exc)
+    code = exc.exit_code if isinstance(exc, RunbookError) else ExitCode.STEP_FAILED
+    message = str(exc) or type(exc).__name__
+    if as_json:
+        click.echo(json.dumps({"error": message, "exit_code": code}))
+    click.echo(f"runbook: error: {message}", err=True)
+    sys.exit(code)
+
+
+def guarded(func: F) -> F:
+    """Run a command body; translate runbook errors (and stray exceptions) into exit codes."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        debug = bool(ctx.find_root().params.get("debug"))
+        as_json = bool(kwargs.get("as_json"))
+        try:
+            return func(*args, **kwargs)
+        except (SystemExit, click.exceptions.Exit, click.UsageError):
+            raise
+        except KeyboardInterrupt as exc:
+            click.echo("runbook: interrupted", err=True)
+            sys.exit(ExitCode.TERMINATED if isinstance(exc, Terminated) else ExitCode.INTERRUPTED)
+        except RunbookError as exc:
+            _fail(exc, debug=debug, as_json=as_json)
+        except Exception as exc:  # an unexpected failure still gets no traceback by default
+            if not debug:
+                click.echo("runbook: internal error (run with --debug for details)", err=True)
+            _fail(exc, debug=debug, as_json=as_json)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def run_options(func: F) -> F:
+    """Options shared by `run` and `drift`."""
+    options = [
+        click.option(
+            "--console",
+            "console_url",
+            metavar="URL|simulator",
+            callback=console_option,
+            help="Console to drive (default: the runbook's console.url).",
+        ),
+        click.option("--locale", type=click.Choice(LOCALES), help="Console language."),
+        click.option("--headed", is_flag=True, help="Show the browser window."),
+        click.option(
+            "--slow-mo",
+            type=click.IntRange(min=0),
+            default=None,
+            metavar="MS",
+            help="Slow every browser action by MS milliseconds.",
+        ),
+        click.option(
+            "--recordings",
+            type=click.Path(file_okay=False),
+            default="recordings",
+            show_default=True,
+            help="Where run folders are written.",
+        ),
+        click.option(
+            "--var", "var_pairs", multiple=True, metavar="KEY=VALUE", help="Set a variable."
+        ),
+        click.option(
+            "--profile",
+            default="default",
+            show_default=True,
+            help="Saved console session to use (see `runbook login`).",
+        ),
+        click.option(
+            "--trace",
+            type=click.Choice(["on", "off", "retain-on-failure"]),
+            default="retain-on-failure",
+            show_default=True,
+            help="Playwright trace. retain-on-failure: kept when the run fails (actions, "
+            "network, console). on: always kept, with a DOM snapshot per browser call (slower "
+            "on long lists). off: none.",
+        ),
+        click.option(
+            "--screenshots",
+            type=click.Choice(["on", "off"]),
+            default="on",
+            show_default=True,
+            help="Checkpoint screenshots.",
+        ),
+        click.option(
+            "--navigate",
+            type=click.Choice(["url", "click"]),
+            default=None,
+            help="Reach pages by URL (fast) or by the menu path (default in demo).",
+        ),
+        click.option(
+            "--timeout",
+            type=click.IntRange(min=100),
+            default=None,
+            metavar="MS",
+            help="How long to wait for a page element (default 15000).",
+        ),
+        click.option(
+            "--retries",
+            type=click.IntRange(min=0),
+            default=None,
+            help="Retries of a transient failure (default 3).",
+        ),
+        click.option(
+            "--demo", is_flag=True, help="Headed, slowed, menu navigation, captions and highlights."
+        ),
+        click.option("--video", is_flag=True, help="Record a video of the run."),
+        click.option(
+            "--video-allow-secrets",
+            is_flag=True,
+            help="Record the video although the runbook has secrets (they show unmasked).",
+        ),
+        click.option("--json", "as_json", is_flag=True, help="Print the result document."),
+        click.option(
+            "--verbose",
+            "-v",
+            is_flag=True,
+            help="On a terminal, print the structured log lines too (always in run.jsonl).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def load_all(files: tuple[str, ...], var_pairs: tuple[str, ...]) -> list[Any]:
+    """Every runbook, loaded and checked before any browser starts (all problems at once)."""
+    from runbook.spec import load_runbook
+
+    variables = parse_vars(var_pairs)
+    books, problems = [], []
+    for file in files:
+        try:
+            books.append(load_runbook(Path(file), variables=variables))
+        except InvalidRunbook as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InvalidRunbook(problems)
+    return books
+
+
+def load_for_browser(files: tuple[str, ...], var_pairs: tuple[str, ...]) -> list[Any]:
+    """`load_all`, on another thread while Playwright's driver starts on this one."""
+    from runbook.console import driver
+
+    def load() -> list[Any]:
+        books = load_all(files, var_pairs)
+        import runbook.engine.runner  # noqa: F401  (imported while the driver starts)
+
+        return books
+
+    return driver.while_starting(load)
+
+
+def execute(book: Any, file: str, mode: str, **opts: Any) -> int:
+    from runbook.console import driver
+    from runbook.engine.runner import RunOptions, execute
+
+    opts.pop("var_pairs", None)
+    try:
+        return execute(book, Path(file), RunOptions.from_cli(mode=mode, **opts))
+    finally:
+        driver.discard()

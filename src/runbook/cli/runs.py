@@ -1,0 +1,68 @@
+"""Commands that drive the console: `run` and `drift`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from runbook.cli.common import EPILOG, execute, guarded, load_for_browser, run_options
+from runbook.cli.group import cli
+from runbook.errors import ExitCode
+
+
+@cli.command(epilog=EPILOG)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Fill the dialogs, take checkpoints, then cancel.")
+@run_options
+@guarded
+def run(file: str, dry_run: bool, **opts: Any) -> None:
+    """Apply a runbook: read the live console, change only what differs."""
+    [book] = load_for_browser((file,), opts["var_pairs"])
+    sys.exit(execute(book, file, "dry-run" if dry_run else "apply", **opts))
+
+
+@cli.command(epilog=EPILOG)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--show-unmanaged", is_flag=True, help="List console entries no step names.")
+@click.option("--junit", type=click.Path(dir_okay=False), help="Write JUnit XML here.")
+@run_options
+@guarded
+def drift(files: tuple[str, ...], **opts: Any) -> None:
+    """Compare the live console with runbooks, read-only (exit 2 on drift)."""
+    books = load_for_browser(files, opts["var_pairs"])
+    from runbook.engine.runner import Outputs
+    from runbook.recording.ci import write_junit_suites
+
+    # One runbook keeps its own document; several print one, with a run each (same for JUnit).
+    outputs = Outputs() if len(files) > 1 else None
+    codes: list[int] = []
+    try:
+        for file, book in zip(files, books, strict=True):
+            codes.append(execute(book, file, "drift", **opts, outputs=outputs))
+            if codes[-1] in (ExitCode.INTERRUPTED, ExitCode.TERMINATED):
+                break  # Ctrl-C or SIGTERM stops the whole check, not only this runbook's
+    finally:
+        if outputs is not None and opts["junit"]:
+            write_junit_suites(outputs.suites, Path(opts["junit"]))
+    code = _worst(codes)
+    if outputs is not None and opts["as_json"]:
+        click.echo(
+            json.dumps({"runs": outputs.documents, "exit_code": code}, indent=2, default=str)
+        )
+    sys.exit(code)
+
+
+def _worst(codes: list[int]) -> int:
+    """One exit code for several drift checks: an interruption beats an error, an error beats
+    drift, drift beats success."""
+    stopped = [c for c in codes if c in (ExitCode.INTERRUPTED, ExitCode.TERMINATED)]
+    if stopped:
+        return stopped[0]
+    errors = [c for c in codes if c not in (ExitCode.OK, ExitCode.DRIFT)]
+    if errors:
+        return errors[0]
+    return ExitCode.DRIFT if ExitCode.DRIFT in codes else ExitCode.OK

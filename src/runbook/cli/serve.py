@@ -1,0 +1,58 @@
+"""`runbook simulator`: serve the local Admin console simulator."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from runbook.cli.common import guarded
+from runbook.cli.group import cli
+from runbook.errors import UsageError
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--state",
+    type=click.Path(dir_okay=False),
+    default=".runbook/simulator.json",
+    show_default=True,
+    help="State file (survives restarts).",
+)
+@click.option("--no-auth", is_flag=True, help="Serve without the sign-in flow.")
+@click.option("--faults", metavar="JSON", help="Fault injection settings (see /_sim/faults).")
+@guarded
+def simulator(host: str, port: int, state: str, no_auth: bool, faults: str | None) -> None:
+    """Serve the local Admin console simulator."""
+    from runbook.simulator.faults import FaultError
+    from runbook.simulator.server import PortUnavailable, serve
+    from runbook.simulator.state import StateFileError
+
+    try:
+        serve(
+            host=host,
+            port=port,
+            state_path=Path(state),
+            auth=not no_auth,
+            faults=_faults_option(faults),
+        )
+    except PortUnavailable as exc:
+        raise UsageError(f"{exc}; choose another with --port (0: any free port)") from None
+    except FaultError as exc:
+        raise UsageError(f"--faults: {exc}") from None
+    except StateFileError as exc:
+        raise UsageError(f"{exc}; give --state another file, or remove this one") from None
+
+
+def _faults_option(text: str | None) -> Any:
+    """The `--faults` document, or a usage error saying where it stops being JSON."""
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise UsageError(f"--faults is not JSON: {exc}") from None

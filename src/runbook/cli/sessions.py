@@ -1,0 +1,50 @@
+"""`runbook login`: create or refresh a saved console session."""
+
+from __future__ import annotations
+
+import click
+
+from runbook.cli.common import EPILOG, console_option, guarded
+from runbook.cli.group import cli
+from runbook.locales import DEFAULT_LOCALE, LOCALES
+
+
+@cli.command(epilog=EPILOG)
+@click.option("--profile", default="default", show_default=True, help="Session name.")
+@click.option(
+    "--console",
+    "console_url",
+    default="https://admin.google.com",
+    show_default=True,
+    metavar="URL",
+    callback=console_option,
+)
+@click.option(
+    "--non-interactive",
+    is_flag=True,
+    help="Sign in without a person: user from --user, password and TOTP secret "
+    "from RUNBOOK_PASSWORD and RUNBOOK_TOTP_SECRET.",
+)
+@click.option("--user", help="Account to sign in with (non-interactive).")
+@click.option(
+    "--locale",
+    type=click.Choice(LOCALES),
+    default=DEFAULT_LOCALE,
+    show_default=True,
+    help="Console language, of the sign-in pages too.",
+)
+@guarded
+def login(
+    profile: str, console_url: str, non_interactive: bool, user: str | None, locale: str
+) -> None:
+    """Create or refresh a saved console session (a person signs in)."""
+    from runbook.console.login import login as do_login
+
+    path = do_login(
+        profile=profile,
+        console_url=console_url,
+        non_interactive=non_interactive,
+        user=user,
+        locale=locale,
+    )
+    click.echo(f"Session saved to {path} (profile {profile!r}).")
