@@ -68,6 +68,36 @@ def console_option(ctx: click.Context, param: click.Parameter, value: str | None
         raise click.BadParameter(str(exc)) from None
 
 
+def _locale_code(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from runbook.spec.labels import LOCALE_CODE
+
+    if value is None or value in LOCALES or LOCALE_CODE.match(value):
+        return value
+    raise click.BadParameter(
+        f"{value!r} is no locale; use one of {', '.join(LOCALES)}, or a code a labels file gives"
+    )
+
+
+def locale_option() -> Callable[[F], F]:
+    """`--locale`: a shipped console language, or one a labels file (`--labels`) gives."""
+    return click.option(
+        "--locale",
+        callback=_locale_code,
+        metavar="|".join(LOCALES) + "|CODE",
+        help="Console language (another code needs --labels giving every name).",
+    )
+
+
+def labels_option() -> Callable[[F], F]:
+    """`--labels FILE`: names this console gives the catalogue's controls (`runbook labels`)."""
+    return click.option(
+        "--labels",
+        type=click.Path(dir_okay=False),
+        metavar="FILE",
+        help="Labels file: names tried before the built-in ones (default: console.labels).",
+    )
+
+
 def _fail(exc: BaseException, *, debug: bool, as_json: bool) -> NoReturn:
     """Print an error the way a user should see it and exit with its code."""
     if isinstance(exc, InvalidRunbook):
@@ -123,7 +153,8 @@ def run_options(func: F) -> F:
             callback=console_option,
             help="Console to drive (default: the runbook's console.url).",
         ),
-        click.option("--locale", type=click.Choice(LOCALES), help="Console language."),
+        locale_option(),
+        labels_option(),
         click.option("--headed", is_flag=True, help="Show the browser window."),
         click.option(
             "--slow-mo",
@@ -205,9 +236,13 @@ def run_options(func: F) -> F:
     return func
 
 
-def load_all(files: tuple[str, ...], var_pairs: tuple[str, ...]) -> list[Any]:
-    """Every runbook, loaded and checked before any browser starts (all problems at once)."""
+def load_all(
+    files: tuple[str, ...], var_pairs: tuple[str, ...], labels: str | None = None
+) -> list[Any]:
+    """Every runbook (and the `--labels` file), loaded and checked before any browser starts
+    (all problems at once)."""
     from runbook.spec import load_runbook
+    from runbook.spec.labels import load_labels
 
     variables = parse_vars(var_pairs)
     books, problems = [], []
@@ -216,17 +251,24 @@ def load_all(files: tuple[str, ...], var_pairs: tuple[str, ...]) -> list[Any]:
             books.append(load_runbook(Path(file), variables=variables))
         except InvalidRunbook as exc:
             problems.extend(exc.problems)
+    try:
+        if labels is not None:
+            load_labels(Path(labels))
+    except InvalidRunbook as exc:
+        problems.extend(exc.problems)
     if problems:
         raise InvalidRunbook(problems)
     return books
 
 
-def load_for_browser(files: tuple[str, ...], var_pairs: tuple[str, ...]) -> list[Any]:
+def load_for_browser(
+    files: tuple[str, ...], var_pairs: tuple[str, ...], labels: str | None = None
+) -> list[Any]:
     """`load_all`, on another thread while Playwright's driver starts on this one."""
     from runbook.console import driver
 
     def load() -> list[Any]:
-        books = load_all(files, var_pairs)
+        books = load_all(files, var_pairs, labels)
         import runbook.engine.runner  # noqa: F401  (imported while the driver starts)
 
         return books
