@@ -143,97 +143,119 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+_RUN_OPTIONS: list[Callable[[F], F]] = [
+    click.option(
+        "--console",
+        "console_url",
+        metavar="URL|simulator",
+        callback=console_option,
+        help="Console to drive (default: the runbook's console.url).",
+    ),
+    locale_option(),
+    labels_option(),
+    click.option("--headed", is_flag=True, help="Show the browser window."),
+    click.option(
+        "--slow-mo",
+        type=click.IntRange(min=0),
+        default=None,
+        metavar="MS",
+        help="Slow every browser action by MS milliseconds.",
+    ),
+    click.option(
+        "--recordings",
+        type=click.Path(file_okay=False),
+        default="recordings",
+        show_default=True,
+        help="Where run folders are written.",
+    ),
+    click.option("--var", "var_pairs", multiple=True, metavar="KEY=VALUE", help="Set a variable."),
+    click.option(
+        "--profile",
+        default="default",
+        show_default=True,
+        help="Saved console session to use (see `runbook login`).",
+    ),
+    click.option(
+        "--trace",
+        type=click.Choice(["on", "off", "retain-on-failure"]),
+        default="retain-on-failure",
+        show_default=True,
+        help="Playwright trace. retain-on-failure: kept when the run fails (actions, "
+        "network, console). on: always kept, with a DOM snapshot per browser call (slower "
+        "on long lists). off: none.",
+    ),
+    click.option(
+        "--screenshots",
+        type=click.Choice(["on", "off"]),
+        default="on",
+        show_default=True,
+        help="Checkpoint screenshots.",
+    ),
+    click.option(
+        "--navigate",
+        type=click.Choice(["url", "click"]),
+        default=None,
+        help="Reach pages by URL (fast) or by the menu path (default in demo).",
+    ),
+    click.option(
+        "--timeout",
+        type=click.IntRange(min=100),
+        default=None,
+        metavar="MS",
+        help="How long to wait for a page element (default 15000).",
+    ),
+    click.option(
+        "--retries",
+        type=click.IntRange(min=0),
+        default=None,
+        help="Retries of a transient failure (default 3).",
+    ),
+    click.option(
+        "--demo", is_flag=True, help="Headed, slowed, menu navigation, captions and highlights."
+    ),
+    click.option("--video", is_flag=True, help="Record a video of the run."),
+    click.option(
+        "--video-allow-secrets",
+        is_flag=True,
+        help="Record the video although the runbook has secrets (they show unmasked).",
+    ),
+    click.option("--json", "as_json", is_flag=True, help="Print the result document."),
+    click.option(
+        "--verbose",
+        "-v",
+        is_flag=True,
+        help="On a terminal, print the structured log lines too (always in run.jsonl).",
+    ),
+]
+
+
+def _named(option: Callable[[F], F]) -> str:
+    """The parameter name an option of `_RUN_OPTIONS` gives its command."""
+
+    def probe() -> None: ...
+
+    return next(iter(click.command()(option(probe)).params)).name or ""  # type: ignore[arg-type]
+
+
 def run_options(func: F) -> F:
-    """Options shared by `run` and `drift`."""
-    options = [
-        click.option(
-            "--console",
-            "console_url",
-            metavar="URL|simulator",
-            callback=console_option,
-            help="Console to drive (default: the runbook's console.url).",
-        ),
-        locale_option(),
-        labels_option(),
-        click.option("--headed", is_flag=True, help="Show the browser window."),
-        click.option(
-            "--slow-mo",
-            type=click.IntRange(min=0),
-            default=None,
-            metavar="MS",
-            help="Slow every browser action by MS milliseconds.",
-        ),
-        click.option(
-            "--recordings",
-            type=click.Path(file_okay=False),
-            default="recordings",
-            show_default=True,
-            help="Where run folders are written.",
-        ),
-        click.option(
-            "--var", "var_pairs", multiple=True, metavar="KEY=VALUE", help="Set a variable."
-        ),
-        click.option(
-            "--profile",
-            default="default",
-            show_default=True,
-            help="Saved console session to use (see `runbook login`).",
-        ),
-        click.option(
-            "--trace",
-            type=click.Choice(["on", "off", "retain-on-failure"]),
-            default="retain-on-failure",
-            show_default=True,
-            help="Playwright trace. retain-on-failure: kept when the run fails (actions, "
-            "network, console). on: always kept, with a DOM snapshot per browser call (slower "
-            "on long lists). off: none.",
-        ),
-        click.option(
-            "--screenshots",
-            type=click.Choice(["on", "off"]),
-            default="on",
-            show_default=True,
-            help="Checkpoint screenshots.",
-        ),
-        click.option(
-            "--navigate",
-            type=click.Choice(["url", "click"]),
-            default=None,
-            help="Reach pages by URL (fast) or by the menu path (default in demo).",
-        ),
-        click.option(
-            "--timeout",
-            type=click.IntRange(min=100),
-            default=None,
-            metavar="MS",
-            help="How long to wait for a page element (default 15000).",
-        ),
-        click.option(
-            "--retries",
-            type=click.IntRange(min=0),
-            default=None,
-            help="Retries of a transient failure (default 3).",
-        ),
-        click.option(
-            "--demo", is_flag=True, help="Headed, slowed, menu navigation, captions and highlights."
-        ),
-        click.option("--video", is_flag=True, help="Record a video of the run."),
-        click.option(
-            "--video-allow-secrets",
-            is_flag=True,
-            help="Record the video although the runbook has secrets (they show unmasked).",
-        ),
-        click.option("--json", "as_json", is_flag=True, help="Print the result document."),
-        click.option(
-            "--verbose",
-            "-v",
-            is_flag=True,
-            help="On a terminal, print the structured log lines too (always in run.jsonl).",
-        ),
-    ]
-    for option in reversed(options):
+    """Options shared by `run` and `drift` (and every command that drives the console)."""
+    for option in reversed(_RUN_OPTIONS):
         func = option(func)
     return func
+
+
+def some_run_options(*names: str) -> Callable[[F], F]:
+    """The options of `run_options` with these parameter names (for a command that takes a few)."""
+    chosen = [o for o in _RUN_OPTIONS if _named(o) in names]
+    missing = set(names) - {_named(o) for o in chosen}
+    assert not missing, f"no run option {missing}"
+
+    def apply(func: F) -> F:
+        for option in reversed(chosen):
+            func = option(func)
+        return func
+
+    return apply
 
 
 def load_all(

@@ -79,6 +79,7 @@ class RunOptions:
             # One tab for demos and videos (a person watches it), and for a single step.
             look_ahead=not (demo or self.video or self.headed) and len(book.steps) > 1,
         )
+
     def labels_file(self, book: Runbook) -> LabelsFile | None:
         """The labels file of a run of `book`: `--labels`, else the runbook's, else none."""
         if self.labels is not None:
