@@ -10,13 +10,15 @@ from pathlib import Path
 from runbook.console import (
     PAGES,
     BrowserSession,
+    Capture,
     ConsoleShell,
     Credentials,
+    Prober,
+    ProbeReport,
     SessionOptions,
     check_session_target,
     profile_path,
 )
-from runbook.console.probe import Capture, Prober, ProbeReport
 from runbook.engine.embedded import embedded_simulator
 from runbook.engine.options import DEFAULT_CONSOLE, DEFAULT_TIMEOUT_MS, SIMULATOR
 from runbook.errors import ExitCode
