@@ -36,12 +36,14 @@ def test_a_renamed_button_is_found_by_probe_and_adapted_by_the_labels_it_writes(
     # The dialog behind the missing button could not be opened: its controls were not checked.
     assert {"key": "route_name", "where": "hosts/route_dialog"} in doc["unreached"]
     assert sim_http.get("/_sim/audit").json() == []  # a read-only walk: nothing written
+    assert doc["writes"] == 0
+    assert (tmp_path / doc["trace"]).is_file()  # kept: something is missing
 
     written = (tmp_path / "labels.yaml").read_text()
     assert "# replaces 'Add route' (button on hosts)" in written
     assert yaml.safe_load(written) == {"en": {"add_route": "New route"}}
 
-    failed = runbook_cli("run", str(book))
+    failed = runbook_cli("run", str(book), "--timeout", "3000")
     assert failed.code == 4, failed.output
     assert "Add route" in failed.output  # the locator that found nothing
     assert sim_http.get("/_sim/state").json()["routes"] == []
@@ -66,6 +68,15 @@ def test_probe_of_a_console_it_knows_finds_everything_and_bundles_each_place(
                 names
             )
     assert sim_http.get("/_sim/audit").json() == []
+    assert not list(tmp_path.glob("recordings/*"))  # nothing missing: no trace kept
+
+
+def test_probe_without_a_session_asks_for_sign_in(runbook_cli: Run, simulator: Any) -> None:
+    result = runbook_cli(
+        "probe", "--console", simulator.url, "--profile", "nobody", "--trace", "off"
+    )
+    assert result.code == 3, result.output
+    assert "sign-in" in result.stderr
 
 
 def test_labels_file_errors_are_placed_and_nothing_starts(
@@ -86,3 +97,8 @@ def test_labels_file_errors_are_placed_and_nothing_starts(
         f"{labels}:4:1: unknown locale 'frr'; did you mean 'fr'?",
     ]
     assert not list(tmp_path.glob("recordings/*"))  # refused before any run began
+
+    german = runbook_cli("run", str(write_runbook(split_delivery())), "--locale", "de")
+    assert german.code == 64, german.output
+    assert german.stderr.strip().startswith("runbook: error: unsupported console locale 'de'")
+    assert len(german.stderr.strip().splitlines()) == 1

@@ -15,7 +15,10 @@ from runbook.cli.group import cli
 
 @cli.command(epilog=EPILOG)
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
-@some_run_options("console_url", "locale", "labels", "headed", "var_pairs", "profile", "timeout")
+@some_run_options(
+    "console_url", "locale", "labels", "headed", "recordings", "var_pairs", "profile", "trace"
+)
+@some_run_options("timeout")
 @some_run_options("as_json")
 @click.option(
     "--write-labels",
@@ -39,9 +42,7 @@ def probe(files: tuple[str, ...], **opts: Any) -> None:
     from runbook.engine.probing import ProbeOptions, exit_code, probe
 
     books = load_all(files, opts["var_pairs"], opts["labels"])
-    options = ProbeOptions(
-        **{k: opts[k] for k in ("console_url", "locale", "labels", "profile", "headed", "timeout")}
-    )
+    options = ProbeOptions(**{k: opts[k] for k in ProbeOptions.__dataclass_fields__ if k in opts})
     bundle = _bundle(books, opts["bundle"])
     report = probe(books, options, bundle.capture if bundle else None)
     if bundle is not None:

@@ -76,6 +76,7 @@ class ProbeReport:
     unreached: list[tuple[str, str]] = field(default_factory=list)
     redesign: list[str] = field(default_factory=list)  # markers of the redesigned dialog seen
     writes: int = 0  # write requests the pages sent (a read-only walk sends none)
+    trace: str | None = None  # where the walk's Playwright trace was kept
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -86,6 +87,7 @@ class ProbeReport:
             "unreached": [{"key": k, "where": w} for k, w in self.unreached],
             "redesigned_dialog": self.redesign,
             "writes": self.writes,
+            "trace": self.trace,
         }
 
 

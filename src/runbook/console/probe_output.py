@@ -28,6 +28,8 @@ def summary(report: ProbeReport, *, written: str | None = None, bundle: str | No
         )
     if report.writes:
         lines.append(f"  warning: the pages sent {report.writes} write request(s)")
+    if report.trace:
+        lines.append(f"trace: {report.trace}")
     if written:
         lines.append(f"wrote {written}: review each name, then run with --labels {written}")
     if bundle:

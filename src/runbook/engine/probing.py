@@ -23,6 +23,9 @@ from runbook.engine.embedded import embedded_simulator
 from runbook.engine.options import DEFAULT_CONSOLE, DEFAULT_TIMEOUT_MS, SIMULATOR
 from runbook.errors import ExitCode
 from runbook.locales import DEFAULT_LOCALE, Labels
+from runbook.recording.folder import RunFolder
+from runbook.recording.trace import scrub_trace
+from runbook.secrets import Redactor
 from runbook.spec import Runbook
 from runbook.spec.kinds import KINDS
 from runbook.spec.labels import labels_for, labels_path, load_labels
@@ -39,6 +42,8 @@ class ProbeOptions:
     profile: str = "default"
     headed: bool = False
     timeout: int | None = None
+    recordings: str = "recordings"
+    trace: str = "retain-on-failure"  # on | off | retain-on-failure (kept when one is missing)
     state_dir: str = ".runbook"
 
 
@@ -73,13 +78,36 @@ def probe(
             timeout_ms=options.timeout or DEFAULT_TIMEOUT_MS,
             locale=labels.browser_locale,
             console=url,
+            trace=options.trace != "off",
         )
         with BrowserSession(session_options) as session:
             assert session.page is not None
             shell = ConsoleShell(session.page, labels, url)
-            if creds is not None:
-                shell.sign_in(creds)
-            return Prober(shell, labels, capture).probe(pages_of(books))
+            report = None
+            try:
+                if creds is not None:
+                    shell.sign_in(creds)
+                report = Prober(shell, labels, capture).probe(pages_of(books))
+            finally:
+                trace = _keep_trace(session, options, report)
+            if trace is not None:
+                report.trace = str(trace)
+            return report
+
+
+def _keep_trace(
+    session: BrowserSession, options: ProbeOptions, report: ProbeReport | None
+) -> Path | None:
+    """Save the probe's trace as `--trace` says (failed: the walk stopped, or found one
+    missing), its session cookies scrubbed; where it is."""
+    failed = report is None or bool(report.missing)
+    if options.trace == "off" or (options.trace == "retain-on-failure" and not failed):
+        return None
+    folder = RunFolder.create(Path(options.recordings), "console", "probe")
+    redactor = Redactor(session.cookie_values())
+    session.save_trace(folder.trace)
+    scrub_trace(folder.trace, redactor)
+    return folder.trace
 
 
 def exit_code(report: ProbeReport) -> int:
