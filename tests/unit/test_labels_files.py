@@ -157,3 +157,22 @@ def test_runbook_labels_prints_key_role_names_and_where(tmp_path: Path) -> None:
     assert runner.invoke(cli, ["labels", "--locale", "de"]).exit_code == 64
     assert runner.invoke(cli, ["labels", "--locale", "d e"]).exit_code == 64
     assert Labels("en").names("add_route") == ("Add route",)
+
+
+def test_a_run_takes_the_command_lines_labels_file_over_the_runbooks(tmp_path: Path) -> None:
+    from runbook.engine.options import RunOptions
+
+    (tmp_path / "book.yaml").write_text(
+        "version: 1\nname: x\nconsole:\n  labels: mine.yaml\nsteps:\n"
+        "  - mail_route:\n      name: R\n      server: {single_host: {host: a.example.com}}\n"
+    )
+    (tmp_path / "mine.yaml").write_text("en:\n  add_route: From the runbook\n")
+    (tmp_path / "cli.yaml").write_text("en:\n  add_route: From the command line\n")
+    book = load_text((tmp_path / "book.yaml").read_text(), str(tmp_path / "book.yaml"))
+    assert RunOptions().settle(book).labels.name("add_route") == "From the runbook"
+    chosen = RunOptions(labels=str(tmp_path / "cli.yaml")).settle(book).labels
+    assert chosen.names("add_route") == ("From the command line", "Add route")
+    german = {"de": {key: list(catalogue("en").labels[key]) for key in ALL_KEYS}}
+    (tmp_path / "de.yaml").write_text(json.dumps(german))
+    settings = RunOptions(locale="de", labels=str(tmp_path / "de.yaml")).settle(book)
+    assert (settings.locale, settings.labels.browser_locale) == ("de", "de")
