@@ -223,7 +223,8 @@ class _Walk:
         if any(m.key == key and m.where == where for m in report.missing):
             return False  # noted already (a control looked at, then pressed)
         if self.present(key, scope):
-            report.found.append((key, where))
+            if (key, where) not in report.found:  # a menu looked at, then opened
+                report.found.append((key, where))
             return True
         tree = self._tree(scope or self.scope)
         tried = self.labels.names(key, **_fields(self.labels, key))
