@@ -102,3 +102,17 @@ def test_labels_file_errors_are_placed_and_nothing_starts(
     assert german.code == 64, german.output
     assert german.stderr.strip().startswith("runbook: error: unsupported console locale 'de'")
     assert len(german.stderr.strip().splitlines()) == 1
+
+
+def test_a_console_language_runbook_does_not_ship_runs_from_a_whole_labels_file(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
+) -> None:
+    # The simulator answers ?hl=de in English: a "German" file naming it so drives it whole.
+    english = runbook_cli("labels", "--json").json()["labels"]
+    whole = {"de": {entry["key"]: entry["names"] for entry in english}}
+    (tmp_path / "de.yaml").write_text(yaml.safe_dump(whole, allow_unicode=True))
+    book = write_runbook(split_delivery())
+    result = runbook_cli("run", str(book), "--locale", "de", "--labels", "de.yaml", "--json")
+    assert result.code == 0, result.output
+    assert result.json()["locale"] == "de"
+    assert sim_http.get("/_sim/state").json()["routes"] == [LEGACY_ROUTE]
