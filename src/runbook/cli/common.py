@@ -68,6 +68,36 @@ def console_option(ctx: click.Context, param: click.Parameter, value: str | None
         raise click.BadParameter(str(exc)) from None
 
 
+def _locale_code(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from runbook.spec.labels import LOCALE_CODE
+
+    if value is None or value in LOCALES or LOCALE_CODE.match(value):
+        return value
+    raise click.BadParameter(
+        f"{value!r} is no locale; use one of {', '.join(LOCALES)}, or a code a labels file gives"
+    )
+
+
+def locale_option() -> Callable[[F], F]:
+    """`--locale`: a shipped console language, or one a labels file (`--labels`) gives."""
+    return click.option(
+        "--locale",
+        callback=_locale_code,
+        metavar="|".join(LOCALES) + "|CODE",
+        help="Console language (another code needs --labels giving every name).",
+    )
+
+
+def labels_option() -> Callable[[F], F]:
+    """`--labels FILE`: names this console gives the catalogue's controls (`runbook labels`)."""
+    return click.option(
+        "--labels",
+        type=click.Path(dir_okay=False),
+        metavar="FILE",
+        help="Labels file: names tried before the built-in ones (default: console.labels).",
+    )
+
+
 def _fail(exc: BaseException, *, debug: bool, as_json: bool) -> NoReturn:
     """Print an error the way a user should see it and exit with its code."""
     if isinstance(exc, InvalidRunbook):
@@ -113,101 +143,128 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+_RUN_OPTIONS: list[Callable[[F], F]] = [
+    click.option(
+        "--console",
+        "console_url",
+        metavar="URL|simulator",
+        callback=console_option,
+        help="Console to drive (default: the runbook's console.url).",
+    ),
+    locale_option(),
+    labels_option(),
+    click.option("--headed", is_flag=True, help="Show the browser window."),
+    click.option(
+        "--slow-mo",
+        type=click.IntRange(min=0),
+        default=None,
+        metavar="MS",
+        help="Slow every browser action by MS milliseconds.",
+    ),
+    click.option(
+        "--recordings",
+        type=click.Path(file_okay=False),
+        default="recordings",
+        show_default=True,
+        help="Where run folders are written.",
+    ),
+    click.option("--var", "var_pairs", multiple=True, metavar="KEY=VALUE", help="Set a variable."),
+    click.option(
+        "--profile",
+        default="default",
+        show_default=True,
+        help="Saved console session to use (see `runbook login`).",
+    ),
+    click.option(
+        "--trace",
+        type=click.Choice(["on", "off", "retain-on-failure"]),
+        default="retain-on-failure",
+        show_default=True,
+        help="Playwright trace. retain-on-failure: kept when the run fails (actions, "
+        "network, console). on: always kept, with a DOM snapshot per browser call (slower "
+        "on long lists). off: none.",
+    ),
+    click.option(
+        "--screenshots",
+        type=click.Choice(["on", "off"]),
+        default="on",
+        show_default=True,
+        help="Checkpoint screenshots.",
+    ),
+    click.option(
+        "--navigate",
+        type=click.Choice(["url", "click"]),
+        default=None,
+        help="Reach pages by URL (fast) or by the menu path (default in demo).",
+    ),
+    click.option(
+        "--timeout",
+        type=click.IntRange(min=100),
+        default=None,
+        metavar="MS",
+        help="How long to wait for a page element (default 15000).",
+    ),
+    click.option(
+        "--retries",
+        type=click.IntRange(min=0),
+        default=None,
+        help="Retries of a transient failure (default 3).",
+    ),
+    click.option(
+        "--demo", is_flag=True, help="Headed, slowed, menu navigation, captions and highlights."
+    ),
+    click.option("--video", is_flag=True, help="Record a video of the run."),
+    click.option(
+        "--video-allow-secrets",
+        is_flag=True,
+        help="Record the video although the runbook has secrets (they show unmasked).",
+    ),
+    click.option("--json", "as_json", is_flag=True, help="Print the result document."),
+    click.option(
+        "--verbose",
+        "-v",
+        is_flag=True,
+        help="On a terminal, print the structured log lines too (always in run.jsonl).",
+    ),
+]
+
+
+def _named(option: Callable[[F], F]) -> str:
+    """The parameter name an option of `_RUN_OPTIONS` gives its command."""
+
+    def probe() -> None: ...
+
+    return next(iter(click.command()(option(probe)).params)).name or ""  # type: ignore[arg-type]
+
+
 def run_options(func: F) -> F:
-    """Options shared by `run` and `drift`."""
-    options = [
-        click.option(
-            "--console",
-            "console_url",
-            metavar="URL|simulator",
-            callback=console_option,
-            help="Console to drive (default: the runbook's console.url).",
-        ),
-        click.option("--locale", type=click.Choice(LOCALES), help="Console language."),
-        click.option("--headed", is_flag=True, help="Show the browser window."),
-        click.option(
-            "--slow-mo",
-            type=click.IntRange(min=0),
-            default=None,
-            metavar="MS",
-            help="Slow every browser action by MS milliseconds.",
-        ),
-        click.option(
-            "--recordings",
-            type=click.Path(file_okay=False),
-            default="recordings",
-            show_default=True,
-            help="Where run folders are written.",
-        ),
-        click.option(
-            "--var", "var_pairs", multiple=True, metavar="KEY=VALUE", help="Set a variable."
-        ),
-        click.option(
-            "--profile",
-            default="default",
-            show_default=True,
-            help="Saved console session to use (see `runbook login`).",
-        ),
-        click.option(
-            "--trace",
-            type=click.Choice(["on", "off", "retain-on-failure"]),
-            default="retain-on-failure",
-            show_default=True,
-            help="Playwright trace. retain-on-failure: kept when the run fails (actions, "
-            "network, console). on: always kept, with a DOM snapshot per browser call (slower "
-            "on long lists). off: none.",
-        ),
-        click.option(
-            "--screenshots",
-            type=click.Choice(["on", "off"]),
-            default="on",
-            show_default=True,
-            help="Checkpoint screenshots.",
-        ),
-        click.option(
-            "--navigate",
-            type=click.Choice(["url", "click"]),
-            default=None,
-            help="Reach pages by URL (fast) or by the menu path (default in demo).",
-        ),
-        click.option(
-            "--timeout",
-            type=click.IntRange(min=100),
-            default=None,
-            metavar="MS",
-            help="How long to wait for a page element (default 15000).",
-        ),
-        click.option(
-            "--retries",
-            type=click.IntRange(min=0),
-            default=None,
-            help="Retries of a transient failure (default 3).",
-        ),
-        click.option(
-            "--demo", is_flag=True, help="Headed, slowed, menu navigation, captions and highlights."
-        ),
-        click.option("--video", is_flag=True, help="Record a video of the run."),
-        click.option(
-            "--video-allow-secrets",
-            is_flag=True,
-            help="Record the video although the runbook has secrets (they show unmasked).",
-        ),
-        click.option("--json", "as_json", is_flag=True, help="Print the result document."),
-        click.option(
-            "--verbose",
-            "-v",
-            is_flag=True,
-            help="On a terminal, print the structured log lines too (always in run.jsonl).",
-        ),
-    ]
-    for option in reversed(options):
+    """Options shared by `run` and `drift` (and every command that drives the console)."""
+    for option in reversed(_RUN_OPTIONS):
         func = option(func)
     return func
 
 
-def load_all(files: tuple[str, ...], var_pairs: tuple[str, ...]) -> list[Any]:
-    """Every runbook, loaded and checked before any browser starts (all problems at once)."""
+def some_run_options(*names: str) -> Callable[[F], F]:
+    """The options of `run_options` with these parameter names (for a command that takes a few)."""
+    chosen = [o for o in _RUN_OPTIONS if _named(o) in names]
+    missing = set(names) - {_named(o) for o in chosen}
+    assert not missing, f"no run option {missing}"
+
+    def apply(func: F) -> F:
+        for option in reversed(chosen):
+            func = option(func)
+        return func
+
+    return apply
+
+
+def load_all(
+    files: tuple[str, ...], var_pairs: tuple[str, ...], labels: str | None = None
+) -> list[Any]:
+    """Every runbook (and the `--labels` file), loaded and checked before any browser starts
+    (all problems at once)."""
     from runbook.spec import load_runbook
+    from runbook.spec.labels import load_labels
 
     variables = parse_vars(var_pairs)
     books, problems = [], []
@@ -216,17 +273,24 @@ def load_all(files: tuple[str, ...], var_pairs: tuple[str, ...]) -> list[Any]:
             books.append(load_runbook(Path(file), variables=variables))
         except InvalidRunbook as exc:
             problems.extend(exc.problems)
+    try:
+        if labels is not None:
+            load_labels(Path(labels))
+    except InvalidRunbook as exc:
+        problems.extend(exc.problems)
     if problems:
         raise InvalidRunbook(problems)
     return books
 
 
-def load_for_browser(files: tuple[str, ...], var_pairs: tuple[str, ...]) -> list[Any]:
+def load_for_browser(
+    files: tuple[str, ...], var_pairs: tuple[str, ...], labels: str | None = None
+) -> list[Any]:
     """`load_all`, on another thread while Playwright's driver starts on this one."""
     from runbook.console import driver
 
     def load() -> list[Any]:
-        books = load_all(files, var_pairs)
+        books = load_all(files, var_pairs, labels)
         import runbook.engine.runner  # noqa: F401  (imported while the driver starts)
 
         return books

@@ -21,7 +21,7 @@ from runbook.errors import ExitCode
 @guarded
 def run(file: str, dry_run: bool, **opts: Any) -> None:
     """Apply a runbook: read the live console, change only what differs."""
-    [book] = load_for_browser((file,), opts["var_pairs"])
+    [book] = load_for_browser((file,), opts["var_pairs"], opts["labels"])
     sys.exit(execute(book, file, "dry-run" if dry_run else "apply", **opts))
 
 
@@ -33,7 +33,7 @@ def run(file: str, dry_run: bool, **opts: Any) -> None:
 @guarded
 def drift(files: tuple[str, ...], **opts: Any) -> None:
     """Compare the live console with runbooks, read-only (exit 2 on drift)."""
-    books = load_for_browser(files, opts["var_pairs"])
+    books = load_for_browser(files, opts["var_pairs"], opts["labels"])
     from runbook.engine.runner import Outputs
     from runbook.recording.ci import write_junit_suites
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from runbook.console.guard import WriteGuard
     from runbook.console.page import Dialog, ListPage
     from runbook.console.places import PAGES, PageInfo, PageName, page_info
+    from runbook.console.probe import Capture, Prober, ProbeReport
     from runbook.console.session import BrowserSession, SessionOptions
     from runbook.console.shell import ConsoleShell, Navigate
     from runbook.console.signin import Credentials, check_session_target, profile_path
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PAGES",
     "BrowserSession",
+    "Capture",
     "ConsoleShell",
     "Credentials",
     "Demo",
@@ -38,6 +40,8 @@ __all__ = [
     "Page",
     "PageInfo",
     "PageName",
+    "ProbeReport",
+    "Prober",
     "SessionOptions",
     "WriteGuard",
     "check_session_target",
@@ -54,6 +58,7 @@ _HOMES = {
     "runbook.console.guard": ("WriteGuard",),
     "runbook.console.page": ("Dialog", "ListPage"),
     "runbook.console.places": ("PAGES", "PageInfo", "PageName", "page_info"),
+    "runbook.console.probe": ("Capture", "ProbeReport", "Prober"),
     "runbook.console.session": ("BrowserSession", "SessionOptions"),
     "runbook.console.shell": ("ConsoleShell", "Navigate"),
     "runbook.console.signin": ("Credentials", "check_session_target", "profile_path"),

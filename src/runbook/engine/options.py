@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from runbook.console import Navigate, SessionOptions
-from runbook.locales import Locale, catalogue, check_locale
+from runbook.locales import Labels
 from runbook.recording.artifacts import ArtifactsRecorder
 from runbook.results import Mode
 from runbook.spec import Runbook
+from runbook.spec.labels import LabelsFile, labels_for, labels_path, load_labels
 
 DEFAULT_CONSOLE = "https://admin.google.com"
 SIMULATOR = "simulator"  # --console simulator: the embedded simulator
@@ -35,6 +36,7 @@ class RunOptions:
     mode: Mode = "apply"
     console_url: str | None = None
     locale: str | None = None
+    labels: str | None = None  # --labels FILE (else the runbook's console.labels)
     headed: bool = False
     slow_mo: int | None = None
     recordings: str = "recordings"
@@ -64,9 +66,11 @@ class RunOptions:
     def settle(self, book: Runbook) -> Settings:
         """The options of a run of `book`, each default resolved: the one place they are."""
         demo = self.demo
+        labels = labels_for(self.locale or book.console.locale, self.labels_file(book))
         return Settings(
             target=self.console_url or book.console.url or DEFAULT_CONSOLE,
-            locale=check_locale(self.locale or book.console.locale),
+            locale=labels.locale,
+            labels=labels,
             headed=self.headed or demo,
             slow_mo=self.slow_mo if self.slow_mo is not None else (DEMO_SLOW_MO_MS if demo else 0),
             navigate=self.navigate or ("click" if demo else "url"),
@@ -76,13 +80,22 @@ class RunOptions:
             look_ahead=not (demo or self.video or self.headed) and len(book.steps) > 1,
         )
 
+    def labels_file(self, book: Runbook) -> LabelsFile | None:
+        """The labels file of a run of `book`: `--labels`, else the runbook's, else none."""
+        if self.labels is not None:
+            return load_labels(Path(self.labels))
+        if book.console.labels is not None and book.source:
+            return load_labels(labels_path(book.source, book.console.labels))
+        return None
+
 
 @dataclass(frozen=True)
 class Settings:
     """What `RunOptions.settle` resolved for one runbook: nothing is left to default."""
 
     target: str  # a console URL, or SIMULATOR
-    locale: Locale  # validated: an unknown locale is a usage error, never English
+    locale: str  # validated: an unknown locale is a usage error, never English
+    labels: Labels  # the catalogue of that locale, a labels file's names first
     headed: bool
     slow_mo: int
     navigate: Navigate
@@ -107,6 +120,6 @@ class Settings:
             trace_snapshots=recorder.trace_snapshots,
             video_dir=recorder.video_dir,
             timeout_ms=self.timeout_ms,
-            locale=catalogue(self.locale).browser_locale,
+            locale=self.labels.browser_locale,
             console=console,
         )

@@ -31,7 +31,6 @@ from runbook.engine.lock import run_lock
 from runbook.engine.loop import run_in_console
 from runbook.engine.options import SIMULATOR, Outputs, RunOptions, Settings
 from runbook.errors import ExitCode, RunbookError, Terminated
-from runbook.locales import Labels
 from runbook.recording.artifacts import ArtifactPolicy, ArtifactsRecorder
 from runbook.recording.folder import RunFolder
 from runbook.recording.log import (
@@ -197,7 +196,7 @@ def _context(
     """What every step of the run is handed: the console shell, the labels, the guard."""
     page = session.page
     assert page is not None
-    labels = Labels(settings.locale)
+    labels = settings.labels
     shell = ConsoleShell(
         page,
         labels,

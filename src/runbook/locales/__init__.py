@@ -478,6 +478,11 @@ def check_locale(locale: str) -> Locale:
     raise UsageError(f"unsupported console locale {locale!r}; use one of {', '.join(LOCALES)}")
 
 
+def missing_keys(names: Mapping[LabelKey, object]) -> list[LabelKey]:
+    """The catalogue keys `names` does not give (what a new console language still needs)."""
+    return [key for key in get_args(LabelKey) if key not in names]
+
+
 @cache
 def catalogue(locale: str) -> Catalogue:
     """The catalogue of a locale, from its module `runbook.locales.<locale>`."""
@@ -487,15 +492,40 @@ def catalogue(locale: str) -> Catalogue:
 
 
 class Labels:
-    """The label catalogue of one console language: `labels.name("add_route")`."""
+    """The label catalogue of one console language: `labels.name("add_route")`.
 
-    def __init__(self, locale: str) -> None:
-        self._catalogue = catalogue(locale)
-        self.locale: Locale = self._catalogue.locale
+    `overrides` (a labels file's names for this locale, see `runbook.spec.labels`) are tried
+    before the built-in names; a locale runbook does not ship takes every name from them.
+    """
+
+    def __init__(
+        self, locale: str, overrides: Mapping[LabelKey, tuple[str, ...]] | None = None
+    ) -> None:
+        self.overrides: dict[LabelKey, tuple[str, ...]] = dict(overrides or {})
+        self.locale: str = locale
+        if locale in LOCALES:
+            self._catalogue: Catalogue | None = catalogue(locale)
+            self._builtin: Mapping[LabelKey, tuple[str, ...]] = self._catalogue.labels
+            self.browser_locale = self._catalogue.browser_locale
+        else:
+            missing = missing_keys(self.overrides)
+            if missing:
+                raise UsageError(
+                    f"unsupported console locale {locale!r}: use one of {', '.join(LOCALES)}, "
+                    f"or a labels file giving every key for it (missing: {', '.join(missing)})"
+                )
+            self._catalogue, self._builtin, self.browser_locale = None, {}, locale
+
+    def builtin(self, key: LabelKey) -> tuple[str, ...]:
+        """The names runbook ships for this control (none for a labels-file language)."""
+        return self._builtin.get(key, ())
 
     def names(self, key: LabelKey, **fields: object) -> tuple[str, ...]:
-        """Every accessible name the console may give this control (`{n}` fields filled)."""
-        names = self._catalogue.labels[key]
+        """Every accessible name the console may give this control (`{n}` fields filled):
+        the labels file's first, then the built-in ones."""
+        own = self.overrides.get(key, ())
+        builtin = self.builtin(key)
+        names = own + tuple(n for n in builtin if n not in own) if own else builtin
         return tuple(n.format(**fields) for n in names) if fields else names
 
     def name(self, key: LabelKey, **fields: object) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Literal
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
@@ -17,6 +18,7 @@ from runbook.simulator.auth import Credentials, SignIn, signin_url
 from runbook.simulator.faults import OTHER_ADMIN, ConcurrentEdit, FaultError, Faults
 from runbook.simulator.i18n import Locale, locale_from, text
 from runbook.simulator.pages import PAGE_PATHS, Page, console_page, with_query
+from runbook.simulator.renames import RenameError, Renames, RenameScope
 from runbook.simulator.state import InUse, Kind, NotFound, Stale, Store
 from runbook.simulator.validation import Invalid, Json
 
@@ -94,6 +96,7 @@ class Simulator:
         self.signin = SignIn(credentials or Credentials(), store)
         self.faults = faults or Faults()
         self.tls: dict[str, str] = {}
+        self.renames = Renames()
 
     # --- sessions ---------------------------------------------------------------------------
     def _signed_in(self, request: Request) -> tuple[bool, str | None]:
@@ -426,6 +429,7 @@ class Simulator:
         self.store.reset()
         self.faults.reset()
         self.tls = {}
+        self.renames.reset()
         return JSONResponse({"ok": True})
 
     async def _sim_faults(self, request: Request) -> Response:
@@ -449,6 +453,14 @@ class Simulator:
             self.tls = {str(k).strip(): v for k, v in doc.items()}
         return JSONResponse(self.tls)
 
+    async def _sim_labels(self, request: Request) -> Response:
+        if request.method == "PUT":
+            try:
+                self.renames.update(await _json_body(request))
+            except (_BadBody, RenameError) as exc:
+                return JSONResponse({"error": str(exc) or "body is not JSON"}, status_code=400)
+        return JSONResponse(self.renames.by_locale)
+
     def _sim_routes(self) -> list[BaseRoute]:
         return [
             Route("/_sim/state", self._sim_state, methods=["GET", "PUT"]),
@@ -456,6 +468,7 @@ class Simulator:
             Route("/_sim/reset", self._sim_reset, methods=["POST"]),
             Route("/_sim/faults", self._sim_faults, methods=["GET", "POST"]),
             Route("/_sim/tls", self._sim_tls, methods=["GET", "PUT"]),
+            Route("/_sim/labels", self._sim_labels, methods=["GET", "PUT"]),
         ]
 
     # --- the app ----------------------------------------------------------------------------
@@ -483,4 +496,4 @@ class Simulator:
             Mount("/u/{account:int}", routes=console),
             *console,
         ]
-        return Starlette(routes=routes)
+        return Starlette(routes=routes, middleware=[Middleware(RenameScope, renames=self.renames)])

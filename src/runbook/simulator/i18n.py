@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from runbook.simulator.i18n_options import OPTIONS_EN, OPTIONS_FR
+from runbook.simulator.renames import renamed
 
 Locale = Literal["en", "fr"]
 LOCALES: tuple[Locale, ...] = ("en", "fr")
@@ -432,7 +433,12 @@ def locale_from(hl: str | None) -> Locale:
     return "fr" if hl and hl.lower().startswith("fr") else "en"
 
 
+def strings(locale: Locale) -> dict[str, str]:
+    """Every UI string of a locale, as this request shows them (`runbook.simulator.renames`)."""
+    return {key: renamed(locale, value) for key, value in STRINGS[locale].items()}
+
+
 def text(locale: Locale, key: str, **values: object) -> str:
     """One UI string, with `{name}` placeholders filled in."""
-    template = STRINGS[locale][key]
+    template = renamed(locale, STRINGS[locale][key])
     return template.format(**values) if values else template

@@ -8,7 +8,7 @@ from typing import Literal
 from urllib.parse import urlencode
 
 from runbook.simulator.assets import MAIN_SCRIPT, script_modules
-from runbook.simulator.i18n import STRINGS, Locale, text
+from runbook.simulator.i18n import Locale, strings, text
 
 Page = Literal["home", "hosts", "routing", "defaultrouting", "notfound"]
 
@@ -182,7 +182,7 @@ def console_page(
         "hl": hl or "",
         "prefix": prefix,
         "page": page,
-        "strings": STRINGS[locale],
+        "strings": strings(locale),
         "late_dialogs": late_dialogs,
         "extra_option": extra_option,
     }

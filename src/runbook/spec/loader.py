@@ -19,6 +19,7 @@ from runbook.errors import InvalidRunbook, Problem, UsageError
 from runbook.spec.checks import did_you_mean
 from runbook.spec.crosscheck import check_steps, facts_from_data
 from runbook.spec.kinds import KINDS, KindInfo, hidden_fields
+from runbook.spec.labels import console_labels_problems
 from runbook.spec.model import Runbook
 from runbook.spec.source import DocPath, Source, SourceFatal, read_text
 from runbook.spec.variables import resolve_references
@@ -75,9 +76,10 @@ def load_text(
     if undeclared:
         raise UsageError(_undeclared_message(file, undeclared, sorted(source.declared)))
     book = _validate(source)
+    elsewhere = console_labels_problems(book, source) if book is not None else []
     found = [(issue.pos, issue.message) for _, issue in source.issues]
-    if found or book is None:
-        raise InvalidRunbook(_problems(file, found, source.secrets))
+    if found or book is None or elsewhere:
+        raise InvalidRunbook(_problems(file, found, source.secrets) + elsewhere)
     return book.model_copy(
         update={
             "secrets": frozenset(source.secrets),

@@ -89,6 +89,11 @@ class ConsoleSettings(SpecModel):
     )
     locale: Locale = Field(default=DEFAULT_LOCALE, description="The console's UI language.")
     org_unit: str = Field(default="/", description="Organizational unit path; '/' is the top.")
+    labels: str | None = Field(
+        default=None,
+        description="A labels file (relative to the runbook): per locale, catalogue keys and "
+        "the names this console gives them, tried before the built-in ones (`runbook labels`).",
+    )
 
     @field_validator("url")
     @classmethod

@@ -1,0 +1,316 @@
+"""`runbook probe`: a read-only walk of the pages, dialogs and menus a runbook uses, per key.
+
+For each registered page asked for, `Prober` takes the page's walk (`console.walks`): it opens
+the page and its Add dialog, opens each menu and reveals each option group, then cancels;
+nothing is ever saved (no Save is pressed; `writes` counts any write the page sent anyway).
+Every catalogue key it looks for is found or missing; for a missing one it gives where it
+looked, the role, the names it tried and up to three candidates — the unknown names of the
+controls with that role in that place, closest first. Keys behind a control that is missing
+are "unreached".
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from playwright.sync_api import Locator, Page, expect
+
+from runbook.console.aria import AriaNode, parse
+from runbook.console.failures import translated
+from runbook.console.locate import by_role
+from runbook.console.page import WRITE_METHODS
+from runbook.console.places import page_info
+from runbook.console.shell import ConsoleShell
+from runbook.console.walks import WALKS, Cancel, Check, Look, Move, Pick, Press
+from runbook.console.widgets import wait_loaded
+from runbook.locales import ROLES, LabelKey, Labels
+
+# Roles whose accessible name holds more than the catalogue's words (as the page objects find
+# them: part of the name, case aside).
+LOOSE_ROLES = frozenset(
+    {"heading", "dialog", "alertdialog", "group", "combobox", "table", "region", "tree"}
+)
+CANDIDATES = 3
+SETTLE_MS = 2_000  # how long a control that is not there at once may take to show
+# Words of the redesigned "Add setting" dialog some 2025-26 documents show (unconfirmed).
+REDESIGN_MARKERS = (
+    "Select when this action is applied",
+    "Active user accounts",
+    "All inactive and unrecognized accounts",
+)
+
+Capture = Callable[[Page, str], None]  # a bundle's capture of the page at a place
+
+
+@dataclass
+class Missing:
+    """A catalogue key the walk did not find."""
+
+    key: str
+    role: str
+    where: str
+    tried: list[str]
+    candidates: list[str]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "role": self.role,
+            "where": self.where,
+            "tried": self.tried,
+            "candidates": self.candidates,
+        }
+
+
+@dataclass
+class ProbeReport:
+    """What the walk found: keys found, missing (with candidates) and not reached."""
+
+    console: str
+    locale: str
+    found: list[tuple[str, str]] = field(default_factory=list)  # (key, where)
+    missing: list[Missing] = field(default_factory=list)
+    unreached: list[tuple[str, str]] = field(default_factory=list)
+    redesign: list[str] = field(default_factory=list)  # markers of the redesigned dialog seen
+    writes: int = 0  # write requests the pages sent (a read-only walk sends none)
+    trace: str | None = None  # where the walk's Playwright trace was kept
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "console": self.console,
+            "locale": self.locale,
+            "found": len(self.found),
+            "missing": [m.as_dict() for m in self.missing],
+            "unreached": [{"key": k, "where": w} for k, w in self.unreached],
+            "redesigned_dialog": self.redesign,
+            "writes": self.writes,
+            "trace": self.trace,
+        }
+
+
+def _fields(labels: Labels, key: LabelKey) -> dict[str, Any]:
+    """The `{n}` of a numbered control (a host row): the first one."""
+    return {"n": 1} if any("{n}" in n for n in labels.names(key)) else {}
+
+
+def _loose(key: LabelKey) -> bool:
+    return ROLES[key] in LOOSE_ROLES
+
+
+def candidates(tree: AriaNode, role: str, tried: tuple[str, ...], known: set[str]) -> list[str]:
+    """The names of the controls with `role` in `tree` that the catalogue does not know,
+    closest to the names tried first (at most `CANDIDATES`)."""
+    names: list[str] = []
+    for node in tree.find_all(role):
+        if node.name and node.name.lower() not in known and node.name not in names:
+            names.append(node.name)
+
+    def closeness(name: str) -> float:
+        return max(
+            difflib.SequenceMatcher(None, name.lower(), t.lower()).ratio() for t in tried or ("",)
+        )
+
+    return sorted(names, key=closeness, reverse=True)[:CANDIDATES]
+
+
+class Prober:
+    """Walks pages with the catalogue `labels`, noting what it finds into a `ProbeReport`."""
+
+    def __init__(self, shell: ConsoleShell, labels: Labels, capture: Capture | None = None):
+        self.shell = shell
+        self.labels = labels
+        self.capture = capture
+        self.report = ProbeReport(shell.base_url, labels.locale)
+        self.known = {n.lower() for key in ROLES for n in labels.names(key)}
+        self._writes: list[str] = []
+
+    @property
+    def page(self) -> Page:
+        return self.shell.page
+
+    def probe(self, pages: list[str]) -> ProbeReport:
+        """Walk each page (in order); the report."""
+        self.page.on("request", self._request)
+        try:
+            for name in pages:
+                self._walk(name)
+        finally:
+            self.page.remove_listener("request", self._request)
+        self.report.writes = len(self._writes)
+        return self.report
+
+    def _request(self, request: Any) -> None:
+        if request.method in WRITE_METHODS:
+            self._writes.append(request.url)
+
+    # --- one page -------------------------------------------------------------------------
+    def _walk(self, name: str) -> None:
+        with translated(self.page, f"opening the {name} page"):
+            self.shell.goto(name)
+            self.shell.check_signed_in()
+            expect(self.page.get_by_role("heading", level=1).first).to_be_visible()
+            wait_loaded(self.page, self.labels)
+        self._capture(name)
+        walk = _Walk(self, name)
+        for move in WALKS[name]:
+            walk.move(move)
+
+    def _capture(self, where: str) -> None:
+        if self.capture is not None:
+            self.capture(self.page, where)
+
+
+class _Walk:
+    """The walk of one page: where it is (the page, its dialog, a menu) and what it found."""
+
+    def __init__(self, prober: Prober, page_name: str) -> None:
+        self.prober = prober
+        self.page = prober.page
+        self.labels = prober.labels
+        self.page_name = page_name
+        info = page_info(page_name)
+        self.page_scope: Page | Locator = self.page
+        if info.block is not None:
+            self.page_scope = by_role(self.page, "region", info.block, self.labels).or_(
+                by_role(self.page, "group", info.block, self.labels)
+            )
+        self.scope: Page | Locator = self.page_scope
+        self.where = page_name
+        self.blocked = False  # a control to press was missing: the rest of the dialog is unseen
+
+    def move(self, move: Move) -> None:
+        with translated(self.page, f"probing {self.where}"):
+            if isinstance(move, Cancel):
+                self._cancel()
+            elif self.blocked:
+                self._unreached(move)
+            elif isinstance(move, Look):
+                self._look(move)
+            elif isinstance(move, Press):
+                self._press(move)
+            elif isinstance(move, Pick):
+                self._pick(move)
+            elif isinstance(move, Check):
+                self._check(move)
+
+    # --- finding --------------------------------------------------------------------------
+    def locate(self, key: LabelKey, scope: Page | Locator | None = None) -> Locator:
+        return by_role(
+            scope or self.scope,
+            ROLES[key],
+            key,
+            self.labels,
+            exact=not _loose(key),
+            **_fields(self.labels, key),
+        ).first
+
+    def present(self, key: LabelKey, scope: Page | Locator | None = None) -> bool:
+        found = self.locate(key, scope)
+        if found.count():
+            return True
+        try:
+            expect(found).to_be_attached(timeout=SETTLE_MS)
+        except AssertionError:
+            return False
+        return True
+
+    def note(self, key: LabelKey, where: str, scope: Page | Locator | None = None) -> bool:
+        """Look for one key; note it found or missing (with candidates)."""
+        report = self.prober.report
+        if any(m.key == key and m.where == where for m in report.missing):
+            return False  # noted already (a control looked at, then pressed)
+        if self.present(key, scope):
+            if (key, where) not in report.found:  # a menu looked at, then opened
+                report.found.append((key, where))
+            return True
+        tree = self._tree(scope or self.scope)
+        tried = self.labels.names(key, **_fields(self.labels, key))
+        found = candidates(tree, ROLES[key], tried, self.prober.known)
+        report.missing.append(Missing(key, ROLES[key], where, list(tried), found))
+        return False
+
+    def _tree(self, scope: Page | Locator) -> AriaNode:
+        root = scope.locator("body") if isinstance(scope, Page) else scope
+        if not root.count():
+            root = self.page.locator("body")
+        tree = parse(root.first.aria_snapshot())
+        text = root.first.inner_text()
+        for marker in REDESIGN_MARKERS:
+            if marker.lower() in text.lower() and marker not in self.prober.report.redesign:
+                self.prober.report.redesign.append(marker)
+        return tree
+
+    # --- moves ----------------------------------------------------------------------------
+    def _look(self, move: Look) -> None:
+        for key in move.keys:
+            self.note(key, self.where)
+        if move.either:  # one of them is enough; the others are not shown
+            shown = [k for k in move.either if self.present(k)]
+            self.prober.report.found.extend((k, self.where) for k in shown)
+            if not shown:
+                for key in move.either:
+                    self.note(key, self.where)
+
+    def _press(self, move: Press) -> None:
+        keys = (move.key, *move.otherwise)
+        target = next((k for k in keys if self.present(k)), None)
+        if target is None:
+            if not move.otherwise:
+                self.note(move.key, self.where)
+            if move.opens is not None:
+                self.blocked, self.where = True, f"{self.page_name}/{move.opens}"
+            return
+        self.locate(target).click()
+        if move.opens is None:
+            return
+        dialog_where = f"{self.page_name}/{move.opens}"
+        dialog = by_role(self.page, "dialog", move.opens, self.labels, exact=False)
+        any_dialog = self.page.get_by_role("dialog").last
+        expect(any_dialog).to_be_visible()
+        self.note(move.opens, self.page_name, self.page)
+        self.scope = dialog if dialog.count() else any_dialog
+        self.where = dialog_where
+        self.prober._capture(dialog_where)
+
+    def _pick(self, move: Pick) -> None:
+        if not self.note(move.menu, self.where):
+            for key in move.options:
+                self.prober.report.unreached.append((key, f"{self.where}/{move.menu}"))
+            return
+        self.locate(move.menu).click()
+        listbox = self.page.get_by_role("listbox").last
+        expect(listbox).to_be_visible()
+        for key in move.options:
+            self.note(key, f"{self.where}/{move.menu}", listbox)
+        chosen = self.locate(move.choose, listbox)
+        (chosen if chosen.count() else listbox.get_by_role("option").first).click()
+        expect(self.page.get_by_role("listbox")).to_have_count(0)
+
+    def _check(self, move: Check) -> None:
+        box = self.locate(move.key)
+        if box.count():
+            box.check()
+
+    def _cancel(self) -> None:
+        dialog = self.scope
+        if self.blocked or dialog is self.page_scope:
+            self.blocked, self.where = False, self.page_name
+            return
+        cancel = self.locate("cancel")
+        if cancel.count():
+            cancel.click()
+        else:
+            self.prober.shell.goto(self.page_name)  # nothing saved: leave the dialog by reloading
+        expect(self.page.get_by_role("dialog")).to_have_count(0)
+        self.scope, self.where = self.page_scope, self.page_name
+
+    def _unreached(self, move: Move) -> None:
+        keys: tuple[LabelKey, ...] = ()
+        if isinstance(move, Look):
+            keys = (*move.keys, *move.either)
+        elif isinstance(move, Pick):
+            keys = (move.menu, *move.options)
+        self.prober.report.unreached.extend((k, self.where) for k in keys)

@@ -1,0 +1,275 @@
+"""Where each catalogue key is used, as data: the read-only walk `runbook probe` takes per page.
+
+A walk is a list of moves on one registered page: `Look` at controls (by their keys, each
+with its role from `locales.ROLES`), `Press` a button (which may open a dialog), `Pick` an
+option of a menu (after looking at its options), `Check` a box that reveals more, and
+`Cancel` the dialog. Keys no walk can see without writing (rows, errors, confirmations,
+sign-in, sub-dialogs) are listed in `ELSEWHERE` with the place that shows them. `runbook
+labels` prints both; a test checks every key has a place.
+
+To add a page: add its walk to `WALKS` (the page's name from `console.places`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from runbook.locales import LabelKey
+
+
+@dataclass(frozen=True)
+class Look:
+    """Look for these controls where the walk is (the page, its dialog or an open menu)."""
+
+    keys: tuple[LabelKey, ...]
+    # Controls of which one is enough (the console shows Configure or Add another rule).
+    either: tuple[LabelKey, ...] = ()
+
+
+@dataclass(frozen=True)
+class Press:
+    """Press a control; `opens`: the dialog it opens (the walk then looks inside it)."""
+
+    key: LabelKey
+    opens: LabelKey | None = None
+    otherwise: tuple[LabelKey, ...] = ()  # pressed instead when `key` is not shown
+
+
+@dataclass(frozen=True)
+class Pick:
+    """Open a menu, look at its options, pick `choose`."""
+
+    menu: LabelKey
+    options: tuple[LabelKey, ...]
+    choose: LabelKey
+
+
+@dataclass(frozen=True)
+class Check:
+    """Check a box that reveals more controls (the dialog is cancelled at the end)."""
+
+    key: LabelKey
+
+
+@dataclass(frozen=True)
+class Cancel:
+    """Cancel the open dialog: nothing is saved."""
+
+
+Move = Look | Press | Pick | Check | Cancel
+
+_ADD: tuple[LabelKey, ...] = ("configure", "add_another_rule")
+_MODIFY_GROUPS: tuple[LabelKey, ...] = (
+    "route_group",
+    "change_route",
+    "headers_group",
+    "hdr_original_to",
+    "hdr_spam",
+    "hdr_custom",
+    "subject_group",
+    "prepend_subject",
+    "also_reroute_spam",
+    "suppress_bounces",
+    "envelope_recipient_group",
+    "change_envelope",
+    "spam_group",
+    "bypass_spam",
+    "attachments_group",
+    "remove_attachments",
+    "deliver_group",
+    "add_recipients",
+    "encryption_group",
+    "require_secure_transport",
+)
+_ACTIONS: tuple[LabelKey, ...] = ("modify_message", "reject_message")
+
+WALKS: dict[str, tuple[Move, ...]] = {
+    "hosts": (
+        Look(("hosts_heading", "add_route")),
+        Press("add_route", opens="route_dialog"),
+        Look(
+            (
+                "route_name",
+                "server_menu",
+                "host",
+                "port",
+                "options",
+                "mx_lookup",
+                "require_tls",
+                "require_ca",
+                "validate_hostname",
+                "test_tls",
+                "save",
+                "cancel",
+            )
+        ),
+        Pick("server_menu", ("single_host", "multiple_hosts"), choose="multiple_hosts"),
+        Look(("primary", "secondary", "host_row", "load", "add_host", "remove_host")),
+        Cancel(),
+    ),
+    "routing": (
+        Look(("routing_heading",), either=_ADD),
+        Press("configure", opens="rule_dialog", otherwise=("add_another_rule",)),
+        Look(
+            (
+                "rule_description",
+                "messages_group",
+                "msg_inbound",
+                "msg_outbound",
+                "msg_internal_sending",
+                "msg_internal_receiving",
+                "action_menu",
+                "show_options",
+                "save",
+                "cancel",
+            )
+        ),
+        Pick("action_menu", _ACTIONS, choose="reject_message"),
+        Look(("rejection_notice",)),
+        Pick("action_menu", _ACTIONS, choose="modify_message"),
+        Look(_MODIFY_GROUPS),
+        Check("change_route"),
+        Pick("route_menu", ("normal_routing",), choose="normal_routing"),
+        Check("prepend_subject"),
+        Look(("subject_text",)),
+        Check("change_envelope"),
+        Pick(
+            "envelope_menu",
+            ("envelope_recipient", "envelope_username", "envelope_domain"),
+            choose="envelope_recipient",
+        ),
+        Look(("envelope_value_recipient",)),
+        Press("show_options"),
+        Look(
+            (
+                "account_types",
+                "acct_users",
+                "acct_groups",
+                "acct_unrecognized",
+                "envelope_filter",
+                "env_senders",
+                "env_recipients",
+                "env_senders_check",
+                "env_recipients_check",
+            )
+        ),
+        Check("env_senders_check"),
+        Pick(
+            "match_menu",
+            ("match_single_address", "match_pattern", "match_group"),
+            choose="match_single_address",
+        ),
+        Look(("match_value_single_address",)),
+        Cancel(),
+    ),
+    "default_routing": (
+        Look(("default_routing_heading",), either=_ADD),
+        Press("configure", opens="rule_dialog", otherwise=("add_another_rule",)),
+        Look(
+            (
+                "rule_description",
+                "recipients_menu",
+                "dr_action_menu",
+                "apply_unrecognized",
+                "apply_all",
+                "save",
+                "cancel",
+            )
+        ),
+        Pick(
+            "recipients_menu",
+            ("dr_match_single_recipient", "dr_match_pattern", "dr_match_group", "dr_match_all"),
+            choose="dr_match_single_recipient",
+        ),
+        Look(("match_value_single_address",)),
+        Pick("dr_action_menu", _ACTIONS, choose="reject_message"),
+        Look(("rejection_notice",)),
+        Pick("dr_action_menu", _ACTIONS, choose="modify_message"),
+        Look(("route_group", "change_route")),
+        Cancel(),
+    ),
+}
+
+# Keys a read-only walk does not reach, and the place that shows them.
+ELSEWHERE: dict[str, tuple[LabelKey, ...]] = {
+    "shell": ("main_menu", "org_units", "loading", "saved_note"),
+    "shell/main_menu": (
+        "nav_apps",
+        "nav_workspace",
+        "nav_gmail",
+        "nav_hosts",
+        "nav_routing",
+        "nav_default_routing",
+    ),
+    "sign-in": (
+        "signin_heading",
+        "signin_email",
+        "signin_password",
+        "signin_code",
+        "signin_next",
+    ),
+    "hosts/list": ("routes_table", "col_name", "edit", "delete"),
+    "hosts/delete": ("delete_route_title",),
+    "hosts/route_dialog_edit": ("route_dialog_edit",),
+    "hosts/route_dialog/test_tls": ("tls_passed", "tls_failed"),
+    "dialog/errors": ("concurrent_change", "concurrent_gone", "name_taken", "save_failed"),
+    "routing/list": (
+        "rules_table",
+        "col_description",
+        "rule_enabled",
+        "inherited",
+        "locally_applied",
+    ),
+    "routing/delete": ("delete_rule_title",),
+    "routing/rule_dialog_edit": ("rule_dialog_edit",),
+    "routing/rule_dialog/match": ("match_value_pattern", "match_value_group"),
+    "routing/rule_dialog/envelope_recipient": (
+        "envelope_value_username",
+        "envelope_value_domain",
+    ),
+    "routing/rule_dialog/headers": ("custom_headers_list", "add_item", "remove_item"),
+    "routing/rule_dialog/header_dialog": ("header_dialog", "header_key", "header_value"),
+    "routing/rule_dialog/also_deliver_to": ("recipients_list",),
+    "routing/rule_dialog/recipient_dialog": (
+        "recipient_dialog",
+        "recipient_mode",
+        "recipient_basic",
+        "recipient_advanced",
+        "recipient_address",
+        "copy_no_spam",
+        "copy_suppress_bounces",
+    ),
+    "default_routing/list": ("default_rules_table",),
+}
+
+
+def look_places() -> dict[LabelKey, list[str]]:
+    """Every key a walk looks at, with the places (`page`, `page/dialog`, `page/dialog/menu`)."""
+    out: dict[LabelKey, list[str]] = {}
+    for page, moves in WALKS.items():
+        where = page
+        for move in moves:
+            for key, place in _seen(move, page, where):
+                if place not in out.setdefault(key, []):
+                    out[key].append(place)
+            if isinstance(move, Press) and move.opens is not None:
+                where = f"{page}/{move.opens}"
+                out.setdefault(move.opens, []).append(page)
+            elif isinstance(move, Cancel):
+                where = page
+    return out
+
+
+def _seen(move: Move, page: str, where: str) -> list[tuple[LabelKey, str]]:
+    if isinstance(move, Look):
+        return [(k, where) for k in (*move.keys, *move.either)]
+    if isinstance(move, Pick):
+        return [(move.menu, where), *((o, f"{where}/{move.menu}") for o in move.options)]
+    return []
+
+
+def places(key: LabelKey) -> list[str]:
+    """Where a catalogue key's control is used (probed places first)."""
+    found = list(look_places().get(key, []))
+    found += [place for place, keys in ELSEWHERE.items() if key in keys and place not in found]
+    return found

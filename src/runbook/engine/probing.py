@@ -1,0 +1,126 @@
+"""`runbook probe`'s run: which pages, which console and catalogue, one browser, the report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from runbook.console import (
+    PAGES,
+    BrowserSession,
+    Capture,
+    ConsoleShell,
+    Credentials,
+    Prober,
+    ProbeReport,
+    SessionOptions,
+    check_session_target,
+    profile_path,
+)
+from runbook.engine.embedded import embedded_simulator
+from runbook.engine.options import DEFAULT_CONSOLE, DEFAULT_TIMEOUT_MS, SIMULATOR
+from runbook.errors import ExitCode
+from runbook.locales import DEFAULT_LOCALE, Labels
+from runbook.recording.folder import RunFolder
+from runbook.recording.trace import scrub_trace
+from runbook.secrets import Redactor
+from runbook.spec import Runbook
+from runbook.spec.kinds import KINDS
+from runbook.spec.labels import labels_for, labels_path, load_labels
+from runbook.target import console_url
+
+
+@dataclass
+class ProbeOptions:
+    """The options of `runbook probe` (None: from the first runbook, else the default)."""
+
+    console_url: str | None = None
+    locale: str | None = None
+    labels: str | None = None
+    profile: str = "default"
+    headed: bool = False
+    timeout: int | None = None
+    recordings: str = "recordings"
+    trace: str = "retain-on-failure"  # on | off | retain-on-failure (kept when one is missing)
+    state_dir: str = ".runbook"
+
+
+def pages_of(books: list[Runbook]) -> list[str]:
+    """The registered pages the runbooks' steps work on, in the registry's order (all of them
+    when no runbook is given)."""
+    used = {KINDS[step.kind].page for book in books for step in book.steps}
+    return [name for name in PAGES if not books or name in used]
+
+
+def probe_labels(books: list[Runbook], options: ProbeOptions) -> Labels:
+    """The catalogue to probe with: `--labels`, else the first runbook's, on top of the locale's."""
+    first = books[0] if books else None
+    locale = options.locale or (first.console.locale if first else DEFAULT_LOCALE)
+    if options.labels is not None:
+        return labels_for(locale, load_labels(Path(options.labels)))
+    if first is not None and first.console.labels is not None and first.source:
+        return labels_for(locale, load_labels(labels_path(first.source, first.console.labels)))
+    return labels_for(locale, None)
+
+
+def probe(
+    books: list[Runbook], options: ProbeOptions, capture: Capture | None = None
+) -> ProbeReport:
+    """Walk the console read-only for what `books` use; the report (raises SignInRequired)."""
+    labels = probe_labels(books, options)
+    target = options.console_url or (books[0].console.url if books else None) or DEFAULT_CONSOLE
+    with _console(target, options) as (url, creds):
+        session_options = SessionOptions(
+            headed=options.headed,
+            storage_state=None if creds is not None else profile_path(options.profile),
+            timeout_ms=options.timeout or DEFAULT_TIMEOUT_MS,
+            locale=labels.browser_locale,
+            console=url,
+            trace=options.trace != "off",
+        )
+        with BrowserSession(session_options) as session:
+            assert session.page is not None
+            shell = ConsoleShell(session.page, labels, url)
+            report = None
+            try:
+                if creds is not None:
+                    shell.sign_in(creds)
+                report = Prober(shell, labels, capture).probe(pages_of(books))
+            finally:
+                trace = _keep_trace(session, options, report)
+            if trace is not None:
+                report.trace = str(trace)
+            return report
+
+
+def _keep_trace(
+    session: BrowserSession, options: ProbeOptions, report: ProbeReport | None
+) -> Path | None:
+    """Save the probe's trace as `--trace` says (failed: the walk stopped, or found one
+    missing), its session cookies scrubbed; where it is."""
+    failed = report is None or bool(report.missing)
+    if options.trace == "off" or (options.trace == "retain-on-failure" and not failed):
+        return None
+    folder = RunFolder.create(Path(options.recordings), "console", "probe")
+    redactor = Redactor(session.cookie_values())
+    session.save_trace(folder.trace)
+    scrub_trace(folder.trace, redactor)
+    return folder.trace
+
+
+def exit_code(report: ProbeReport) -> int:
+    """0 when every key was found; 4 when one is missing (or the dialog is redesigned)."""
+    return ExitCode.CONSOLE_CHANGED if report.missing or report.redesign else ExitCode.OK
+
+
+@contextmanager
+def _console(target: str, options: ProbeOptions) -> Iterator[tuple[str, Credentials | None]]:
+    if target == SIMULATOR:
+        with embedded_simulator(Path(options.state_dir).resolve()) as (url, creds):
+            yield url, creds
+        return
+    url = console_url(target)
+    check_session_target(url)
+    yield url, None
