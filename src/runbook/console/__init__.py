@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from runbook.console.guard import WriteGuard
     from runbook.console.page import Dialog, ListPage
     from runbook.console.places import PAGES, PageInfo, PageName, page_info
+    from runbook.console.remote import RemoteBrowser, remote_browser
     from runbook.console.session import BrowserSession, SessionOptions
     from runbook.console.shell import ConsoleShell, Navigate
     from runbook.console.signin import Credentials, check_session_target, profile_path
@@ -38,12 +39,14 @@ __all__ = [
     "Page",
     "PageInfo",
     "PageName",
+    "RemoteBrowser",
     "SessionOptions",
     "WriteGuard",
     "check_session_target",
     "ffmpeg_path",
     "page_info",
     "profile_path",
+    "remote_browser",
 ]
 
 # The module each public name is loaded from.
@@ -54,6 +57,7 @@ _HOMES = {
     "runbook.console.guard": ("WriteGuard",),
     "runbook.console.page": ("Dialog", "ListPage"),
     "runbook.console.places": ("PAGES", "PageInfo", "PageName", "page_info"),
+    "runbook.console.remote": ("RemoteBrowser", "remote_browser"),
     "runbook.console.session": ("BrowserSession", "SessionOptions"),
     "runbook.console.shell": ("ConsoleShell", "Navigate"),
     "runbook.console.signin": ("Credentials", "check_session_target", "profile_path"),
