@@ -18,8 +18,10 @@ import httpx
 import pytest
 import yaml
 
-from runbook.console.browser import launch_args, playwright_browsers_path
+from runbook.console.browser import playwright_browsers_path
 from runbook.simulator import auth as sim_auth
+from tests.browser_server import BrowserServer
+from tests.browser_server import browser_server as start_browser_server
 from tests.profiles import login
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -143,40 +145,8 @@ def other_web_server(request: pytest.FixtureRequest) -> Iterator[str]:
     server.server_close()
 
 
-@dataclass(frozen=True)
-class BrowserServer:
-    """A Playwright browser server (`playwright run-server`) of the installed wheel."""
-
-    endpoint: str  # ws://127.0.0.1:PORT/
-    launch_options: str  # JSON: the Chromium it must run (it was started with --unsafe)
-
-
 @pytest.fixture(scope="session")
 def browser_server(cli_env: dict[str, str]) -> Iterator[BrowserServer]:
-    """One browser server on loopback for the session, started from the installed Playwright.
-
-    This machine's Chromium is Debian's, not one Playwright manages: the server runs with
-    `--unsafe`, and clients name the executable with `--browser-launch-options`.
-    """
-    command = ["run-server", "--host", "127.0.0.1", "--port", "0", "--unsafe"]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "playwright", *command],
-        stdin=subprocess.PIPE,  # the server stops when its stdin closes
-        stdout=subprocess.PIPE,
-        env=cli_env,
-        text=True,
-    )
-    assert server.stdout is not None and server.stdin is not None
-    line = server.stdout.readline()  # "Listening on ws://127.0.0.1:PORT/"
-    if not line.startswith("Listening on "):
-        server.kill()
-        pytest.fail(f"playwright run-server did not start: {line!r}")
-    args = launch_args()
-    options = {"executablePath": args["executable_path"], "args": args["args"]}
-    yield BrowserServer(line.removeprefix("Listening on ").strip(), json.dumps(options))
-    server.stdin.close()
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
+    """One browser server on loopback for the session, started from the installed Playwright."""
+    with start_browser_server(cli_env) as server:
+        yield server
