@@ -23,6 +23,13 @@ from benchmarks.harness import ROOT, Bench
 
 BEGIN, END = "<!-- remote-browser -->", "<!-- /remote-browser -->"
 TARGET = 1.1
+READING = (
+    "Reading the figures: through the server every protocol message crosses one more Node "
+    "process (the client's driver, a WebSocket, the server) and the server starts the browser "
+    "on connect, as a local launch does. On a 2-core machine that other work keeps busy, that "
+    "extra process competes for the same cores as the browser; a server on its own machine "
+    "takes the browser's CPU off the client's."
+)
 
 
 def section(rows: list[tuple[float, float]], pairs: int) -> str:
@@ -53,6 +60,8 @@ def section(rows: list[tuple[float, float]], pairs: int) -> str:
             f"| remote / local | {ratio:.2f} | ≤ {TARGET} ({mark}) |",
             "",
             "Rounds (local / remote, seconds): " + "; ".join(f"{a:.2f} / {b:.2f}" for a, b in rows),
+            "",
+            READING,
             END,
         ]
     )
