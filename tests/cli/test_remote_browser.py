@@ -33,6 +33,13 @@ def folder_text(folder: Path) -> str:
     )
 
 
+def closed_endpoint() -> str:
+    """A browser-server address on a loopback port nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"ws://127.0.0.1:{probe.getsockname()[1]}/playwright"
+
+
 def test_run_and_drift_through_a_browser_server(
     runbook_cli: Run,
     write_runbook: Write,
@@ -105,9 +112,7 @@ def test_a_server_of_another_playwright_version_is_named_with_both_versions(
 def test_an_unreachable_endpoint_fails_before_any_step_naming_it(
     runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
 ) -> None:
-    with socket.socket() as probe:  # a loopback port nothing listens on
-        probe.bind(("127.0.0.1", 0))
-        endpoint = f"ws://127.0.0.1:{probe.getsockname()[1]}/playwright"
+    endpoint = closed_endpoint()
     book = str(write_runbook(split_delivery()))
     result = runbook_cli("drift", book, "--browser-endpoint", endpoint, "--json")
     assert result.code == 1, result.output
@@ -137,3 +142,22 @@ def test_bad_browser_options_are_usage_errors(
     result = runbook_cli("run", book, *option, env=env)
     assert result.code == 64, result.output
     assert reason in result.stderr.strip().splitlines()[-1]  # one line says why
+
+
+def test_login_through_a_browser_server_saves_a_session(
+    runbook_cli: Run, browser_server: BrowserServer, cli_env: dict[str, str], simulator: Any
+) -> None:
+    from runbook.simulator import auth as sim_auth
+
+    login = ["login", "--non-interactive", "--user", sim_auth.DEFAULT_USER]
+    login += ["--console", simulator.url, "--profile", "through-server"]
+    unreachable = runbook_cli(*login, "--browser-endpoint", closed_endpoint())
+    assert unreachable.code == 1, unreachable.output
+    assert "could not reach the browser server at ws://127.0.0.1:" in unreachable.stderr
+    result = runbook_cli(
+        *login, "--browser-endpoint", browser_server.endpoint,
+        "--browser-launch-options", browser_server.launch_options,
+    )  # fmt: skip
+    assert result.code == 0, result.output
+    saved = Path(cli_env["XDG_CONFIG_HOME"]) / "runbook" / "profiles" / "through-server.json"
+    assert json.loads(saved.read_text())["cookies"]
