@@ -28,7 +28,9 @@ def browser_server(env: dict[str, str]) -> Iterator[BrowserServer]:
 
     This machine's Chromium is Debian's, not one Playwright manages: the server runs with
     `--unsafe`, and clients name the executable with `--browser-launch-options`. The server
-    (a Python wrapper over a Node process) gets a process group of its own, stopped whole.
+    (a Python wrapper over a Node process) gets a process group of its own, stopped whole with
+    SIGINT, as Ctrl-C stops it: Playwright closes its browsers and exits (on SIGTERM, once it
+    has launched a browser, it closes them and keeps listening).
     """
     command = ["run-server", "--host", "127.0.0.1", "--port", "0", "--unsafe"]
     server = subprocess.Popen(
@@ -48,7 +50,7 @@ def browser_server(env: dict[str, str]) -> Iterator[BrowserServer]:
         options = {"executablePath": args["executable_path"], "args": args["args"]}
         yield BrowserServer(line.removeprefix("Listening on ").strip(), json.dumps(options))
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
+        os.killpg(server.pid, signal.SIGINT)
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
