@@ -13,6 +13,8 @@
     ├── InvalidRunbook                exit 65  one or more `FILE:LINE:COL: message` problems
     ├── NotAConsole                   exit 1   the server at --console answers, but is no console
     ├── BrowserNotFound               exit 1   no usable Chromium on this machine
+    ├── BrowserUnreachable            exit 1   the browser server (--browser-endpoint) failed us
+    │   └── BrowserVersionMismatch    exit 1   it runs another Playwright version (HTTP 428)
     ├── ReadOnlyViolation             exit 1   a save was attempted in dry-run or drift mode
     └── RunLocked                     exit 1   another run holds the lock for this console
 
@@ -173,6 +175,15 @@ class NotAConsole(RunbookError):
 
 class BrowserNotFound(RunbookError):
     """No usable Chromium was found."""
+
+
+class BrowserUnreachable(RunbookError):
+    """The browser server at `--browser-endpoint` did not answer, refused us, or could not
+    start a browser; the message names the endpoint (never its secrets)."""
+
+
+class BrowserVersionMismatch(BrowserUnreachable):
+    """The browser server runs another Playwright version than ours (it answered HTTP 428)."""
 
 
 class ReadOnlyViolation(RunbookError):

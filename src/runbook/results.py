@@ -69,6 +69,9 @@ class RunResult:
     run_dir: str = ""
     trace: str = ""  # path of trace.zip when kept
     unmanaged: dict[str, list[str]] = field(default_factory=dict)  # drift --show-unmanaged
+    # The browser used: "endpoint" (a browser server, without secrets) or "executable" (a
+    # local Chromium), and its "version" once it started.
+    browser: dict[str, str] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}

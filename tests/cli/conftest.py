@@ -20,6 +20,8 @@ import yaml
 
 from runbook.console.browser import playwright_browsers_path
 from runbook.simulator import auth as sim_auth
+from tests.browser_server import BrowserServer
+from tests.browser_server import browser_server as start_browser_server
 from tests.profiles import login
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -141,3 +143,10 @@ def other_web_server(request: pytest.FixtureRequest) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser_server(cli_env: dict[str, str]) -> Iterator[BrowserServer]:
+    """One browser server on loopback for the session, started from the installed Playwright."""
+    with start_browser_server(cli_env) as server:
+        yield server

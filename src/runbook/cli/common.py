@@ -96,6 +96,76 @@ def labels_option() -> Callable[[F], F]:
         metavar="FILE",
         help="Labels file: names tried before the built-in ones (default: console.labels).",
     )
+def endpoint_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """`--browser-endpoint` (or RUNBOOK_BROWSER_ENDPOINT): a ws:// or wss:// URL, or None."""
+    if not value:
+        return None
+    from runbook.console.remote import parse_endpoint
+
+    try:
+        return parse_endpoint(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def header_option(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> Any:
+    """`--browser-header NAME=VALUE`, each `${env:VAR}` in a value resolved (a secret)."""
+    if not value:
+        return ()
+    from runbook.console.remote import parse_header
+
+    try:
+        return tuple(parse_header(pair) for pair in value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def launch_options_option(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    """`--browser-launch-options JSON`: Playwright launch options for the browser server."""
+    if value is None:
+        return None
+    from runbook.console.remote import parse_launch_options
+
+    try:
+        return parse_launch_options(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+BROWSER_OPTIONS = [
+    click.option(
+        "--browser-endpoint",
+        metavar="ws://HOST:PORT/PATH",
+        envvar="RUNBOOK_BROWSER_ENDPOINT",
+        callback=endpoint_option,
+        help="Connect to this Playwright browser server (ws:// or wss://) instead of "
+        "launching a local Chromium [env: RUNBOOK_BROWSER_ENDPOINT].",
+    ),
+    click.option(
+        "--browser-header",
+        "browser_headers",
+        multiple=True,
+        metavar="NAME=VALUE",
+        callback=header_option,
+        help="HTTP header for the browser server (repeatable); ${env:VAR} in VALUE is read "
+        "from the environment and masked as a secret.",
+    ),
+    click.option(
+        "--browser-launch-options",
+        metavar="JSON",
+        callback=launch_options_option,
+        help="Launch options sent to the browser server (Playwright's names, e.g. "
+        '\'{"executablePath": "/usr/bin/chromium"}\' for a server run with --unsafe); '
+        "none are sent without it.",
+    ),
+]
+
+
+def browser_options(func: F) -> F:
+    """Where the browser comes from: a local Chromium, or a browser server."""
+    for option in reversed(BROWSER_OPTIONS):
+        func = option(func)
+    return func
 
 
 def _fail(exc: BaseException, *, debug: bool, as_json: bool) -> NoReturn:
@@ -226,6 +296,7 @@ _RUN_OPTIONS: list[Callable[[F], F]] = [
         is_flag=True,
         help="On a terminal, print the structured log lines too (always in run.jsonl).",
     ),
+    *BROWSER_OPTIONS,
 ]
 
 

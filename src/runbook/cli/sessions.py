@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
-from runbook.cli.common import EPILOG, console_option, guarded
+from runbook.cli.common import EPILOG, browser_options, console_option, guarded
 from runbook.cli.group import cli
 from runbook.locales import DEFAULT_LOCALE, LOCALES
 
@@ -33,11 +35,18 @@ from runbook.locales import DEFAULT_LOCALE, LOCALES
     show_default=True,
     help="Console language, of the sign-in pages too.",
 )
+@browser_options
 @guarded
 def login(
-    profile: str, console_url: str, non_interactive: bool, user: str | None, locale: str
+    profile: str,
+    console_url: str,
+    non_interactive: bool,
+    user: str | None,
+    locale: str,
+    **browser: Any,
 ) -> None:
     """Create or refresh a saved console session (a person signs in)."""
+    from runbook.console import remote_browser
     from runbook.console.login import login as do_login
 
     path = do_login(
@@ -46,5 +55,10 @@ def login(
         non_interactive=non_interactive,
         user=user,
         locale=locale,
+        remote=remote_browser(
+            browser["browser_endpoint"],
+            browser["browser_headers"],
+            browser["browser_launch_options"],
+        ),
     )
     click.echo(f"Session saved to {path} (profile {profile!r}).")

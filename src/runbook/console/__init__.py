@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from runbook.console.page import Dialog, ListPage
     from runbook.console.places import PAGES, PageInfo, PageName, page_info
     from runbook.console.probe import Capture, Prober, ProbeReport
+    from runbook.console.remote import RemoteBrowser, remote_browser
     from runbook.console.session import BrowserSession, SessionOptions
     from runbook.console.shell import ConsoleShell, Navigate
     from runbook.console.signin import Credentials, check_session_target, profile_path
@@ -42,12 +43,14 @@ __all__ = [
     "PageName",
     "ProbeReport",
     "Prober",
+    "RemoteBrowser",
     "SessionOptions",
     "WriteGuard",
     "check_session_target",
     "ffmpeg_path",
     "page_info",
     "profile_path",
+    "remote_browser",
 ]
 
 # The module each public name is loaded from.
@@ -59,6 +62,7 @@ _HOMES = {
     "runbook.console.page": ("Dialog", "ListPage"),
     "runbook.console.places": ("PAGES", "PageInfo", "PageName", "page_info"),
     "runbook.console.probe": ("Capture", "ProbeReport", "Prober"),
+    "runbook.console.remote": ("RemoteBrowser", "remote_browser"),
     "runbook.console.session": ("BrowserSession", "SessionOptions"),
     "runbook.console.shell": ("ConsoleShell", "Navigate"),
     "runbook.console.signin": ("Credentials", "check_session_target", "profile_path"),

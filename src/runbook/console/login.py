@@ -12,6 +12,7 @@ from runbook.console.answer import check_answer
 from runbook.console.failures import is_sign_in_url, on_sign_in, translated
 from runbook.console.locate import by_role
 from runbook.console.places import HOME_PATH
+from runbook.console.remote import RemoteBrowser
 from runbook.console.session import BrowserSession, SessionOptions
 from runbook.console.signin import (
     SignInPage,
@@ -30,9 +31,18 @@ def home_url(console_url: str, locale: str) -> str:
 
 
 def login(
-    *, profile: str, console_url: str, non_interactive: bool, user: str | None, locale: str
+    *,
+    profile: str,
+    console_url: str,
+    non_interactive: bool,
+    user: str | None,
+    locale: str,
+    remote: RemoteBrowser | None = None,
 ) -> Path:
-    """Sign in to the console, in `locale`, and save the session of `profile`; the file written."""
+    """Sign in to the console, in `locale`, and save the session of `profile`; the file written.
+
+    `remote`: a browser server (its window, when interactive, opens on the server's display).
+    """
     labels = Labels(locale)  # an unknown locale is refused here, before any browser starts
     check_session_target(console_url)
     path = profile_path(profile)
@@ -42,6 +52,7 @@ def login(
         storage_state=path,
         timeout_ms=INTERACTIVE_TIMEOUT_MS if creds is None else 15_000,
         locale=catalogue(labels.locale).browser_locale,
+        remote=remote,
     )
     with BrowserSession(options) as session:
         page = session.page

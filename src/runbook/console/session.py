@@ -1,4 +1,4 @@
-"""One browser, one context, one page for a run: launch, trace, video, storage state."""
+"""One browser, one context, one page for a run: launch (or connect), trace, video, storage."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from playwright.sync_api import Error as PlaywrightError
 from runbook.console import driver
 from runbook.console.browser import launch_args
 from runbook.console.failures import browser_gone, doing, watch_console
+from runbook.console.remote import RemoteBrowser, connect
 from runbook.errors import BrowserNotFound
 
 VIEWPORT = {"width": 1280, "height": 900}
@@ -39,6 +40,7 @@ class SessionOptions:
     timeout_ms: int = 15_000
     locale: str = "en"
     console: str = ""  # its origin: whether the console answers is watched (none: any host)
+    remote: RemoteBrowser | None = None  # a browser server to connect to, not a launch
 
 
 _BROWSER_STDERR = re.compile(r"^\[pid=\d+\]\[err\] (.+)$", re.M)
@@ -68,17 +70,20 @@ class BrowserSession:
         self.context: BrowserContext | None = None
         self.page: Page | None = None
         self._tracing = False
+        remote = options.remote
+        # Which browser ran: the endpoint (never its secrets) or the executable, and a version.
+        self.info: dict[str, str] = {"endpoint": remote.shown} if remote else {}
 
     def __enter__(self) -> BrowserSession:
         opts = self.options
-        args = launch_args(headless=not opts.headed, slow_mo=opts.slow_mo)  # before the driver
         self._playwright = driver.take()
         try:
-            self.browser = self._playwright.chromium.launch(**args)
-        except PlaywrightError as exc:
+            self.browser = self._start_browser(self._playwright)
+        except BaseException:
             self._playwright.stop()
             self._playwright = None
-            raise BrowserNotFound(launch_failure(str(exc), headed=opts.headed)) from exc
+            raise
+        self.info["version"] = self.browser.version
         context_args: dict[str, Any] = {"viewport": VIEWPORT, "locale": opts.locale}
         if opts.storage_state is not None and opts.storage_state.exists():
             context_args["storage_state"] = str(opts.storage_state)
@@ -98,6 +103,23 @@ class BrowserSession:
             self._tracing = True
         self.page = self.context.new_page()
         return self
+
+    def _start_browser(self, playwright: Playwright) -> Browser:
+        opts = self.options
+        if opts.remote is not None:
+            return connect(
+                playwright,
+                opts.remote,
+                slow_mo=opts.slow_mo,
+                console=opts.console,
+                headed=opts.headed,
+            )
+        args = launch_args(headless=not opts.headed, slow_mo=opts.slow_mo)
+        self.info["executable"] = str(args["executable_path"])
+        try:
+            return playwright.chromium.launch(**args)
+        except PlaywrightError as exc:
+            raise BrowserNotFound(launch_failure(str(exc), headed=opts.headed)) from exc
 
     @doing("saving the trace")
     def save_trace(self, path: Path | None) -> None:
@@ -130,9 +152,20 @@ class BrowserSession:
         if self._tracing:
             self._stop_tracing(None)
         if self.context is not None and self.options.video_dir is not None:
+            pages = list(self.context.pages)
             self.context.close()  # writes the video (closing the browser would not wait)
+            if self.options.remote is not None:
+                self._fetch_videos(pages, self.options.video_dir)
         if self.browser is not None:
             self.browser.close()
+
+    @staticmethod
+    def _fetch_videos(pages: list[Page], folder: Path) -> None:
+        """A remote browser records on the server: copy each page's video here, then free it."""
+        for n, page in enumerate(pages, start=1):
+            if page.video is not None:
+                page.video.save_as(folder / f"page-{n}.webm")
+                page.video.delete()
 
     def __exit__(
         self,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from runbook.console import Navigate, SessionOptions
+from runbook.console import Navigate, RemoteBrowser, SessionOptions, remote_browser
 from runbook.locales import Labels
 from runbook.recording.artifacts import ArtifactsRecorder
 from runbook.results import Mode
@@ -55,12 +55,19 @@ class RunOptions:
     junit: str | None = None
     state_dir: str = ".runbook"
     outputs: Outputs | None = None  # several runs: collect --json and JUnit here, not print
+    browser: RemoteBrowser | None = None  # --browser-endpoint: connect, do not launch
 
     @classmethod
     def from_cli(cls, *, mode: str, **opts: Any) -> RunOptions:
         """Options from the `run`/`drift` command's keyword arguments."""
         screenshots = opts.pop("screenshots", "on")
+        browser = remote_browser(
+            opts.pop("browser_endpoint", None),
+            opts.pop("browser_headers", ()),
+            opts.pop("browser_launch_options", None),
+        )
         fields = {k: v for k, v in opts.items() if k in cls.__dataclass_fields__}
+        fields["browser"] = browser
         return cls(mode=mode, screenshots=screenshots != "off", **fields)  # type: ignore[arg-type]
 
     def settle(self, book: Runbook) -> Settings:
@@ -122,4 +129,5 @@ class Settings:
             timeout_ms=self.timeout_ms,
             locale=self.labels.browser_locale,
             console=console,
+            remote=options.browser,
         )

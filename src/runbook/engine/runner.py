@@ -99,9 +99,12 @@ def _run(
         video=options.video,
         video_allow_secrets=options.video_allow_secrets,
         has_secrets=bool(book.secrets),
+        remote=options.browser is not None,
     )
     folder = RunFolder.create(Path(options.recordings), book.name, mode)
     redactor = Redactor(book.secrets)
+    for secret in options.browser.secrets if options.browser else ():
+        redactor.add(secret)
     if creds is not None:
         redactor.add(creds.password)
         redactor.add(creds.totp_secret)
@@ -128,6 +131,7 @@ def _run(
     for value in _session_values(storage_state):
         redactor.add(value)
     session_options = settings.session_options(options, storage_state, recorder, console_url)
+    session = BrowserSession(session_options)
     log_run_started(
         log,
         runbook=book.name,
@@ -137,11 +141,12 @@ def _run(
         locale=locale,
         run_dir=str(folder.path),
         steps=len(book.steps),
+        browser=session.info.get("endpoint", "local"),
     )
     live = sys.stdout.isatty() and not (options.as_json or options.verbose)  # log lines tell it
     progress = StepProgress(len(book.steps), enabled=live)
     try:
-        with progress, BrowserSession(session_options) as session:
+        with progress, session:
             ctx = _context(session, book, options, settings, recorder, console_url)
             run_in_console(
                 ctx, book, result, log, progress, creds, show_unmanaged=options.show_unmanaged
@@ -163,6 +168,7 @@ def _run(
                 f"runbook login --profile {options.profile} --console {console_url}"
             )
         result.duration_ms = round((time.perf_counter() - started) * 1000)
+        result.browser = dict(session.info)
         if not result.exit_code:
             result.exit_code = exit_code(result)
         recorder.finish(result)

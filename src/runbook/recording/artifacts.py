@@ -63,11 +63,15 @@ class ArtifactPolicy:
         video: bool,
         video_allow_secrets: bool = False,
         has_secrets: bool = False,
+        remote: bool = False,
     ) -> ArtifactPolicy:
         """The policy of a run's options; a video that would show secrets, or that cannot be
-        made, is refused here, before anything starts."""
+        made, is refused here, before anything starts. A remote browser records its video on
+        the server (with the server's ffmpeg); the session copies it into the run folder."""
         if video:
-            _check_video(has_secrets=has_secrets, allow_secrets=video_allow_secrets)
+            _check_video(
+                has_secrets=has_secrets, allow_secrets=video_allow_secrets, local=not remote
+            )
         return cls(
             checkpoints="on" if screenshots else "off",
             trace=trace,
@@ -75,14 +79,14 @@ class ArtifactPolicy:
         )
 
 
-def _check_video(*, has_secrets: bool, allow_secrets: bool) -> None:
+def _check_video(*, has_secrets: bool, allow_secrets: bool, local: bool) -> None:
     if has_secrets and not allow_secrets:
         raise UsageError(
             "--video would show this runbook's secrets (${env:...} values): a moving page "
             "cannot be masked reliably, as screenshots are. Drop --video, or add "
             "--video-allow-secrets to record them anyway"
         )
-    if ffmpeg_path() is None:
+    if local and ffmpeg_path() is None:
         raise UsageError(
             "--video needs ffmpeg where Playwright looks for it; run "
             "`python -m runbook.console.browser --ensure` (links Debian's ffmpeg)"

@@ -117,6 +117,8 @@ def log_run_finished(logger: EventLogger, result: RunResult) -> None:
         fields["error"] = result.error
     if result.run_dir:
         fields["run_dir"] = result.run_dir
+    if result.browser:
+        fields["browser"] = result.browser
     code = result.exit_code
     level = "info" if code == ExitCode.OK else ("warning" if code == ExitCode.DRIFT else "error")
     _level_call(logger, level)(RUN_FINISHED, **fields)

@@ -77,6 +77,14 @@ def _css() -> str:
     return resources.files("runbook.recording").joinpath("templates/report.css").read_text("utf-8")
 
 
+def browser_text(browser: dict[str, str]) -> str:
+    """The browser a run used, in words: "Chromium 131.0, remote: ws://host:3000/"."""
+    name = f"Chromium {browser['version']}" if browser.get("version") else "Chromium"
+    if browser.get("endpoint"):
+        return f"{name}, remote: {browser['endpoint']}"
+    return f"{name}, local: {browser['executable']}" if browser.get("executable") else name
+
+
 def _header(h: _Html, result: RunResult, verdict: str, tone: str) -> str:
     facts: list[tuple[str, str]] = [
         ("Mode", h.esc(MODE_LABELS.get(result.mode, result.mode))),
@@ -90,6 +98,8 @@ def _header(h: _Html, result: RunResult, verdict: str, tone: str) -> str:
             f"<code>{result.exit_code}</code> — {h.esc(exit_meaning(result.exit_code))}",
         ),
     ]
+    if result.browser:
+        facts.append(("Browser", h.esc(browser_text(result.browser))))
     if result.run_dir:
         facts.append(("Run folder", f"<code>{h.esc(result.run_dir)}</code>"))
     rows = "\n".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)

@@ -351,3 +351,27 @@ def test_both_reports_give_the_exit_code_with_its_meaning(folder: RunFolder) -> 
     meaning = ExitCode(result.exit_code).meaning
     assert document["exit_meaning"] == meaning
     assert f"{result.exit_code} — {meaning}" in _visible(folder.report_html.read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("browser", "shown"),
+    [
+        (
+            {"executable": "/usr/bin/chromium", "version": "131.0.6778.85"},
+            "Chromium 131.0.6778.85, local: /usr/bin/chromium",
+        ),
+        (
+            {"endpoint": "wss://browsers.example.com/pw", "version": "131.0.6778.85"},
+            "Chromium 131.0.6778.85, remote: wss://browsers.example.com/pw",
+        ),
+        ({"endpoint": "ws://10.0.0.5:3000/"}, "Chromium, remote: ws://10.0.0.5:3000/"),
+    ],
+)
+def test_the_report_says_which_browser_ran(
+    folder: RunFolder, browser: dict[str, str], shown: str
+) -> None:
+    result = apply_result(folder)
+    result.browser = browser
+    write_reports(result, folder, Redactor())
+    assert json.loads(folder.report_json.read_text())["browser"] == browser
+    assert f"<dt>Browser</dt><dd>{shown}</dd>" in folder.report_html.read_text()
