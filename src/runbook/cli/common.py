@@ -96,6 +96,8 @@ def labels_option() -> Callable[[F], F]:
         metavar="FILE",
         help="Labels file: names tried before the built-in ones (default: console.labels).",
     )
+
+
 def endpoint_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """`--browser-endpoint` (or RUNBOOK_BROWSER_ENDPOINT): a ws:// or wss:// URL, or None."""
     if not value:
