@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from runbook.console import Credentials, PageName
@@ -16,6 +17,8 @@ from runbook.spec import Runbook, Step
 
 INTERRUPTED_STEP = "interrupted — may have saved; run again to compare"
 INTERNAL_ERROR = "internal error in runbook, not the console's doing"
+# What a run does in the console once its browser is up: the steps, or another walk (export).
+Work = Callable[[RunContext, Runbook, RunResult, Any, StepProgress, Credentials | None], None]
 
 
 def run_in_console(
@@ -30,14 +33,29 @@ def run_in_console(
 ) -> None:
     """Sign in (embedded simulator), run the steps, and in drift mode apply `drift:` and
     list unmanaged entries; an error that stops the run goes into `result`."""
-    try:
-        if creds is not None:
-            ctx.shell.sign_in(creds)
+
+    def steps() -> None:
         _run_steps(book, ctx, result, log, progress)
         if ctx.mode == "drift":
             apply_ignores(result, book)
             if show_unmanaged and not result.exit_code:
                 result.unmanaged = find_unmanaged(ctx, book)
+
+    in_console(ctx, result, log, creds, steps)
+
+
+def in_console(
+    ctx: RunContext,
+    result: RunResult,
+    log: Any,
+    creds: Credentials | None,
+    body: Callable[[], None],
+) -> None:
+    """Sign in (embedded simulator) and do `body`; an error that stops it goes into `result`."""
+    try:
+        if creds is not None:
+            ctx.shell.sign_in(creds)
+        body()
     except RunbookError as exc:
         result.error = str(exc)
         result.exit_code = exc.exit_code

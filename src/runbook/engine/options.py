@@ -53,6 +53,7 @@ class RunOptions:
     junit: str | None = None
     state_dir: str = ".runbook"
     outputs: Outputs | None = None  # several runs: collect --json and JUnit here, not print
+    label: str | None = None  # the run folder's last word when it is not the mode (`export`)
 
     @classmethod
     def from_cli(cls, *, mode: str, **opts: Any) -> RunOptions:
