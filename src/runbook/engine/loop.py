@@ -35,7 +35,7 @@ def run_in_console(
     list unmanaged entries; an error that stops the run goes into `result`."""
 
     def steps() -> None:
-        _run_steps(book, ctx, result, log, progress)
+        run_steps(book, ctx, result, log, progress)
         if ctx.mode == "drift":
             apply_ignores(result, book)
             if show_unmanaged and not result.exit_code:
@@ -65,7 +65,7 @@ def in_console(
         result.exit_code = ExitCode.STEP_FAILED
 
 
-def _run_steps(
+def run_steps(
     book: Runbook, ctx: RunContext, result: RunResult, log: Any, progress: StepProgress
 ) -> None:
     stop: RunbookError | None = None
