@@ -69,6 +69,7 @@ class RunResult:
     run_dir: str = ""
     trace: str = ""  # path of trace.zip when kept
     unmanaged: dict[str, list[str]] = field(default_factory=dict)  # drift --show-unmanaged
+    summary: str = ""  # what a read-only walk other than drift did (export), for the verdict
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}

@@ -9,9 +9,8 @@ from typing import Any
 
 import click
 
-from runbook.cli.common import EPILOG, console_option, guarded
+from runbook.cli.common import EPILOG, guarded, pick
 from runbook.cli.group import cli
-from runbook.locales import LOCALES
 from runbook.spec import KINDS
 
 
@@ -35,48 +34,6 @@ def _org_units(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
     if problem:
         raise click.BadParameter(problem)
     return unit
-
-
-def console_read_options(func: Any) -> Any:
-    """What a read-only walk of a console takes: where, how, and its evidence."""
-    options = [
-        click.option(
-            "--console",
-            "console_url",
-            metavar="URL|simulator",
-            callback=console_option,
-            help="Console to read (default https://admin.google.com).",
-        ),
-        click.option("--locale", type=click.Choice(LOCALES), default="en", show_default=True),
-        click.option("--profile", default="default", show_default=True, help="Saved session."),
-        click.option("--headed", is_flag=True, help="Show the browser window."),
-        click.option(
-            "--recordings",
-            type=click.Path(file_okay=False),
-            default="recordings",
-            show_default=True,
-            help="Where run folders are written.",
-        ),
-        click.option(
-            "--timeout",
-            type=click.IntRange(min=100),
-            default=None,
-            metavar="MS",
-            help="How long to wait for a page element (default 15000).",
-        ),
-        click.option(
-            "--trace",
-            type=click.Choice(["on", "off", "retain-on-failure"]),
-            default="retain-on-failure",
-            show_default=True,
-            help="Playwright trace.",
-        ),
-        click.option("--json", "as_json", is_flag=True, help="Print the result document."),
-        click.option("--verbose", "-v", is_flag=True, help="Print the structured log lines too."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
 
 
 @cli.command(epilog=EPILOG)
@@ -104,7 +61,7 @@ def console_read_options(func: Any) -> Any:
     show_default=True,
     help="The runbook to write.",
 )
-@console_read_options
+@pick("console", "locale", "profile", "headed", "recordings", "timeout", "trace", "json", "verbose")
 @guarded
 def export(
     org_unit: str, kinds: tuple[str, ...], match: str | None, output: str, **opts: Any
@@ -120,7 +77,7 @@ def export(
     request = ExportRequest(
         kinds=kinds or tuple(KINDS),
         output=Path(output),
-        console=ConsoleSettings(url=url, locale=opts["locale"], org_unit=org_unit),
+        console=ConsoleSettings(url=url, locale=opts["locale"] or "en", org_unit=org_unit),
         match=match,
     )
     options = RunOptions.from_cli(mode="drift", label="export", **opts)

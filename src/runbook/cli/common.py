@@ -113,96 +113,108 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+# The options of console runs by name: `run` and `drift` take them all, other commands some.
+_OPTIONS: dict[str, Callable[[Any], Any]] = {
+    "console": click.option(
+        "--console",
+        "console_url",
+        metavar="URL|simulator",
+        callback=console_option,
+        help="Console to drive (default: the runbook's console.url).",
+    ),
+    "locale": click.option("--locale", type=click.Choice(LOCALES), help="Console language."),
+    "headed": click.option("--headed", is_flag=True, help="Show the browser window."),
+    "slow-mo": click.option(
+        "--slow-mo",
+        type=click.IntRange(min=0),
+        default=None,
+        metavar="MS",
+        help="Slow every browser action by MS milliseconds.",
+    ),
+    "recordings": click.option(
+        "--recordings",
+        type=click.Path(file_okay=False),
+        default="recordings",
+        show_default=True,
+        help="Where run folders are written.",
+    ),
+    "var": click.option(
+        "--var", "var_pairs", multiple=True, metavar="KEY=VALUE", help="Set a variable."
+    ),
+    "profile": click.option(
+        "--profile",
+        default="default",
+        show_default=True,
+        help="Saved console session to use (see `runbook login`).",
+    ),
+    "trace": click.option(
+        "--trace",
+        type=click.Choice(["on", "off", "retain-on-failure"]),
+        default="retain-on-failure",
+        show_default=True,
+        help="Playwright trace. retain-on-failure: kept when the run fails (actions, "
+        "network, console). on: always kept, with a DOM snapshot per browser call (slower "
+        "on long lists). off: none.",
+    ),
+    "screenshots": click.option(
+        "--screenshots",
+        type=click.Choice(["on", "off"]),
+        default="on",
+        show_default=True,
+        help="Checkpoint screenshots.",
+    ),
+    "navigate": click.option(
+        "--navigate",
+        type=click.Choice(["url", "click"]),
+        default=None,
+        help="Reach pages by URL (fast) or by the menu path (default in demo).",
+    ),
+    "timeout": click.option(
+        "--timeout",
+        type=click.IntRange(min=100),
+        default=None,
+        metavar="MS",
+        help="How long to wait for a page element (default 15000).",
+    ),
+    "retries": click.option(
+        "--retries",
+        type=click.IntRange(min=0),
+        default=None,
+        help="Retries of a transient failure (default 3).",
+    ),
+    "demo": click.option(
+        "--demo", is_flag=True, help="Headed, slowed, menu navigation, captions and highlights."
+    ),
+    "video": click.option("--video", is_flag=True, help="Record a video of the run."),
+    "video-allow-secrets": click.option(
+        "--video-allow-secrets",
+        is_flag=True,
+        help="Record the video although the runbook has secrets (they show unmasked).",
+    ),
+    "json": click.option("--json", "as_json", is_flag=True, help="Print the result document."),
+    "verbose": click.option(
+        "--verbose",
+        "-v",
+        is_flag=True,
+        help="On a terminal, print the structured log lines too (always in run.jsonl).",
+    ),
+}
+
+
+def pick(*names: str) -> Callable[[F], F]:
+    """The options `names` (of `run`'s), in that order."""
+
+    def decorate(func: F) -> F:
+        for name in reversed(names):
+            func = _OPTIONS[name](func)
+        return func
+
+    return decorate
+
+
 def run_options(func: F) -> F:
     """Options shared by `run` and `drift`."""
-    options = [
-        click.option(
-            "--console",
-            "console_url",
-            metavar="URL|simulator",
-            callback=console_option,
-            help="Console to drive (default: the runbook's console.url).",
-        ),
-        click.option("--locale", type=click.Choice(LOCALES), help="Console language."),
-        click.option("--headed", is_flag=True, help="Show the browser window."),
-        click.option(
-            "--slow-mo",
-            type=click.IntRange(min=0),
-            default=None,
-            metavar="MS",
-            help="Slow every browser action by MS milliseconds.",
-        ),
-        click.option(
-            "--recordings",
-            type=click.Path(file_okay=False),
-            default="recordings",
-            show_default=True,
-            help="Where run folders are written.",
-        ),
-        click.option(
-            "--var", "var_pairs", multiple=True, metavar="KEY=VALUE", help="Set a variable."
-        ),
-        click.option(
-            "--profile",
-            default="default",
-            show_default=True,
-            help="Saved console session to use (see `runbook login`).",
-        ),
-        click.option(
-            "--trace",
-            type=click.Choice(["on", "off", "retain-on-failure"]),
-            default="retain-on-failure",
-            show_default=True,
-            help="Playwright trace. retain-on-failure: kept when the run fails (actions, "
-            "network, console). on: always kept, with a DOM snapshot per browser call (slower "
-            "on long lists). off: none.",
-        ),
-        click.option(
-            "--screenshots",
-            type=click.Choice(["on", "off"]),
-            default="on",
-            show_default=True,
-            help="Checkpoint screenshots.",
-        ),
-        click.option(
-            "--navigate",
-            type=click.Choice(["url", "click"]),
-            default=None,
-            help="Reach pages by URL (fast) or by the menu path (default in demo).",
-        ),
-        click.option(
-            "--timeout",
-            type=click.IntRange(min=100),
-            default=None,
-            metavar="MS",
-            help="How long to wait for a page element (default 15000).",
-        ),
-        click.option(
-            "--retries",
-            type=click.IntRange(min=0),
-            default=None,
-            help="Retries of a transient failure (default 3).",
-        ),
-        click.option(
-            "--demo", is_flag=True, help="Headed, slowed, menu navigation, captions and highlights."
-        ),
-        click.option("--video", is_flag=True, help="Record a video of the run."),
-        click.option(
-            "--video-allow-secrets",
-            is_flag=True,
-            help="Record the video although the runbook has secrets (they show unmasked).",
-        ),
-        click.option("--json", "as_json", is_flag=True, help="Print the result document."),
-        click.option(
-            "--verbose",
-            "-v",
-            is_flag=True,
-            help="On a terminal, print the structured log lines too (always in run.jsonl).",
-        ),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+    return pick(*_OPTIONS)(func)
 
 
 def load_all(files: tuple[str, ...], var_pairs: tuple[str, ...]) -> list[Any]:

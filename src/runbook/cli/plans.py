@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from runbook.cli.common import EPILOG, guarded, load_for_browser, parse_vars, run_options
+from runbook.cli.common import EPILOG, guarded, load_for_browser, parse_vars, pick, run_options
 from runbook.cli.group import cli
 from runbook.cli.runs import _worst
 from runbook.errors import ExitCode
@@ -53,14 +53,7 @@ def plan(files: tuple[str, ...], output: str, **opts: Any) -> None:
 
 @cli.command(epilog=EPILOG)
 @click.argument("plan_file", type=click.Path(dir_okay=False))
-@click.option("--profile", default="default", show_default=True, help="Saved session.")
-@click.option(
-    "--recordings", type=click.Path(file_okay=False), default="recordings", show_default=True
-)
-@click.option("--timeout", type=click.IntRange(min=100), default=None, metavar="MS")
-@click.option("--headed", is_flag=True, help="Show the browser window.")
-@click.option("--screenshots", type=click.Choice(["on", "off"]), default="on", show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print the result document.")
+@pick("profile", "recordings", "timeout", "headed", "screenshots", "json", "verbose")
 @guarded
 def apply(plan_file: str, **opts: Any) -> None:
     """Make exactly the changes of a saved plan, or refuse a stale plan before any write."""

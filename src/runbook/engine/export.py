@@ -9,13 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from runbook.console import Credentials
 from runbook.console.pages.routing import UNMODELED
 from runbook.engine.context import RunContext
-from runbook.engine.loop import Work, in_console
+from runbook.engine.loop import Scope, Work
 from runbook.engine.registry import step_type
 from runbook.errors import ExitCode
-from runbook.recording.progress import StepProgress
 from runbook.results import RunResult, StepResult
 from runbook.spec import ConsoleSettings, Runbook, Step, kind_info
 from runbook.spec.writer import Entry, kinds_in_order, partial_entries, runbook_text, schema_ref
@@ -60,27 +58,16 @@ class ExportRequest:
 def export_work(request: ExportRequest) -> Work:
     """The walk `runner.execute` does in the console instead of steps; it writes the file."""
 
-    def work(
-        ctx: RunContext,
-        book: Runbook,
-        result: RunResult,
-        log: Any,
-        progress: StepProgress,
-        creds: Credentials | None,
-    ) -> None:
-        def walk() -> None:
-            entries = read_entries(ctx, request, result, log, progress)
-            _write(request, entries, result, log)
+    def walk(scope: Scope) -> None:
+        entries = read_entries(scope, request)
+        _write(request, entries, scope.result, scope.log)
 
-        in_console(ctx, result, log, creds, walk)
-
-    return work
+    return walk
 
 
-def read_entries(
-    ctx: RunContext, request: ExportRequest, result: RunResult, log: Any, progress: StepProgress
-) -> list[Entry]:
+def read_entries(scope: Scope, request: ExportRequest) -> list[Entry]:
     """Every listed entry of the chosen kinds whose key matches: opened, read and cancelled."""
+    ctx, result, log, progress = scope.ctx, scope.result, scope.log, scope.progress
     pattern = re.compile(request.match) if request.match else None
     entries: list[Entry] = []
     for kind in kinds_in_order(request.kinds):
@@ -136,10 +123,12 @@ def _write(request: ExportRequest, entries: list[Entry], result: RunResult, log:
     request.output.parent.mkdir(parents=True, exist_ok=True)
     request.output.write_text(text, encoding="utf-8")
     log.info("export.written", file=str(request.output), entries=len(entries))
+    result.summary = f"Exported {len(entries)} entries to {request.output}; nothing was saved"
     partial = partial_entries(entries)
     if partial:
         result.exit_code = ExitCode.CONSOLE_CHANGED
         names = ", ".join(repr(e.key) for e in partial)
+        result.summary = f"Partial export to {request.output}: see its comments"
         result.error = (
             f"the export in {request.output} is partial: runbook cannot express every option "
             f"of {names} (see the comments in the file)"

@@ -7,15 +7,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from runbook.console import Credentials, WriteGuard
-from runbook.engine.context import RunContext
-from runbook.engine.loop import Work, in_console, run_steps
+from runbook.console import WriteGuard
+from runbook.engine.loop import Scope, Work
 from runbook.engine.plan import Plan
 from runbook.engine.saved_plan import PlanRecorder, Sealer, stale_entries
 from runbook.errors import ExitCode, StalePlan, StepFailed
-from runbook.recording.progress import StepProgress
 from runbook.results import RunResult
-from runbook.spec import Runbook
 
 
 def plan_work(recorder: PlanRecorder) -> Work:
@@ -24,62 +21,51 @@ def plan_work(recorder: PlanRecorder) -> Work:
     The run is reported as a dry run is: `would create`, `would update`; exit 2 with changes.
     """
 
-    def work(
-        ctx: RunContext,
-        book: Runbook,
-        result: RunResult,
-        log: Any,
-        progress: StepProgress,
-        creds: Credentials | None,
-    ) -> None:
-        ctx.observe = recorder.observe
-        in_console(ctx, result, log, creds, lambda: run_steps(book, ctx, result, log, progress))
-        result.mode = "dry-run"
-        for step in result.steps:
-            if step.status == "drift":
-                step.status = "would_change"
-        failed = any(s.status == "failed" for s in result.steps)
-        if not (result.exit_code or failed) and any(s.action != "none" for s in result.steps):
-            result.exit_code = ExitCode.DRIFT
+    def work(scope: Scope) -> None:
+        scope.ctx.observe = recorder.observe
+        try:
+            scope.steps()
+        finally:
+            _as_dry_run(scope.result)
 
     return work
+
+
+def _as_dry_run(result: RunResult) -> None:
+    """A plan's result reads as a dry run's; exit 2 when it has changes (and no failure)."""
+    result.mode = "dry-run"
+    for step in result.steps:
+        if step.status == "drift":
+            step.status = "would_change"
+    failed = any(s.status == "failed" for s in result.steps)
+    if not (result.exit_code or failed) and any(s.action != "none" for s in result.steps):
+        result.exit_code = ExitCode.DRIFT
 
 
 def apply_work(entry: Mapping[str, Any], seal: Sealer) -> Work:
     """Read every planned entry again; stale: refuse before any write; else run the steps."""
     planned = {step["index"]: step for step in entry["steps"]}
 
-    def work(
-        ctx: RunContext,
-        book: Runbook,
-        result: RunResult,
-        log: Any,
-        progress: StepProgress,
-        creds: Credentials | None,
-    ) -> None:
-        def body() -> None:
-            observed = _read_again(ctx, book, result, log, progress)
-            problems = stale_entries(entry, observed, seal)
-            if problems:
-                raise StalePlan(
-                    "the plan is stale: " + "; ".join(problems) + ". Nothing was applied; "
-                    "make a new plan."
-                )
-            ctx.observe = _as_planned(planned, seal)
-            run_steps(book, ctx, result, log, progress)
-
-        in_console(ctx, result, log, creds, body)
+    def work(scope: Scope) -> None:
+        observed = _read_again(scope)
+        problems = stale_entries(entry, observed, seal)
+        if problems:
+            raise StalePlan(
+                "the plan is stale: " + "; ".join(problems) + ". Nothing was applied; "
+                "make a new plan."
+            )
+        scope.ctx.observe = _as_planned(planned, seal)
+        scope.steps()
 
     return work
 
 
-def _read_again(
-    ctx: RunContext, book: Runbook, result: RunResult, log: Any, progress: StepProgress
-) -> dict[int, Mapping[str, Any] | None]:
+def _read_again(scope: Scope) -> dict[int, Mapping[str, Any] | None]:
     """What the console holds now for each step's entry, read as drift reads it."""
     observed: dict[int, Mapping[str, Any] | None] = {}
+    result = scope.result
     reading = replace(
-        ctx,
+        scope.ctx,
         guard=WriteGuard(read_only=True, mode="drift"),
         mode="drift",
         planned=defaultdict(set),
@@ -94,7 +80,7 @@ def _read_again(
         locale=result.locale,
         started_at=result.started_at,
     )
-    run_steps(book, reading, scratch, log, progress)
+    scope.steps(reading, scratch)
     failed = next((s for s in scratch.steps if s.status == "failed"), None)
     if failed is not None:
         error = StepFailed(f"reading {failed.resource!r} again failed: {failed.message}")

@@ -28,7 +28,7 @@ from runbook.engine.context import RunContext
 from runbook.engine.embedded import embedded_simulator
 from runbook.engine.finish import exit_code, finish
 from runbook.engine.lock import run_lock
-from runbook.engine.loop import Work, run_in_console
+from runbook.engine.loop import Scope, Work, in_console, run_book
 from runbook.engine.options import SIMULATOR, Outputs, RunOptions, Settings
 from runbook.errors import ExitCode, RunbookError, Terminated
 from runbook.locales import Labels
@@ -69,7 +69,7 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 def execute(book: Runbook, file: Path, options: RunOptions, work: Work | None = None) -> int:
     """Run `book` as `options` say (or do `work` in its console); the process exit code."""
     if work is None:
-        work = partial(run_in_console, show_unmanaged=options.show_unmanaged)
+        work = partial(run_book, show_unmanaged=options.show_unmanaged)
     with _sigterm_as_interrupt():
         return _execute(book, file, options, options.settle(book), work)
 
@@ -147,7 +147,7 @@ def _run(
     try:
         with progress, BrowserSession(session_options) as session:
             ctx = _context(session, book, options, settings, recorder, console_url)
-            work(ctx, book, result, log, progress, creds)
+            in_console(Scope(ctx, book, result, log, progress), creds, work)
             recorder.browser_closing(session, result)
     except RunbookError as exc:  # before the steps (the browser did not start) or after them
         result.error = result.error or str(exc)
