@@ -74,3 +74,14 @@ def test_an_option_runbook_does_not_model_is_a_comment_and_exit_4_after_writing(
     copy = doc["steps"][0]["routing_rule"]["also_deliver_to"][1]
     assert copy["change_route"] == "Balanced relays"
     assert writes(sim_http) == 0
+
+
+def test_a_bad_pattern_or_two_org_units_is_a_usage_error_before_any_browser(
+    runbook_cli: Run,
+) -> None:
+    bad = runbook_cli("export", "--match", "(")
+    assert bad.code == 64, bad.output
+    assert "not a regular expression" in bad.output
+    two = runbook_cli("export", "--org-unit", "/Sales", "--org-unit", "/Support")
+    assert two.code == 64, two.output
+    assert "one org unit" in two.output
