@@ -16,7 +16,8 @@
     ├── BrowserUnreachable            exit 1   the browser server (--browser-endpoint) failed us
     │   └── BrowserVersionMismatch    exit 1   it runs another Playwright version (HTTP 428)
     ├── ReadOnlyViolation             exit 1   a save was attempted in dry-run or drift mode
-    └── RunLocked                     exit 1   another run holds the lock for this console
+    ├── RunLocked                     exit 1   another run holds the lock for this console
+    └── StalePlan                     exit 1   a saved plan no longer holds: nothing was applied
 
 Playwright errors are translated into this tree in one place: `runbook.console.failures`.
 """
@@ -167,6 +168,10 @@ class InvalidRunbook(RunbookError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+class StalePlan(RunbookError):
+    """A saved plan's "before", runbook file or secret no longer holds; nothing was written."""
 
 
 class NotAConsole(RunbookError):

@@ -72,6 +72,7 @@ class RunResult:
     # The browser used: "endpoint" (a browser server, without secrets) or "executable" (a
     # local Chromium), and its "version" once it started.
     browser: dict[str, str] = field(default_factory=dict)
+    summary: str = ""  # what a read-only walk other than drift did (export), for the verdict
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}

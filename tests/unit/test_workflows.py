@@ -37,3 +37,30 @@ def test_drift_runs_on_a_schedule_off_the_hour_and_keeps_the_recordings() -> Non
     upload = [s for s in steps if "upload-artifact" in s.get("uses", "")]
     assert upload and upload[0]["if"] == "always()"
     assert "Drift detected" in runs and "not drift" in runs
+
+
+def _runs(workflow: dict[Any, Any], job: str) -> str:
+    return "\n".join(s.get("run", "") for s in workflow["jobs"][job]["steps"])
+
+
+def test_plan_on_pull_request_and_apply_on_merge_use_real_commands() -> None:
+    import re
+
+    from runbook.cli import cli
+
+    plan, apply = load("plan.yml"), load("apply.yml")
+    assert "pull_request" in plan[True] and "push" in apply[True]
+    plan_runs, apply_runs = _runs(plan, "plan"), _runs(apply, "apply")
+    assert "runbook plan runbooks/*.yaml -o plan.json" in plan_runs
+    assert "runbook show plan.json" in plan_runs and "GITHUB_STEP_SUMMARY" in plan_runs
+    assert "runbook apply plan.json" in apply_runs
+    used = set(re.findall(r"(?:\.venv/bin/|')runbook (\w+)", plan_runs + apply_runs))
+    assert used and used <= set(cli.commands), used - set(cli.commands)
+    uploads = [s for s in plan["jobs"]["plan"]["steps"] if "upload-artifact" in s.get("uses", "")]
+    downloads = [
+        s for s in apply["jobs"]["apply"]["steps"] if "download-artifact" in s.get("uses", "")
+    ]
+    assert uploads[0]["with"]["name"] == downloads[0]["with"]["name"] == "plan"
+    # Both jobs hash the secrets with the same key, or apply would refuse every plan.
+    for workflow in (plan, apply):
+        assert "RUNBOOK_PLAN_KEY" in str(workflow) and "RUNBOOK_SESSION" in str(workflow)

@@ -134,8 +134,8 @@ def launch_options_option(ctx: click.Context, param: click.Parameter, value: str
         raise click.BadParameter(str(exc)) from None
 
 
-BROWSER_OPTIONS = [
-    click.option(
+BROWSER_OPTIONS: dict[str, Callable[[Any], Any]] = {
+    "browser-endpoint": click.option(
         "--browser-endpoint",
         metavar="ws://HOST:PORT/PATH",
         envvar="RUNBOOK_BROWSER_ENDPOINT",
@@ -143,7 +143,7 @@ BROWSER_OPTIONS = [
         help="Connect to this Playwright browser server (ws:// or wss://) instead of "
         "launching a local Chromium [env: RUNBOOK_BROWSER_ENDPOINT].",
     ),
-    click.option(
+    "browser-header": click.option(
         "--browser-header",
         "browser_headers",
         multiple=True,
@@ -152,7 +152,7 @@ BROWSER_OPTIONS = [
         help="HTTP header for the browser server (repeatable); ${env:VAR} in VALUE is read "
         "from the environment and masked as a secret.",
     ),
-    click.option(
+    "browser-launch-options": click.option(
         "--browser-launch-options",
         metavar="JSON",
         callback=launch_options_option,
@@ -160,12 +160,12 @@ BROWSER_OPTIONS = [
         '\'{"executablePath": "/usr/bin/chromium"}\' for a server run with --unsafe); '
         "none are sent without it.",
     ),
-]
+}
 
 
 def browser_options(func: F) -> F:
     """Where the browser comes from: a local Chromium, or a browser server."""
-    for option in reversed(BROWSER_OPTIONS):
+    for option in reversed(BROWSER_OPTIONS.values()):
         func = option(func)
     return func
 
@@ -215,39 +215,42 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-_RUN_OPTIONS: list[Callable[[F], F]] = [
-    click.option(
+# The options of console runs by name: `run` and `drift` take them all, other commands some.
+_OPTIONS: dict[str, Callable[[Any], Any]] = {
+    "console": click.option(
         "--console",
         "console_url",
         metavar="URL|simulator",
         callback=console_option,
         help="Console to drive (default: the runbook's console.url).",
     ),
-    locale_option(),
-    labels_option(),
-    click.option("--headed", is_flag=True, help="Show the browser window."),
-    click.option(
+    "locale": locale_option(),
+    "labels": labels_option(),
+    "headed": click.option("--headed", is_flag=True, help="Show the browser window."),
+    "slow-mo": click.option(
         "--slow-mo",
         type=click.IntRange(min=0),
         default=None,
         metavar="MS",
         help="Slow every browser action by MS milliseconds.",
     ),
-    click.option(
+    "recordings": click.option(
         "--recordings",
         type=click.Path(file_okay=False),
         default="recordings",
         show_default=True,
         help="Where run folders are written.",
     ),
-    click.option("--var", "var_pairs", multiple=True, metavar="KEY=VALUE", help="Set a variable."),
-    click.option(
+    "var": click.option(
+        "--var", "var_pairs", multiple=True, metavar="KEY=VALUE", help="Set a variable."
+    ),
+    "profile": click.option(
         "--profile",
         default="default",
         show_default=True,
         help="Saved console session to use (see `runbook login`).",
     ),
-    click.option(
+    "trace": click.option(
         "--trace",
         type=click.Choice(["on", "off", "retain-on-failure"]),
         default="retain-on-failure",
@@ -256,79 +259,66 @@ _RUN_OPTIONS: list[Callable[[F], F]] = [
         "network, console). on: always kept, with a DOM snapshot per browser call (slower "
         "on long lists). off: none.",
     ),
-    click.option(
+    "screenshots": click.option(
         "--screenshots",
         type=click.Choice(["on", "off"]),
         default="on",
         show_default=True,
         help="Checkpoint screenshots.",
     ),
-    click.option(
+    "navigate": click.option(
         "--navigate",
         type=click.Choice(["url", "click"]),
         default=None,
         help="Reach pages by URL (fast) or by the menu path (default in demo).",
     ),
-    click.option(
+    "timeout": click.option(
         "--timeout",
         type=click.IntRange(min=100),
         default=None,
         metavar="MS",
         help="How long to wait for a page element (default 15000).",
     ),
-    click.option(
+    "retries": click.option(
         "--retries",
         type=click.IntRange(min=0),
         default=None,
         help="Retries of a transient failure (default 3).",
     ),
-    click.option(
+    "demo": click.option(
         "--demo", is_flag=True, help="Headed, slowed, menu navigation, captions and highlights."
     ),
-    click.option("--video", is_flag=True, help="Record a video of the run."),
-    click.option(
+    "video": click.option("--video", is_flag=True, help="Record a video of the run."),
+    "video-allow-secrets": click.option(
         "--video-allow-secrets",
         is_flag=True,
         help="Record the video although the runbook has secrets (they show unmasked).",
     ),
-    click.option("--json", "as_json", is_flag=True, help="Print the result document."),
-    click.option(
+    "json": click.option("--json", "as_json", is_flag=True, help="Print the result document."),
+    "verbose": click.option(
         "--verbose",
         "-v",
         is_flag=True,
         help="On a terminal, print the structured log lines too (always in run.jsonl).",
     ),
-    *BROWSER_OPTIONS,
-]
+    **BROWSER_OPTIONS,
+}
 
 
-def _named(option: Callable[[F], F]) -> str:
-    """The parameter name an option of `_RUN_OPTIONS` gives its command."""
+def pick(*names: str) -> Callable[[F], F]:
+    """The options `names` (of `run`'s), in that order."""
 
-    def probe() -> None: ...
+    def decorate(func: F) -> F:
+        for name in reversed(names):
+            func = _OPTIONS[name](func)
+        return func
 
-    return next(iter(click.command()(option(probe)).params)).name or ""  # type: ignore[arg-type]
+    return decorate
 
 
 def run_options(func: F) -> F:
-    """Options shared by `run` and `drift` (and every command that drives the console)."""
-    for option in reversed(_RUN_OPTIONS):
-        func = option(func)
-    return func
-
-
-def some_run_options(*names: str) -> Callable[[F], F]:
-    """The options of `run_options` with these parameter names (for a command that takes a few)."""
-    chosen = [o for o in _RUN_OPTIONS if _named(o) in names]
-    missing = set(names) - {_named(o) for o in chosen}
-    assert not missing, f"no run option {missing}"
-
-    def apply(func: F) -> F:
-        for option in reversed(chosen):
-            func = option(func)
-        return func
-
-    return apply
+    """Options shared by `run` and `drift`."""
+    return pick(*_OPTIONS)(func)
 
 
 def load_all(

@@ -9,17 +9,14 @@ from typing import Any
 
 import click
 
-from runbook.cli.common import EPILOG, guarded, load_all, some_run_options
+from runbook.cli.common import EPILOG, guarded, load_all, pick
 from runbook.cli.group import cli
 
 
 @cli.command(epilog=EPILOG)
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
-@some_run_options(
-    "console_url", "locale", "labels", "headed", "recordings", "var_pairs", "profile", "trace"
-)
-@some_run_options("timeout")
-@some_run_options("as_json")
+@pick("console", "locale", "labels", "headed", "recordings", "var", "profile", "trace", "timeout")
+@pick("json", "browser-endpoint", "browser-header", "browser-launch-options")
 @click.option(
     "--write-labels",
     type=click.Path(dir_okay=False),

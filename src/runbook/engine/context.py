@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from runbook.console import ConsoleShell, Locator, Page, PageName, WriteGuard
+from runbook.engine.plan import Plan
 from runbook.locales import Labels
 from runbook.recording.artifacts import ArtifactsRecorder
 from runbook.results import Mode, StepResult
@@ -33,6 +35,8 @@ class RunContext:
     # The page the next step works on: it loads in a second tab once this step has made its
     # last change (look-ahead), the same page included (a fresh load, as `open` would do).
     next_page: PageName | None = None
+    # Told each step's plan, with what the console held for its entry (saved plans read them).
+    observe: Callable[[int, Mapping[str, Any] | None, Plan], None] | None = None
 
     @property
     def page(self) -> Page:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from runbook.console import Credentials, PageName
@@ -18,26 +20,42 @@ INTERRUPTED_STEP = "interrupted — may have saved; run again to compare"
 INTERNAL_ERROR = "internal error in runbook, not the console's doing"
 
 
-def run_in_console(
-    ctx: RunContext,
-    book: Runbook,
-    result: RunResult,
-    log: Any,
-    progress: StepProgress,
-    creds: Credentials | None,
-    *,
-    show_unmanaged: bool,
-) -> None:
-    """Sign in (embedded simulator), run the steps, and in drift mode apply `drift:` and
-    list unmanaged entries; an error that stops the run goes into `result`."""
+@dataclass(frozen=True)
+class Scope:
+    """What a run's work in the console is handed: the context, the runbook, the result."""
+
+    ctx: RunContext
+    book: Runbook
+    result: RunResult
+    log: Any
+    progress: StepProgress
+
+    def steps(self, ctx: RunContext | None = None, result: RunResult | None = None) -> None:
+        """Run the runbook's steps (with another context or into another result if given)."""
+        run_steps(self.book, ctx or self.ctx, result or self.result, self.log, self.progress)
+
+
+# What a run does in the console once its browser is up: the steps, or another walk (export).
+Work = Callable[[Scope], None]
+
+
+def run_book(scope: Scope, *, show_unmanaged: bool) -> None:
+    """Run the steps, and in drift mode apply `drift:` and list unmanaged entries."""
+    ctx, book, result = scope.ctx, scope.book, scope.result
+    scope.steps()
+    if ctx.mode == "drift":
+        apply_ignores(result, book)
+        if show_unmanaged and not result.exit_code:
+            result.unmanaged = find_unmanaged(ctx, book)
+
+
+def in_console(scope: Scope, creds: Credentials | None, work: Work) -> None:
+    """Sign in (embedded simulator) and do `work`; an error that stops it goes into the result."""
+    result, log = scope.result, scope.log
     try:
         if creds is not None:
-            ctx.shell.sign_in(creds)
-        _run_steps(book, ctx, result, log, progress)
-        if ctx.mode == "drift":
-            apply_ignores(result, book)
-            if show_unmanaged and not result.exit_code:
-                result.unmanaged = find_unmanaged(ctx, book)
+            scope.ctx.shell.sign_in(creds)
+        work(scope)
     except RunbookError as exc:
         result.error = str(exc)
         result.exit_code = exc.exit_code
@@ -47,7 +65,7 @@ def run_in_console(
         result.exit_code = ExitCode.STEP_FAILED
 
 
-def _run_steps(
+def run_steps(
     book: Runbook, ctx: RunContext, result: RunResult, log: Any, progress: StepProgress
 ) -> None:
     stop: RunbookError | None = None

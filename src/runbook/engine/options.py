@@ -56,6 +56,7 @@ class RunOptions:
     state_dir: str = ".runbook"
     outputs: Outputs | None = None  # several runs: collect --json and JUnit here, not print
     browser: RemoteBrowser | None = None  # --browser-endpoint: connect, do not launch
+    label: str | None = None  # the run folder's last word when it is not the mode (`export`)
 
     @classmethod
     def from_cli(cls, *, mode: str, **opts: Any) -> RunOptions:

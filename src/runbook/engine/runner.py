@@ -28,7 +28,7 @@ from runbook.engine.context import RunContext
 from runbook.engine.embedded import embedded_simulator
 from runbook.engine.finish import exit_code, finish
 from runbook.engine.lock import run_lock
-from runbook.engine.loop import run_in_console
+from runbook.engine.loop import Scope, Work, in_console, run_book
 from runbook.engine.options import SIMULATOR, Outputs, RunOptions, Settings
 from runbook.errors import ExitCode, RunbookError, Terminated
 from runbook.recording.artifacts import ArtifactPolicy, ArtifactsRecorder
@@ -65,22 +65,24 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def execute(book: Runbook, file: Path, options: RunOptions) -> int:
-    """Run `book` as `options` say; the process exit code."""
+def execute(book: Runbook, file: Path, options: RunOptions, work: Work | None = None) -> int:
+    """Run `book` as `options` say (or do `work` in its console); the process exit code."""
+    if work is None:
+        work = partial(run_book, show_unmanaged=options.show_unmanaged)
     with _sigterm_as_interrupt():
-        return _execute(book, file, options, options.settle(book))
+        return _execute(book, file, options, options.settle(book), work)
 
 
-def _execute(book: Runbook, file: Path, options: RunOptions, settings: Settings) -> int:
+def _execute(book: Runbook, file: Path, options: RunOptions, settings: Settings, work: Work) -> int:
     lock = partial(run_lock, profile=options.profile, runbook=book.name, mode=options.mode)
     if settings.target == SIMULATOR:
         state_dir = Path(options.state_dir).resolve()
         with lock(f"simulator:{state_dir}"), embedded_simulator(state_dir) as (url, creds):
-            return _run(book, file, options, settings, url, creds)
+            return _run(book, file, options, settings, work, url, creds)
     target = console_url(settings.target)
     check_session_target(target)
     with lock(target):
-        return _run(book, file, options, settings, target, None)
+        return _run(book, file, options, settings, work, target, None)
 
 
 def _run(
@@ -88,6 +90,7 @@ def _run(
     file: Path,
     options: RunOptions,
     settings: Settings,
+    work: Work,
     console_url: str,
     creds: Credentials | None,
 ) -> int:
@@ -101,7 +104,7 @@ def _run(
         has_secrets=bool(book.secrets),
         remote=options.browser is not None,
     )
-    folder = RunFolder.create(Path(options.recordings), book.name, mode)
+    folder = RunFolder.create(Path(options.recordings), book.name, options.label or mode)
     redactor = Redactor(book.secrets)
     for secret in options.browser.secrets if options.browser else ():
         redactor.add(secret)
@@ -148,9 +151,7 @@ def _run(
     try:
         with progress, session:
             ctx = _context(session, book, options, settings, recorder, console_url)
-            run_in_console(
-                ctx, book, result, log, progress, creds, show_unmanaged=options.show_unmanaged
-            )
+            in_console(Scope(ctx, book, result, log, progress), creds, work)
             recorder.browser_closing(session, result)
     except RunbookError as exc:  # before the steps (the browser did not start) or after them
         result.error = result.error or str(exc)

@@ -91,6 +91,11 @@ def outcome(result: RunResult) -> tuple[str, str]:
     """A one-line verdict for the run, and its tone: "good", "warn" or "bad"."""
     counts = result.counts()
     code = result.exit_code
+    if result.summary and code in (ExitCode.OK, ExitCode.CONSOLE_CHANGED):
+        return result.summary, "good" if code == ExitCode.OK else "bad"
+    if code == ExitCode.DRIFT and result.mode == "dry-run":  # a saved plan with changes
+        n = counts.get("would_change", 0)
+        return f"Plan: {n} step(s) would change, nothing was saved", "warn"
     if code == ExitCode.OK:
         if result.mode == "drift":
             ignored = sum(1 for s in result.steps for c in s.changes if c.ignored)

@@ -28,6 +28,11 @@ class StepProgress:
         if self._status is not None:
             self._status.update(f"Step {index} of {self.total} — {title}")
 
+    def line(self, text: str) -> None:
+        """Print one line of progress above the spinner (on a terminal only)."""
+        if self._status is not None:
+            self._status.console.print(text, markup=False, highlight=False)
+
     def __exit__(
         self,
         exc_type: type[BaseException] | None,

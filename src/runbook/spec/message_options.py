@@ -17,6 +17,7 @@ from pydantic import (
     ValidationInfo,
     WithJsonSchema,
     field_validator,
+    model_serializer,
     model_validator,
 )
 
@@ -209,13 +210,22 @@ class DeliverCopy(SpecModel):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _plain(cls, value: Any, handler: Any) -> DeliverCopy:
+    def _plain(cls, value: Any, handler: Any, info: ValidationInfo) -> DeliverCopy:
+        # In the console's state shape (an export reads it) a Basic copy is `{address}` alone.
+        console = bool(info.context and info.context.get("console"))
+        if console and isinstance(value, dict) and set(value) == {"address"}:
+            value = value["address"]
         if isinstance(value, str):
             copy: DeliverCopy = handler({"address": _address(value)})
             copy._basic = True
             return copy
         result: DeliverCopy = handler(value)
         return result
+
+    @model_serializer(mode="wrap")
+    def _written(self, handler: Any) -> Any:
+        """A Basic copy is written as its plain address, as a runbook spells it."""
+        return self.address if self._basic else handler(self)
 
     @field_validator("address")
     @classmethod

@@ -278,6 +278,8 @@ class StepType(ABC, Generic[P, D]):
             if exists:
                 have = self.read_entry(page)
         plan = self.plan(self.step, have)
+        if ctx.observe is not None:
+            ctx.observe(self.result.index, have, plan)
         self.result.changes = list(plan.changes)
         if have is not LISTED and have is not None:
             self.check_not_theirs()

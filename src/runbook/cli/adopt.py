@@ -1,0 +1,88 @@
+"""Commands that bring a console under management: `export` (and saved plans, `cli/plans.py`)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from runbook.cli.common import EPILOG, guarded, pick
+from runbook.cli.group import cli
+from runbook.spec import KINDS
+
+
+def _regex(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise click.BadParameter(f"not a regular expression: {exc}") from None
+    return value
+
+
+def _org_units(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> str:
+    """One organizational unit today (the console's OU picker); several come with OU support."""
+    from runbook.spec.checks import org_unit_problem
+
+    if len(value) > 1:
+        raise click.BadParameter("give one org unit (entries per org unit are not modeled yet)")
+    unit = value[0] if value else "/"
+    problem = org_unit_problem(unit)
+    if problem:
+        raise click.BadParameter(problem)
+    return unit
+
+
+@cli.command(epilog=EPILOG)
+@click.option(
+    "--org-unit",
+    "org_unit",
+    multiple=True,
+    metavar="PATH",
+    callback=_org_units,
+    help="Organizational unit to read (default /).",
+)
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(list(KINDS)),
+    help="Kinds to export (default: all).",
+)
+@click.option("--match", callback=_regex, metavar="REGEX", help="Only entries whose name matches.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default="export.yaml",
+    show_default=True,
+    help="The runbook to write.",
+)
+@pick("console", "locale", "labels", "profile", "headed", "recordings", "timeout", "trace")
+@pick("json", "verbose", "browser-endpoint", "browser-header", "browser-launch-options")
+@guarded
+def export(
+    org_unit: str, kinds: tuple[str, ...], match: str | None, output: str, **opts: Any
+) -> None:
+    """Read-only: write the console's routes and rules as a runbook that drift finds in sync."""
+    from runbook.console import driver
+    from runbook.engine.export import ExportRequest, export_work
+    from runbook.engine.runner import RunOptions, execute
+    from runbook.spec import ConsoleSettings
+
+    target = opts["console_url"]
+    url = None if target in (None, "simulator") else target
+    request = ExportRequest(
+        kinds=kinds or tuple(KINDS),
+        output=Path(output),
+        console=ConsoleSettings(url=url, locale=opts["locale"] or "en", org_unit=org_unit),
+        match=match,
+    )
+    options = RunOptions.from_cli(mode="drift", label="export", **opts)
+    try:
+        sys.exit(execute(request.book(), Path(output), options, export_work(request)))
+    finally:
+        driver.discard()

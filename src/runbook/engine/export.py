@@ -1,0 +1,135 @@
+"""`runbook export`: a read-only walk of the console's entries, written as a runbook."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from runbook.console.pages.routing import UNMODELED
+from runbook.engine.context import RunContext
+from runbook.engine.loop import Scope, Work
+from runbook.engine.registry import step_type
+from runbook.errors import ExitCode
+from runbook.results import RunResult, StepResult
+from runbook.spec import ConsoleSettings, Runbook, Step, kind_info
+from runbook.spec.writer import Entry, kinds_in_order, partial_entries, runbook_text, schema_ref
+
+EXPORT_NAME = "console-export"
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export and where: the kinds, a name filter, the console settings to write."""
+
+    kinds: Sequence[str]
+    output: Path
+    console: ConsoleSettings
+    match: str | None = None
+    name: str = EXPORT_NAME
+
+    @property
+    def description(self) -> str:
+        where = self.console.url or "the console"
+        return (
+            f"Routes and rules of {where} (org unit {self.console.org_unit}), "
+            "as runbook export read them."
+        )
+
+    def book(self) -> Runbook:
+        """The run's runbook: no steps, the console to read (model_construct: not a file)."""
+        return Runbook.model_construct(
+            version=1,
+            name=self.name,
+            description=self.description,
+            console=self.console,
+            steps=[],
+        )
+
+    def console_block(self) -> dict[str, Any]:
+        """`console:` of the written runbook (no url for the embedded simulator)."""
+        data = self.console.model_dump(exclude_none=True)
+        return {k: data[k] for k in ("url", "locale", "org_unit") if k in data}
+
+
+def export_work(request: ExportRequest) -> Work:
+    """The walk `runner.execute` does in the console instead of steps; it writes the file."""
+
+    def walk(scope: Scope) -> None:
+        entries = read_entries(scope, request)
+        _write(request, entries, scope.result, scope.log)
+
+    return walk
+
+
+def read_entries(scope: Scope, request: ExportRequest) -> list[Entry]:
+    """Every listed entry of the chosen kinds whose key matches: opened, read and cancelled."""
+    ctx, result, log, progress = scope.ctx, scope.result, scope.log, scope.progress
+    pattern = re.compile(request.match) if request.match else None
+    entries: list[Entry] = []
+    for kind in kinds_in_order(request.kinds):
+        cls = step_type(kind)
+        ctx.shell.open(cls.page_name)
+        page = cls.page_type(ctx.page, ctx.labels, ctx.guard)
+        heading = ctx.labels.name(cls.page_type.heading_key)
+        progress.line(f"Reading {heading}")
+        log.info("export.page", page=cls.page_name)
+        for key in page.names():
+            if pattern is not None and not pattern.search(key):
+                continue
+            progress.line(f"  {cls.noun} {key!r}")
+            entries.append(_read_one(ctx, kind, key, page, result))
+            log.info("export.entry", kind=kind, resource=key)
+    return entries
+
+
+def _read_one(ctx: RunContext, kind: str, key: str, page: Any, result: RunResult) -> Entry:
+    """One entry read through its kind's step (its dialog opened, read and cancelled)."""
+    info = kind_info(kind)
+    started = time.perf_counter()
+    index = len(result.steps) + 1
+    step = Step.model_validate(
+        {"name": f"Read {key}", kind: {info.key_field: key}, "state": "absent"}
+    )
+    reader = step_type(kind)(ctx, step, index)
+    have = dict(reader.read_entry(page))
+    if reader.open_dialog is not None:
+        reader.close_dialog(reader.open_dialog)
+    missing = [str(name) for name in have.pop(UNMODELED, None) or []]
+    outcome = StepResult(
+        index=index, name=f"Read the {info.what} {key!r}", kind=kind, resource=key, status="ok"
+    )
+    if missing:
+        outcome.message = "; ".join(
+            f"an option runbook does not model is set: {n}" for n in missing
+        )
+    outcome.duration_ms = round((time.perf_counter() - started) * 1000)
+    result.steps.append(outcome)
+    return Entry(kind, key, have, missing)
+
+
+def _write(request: ExportRequest, entries: list[Entry], result: RunResult, log: Any) -> None:
+    """Write the runbook; a partial export (what runbook cannot express) exits 4 after it."""
+    text = runbook_text(
+        entries,
+        name=request.name,
+        description=request.description,
+        console=request.console_block(),
+        schema=schema_ref(request.output),
+    )
+    request.output.parent.mkdir(parents=True, exist_ok=True)
+    request.output.write_text(text, encoding="utf-8")
+    log.info("export.written", file=str(request.output), entries=len(entries))
+    result.summary = f"Exported {len(entries)} entries to {request.output}; nothing was saved"
+    partial = partial_entries(entries)
+    if partial:
+        result.exit_code = ExitCode.CONSOLE_CHANGED
+        names = ", ".join(repr(e.key) for e in partial)
+        result.summary = f"Partial export to {request.output}: see its comments"
+        result.error = (
+            f"the export in {request.output} is partial: runbook cannot express every option "
+            f"of {names} (see the comments in the file)"
+        )

@@ -1,0 +1,106 @@
+"""The console work of `runbook plan` (read, record) and `runbook apply PLAN` (check, then run)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from runbook.console import WriteGuard
+from runbook.engine.loop import Scope, Work
+from runbook.engine.plan import Plan
+from runbook.engine.saved_plan import PlanRecorder, Sealer, stale_entries
+from runbook.errors import ExitCode, StalePlan, StepFailed
+from runbook.results import RunResult
+
+
+def plan_work(recorder: PlanRecorder) -> Work:
+    """Read every step's entry (nothing filled, nothing written) and record its plan.
+
+    The run is reported as a dry run is: `would create`, `would update`; exit 2 with changes.
+    """
+
+    def work(scope: Scope) -> None:
+        scope.ctx.observe = recorder.observe
+        try:
+            scope.steps()
+        finally:
+            _as_dry_run(scope.result)
+
+    return work
+
+
+def _as_dry_run(result: RunResult) -> None:
+    """A plan's result reads as a dry run's; exit 2 when it has changes (and no failure)."""
+    result.mode = "dry-run"
+    for step in result.steps:
+        if step.status == "drift":
+            step.status = "would_change"
+    failed = any(s.status == "failed" for s in result.steps)
+    if not (result.exit_code or failed) and any(s.action != "none" for s in result.steps):
+        result.exit_code = ExitCode.DRIFT
+
+
+def apply_work(entry: Mapping[str, Any], seal: Sealer) -> Work:
+    """Read every planned entry again; stale: refuse before any write; else run the steps."""
+    planned = {step["index"]: step for step in entry["steps"]}
+
+    def work(scope: Scope) -> None:
+        observed = _read_again(scope)
+        problems = stale_entries(entry, observed, seal)
+        if problems:
+            raise StalePlan(
+                "the plan is stale: " + "; ".join(problems) + ". Nothing was applied; "
+                "make a new plan."
+            )
+        scope.ctx.observe = _as_planned(planned, seal)
+        scope.steps()
+
+    return work
+
+
+def _read_again(scope: Scope) -> dict[int, Mapping[str, Any] | None]:
+    """What the console holds now for each step's entry, read as drift reads it."""
+    observed: dict[int, Mapping[str, Any] | None] = {}
+    result = scope.result
+    reading = replace(
+        scope.ctx,
+        guard=WriteGuard(read_only=True, mode="drift"),
+        mode="drift",
+        planned=defaultdict(set),
+        known=defaultdict(set),
+        observe=lambda index, have, plan: observed.__setitem__(index, have),
+    )
+    scratch = RunResult(
+        runbook=result.runbook,
+        file=result.file,
+        mode="drift",
+        console=result.console,
+        locale=result.locale,
+        started_at=result.started_at,
+    )
+    scope.steps(reading, scratch)
+    failed = next((s for s in scratch.steps if s.status == "failed"), None)
+    if failed is not None:
+        error = StepFailed(f"reading {failed.resource!r} again failed: {failed.message}")
+        codes = {int(c): c for c in ExitCode}
+        error.exit_code = codes.get(scratch.exit_code, ExitCode.STEP_FAILED)
+        raise error
+    return observed
+
+
+def _as_planned(planned: Mapping[int, Mapping[str, Any]], seal: Sealer) -> Any:
+    """A check, as each step is about to act, that it does what the plan says and no more."""
+
+    def check(index: int, have: Mapping[str, Any] | None, plan: Plan) -> None:
+        record = planned.get(index)
+        if record is None or record["action"] != plan.action:
+            wanted = record["action"] if record else "nothing"
+            raise StalePlan(
+                f"the plan is stale: step {index} would {plan.action}, the plan says {wanted}"
+            )
+        if have is not None and seal(dict(have)) != record["before"]:
+            raise StalePlan(f"the plan is stale: step {index}'s entry changed meanwhile")
+
+    return check

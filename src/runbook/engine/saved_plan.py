@@ -1,0 +1,238 @@
+"""Saved plans: what `runbook plan` records, `runbook show` prints and `runbook apply` checks.
+
+A plan holds, per runbook, its content hash and, per step, the action and every field's before
+and after. Secrets (`${env:...}`) never reach it: their values are written back as the
+reference, and each is kept as a keyed hash (HMAC-SHA256, the key beside the saved sessions or
+in `$RUNBOOK_PLAN_KEY`) that apply checks against the value it resolves again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_dir
+
+from runbook.engine.diff import flatten
+from runbook.engine.options import Settings
+from runbook.engine.plan import Plan
+from runbook.errors import StalePlan, UsageError
+from runbook.spec import Runbook
+
+FORMAT = 1
+KEY_ENV = "RUNBOOK_PLAN_KEY"
+
+
+def tool_version() -> str:
+    try:
+        return metadata.version("runbook")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def content_hash(path: Path) -> str:
+    """`sha256:<hex>` of the file's bytes."""
+    return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def plan_key() -> bytes:
+    """The key of the secrets' hashes: `$RUNBOOK_PLAN_KEY`, else a file beside the sessions."""
+    given = os.environ.get(KEY_ENV)
+    if given:
+        return given.encode()
+    path = Path(user_config_dir("runbook")) / "plan.key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as out:
+            out.write(secrets.token_hex(32))
+    return path.read_text().strip().encode()
+
+
+def secret_hash(value: str, key: bytes) -> str:
+    return "hmac-sha256:" + hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
+
+
+class Sealer:
+    """Writes a runbook's secret values back as their `${env:NAME}` references."""
+
+    def __init__(self, book: Runbook) -> None:
+        self.names = sorted(book.secret_names.items(), key=lambda kv: -len(kv[0]))
+
+    def __call__(self, value: Any) -> Any:
+        value = json.loads(json.dumps(value, default=str))  # as the plan file holds it
+        return self._sealed(value)
+
+    def _sealed(self, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {self._sealed(k): self._sealed(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self._sealed(v) for v in value]
+        if isinstance(value, str):
+            for secret, name in self.names:
+                value = value.replace(secret, "${env:" + name + "}")
+        return value
+
+
+def _fields(have: Mapping[str, Any] | None, plan: Plan) -> list[dict[str, Any]]:
+    """Every field of the step: its before, its after, and whether the plan changes it."""
+    if plan.action == "delete" or not plan.wanted:
+        return [
+            {"field": c.field, "before": c.before, "after": c.after, "changed": True}
+            for c in plan.changes
+        ]
+    before = flatten(dict(have)) if have else {}
+    after = flatten(plan.wanted)
+    changed = {c.field for c in plan.changes}
+    names = [*after, *(k for k in before if k not in after)]
+    return [
+        {"field": k, "before": before.get(k), "after": after.get(k), "changed": k in changed}
+        for k in names
+    ]
+
+
+@dataclass
+class PlanRecorder:
+    """Collects the plan of each step of one runbook as the run reads the console."""
+
+    book: Runbook
+    file: Path
+    variables: dict[str, str]
+    key: bytes
+    steps: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    def observe(self, index: int, have: Mapping[str, Any] | None, plan: Plan) -> None:
+        step, seal = self.book.steps[index - 1], Sealer(self.book)
+        self.steps[index] = {
+            "index": index,
+            "name": step.title,
+            "kind": step.kind,
+            "resource": step.key,
+            "action": plan.action,
+            "exists": have is not None,
+            "before": seal(dict(have)) if have is not None else None,
+            "fields": seal(_fields(have, plan)),
+        }
+
+    def entry(self, settings: Settings) -> dict[str, Any]:
+        """This runbook's part of the plan file."""
+        return {
+            "file": str(self.file),
+            "sha256": content_hash(self.file),
+            "name": self.book.name,
+            "console": settings.target,
+            "locale": settings.locale,
+            "org_unit": self.book.console.org_unit,
+            "vars": self.variables,
+            "secrets": {
+                name: secret_hash(value, self.key)
+                for value, name in sorted(self.book.secret_names.items(), key=lambda kv: kv[1])
+            },
+            "steps": [self.steps[i] for i in sorted(self.steps)],
+        }
+
+
+def plan_document(entries: list[dict[str, Any]]) -> dict[str, Any]:
+    """The plan file: its runbooks, with where and by what it was made."""
+    first = entries[0] if entries else {}
+    changes = sum(1 for e in entries for s in e["steps"] if s["action"] != "none")
+    return {
+        "format": FORMAT,
+        "tool_version": tool_version(),
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "console": first.get("console"),
+        "locale": first.get("locale"),
+        "org_unit": first.get("org_unit"),
+        "changes": changes,
+        "runbooks": entries,
+    }
+
+
+def read_plan(path: Path) -> dict[str, Any]:
+    """A plan file written by `runbook plan`; anything else is a usage error (exit 64)."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"{path} is not a plan file: {exc}") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT or "runbooks" not in doc:
+        raise UsageError(f"{path} is not a plan file written by `runbook plan`")
+    return doc
+
+
+def check_file(entry: Mapping[str, Any]) -> None:
+    """Refuse a plan whose runbook file changed (or went) since it was made."""
+    path = Path(entry["file"])
+    if not path.is_file():
+        raise StalePlan(f"the plan is stale: its runbook {path} is gone; nothing was applied")
+    if content_hash(path) != entry["sha256"]:
+        raise StalePlan(
+            f"the plan is stale: {path} changed since the plan was made (content hash "
+            f"{entry['sha256']} planned, {content_hash(path)} now); nothing was applied"
+        )
+
+
+def check_secrets(entry: Mapping[str, Any], book: Runbook, key: bytes) -> None:
+    """Refuse a plan whose secrets resolve to other values now (their hashes differ)."""
+    now = {name: secret_hash(value, key) for value, name in book.secret_names.items()}
+    wrong = [n for n, h in entry["secrets"].items() if now.get(n) != h]
+    if wrong:
+        refs = ", ".join("${env:" + n + "}" for n in wrong)
+        raise StalePlan(
+            f"the plan is stale: {refs} is not the value the plan was made with; "
+            "nothing was applied"
+        )
+
+
+def stale_entries(
+    entry: Mapping[str, Any], observed: Mapping[int, Mapping[str, Any] | None], seal: Sealer
+) -> list[str]:
+    """What differs between the plan's "before" of each step and the console read now."""
+    problems: list[str] = []
+    for record in entry["steps"]:
+        what = f"{record['kind']} {record['resource']!r}"
+        have = observed.get(record["index"])
+        if (have is not None) != record["exists"]:
+            problems.append(f"{what} {'now exists' if have is not None else 'is gone'}")
+            continue
+        if have is None:
+            continue
+        before, now = flatten(record["before"] or {}), flatten(seal(dict(have)))
+        for name in [*before, *(k for k in now if k not in before)]:
+            if before.get(name) != now.get(name):
+                problems.append(
+                    f"{what}: {name} was {before.get(name)!r} when planned, now {now.get(name)!r}"
+                )
+    return problems
+
+
+SIGNS = {"create": "+", "update": "~", "delete": "-", "none": " "}
+
+
+def render(doc: Mapping[str, Any]) -> str:
+    """A saved plan as a person reviews it (a pull request comment, a terminal)."""
+    lines = [
+        f"Plan for {doc['console']} (locale {doc['locale']}, org unit {doc['org_unit']}), "
+        f"made {doc['created_at']} by runbook {doc['tool_version']}",
+    ]
+    for entry in doc["runbooks"]:
+        lines.append(f"\n{entry['file']} ({entry['name']}, {entry['sha256'][:19]}…)")
+        for step in entry["steps"]:
+            action = step["action"] if step["action"] != "none" else "no change"
+            lines.append(f"{SIGNS[step['action']]} {action}: {step['kind']} {step['resource']!r}")
+            for item in step["fields"]:
+                if item["changed"]:
+                    lines.append(f"    {item['field']}: {item['before']!r} → {item['after']!r}")
+    count = doc["changes"]
+    lines.append(
+        f"\n{count} change{'s' if count != 1 else ''} to apply" if count else "\nNothing to do"
+    )
+    return "\n".join(lines)

@@ -1,0 +1,87 @@
+"""`runbook export`: a console's entries as a runbook that validates, is in sync and rebuilds it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import yaml
+
+from tests.cli.adopt_samples import OPTIONS_RULE, full_console
+from tests.cli.conftest import CliResult
+from tests.cli.test_drift import writes
+
+Run = Callable[..., CliResult]
+
+
+def fill(sim_http: httpx.Client) -> dict[str, Any]:
+    """Put every kind of entry and field in the console; the state it then shows."""
+    empty = sim_http.get("/_sim/state").json()
+    sim_http.put("/_sim/state", json=full_console(empty)).raise_for_status()
+    state: dict[str, Any] = sim_http.get("/_sim/state").json()
+    return state
+
+
+def test_export_validates_is_in_sync_rebuilds_the_console_and_is_stable(
+    runbook_cli: Run, sim_http: httpx.Client, simulator: Any, tmp_path: Path
+) -> None:
+    filled = fill(sim_http)
+    first = runbook_cli("export", "--console", simulator.url, "-o", "first.yaml")
+    assert first.code == 0, first.output
+    again = runbook_cli("export", "--console", simulator.url, "-o", "again.yaml")
+    assert again.code == 0, again.output
+    text = (tmp_path / "first.yaml").read_text()
+    assert (tmp_path / "again.yaml").read_bytes() == text.encode()
+    assert writes(sim_http) == 0
+    assert text.startswith("# yaml-language-server: $schema=")
+    doc = yaml.safe_load(text)
+    kinds = [next(k for k in step if k != "name") for step in doc["steps"]]
+    assert kinds == ["mail_route"] * 3 + ["routing_rule"] * 3 + ["default_routing"]
+    assert doc["console"] == {"url": simulator.url, "locale": "en", "org_unit": "/"}
+    # Only what differs from a new entry: a route on port 25 with TLS as default says neither.
+    assert doc["steps"][0]["mail_route"] == {
+        "name": "Legacy mail server",
+        "server": {"single_host": {"host": "mail.legacy.example.com"}},
+    }
+    assert runbook_cli("validate", "first.yaml").code == 0
+    drift = runbook_cli("drift", "first.yaml")
+    assert drift.code == 0, drift.output
+    sim_http.post("/_sim/reset").raise_for_status()
+    rebuilt = runbook_cli("run", "first.yaml", "--screenshots", "off")
+    assert rebuilt.code == 0, rebuilt.output
+    assert sim_http.get("/_sim/state").json() == filled
+
+
+def test_an_option_runbook_does_not_model_is_a_comment_and_exit_4_after_writing(
+    runbook_cli: Run, sim_http: httpx.Client, simulator: Any, tmp_path: Path
+) -> None:
+    fill(sim_http)
+    rule = OPTIONS_RULE["description"]
+    faults = {"extra_option": {"label": "Add X-Gm-Future header", "rule": rule}}
+    sim_http.post("/_sim/faults", json=faults).raise_for_status()
+    result = runbook_cli(
+        "export", "--console", simulator.url, "--kind", "routing_rule", "--match", "^Archive"
+    )
+    assert result.code == 4, result.output
+    assert "partial" in result.output
+    text = (tmp_path / "export.yaml").read_text()
+    assert "# runbook does not model option 'Add X-Gm-Future header' of this entry" in text
+    doc = yaml.safe_load(text)
+    assert [s["routing_rule"]["description"] for s in doc["steps"]] == [rule]
+    # The route it names is not in this file: a reference to an existing one.
+    copy = doc["steps"][0]["routing_rule"]["also_deliver_to"][1]
+    assert copy["change_route"] == "Balanced relays"
+    assert writes(sim_http) == 0
+
+
+def test_a_bad_pattern_or_two_org_units_is_a_usage_error_before_any_browser(
+    runbook_cli: Run,
+) -> None:
+    bad = runbook_cli("export", "--match", "(")
+    assert bad.code == 64, bad.output
+    assert "not a regular expression" in bad.output
+    two = runbook_cli("export", "--org-unit", "/Sales", "--org-unit", "/Support")
+    assert two.code == 64, two.output
+    assert "one org unit" in two.output

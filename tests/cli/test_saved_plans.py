@@ -1,0 +1,107 @@
+"""Saved plans: `plan` records, `show` prints, `apply` makes exactly them or refuses a stale one."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from tests.cli.conftest import CliResult
+from tests.cli.test_drift import edit_live, writes
+from tests.cli.test_sessions import CANARY, secret_host
+from tests.samples import LEGACY_ROUTE, split_delivery
+
+Run = Callable[..., CliResult]
+Write = Callable[..., Path]
+
+
+def test_plan_then_apply_then_the_same_plan_is_stale(
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    doc, env = secret_host(cli_env)
+    book = write_runbook(doc)
+    planned = runbook_cli("plan", str(book), "-o", "plan.json", env=env)
+    assert planned.code == 2, planned.output
+    assert "would create" in planned.output
+    assert writes(sim_http) == 0
+    text = (tmp_path / "plan.json").read_text()
+    assert CANARY not in text
+    saved = json.loads(text)
+    [entry] = saved["runbooks"]
+    assert [s["action"] for s in entry["steps"]] == ["create", "create"]
+    assert set(entry["secrets"]) == {"LEGACY_HOST"}
+    host = next(f for f in entry["steps"][0]["fields"] if f["field"].endswith(".host"))
+    assert host == {
+        "field": "server.single_host.host",
+        "before": None,
+        "after": "${env:LEGACY_HOST}",
+        "changed": True,
+    }
+    shown = runbook_cli("show", "plan.json")
+    assert shown.code == 0, shown.output
+    assert "+ create: mail_route 'Legacy mail server'" in shown.output
+    assert CANARY not in shown.output
+
+    other = {**env, "LEGACY_HOST": "elsewhere.example.com"}
+    refused = runbook_cli("apply", "plan.json", env=other)
+    assert refused.code == 1, refused.output
+    assert "the plan is stale" in refused.output and "${env:LEGACY_HOST}" in refused.output
+
+    applied = runbook_cli("apply", "plan.json", "--screenshots", "off", env=env)
+    assert applied.code == 0, applied.output
+    state = sim_http.get("/_sim/state").json()
+    assert [r["name"] for r in state["routes"]] == ["Legacy mail server"]
+    assert state["routes"][0]["server"]["single_host"]["host"] == f"{CANARY}.example.com"
+    assert len(state["routing_rules"]) == 1
+    done = writes(sim_http)
+
+    again = runbook_cli("apply", "plan.json", env=env)
+    assert again.code == 1, again.output
+    assert "the plan is stale" in again.output and "now exists" in again.output
+    assert writes(sim_http) == done
+
+
+def test_a_field_changed_by_hand_after_the_plan_is_refused_before_any_write(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
+) -> None:
+    edit_live(sim_http, lambda live: live.update(routes=[LEGACY_ROUTE]))
+    doc: dict[str, Any] = split_delivery()
+    doc["steps"][0]["mail_route"]["server"]["single_host"]["port"] = 2525
+    book = write_runbook(doc)
+    planned = runbook_cli("plan", str(book))
+    assert planned.code == 2, planned.output
+    steps = json.loads((tmp_path / "plan.json").read_text())["runbooks"][0]["steps"]
+    assert [s["action"] for s in steps] == ["update", "create"]
+    port = next(f for f in steps[0]["fields"] if f["field"] == "server.single_host.port")
+    assert (port["before"], port["after"], port["changed"]) == (25, 2525, True)
+
+    edit_live(sim_http, lambda live: live["routes"][0].update(mx_lookup=True))
+    before = writes(sim_http)
+    refused = runbook_cli("apply", "plan.json")
+    assert refused.code == 1, refused.output
+    assert "the plan is stale" in refused.output and "mx_lookup" in refused.output
+    assert writes(sim_http) == before
+
+
+def test_a_runbook_edited_after_the_plan_is_refused_without_a_browser(
+    runbook_cli: Run, tmp_path: Path
+) -> None:
+    book = tmp_path / "book.yaml"
+    book.write_text("version: 1\n")
+    plan = {
+        "format": 1,
+        "runbooks": [{"file": str(book), "sha256": "sha256:0", "steps": [], "secrets": {}}],
+    }
+    (tmp_path / "plan.json").write_text(json.dumps(plan))
+    result = runbook_cli("apply", "plan.json")
+    assert result.code == 1, result.output
+    assert "the plan is stale" in result.output and "changed since the plan" in result.output
+    not_a_plan = runbook_cli("apply", str(book))
+    assert not_a_plan.code == 64, not_a_plan.output

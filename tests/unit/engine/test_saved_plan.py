@@ -1,0 +1,74 @@
+"""Saved plans without a browser: secrets sealed, stale entries named, a plan rendered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from runbook.engine.options import RunOptions
+from runbook.engine.plan import convergence
+from runbook.engine.saved_plan import (
+    PlanRecorder,
+    Sealer,
+    check_secrets,
+    plan_document,
+    render,
+    stale_entries,
+)
+from runbook.errors import StalePlan
+from runbook.spec import load_text
+
+BOOK = """\
+version: 1
+name: t
+steps:
+  - mail_route:
+      name: Relay
+      server: {single_host: {host: "${env:RELAY_HOST}"}}
+"""
+SECRET = "canary-3b1f.example.com"
+KEY = b"k" * 32
+
+
+def _recorded(tmp_path: Path, have: dict | None) -> tuple[dict, PlanRecorder]:
+    file = tmp_path / "book.yaml"
+    file.write_text(BOOK)
+    book = load_text(BOOK, str(file), env={"RELAY_HOST": SECRET})
+    recorder = PlanRecorder(book, file, {}, KEY)
+    step = book.steps[0]
+    recorder.observe(1, have, convergence(have, step.resource.console_fields()))
+    return recorder.entry(RunOptions(console_url="https://admin.google.com").settle(book)), recorder
+
+
+def test_a_secret_is_written_as_its_reference_and_a_keyed_hash(tmp_path: Path) -> None:
+    entry, _ = _recorded(tmp_path, None)
+    assert SECRET not in str(entry)
+    assert entry["steps"][0]["action"] == "create"
+    host = [f for f in entry["steps"][0]["fields"] if f["field"] == "server.single_host.host"]
+    assert host[0]["after"] == "${env:RELAY_HOST}"
+    assert entry["secrets"]["RELAY_HOST"].startswith("hmac-sha256:")
+    assert SECRET not in render(plan_document([entry]))
+
+
+def test_a_secret_resolving_to_another_value_makes_the_plan_stale(tmp_path: Path) -> None:
+    entry, recorder = _recorded(tmp_path, None)
+    check_secrets(entry, recorder.book, KEY)
+    other = load_text(BOOK, "book.yaml", env={"RELAY_HOST": "other.example.com"})
+    with pytest.raises(StalePlan, match=r"\$\{env:RELAY_HOST\}"):
+        check_secrets(entry, other, KEY)
+
+
+def test_a_field_changed_since_the_plan_is_named(tmp_path: Path) -> None:
+    have = {
+        "name": "Relay",
+        "server": {"single_host": {"host": SECRET, "port": 25}},
+        "mx_lookup": False,
+    }
+    entry, recorder = _recorded(tmp_path, have)
+    seal = Sealer(recorder.book)
+    assert stale_entries(entry, {1: have}, seal) == []
+    changed = {**have, "mx_lookup": True}
+    [problem] = stale_entries(entry, {1: changed}, seal)
+    assert "mx_lookup was False when planned, now True" in problem
+    assert stale_entries(entry, {1: None}, seal) == ["mail_route 'Relay' is gone"]
