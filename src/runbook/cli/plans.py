@@ -24,7 +24,7 @@ from runbook.errors import ExitCode
 @guarded
 def plan(files: tuple[str, ...], output: str, **opts: Any) -> None:
     """Record the changes a run would make, read-only (exit 0: none, 2: some)."""
-    books = load_for_browser(files, opts["var_pairs"])
+    books = load_for_browser(files, opts["var_pairs"], opts["labels"])
     from runbook.console import driver
     from runbook.engine.plan_runs import plan_work
     from runbook.engine.runner import RunOptions, execute
