@@ -12,17 +12,19 @@ import pytest
 import yaml
 
 from tests.cli.conftest import CliResult
+from tests.samples import NEW_RULE_OPTIONS
 
 Run = Callable[..., CliResult]
 Write = Callable[..., Path]
 
 SHIPPED = Path(__file__).resolve().parents[2] / "runbooks" / "catch-all-subdomain.yaml"
 SETTING = {
+    **NEW_RULE_OPTIONS,
     "description": "Catch-all for the subdomain",
     "recipients": {"match": "pattern", "value": ".*@lists\\.example\\.com"},
     "action": "modify_message",
-    "rejection_notice": None,
     "change_route": "Subdomain catch-all server",
+    "change_envelope_recipient": {"recipient": "catch-all@lists.example.com"},
     "apply_to": "unrecognized_only",
     "enabled": True,
 }

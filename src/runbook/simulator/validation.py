@@ -218,6 +218,31 @@ def _envelope_filter(value: Any) -> Json | None:
     return out or None
 
 
+def message_fields(
+    rule: Mapping[str, Any], action: Any, route_names: Collection[str] | None
+) -> Json:
+    """The action and what it does to a message (Change route and every option), canonical.
+
+    Shared by the Routing and Default routing dialogs; `route_names=None` skips the route
+    check.
+    """
+    if action not in ACTIONS:
+        raise _bad("action", f"use one of {', '.join(ACTIONS)}")
+    change_route = rule.get("change_route")
+    if change_route is not None:
+        if not isinstance(change_route, str) or not change_route.strip():
+            raise Invalid("err_route_required", "change_route")
+        if action != "modify_message":
+            raise _bad("change_route", "only a modify_message rule can change the route")
+        if route_names is not None and change_route not in route_names:
+            raise Invalid("err_route_unknown", "change_route")
+    try:
+        options = normalize_options(rule, action, route_names)
+    except OptionInvalid as exc:
+        raise Invalid(exc.key, exc.field, exc.detail) from None
+    return {"action": action, "change_route": change_route, **options}
+
+
 RULE_KEYS = (
     "description",
     "messages",
@@ -246,35 +271,20 @@ def normalize_rule(
         raise Invalid("err_description_taken", "description")
     messages = _choices(rule.get("messages", []), "messages", MESSAGES, "err_messages_required")
     action = rule.get("action", "modify_message")
-    if action not in ACTIONS:
-        raise _bad("action", f"use one of {', '.join(ACTIONS)}")
-    change_route = rule.get("change_route")
-    if change_route is not None:
-        if not isinstance(change_route, str) or not change_route.strip():
-            raise Invalid("err_route_required", "change_route")
-        if action != "modify_message":
-            raise _bad("change_route", "only a modify_message rule can change the route")
-        if route_names is not None and change_route not in route_names:
-            raise Invalid("err_route_unknown", "change_route")
+    options = message_fields(rule, action, route_names)
     account_types = _choices(
         rule.get("account_types", DEFAULT_ACCOUNT_TYPES),
         "account_types",
         ACCOUNT_TYPES,
         "err_account_types_required",
     )
-    try:
-        options = normalize_options(rule, action, route_names)
-    except OptionInvalid as exc:
-        raise Invalid(exc.key, exc.field, exc.detail) from None
     return {
         "description": description,
         "messages": messages,
-        "action": action,
-        "change_route": change_route,
+        **options,
         "account_types": account_types,
         "envelope_filter": _envelope_filter(rule.get("envelope_filter")),
         "enabled": _bool(rule.get("enabled"), "enabled", True),
-        **options,
     }
 
 
