@@ -26,6 +26,15 @@ from runbook.spec.references import Reference
 
 Action = Literal["modify_message", "reject_message"]
 CHANGE_ROUTE = Reference("change_route", "mail_route", "change_route_existing", "route")
+# An Also deliver to copy's own Change route: the same reference, on each copy.
+COPY_ROUTE = Reference(
+    "change_route",
+    "mail_route",
+    "change_route_existing",
+    "route",
+    within="also_deliver_to",
+    holder="DeliverCopy",
+)
 ENVELOPE_PARTS: tuple[str, ...] = ("recipient", "username", "domain")
 
 # The options only "Modify message" shows (a rejected message is not delivered anywhere).
@@ -205,16 +214,22 @@ class DeliverCopy(SpecModel):
     suppress_bounces: bool = Field(
         default=True, description="Suppress bounces from this recipient (console default: on)."
     )
+    change_route_existing: bool = Field(
+        default=False,
+        description="Set by `change_route: {name: ..., existing: true}`: the route is not "
+        "defined in this runbook but must already exist in the console.",
+    )
     _basic: bool = PrivateAttr(default=False)
 
     @model_validator(mode="wrap")
     @classmethod
-    def _plain(cls, value: Any, handler: Any) -> DeliverCopy:
+    def _plain(cls, value: Any, handler: Any, info: ValidationInfo) -> DeliverCopy:
         if isinstance(value, str):
             copy: DeliverCopy = handler({"address": _address(value)})
             copy._basic = True
             return copy
-        result: DeliverCopy = handler(value)
+        from_yaml = bool(info.context and info.context.get("yaml"))
+        result: DeliverCopy = handler(COPY_ROUTE.as_written(value, from_yaml=from_yaml))
         return result
 
     @field_validator("address")
@@ -250,7 +265,21 @@ _DELIVER_SCHEMA: dict[str, Any] = {
                 "type": "object",
                 "properties": {
                     "address": {"type": "string"},
-                    "change_route": {"type": ["string", "null"]},
+                    "change_route": {
+                        "anyOf": [
+                            {"type": "string", "minLength": 1},
+                            {
+                                "type": "object",
+                                "properties": {
+                                    "name": {"type": "string", "minLength": 1},
+                                    "existing": {"type": "boolean"},
+                                },
+                                "required": ["name"],
+                                "additionalProperties": False,
+                            },
+                            {"type": "null"},
+                        ]
+                    },
                     "do_not_deliver_spam": {"type": "boolean"},
                     "suppress_bounces": {"type": "boolean"},
                 },
