@@ -203,34 +203,15 @@ class Simulator:
         """One write to the store (ours, or the other admin's)."""
         store = self.store
         if op == "create":
-            if kind == "default":
-                return store.create_default(payload, by=by)
-            return (
-                store.create_route(payload, by=by)
-                if kind == "route"
-                else store.create_rule(payload, by=by)
-            )
+            return store.create(kind, payload, by=by)
         assert entry_id is not None
         if op == "enable":
             if not isinstance(payload, dict) or not isinstance(payload.get("enabled"), bool):
                 raise Invalid("err_bad_request", "enabled", "expected {enabled: true|false}")
-            if kind == "default":
-                return store.set_default_enabled(
-                    entry_id, payload["enabled"], revision=revision, by=by
-                )
-            return store.set_rule_enabled(entry_id, payload["enabled"], revision=revision, by=by)
+            return store.set_enabled(kind, entry_id, payload["enabled"], revision=revision, by=by)
         if op == "update":
-            if kind == "default":
-                return store.update_default(entry_id, payload, revision=revision, by=by)
-            if kind == "route":
-                return store.update_route(entry_id, payload, revision=revision, by=by)
-            return store.update_rule(entry_id, payload, revision=revision, by=by)
-        if kind == "default":
-            store.delete_default(entry_id, revision=revision, by=by)
-        elif kind == "route":
-            store.delete_route(entry_id, revision=revision, by=by)
-        else:
-            store.delete_rule(entry_id, revision=revision, by=by)
+            return store.update(kind, entry_id, payload, revision=revision, by=by)
+        store.delete(kind, entry_id, revision=revision, by=by)
         return None
 
     def _concurrent_edit(
@@ -290,14 +271,10 @@ class Simulator:
         return JSONResponse({key: entries[:shown], "next": shown, "total": len(entries)})
 
     def _entries(self, kind: Kind) -> list[Json]:
-        if kind == "default":
-            return self.store.defaults()
-        return self.store.routes() if kind == "route" else self.store.rules()
+        return self.store.entries(kind)
 
     def _one(self, kind: Kind, entry_id: str) -> Json:
-        if kind == "default":
-            return self.store.default(entry_id)
-        return self.store.route(entry_id) if kind == "route" else self.store.rule(entry_id)
+        return self.store.entry(kind, entry_id)
 
     async def _entry(self, request: Request, locale: Locale, kind: Kind) -> Response:
         """One entry for an Edit dialog, with its revision (late when dialogs are late)."""

@@ -15,6 +15,7 @@ from runbook.simulator.validation import (
     Json,
     _bool,
     _object,
+    check_description,
     check_filter_value,
     message_fields,
 )
@@ -59,12 +60,7 @@ def normalize_default_rule(
 ) -> Json:
     """A Default routing setting in canonical form (defaults filled), or `Invalid`."""
     rule = _object(raw, "default_rule", DEFAULT_RULE_KEYS)
-    description = rule.get("description")
-    if not isinstance(description, str) or not description.strip():
-        raise Invalid("err_description_required", "description")
-    description = description.strip()
-    if description in taken_descriptions:
-        raise Invalid("err_description_taken", "description")
+    description = check_description(rule.get("description"), taken_descriptions)
     recipients = _recipients(rule.get("recipients"))
     options = message_fields(rule, rule.get("action", "modify_message"), route_names)
     apply_to = rule.get("apply_to", "unrecognized_only")

@@ -183,6 +183,15 @@ def _choices(value: Any, field: str, allowed: tuple[str, ...], missing_key: str)
     return [v for v in allowed if v in value]
 
 
+def check_description(value: Any, taken: Collection[str]) -> str:
+    """An entry's description (its key), trimmed: required, and not another entry's."""
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid("err_description_required", "description")
+    if value.strip() in taken:
+        raise Invalid("err_description_taken", "description")
+    return value.strip()
+
+
 def check_filter_value(match: str, value: Any, field: str) -> str:
     """An envelope filter value valid for its match type."""
     text = value.strip() if isinstance(value, str) else ""
@@ -263,12 +272,7 @@ def normalize_rule(
 ) -> Json:
     """A rule in canonical form, or `Invalid`; `route_names=None` skips the route check."""
     rule = _object(raw, "rule", RULE_KEYS)
-    description = rule.get("description")
-    if not isinstance(description, str) or not description.strip():
-        raise Invalid("err_description_required", "description")
-    description = description.strip()
-    if description in taken_descriptions:
-        raise Invalid("err_description_taken", "description")
+    description = check_description(rule.get("description"), taken_descriptions)
     messages = _choices(rule.get("messages", []), "messages", MESSAGES, "err_messages_required")
     action = rule.get("action", "modify_message")
     options = message_fields(rule, action, route_names)
@@ -278,13 +282,15 @@ def normalize_rule(
         ACCOUNT_TYPES,
         "err_account_types_required",
     )
-    return {
+    return {  # in the order the console has always served them
         "description": description,
         "messages": messages,
-        **options,
+        "action": options["action"],
+        "change_route": options["change_route"],
         "account_types": account_types,
         "envelope_filter": _envelope_filter(rule.get("envelope_filter")),
         "enabled": _bool(rule.get("enabled"), "enabled", True),
+        **options,
     }
 
 
@@ -301,12 +307,7 @@ SETTING_BLOCKS: tuple[str, ...] = (
 def normalize_setting(raw: Any, *, taken_descriptions: Collection[str] = ()) -> Json:
     """An entry of another settings block (a description), canonical, or `Invalid`."""
     entry = _object(raw, "setting", ("description",))
-    description = entry.get("description")
-    if not isinstance(description, str) or not description.strip():
-        raise Invalid("err_description_required", "description")
-    description = description.strip()
-    if description in taken_descriptions:
-        raise Invalid("err_description_taken", "description")
+    description = check_description(entry.get("description"), taken_descriptions)
     return {"description": description}
 
 

@@ -2,13 +2,12 @@
 // match; 2. Modify message (every option group of the Routing dialog, message-options.js) or
 // Reject message (Customize rejection notice); 3. Options (only non-recognized addresses, or
 // recognized ones too); validation.
-import { api } from "./api.js";
 import { combobox } from "./combobox.js";
 import { h, nextId } from "./dom.js";
 import { entryForm } from "./entry-form.js";
 import { Errors, errorSlot } from "./fields.js";
 import { t } from "./i18n.js";
-import { NEW_OPTIONS, messageOptions } from "./message-options.js";
+import { NEW_OPTIONS, actionChoice } from "./message-options.js";
 import { filterValueError } from "./validation.js";
 
 const MATCHES = ["single_recipient", "pattern", "group", "all"];
@@ -84,23 +83,7 @@ export function defaultRuleForm(shell, existing, list) {
   const recipients = recipientsSection(r.recipients, changed);
 
   // 2. Modify message (its groups) / Reject message (the notice)
-  const actionMenu = combobox({
-    label: t("dr_action_menu"),
-    options: [
-      { value: "modify_message", label: t("modify_message") },
-      { value: "reject_message", label: t("reject_message") },
-    ],
-    value: r.action,
-    onChange: () => {
-      options.setAction(actionMenu.value);
-      changed();
-    },
-  });
-  const options = messageOptions(r, changed);
-  options.setAction(r.action);
-  api("GET", "routes").then((resp) => {
-    options.setRoutes(resp.ok ? resp.data.routes.map((x) => x.name) : []);
-  });
+  const { menu: actionMenu, options } = actionChoice("dr_action_menu", r, changed);
 
   // 3. Options
   const radioName = nextId("apply-to");
