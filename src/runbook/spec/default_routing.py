@@ -48,12 +48,7 @@ class Recipients(SpecModel):
             return self
         if self.value is None:
             fail(((), f"match {self.match!r} needs a 'value'", "key"))
-        if self.match == "pattern":
-            problem = checks.pattern_problem(self.value)
-        elif self.match == "group":
-            problem = checks.address_problem(self.value, what="group address")
-        else:
-            problem = checks.address_problem(self.value)
+        problem = checks.match_problem(self.match, self.value)
         if problem:
             fail((("value",), problem))
         return self

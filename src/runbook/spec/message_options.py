@@ -253,6 +253,20 @@ class DeliverCopy(SpecModel):
         }
 
 
+# A route named by a field: its name, or {name: ..., existing: true} (`Reference`).
+_ROUTE_REFERENCE: list[dict[str, Any]] = [
+    {"type": "string", "minLength": 1},
+    {
+        "type": "object",
+        "properties": {
+            "name": {"type": "string", "minLength": 1},
+            "existing": {"type": "boolean"},
+        },
+        "required": ["name"],
+        "additionalProperties": False,
+    },
+    {"type": "null"},
+]
 _DELIVER_SCHEMA: dict[str, Any] = {
     "description": "Also deliver to (dual delivery): each recipient a plain address (Basic) or "
     "{address, change_route, do_not_deliver_spam, suppress_bounces} (Advanced; the last two "
@@ -265,21 +279,7 @@ _DELIVER_SCHEMA: dict[str, Any] = {
                 "type": "object",
                 "properties": {
                     "address": {"type": "string"},
-                    "change_route": {
-                        "anyOf": [
-                            {"type": "string", "minLength": 1},
-                            {
-                                "type": "object",
-                                "properties": {
-                                    "name": {"type": "string", "minLength": 1},
-                                    "existing": {"type": "boolean"},
-                                },
-                                "required": ["name"],
-                                "additionalProperties": False,
-                            },
-                            {"type": "null"},
-                        ]
-                    },
+                    "change_route": {"anyOf": _ROUTE_REFERENCE},
                     "do_not_deliver_spam": {"type": "boolean"},
                     "suppress_bounces": {"type": "boolean"},
                 },
@@ -293,19 +293,7 @@ _CHANGE_ROUTE_SCHEMA: dict[str, Any] = {
     "description": "Change route to this mail route (by name). The route must be defined by an "
     "earlier step, or written {name: ..., existing: true} when it must already exist in the "
     "console.",
-    "anyOf": [
-        {"type": "string", "minLength": 1},
-        {
-            "type": "object",
-            "properties": {
-                "name": {"type": "string", "minLength": 1},
-                "existing": {"type": "boolean"},
-            },
-            "required": ["name"],
-            "additionalProperties": False,
-        },
-        {"type": "null"},
-    ],
+    "anyOf": _ROUTE_REFERENCE,
 }
 
 
