@@ -14,6 +14,7 @@ from starlette.routing import BaseRoute, Mount, Route
 
 from runbook.simulator.assets import Assets
 from runbook.simulator.auth import Credentials, SignIn, signin_url
+from runbook.simulator.document import KINDS
 from runbook.simulator.faults import OTHER_ADMIN, ConcurrentEdit, FaultError, Faults
 from runbook.simulator.i18n import Locale, locale_from, text
 from runbook.simulator.pages import PAGE_PATHS, Page, console_page, with_query
@@ -27,7 +28,6 @@ LATE_DIALOGS_HEADER = "X-Sim-Late-Dialogs"
 
 Handler = Callable[[Request], Awaitable[Response]]
 WriteOp = Literal["create", "update", "delete", "enable"]
-NAME_FIELD: dict[Kind, str] = {"route": "name", "rule": "description", "default": "description"}
 LIST_KEY: dict[Kind, str] = {"route": "routes", "rule": "rules", "default": "default_rules"}
 
 
@@ -223,7 +223,7 @@ class Simulator:
         other admin deleted the entry), or None when no concurrent edit fired.
         """
         if op == "create":
-            raw = payload.get(NAME_FIELD[kind]) if isinstance(payload, dict) else None
+            raw = payload.get(KINDS[kind].name_field) if isinstance(payload, dict) else None
             name = raw.strip() if isinstance(raw, str) else None
         else:
             name = self.store.name_of(kind, entry_id) if entry_id is not None else None
@@ -288,7 +288,7 @@ class Simulator:
 
     async def _form(self, request: Request, locale: Locale) -> Response:
         """What an Add dialog loads before showing its fields (late when dialogs are late)."""
-        if request.path_params["kind"] not in (*NAME_FIELD, "setting"):
+        if request.path_params["kind"] not in (*KINDS, "setting"):
             return _error(locale, "err_bad_request", 404)
         await asyncio.sleep(self.faults.dialog_delay())
         return JSONResponse({"ok": True})

@@ -6,8 +6,10 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from runbook.simulator.default_validation import normalize_default_rule
+from runbook.simulator.default_validation import DEFAULT_RULE_KEYS, normalize_default_rule
 from runbook.simulator.validation import (
+    ROUTE_KEYS,
+    RULE_KEYS,
     SETTING_BLOCKS,
     Invalid,
     Json,
@@ -26,6 +28,7 @@ class KindRow:
     name_field: str  # the field that names an entry
     audit: str  # the audit's noun: create_<audit>, update_<audit>, delete_<audit>
     check: Callable[[Any, Collection[str], Collection[str]], Json]  # (raw, taken, routes)
+    fields: tuple[str, ...]  # the fields an entry has (a fault's change may name)
     is_route: bool = False  # its entries are the routes the other kinds' entries name
 
 
@@ -42,9 +45,11 @@ def _default(raw: Any, taken: Collection[str], routes: Collection[str]) -> Json:
 
 
 KINDS: dict[Kind, KindRow] = {
-    "route": KindRow("routes", "name", "route", _route, is_route=True),
-    "rule": KindRow("routing_rules", "description", "rule", _rule),
-    "default": KindRow("default_routing_rules", "description", "default_rule", _default),
+    "route": KindRow("routes", "name", "route", _route, ROUTE_KEYS, is_route=True),
+    "rule": KindRow("routing_rules", "description", "rule", _rule, RULE_KEYS),
+    "default": KindRow(
+        "default_routing_rules", "description", "default_rule", _default, DEFAULT_RULE_KEYS
+    ),
 }
 DOCUMENT_KEYS = tuple(row.key for row in KINDS.values())
 
