@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.console.test_default_routing_page import CATCH_ALL, open_default_routing
-from tests.console.test_rule_options import CASES, dialog_fields, updates
+from tests.console.test_rule_options import CASES, dialog_fields, save_rule, updates
 from tests.samples import LEGACY_ROUTE, UNMANAGED_ROUTE
 
 DESCRIPTION = CATCH_ALL["description"]
@@ -35,18 +35,6 @@ GROUPS: dict[tuple[str, str], dict[str, Any]] = {
 }
 
 
-def save_setting(defaults: Any, want: dict[str, Any]) -> dict[str, Any]:
-    """Fill the setting's dialog with `want`, save it; what the dialog reads afterwards."""
-    dialog = defaults.open_edit(want["description"])
-    dialog.fill(dialog_fields(want))
-    dialog.save(f"setting {want['description']!r}")
-    defaults.wait_listed(want["description"])
-    dialog = defaults.open_edit(want["description"])
-    have: dict[str, Any] = dialog.read()
-    dialog.cancel()
-    return have
-
-
 @pytest.mark.parametrize(("group", "locale"), GROUPS, ids=lambda v: str(v))
 def test_each_group_is_set_read_back_and_cleared_with_one_write_each(
     page: Page, sim: Any, simulator: Any, group: str, locale: str
@@ -54,9 +42,9 @@ def test_each_group_is_set_read_back_and_cleared_with_one_write_each(
     sim.put_state({"routes": [LEGACY_ROUTE, UNMANAGED_ROUTE], "default_routing_rules": [CATCH_ALL]})
     defaults = open_default_routing(page, simulator, locale, read_only=False)
     want = {**CATCH_ALL, **GROUPS[group, locale]}
-    assert save_setting(defaults, want) == dialog_fields(want)
+    assert save_rule(defaults, want) == dialog_fields(want)
     assert sim.state()["default_routing_rules"] == [want]
     assert updates(sim) == [("update_default_rule", DESCRIPTION)]
-    assert save_setting(defaults, CATCH_ALL) == dialog_fields(CATCH_ALL)
+    assert save_rule(defaults, CATCH_ALL) == dialog_fields(CATCH_ALL)
     assert sim.state()["default_routing_rules"] == [CATCH_ALL]
     assert updates(sim) == [("update_default_rule", DESCRIPTION)] * 2
