@@ -225,3 +225,18 @@ def test_a_route_used_by_a_default_routing_setting_cannot_be_deleted(
     bad = {**CATCH_ALL, "description": "Other", "rejection_notice": "No"}
     assert console.post("/ac/_data/default_rules", json=bad).status_code == 400
     assert len(sim.state()["default_routing_rules"]) == 1
+
+
+def test_a_route_a_setting_copies_through_is_in_use_and_follows_a_rename(
+    console: httpx.Client, sim: Any
+) -> None:
+    copy = {"address": "journal@example.net", "change_route": LEGACY["name"]}
+    journal = {**CATCH_ALL, "change_route": None, "also_deliver_to": [copy]}
+    sim.put_state({"routes": [LEGACY], "default_routing_rules": [journal]})
+    route = console.get("/ac/_data/routes").json()["routes"][0]
+    assert console.delete(f"/ac/_data/routes/{route['id']}").status_code == 409
+    renamed = {k: v for k, v in route.items() if k not in ("id", "revision")}
+    renamed["name"] = "Journal server"
+    assert console.put(f"/ac/_data/routes/{route['id']}", json=renamed).status_code == 200
+    [setting] = sim.state()["default_routing_rules"]
+    assert setting["also_deliver_to"][0]["change_route"] == "Journal server"
