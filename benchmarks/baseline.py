@@ -1,55 +1,94 @@
-"""The baseline: split delivery as a careful engineer would script it in plain Playwright.
+"""The baselines: the reference jobs as a careful engineer would script them in plain Playwright.
 
-Usage: python benchmarks/baseline.py CONSOLE_URL STORAGE_STATE
-Direct URLs, fill, save; no framework, no reading back, no screenshots.
+Usage: python benchmarks/baseline.py CONSOLE_URL STORAGE_STATE [split|dual]
+Direct URLs, fill, save; no framework, no reading back, no screenshots. `split` (the default)
+is split delivery; `dual` is `runbooks/dual-delivery.yaml` (a copy through Also deliver to).
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import Locator, Page, expect, sync_playwright
 
 from runbook.console.browser import launch_args
 
 
-def main(console: str, storage_state: str) -> None:
+def add_route(page: Page, console: str, saved: Locator, name: str, host: str) -> None:
+    """Hosts > Add route: a single host on port 25, the TLS options as the dialog has them."""
+    page.goto(f"{console}/ac/apps/gmail/hosts?hl=en")
+    page.get_by_role("button", name="Add route", exact=True).click()
+    dialog = page.get_by_role("dialog", name="Add mail route")
+    dialog.get_by_role("textbox", name="Name", exact=True).fill(name)
+    dialog.get_by_role("textbox", name="Host name or IP").fill(host)
+    dialog.get_by_role("textbox", name="Port").fill("25")
+    dialog.get_by_role("button", name="Save").click()
+    expect(saved).to_be_visible()
+
+
+def open_rule(page: Page, console: str, description: str) -> Locator:
+    """Routing > Configure: the Add setting dialog, its description and messages filled."""
+    page.goto(f"{console}/ac/apps/gmail/routing?hl=en")
+    routing = page.get_by_role("region", name="Routing", exact=True)  # the page's other
+    routing.get_by_role("button", name="Configure").click()  # blocks have a Configure too
+    dialog = page.get_by_role("dialog", name="Add setting")
+    dialog.get_by_role("textbox", name="Description").fill(description)
+    dialog.get_by_role("checkbox", name="Inbound", exact=True).check()
+    dialog.get_by_role("checkbox", name="Internal - receiving").check()
+    return dialog
+
+
+def split(page: Page, console: str, saved: Locator) -> None:
     """Add the legacy route and the split-delivery rule."""
+    add_route(page, console, saved, "Legacy mail server", "mail.legacy.example.com")
+    dialog = open_rule(page, console, "Split delivery to the legacy server")
+    dialog.get_by_role("checkbox", name="Change route").check()
+    dialog.get_by_role("combobox", name="Route to").click()
+    page.get_by_role("option", name="Legacy mail server").click()
+    dialog.get_by_role("button", name="Show options").click()
+    dialog.get_by_role("checkbox", name="Users", exact=True).uncheck()
+    dialog.get_by_role("checkbox", name="Unrecognized / Catch-all").check()
+    dialog.get_by_role("checkbox", name="Groups", exact=True).uncheck()
+    dialog.get_by_role("button", name="Save").click()
+    expect(saved).to_be_visible()
+
+
+def dual(page: Page, console: str, saved: Locator) -> None:
+    """Add the archive's route and the dual-delivery rule (an Advanced copy on that route)."""
+    add_route(page, console, saved, "Archive smarthost", "smtp.archive.example.net")
+    dialog = open_rule(page, console, "Dual delivery - copy inbound mail to the archive")
+    dialog.get_by_role("checkbox", name="Add X-Gm-Original-To header").check()
+    deliver = dialog.get_by_role("group", name="Also deliver to", exact=True)
+    deliver.get_by_role("checkbox", name="Add more recipients").check()
+    deliver.get_by_role("button", name="Add", exact=True).click()
+    sub = page.get_by_role("dialog", name="Add recipient")
+    sub.get_by_role("combobox", name="Recipient type").click()
+    page.get_by_role("option", name="Advanced").click()
+    route = sub.get_by_role("group", name="Route", exact=True)
+    route.get_by_role("checkbox", name="Change route").check()
+    route.get_by_role("combobox", name="Route to").click()
+    page.get_by_role("option", name="Archive smarthost").click()
+    sub.get_by_role("textbox", name="Email address").fill("journal@archive.example.net")
+    sub.get_by_role("button", name="Save").click()
+    expect(sub).to_be_hidden()
+    dialog.get_by_role("button", name="Save").click()
+    expect(saved).to_be_visible()
+
+
+JOBS: dict[str, Callable[[Page, str, Locator], None]] = {"split": split, "dual": dual}
+
+
+def main(console: str, storage_state: str, job: str = "split") -> None:
+    """Do the job in a fresh browser."""
     with sync_playwright() as p:
         browser = p.chromium.launch(**launch_args())
         context = browser.new_context(storage_state=storage_state)
         page = context.new_page()
         saved = page.get_by_role("status").filter(has_text="up to 24 hours")
-
-        page.goto(f"{console}/ac/apps/gmail/hosts?hl=en")
-        page.get_by_role("button", name="Add route", exact=True).click()
-        dialog = page.get_by_role("dialog", name="Add mail route")
-        dialog.get_by_role("textbox", name="Name", exact=True).fill("Legacy mail server")
-        dialog.get_by_role("textbox", name="Host name or IP").fill("mail.legacy.example.com")
-        dialog.get_by_role("textbox", name="Port").fill("25")
-        dialog.get_by_role("button", name="Save").click()
-        expect(saved).to_be_visible()
-
-        page.goto(f"{console}/ac/apps/gmail/routing?hl=en")
-        routing = page.get_by_role("region", name="Routing", exact=True)  # the page's other
-        routing.get_by_role("button", name="Configure").click()  # blocks have a Configure too
-        dialog = page.get_by_role("dialog", name="Add setting")
-        dialog.get_by_role("textbox", name="Description").fill(
-            "Split delivery to the legacy server"
-        )
-        dialog.get_by_role("checkbox", name="Inbound", exact=True).check()
-        dialog.get_by_role("checkbox", name="Internal - receiving").check()
-        dialog.get_by_role("checkbox", name="Change route").check()
-        dialog.get_by_role("combobox", name="Route to").click()
-        page.get_by_role("option", name="Legacy mail server").click()
-        dialog.get_by_role("button", name="Show options").click()
-        dialog.get_by_role("checkbox", name="Users", exact=True).uncheck()
-        dialog.get_by_role("checkbox", name="Unrecognized / Catch-all").check()
-        dialog.get_by_role("checkbox", name="Groups", exact=True).uncheck()
-        dialog.get_by_role("button", name="Save").click()
-        expect(saved).to_be_visible()
+        JOBS[job](page, console, saved)
         browser.close()
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:4])

@@ -57,6 +57,13 @@ def split_delivery(console: str) -> dict[str, Any]:
     }
 
 
+def dual_delivery(console: str) -> dict[str, Any]:
+    """The shipped `runbooks/dual-delivery.yaml`, aimed at `console`."""
+    doc: dict[str, Any] = yaml.safe_load((ROOT / "runbooks" / "dual-delivery.yaml").read_text())
+    doc["console"] = {**doc.get("console", {}), "url": console}
+    return doc
+
+
 def big_state(routes: int, rules: int) -> dict[str, Any]:
     """A console already holding many unmanaged routes and rules."""
     return {
@@ -116,6 +123,8 @@ class Bench:
         self.session = work / "config" / "runbook" / "profiles" / "default.json"
         self.book = work / "split-delivery.yaml"
         self.book.write_text(yaml.safe_dump(split_delivery(self.sim.url), sort_keys=False))
+        self.dual_book = work / "dual-delivery.yaml"
+        self.dual_book.write_text(yaml.safe_dump(dual_delivery(self.sim.url), sort_keys=False))
 
     def _call(self, cmd: list[str], expect: int = 0) -> float:
         started = time.perf_counter()
@@ -130,17 +139,16 @@ class Bench:
         if state is not None:
             self.http.put("/_sim/state", json=state).raise_for_status()
 
-    def baseline(self) -> float:
-        return self._call(
-            [PY, str(ROOT / "benchmarks" / "baseline.py"), self.sim.url, str(self.session)]
-        )
+    def baseline(self, job: str = "split") -> float:
+        script = str(ROOT / "benchmarks" / "baseline.py")
+        return self._call([PY, script, self.sim.url, str(self.session), job])
 
-    def runbook(self, *args: str, expect: int = 0) -> float:
+    def runbook(self, *args: str, expect: int = 0, book: Path | None = None) -> float:
         return self._call(
             [
                 *self.runbook_cmd,
                 *args,
-                str(self.book),
+                str(book or self.book),
                 "--recordings",
                 str(self.work / "recordings"),
             ],
@@ -205,11 +213,42 @@ def validate_200(work: Path) -> float:
     return min(times)
 
 
+def dual_rounds(bench: Bench, rounds: int) -> list[tuple[float, float]]:
+    """Dual delivery: (baseline, runbook run) per round, alternating, the console reset."""
+    out: list[tuple[float, float]] = []
+    for n in range(rounds):
+        bench.reset()
+        base = bench.baseline("dual")
+        bench.reset()
+        apply = bench.runbook("run", book=bench.dual_book)
+        out.append((base, apply))
+        print(f"dual {n + 1}: baseline {base:.2f}s  runbook {apply:.2f}s ({apply / base:.2f}x)")
+    return out
+
+
+def dual_only(rounds: int) -> int:
+    """Only the dual-delivery rounds, printed (docs/performance.md is left as it is)."""
+    with tempfile.TemporaryDirectory(prefix="runbook-bench-") as tmp:
+        bench = Bench(Path(tmp))
+        try:
+            rows = dual_rounds(bench, rounds)
+        finally:
+            bench.close()
+    ratio = statistics.median(a / b for b, a in rows)
+    print(f"dual delivery: apply / baseline {ratio:.2f} (median of {rounds} rounds)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pairs", type=int, default=7)
     parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
+    parser.add_argument(
+        "--dual-only", action="store_true", help="only the dual-delivery rounds, printed"
+    )
     args = parser.parse_args(argv)
+    if args.dual_only:
+        return dual_only(args.pairs)
 
     with tempfile.TemporaryDirectory(prefix="runbook-bench-") as tmp:
         bench = Bench(Path(tmp))
@@ -228,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"({apply / base:.2f}x)  no screenshots {bare:.2f}s ({bare / base:.2f}x)",
                     flush=True,
                 )
+            dual = dual_rounds(bench, 3)
             noop, drift, first = [], [], []
             for _ in range(3):
                 bench.reset()
@@ -253,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     base_m, apply_m, bare_m = (med(col) for col in zip(*rows, strict=True))
     figures = {
         "apply / baseline": med(a / b for b, a, _ in rows),
+        "dual delivery: apply / baseline": med(a / b for b, a in dual),
         "apply without screenshots / baseline": med(c / b for b, _, c in rows),
         "no-op re-run / first apply": med(noop) / med(first),
         "drift / apply": med(drift) / med(first),
@@ -260,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     targets = {
         "apply / baseline": 1.5,
+        "dual delivery: apply / baseline": 1.5,
         "apply without screenshots / baseline": 1.2,
         "no-op re-run / first apply": 0.7,
         "drift / apply": 0.6,
@@ -297,6 +339,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{med(full_big) / med(full_empty):.2f} | (for information) |",
         "",
         "Rounds (seconds): " + "; ".join(f"{b:.2f} / {a:.2f} / {c:.2f}" for b, a, c in rows),
+        "",
+        "Dual delivery (`runbooks/dual-delivery.yaml` against the `dual` job of "
+        "`benchmarks/baseline.py`, the same clicks), 3 rounds (seconds): "
+        + "; ".join(f"{b:.2f} / {a:.2f}" for b, a in dual),
         "",
         "Reading the figures: the baseline clicks and saves; runbook also reads each list "
         "before it changes anything (plan before apply) and, after each save, waits for the "

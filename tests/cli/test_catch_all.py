@@ -12,17 +12,19 @@ import pytest
 import yaml
 
 from tests.cli.conftest import CliResult
+from tests.samples import NEW_RULE_OPTIONS
 
 Run = Callable[..., CliResult]
 Write = Callable[..., Path]
 
 SHIPPED = Path(__file__).resolve().parents[2] / "runbooks" / "catch-all-subdomain.yaml"
 SETTING = {
+    **NEW_RULE_OPTIONS,
     "description": "Catch-all for the subdomain",
     "recipients": {"match": "pattern", "value": ".*@lists\\.example\\.com"},
     "action": "modify_message",
-    "rejection_notice": None,
     "change_route": "Subdomain catch-all server",
+    "change_envelope_recipient": {"recipient": "catch-all@lists.example.com"},
     "apply_to": "unrecognized_only",
     "enabled": True,
 }
@@ -131,3 +133,19 @@ def test_a_setting_changed_by_someone_else_meanwhile_is_not_overwritten(
     assert result.code == 1, result.output
     assert "changed in the console by someone else" in result.output
     assert state(sim_http)["default_routing_rules"] == [{**SETTING, **theirs}]
+
+
+def test_drift_sees_an_option_added_behind_the_setting(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, shipped: dict[str, Any]
+) -> None:
+    book = str(write_runbook(shipped))
+    assert runbook_cli("run", book).code == 0
+    live = state(sim_http)
+    live["default_routing_rules"][0]["also_deliver_to"] = ["exfil@attacker.example"]
+    sim_http.put("/_sim/state", json=live).raise_for_status()
+
+    result = runbook_cli("drift", book, "--json")
+    assert result.code == 2, result.output
+    [changed] = [s for s in result.json()["steps"] if s["status"] == "drift"]
+    assert [c["field"] for c in changed["changes"]] == ["also_deliver_to"]
+    assert "exfil@attacker.example" in result.output

@@ -13,9 +13,10 @@ from runbook.console.pages.default_routing import DefaultRoutingPage
 from runbook.console.shell import ConsoleShell
 from runbook.errors import ReadOnlyViolation
 from runbook.locales import Labels
-from tests.samples import LEGACY_ROUTE
+from tests.samples import LEGACY_ROUTE, NEW_RULE_OPTIONS
 
 CATCH_ALL = {
+    **NEW_RULE_OPTIONS,
     "description": "Catch-all for lists.example.com",
     "recipients": {"match": "pattern", "value": r".*@lists\.example\.com"},
     "action": "modify_message",
@@ -25,6 +26,7 @@ CATCH_ALL = {
     "enabled": True,
 }
 LEAVER = {
+    **NEW_RULE_OPTIONS,
     "description": "Reject mail to a leaver",
     "recipients": {"match": "single_recipient", "value": "leaver@example.com"},
     "action": "reject_message",
@@ -34,6 +36,7 @@ LEAVER = {
     "enabled": False,
 }
 EVERYONE = {
+    **NEW_RULE_OPTIONS,
     "description": "Everyone else",
     "recipients": {"match": "all", "value": None},
     "action": "modify_message",

@@ -9,11 +9,13 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from runbook.locales import Labels
+from tests.samples import NEW_RULE_OPTIONS
 
 from .samples import LEGACY
 from .ui import DEFAULT_ROUTING, EN, FR, choose, expect_field_error, goto_list, row, saved_toast
 
 CATCH_ALL = {
+    **NEW_RULE_OPTIONS,
     "description": "Catch-all for lists.example.com",
     "recipients": {"match": "pattern", "value": ".*@lists\\.example\\.com"},
     "action": "modify_message",
@@ -23,6 +25,7 @@ CATCH_ALL = {
     "enabled": True,
 }
 LEAVER = {
+    **NEW_RULE_OPTIONS,
     "description": "Reject mail to a leaver",
     "recipients": {"match": "single_recipient", "value": "leaver@example.com"},
     "action": "reject_message",
@@ -97,7 +100,8 @@ def test_configure_a_catch_all_with_change_route(page: Page, sim: Any) -> None:
 def test_reject_with_a_notice_in_french(page: Page, sim: Any) -> None:
     dialog = open_add(page, FR)
     dialog.get_by_role("textbox", name=FR.name("rule_description")).fill(LEAVER["description"])
-    dialog.get_by_role("textbox", name=FR.name("match_value_single_address")).fill(
+    recipients = dialog.get_by_role("group", name=FR.name("dr_recipients_group"))
+    recipients.get_by_role("textbox", name=FR.name("match_value_single_address")).fill(
         "leaver@example.com"
     )
     choose(dialog, FR.name("dr_action_menu"), FR.name("reject_message"))
@@ -131,7 +135,8 @@ def test_the_recipient_value_is_checked(
         "dr_match_pattern": "match_value_pattern",
         "dr_match_group": "match_value_group",
     }[match]
-    field = dialog.get_by_role("textbox", name=EN.name(key))  # type: ignore[arg-type]
+    section = dialog.get_by_role("group", name=EN.name("dr_recipients_group"))
+    field = section.get_by_role("textbox", name=EN.name(key))  # type: ignore[arg-type]
     field.fill(value)
     dialog.get_by_role("button", name=EN.name("save")).click()
     expect_field_error(field, text("en", error))
@@ -148,7 +153,10 @@ def test_all_recipients_needs_no_value_and_a_ticked_route_needs_a_route(
     dialog = open_add(page)
     dialog.get_by_role("textbox", name=EN.name("rule_description")).fill("Everyone")
     choose(dialog, EN.name("recipients_menu"), EN.name("dr_match_all"))
-    expect(dialog.get_by_role("textbox", name=EN.name("match_value_single_address"))).to_be_hidden()
+    section = dialog.get_by_role("group", name=EN.name("dr_recipients_group"))
+    expect(
+        section.get_by_role("textbox", name=EN.name("match_value_single_address"))
+    ).to_be_hidden()
     dialog.get_by_role("checkbox", name=EN.name("change_route")).check()
     dialog.get_by_role("button", name=EN.name("save")).click()
     route_menu = dialog.get_by_role("combobox", name=EN.name("route_menu"))
@@ -196,6 +204,7 @@ def test_state_entries_may_omit_optional_fields(sim: Any) -> None:
     )
     assert sim.state()["default_routing_rules"] == [
         {
+            **NEW_RULE_OPTIONS,
             "description": "All",
             "recipients": {"match": "all", "value": None},
             "action": "modify_message",
@@ -216,3 +225,18 @@ def test_a_route_used_by_a_default_routing_setting_cannot_be_deleted(
     bad = {**CATCH_ALL, "description": "Other", "rejection_notice": "No"}
     assert console.post("/ac/_data/default_rules", json=bad).status_code == 400
     assert len(sim.state()["default_routing_rules"]) == 1
+
+
+def test_a_route_a_setting_copies_through_is_in_use_and_follows_a_rename(
+    console: httpx.Client, sim: Any
+) -> None:
+    copy = {"address": "journal@example.net", "change_route": LEGACY["name"]}
+    journal = {**CATCH_ALL, "change_route": None, "also_deliver_to": [copy]}
+    sim.put_state({"routes": [LEGACY], "default_routing_rules": [journal]})
+    route = console.get("/ac/_data/routes").json()["routes"][0]
+    assert console.delete(f"/ac/_data/routes/{route['id']}").status_code == 409
+    renamed = {k: v for k, v in route.items() if k not in ("id", "revision")}
+    renamed["name"] = "Journal server"
+    assert console.put(f"/ac/_data/routes/{route['id']}", json=renamed).status_code == 200
+    [setting] = sim.state()["default_routing_rules"]
+    assert setting["also_deliver_to"][0]["change_route"] == "Journal server"

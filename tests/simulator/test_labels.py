@@ -298,6 +298,7 @@ def test_every_catalogue_name_is_on_the_pages(
     see(section, "button", "configure").click()
     dialog = see(page, "dialog", "rule_dialog")
     dialog.get_by_role("textbox", name=labels.name("rule_description"), exact=True).fill("All")
+    see(dialog, "group", "dr_recipients_group")
     see(dialog, "combobox", "recipients_menu").click()
     for match in ("dr_match_single_recipient", "dr_match_pattern", "dr_match_group"):
         see(dialog, "option", match)

@@ -78,3 +78,17 @@ def test_a_rejection_in_french_with_its_notice_switch_and_removal() -> None:
         assert part in text, (part, text)
     assert "Modifier la route" not in text
     assert re.search(r"Tous les destinataires", text) is None
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_the_catch_all_replaces_the_envelope_recipient_after_changing_the_route(
+    locale: str,
+) -> None:
+    names = catalogue(locale).labels
+    text = explain(load_runbook(CATCH_ALL, env={}), locale).replace("\u00a0", " ")
+    route = text.find(names["change_route"][0])
+    envelope = text.find(names["envelope_recipient_group"][0], route)
+    assert 0 <= route < envelope, text
+    for part in (names["change_envelope"][0], names["envelope_recipient"][0]):
+        assert text.find(part, envelope) > envelope, (part, text)
+    assert text.find("catch-all@lists.example.com", envelope) > envelope

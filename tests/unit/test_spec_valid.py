@@ -260,7 +260,9 @@ steps:
       remove_attachments: true
       also_deliver_to:
         - journal@archive.example.net
-        - {address: copy@example.net, change_route: Archive smarthost, do_not_deliver_spam: false}
+        - address: copy@example.net
+          change_route: {name: Archive smarthost, existing: true}
+          do_not_deliver_spam: false
       require_secure_transport: true
   - routing_rule:
       description: Leaver

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from runbook.console.pages.routing import UNMODELED
+from runbook.console.pages.message_options import UNMODELED
 from runbook.engine.context import RunContext
 from runbook.engine.loop import Scope, Work
 from runbook.engine.registry import step_type

@@ -146,6 +146,7 @@ LabelKey = Literal[
     "default_routing_heading",
     "default_rules_table",
     "recipients_menu",
+    "dr_recipients_group",
     "dr_match_single_recipient",
     "dr_match_pattern",
     "dr_match_group",
@@ -363,6 +364,7 @@ ROLES: dict[LabelKey, Role] = {
     "default_routing_heading": "heading",  # level 1; also the section's region
     "default_rules_table": "table",
     "recipients_menu": "combobox",  # section 1 of the Default routing dialog
+    "dr_recipients_group": "group",  # section 1 itself: its menu and the value
     "dr_match_single_recipient": "option",
     "dr_match_pattern": "option",
     "dr_match_group": "option",

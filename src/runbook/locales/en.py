@@ -105,6 +105,7 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "default_routing_heading": ("Default routing",),
     "default_rules_table": ("Default routing settings",),  # [?]
     "recipients_menu": ("Specify envelope recipients to match",),
+    "dr_recipients_group": ("1. Specify envelope recipients to match",),
     "dr_match_single_recipient": ("Single recipient",),
     "dr_match_pattern": ("Pattern match",),
     "dr_match_group": ("Group membership",),

@@ -101,6 +101,7 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "default_routing_heading": ("Routage par défaut",),
     "default_rules_table": ("Paramètres de routage par défaut",),  # [?]
     "recipients_menu": ("Spécifier les destinataires d'enveloppe concernés",),  # [?]
+    "dr_recipients_group": ("1. Spécifier les destinataires d'enveloppe concernés",),  # [?]
     "dr_match_single_recipient": ("Destinataire unique",),  # [?]
     "dr_match_pattern": ("Correspondance de modèle",),
     "dr_match_group": ("Appartenance à un groupe",),

@@ -15,6 +15,7 @@ from starlette.routing import BaseRoute, Mount, Route
 
 from runbook.simulator.assets import Assets
 from runbook.simulator.auth import Credentials, SignIn, signin_url
+from runbook.simulator.document import KINDS
 from runbook.simulator.faults import OTHER_ADMIN, ConcurrentEdit, FaultError, Faults
 from runbook.simulator.i18n import Locale, locale_from, text
 from runbook.simulator.pages import PAGE_PATHS, Page, console_page, with_query
@@ -29,7 +30,6 @@ LATE_DIALOGS_HEADER = "X-Sim-Late-Dialogs"
 
 Handler = Callable[[Request], Awaitable[Response]]
 WriteOp = Literal["create", "update", "delete", "enable"]
-NAME_FIELD: dict[Kind, str] = {"route": "name", "rule": "description", "default": "description"}
 LIST_KEY: dict[Kind, str] = {"route": "routes", "rule": "rules", "default": "default_rules"}
 
 
@@ -206,34 +206,15 @@ class Simulator:
         """One write to the store (ours, or the other admin's)."""
         store = self.store
         if op == "create":
-            if kind == "default":
-                return store.create_default(payload, by=by)
-            return (
-                store.create_route(payload, by=by)
-                if kind == "route"
-                else store.create_rule(payload, by=by)
-            )
+            return store.create(kind, payload, by=by)
         assert entry_id is not None
         if op == "enable":
             if not isinstance(payload, dict) or not isinstance(payload.get("enabled"), bool):
                 raise Invalid("err_bad_request", "enabled", "expected {enabled: true|false}")
-            if kind == "default":
-                return store.set_default_enabled(
-                    entry_id, payload["enabled"], revision=revision, by=by
-                )
-            return store.set_rule_enabled(entry_id, payload["enabled"], revision=revision, by=by)
+            return store.set_enabled(kind, entry_id, payload["enabled"], revision=revision, by=by)
         if op == "update":
-            if kind == "default":
-                return store.update_default(entry_id, payload, revision=revision, by=by)
-            if kind == "route":
-                return store.update_route(entry_id, payload, revision=revision, by=by)
-            return store.update_rule(entry_id, payload, revision=revision, by=by)
-        if kind == "default":
-            store.delete_default(entry_id, revision=revision, by=by)
-        elif kind == "route":
-            store.delete_route(entry_id, revision=revision, by=by)
-        else:
-            store.delete_rule(entry_id, revision=revision, by=by)
+            return store.update(kind, entry_id, payload, revision=revision, by=by)
+        store.delete(kind, entry_id, revision=revision, by=by)
         return None
 
     def _concurrent_edit(
@@ -245,7 +226,7 @@ class Simulator:
         other admin deleted the entry), or None when no concurrent edit fired.
         """
         if op == "create":
-            raw = payload.get(NAME_FIELD[kind]) if isinstance(payload, dict) else None
+            raw = payload.get(KINDS[kind].name_field) if isinstance(payload, dict) else None
             name = raw.strip() if isinstance(raw, str) else None
         else:
             name = self.store.name_of(kind, entry_id) if entry_id is not None else None
@@ -293,14 +274,10 @@ class Simulator:
         return JSONResponse({key: entries[:shown], "next": shown, "total": len(entries)})
 
     def _entries(self, kind: Kind) -> list[Json]:
-        if kind == "default":
-            return self.store.defaults()
-        return self.store.routes() if kind == "route" else self.store.rules()
+        return self.store.entries(kind)
 
     def _one(self, kind: Kind, entry_id: str) -> Json:
-        if kind == "default":
-            return self.store.default(entry_id)
-        return self.store.route(entry_id) if kind == "route" else self.store.rule(entry_id)
+        return self.store.entry(kind, entry_id)
 
     async def _entry(self, request: Request, locale: Locale, kind: Kind) -> Response:
         """One entry for an Edit dialog, with its revision (late when dialogs are late)."""
@@ -314,7 +291,7 @@ class Simulator:
 
     async def _form(self, request: Request, locale: Locale) -> Response:
         """What an Add dialog loads before showing its fields (late when dialogs are late)."""
-        if request.path_params["kind"] not in (*NAME_FIELD, "setting"):
+        if request.path_params["kind"] not in (*KINDS, "setting"):
             return _error(locale, "err_bad_request", 404)
         await asyncio.sleep(self.faults.dialog_delay())
         return JSONResponse({"ok": True})

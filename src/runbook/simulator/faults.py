@@ -60,14 +60,12 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
-from runbook.simulator.default_validation import DEFAULT_RULE_KEYS
-from runbook.simulator.validation import ROUTE_KEYS, RULE_KEYS
+from runbook.simulator.document import KINDS, Kind
 
 DEFAULT_LATENCY_MS = (100, 200)
 LOST_RESPONSE_STATUSES = (502, 504)
 OTHER_ADMIN = "another-admin"
 
-Kind = Literal["route", "rule", "default"]  # default: a Default routing setting
 Range = tuple[int, int]
 
 
@@ -167,13 +165,13 @@ def _concurrent_edit(value: Any) -> ConcurrentEdit | None:
     if not isinstance(value, dict) or set(value) != {"kind", "name", "change"}:
         raise FaultError(f'{key}: expected {{"kind": ..., "name": ..., "change": ...}}')
     kind, name, change = value["kind"], value["name"], value["change"]
-    if kind not in ("route", "rule", "default"):
+    if kind not in KINDS:
         raise FaultError(f'{key}.kind: expected "route", "rule" or "default"')
     if not isinstance(name, str) or not name.strip():
         raise FaultError(f"{key}.name: expected the route name or the rule description")
     if change == "delete":
         return ConcurrentEdit(kind, name.strip(), "delete")
-    fields = {"route": ROUTE_KEYS, "rule": RULE_KEYS, "default": DEFAULT_RULE_KEYS}[kind]
+    fields = KINDS[kind].fields
     if not isinstance(change, dict) or not change:
         raise FaultError(f'{key}.change: expected {{field: value, ...}} or "delete"')
     unknown = sorted(set(change) - set(fields))

@@ -170,6 +170,7 @@ _EN: dict[str, str] = {
     "default_rules_table": "Default routing settings",  # [?]
     "no_default_rules": "There are no default routing settings yet.",  # [?]
     "recipients_menu": "Specify envelope recipients to match",
+    "dr_recipients_group": "1. Specify envelope recipients to match",
     "dr_match_single_recipient": "Single recipient",
     "dr_match_pattern": "Pattern match",
     "dr_match_group": "Group membership",
@@ -372,6 +373,7 @@ _FR: dict[str, str] = {
     "default_rules_table": "Paramètres de routage par défaut",  # [?]
     "no_default_rules": "Aucun paramètre de routage par défaut pour le moment.",  # [?]
     "recipients_menu": "Spécifier les destinataires d'enveloppe concernés",  # [?]
+    "dr_recipients_group": "1. Spécifier les destinataires d'enveloppe concernés",  # [?]
     "dr_match_single_recipient": "Destinataire unique",  # [?]
     "dr_match_pattern": "Correspondance de modèle",
     "dr_match_group": "Appartenance à un groupe",

@@ -183,6 +183,15 @@ def _choices(value: Any, field: str, allowed: tuple[str, ...], missing_key: str)
     return [v for v in allowed if v in value]
 
 
+def check_description(value: Any, taken: Collection[str]) -> str:
+    """An entry's description (its key), trimmed: required, and not another entry's."""
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid("err_description_required", "description")
+    if value.strip() in taken:
+        raise Invalid("err_description_taken", "description")
+    return value.strip()
+
+
 def check_filter_value(match: str, value: Any, field: str) -> str:
     """An envelope filter value valid for its match type."""
     text = value.strip() if isinstance(value, str) else ""
@@ -218,6 +227,31 @@ def _envelope_filter(value: Any) -> Json | None:
     return out or None
 
 
+def message_fields(
+    rule: Mapping[str, Any], action: Any, route_names: Collection[str] | None
+) -> Json:
+    """The action and what it does to a message (Change route and every option), canonical.
+
+    Shared by the Routing and Default routing dialogs; `route_names=None` skips the route
+    check.
+    """
+    if action not in ACTIONS:
+        raise _bad("action", f"use one of {', '.join(ACTIONS)}")
+    change_route = rule.get("change_route")
+    if change_route is not None:
+        if not isinstance(change_route, str) or not change_route.strip():
+            raise Invalid("err_route_required", "change_route")
+        if action != "modify_message":
+            raise _bad("change_route", "only a modify_message rule can change the route")
+        if route_names is not None and change_route not in route_names:
+            raise Invalid("err_route_unknown", "change_route")
+    try:
+        options = normalize_options(rule, action, route_names)
+    except OptionInvalid as exc:
+        raise Invalid(exc.key, exc.field, exc.detail) from None
+    return {"action": action, "change_route": change_route, **options}
+
+
 RULE_KEYS = (
     "description",
     "messages",
@@ -238,39 +272,21 @@ def normalize_rule(
 ) -> Json:
     """A rule in canonical form, or `Invalid`; `route_names=None` skips the route check."""
     rule = _object(raw, "rule", RULE_KEYS)
-    description = rule.get("description")
-    if not isinstance(description, str) or not description.strip():
-        raise Invalid("err_description_required", "description")
-    description = description.strip()
-    if description in taken_descriptions:
-        raise Invalid("err_description_taken", "description")
+    description = check_description(rule.get("description"), taken_descriptions)
     messages = _choices(rule.get("messages", []), "messages", MESSAGES, "err_messages_required")
     action = rule.get("action", "modify_message")
-    if action not in ACTIONS:
-        raise _bad("action", f"use one of {', '.join(ACTIONS)}")
-    change_route = rule.get("change_route")
-    if change_route is not None:
-        if not isinstance(change_route, str) or not change_route.strip():
-            raise Invalid("err_route_required", "change_route")
-        if action != "modify_message":
-            raise _bad("change_route", "only a modify_message rule can change the route")
-        if route_names is not None and change_route not in route_names:
-            raise Invalid("err_route_unknown", "change_route")
+    options = message_fields(rule, action, route_names)
     account_types = _choices(
         rule.get("account_types", DEFAULT_ACCOUNT_TYPES),
         "account_types",
         ACCOUNT_TYPES,
         "err_account_types_required",
     )
-    try:
-        options = normalize_options(rule, action, route_names)
-    except OptionInvalid as exc:
-        raise Invalid(exc.key, exc.field, exc.detail) from None
-    return {
+    return {  # in the order the console has always served them
         "description": description,
         "messages": messages,
-        "action": action,
-        "change_route": change_route,
+        "action": options["action"],
+        "change_route": options["change_route"],
         "account_types": account_types,
         "envelope_filter": _envelope_filter(rule.get("envelope_filter")),
         "enabled": _bool(rule.get("enabled"), "enabled", True),
@@ -291,12 +307,7 @@ SETTING_BLOCKS: tuple[str, ...] = (
 def normalize_setting(raw: Any, *, taken_descriptions: Collection[str] = ()) -> Json:
     """An entry of another settings block (a description), canonical, or `Invalid`."""
     entry = _object(raw, "setting", ("description",))
-    description = entry.get("description")
-    if not isinstance(description, str) or not description.strip():
-        raise Invalid("err_description_required", "description")
-    description = description.strip()
-    if description in taken_descriptions:
-        raise Invalid("err_description_taken", "description")
+    description = check_description(entry.get("description"), taken_descriptions)
     return {"description": description}
 
 

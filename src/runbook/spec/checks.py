@@ -170,3 +170,12 @@ def one_of(choices: Iterable[str]) -> str:
     """`a, b or c` for a message."""
     items = [repr(c) for c in choices]
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def match_problem(match: str, value: str) -> str | None:
+    """Why `value` cannot be matched as `match` (pattern, group, else an address), or None."""
+    if match == "pattern":
+        return pattern_problem(value)
+    if match == "group":
+        return address_problem(value, what="group address")
+    return address_problem(value)

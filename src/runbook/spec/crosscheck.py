@@ -59,10 +59,11 @@ def facts_from_models(book: Runbook) -> tuple[list[StepFacts], list[IgnoreFacts]
     for i, step in enumerate(book.steps):
         resource = step.resource
         refs = tuple(
-            RefFacts(ref, name, getattr(resource, ref.existing_field) is True, path)
+            RefFacts(ref, name, getattr(holder, ref.existing_field) is True, path)
             for ref in kind_info(step.kind).references
-            if isinstance(name := getattr(resource, ref.field), str)
-            for path in [("steps", i, step.kind, ref.field)]
+            for holder, where in ref.uses(resource)
+            if isinstance(name := getattr(holder, ref.field, None), str)
+            for path in [("steps", i, step.kind, *where, ref.field)]
         )
         steps.append(StepFacts(i, step.name, step.state, step.kind, step.key, refs))
     ignores = [IgnoreFacts(j, ig.step, ig.field) for j, ig in enumerate(book.drift.ignore)]
@@ -104,8 +105,16 @@ def _raw_refs(info: KindInfo, resource: dict[str, Any], index: int) -> list[RefF
     """The references of a raw resource: `field: key` or `field: {name: key, existing: ...}`."""
     out: list[RefFacts] = []
     for ref in info.references:
-        spec = resource.get(ref.field)
-        path: DocPath = ("steps", index, info.key, ref.field)
+        for holder, where in ref.uses(resource):
+            out += _raw_ref(ref, holder, ("steps", index, info.key, *where, ref.field))
+    return out
+
+
+def _raw_ref(ref: Reference, holder: Any, path: DocPath) -> list[RefFacts]:
+    """The reference `holder` (raw data) makes, if it is written as one."""
+    out: list[RefFacts] = []
+    if isinstance(holder, dict):
+        spec = holder.get(ref.field)
         if isinstance(spec, str):
             out.append(RefFacts(ref, spec, False, path))
         elif isinstance(spec, dict) and isinstance(spec.get("name"), str):

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from runbook.spec import default_routing, mail_route, routing_rule
+from runbook.spec import default_routing, mail_route, message_options, routing_rule
 from runbook.spec.checks import one_of
 from runbook.spec.fields import Resource, SpecIssue
 from runbook.spec.references import Reference
@@ -70,7 +70,7 @@ KINDS: dict[str, KindInfo] = {
             model=routing_rule.RoutingRule,
             fields=routing_rule.FIELDS,
             required={"messages": f"'messages' ({one_of(routing_rule.MESSAGE_TYPES)})"},
-            references=(routing_rule.CHANGE_ROUTE,),
+            references=(routing_rule.CHANGE_ROUTE, message_options.COPY_ROUTE),
         ),
         KindInfo(
             key="default_routing",
@@ -83,7 +83,7 @@ KINDS: dict[str, KindInfo] = {
             required={
                 "recipients": f"'recipients' (match: {one_of(default_routing.RECIPIENT_MATCHES)})"
             },
-            references=(default_routing.CHANGE_ROUTE,),
+            references=(default_routing.CHANGE_ROUTE, message_options.COPY_ROUTE),
             unvalidated=default_routing.unvalidated_issues,
         ),
     )

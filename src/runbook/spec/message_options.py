@@ -27,6 +27,15 @@ from runbook.spec.references import Reference
 
 Action = Literal["modify_message", "reject_message"]
 CHANGE_ROUTE = Reference("change_route", "mail_route", "change_route_existing", "route")
+# An Also deliver to copy's own Change route: the same reference, on each copy.
+COPY_ROUTE = Reference(
+    "change_route",
+    "mail_route",
+    "change_route_existing",
+    "route",
+    within="also_deliver_to",
+    holder="DeliverCopy",
+)
 ENVELOPE_PARTS: tuple[str, ...] = ("recipient", "username", "domain")
 
 # The options only "Modify message" shows (a rejected message is not delivered anywhere).
@@ -206,6 +215,11 @@ class DeliverCopy(SpecModel):
     suppress_bounces: bool = Field(
         default=True, description="Suppress bounces from this recipient (console default: on)."
     )
+    change_route_existing: bool = Field(
+        default=False,
+        description="Set by `change_route: {name: ..., existing: true}`: the route is not "
+        "defined in this runbook but must already exist in the console.",
+    )
     _basic: bool = PrivateAttr(default=False)
 
     @model_validator(mode="wrap")
@@ -219,7 +233,8 @@ class DeliverCopy(SpecModel):
             copy: DeliverCopy = handler({"address": _address(value)})
             copy._basic = True
             return copy
-        result: DeliverCopy = handler(value)
+        from_yaml = bool(info.context and info.context.get("yaml"))
+        result: DeliverCopy = handler(COPY_ROUTE.as_written(value, from_yaml=from_yaml))
         return result
 
     @model_serializer(mode="wrap")
@@ -248,6 +263,20 @@ class DeliverCopy(SpecModel):
         }
 
 
+# A route named by a field: its name, or {name: ..., existing: true} (`Reference`).
+_ROUTE_REFERENCE: list[dict[str, Any]] = [
+    {"type": "string", "minLength": 1},
+    {
+        "type": "object",
+        "properties": {
+            "name": {"type": "string", "minLength": 1},
+            "existing": {"type": "boolean"},
+        },
+        "required": ["name"],
+        "additionalProperties": False,
+    },
+    {"type": "null"},
+]
 _DELIVER_SCHEMA: dict[str, Any] = {
     "description": "Also deliver to (dual delivery): each recipient a plain address (Basic) or "
     "{address, change_route, do_not_deliver_spam, suppress_bounces} (Advanced; the last two "
@@ -260,7 +289,7 @@ _DELIVER_SCHEMA: dict[str, Any] = {
                 "type": "object",
                 "properties": {
                     "address": {"type": "string"},
-                    "change_route": {"type": ["string", "null"]},
+                    "change_route": {"anyOf": _ROUTE_REFERENCE},
                     "do_not_deliver_spam": {"type": "boolean"},
                     "suppress_bounces": {"type": "boolean"},
                 },
@@ -274,19 +303,7 @@ _CHANGE_ROUTE_SCHEMA: dict[str, Any] = {
     "description": "Change route to this mail route (by name). The route must be defined by an "
     "earlier step, or written {name: ..., existing: true} when it must already exist in the "
     "console.",
-    "anyOf": [
-        {"type": "string", "minLength": 1},
-        {
-            "type": "object",
-            "properties": {
-                "name": {"type": "string", "minLength": 1},
-                "existing": {"type": "boolean"},
-            },
-            "required": ["name"],
-            "additionalProperties": False,
-        },
-        {"type": "null"},
-    ],
+    "anyOf": _ROUTE_REFERENCE,
 }
 
 

@@ -25,6 +25,19 @@ class Reference:
     kind: str
     existing_field: str
     noun: str
+    # When the field is on each item of a list field (a copy's route in `also_deliver_to`):
+    # that list field, and the model of its items (whose schema hides `existing_field`).
+    within: str = ""
+    holder: str = ""
+
+    def uses(self, resource: Any) -> list[tuple[Any, tuple[str | int, ...]]]:
+        """The objects holding the field in `resource` (a model or raw data), with their paths."""
+        if not self.within:
+            return [(resource, ())]
+        items = _get(resource, self.within)
+        if not isinstance(items, list):
+            return []
+        return [(item, (self.within, i)) for i, item in enumerate(items)]
 
     def as_written(self, data: Any, *, from_yaml: bool) -> Any:
         """`data` with `{name: ..., existing: ...}` spread into the two model fields.
@@ -76,3 +89,7 @@ class Reference:
             if problem:
                 fail(((), problem))
         return value
+
+
+def _get(obj: Any, name: str) -> Any:
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)

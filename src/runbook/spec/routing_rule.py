@@ -38,12 +38,7 @@ class EnvelopeMatch(SpecModel):
 
     @model_validator(mode="after")
     def _value(self) -> EnvelopeMatch:
-        if self.match == "pattern":
-            problem = checks.pattern_problem(self.value)
-        elif self.match == "group":
-            problem = checks.address_problem(self.value, what="group address")
-        else:
-            problem = checks.address_problem(self.value)
+        problem = checks.match_problem(self.match, self.value)
         if problem:
             fail((("value",), problem))
         return self

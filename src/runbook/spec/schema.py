@@ -7,22 +7,20 @@ from typing import Any
 from runbook.spec.kinds import KINDS
 from runbook.spec.model import Runbook
 
-_HIDDEN: dict[str, tuple[str, ...]] = {
-    "Runbook": ("secrets", "secret_names", "source"),
-    **{
-        info.model.__name__: tuple(ref.existing_field for ref in info.references)
-        for info in KINDS.values()
-        if info.references
-    },
-}
+_HIDDEN: dict[str, set[str]] = {"Runbook": {"secrets", "secret_names", "source"}}
+for _info in KINDS.values():
+    for _ref in _info.references:
+        _HIDDEN.setdefault(_ref.holder or _info.model.__name__, set()).add(_ref.existing_field)
 
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a runbook file: the model as YAML spells it (draft 2020-12)."""
     schema = Runbook.model_json_schema(mode="validation")
     for name, fields in _HIDDEN.items():
-        target = schema if name == "Runbook" else schema["$defs"][name]
-        for field in fields:
+        target = schema if name == "Runbook" else schema["$defs"].get(name)
+        if target is None:
+            continue  # a model whose schema is written by hand (it leaves the field out)
+        for field in sorted(fields):
             target["properties"].pop(field, None)
             if field in target.get("required", []):
                 target["required"].remove(field)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
+from tests.samples import NEW_RULE_OPTIONS
 
 from runbook.cli import cli
 from runbook.engine.plan import LISTED
@@ -35,6 +36,7 @@ def steps(enabled: str = "true") -> list[Step]:
 
 def live(**changes: Any) -> dict[str, Any]:
     return {
+        **NEW_RULE_OPTIONS,
         "description": "Catch-all",
         "recipients": {"match": "pattern", "value": ".*@lists\\.example\\.com"},
         "action": "modify_message",

@@ -15,13 +15,14 @@ from playwright.sync_api import Locator, expect
 
 from runbook.console.aria import AriaNode
 from runbook.console.locate import by_role
-from runbook.console.widgets import choose
+from runbook.console.widgets import choose, current_choice
 from runbook.locales import LabelKey, Labels
 from runbook.names import shown
 
 if TYPE_CHECKING:
     from runbook.console.page import Dialog
 
+UNMODELED = "unmodeled_options"  # read: the set controls the catalogue does not know
 ENVELOPE_KEYS: dict[str, LabelKey] = {
     "recipient": "envelope_recipient",
     "username": "envelope_username",
@@ -49,6 +50,7 @@ def new_options() -> dict[str, Any]:
         "rejection_notice": None,
         "headers": {"x_gm_original_to": False, "x_gm_spam": False, "custom": []},
         "prepend_subject": None,
+        "change_route": None,
         "also_reroute_spam": False,
         "suppress_bounces": False,
         "change_envelope_recipient": None,
@@ -84,7 +86,7 @@ class MessageOptions:
         return [] if items is None else items.find_all("group")
 
     def read(self, snap: AriaNode, action: str) -> dict[str, Any]:
-        """The option fields the dialog shows (without `change_route`: the dialog reads it)."""
+        """The option fields the dialog shows for `action` (a new entry's for the others)."""
         names = self.labels.names
         out = new_options()
         if action == "reject_message":
@@ -104,6 +106,11 @@ class MessageOptions:
         subject = self._group(snap, "subject_group")
         if subject.is_checked(names("prepend_subject")):
             out["prepend_subject"] = subject.text_of("textbox", names("subject_text")) or None
+        route = self._group(snap, "route_group")
+        if route.is_checked(names("change_route")):
+            chosen = route.text_of("combobox", names("route_menu"))
+            normal = self.labels.matches("normal_routing", chosen)
+            out["change_route"] = None if normal else shown(chosen)
         for field, (group_key, box) in FLAGS.items():
             out[field] = self._group(snap, group_key).is_checked(names(box))
         envelope = self._group(snap, "envelope_recipient_group")
@@ -156,8 +163,48 @@ class MessageOptions:
         scope = by_role(self.root, "group", group, self.labels)
         return by_role(scope, role, key, self.labels)
 
-    def fill(self, want: dict[str, Any], have: dict[str, Any]) -> None:
-        """Make the options show `want` (given what they show: `have`), for want's action."""
+    def _route_menu(self) -> Locator:
+        scope = by_role(self.root, "group", "route_group", self.labels)
+        return by_role(scope, "combobox", "route_menu", self.labels, exact=False)
+
+    def route_names(self, action_menu: Locator) -> list[str]:
+        """The routes the "Change route" menu offers (without "Normal routing").
+
+        Modify message is chosen (its Route group shows) and the menu opened, read and closed
+        on what it showed; Change route is left as it was.
+        """
+        labels = self.labels
+        choose(self.page, action_menu, labels.names("modify_message"))
+        box = self._box("route_group", "checkbox", "change_route")
+        menu = self._route_menu()
+        was_checked = box.is_checked()
+        box.set_checked(True)
+        current = shown(current_choice(menu))
+        menu.click()
+        listbox = self.page.get_by_role("listbox")
+        normal = by_role(listbox, "option", "normal_routing", labels)
+        expect(normal).to_be_visible()
+        names = [shown(n) for n in listbox.get_by_role("option").all_inner_texts()]
+        # Close the menu by picking what it already shows (Escape would close the dialog).
+        shows = listbox.get_by_role("option", name=current, exact=True)
+        (shows if current in names else normal).click()
+        expect(listbox).to_have_count(0)
+        box.set_checked(was_checked)
+        return [n for n in names if not labels.matches("normal_routing", n)]
+
+    def _route(self, snap: AriaNode, route: str | None, have: str | None) -> None:
+        """Change route: ticked with `route` chosen, or unticked (None)."""
+        labels = self.labels
+        group = snap.find("group", labels.names("route_group"))
+        box_checked = group is not None and group.is_checked(labels.names("change_route"))
+        self.dialog.set_checked(
+            self._box("route_group", "checkbox", "change_route"), route is not None, box_checked
+        )
+        if route is not None and have != shown(route):
+            choose(self.page, self._route_menu(), route)
+
+    def fill(self, snap: AriaNode, want: dict[str, Any], have: dict[str, Any]) -> None:
+        """Make the options show `want` (they show `have`, read from `snap`), for its action."""
         d, labels = self.dialog, self.labels
         if want["action"] == "reject_message":
             box = by_role(self.root, "textbox", "rejection_notice", labels)
@@ -180,6 +227,7 @@ class MessageOptions:
         if subject is not None:
             text = self._box("subject_group", "textbox", "subject_text")
             d.set_text(text, subject, have["prepend_subject"])
+        self._route(snap, want.get("change_route"), have.get("change_route"))
         for field, (group, key) in FLAGS.items():
             d.set_checked(self._box(group, "checkbox", key), want[field], have[field])
         self._envelope(want["change_envelope_recipient"], have["change_envelope_recipient"])

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import cast
 
 from runbook.engine.explain.core import Item, KindExplainer, Writer, navigate
+from runbook.engine.explain.message_options import action_items, closing_items, opening_items
 from runbook.locales import (
-    ACTION_KEYS,
     APPLY_TO_KEYS,
     DEFAULT_MATCH_KEYS,
     DEFAULT_MATCH_VALUE_KEYS,
@@ -21,75 +21,18 @@ PAGE = kind_info("default_routing").page
 def present(w: Writer, book: Runbook, step: Step) -> list[Item]:
     rule = cast(DefaultRouting, step.resource)
     items = navigate(w, book, PAGE)
-    items.append(
-        Item(
-            w.say(
-                "add_default_rule",
-                configure=w.name("configure"),
-                add_another=w.name("add_another_rule"),
-                dialog=w.name("rule_dialog"),
-            )
-        )
-    )
-    items.append(
-        Item(
-            w.say(
-                "edit_default_rule",
-                name=w.q(rule.description),
-                edit=w.name("edit"),
-                dialog=w.name("rule_dialog_edit"),
-            )
-        )
-    )
-    items.append(
-        Item(w.say("description", field=w.name("rule_description"), name=w.q(rule.description)))
-    )
+    items += opening_items(w, rule.description, add="add_default_rule", edit="edit_default_rule")
     items.append(_recipients(w, rule))
-    items.append(
-        Item(
-            w.say("action", menu=w.name("dr_action_menu"), choice=w.name(ACTION_KEYS[rule.action]))
-        )
+    items += action_items(w, rule, "dr_action_menu")
+    apply_to = w.name(APPLY_TO_KEYS[rule.apply_to])
+    items.append(Item(w.say("dr_apply_to", group=w.name("options"), choice=apply_to)))
+    items += closing_items(
+        w,
+        rule.description,
+        rule.enabled,
+        disable="disable_default_rule",
+        where={"page": "default_routing_heading"},
     )
-    if rule.rejection_notice is not None:
-        items.append(
-            Item(
-                w.say(
-                    "rejection_notice",
-                    field=w.name("rejection_notice"),
-                    text=w.q(rule.rejection_notice),
-                )
-            )
-        )
-    if rule.change_route is not None:
-        text = w.say(
-            "change_route",
-            group=w.name("route_group"),
-            box=w.name("change_route"),
-            menu=w.name("route_menu"),
-            route=w.q(rule.change_route),
-        )
-        if rule.change_route_existing:
-            text += " " + w.say("existing_route", hosts=w.name("nav_hosts"))
-        items.append(Item(text))
-    items.append(
-        Item(
-            w.say(
-                "dr_apply_to", group=w.name("options"), choice=w.name(APPLY_TO_KEYS[rule.apply_to])
-            )
-        )
-    )
-    items.append(Item(w.say("save", save=w.name("save"))))
-    if not rule.enabled:
-        items.append(
-            Item(
-                w.say(
-                    "disable_default_rule",
-                    page=w.name("default_routing_heading"),
-                    switch=w.name("rule_enabled"),
-                    name=w.q(rule.description),
-                )
-            )
-        )
     return items
 
 

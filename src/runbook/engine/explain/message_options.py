@@ -8,7 +8,7 @@ in the dialog's order (Change route among them).
 from __future__ import annotations
 
 from runbook.engine.explain.core import Item, Writer
-from runbook.locales import LabelKey
+from runbook.locales import ACTION_KEYS, LabelKey, ProseKey
 from runbook.spec.message_options import DeliverCopy, MessageOptions
 
 ENVELOPE_KEYS: dict[str, tuple[LabelKey, LabelKey]] = {
@@ -163,4 +163,38 @@ def option_items(w: Writer, rule: MessageOptions) -> list[Item]:
             w, "encryption_group", [w.say("check", box=w.name("require_secure_transport"))]
         )
     items.append(Item(w.say("others_off", choice=w.name("modify_message"))))
+    return items
+
+
+def opening_items(w: Writer, name: str, *, add: ProseKey, edit: ProseKey) -> list[Item]:
+    """Opening the Add setting dialog (a new entry) or the entry's Edit, then its description."""
+    return [
+        Item(
+            w.say(
+                add,
+                configure=w.name("configure"),
+                add_another=w.name("add_another_rule"),
+                dialog=w.name("rule_dialog"),
+            )
+        ),
+        Item(w.say(edit, name=w.q(name), edit=w.name("edit"), dialog=w.name("rule_dialog_edit"))),
+        Item(w.say("description", field=w.name("rule_description"), name=w.q(name))),
+    ]
+
+
+def action_items(w: Writer, rule: MessageOptions, menu: LabelKey) -> list[Item]:
+    """Choosing the action in its menu, then its options."""
+    choice = w.name(ACTION_KEYS[rule.action])
+    return [Item(w.say("action", menu=w.name(menu), choice=choice)), *option_items(w, rule)]
+
+
+def closing_items(
+    w: Writer, name: str, enabled: bool, *, disable: ProseKey, where: dict[str, LabelKey]
+) -> list[Item]:
+    """Saving, then (for an entry wanted off) its switch on the list (`where`: the list)."""
+    items = [Item(w.say("save", save=w.name("save")))]
+    if not enabled:
+        places = {param: w.name(key) for param, key in where.items()}
+        switch = w.name("rule_enabled")
+        items.append(Item(w.say(disable, switch=switch, name=w.q(name), **places)))
     return items

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import cast
 
 from runbook.engine.explain.core import Checkboxes, Item, KindExplainer, Writer, navigate
-from runbook.engine.explain.message_options import option_items
+from runbook.engine.explain.message_options import action_items, closing_items, opening_items
 from runbook.locales import (
     ACCOUNT_TYPE_KEYS,
-    ACTION_KEYS,
     MATCH_KEYS,
     MATCH_VALUE_KEYS,
     MESSAGE_KEYS,
@@ -31,49 +30,15 @@ def present(w: Writer, book: Runbook, step: Step) -> list[Item]:
     rule = cast(RoutingRule, step.resource)
     items = navigate(w, book, PAGE)
     items.append(Item(w.say("scroll_routing", section=w.name("routing_heading"))))
-    items.append(
-        Item(
-            w.say(
-                "add_rule",
-                configure=w.name("configure"),
-                add_another=w.name("add_another_rule"),
-                dialog=w.name("rule_dialog"),
-            )
-        )
-    )
-    items.append(
-        Item(
-            w.say(
-                "edit_rule",
-                name=w.q(rule.description),
-                edit=w.name("edit"),
-                dialog=w.name("rule_dialog_edit"),
-            )
-        )
-    )
-    items.append(
-        Item(w.say("description", field=w.name("rule_description"), name=w.q(rule.description)))
-    )
+    items += opening_items(w, rule.description, add="add_rule", edit="edit_rule")
     items.append(_messages(w, rule))
-    items.append(
-        Item(w.say("action", menu=w.name("action_menu"), choice=w.name(ACTION_KEYS[rule.action])))
-    )
-    items += option_items(w, rule)
+    items += action_items(w, rule, "action_menu")
     items.append(Item(w.say("show_options", show=w.name("show_options"))))
     items.append(_accounts(w, rule))
     items.append(_envelope(w, rule))
-    items.append(Item(w.say("save", save=w.name("save"))))
-    if not rule.enabled:
-        items.append(
-            Item(
-                w.say(
-                    "disable",
-                    section=w.name("routing_heading"),
-                    switch=w.name("rule_enabled"),
-                    name=w.q(rule.description),
-                )
-            )
-        )
+    items += closing_items(
+        w, rule.description, rule.enabled, disable="disable", where={"section": "routing_heading"}
+    )
     return items
 
 

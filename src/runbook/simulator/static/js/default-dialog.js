@@ -1,19 +1,13 @@
 // The Add/Edit Default routing setting dialog: description; 1. the envelope recipients to
-// match; 2. Modify message (its option groups) or Reject message (Customize rejection
-// notice); 3. Options (only non-recognized addresses, or recognized ones too); validation.
-//
-// Seam for the Modify message option groups: each entry of MODIFY_GROUPS is a builder
-// `(entry, changed) => {el, defaults, snapshot(), collect(errors)}`: its section, the fields
-// a new setting has (what Reject message stores), its state for "changed?", and its fields
-// from the form (showing errors through `errors`). The Routing dialog's groups (headers,
-// subject, envelope recipient, spam, attachments, also deliver to, encryption) plug in here,
-// in the console's order around the Route group.
-import { api } from "./api.js";
+// match; 2. Modify message (every option group of the Routing dialog, message-options.js) or
+// Reject message (Customize rejection notice); 3. Options (only non-recognized addresses, or
+// recognized ones too); validation.
 import { combobox } from "./combobox.js";
 import { h, nextId } from "./dom.js";
 import { entryForm } from "./entry-form.js";
-import { Errors, checkbox, errorSlot } from "./fields.js";
+import { Errors, errorSlot } from "./fields.js";
 import { t } from "./i18n.js";
+import { NEW_OPTIONS, actionChoice } from "./message-options.js";
 import { filterValueError } from "./validation.js";
 
 const MATCHES = ["single_recipient", "pattern", "group", "all"];
@@ -28,53 +22,10 @@ const NEW_SETTING = {
   description: "",
   recipients: { match: "single_recipient", value: "" },
   action: "modify_message",
-  rejection_notice: null,
-  change_route: null,
   apply_to: "unrecognized_only",
   enabled: true,
+  ...NEW_OPTIONS,
 };
-
-// Modify message > Route: Change route, with the Hosts routes (starting at Normal routing).
-export function routeGroup(entry, changed) {
-  const changeRoute = checkbox("change_route", !!entry.change_route);
-  const slot = errorSlot();
-  const menu = combobox({
-    label: t("route_menu"),
-    options: [{ value: "", label: t("normal_routing") }],
-    value: entry.change_route || "",
-    disabled: !entry.change_route,
-    onChange: changed,
-  });
-  menu.setLoading(true);
-  changeRoute.input.addEventListener("change", () => menu.setDisabled(!changeRoute.input.checked));
-  let known = null;
-  api("GET", "routes").then((resp) => {
-    known = resp.ok ? resp.data.routes.map((x) => x.name) : [];
-    menu.setOptions([{ value: "", label: t("normal_routing") }, ...known.map((n) => ({ value: n, label: n }))]);
-  });
-  const title = nextId("route-title");
-  const el = h(
-    "div",
-    { role: "group", "aria-labelledby": title, class: "route-group" },
-    h("h4", { id: title }, t("route_group")),
-    changeRoute.label,
-    h("div", { class: "indent" }, menu.el, slot),
-  );
-  return {
-    el,
-    defaults: { change_route: null },
-    snapshot: () => [changeRoute.input.checked, menu.value],
-    collect(errors) {
-      if (!changeRoute.input.checked) return { change_route: null };
-      const route = menu.value || null;
-      if (!route) errors.show(menu.box, slot, t("err_route_required"));
-      else if (known && !known.includes(route)) errors.show(menu.box, slot, t("err_route_unknown"));
-      return { change_route: route };
-    },
-  };
-}
-
-export const MODIFY_GROUPS = [routeGroup];
 
 // 1. Specify envelope recipients to match: the match menu and its value (none for all).
 function recipientsSection(recipients, changed) {
@@ -97,11 +48,12 @@ function recipientsSection(recipients, changed) {
     if (!field.hidden) valueLabel.textContent = t(VALUE_KEYS[menu.value]);
   }
   sync();
-  const title = nextId("recipients-title");
+  // A group named as its heading ("1. ..."): its value field is told from the Envelope
+  // recipient group's, which some languages name alike.
   const el = h(
     "section",
-    { class: "form-section" },
-    h("h3", {}, h("span", { "aria-hidden": "true" }, "1. "), h("span", { id: title }, t("recipients_menu"))),
+    { class: "form-section", role: "group", "aria-label": t("dr_recipients_group") },
+    h("h3", { "aria-hidden": "true" }, t("dr_recipients_group")),
     menu.el,
     field,
   );
@@ -131,28 +83,7 @@ export function defaultRuleForm(shell, existing, list) {
   const recipients = recipientsSection(r.recipients, changed);
 
   // 2. Modify message (its groups) / Reject message (the notice)
-  const actionMenu = combobox({
-    label: t("dr_action_menu"),
-    options: [
-      { value: "modify_message", label: t("modify_message") },
-      { value: "reject_message", label: t("reject_message") },
-    ],
-    value: r.action,
-    onChange: () => {
-      syncAction();
-      changed();
-    },
-  });
-  const groups = MODIFY_GROUPS.map((build) => build(r, changed));
-  const modifyPanel = h("div", { class: "modify-groups" }, groups.map((g) => g.el));
-  const noticeId = nextId("rejection-notice");
-  const notice = h("input", { id: noticeId, type: "text", value: r.rejection_notice || "" });
-  const rejectPanel = h("div", { class: "field" }, h("label", { for: noticeId }, t("rejection_notice")), notice);
-  function syncAction() {
-    modifyPanel.hidden = actionMenu.value !== "modify_message";
-    rejectPanel.hidden = actionMenu.value !== "reject_message";
-  }
-  syncAction();
+  const { menu: actionMenu, options } = actionChoice("dr_action_menu", r, changed);
 
   // 3. Options
   const radioName = nextId("apply-to");
@@ -165,7 +96,7 @@ export function defaultRuleForm(shell, existing, list) {
   const content = [
     h("div", { class: "field" }, h("label", { for: descId }, t("rule_description")), description, descSlot),
     recipients.el,
-    h("section", { class: "form-section" }, h("h3", {}, t("section_dr_action")), actionMenu.el, modifyPanel, rejectPanel),
+    h("section", { class: "form-section" }, h("h3", {}, t("section_dr_action")), actionMenu.el, options.rejectPanel, options.modifyPanel),
     h(
       "section",
       { class: "form-section" },
@@ -180,8 +111,7 @@ export function defaultRuleForm(shell, existing, list) {
       description.value,
       recipients.snapshot(),
       actionMenu.value,
-      notice.value,
-      groups.map((g) => g.snapshot()),
+      options.snapshot(),
       applyTo(),
     ]);
   }
@@ -194,8 +124,7 @@ export function defaultRuleForm(shell, existing, list) {
     else if (list.nameTaken(desc, existing)) errors.show(description, descSlot, t("err_description_taken"));
     const matched = recipients.collect(errors);
     const action = actionMenu.value;
-    const modify = {};
-    for (const g of groups) Object.assign(modify, action === "modify_message" ? g.collect(errors) : g.defaults);
+    const chosen = options.collect(action, errors);
     if (errors.any) {
       errors.focusFirst();
       return null;
@@ -204,8 +133,7 @@ export function defaultRuleForm(shell, existing, list) {
       description: desc,
       recipients: matched,
       action,
-      rejection_notice: action === "reject_message" ? notice.value.trim() || null : null,
-      ...modify,
+      ...chosen,
       apply_to: applyTo(),
       enabled: r.enabled,
     };

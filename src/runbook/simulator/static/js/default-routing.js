@@ -1,12 +1,10 @@
 // The Default routing page: its settings in priority order (description, summary, status),
 // each with its on/off switch; Configure / Add another rule at the top OU; read-only below.
-import { api } from "./api.js";
 import { defaultRuleForm } from "./default-dialog.js";
-import { h } from "./dom.js";
+import { addToolbar, entrySwitch } from "./entry-switch.js";
 import { t } from "./i18n.js";
 import { listPage } from "./list-page.js";
 import { setupOuTree } from "./ou-tree.js";
-import { toast } from "./toast.js";
 
 const PATH = "default_rules";
 const SETTINGS = {
@@ -31,49 +29,13 @@ function summary(rule) {
   return parts.join(" · ");
 }
 
-// The setting's on/off switch: saves at once, a toast tells the outcome.
-function settingSwitch(rule, inherited) {
-  const sw = h("button", {
-    type: "button",
-    role: "switch",
-    class: "switch",
-    "aria-label": t("rule_enabled"),
-    "aria-checked": String(rule.enabled),
-    disabled: inherited,
-  });
-  sw.addEventListener("click", async () => {
-    const wanted = sw.getAttribute("aria-checked") !== "true";
-    sw.disabled = true;
-    sw.setAttribute("aria-busy", "true");
-    const resp = await api("PATCH", `${PATH}/${rule.id}`, { enabled: wanted }, { revision: rule.revision });
-    sw.disabled = false;
-    sw.removeAttribute("aria-busy");
-    if (resp.ok) {
-      rule.enabled = resp.data.enabled;
-      rule.revision = resp.data.revision;
-      sw.setAttribute("aria-checked", String(rule.enabled));
-      toast(t("saved_toast"));
-    } else {
-      toast(resp.data.error, "alert");
-    }
-  });
-  return sw;
-}
-
-function toolbar({ entries, pending, inherited }, list) {
-  if (inherited) return null;
-  const label = t(entries.length || pending ? "add_another_rule" : "configure");
-  const add = h("button", { type: "button", class: "primary", onclick: () => list.openDialog(null) }, label);
-  return h("div", { class: "toolbar" }, add);
-}
-
 export function defaultRoutingPage() {
   const list = listPage({
     kind: SETTINGS,
     cells: (rule, { inherited }) => [summary(rule), t(inherited ? "inherited" : "locally_applied")],
-    rowActions: (rule, { inherited }) => settingSwitch(rule, inherited),
+    rowActions: (rule, { inherited }) => entrySwitch(PATH, rule, inherited),
     editable: ({ inherited }) => !inherited,
-    toolbar,
+    toolbar: addToolbar,
     form: defaultRuleForm,
   });
   setupOuTree(list.render);

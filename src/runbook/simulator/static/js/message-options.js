@@ -2,6 +2,7 @@
 // show it: Reject message (Customize rejection notice) or Modify message's groups, in the
 // console's order: Headers, Subject, Route, Envelope recipient, Spam, Attachments, Also deliver
 // to, Encryption. `messageOptions(entry, changed)` builds them; state uses the runbook's names.
+import { api } from "./api.js";
 import { combobox } from "./combobox.js";
 import { CFG } from "./config.js";
 import { h, nextId } from "./dom.js";
@@ -211,4 +212,27 @@ export function messageOptions(entry, changed) {
   }
 
   return { rejectPanel, modifyPanel, setAction, setRoutes, snapshot, collect };
+}
+
+// The action menu (its label key: `menuKey`) and the options it shows, the Hosts routes
+// loaded into the Change route menus when the dialog opens.
+export function actionChoice(menuKey, entry, changed) {
+  const menu = combobox({
+    label: t(menuKey),
+    options: [
+      { value: "modify_message", label: t("modify_message") },
+      { value: "reject_message", label: t("reject_message") },
+    ],
+    value: entry.action,
+    onChange: () => {
+      options.setAction(menu.value);
+      changed();
+    },
+  });
+  const options = messageOptions(entry, changed);
+  options.setAction(entry.action);
+  api("GET", "routes").then((resp) => {
+    options.setRoutes(resp.ok ? resp.data.routes.map((x) => x.name) : []);
+  });
+  return { menu, options };
 }

@@ -2,14 +2,12 @@
 // and its rows' Edit / Delete (read-only in a child OU). The Routing block lists the routing
 // rules (description, summary, status), each with its on/off switch; the other blocks hold
 // simple entries (a description).
-import { api } from "./api.js";
-import { h } from "./dom.js";
+import { addToolbar, entrySwitch } from "./entry-switch.js";
 import { t } from "./i18n.js";
 import { listPage } from "./list-page.js";
 import { setupOuTree } from "./ou-tree.js";
 import { ACCOUNT_KEYS, MESSAGE_KEYS, ruleForm } from "./rule-dialog.js";
 import { settingForm } from "./setting-dialog.js";
-import { toast } from "./toast.js";
 
 const RULES = {
   path: "rules",
@@ -56,42 +54,6 @@ function summary(rule) {
   return parts.join(" · ");
 }
 
-// The rule's on/off switch: saves at once (disabled while saving), a toast tells the outcome.
-function ruleSwitch(rule, inherited) {
-  const sw = h("button", {
-    type: "button",
-    role: "switch",
-    class: "switch",
-    "aria-label": t("rule_enabled"),
-    "aria-checked": String(rule.enabled),
-    disabled: inherited,
-  });
-  sw.addEventListener("click", async () => {
-    const wanted = sw.getAttribute("aria-checked") !== "true";
-    sw.disabled = true;
-    sw.setAttribute("aria-busy", "true");
-    const resp = await api("PATCH", `rules/${rule.id}`, { enabled: wanted }, { revision: rule.revision });
-    sw.disabled = false;
-    sw.removeAttribute("aria-busy");
-    if (resp.ok) {
-      rule.enabled = resp.data.enabled;
-      rule.revision = resp.data.revision;
-      sw.setAttribute("aria-checked", String(rule.enabled));
-      toast(t("saved_toast"));
-    } else {
-      toast(resp.data.error, "alert");
-    }
-  });
-  return sw;
-}
-
-function toolbar({ entries, pending, inherited }, list) {
-  if (inherited) return null;
-  const label = t(entries.length || pending ? "add_another_rule" : "configure");
-  const add = h("button", { type: "button", class: "primary", onclick: () => list.openDialog(null) }, label);
-  return h("div", { class: "toolbar" }, add);
-}
-
 export function routingPage() {
   const lists = Object.entries(SETTING_BLOCKS).map(([block, title]) =>
     listPage({
@@ -99,7 +61,7 @@ export function routingPage() {
       area: document.getElementById(`list-${block}`),
       cells: (entry, { inherited }) => [t(inherited ? "inherited" : "locally_applied")],
       editable: ({ inherited }) => !inherited,
-      toolbar,
+      toolbar: addToolbar,
       form: settingForm,
     }),
   );
@@ -107,9 +69,9 @@ export function routingPage() {
     kind: RULES,
     area: document.getElementById("list-routing"),
     cells: (rule, { inherited }) => [summary(rule), t(inherited ? "inherited" : "locally_applied")],
-    rowActions: (rule, { inherited }) => ruleSwitch(rule, inherited),
+    rowActions: (rule, { inherited }) => entrySwitch(RULES.path, rule, inherited),
     editable: ({ inherited }) => !inherited,
-    toolbar,
+    toolbar: addToolbar,
     form: ruleForm,
   });
   lists.push(list);

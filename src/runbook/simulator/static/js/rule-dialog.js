@@ -1,13 +1,12 @@
 // The Add/Edit routing rule dialog: description, messages to affect, the action (Reject with
 // its notice, or Modify with its option groups, from message-options.js), and the collapsed
 // options (account types, envelope filter); validation.
-import { api } from "./api.js";
 import { combobox } from "./combobox.js";
 import { h, nextId } from "./dom.js";
 import { entryForm } from "./entry-form.js";
 import { Errors, checkbox, errorSlot } from "./fields.js";
 import { t } from "./i18n.js";
-import { NEW_OPTIONS, messageOptions } from "./message-options.js";
+import { NEW_OPTIONS, actionChoice } from "./message-options.js";
 import { filterValueError } from "./validation.js";
 
 const MESSAGES = ["inbound", "outbound", "internal_sending", "internal_receiving"];
@@ -130,20 +129,7 @@ export function ruleForm(shell, existing, list) {
   );
 
   // 2. Action
-  const actionMenu = combobox({
-    label: t("action_menu"),
-    options: [
-      { value: "modify_message", label: t("modify_message") },
-      { value: "reject_message", label: t("reject_message") },
-    ],
-    value: r.action,
-    onChange: () => {
-      options.setAction(actionMenu.value);
-      changed();
-    },
-  });
-  const options = messageOptions(r, changed);
-  options.setAction(r.action);
+  const { menu: actionMenu, options } = actionChoice("action_menu", r, changed);
   const modifyPanel = options.modifyPanel;
 
   // Options (collapsed until "Show options")
@@ -201,10 +187,6 @@ export function ruleForm(shell, existing, list) {
     h("section", { class: "form-section" }, toggle.el, optionsPanel),
   ];
 
-  // Routes for "Route to", loaded when the dialog opens.
-  api("GET", "routes").then((resp) => {
-    options.setRoutes(resp.ok ? resp.data.routes.map((x) => x.name) : []);
-  });
 
   function snapshot() {
     return JSON.stringify([

@@ -1,0 +1,150 @@
+"""A list page whose rows each have an on/off switch, and its "Add setting" dialog.
+
+Shared by Routing and Default routing: Configure / Add another rule opens the dialog, each
+row's Edit opens it filled in, and the row's switch saves at once (`set_enabled`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Generic, TypeVar
+
+from playwright.sync_api import Locator, Page, expect
+
+from runbook.console.aria import AriaNode
+from runbook.console.failures import on_sign_in, translated
+from runbook.console.locate import by_role
+from runbook.console.page import Dialog, ListPage, WriteWatch, raise_refusal
+from runbook.console.pages.message_options import UNMODELED, MessageOptions
+from runbook.console.widgets import choose
+from runbook.errors import ConsoleChanged, SignInRequired
+from runbook.locales import ACTION_KEYS, LabelKey
+
+D = TypeVar("D", bound="SettingDialog")
+
+
+class SwitchableList(ListPage, Generic[D]):
+    """Entries with an on/off switch on their row and one dialog to add or edit them.
+
+    A subclass names its dialog class (`dialog_type`) and how messages name an entry (`noun`).
+    """
+
+    noun: ClassVar[str] = "rule"
+
+    def _dialog(self, title: LabelKey) -> D:
+        """The page's Add setting dialog, with this title."""
+        raise NotImplementedError
+
+    def _add_area(self) -> Page | Locator:
+        """Where Configure / Add another rule are (the page's block, by default)."""
+        return self.scope
+
+    def open_add(self) -> D:
+        """Press "Configure" (first entry) or "Add another rule"; the empty dialog."""
+        labels = self.labels
+        with translated(self.page, "opening the Add setting dialog"):
+            self.wait_ready()
+            area = self._add_area()
+            configure = by_role(area, "button", "configure", labels)
+            another = by_role(area, "button", "add_another_rule", labels)
+            configure.or_(another).first.click()
+            dialog = self._dialog("rule_dialog")
+            dialog.wait_open()
+        return dialog
+
+    def open_edit(self, description: str) -> D:
+        """Press Edit on the entry with this description; the dialog, filled in."""
+        with translated(self.page, f"opening {self.noun} {description!r}"):
+            self.wait_ready()
+            self.click_edit(description)
+            dialog = self._dialog("rule_dialog_edit")
+            expect(dialog.description_box).not_to_have_value("")
+        return dialog
+
+    def _switch(self, description: str) -> Locator:
+        return by_role(self.row(description), "switch", "rule_enabled", self.labels)
+
+    def is_enabled(self, description: str) -> bool:
+        """Whether the entry with this description is on."""
+        with translated(self.page, f"reading whether {self.noun} {description!r} is enabled"):
+            return self._switch(description).get_attribute("aria-checked") == "true"
+
+    def set_enabled(self, description: str, enabled: bool) -> None:
+        """Turn the entry with this description on or off (a save of its own)."""
+        what = f"the state of {self.noun} {description!r}"
+        self.guard.allow(f"{'enable' if enabled else 'disable'} {self.noun} {description!r}")
+        with translated(self.page, f"switching {self.noun} {description!r}"):
+            self.reloading()
+            watch = WriteWatch(self.page)
+            try:
+                self._switch(description).click()
+                done = by_role(
+                    self.row(description), "switch", "rule_enabled", self.labels, checked=enabled
+                )
+                refused = self.page.get_by_role("alert")
+                sign_in = by_role(self.page, "heading", "signin_heading", self.labels, exact=False)
+                expect(done.or_(refused).or_(sign_in).first).to_be_visible()
+                if on_sign_in(self.page) or sign_in.is_visible():
+                    raise SignInRequired(f"the console asked for sign-in while saving {what}")
+                if not done.count():
+                    raise_refusal(self.labels, what, refused.all_inner_texts(), watch)
+            finally:
+                watch.stop()
+
+
+class SettingDialog(Dialog):
+    """An "Add setting" dialog: a description, Modify / Reject message and their options.
+
+    A subclass names the label key of its action menu (`action_key`); `MessageOptions`
+    reads and fills what the action does to a message, Change route included.
+    """
+
+    action_key: ClassVar[LabelKey] = "action_menu"
+
+    def __init__(self, owner: ListPage, title: LabelKey) -> None:
+        super().__init__(owner, title)
+        labels = self.labels
+        self.description_box = by_role(self.root, "textbox", "rule_description", labels)
+        self.action_menu = by_role(self.root, "combobox", self.action_key, labels, exact=False)
+        self.options = MessageOptions(self)
+
+    def fill(self, want: dict[str, Any]) -> None:
+        """Make the dialog show `want`, touching only the fields that differ."""
+        raise NotImplementedError
+
+    def _action(self, snap: AriaNode) -> str:
+        """The action the dialog shows (its runbook value)."""
+        shown_action = snap.text_of("combobox", self.labels.names(self.action_key))
+        return self.labels.value_of(ACTION_KEYS, shown_action) or shown_action
+
+    def _message_fields(self, snap: AriaNode) -> dict[str, Any]:
+        """The action and every option it has, and the set controls runbook does not know."""
+        action = self._action(snap)
+        unmodeled = self.options.unknown(snap)
+        return {
+            "action": action,
+            **self.options.read(snap, action),
+            **({UNMODELED: unmodeled} if unmodeled else {}),
+        }
+
+    def route_names(self) -> list[str]:
+        """The routes the "Change route" menu offers (without "Normal routing")."""
+        with translated(self.page, "reading the routes the Change route menu offers"):
+            return self.options.route_names(self.action_menu)
+
+    def _refuse_unmodeled(self, have: dict[str, Any]) -> None:
+        """Saving over an option runbook does not model would lose it: refuse."""
+        if have.get(UNMODELED):
+            raise ConsoleChanged(
+                f"the {self.title} dialog shows an option runbook does not model, set: "
+                f"{', '.join(repr(n) for n in have[UNMODELED])}; saving it would lose that "
+                "option, so nothing was saved (update runbook, or clear the option in the "
+                "console)"
+            )
+
+    def _fill_message(self, snap: AriaNode, want: dict[str, Any], have: dict[str, Any]) -> None:
+        """Choose the wanted action and make its options show `want`."""
+        if have["action"] != want["action"]:
+            choose(self.page, self.action_menu, self.labels.names(ACTION_KEYS[want["action"]]))
+            snap = self.snapshot()  # the options under the action change with it
+            have = {**have, **self.options.read(snap, want["action"])}
+        self.options.fill(snap, want, have)
