@@ -168,6 +168,7 @@ WALKS: dict[str, tuple[Move, ...]] = {
         Look(
             (
                 "rule_description",
+                "dr_recipients_group",
                 "recipients_menu",
                 "dr_action_menu",
                 "apply_unrecognized",
