@@ -6,7 +6,7 @@ per command family; importing it registers its commands on the group.
 
 from __future__ import annotations
 
-from runbook.cli import check, runs, serve, sessions  # noqa: F401  (register the commands)
+from runbook.cli import check, fleet, runs, serve, sessions  # noqa: F401  (register the commands)
 from runbook.cli.group import cli
 
 

@@ -53,6 +53,7 @@ class RunOptions:
     junit: str | None = None
     state_dir: str = ".runbook"
     outputs: Outputs | None = None  # several runs: collect --json and JUnit here, not print
+    run_dir: str | None = None  # this exact run folder (a fleet's tenant), not a new one
 
     @classmethod
     def from_cli(cls, *, mode: str, **opts: Any) -> RunOptions:

@@ -101,7 +101,11 @@ def _run(
         video_allow_secrets=options.video_allow_secrets,
         has_secrets=bool(book.secrets),
     )
-    folder = RunFolder.create(Path(options.recordings), book.name, mode)
+    folder = (
+        RunFolder.at(Path(options.run_dir))
+        if options.run_dir
+        else RunFolder.create(Path(options.recordings), book.name, mode)
+    )
     redactor = Redactor(book.secrets)
     if creds is not None:
         redactor.add(creds.password)
