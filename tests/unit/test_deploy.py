@@ -32,8 +32,10 @@ def kind(name: str) -> dict[str, Any]:
     return next(doc for _, doc in documents() if doc["kind"] == name)
 
 
-@pytest.mark.parametrize(("file", "doc"), documents(), ids=lambda v: v if isinstance(v, str) else "")
-def test_each_manifest_passes_the_kubernetes_schema_strictly(file: str, doc: dict[str, Any]) -> None:
+@pytest.mark.parametrize(("file", "doc"), documents(), ids=[f for f, _ in documents()])
+def test_each_manifest_passes_the_kubernetes_schema_strictly(
+    file: str, doc: dict[str, Any]
+) -> None:
     kubernetes_validate.validate(doc, VERSION, strict=True)
 
 
@@ -64,13 +66,18 @@ def test_the_cronjob_runs_an_indexed_job_that_retries_only_exit_1() -> None:
     assert int(env["SHARDS"]) == job["completions"]
 
 
+def _expand(arg: str, values: dict[str, str]) -> str:
+    """`$(NAME)` replaced as Kubernetes does with the container's environment."""
+    return re.sub(r"\$\((\w+)\)", lambda m: values[m[1]], arg)
+
+
 def test_each_pod_runs_a_drift_command_the_cli_accepts_on_its_shard() -> None:
     job = kind("CronJob")["spec"]["jobTemplate"]["spec"]
     [container] = job["template"]["spec"]["containers"]
     shards = job["completions"]
     for index in range(shards):
         values = {"JOB_COMPLETION_INDEX": str(index), "SHARDS": str(shards)}
-        args = [re.sub(r"\$\((\w+)\)", lambda m: values[m[1]], a) for a in container["args"]]
+        args = [_expand(a, values) for a in container["args"]]
         assert args[0] == "drift"
         ctx = cli.commands["drift"].make_context("drift", args[1:], parent=click.Context(cli))
         assert str(ctx.params["shard"]) == f"{index}/{shards}"
