@@ -113,6 +113,13 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def stack(options: list[Callable[[Any], Any]], func: F) -> F:
+    """`func` with `options` applied, the first listed shown first in `--help`."""
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 def run_options(func: F) -> F:
     """Options shared by `run` and `drift`."""
     options = [
@@ -200,9 +207,7 @@ def run_options(func: F) -> F:
             help="On a terminal, print the structured log lines too (always in run.jsonl).",
         ),
     ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+    return stack(options, func)
 
 
 def load_all(files: tuple[str, ...], var_pairs: tuple[str, ...]) -> list[Any]:
@@ -274,9 +279,7 @@ def tenant_options(func: F) -> F:
             help="Only shard I of N (I from 0): the file's tenants dealt round-robin.",
         ),
     ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+    return stack(options, func)
 
 
 def fleet_options(func: F) -> F:
@@ -303,6 +306,4 @@ def fleet_options(func: F) -> F:
             help="Worker processes for --tenants (default: the cores, at most the tenants).",
         ),
     ]
-    for option in reversed(options):
-        func = option(func)
-    return tenant_options(func)
+    return tenant_options(stack(options, func))
