@@ -1,6 +1,6 @@
 """The layers of architecture.md, checked from the code's imports (parsed with `ast`).
 
-    cli → engine → (spec, console, recording) → (results, secrets, locales, errors)
+    cli → fleet → engine → (spec, console, recording) → (results, secrets, locales, errors)
 
 Modules of a layer may import the layers below and their own (acyclic); the simulator stands
 alone (only the CLI and the engine start it); Playwright stays in `console/`.
@@ -21,8 +21,10 @@ SRC = Path(runbook.__file__).resolve().parent
 
 # Rank of each top-level part of the package: a module may import its own rank and below.
 RANKS: dict[str, int] = {
-    "cli": 3,
-    "__main__": 3,
+    "cli": 4,
+    "__main__": 4,
+    # many tenants: schedules the engine's single-tenant runs, one worker process each
+    "fleet": 3,
     "engine": 2,
     "spec": 1,
     "console": 1,

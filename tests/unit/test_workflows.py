@@ -64,3 +64,46 @@ def test_plan_on_pull_request_and_apply_on_merge_use_real_commands() -> None:
     # Both jobs hash the secrets with the same key, or apply would refuse every plan.
     for workflow in (plan, apply):
         assert "RUNBOOK_PLAN_KEY" in str(workflow) and "RUNBOOK_SESSION" in str(workflow)
+
+
+def _commands(job: dict[Any, Any]) -> list[list[str]]:
+    """The `runbook ...` command lines of a job's steps, as argument lists."""
+    import shlex
+
+    lines = [line for s in job["steps"] for line in s.get("run", "").splitlines()]
+    found = []
+    for line in lines:
+        if "runbook " in line and "/runbook" in line:
+            text = line.split(".venv/bin/runbook", 1)[1].split(")", 1)[0]
+            found.append(shlex.split(text.replace("${{ matrix.shard }}", "0/4")))
+    return found
+
+
+def test_fleet_drift_runs_a_matrix_of_shards_the_cli_accepts() -> None:
+    import click
+
+    from runbook.cli import cli
+    from runbook.fleet import load_tenants
+    from runbook.spec import load_runbook
+
+    flow = load("fleet-drift.yml")
+    root = WORKFLOWS.parents[1]
+    tenants = load_tenants(root / flow["env"]["TENANTS"])
+    for tenant in tenants:
+        load_runbook(root / flow["env"]["RUNBOOK"], variables=tenant.vars)
+    drift = flow["jobs"]["drift"]
+    assert drift["strategy"]["fail-fast"] is False and drift["strategy"]["max-parallel"] >= 1
+    assert "needs.shards.outputs.matrix" in drift["strategy"]["matrix"]
+    [listing] = _commands(flow["jobs"]["shards"])
+    [check] = _commands(drift)
+    env = {"$TENANTS": flow["env"]["TENANTS"], "$RUNBOOK": flow["env"]["RUNBOOK"]}
+    for args in (listing, check):
+        args[:] = [env.get(a, a) for a in args]
+    assert listing[0] == "tenants" and "--matrix" in listing
+    assert check[0] == "drift"
+    ctx = cli.commands["drift"].make_context("drift", check[1:], parent=click.Context(cli))
+    assert (str(ctx.params["shard"]), ctx.params["workers"]) == ("0/4", 2)
+    upload = [s for s in drift["steps"] if "upload-artifact" in s.get("uses", "")]
+    assert upload and upload[0]["if"] == "always()"
+    summary = flow["jobs"]["summary"]
+    assert summary["if"] == "always()" and "GITHUB_STEP_SUMMARY" in str(summary["steps"])

@@ -6,7 +6,7 @@ per command family; importing it registers its commands on the group.
 
 from __future__ import annotations
 
-from runbook.cli import adopt, check, labels, plans, probe, runs, serve, sessions  # noqa: F401
+from runbook.cli import adopt, check, fleet, labels, plans, probe, runs, serve, sessions  # noqa: F401
 from runbook.cli.group import cli
 
 

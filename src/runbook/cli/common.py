@@ -316,6 +316,13 @@ def pick(*names: str) -> Callable[[F], F]:
     return decorate
 
 
+def stack(options: list[Callable[[Any], Any]], func: F) -> F:
+    """`func` with `options` applied, the first listed shown first in `--help`."""
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 def run_options(func: F) -> F:
     """Options shared by `run` and `drift`."""
     return pick(*_OPTIONS)(func)
@@ -370,3 +377,62 @@ def execute(book: Any, file: str, mode: str, **opts: Any) -> int:
         return execute(book, Path(file), RunOptions.from_cli(mode=mode, **opts))
     finally:
         driver.discard()
+
+
+def _shard_option(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    """`--shard I/N`, parsed before anything starts."""
+    from runbook.fleet import parse_shard
+
+    if value is None:
+        return None
+    try:
+        return parse_shard(value)
+    except UsageError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def tenant_options(func: F) -> F:
+    """`--tenant NAME` (repeatable) and `--shard I/N`: which tenants of a tenants file."""
+    options = [
+        click.option(
+            "--tenant",
+            "tenant_names",
+            multiple=True,
+            metavar="NAME",
+            help="Only this tenant of the tenants file (repeatable).",
+        ),
+        click.option(
+            "--shard",
+            callback=_shard_option,
+            metavar="I/N",
+            help="Only shard I of N (I from 0): the file's tenants dealt round-robin.",
+        ),
+    ]
+    return stack(options, func)
+
+
+def fleet_options(func: F) -> F:
+    """`--tenants FILE`, `--tenant`, `--shard`, `--workers`: a command over many tenants.
+
+    A command opts in with this decorator and, when `opts["tenants"]` is set, hands its
+    options to `runbook.cli.fleet.fleet_command`.
+    """
+    from runbook.fleet import EXIT_HELP
+
+    options = [
+        click.option(
+            "--tenants",
+            type=click.Path(dir_okay=False),
+            metavar="FILE",
+            help="Run on every tenant of this YAML list (name, console, profile, locale, "
+            f"org_unit, vars, labels), each in its own worker process. {EXIT_HELP}",
+        ),
+        click.option(
+            "--workers",
+            type=click.IntRange(min=1),
+            default=None,
+            metavar="N",
+            help="Worker processes for --tenants (default: the cores, at most the tenants).",
+        ),
+    ]
+    return tenant_options(stack(options, func))

@@ -9,7 +9,15 @@ from typing import Any
 
 import click
 
-from runbook.cli.common import EPILOG, execute, guarded, load_for_browser, run_options
+from runbook.cli.common import (
+    EPILOG,
+    execute,
+    fleet_options,
+    guarded,
+    load_for_browser,
+    run_options,
+)
+from runbook.cli.fleet import fleet_command, refuse_without_tenants
 from runbook.cli.group import cli
 from runbook.errors import ExitCode
 
@@ -18,11 +26,16 @@ from runbook.errors import ExitCode
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Fill the dialogs, take checkpoints, then cancel.")
 @run_options
+@fleet_options
 @guarded
 def run(file: str, dry_run: bool, **opts: Any) -> None:
     """Apply a runbook: read the live console, change only what differs."""
+    mode = "dry-run" if dry_run else "apply"
+    if opts["tenants"]:
+        sys.exit(fleet_command((file,), mode, opts))
+    refuse_without_tenants(opts)
     [book] = load_for_browser((file,), opts["var_pairs"], opts["labels"])
-    sys.exit(execute(book, file, "dry-run" if dry_run else "apply", **opts))
+    sys.exit(execute(book, file, mode, **_single(opts)))
 
 
 @cli.command(epilog=EPILOG)
@@ -30,9 +43,14 @@ def run(file: str, dry_run: bool, **opts: Any) -> None:
 @click.option("--show-unmanaged", is_flag=True, help="List console entries no step names.")
 @click.option("--junit", type=click.Path(dir_okay=False), help="Write JUnit XML here.")
 @run_options
+@fleet_options
 @guarded
 def drift(files: tuple[str, ...], **opts: Any) -> None:
     """Compare the live console with runbooks, read-only (exit 2 on drift)."""
+    if opts["tenants"]:
+        sys.exit(fleet_command(files, "drift", opts))
+    refuse_without_tenants(opts)
+    opts = _single(opts)
     books = load_for_browser(files, opts["var_pairs"], opts["labels"])
     from runbook.engine.runner import Outputs
     from runbook.recording.ci import write_junit_suites
@@ -54,6 +72,13 @@ def drift(files: tuple[str, ...], **opts: Any) -> None:
             json.dumps({"runs": outputs.documents, "exit_code": code}, indent=2, default=str)
         )
     sys.exit(code)
+
+
+def _single(opts: dict[str, Any]) -> dict[str, Any]:
+    """The options of a one-console run (the fleet's own removed)."""
+    return {
+        k: v for k, v in opts.items() if k not in ("tenants", "tenant_names", "shard", "workers")
+    }
 
 
 def _worst(codes: list[int]) -> int:

@@ -57,6 +57,7 @@ class RunOptions:
     outputs: Outputs | None = None  # several runs: collect --json and JUnit here, not print
     browser: RemoteBrowser | None = None  # --browser-endpoint: connect, do not launch
     label: str | None = None  # the run folder's last word when it is not the mode (`export`)
+    run_dir: str | None = None  # this exact run folder (a fleet's tenant), not a new one
 
     @classmethod
     def from_cli(cls, *, mode: str, **opts: Any) -> RunOptions:

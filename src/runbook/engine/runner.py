@@ -104,7 +104,11 @@ def _run(
         has_secrets=bool(book.secrets),
         remote=options.browser is not None,
     )
-    folder = RunFolder.create(Path(options.recordings), book.name, options.label or mode)
+    folder = (
+        RunFolder.at(Path(options.run_dir))
+        if options.run_dir
+        else RunFolder.create(Path(options.recordings), book.name, options.label or mode)
+    )
     redactor = Redactor(book.secrets)
     for secret in options.browser.secrets if options.browser else ():
         redactor.add(secret)

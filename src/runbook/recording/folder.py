@@ -62,6 +62,17 @@ class RunFolder:
                 "that can be written"
             ) from None
 
+    @classmethod
+    def at(cls, path: Path) -> RunFolder:
+        """`path` itself as the run folder (a fleet's `<fleet>/<tenant>/`), made if missing."""
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(
+                f"cannot create the run folder {path}: {exc.strerror or exc}"
+            ) from None
+        return cls(path)
+
     @property
     def name(self) -> str:
         return self.path.name

@@ -407,10 +407,15 @@ def parse_source(text: str, file: str) -> Source:
             ]
         )
     source = Source(file=file, text=text, data={})
+    source.data = _convert(node, source)
+    return source
+
+
+def _convert(node: Node, source: Source) -> Any:
+    """The plain data of `node`, its positions recorded in `source`; raises `SourceFatal`."""
     loader = _Loader("")
     try:
-        converter = _Converter(loader, source)
-        data = converter.convert(node, ())
+        return _Converter(loader, source).convert(node, ())
     except _Fatal as exc:
         raise SourceFatal([exc.issue]) from None
     except RecursionError:
@@ -419,8 +424,24 @@ def parse_source(text: str, file: str) -> Source:
         ) from None
     finally:
         loader.dispose()
-    source.data = data
-    return source
+
+
+def parse_items(text: str, file: str, *, what: str) -> tuple[Source, list[Any]]:
+    """A file whose top level is a list (of `what`, named in messages), read with the same
+    safety and positions as a runbook: the `Source` (paths start at the item's index) and the
+    list. Raises `SourceFatal`."""
+    root = compose(text)
+    if root is None:
+        raise SourceFatal([Issue(Pos(1, 1), f"the file is empty; it is a list of {what}")])
+    node = root.target if isinstance(root, _AliasRef) else root
+    if not isinstance(node, SequenceNode) or node.tag != SEQ_TAG:
+        kind = "a mapping" if isinstance(node, MappingNode) else "a single value"
+        raise SourceFatal(
+            [Issue(_pos(root.start_mark), f"the top level must be a list of {what}, not {kind}")]
+        )
+    source = Source(file=file, text=text, data={})
+    items = _convert(node, source)
+    return source, list(items)
 
 
 def plain_value(text: str) -> Any:

@@ -1,0 +1,199 @@
+"""Fleet benchmark: `runbook drift --tenants` over 8 simulated tenants with 1, 2 and 4 workers.
+
+Usage: .venv/bin/python -m benchmarks.fleet [--tenants 8] [--workers 1,2,4] [--out FILE]
+
+Eight simulators, each its own `runbook simulator` process (no sign-in, empty consoles:
+every tenant's drift walks both pages and reports drift, exit 2), one `runbook` fleet
+process per worker count. Measures wall time
+(tenants per minute, the ratio to 1 worker), CPU-seconds of the whole process tree per
+tenant run (getrusage of the waited-for children: workers, Playwright drivers, Chromium)
+and the peak resident memory of one worker with its driver and browser (sampled from /proc).
+Replaces the "Many tenants" section of docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BEGIN, END = "<!-- fleet:begin -->", "<!-- fleet:end -->"
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def _children() -> dict[int, list[int]]:
+    """Parent pid -> child pids, from /proc."""
+    tree: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            tree.setdefault(ppid, []).append(int(entry.name))
+    return tree
+
+
+def _rss(pid: int) -> int:
+    try:
+        return int((Path("/proc") / str(pid) / "statm").read_text().split()[1]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _tree_rss(pid: int, tree: dict[int, list[int]]) -> int:
+    return _rss(pid) + sum(_tree_rss(c, tree) for c in tree.get(pid, []))
+
+
+class WorkerMemory:
+    """Samples, while the fleet runs, the resident memory of each worker's process tree."""
+
+    def __init__(self, fleet_pid: int) -> None:
+        self.fleet_pid = fleet_pid
+        self.peak = 0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self.done.wait(0.25):
+            tree = _children()
+            for worker in tree.get(self.fleet_pid, []):
+                self.peak = max(self.peak, _tree_rss(worker, tree))
+
+
+def fleet_run(book: Path, tenants: Path, workers: int, work: Path) -> dict[str, float]:
+    """One fleet process; its wall time, children CPU-seconds and peak worker memory."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "runbook", "drift", str(book), "--tenants", str(tenants),
+         "--workers", str(workers), "--screenshots", "off", "--recordings", str(work / "rec")],
+        cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    memory = WorkerMemory(process.pid)
+    memory.thread.start()
+    code = process.wait()
+    wall = time.perf_counter() - started
+    memory.done.set()
+    memory.thread.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load = os.getloadavg()[0]  # how busy the (shared) machine was, over the last minute
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"code": code, "wall": wall, "cpu": cpu, "peak": memory.peak, "load": load}
+
+
+def simulator(work: Path, k: int) -> tuple[subprocess.Popen[bytes], str]:
+    """A `runbook simulator` process (its own GIL, as a tenant's console is its own); its URL.
+
+    Not a child whose CPU is counted: it is reaped only after every fleet run.
+    """
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "runbook", "simulator", "--no-auth", "--port", str(port),
+         "--state", str(work / f"s{k}.json")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(600):  # until it answers (a condition, checked every 0.1 s; at most 60 s)
+        try:
+            httpx.get(f"{url}/_sim/state", timeout=1).raise_for_status()
+            return process, url
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise SystemExit(f"simulator {k} did not start")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--tenants", type=int, default=8)
+    parser.add_argument("--workers", default="1,2,4")
+    parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
+    args = parser.parse_args(argv)
+    counts = [int(w) for w in args.workers.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        servers = [simulator(work, k) for k in range(args.tenants)]
+        tenants = work / "tenants.yaml"
+        tenants.write_text(
+            yaml.safe_dump(
+                [{"name": f"t{k}", "console": url} for k, (_, url) in enumerate(servers)]
+            )
+        )
+        book = ROOT / "runbooks" / "split-delivery.yaml"
+        try:
+            rows = {w: fleet_run(book, tenants, w, work) for w in counts}
+        finally:
+            for process, _ in servers:
+                process.terminate()
+                process.wait()
+    text = render(rows, args.tenants)
+    print(text)
+    write_section(Path(args.out), text)
+    return 0
+
+
+def render(rows: dict[int, dict[str, float]], tenants: int) -> str:
+    base = tenants / rows[min(rows)]["wall"] * 60
+    lines = [
+        BEGIN,
+        "## Many tenants (fleet)",
+        "",
+        f"`python -m benchmarks.fleet`, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
+        f"{platform.machine()} with {os.cpu_count()} cores, Python {platform.python_version()}"
+        ". The machine was shared with other work while it ran (other benchmarks and test "
+        "runs), so the figures are lower bounds of what it does alone.",
+        "",
+        f"`runbook drift runbooks/split-delivery.yaml --tenants` over {tenants} simulated "
+        "tenants (one `runbook simulator` process each, no sign-in, empty consoles: each "
+        "drift walks both pages and reports drift), screenshots off.",
+        "",
+        "| workers | wall | tenants/min | × 1 worker | CPU-s per tenant run | peak memory "
+        "per worker | fleet exit | load average |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for workers, r in rows.items():
+        rate = tenants / r["wall"] * 60
+        lines.append(
+            f"| {workers} | {r['wall']:.1f} s | {rate:.1f} | {rate / base:.2f}× | "
+            f"{r['cpu'] / tenants:.2f} | {r['peak'] / 2**20:.0f} MiB | {int(r['code'])} | "
+            f"{r['load']:.1f} |"
+        )
+    lines += [
+        "",
+        "Sizing: tenants per minute ≈ 60 × cores ÷ CPU-seconds per tenant run; more workers "
+        "than cores only queue on the CPU. Memory: workers × the peak per worker (a sum of "
+        "resident sizes over the worker, its driver and its Chromium processes, which counts "
+        "their shared pages more than once: an upper bound).",
+        END,
+    ]
+    return "\n".join(lines)
+
+
+def write_section(path: Path, text: str) -> None:
+    """Replace the fleet section of `path` (between its markers), or append it."""
+    doc = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
+    if BEGIN in doc and END in doc:
+        doc = doc[: doc.index(BEGIN)] + text + doc[doc.index(END) + len(END) :]
+    else:
+        doc = doc.rstrip("\n") + "\n\n" + text + "\n"
+    path.write_text(doc, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

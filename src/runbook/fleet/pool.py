@@ -1,0 +1,179 @@
+"""N worker processes, one tenant run each at a time: today's single-tenant run, own browser.
+
+Each tenant runs in its own spawned process (at most `workers` at once), which calls the
+engine's `execute` and exits with the run's exit code, so a browser or a process that dies
+is that tenant's failure alone. The engine gives each run its lock (per console and
+profile), its session and its run folder.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+from runbook.errors import ExitCode, RunbookError
+from runbook.fleet.tenants import Tenant
+
+OUTPUT = "output.txt"  # what the tenant's run printed, in its run folder
+DEFAULT_RUNNER = "runbook.engine.runner:execute"
+TICK_S = 0.5  # how often the live table is redrawn while waiting for a worker to end
+
+
+@dataclass(frozen=True)
+class TenantJob:
+    """What a worker needs to run one tenant (plain data: it crosses a process boundary)."""
+
+    tenant: Tenant
+    file: str
+    mode: str
+    run_dir: str
+    variables: dict[str, str]  # --var, then the tenant's vars over them
+    options: dict[str, Any] = field(default_factory=dict)  # the command's run options
+    # `module:function` taking (runbook, file, RunOptions) and returning the exit code: the
+    # engine's run by default; another command (plan, export, probe) names its own.
+    runner: str = DEFAULT_RUNNER
+
+
+def tenant_book(job: TenantJob) -> Any:
+    """The runbook as this tenant runs it: its vars, its org unit (`InvalidRunbook` if bad)."""
+    from runbook.spec import load_runbook
+
+    book = load_runbook(Path(job.file), variables=job.variables)
+    if job.tenant.org_unit:
+        console = book.console.model_copy(update={"org_unit": job.tenant.org_unit})
+        book = book.model_copy(update={"console": console})
+    return book
+
+
+def run_tenant(job: TenantJob) -> int:
+    """Run one tenant in this process, its output kept in its run folder; its exit code."""
+    from runbook.engine.runner import RunOptions
+
+    os.environ.pop("GITHUB_STEP_SUMMARY", None)  # the fleet writes one summary for all
+    run_dir = Path(job.run_dir)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    with (
+        (run_dir / OUTPUT).open("w", encoding="utf-8") as out,
+        redirect_stdout(out),
+        redirect_stderr(out),
+    ):
+        try:
+            book = tenant_book(job)
+            tenant = job.tenant
+            opts = {
+                **job.options,
+                "console_url": tenant.console,
+                "profile": tenant.profile,
+                "locale": tenant.locale or job.options.get("locale"),
+                "labels": tenant.labels or job.options.get("labels"),
+                "run_dir": str(run_dir),
+                "junit": str(run_dir / "junit.xml"),
+                "as_json": False,
+                "verbose": False,
+            }
+            options = RunOptions.from_cli(mode=job.mode, **opts)
+            return int(_runner(job.runner)(book, Path(job.file), options))
+        except RunbookError as exc:
+            print(f"runbook: error: {exc}")
+            return int(exc.exit_code)
+        except KeyboardInterrupt:
+            return int(ExitCode.INTERRUPTED)
+
+
+def _runner(name: str) -> Callable[..., int]:
+    """The function `module:function` names."""
+    module, _, function = name.partition(":")
+    return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
+
+
+def _work(job: TenantJob) -> None:
+    """A worker process's body: its exit status is the tenant's exit code."""
+    sys.exit(run_tenant(job))
+
+
+@dataclass
+class Running:
+    """A tenant whose worker process runs."""
+
+    job: TenantJob
+    process: BaseProcess
+
+
+def run_pool(
+    jobs: Sequence[TenantJob],
+    workers: int,
+    *,
+    started: Callable[[TenantJob], None],
+    finished: Callable[[TenantJob, int], None],
+    tick: Callable[[], None],
+) -> None:
+    """Run every job with at most `workers` processes at once; call back as they go.
+
+    A process that dies without an exit code of its own (a signal, a crash) counts as exit 1
+    for its tenant. SIGTERM to the fleet is passed on to the running workers (each ends its
+    run as `runbook` does on SIGTERM); no new tenant starts after Ctrl-C or SIGTERM.
+    """
+    context = multiprocessing.get_context("spawn")
+    queue = deque(jobs)
+    running: dict[Any, Running] = {}
+    with _forward_sigterm(running) as stop:
+        while queue or running:
+            while queue and len(running) < workers and not stop:
+                job = queue.popleft()
+                process = context.Process(target=_work, args=(job,), name=job.tenant.name)
+                process.start()
+                running[process.sentinel] = Running(job, process)
+                started(job)
+            if not running:
+                break
+            for sentinel in wait(list(running), timeout=TICK_S):
+                ended = running.pop(sentinel)
+                ended.process.join()
+                finished(ended.job, _code(ended.process.exitcode))
+            tick()
+    for job in queue:  # never started: the fleet was stopped
+        finished(job, int(ExitCode.INTERRUPTED))
+
+
+def _code(exitcode: int | None) -> int:
+    """A worker's exit status as a tenant exit code (a signal or a crash: 1)."""
+    if exitcode is None or exitcode < 0:
+        return int(ExitCode.STEP_FAILED)
+    return exitcode
+
+
+@contextmanager
+def _forward_sigterm(running: dict[Any, Running]) -> Iterator[list[bool]]:
+    """While the pool runs: SIGTERM and Ctrl-C stop new starts; SIGTERM reaches the workers.
+
+    Yields a list that is non-empty once the fleet was asked to stop.
+    """
+    stop: list[bool] = []
+
+    def terminate(signum: int, frame: object) -> None:
+        stop.append(True)
+        for entry in running.values():
+            entry.process.terminate()
+
+    def interrupt(signum: int, frame: object) -> None:
+        stop.append(True)  # the workers got Ctrl-C too (same process group) and end their runs
+
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    signal.signal(signal.SIGTERM, terminate)
+    signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield stop
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -1,0 +1,132 @@
+"""`--tenants`: one runbook over several consoles, each tenant in its own worker process."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+
+from runbook.simulator.server import SimulatorServer
+from tests.cli.conftest import CliResult
+from tests.samples import LEGACY_ROUTE, NEW_RULE_OPTIONS, split_delivery
+
+Run = Callable[..., CliResult]
+Write = Callable[..., Path]
+RULE = "Split delivery to the legacy server"
+
+
+@pytest.fixture(scope="module")
+def second_console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimulatorServer]:
+    """Another tenant's console: a second simulator, without sign-in."""
+    server = SimulatorServer(tmp_path_factory.mktemp("beta") / "state.json", auth=False)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def beta(second_console: SimulatorServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=second_console.url, timeout=10) as client:
+        client.post("/_sim/reset").raise_for_status()
+        yield client
+
+
+def write_tenants(tmp_path: Path, tenants: list[dict[str, Any]]) -> Path:
+    path = tmp_path / "tenants.yaml"
+    path.write_text(yaml.safe_dump(tenants, sort_keys=False))
+    return path
+
+
+def converged_rule() -> dict[str, Any]:
+    return {
+        "description": RULE,
+        "messages": ["inbound", "internal_receiving"],
+        "action": "modify_message",
+        "change_route": "Legacy mail server",
+        "account_types": ["unrecognized_catch_all"],
+        "envelope_filter": None,
+        "enabled": True,
+        **NEW_RULE_OPTIONS,
+    }
+
+
+def test_one_tenant_whose_console_changed_does_not_stop_the_other(
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    simulator: Any,
+    beta: httpx.Client,
+    second_console: SimulatorServer,
+    tmp_path: Path,
+) -> None:
+    # beta already has the route and rule, and its console grew an option runbook does not
+    # know: applying there is exit 4. acme is empty: the run creates both, with acme's host.
+    state = {"routes": [LEGACY_ROUTE], "routing_rules": [converged_rule()]}
+    beta.put("/_sim/state", json=state).raise_for_status()
+    beta.post(
+        "/_sim/faults", json={"extra_option": {"label": "Add X-Gm-Future header", "rule": RULE}}
+    ).raise_for_status()
+    book = write_runbook(split_delivery())
+    tenants = write_tenants(
+        tmp_path,
+        [
+            {
+                "name": "acme",
+                "console": simulator.url,
+                "profile": "default",
+                "vars": {"legacy_host": "mx.acme.example"},
+            },
+            {"name": "beta", "console": second_console.url},
+        ],
+    )
+    result = runbook_cli(
+        "run", str(book), "--tenants", str(tenants), "--workers", "2", "--screenshots", "off"
+    )
+    assert result.code == 4, result.output
+
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    by_tenant = {line["tenant"]: line for line in lines}
+    assert sorted(by_tenant) == ["acme", "beta"]
+    assert (by_tenant["acme"]["exit_code"], by_tenant["acme"]["status"]) == (0, "ok")
+    assert (by_tenant["beta"]["exit_code"], by_tenant["beta"]["status"]) == (4, "console_changed")
+    assert all(line["duration_ms"] > 0 for line in lines)
+
+    [fleet] = (tmp_path / "recordings").glob("*-split-delivery-fleet")
+    for name in ("acme", "beta"):
+        assert Path(tmp_path, by_tenant[name]["report"]) == fleet / name / "report.html"
+        assert (fleet / name / "report.json").exists()
+    host = sim_http.get("/_sim/state").json()["routes"][0]["server"]["single_host"]["host"]
+    assert host == "mx.acme.example"
+    assert beta.get("/_sim/audit").json() == []  # nothing saved on the changed console
+
+    page = (fleet / "report.html").read_text()
+    assert 'href="acme/report.html"' in page and 'href="beta/report.html"' in page
+    assert "console_changed (exit 4)" in page
+    assert "Exit code 4" in page
+    assert "exit 4" in result.stderr  # the summary
+
+
+def test_a_bad_tenants_file_is_exit_65_before_any_browser(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
+) -> None:
+    book = write_runbook(split_delivery())
+    tenants = write_tenants(
+        tmp_path, [{"name": "acme", "console": "https://admin.google.com", "locle": "fr"}]
+    )
+    result = runbook_cli("drift", str(book), "--tenants", str(tenants))
+    assert result.code == 65, result.output
+    assert (
+        f"{tenants}:3:3: unknown key 'locle' in a tenant; did you mean 'locale'?" in result.stderr
+    )
+    assert not (tmp_path / "recordings").exists()
+
+
+def test_fleet_options_need_a_tenants_file(runbook_cli: Run, write_runbook: Write) -> None:
+    result = runbook_cli("drift", str(write_runbook(split_delivery())), "--shard", "0/2")
+    assert result.code == 64
+    assert "--shard needs --tenants FILE" in result.stderr
