@@ -118,6 +118,13 @@ def _tenant(source: Source, at: DocPath, item: Any) -> Tenant | None:
         if key not in item:
             source.report(at, f"a tenant needs {key!r}")
     values = {key: _value(source, (*at, key), item[key]) for key in KEYS if key in item}
+    locale = values.get("locale")
+    if locale is not None and locale not in LOCALES and "labels" not in item:
+        source.report(
+            (*at, "locale"),
+            f"locale {locale!r} is not one of: {', '.join(LOCALES)}"
+            f"{did_you_mean(str(locale), LOCALES)} (another needs the tenant's labels file)",
+        )
     if len(source.issues) > before:
         return None
     name = str(values["name"])

@@ -67,7 +67,7 @@ def test_every_problem_is_reported_at_its_line_and_column(tmp_path: Path) -> Non
         "saved session), at most 63 characters",
         "8:12: 'ftp://example.com' is not an http(s) URL; the console is reached over https "
         "(e.g. https://admin.google.com), or plain http on a loopback address",
-        "9:11: locale 'de' is not one of: en, fr",
+        "9:11: locale 'de' is not one of: en, fr (another needs the tenant's labels file)",
         "10:13: organizational unit 'Sales' must start with '/' (the top level is '/')",
         "11:9: vars values must be single values (not lists, mappings or empty): 'a'",
     ]
