@@ -49,6 +49,7 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "mx_lookup": ("Exécuter une consultation MX sur l'hôte",),
     "require_tls": (
         "Exiger que les messages soient transmis via une connexion TLS sécurisée (recommandé)",
+        "Exiger que les messages soient transmis via un transport sécurisé (TLS)",  # [?]
     ),
     "require_ca": ("Exiger un certificat signé par une autorité de certification (recommandé)",),
     "validate_hostname": ("Valider le nom d'hôte du certificat (recommandé)",),
