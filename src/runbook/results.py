@@ -69,6 +69,9 @@ class RunResult:
     run_dir: str = ""
     trace: str = ""  # path of trace.zip when kept
     unmanaged: dict[str, list[str]] = field(default_factory=dict)  # drift --show-unmanaged
+    # What the console put in the way that the run coped with (a banner dismissed, a list
+    # reloaded after a delete, a re-authentication answered), one sentence each.
+    notes: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}

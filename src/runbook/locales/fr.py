@@ -21,6 +21,9 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "signin_email": ("Adresse e-mail ou numéro de téléphone",),
     "signin_password": ("Saisissez votre mot de passe",),
     "signin_code": ("Saisissez le code",),
+    "reauth_heading": ("Confirmez votre identité",),  # [?]
+    "banner_got_it": ("J'ai compris",),  # [?]
+    "banner_dismiss": ("Ignorer",),  # [?]
     "signin_next": ("Suivant",),
     "hosts_heading": ("Hôtes",),
     "add_route": ("Ajouter une route",),
@@ -31,6 +34,7 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "delete": ("Supprimer",),
     "delete_route_title": ("Supprimer le routage des e-mails ?",),
     "delete_rule_title": ("Supprimer le paramètre ?",),
+    "delete_named_title": ("Supprimer {entry}",),
     "route_dialog": ("Ajouter un routage des e-mails",),
     "route_dialog_edit": ("Modifier le routage des e-mails",),
     "route_name": ("Nom",),

@@ -152,7 +152,7 @@ class DefaultRoutingStep(StepType[DefaultRoutingPage, DefaultRuleDialog]):
     def _reopen(self) -> DefaultRoutingPage:
         """The Default routing page, loaded afresh."""
         self.ctx.shell.open(self.page_name)
-        return DefaultRoutingPage(self.ctx.page, self.ctx.labels, self.ctx.guard)
+        return self.ctx.list_page(DefaultRoutingPage)
 
     def _switch(self, page: DefaultRoutingPage, enabled: bool) -> None:
         self.ctx.say("Turn the setting on" if enabled else "Turn the setting off")

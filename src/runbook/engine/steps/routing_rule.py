@@ -182,7 +182,7 @@ class RoutingRuleStep(StepType[RoutingPage, RuleDialog]):
     def _reopen(self) -> RoutingPage:
         """The Routing page, loaded afresh."""
         self.ctx.shell.open(self.page_name)
-        return RoutingPage(self.ctx.page, self.ctx.labels, self.ctx.guard)
+        return self.ctx.list_page(RoutingPage)
 
     def _switch(self, routing: RoutingPage, enabled: bool) -> None:
         self.ctx.say("Enable the rule" if enabled else "Disable the rule")
