@@ -48,17 +48,19 @@ class Hazards:
             return
         self._watched.add(id(page))
         labels = self.labels
-        banner = by_role(page, "button", "banner_got_it", labels).or_(
-            by_role(page, "button", "banner_dismiss", labels)
-        )
+        banner = (
+            by_role(page, "button", "banner_got_it", labels)
+            .or_(by_role(page, "button", "banner_dismiss", labels))
+            .first
+        )  # a banner has both: either dismisses it
 
         def dismiss(found: Locator) -> None:
-            button = found.first
+            button = found
             name = " ".join(button.inner_text().split())
             button.click()
             self.note(
                 "console.banner_dismissed",
-                f"a banner was in the way: pressed {name!r} and retried the click",
+                f"a banner was in the way: pressed {name!r}, then tried again",
                 button=name,
             )
 
@@ -90,6 +92,7 @@ class Hazards:
         expect(back.or_(page.get_by_role("alert")).first).to_be_visible()
         if on_sign_in(page):
             raise SignInRequired("the console refused the password when asked to verify it's you")
+        page.wait_for_load_state()  # the page's script in place, as after any navigation
         self.note(
             "console.reauthenticated",
             "the console asked to verify it's you: answered with the password, then went on",
