@@ -247,7 +247,7 @@ class ListPage:
         "Delete {name}"; the one that names the entry, not a dialog of another block."""
         labels = self.labels
         question = by_role(self.page, "alertdialog", self.delete_title_key, labels, exact=False)
-        plain = by_role(self.page, "dialog", "delete_named_title", labels, entry=shown(name))
+        plain = by_role(self.page, "dialog", "delete_named_title", labels, name=shown(name))
         return question.or_(plain).filter(has_text=shown(name))
 
     @doing("deleting {name!r}")

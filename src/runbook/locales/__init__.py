@@ -302,7 +302,7 @@ ROLES: dict[LabelKey, Role] = {
     "delete": "button",  # in a row and in the confirmation
     "delete_route_title": "alertdialog",
     "delete_rule_title": "alertdialog",
-    "delete_named_title": "dialog",  # a delete confirmation seen as a plain dialog, {entry}
+    "delete_named_title": "dialog",  # a delete confirmation seen as a plain dialog, {name}
     "route_dialog": "dialog",
     "route_dialog_edit": "dialog",  # when editing
     "route_name": "textbox",

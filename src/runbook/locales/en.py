@@ -37,7 +37,7 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "delete": ("Delete",),
     "delete_route_title": ("Delete mail route?",),  # [?]
     "delete_rule_title": ("Delete setting?",),  # [?]
-    "delete_named_title": ("Delete {entry}",),
+    "delete_named_title": ("Delete {name}",),
     "route_dialog": ("Add mail route",),
     "route_dialog_edit": ("Edit mail route",),  # [?]
     "route_name": ("Name",),

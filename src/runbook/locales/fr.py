@@ -34,7 +34,7 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "delete": ("Supprimer",),
     "delete_route_title": ("Supprimer le routage des e-mails ?",),
     "delete_rule_title": ("Supprimer le paramètre ?",),
-    "delete_named_title": ("Supprimer {entry}",),
+    "delete_named_title": ("Supprimer {name}",),
     "route_dialog": ("Ajouter un routage des e-mails",),
     "route_dialog_edit": ("Modifier le routage des e-mails",),
     "route_name": ("Nom",),
