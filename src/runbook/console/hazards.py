@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 import structlog
@@ -11,6 +12,9 @@ from runbook.console.failures import on_sign_in
 from runbook.console.locate import by_role
 from runbook.errors import SignInRequired
 from runbook.locales import Labels
+
+# Who notes the banners of each tab: one handler a tab, its notes to the latest watcher.
+_WATCHERS: weakref.WeakKeyDictionary[Page, Hazards] = weakref.WeakKeyDictionary()
 
 
 class Hazards:
@@ -33,7 +37,6 @@ class Hazards:
         self.notes = notes if notes is not None else []
         self.password = password
         self.after_reload = after_reload
-        self._watched: set[int] = set()
 
     def note(self, event: str, text: str, **fields: object) -> None:
         """Say in the run's log (one event) and its report (one line) what was coped with."""
@@ -44,9 +47,10 @@ class Hazards:
     def watch(self, page: Page) -> None:
         """Dismiss a known banner ("Got it", "Dismiss") whenever it is in the way of an action;
         Playwright then retries the action (the banner would have swallowed the click)."""
-        if id(page) in self._watched:
+        known = page in _WATCHERS
+        _WATCHERS[page] = self
+        if known:
             return
-        self._watched.add(id(page))
         labels = self.labels
         banner = (
             by_role(page, "button", "banner_got_it", labels)
@@ -58,7 +62,7 @@ class Hazards:
             button = found
             name = " ".join(button.inner_text().split())
             button.click()
-            self.note(
+            _WATCHERS[page].note(
                 "console.banner_dismissed",
                 f"a banner was in the way: pressed {name!r}, then tried again",
                 button=name,
