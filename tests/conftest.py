@@ -56,6 +56,12 @@ class SimApi:
             return self._ok(self.client.get("/_sim/faults")).json()
         return self._ok(self.client.post("/_sim/faults", json=doc)).json()
 
+    def variants(self, names: list[str] | None = None) -> dict[str, Any]:
+        """The active variants of the real console (`names`: switch to these first)."""
+        if names is None:
+            return self._ok(self.client.get("/_sim/variants")).json()
+        return self._ok(self.client.put("/_sim/variants", json=names)).json()
+
     def tls(self, results: dict[str, str]) -> None:
         self._ok(self.client.put("/_sim/tls", json=results))
 

@@ -73,6 +73,9 @@ class RunResult:
     # local Chromium), and its "version" once it started.
     browser: dict[str, str] = field(default_factory=dict)
     summary: str = ""  # what a read-only walk other than drift did (export), for the verdict
+    # What the console put in the way that the run coped with (a banner dismissed, a list
+    # reloaded after a delete, a re-authentication answered), one sentence each.
+    notes: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}

@@ -18,6 +18,8 @@ FACE = SRC / "console" / "__init__.py"
 NEEDS_NONE = {
     "ListPage.reloading": "no browser call",
     "ListPage.row": "builds a locator, waits for nothing",
+    "ListPage.row_action": "builds a locator, waits for nothing",
+    "ListPage.confirmation": "builds a locator, waits for nothing",
     "ListPage.open_edit": "abstract: each page's own translates",
     "Dialog.read": "abstract: each dialog's own translates",
     "SettingDialog.fill": "abstract: each dialog's own translates",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from runbook.console.aria import parse
-from runbook.console.locate import contains, name_matcher, text_matcher
+from runbook.console.locate import accessible_name, contains, name_matcher, text_matcher
 from runbook.locales import Labels
 
 EN = Labels("en")
@@ -49,3 +49,12 @@ def test_a_snapshot_is_read_by_any_accepted_name() -> None:
     assert options.is_checked(EN.names("require_tls"))
     assert not options.is_checked(EN.names("mx_lookup"))
     assert not options.is_checked(TLS[0])  # one string: that name only
+
+
+def test_by_role_names_match_case_aside_and_with_whitespace_collapsed() -> None:
+    exact = accessible_name(("Add another rule",))
+    assert exact.search("ADD ANOTHER RULE") and exact.search("Add  another\nrule")
+    assert not exact.search("Add another rule now") and not exact.search("Add anotherrule")
+    within = accessible_name(("Unrecognized / Catch-all",), exact=False)
+    assert within.search("Users, UNRECOGNIZED /  CATCH-ALL")
+    assert "\\/" in within.pattern  # Playwright writes the pattern between slashes

@@ -25,12 +25,27 @@ from runbook.errors import UsageError
 )
 @click.option("--no-auth", is_flag=True, help="Serve without the sign-in flow.")
 @click.option("--faults", metavar="JSON", help="Fault injection settings (see /_sim/faults).")
+@click.option(
+    "--variant",
+    "variants",
+    metavar="NAME",
+    multiple=True,
+    help="Show one of the real console's known variants (repeatable; see /_sim/variants).",
+)
 @guarded
-def simulator(host: str, port: int, state: str, no_auth: bool, faults: str | None) -> None:
+def simulator(
+    host: str, port: int, state: str, no_auth: bool, faults: str | None, variants: tuple[str, ...]
+) -> None:
     """Serve the local Admin console simulator."""
     from runbook.simulator.faults import FaultError
     from runbook.simulator.server import PortUnavailable, serve
     from runbook.simulator.state import StateFileError
+    from runbook.simulator.variants import VariantError, parse
+
+    try:
+        parse(list(variants))
+    except VariantError as exc:
+        raise UsageError(f"--variant: {exc}") from None
 
     try:
         serve(
@@ -39,6 +54,7 @@ def simulator(host: str, port: int, state: str, no_auth: bool, faults: str | Non
             state_path=Path(state),
             auth=not no_auth,
             faults=_faults_option(faults),
+            variants=variants,
         )
     except PortUnavailable as exc:
         raise UsageError(f"{exc}; choose another with --port (0: any free port)") from None

@@ -19,13 +19,19 @@ if TYPE_CHECKING:
     from runbook.console.browser import ffmpeg_path
     from runbook.console.demo import Demo
     from runbook.console.guard import WriteGuard
+    from runbook.console.hazards import Hazards
     from runbook.console.page import Dialog, ListPage
     from runbook.console.places import PAGES, PageInfo, PageName, page_info
     from runbook.console.probe import Capture, Prober, ProbeReport
     from runbook.console.remote import RemoteBrowser, remote_browser
     from runbook.console.session import BrowserSession, SessionOptions
     from runbook.console.shell import ConsoleShell, Navigate
-    from runbook.console.signin import Credentials, check_session_target, profile_path
+    from runbook.console.signin import (
+        Credentials,
+        check_session_target,
+        password_from_env,
+        profile_path,
+    )
 
 __all__ = [
     "PAGES",
@@ -35,6 +41,7 @@ __all__ = [
     "Credentials",
     "Demo",
     "Dialog",
+    "Hazards",
     "ListPage",
     "Locator",
     "Navigate",
@@ -49,6 +56,7 @@ __all__ = [
     "check_session_target",
     "ffmpeg_path",
     "page_info",
+    "password_from_env",
     "profile_path",
     "remote_browser",
 ]
@@ -59,13 +67,19 @@ _HOMES = {
     "runbook.console.browser": ("ffmpeg_path",),
     "runbook.console.demo": ("Demo",),
     "runbook.console.guard": ("WriteGuard",),
+    "runbook.console.hazards": ("Hazards",),
     "runbook.console.page": ("Dialog", "ListPage"),
     "runbook.console.places": ("PAGES", "PageInfo", "PageName", "page_info"),
     "runbook.console.probe": ("Capture", "ProbeReport", "Prober"),
     "runbook.console.remote": ("RemoteBrowser", "remote_browser"),
     "runbook.console.session": ("BrowserSession", "SessionOptions"),
     "runbook.console.shell": ("ConsoleShell", "Navigate"),
-    "runbook.console.signin": ("Credentials", "check_session_target", "profile_path"),
+    "runbook.console.signin": (
+        "Credentials",
+        "check_session_target",
+        "password_from_env",
+        "profile_path",
+    ),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 

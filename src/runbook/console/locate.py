@@ -34,6 +34,21 @@ def contains(names: Sequence[str]) -> str | re.Pattern[str]:
     return re.compile("|".join(re.escape(n) for n in names))
 
 
+def _spelled(name: str) -> str:
+    """A name as a pattern: its words as written, any run of whitespace between them (`/`
+    escaped too: Playwright writes the pattern into its selector between slashes)."""
+    return r"\s+".join(re.escape(word).replace("/", r"\/") for word in name.split())
+
+
+def accessible_name(names: Sequence[str], *, exact: bool = True) -> re.Pattern[str]:
+    """What `by_role` matches: any of the names, case aside and whitespace collapsed (the real
+    console writes some buttons in capitals); the whole name when `exact`, else within it."""
+    alternatives = "|".join(_spelled(n) for n in names)
+    if exact:
+        return re.compile(rf"^\s*(?:{alternatives})\s*$", re.IGNORECASE)
+    return re.compile(alternatives, re.IGNORECASE)
+
+
 def by_role(
     scope: Page | Locator,
     role: Role,
@@ -47,14 +62,9 @@ def by_role(
 ) -> Locator:
     """The control with this role named by one of the names of `key` (`fields` fill `{n}`).
 
-    `exact=False` keeps Playwright's default matching (part of the name, case aside), for the
-    groups and menus whose accessible name includes more than the catalogue's words.
+    Names match case aside and with whitespace collapsed. `exact=False` also accepts a name
+    within the accessible name, for the groups and menus whose accessible name includes more
+    than the catalogue's words.
     """
-    name = name_matcher(labels.names(key, **fields), exact=exact)
-    return scope.get_by_role(
-        role,
-        name=name,
-        exact=exact if isinstance(name, str) else None,
-        level=level,
-        checked=checked,
-    )
+    name = accessible_name(labels.names(key, **fields), exact=exact)
+    return scope.get_by_role(role, name=name, level=level, checked=checked)

@@ -9,6 +9,7 @@ from playwright.sync_api import Locator, Page, Request, Response, expect
 from runbook.console.aria import AriaNode, parse
 from runbook.console.failures import doing, on_sign_in
 from runbook.console.guard import WriteGuard
+from runbook.console.hazards import Hazards
 from runbook.console.locate import by_role, text_matcher
 from runbook.console.places import PageInfo, page_info
 from runbook.console.widgets import wait_loaded
@@ -80,20 +81,26 @@ class WriteWatch:
         return bool(self.statuses) and (self.statuses[-1] >= 500 or self.statuses[-1] == 0)
 
 
-class SaveOutcome:
-    """Waits for what the console shows after Save: the page again, an error, or sign-in.
+def gone(page: Page, dialog: Locator) -> Locator:
+    """Shown once `dialog` is gone: the document without it (a positive condition to wait for,
+    with an error or sign-in, in one `expect`)."""
+    return page.locator(":root").filter(has_not=dialog)
 
-    While a dialog is open the page behind it is hidden from the accessibility tree, so the
-    page's heading becoming visible again means the dialog closed: the save was accepted.
-    (Confirmation toasts linger for seconds and cannot tell one save from the next.)
+
+class SaveOutcome:
+    """Waits for what the console shows after Save: the dialog gone, an error, or sign-in.
+
+    Only the dialog itself being gone proves it closed: on some consoles the page behind an
+    open dialog stays in the accessibility tree, its heading visible all along. (Confirmation
+    toasts linger for seconds and cannot tell one save from the next.)
     Create it before pressing Save: it watches the write's answer from then on.
     """
 
-    def __init__(self, page: Page, labels: Labels, dialog: Locator, heading: Locator) -> None:
+    def __init__(self, page: Page, labels: Labels, dialog: Locator) -> None:
         self.page = page
         self.labels = labels
         self.dialog = dialog
-        self.heading = heading
+        self.closed = gone(page, dialog)
         # A failed TLS test also shows an alert; it is a warning, not a refusal.
         self.error = dialog.get_by_role("alert").filter(
             has_not_text=text_matcher(labels, "tls_failed")
@@ -105,13 +112,12 @@ class SaveOutcome:
     def wait(self, what: str) -> None:
         """Return when the save was accepted; raise why it was not otherwise."""
         try:
-            expect(self.heading.or_(self.error).or_(self.sign_in).first).to_be_visible()
-            if not on_sign_in(self.page) and self.heading.is_visible():
-                return  # the page is no longer hidden behind the dialog: it closed, accepted
+            expect(self.error.or_(self.sign_in).or_(self.closed).first).to_be_visible()
             if on_sign_in(self.page) or self.sign_in.is_visible():
                 raise SignInRequired(f"the console asked for sign-in while saving {what}")
             if self.error.count():
                 raise_refusal(self.labels, what, self.error.all_inner_texts(), self.watch)
+            # else the dialog is gone: the save was accepted
         finally:
             self.watch.stop()
 
@@ -151,10 +157,14 @@ class ListPage:
             cls.info = page_info(page)
             cls.heading_key = cls.info.heading
 
-    def __init__(self, page: Page, labels: Labels, guard: WriteGuard) -> None:
+    def __init__(
+        self, page: Page, labels: Labels, guard: WriteGuard, hazards: Hazards | None = None
+    ) -> None:
         self.page = page
         self.labels = labels
         self.guard = guard
+        self.hazards = hazards or Hazards(labels)
+        self.hazards.watch(page)
         self.heading = by_role(page, "heading", self.heading_key, labels, exact=False, level=1)
         # The settings block of the page's entries (None: the page is one list); every locator
         # of the list (buttons, table, rows and their actions) is found inside it.
@@ -223,23 +233,49 @@ class ListPage:
         """Press Edit on the entry with this name; its dialog, filled in."""
         raise NotImplementedError
 
+    def row_action(self, name: str, key: LabelKey) -> Locator:
+        """An action of the entry's row: a button, or a link on consoles that show links."""
+        row = self.row(name)
+        return by_role(row, "button", key, self.labels).or_(by_role(row, "link", key, self.labels))
+
     @doing("pressing Edit on {name!r}")
     def click_edit(self, name: str) -> None:
-        by_role(self.row(name), "button", "edit", self.labels).click()
+        self.row_action(name, "edit").click()
+
+    def confirmation(self, name: str) -> Locator:
+        """The question before deleting this entry: an alertdialog, or a plain dialog titled
+        "Delete {name}"; the one that names the entry, not a dialog of another block."""
+        labels = self.labels
+        question = by_role(self.page, "alertdialog", self.delete_title_key, labels, exact=False)
+        plain = by_role(self.page, "dialog", "delete_named_title", labels, name=shown(name))
+        return question.or_(plain).filter(has_text=shown(name))
 
     @doing("deleting {name!r}")
     def delete(self, name: str) -> None:
         """Delete the entry with this name, confirming the console's question."""
         self.guard.allow(f"delete {name!r}")
         self.reloading()
-        by_role(self.row(name), "button", "delete", self.labels).click()
-        # The question about this entry (it names it), not a dialog of another block.
-        confirm = by_role(
-            self.page, "alertdialog", self.delete_title_key, self.labels, exact=False
-        ).filter(has_text=shown(name))
-        outcome = SaveOutcome(self.page, self.labels, confirm, self.heading)
+        self.row_action(name, "delete").click()
+        confirm = self.confirmation(name)
+        outcome = SaveOutcome(self.page, self.labels, confirm)
         by_role(confirm, "button", "delete", self.labels).click()
         outcome.wait(f"the deletion of {name!r}")
+        self.wait_unlisted(name)
+
+    @doing("waiting for {name!r} to leave the {self.info.name} list")
+    def wait_unlisted(self, name: str) -> None:
+        """Wait until the list no longer shows a deleted entry; a list that still does once it
+        has settled (some consoles do not refresh it after a delete) is loaded again."""
+        self.wait_ready()
+        if self.row(name).count():
+            self.hazards.reload(self.page)
+            self.reloading()
+            self.wait_ready()
+            self.hazards.note(
+                "console.list_reloaded",
+                f"the {self.info.name} list still showed {name!r} after its deletion: reloaded it",
+                entry=name,
+            )
         expect(self.row(name)).to_have_count(0)
 
 
@@ -249,7 +285,6 @@ class Dialog:
     def __init__(self, owner: ListPage, title: LabelKey) -> None:
         self.owner = owner
         self.page: Page = owner.page
-        self.heading = owner.heading  # the page's heading: visible again once the dialog closes
         self.labels: Labels = owner.labels
         self.guard: WriteGuard = owner.guard
         self.title_key = title
@@ -299,7 +334,7 @@ class Dialog:
         """Press Save and wait for the console to accept it; refused in read-only runs."""
         self.guard.allow(f"save {what}")
         self.owner.reloading()
-        outcome = SaveOutcome(self.page, self.labels, self.root, self.heading)
+        outcome = SaveOutcome(self.page, self.labels, self.root)
         self.save_button.click()
         outcome.wait(what)
 

@@ -10,10 +10,10 @@ from playwright.sync_api import Page, expect
 
 from runbook.console.answer import check_answer
 from runbook.console.failures import doing, on_sign_in, translated
+from runbook.console.hazards import Hazards
 from runbook.console.locate import by_role
 from runbook.console.places import HOME_PATH, PageName, page_info
 from runbook.console.signin import Credentials, SignInPage
-from runbook.errors import SignInRequired
 from runbook.locales import Labels
 
 Navigate = Literal["url", "click"]
@@ -32,6 +32,7 @@ class ConsoleShell:
         navigate: Navigate = "url",
         org_unit: str = "/",
         look_ahead: bool = False,
+        hazards: Hazards | None = None,
     ) -> None:
         self.page = page  # the tab in use
         # With look-ahead, the next page loads in a second tab while this one is still in use.
@@ -44,6 +45,10 @@ class ConsoleShell:
         self.org_unit = org_unit
         self.menu_button = by_role(page, "button", "main_menu", labels)
         self.menu = by_role(page, "navigation", "main_menu", labels, exact=False)
+        # Banners, stale lists and re-authentication; a reload keeps the run's org unit.
+        self.hazards = hazards or Hazards(labels)
+        self.hazards.after_reload = self._select_org_unit
+        self.hazards.watch(page)
 
     def url(self, name: str) -> str:
         """Absolute URL of a console page (a registered page, or `HOME`), in its language."""
@@ -56,9 +61,9 @@ class ConsoleShell:
         check_answer(self.page, self.page.goto(self.url(name)), self.url(HOME))
 
     def check_signed_in(self) -> None:
-        """Raise SignInRequired when the console sent us to its sign-in flow."""
-        if on_sign_in(self.page):
-            raise SignInRequired("the console asked for sign-in (no session, or it expired)")
+        """Answer a mid-session "Verify it's you" when the run can; raise SignInRequired when
+        the console sent us to its sign-in flow otherwise."""
+        self.hazards.check_signed_in(self.page)
 
     def sign_in(self, creds: Credentials) -> None:
         """Open the console's home; sign in with `creds` when it asks for it."""

@@ -95,6 +95,11 @@ class SignInPage:
             raise SignInRequired("sign-in did not complete")
 
 
+def password_from_env() -> str | None:
+    """The automation account's password (RUNBOOK_PASSWORD), to answer "Verify it's you"."""
+    return os.environ.get("RUNBOOK_PASSWORD") or None
+
+
 def credentials_from_env(user: str | None) -> Credentials:
     """An automation account from --user and the RUNBOOK_PASSWORD/RUNBOOK_TOTP_SECRET variables."""
     password = os.environ.get("RUNBOOK_PASSWORD", "")

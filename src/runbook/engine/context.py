@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from runbook.console import ConsoleShell, Locator, Page, PageName, WriteGuard
+from runbook.console import ConsoleShell, ListPage, Locator, Page, PageName, WriteGuard
 from runbook.engine.plan import Plan
 from runbook.locales import Labels
 from runbook.recording.artifacts import ArtifactsRecorder
 from runbook.results import Mode, StepResult
+
+L = TypeVar("L", bound=ListPage)
 
 
 @dataclass
@@ -42,6 +44,10 @@ class RunContext:
     def page(self) -> Page:
         """The browser tab in use (the shell may switch to the tab it opened ahead)."""
         return self.shell.page
+
+    def list_page(self, page_type: type[L]) -> L:
+        """The page object of the page in use (it copes with the console's hazards)."""
+        return page_type(self.page, self.labels, self.guard, self.shell.hazards)
 
     @property
     def read_only(self) -> bool:

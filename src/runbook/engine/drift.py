@@ -45,6 +45,6 @@ def find_unmanaged(ctx: RunContext, book: Runbook) -> dict[str, list[str]]:
     unmanaged: dict[str, list[str]] = {}
     for kind, cls in STEP_TYPES.items():
         ctx.shell.open(cls.page_name)
-        page = cls.page_type(ctx.page, ctx.labels, ctx.guard)
+        page = ctx.list_page(cls.page_type)
         unmanaged[cls.unmanaged_key] = [n for n in page.names() if (kind, n) not in named]
     return unmanaged

@@ -73,7 +73,7 @@ def read_entries(scope: Scope, request: ExportRequest) -> list[Entry]:
     for kind in kinds_in_order(request.kinds):
         cls = step_type(kind)
         ctx.shell.open(cls.page_name)
-        page = cls.page_type(ctx.page, ctx.labels, ctx.guard)
+        page = ctx.list_page(cls.page_type)
         heading = ctx.labels.name(cls.page_type.heading_key)
         progress.line(f"Reading {heading}")
         log.info("export.page", page=cls.page_name)

@@ -20,8 +20,10 @@ from runbook.console import (
     ConsoleShell,
     Credentials,
     Demo,
+    Hazards,
     WriteGuard,
     check_session_target,
+    password_from_env,
     profile_path,
 )
 from runbook.engine.context import RunContext
@@ -115,6 +117,10 @@ def _run(
     if creds is not None:
         redactor.add(creds.password)
         redactor.add(creds.totp_secret)
+    # Answers a mid-session "Verify it's you" (the run stops with exit 3 without it).
+    password = creds.password if creds is not None else password_from_env()
+    if password:
+        redactor.add(password)
     recorder = ArtifactsRecorder(folder, policy, redactor, masked=book.secrets)
     terminal = sys.stderr if options.as_json else sys.stdout
     configure_logging(
@@ -154,7 +160,8 @@ def _run(
     progress = StepProgress(len(book.steps), enabled=live)
     try:
         with progress, session:
-            ctx = _context(session, book, options, settings, recorder, console_url)
+            hazards = Hazards(settings.labels, notes=result.notes, password=password)
+            ctx = _context(session, book, options, settings, recorder, console_url, hazards)
             in_console(Scope(ctx, book, result, log, progress), creds, work)
             recorder.browser_closing(session, result)
     except RunbookError as exc:  # before the steps (the browser did not start) or after them
@@ -203,6 +210,7 @@ def _context(
     settings: Settings,
     recorder: ArtifactsRecorder,
     console_url: str,
+    hazards: Hazards,
 ) -> RunContext:
     """What every step of the run is handed: the console shell, the labels, the guard."""
     page = session.page
@@ -215,6 +223,7 @@ def _context(
         navigate=settings.navigate,
         org_unit=book.console.org_unit,
         look_ahead=settings.look_ahead,
+        hazards=hazards,
     )
     ctx = RunContext(
         labels=labels,

@@ -69,6 +69,9 @@ LabelKey = Literal[
     "signin_password",
     "signin_code",
     "signin_next",
+    "reauth_heading",
+    "banner_got_it",
+    "banner_dismiss",
     "hosts_heading",
     "add_route",
     "routes_table",
@@ -78,6 +81,7 @@ LabelKey = Literal[
     "delete",
     "delete_route_title",
     "delete_rule_title",
+    "delete_named_title",
     "route_dialog",
     "route_dialog_edit",
     "route_name",
@@ -287,6 +291,9 @@ ROLES: dict[LabelKey, Role] = {
     "signin_password": "textbox",
     "signin_code": "textbox",  # 2-step verification
     "signin_next": "button",
+    "reauth_heading": "heading",  # the mid-session, password-only "Verify it's you"
+    "banner_got_it": "button",  # a banner over the page (it may swallow a click)
+    "banner_dismiss": "button",
     "hosts_heading": "heading",  # level 1
     "add_route": "button",
     "routes_table": "table",
@@ -296,6 +303,7 @@ ROLES: dict[LabelKey, Role] = {
     "delete": "button",  # in a row and in the confirmation
     "delete_route_title": "alertdialog",
     "delete_rule_title": "alertdialog",
+    "delete_named_title": "dialog",  # a delete confirmation seen as a plain dialog, {name}
     "route_dialog": "dialog",
     "route_dialog_edit": "dialog",  # when editing
     "route_name": "textbox",

@@ -24,6 +24,9 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "signin_email": ("Email or phone",),
     "signin_password": ("Enter your password",),
     "signin_code": ("Enter code",),
+    "reauth_heading": ("Verify it's you",),
+    "banner_got_it": ("Got it",),
+    "banner_dismiss": ("Dismiss",),
     "signin_next": ("Next",),
     "hosts_heading": ("Hosts",),
     "add_route": ("Add route",),
@@ -34,6 +37,7 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "delete": ("Delete",),
     "delete_route_title": ("Delete mail route?",),  # [?]
     "delete_rule_title": ("Delete setting?",),  # [?]
+    "delete_named_title": ("Delete {name}",),
     "route_dialog": ("Add mail route",),
     "route_dialog_edit": ("Edit mail route",),  # [?]
     "route_name": ("Name",),

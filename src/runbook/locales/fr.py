@@ -21,6 +21,9 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "signin_email": ("Adresse e-mail ou numéro de téléphone",),
     "signin_password": ("Saisissez votre mot de passe",),
     "signin_code": ("Saisissez le code",),
+    "reauth_heading": ("Confirmez votre identité",),  # [?]
+    "banner_got_it": ("J'ai compris",),  # [?]
+    "banner_dismiss": ("Ignorer",),  # [?]
     "signin_next": ("Suivant",),
     "hosts_heading": ("Hôtes",),
     "add_route": ("Ajouter une route",),
@@ -31,6 +34,7 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "delete": ("Supprimer",),
     "delete_route_title": ("Supprimer le routage des e-mails ?",),
     "delete_rule_title": ("Supprimer le paramètre ?",),
+    "delete_named_title": ("Supprimer {name}",),
     "route_dialog": ("Ajouter un routage des e-mails",),
     "route_dialog_edit": ("Modifier le routage des e-mails",),
     "route_name": ("Nom",),
@@ -49,6 +53,7 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "mx_lookup": ("Exécuter une consultation MX sur l'hôte",),
     "require_tls": (
         "Exiger que les messages soient transmis via une connexion TLS sécurisée (recommandé)",
+        "Exiger que les messages soient transmis via un transport sécurisé (TLS)",  # [?]
     ),
     "require_ca": ("Exiger un certificat signé par une autorité de certification (recommandé)",),
     "validate_hostname": ("Valider le nom d'hôte du certificat (recommandé)",),

@@ -102,6 +102,8 @@ def _header(h: _Html, result: RunResult, verdict: str, tone: str) -> str:
         facts.append(("Browser", h.esc(browser_text(result.browser))))
     if result.run_dir:
         facts.append(("Run folder", f"<code>{h.esc(result.run_dir)}</code>"))
+    if result.notes:
+        facts.append(("Notes", "<br>".join(h.esc(note) for note in result.notes)))
     rows = "\n".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
     error = (
         f'<div class="error"><strong>Error:</strong> <pre>{h.esc(result.error)}</pre></div>'

@@ -101,9 +101,15 @@ def _rich_summary(result: RunResult) -> RenderableType:
     style = {"good": "bold green", "warn": "bold yellow", "bad": "bold red"}[tone]
     lines: list[RenderableType] = [table, Text(f"{TONE_ICONS[tone]} {verdict}", style=style)]
     lines += [Text(line, style="yellow") for line in _unmanaged_lines(result)]
+    lines += [Text(line, style="cyan") for line in notes_lines(result)]
     if result.error:
         lines.append(Text(result.error, style="red"))
     return Group(*lines)
+
+
+def notes_lines(result: RunResult) -> list[str]:
+    """One line per thing the console put in the way that the run coped with."""
+    return [f"Note: {note}" for note in result.notes]
 
 
 def _plain_summary(result: RunResult) -> str:
@@ -136,6 +142,7 @@ def _plain_summary(result: RunResult) -> str:
     verdict, _ = outcome(result)
     out.append(verdict)
     out += _unmanaged_lines(result)
+    out += notes_lines(result)
     if result.error:
         out.append(f"Error: {result.error}")
     return "\n".join(out) + "\n"

@@ -22,6 +22,7 @@ from runbook.simulator.pages import PAGE_PATHS, Page, console_page, with_query
 from runbook.simulator.renames import RenameError, Renames, RenameScope
 from runbook.simulator.state import InUse, Kind, NotFound, Stale, Store
 from runbook.simulator.validation import Invalid, Json
+from runbook.simulator.variants import VariantError, Variants
 
 TLS_TEST_SECONDS = 0.3
 DATA = "/ac/_data"
@@ -90,8 +91,10 @@ class Simulator:
         auth: bool = True,
         credentials: Credentials | None = None,
         faults: Faults | None = None,
+        variants: Variants | None = None,
     ) -> None:
         self.store = store
+        self.variants = variants or Variants()
         self.auth = auth
         self.signin = SignIn(credentials or Credentials(), store)
         self.faults = faults or Faults()
@@ -116,6 +119,8 @@ class Simulator:
             ok, user = self._signed_in(request)
             if not ok:
                 return RedirectResponse(signin_url(_path_and_query(request), hl), 302)
+            if user is not None and "reauth" in self.variants and self.signin.needs_reauth(request):
+                return RedirectResponse(self.signin.reauth_url(_path_and_query(request), hl), 302)
             html = console_page(
                 _locale(request),
                 page,
@@ -124,6 +129,7 @@ class Simulator:
                 user=user,
                 late_dialogs=self.faults.late_dialogs,
                 extra_option=self.faults.settings.extra_option,
+                variants=self.variants.active,
             )
             return HTMLResponse(html, status, headers={"Cache-Control": "no-store"})
 
@@ -405,6 +411,8 @@ class Simulator:
     async def _sim_reset(self, request: Request) -> Response:
         self.store.reset()
         self.faults.reset()
+        self.variants.reset()
+        self.signin.forget_reauth()
         self.tls = {}
         self.renames.reset()
         return JSONResponse({"ok": True})
@@ -416,6 +424,15 @@ class Simulator:
             except (_BadBody, FaultError) as exc:
                 return JSONResponse({"error": str(exc) or "body is not JSON"}, status_code=400)
         return JSONResponse(self.faults.settings.as_dict())
+
+    async def _sim_variants(self, request: Request) -> Response:
+        if request.method == "PUT":
+            try:
+                self.variants.set(await _json_body(request))
+                self.signin.forget_reauth()
+            except (_BadBody, VariantError) as exc:
+                return JSONResponse({"error": str(exc) or "body is not JSON"}, status_code=400)
+        return JSONResponse(self.variants.as_dict())
 
     async def _sim_tls(self, request: Request) -> Response:
         if request.method == "PUT":
@@ -446,6 +463,7 @@ class Simulator:
             Route("/_sim/faults", self._sim_faults, methods=["GET", "POST"]),
             Route("/_sim/tls", self._sim_tls, methods=["GET", "PUT"]),
             Route("/_sim/labels", self._sim_labels, methods=["GET", "PUT"]),
+            Route("/_sim/variants", self._sim_variants, methods=["GET", "PUT"]),
         ]
 
     # --- the app ----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ Passwords, codes and secrets are never logged; sessions are kept as token hashes
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import os
 import secrets
@@ -32,6 +33,7 @@ FLOW_COOKIE = "SIM_SIGNIN"
 SIGNIN_PATH = "/signin/identifier"
 PASSWORD_PATH = "/signin/challenge/pwd"
 CODE_PATH = "/signin/challenge/totp"
+REAUTH_PATH = "/v3/signin/challenge/pwd"  # "Verify it's you", mid-session (the reauth variant)
 MAX_FLOWS = 50
 
 
@@ -79,6 +81,11 @@ def signin_url(continue_to: str, hl: str | None) -> str:
     return with_query(SIGNIN_PATH, **{"continue": continue_to, "hl": hl})
 
 
+def hashed(token: str) -> str:
+    """A session token as kept in memory (never the token itself)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 class SignIn:
     """The sign-in pages and the session check used by every console request."""
 
@@ -86,6 +93,7 @@ class SignIn:
         self.credentials = credentials
         self.store = store
         self._flows: dict[str, _Flow] = {}
+        self._verified: set[str] = set()  # session tokens that answered the reauth challenge
 
     def user_of(self, request: Request) -> str | None:
         """The signed-in user of a request, or None."""
@@ -98,8 +106,37 @@ class SignIn:
             Route(SIGNIN_PATH, self._identifier, methods=["GET", "POST"]),
             Route(PASSWORD_PATH, self._password, methods=["GET", "POST"]),
             Route(CODE_PATH, self._code, methods=["GET", "POST"]),
+            Route(REAUTH_PATH, self._reauth, methods=["GET", "POST"]),
             Route("/signout", self._signout, methods=["GET"]),
         ]
+
+    # --- re-authentication (the reauth variant) ---------------------------------------------
+    def needs_reauth(self, request: Request) -> bool:
+        """Whether this signed-in request's session has not yet answered "Verify it's you"."""
+        token = request.cookies.get(SESSION_COOKIE)
+        return token is not None and hashed(token) not in self._verified
+
+    def forget_reauth(self) -> None:
+        """Every session is challenged again (the variant was switched, or the state reset)."""
+        self._verified.clear()
+
+    def reauth_url(self, continue_to: str, hl: str | None) -> str:
+        """Where a console page sends a session that must verify it's the user."""
+        return with_query(REAUTH_PATH, **{"continue": continue_to, "hl": hl})
+
+    async def _reauth(self, request: Request) -> Response:
+        """The password-only challenge: the identity is known, then back to the page."""
+        user = self.user_of(request)
+        if user is None:
+            continue_to, hl = self._query(request)
+            return RedirectResponse(signin_url(continue_to, hl), 303)
+        if request.method == "POST":
+            password = await self._field(request, "password")
+            if hmac.compare_digest(password.encode(), self.credentials.password.encode()):
+                self._verified.add(hashed(request.cookies.get(SESSION_COOKIE, "")))
+                return RedirectResponse(self._query(request)[0], 303)
+            return self._page(request, "password", "signin_wrong_password", user=user, reauth=True)
+        return self._page(request, "password", user=user, reauth=True)
 
     # --- helpers ----------------------------------------------------------------------------
     @staticmethod
@@ -113,7 +150,14 @@ class SignIn:
         return safe_continue(request.query_params.get("continue")), hl
 
     def _page(
-        self, request: Request, step: SignInStep, error_key: str | None = None, *, status: int = 200
+        self,
+        request: Request,
+        step: SignInStep,
+        error_key: str | None = None,
+        *,
+        status: int = 200,
+        user: str | None = None,
+        reauth: bool = False,
     ) -> HTMLResponse:
         continue_to, hl = self._query(request)
         locale = locale_from(hl)
@@ -124,7 +168,8 @@ class SignIn:
             step,
             action=action,
             error=text(locale, error_key) if error_key else None,
-            user=flow.user if flow else None,
+            user=user or (flow.user if flow else None),
+            reauth=reauth,
         )
         return HTMLResponse(html, status_code=status)
 

@@ -68,6 +68,13 @@ _EN: dict[str, str] = {
     "delete_route_text": "The mail route “{name}” will be deleted.",
     "delete_rule_title": "Delete setting?",
     "delete_rule_text": "The setting “{name}” will be deleted.",
+    "delete_named_title": "Delete {name}",  # the plain-delete-dialog variant
+    "banner_label": "Announcement",  # [?] the banner variant
+    "banner_text": "The Admin console has a new look. Take a tour to see what changed.",  # [?]
+    "banner_got_it": "Got it",
+    "banner_dismiss": "Dismiss",
+    "reauth_heading": "Verify it's you",
+    "reauth_hint": "To continue, first verify that it's you",
     "summary_primary": "Primary",
     "summary_secondary": "Secondary",
     "summary_mx": "MX lookup",
@@ -270,6 +277,13 @@ _FR: dict[str, str] = {
     "delete_route_text": "Le routage des e-mails « {name} » sera supprimé.",
     "delete_rule_title": "Supprimer le paramètre ?",
     "delete_rule_text": "Le paramètre « {name} » sera supprimé.",
+    "delete_named_title": "Supprimer {name}",
+    "banner_label": "Annonce",  # [?]
+    "banner_text": "La console d'administration fait peau neuve. Découvrez les nouveautés.",  # [?]
+    "banner_got_it": "J'ai compris",  # [?]
+    "banner_dismiss": "Ignorer",  # [?]
+    "reauth_heading": "Confirmez votre identité",  # [?]
+    "reauth_hint": "Pour continuer, confirmez d'abord votre identité",  # [?]
     "summary_primary": "Principal",
     "summary_secondary": "Secondaire",
     "summary_mx": "Consultation MX",

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Literal
 from urllib.parse import urlencode
 
+from runbook.simulator import variants as known_variants
 from runbook.simulator.assets import MAIN_SCRIPT, script_modules
 from runbook.simulator.i18n import Locale, strings, text
 
@@ -119,9 +121,9 @@ def _routing_blocks(locale: Locale) -> str:
     return "".join(section(block, title) for block, title in ROUTING_BLOCKS)
 
 
-def _main(locale: Locale, page: Page) -> str:
+def _main(locale: Locale, page: Page, strings: Mapping[str, str]) -> str:
     def s(key: str) -> str:
-        return escape(text(locale, key))
+        return escape(strings[key])
 
     if page == "home":
         return f"<h1>{s('console_title')}</h1><p>{s('console_intro')}</p>"
@@ -152,12 +154,15 @@ def console_page(
     user: str | None = None,
     late_dialogs: bool = False,
     extra_option: dict[str, str] | None = None,
+    variants: Sequence[str] = (),
 ) -> str:
     """A console page: banner, main menu, OU picker (Gmail pages) and the page's own shell.
 
     `late_dialogs`: the page's Add/Edit dialogs load their contents from the server before
     showing fields (a fault; the data answers keep the page up to date with it).
+    `variants`: the known variants of the real console that the page shows.
     """
+    shown = known_variants.strings(strings(locale), locale, variants)
     titles = {
         "home": "console_title",
         "hosts": "hosts_heading",
@@ -182,9 +187,10 @@ def console_page(
         "hl": hl or "",
         "prefix": prefix,
         "page": page,
-        "strings": strings(locale),
+        "strings": shown,
         "late_dialogs": late_dialogs,
         "extra_option": extra_option,
+        "variants": list(variants),
     }
     config_json = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
     body = f"""<div id="app">
@@ -198,7 +204,7 @@ def console_page(
 {_menu(locale, prefix, hl)}
 <div class="layout">
 {_ou_tree(locale) if gmail_page else ""}
-<main id="main">{_main(locale, page)}</main>
+<main id="main">{_main(locale, page, shown)}</main>
 </div>
 </div>
 <div id="toasts" class="toasts" aria-live="polite"></div>"""
@@ -226,8 +232,12 @@ def signin_page(
     action: str,
     error: str | None = None,
     user: str | None = None,
+    reauth: bool = False,
 ) -> str:
-    """One step of the sign-in flow: email, password, then the 2-step verification code."""
+    """One step of the sign-in flow: email, password, then the 2-step verification code.
+
+    `reauth`: the password step as the mid-session "Verify it's you" challenge.
+    """
     name, label_key, kind, autocomplete = _STEP_FIELDS[step]
 
     def s(key: str) -> str:
@@ -235,6 +245,8 @@ def signin_page(
 
     heading = s("signin_2sv_heading") if step == "code" else s("signin_heading")
     sub = s("signin_2sv_hint") if step == "code" else s("signin_subtitle")
+    if reauth:
+        heading, sub = s("reauth_heading"), s("reauth_hint")
     who = f'<p class="who">{escape(user)}</p>' if user and step != "identifier" else ""
     invalid = ""
     error_html = ""
@@ -259,4 +271,4 @@ def signin_page(
 </form>
 </div>
 </main>"""
-    return _document(locale, text(locale, "signin_heading"), body)
+    return _document(locale, text(locale, "reauth_heading" if reauth else "signin_heading"), body)

@@ -6,6 +6,7 @@ import asyncio
 import errno
 import socket
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from runbook.simulator.auth import (
 )
 from runbook.simulator.faults import Faults
 from runbook.simulator.state import Store
+from runbook.simulator.variants import Variants
 
 __all__ = [
     "DEFAULT_PASSWORD",
@@ -67,9 +69,16 @@ def build_app(
     auth: bool = True,
     credentials: Credentials | None = None,
     faults: dict[str, Any] | None = None,
+    variants: Sequence[str] = (),
 ) -> Simulator:
     """The simulator (its `.app()` is the ASGI app) over one state file."""
-    return Simulator(Store(state_path), auth=auth, credentials=credentials, faults=Faults(faults))
+    return Simulator(
+        Store(state_path),
+        auth=auth,
+        credentials=credentials,
+        faults=Faults(faults),
+        variants=Variants(variants),
+    )
 
 
 class _Server(uvicorn.Server):
@@ -167,10 +176,13 @@ def serve(
     state_path: Path = Path(".runbook/simulator.json"),
     auth: bool = True,
     faults: dict[str, Any] | None = None,
+    variants: Sequence[str] = (),
 ) -> None:
     """Serve the simulator until interrupted (`runbook simulator`)."""
     credentials = Credentials.from_env()
-    simulator = build_app(Path(state_path), auth=auth, credentials=credentials, faults=faults)
+    simulator = build_app(
+        Path(state_path), auth=auth, credentials=credentials, faults=faults, variants=variants
+    )
     sock = _bind(host, port)
     url = _url(sock)
     lines = [f"Admin console simulator: {url}/ac  (state: {state_path})"]
@@ -191,7 +203,11 @@ def serve(
             lines.append("  2-step verification: TOTP secret from RUNBOOK_SIM_TOTP_SECRET")
     else:
         lines.append("Sign-in is off (--no-auth).")
-    lines.append("Test API under /_sim/ (state, audit, reset, faults, tls). Ctrl-C to stop.")
+    if variants:
+        lines.append(f"Variants: {', '.join(simulator.variants.active)}.")
+    lines.append(
+        "Test API under /_sim/ (state, audit, reset, faults, tls, variants). Ctrl-C to stop."
+    )
     print("\n".join(lines), flush=True)
     config = uvicorn.Config(simulator.app(), log_level="warning", access_log=False, lifespan="off")
     try:

@@ -149,7 +149,7 @@ class StepType(ABC, Generic[P, D]):
             return self.concurrent_create(refusal)
         self._close_dialog()
         self.ctx.shell.open(self.page_name)
-        page = self.page_type(self.ctx.page, self.ctx.labels, self.ctx.guard)
+        page = self.ctx.list_page(self.page_type)
         if not page.has(self.step.key):
             return None
         return self.concurrent_create()
@@ -270,7 +270,7 @@ class StepType(ABC, Generic[P, D]):
         ctx.shell.open(self.page_name)
         if ctx.read_only:
             ctx.look_ahead()  # nothing will change: the next page can load now
-        page = self.page_type(ctx.page, ctx.labels, ctx.guard)
+        page = ctx.list_page(self.page_type)
         exists = page.has(name)
         have: Mapping[str, Any] | None = LISTED if exists else None
         if self.step.state == "present":

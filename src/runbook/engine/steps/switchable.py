@@ -189,7 +189,7 @@ class SwitchableStep(StepType[P, D]):
     def _reopen(self) -> P:
         """The entries' page, loaded afresh."""
         self.ctx.shell.open(self.page_name)
-        return self.page_type(self.ctx.page, self.ctx.labels, self.ctx.guard)
+        return self.ctx.list_page(self.page_type)
 
     def _switch(self, page: P, enabled: bool) -> None:
         self.ctx.say(f"{'Enable' if enabled else 'Disable'} the {self.noun}")

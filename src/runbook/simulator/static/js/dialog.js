@@ -5,8 +5,10 @@ import { h, nextId, progress } from "./dom.js";
 import { errorSlot } from "./fields.js";
 import { t } from "./i18n.js";
 import { toast } from "./toast.js";
+import { variant } from "./variants.js";
 
-// A modal dialog; the page behind is inert and hidden from assistive technology.
+// A modal dialog; the page behind is inert and hidden from assistive technology (except under
+// the page-not-inert variant, where it stays in the accessibility tree).
 // Returns its shell: `close()`, `fill(content, footer)` (contents built later), `onEscape`.
 export function openDialog({ title, role = "dialog", describedBy, content, footer, onEscape }) {
   const opener = document.activeElement;
@@ -53,8 +55,10 @@ export function openDialog({ title, role = "dialog", describedBy, content, foote
       shell.onEscape();
     }
   });
-  app.inert = true;
-  app.setAttribute("aria-hidden", "true");
+  if (!variant("page-not-inert")) {
+    app.inert = true;
+    app.setAttribute("aria-hidden", "true");
+  }
   document.body.append(overlay);
   const first = dialog.querySelector("input:not([disabled]), [role=combobox], button");
   (first || dialog).focus();
@@ -89,8 +93,10 @@ export function formDialog({ title, loadPath, build }) {
   });
 }
 
-// Confirmation before a delete: `request()` sends it; `done()` after it succeeded.
-export function confirmDelete({ title, message, request, done }) {
+// Confirmation before a delete: `request()` sends it; `done()` after it succeeded. Under the
+// plain-delete-dialog variant it is a role=dialog titled "Delete {name}".
+export function confirmDelete({ title, name, message, request, done }) {
+  const plain = variant("plain-delete-dialog");
   const textId = nextId("confirm-text");
   const general = errorSlot();
   const busy = progress("saving");
@@ -99,8 +105,8 @@ export function confirmDelete({ title, message, request, done }) {
   const confirm = h("button", { type: "button", class: "danger" }, t("delete"));
   let pending = false;
   const { close } = openDialog({
-    title,
-    role: "alertdialog",
+    title: plain ? t("delete_named_title", { name }) : title,
+    role: plain ? "dialog" : "alertdialog",
     describedBy: textId,
     content: [h("p", { id: textId }, message), general],
     footer: h("div", { class: "buttons" }, busy, cancel, confirm),

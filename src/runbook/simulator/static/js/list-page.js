@@ -16,6 +16,7 @@ import { confirmDelete, formDialog } from "./dialog.js";
 import { h, progress, setChildren } from "./dom.js";
 import { t } from "./i18n.js";
 import { currentOu } from "./ou-tree.js";
+import { variant } from "./variants.js";
 
 // A page's list: `show(entries, more)` with what has arrived (`more`: rows still to come,
 // when late rows are injected); stops quietly when `current()` says a newer load started.
@@ -57,9 +58,18 @@ export function listPage({ kind, cells, rowActions, editable = () => true, toolb
         : api("POST", kind.path, entry),
   };
 
+  // A row action: a button, or a plain link under the row-links variant.
+  function action(key, onclick) {
+    if (!variant("row-links")) return h("button", { type: "button", class: "text-button", onclick }, t(key));
+    const go = (e) => {
+      e.preventDefault();
+      onclick();
+    };
+    return h("a", { href: "#", class: "text-button", onclick: go }, t(key));
+  }
+
   function row(entry, view) {
-    const button = (key, onclick) =>
-      h("button", { type: "button", class: "text-button", onclick }, t(key));
+    const button = action;
     return h(
       "tr",
       {},
@@ -125,9 +135,11 @@ export function listPage({ kind, cells, rowActions, editable = () => true, toolb
   function remove(entry) {
     confirmDelete({
       title: t(kind.deleteTitle),
+      name: kind.nameOf(entry),
       message: t(kind.deleteText, { name: kind.nameOf(entry) }),
       request: () => api("DELETE", `${kind.path}/${entry.id}`, undefined, { revision: entry.revision }),
-      done: load,
+      // no-refresh-after-delete: the deleted row stays until the page is reloaded
+      done: variant("no-refresh-after-delete") ? () => {} : load,
     });
   }
 

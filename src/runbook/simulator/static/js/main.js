@@ -6,10 +6,12 @@ import { hostsPage } from "./hosts.js";
 import { setupOuTree } from "./ou-tree.js";
 import { routingPage } from "./routing.js";
 import { setupShell } from "./shell.js";
+import { setupBanner } from "./variants.js";
 
 const PAGES = { hosts: hostsPage, routing: routingPage, defaultrouting: defaultRoutingPage };
 
 setupShell();
+setupBanner();
 const page = PAGES[CFG.page];
 if (page) page();
 else setupOuTree(() => {});

@@ -1,0 +1,103 @@
+"""What the real console puts in a run's way (banners, stale lists, re-authentication)."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+
+import structlog
+from playwright.sync_api import Locator, Page, expect
+
+from runbook.console.failures import on_sign_in
+from runbook.console.locate import by_role
+from runbook.errors import SignInRequired
+from runbook.locales import Labels
+
+# Who notes the banners of each tab: one handler a tab, its notes to the latest watcher.
+_WATCHERS: weakref.WeakKeyDictionary[Page, Hazards] = weakref.WeakKeyDictionary()
+
+
+class Hazards:
+    """Copes with the console's known hazards and notes each time it did, for the report.
+
+    `notes` is the run's list (the report shows it); `password` answers a mid-session,
+    password-only re-authentication (None: the run stops there, sign-in required);
+    `after_reload` puts the page back as the run had it (its org unit) after a reload.
+    """
+
+    def __init__(
+        self,
+        labels: Labels,
+        *,
+        notes: list[str] | None = None,
+        password: str | None = None,
+        after_reload: Callable[[], None] | None = None,
+    ) -> None:
+        self.labels = labels
+        self.notes = notes if notes is not None else []
+        self.password = password
+        self.after_reload = after_reload
+
+    def note(self, event: str, text: str, **fields: object) -> None:
+        """Say in the run's log (one event) and its report (one line) what was coped with."""
+        if text not in self.notes:
+            self.notes.append(text)
+        structlog.get_logger("runbook").info(event, note=text, **fields)
+
+    def watch(self, page: Page) -> None:
+        """Dismiss a known banner ("Got it", "Dismiss") whenever it is in the way of an action;
+        Playwright then retries the action (the banner would have swallowed the click)."""
+        known = page in _WATCHERS
+        _WATCHERS[page] = self
+        if known:
+            return
+        labels = self.labels
+        banner = (
+            by_role(page, "button", "banner_got_it", labels)
+            .or_(by_role(page, "button", "banner_dismiss", labels))
+            .first
+        )  # a banner has both: either dismisses it
+
+        def dismiss(found: Locator) -> None:
+            button = found
+            name = " ".join(button.inner_text().split())
+            button.click()
+            _WATCHERS[page].note(
+                "console.banner_dismissed",
+                f"a banner was in the way: pressed {name!r}, then tried again",
+                button=name,
+            )
+
+        page.add_locator_handler(banner, dismiss)
+
+    def reload(self, page: Page) -> None:
+        """Load the page again (a list that did not refresh), as the run had it."""
+        page.reload()
+        self.check_signed_in(page)
+        if self.after_reload is not None:
+            self.after_reload()
+
+    def check_signed_in(self, page: Page) -> None:
+        """Answer a "Verify it's you" challenge with the password; raise when sign-in is needed."""
+        if not on_sign_in(page):
+            return
+        challenge = by_role(page, "heading", "reauth_heading", self.labels, exact=False)
+        if not challenge.is_visible():
+            raise SignInRequired("the console asked for sign-in (no session, or it expired)")
+        if not self.password:
+            raise SignInRequired(
+                "the console asked to verify it's you (re-authentication); nothing was saved "
+                "since. Set RUNBOOK_PASSWORD (as for runbook login --non-interactive) to let "
+                "the run answer it"
+            )
+        by_role(page, "textbox", "signin_password", self.labels).fill(self.password)
+        by_role(page, "button", "signin_next", self.labels).click()
+        back = by_role(page, "button", "main_menu", self.labels)  # on the console page again
+        expect(back.or_(page.get_by_role("alert")).first).to_be_visible()
+        if on_sign_in(page):
+            raise SignInRequired("the console refused the password when asked to verify it's you")
+        page.wait_for_load_state()  # the page's script in place, as after any navigation
+        self.note(
+            "console.reauthenticated",
+            "the console asked to verify it's you: answered with the password, then went on",
+        )

@@ -1,0 +1,108 @@
+"""The real console's known variants, each of which the simulator can show (`--variant`).
+
+`reference/console-ui.md` ("Variants and hazards") lists what walkthroughs of the real console
+show; a tenant may show any of them, so the simulator can too, one by one or all at once. To
+add a variant: its name and what it does in `VARIANTS`, then the place that consults it (the
+strings below, the page script through `CFG.variants`, or the app).
+
+`GET /_sim/variants` answers `{"active": [...], "known": {name: description}}`; `PUT` takes
+`{"active": [...]}` (or a bare list) and replaces the active set; `/_sim/reset` clears it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+VARIANTS: dict[str, str] = {
+    "caps": "buttons' accessible names in capitals (ADD ROUTE, SAVE, CONFIGURE, DELETE, ...)",
+    "tls-wording-2": "the second wording of the TLS option (no '(Recommended)')",
+    "plain-delete-dialog": "the delete confirmation is a role=dialog titled 'Delete {name}'",
+    "no-refresh-after-delete": "a list keeps a deleted row until the page is reloaded",
+    "row-links": "row actions (Edit, Delete) are links, not buttons",
+    "page-not-inert": "the page behind an open dialog stays in the accessibility tree",
+    "banner": "a 'Got it' / 'Dismiss' banner over the page swallows the first click",
+    "reauth": "a password-only 'Verify it's you' challenge once, mid-session, then back",
+}
+
+# The string keys of buttons that `caps` writes in capitals.
+CAPS_KEYS = (
+    "add_route",
+    "save",
+    "cancel",
+    "configure",
+    "add_another_rule",
+    "delete",
+    "edit",
+    "test_tls",
+    "add_host",
+    "banner_got_it",
+    "banner_dismiss",
+)
+
+# The second wording of the TLS option, per locale (French: [?], no source gives it).
+TLS_WORDING_2 = {
+    "en": "Require mail to be transmitted over a secure transport (TLS) connection",
+    "fr": "Exiger que les messages soient transmis via un transport sécurisé (TLS)",
+}
+
+
+class VariantError(ValueError):
+    """A variant the simulator does not know, or a document that is not a list of them."""
+
+
+def known() -> str:
+    """The known variant names, for messages."""
+    return ", ".join(VARIANTS)
+
+
+def parse(names: Any) -> tuple[str, ...]:
+    """The variants named (a list, or `{"active": [...]}`), checked, in registry order."""
+    if isinstance(names, dict) and set(names) == {"active"}:
+        names = names["active"]
+    if not isinstance(names, list | tuple) or not all(isinstance(n, str) for n in names):
+        raise VariantError(f"expected a list of variant names; known: {known()}")
+    unknown = sorted(set(names) - set(VARIANTS))
+    if unknown:
+        raise VariantError(f"unknown variant(s) {', '.join(unknown)}; known: {known()}")
+    return tuple(n for n in VARIANTS if n in names)
+
+
+def strings(base: Mapping[str, str], locale: str, active: Iterable[str]) -> dict[str, str]:
+    """The page's strings as the active variants write them."""
+    shown = dict(base)
+    active = set(active)
+    if "tls-wording-2" in active:
+        shown["require_tls"] = TLS_WORDING_2[locale]
+    if "caps" in active:
+        for key in CAPS_KEYS:
+            shown[key] = shown[key].upper()
+    return shown
+
+
+class Variants:
+    """The active variants, switched through the test API between tests."""
+
+    def __init__(self, initial: Iterable[str] = ()) -> None:
+        self._lock = threading.Lock()
+        self.active: tuple[str, ...] = parse(list(initial))
+
+    def set(self, doc: Any) -> tuple[str, ...]:
+        """Replace the active variants."""
+        active = parse(doc)
+        with self._lock:
+            self.active = active
+        return active
+
+    def reset(self) -> None:
+        """No variant: the console as the help center describes it."""
+        with self._lock:
+            self.active = ()
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.active
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON form, as `GET /_sim/variants` shows it."""
+        return {"active": list(self.active), "known": dict(VARIANTS)}

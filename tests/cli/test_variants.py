@@ -1,0 +1,87 @@
+"""`runbook` against a console showing every known variant at once, and re-authentication."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import yaml
+
+from runbook.simulator.variants import VARIANTS
+from tests.cli.conftest import ROOT, CliResult
+
+Run = Callable[..., CliResult]
+Write = Callable[..., Path]
+SPLIT_DELIVERY = ("split-delivery.yaml", "split-delivery-multi-host.yaml")
+
+
+def _both_runbooks() -> dict[str, Any]:
+    """The split-delivery and multi-host runbooks as one (four steps)."""
+    docs = [yaml.safe_load((ROOT / "runbooks" / name).read_text()) for name in SPLIT_DELIVERY]
+    both = {**docs[0], "name": "split-delivery-both", "steps": docs[0]["steps"] + docs[1]["steps"]}
+    return both
+
+
+def _absent(doc: dict[str, Any]) -> dict[str, Any]:
+    steps = []
+    for step in reversed(doc["steps"]):
+        kind = "mail_route" if "mail_route" in step else "routing_rule"
+        field = "name" if kind == "mail_route" else "description"
+        steps.append({kind: {field: step[kind][field]}, "state": "absent"})
+    return {**doc, "steps": steps}
+
+
+def _writes(sim_http: httpx.Client) -> list[str]:
+    return [a["action"] for a in sim_http.get("/_sim/audit").json()]
+
+
+def test_every_variant_at_once_apply_reapply_drift_and_absent(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    sim_http.put("/_sim/variants", json=list(VARIANTS)).raise_for_status()
+    book = str(write_runbook(_both_runbooks()))
+    applied = runbook_cli("run", book, "--json")
+    assert applied.code == 0, applied.output
+    assert [s["action"] for s in applied.json()["steps"]] == ["create"] * 4
+    notes = applied.json()["notes"]
+    assert any("verify it's you" in n for n in notes), notes  # answered with RUNBOOK_PASSWORD
+    assert any("banner" in n for n in notes), notes
+    assert _writes(sim_http) == ["create_route", "create_rule"] * 2
+
+    again = runbook_cli("run", book)
+    assert again.code == 0, again.output
+    drift = runbook_cli("drift", book)
+    assert drift.code == 0, drift.output
+    assert len(_writes(sim_http)) == 4  # neither the second apply nor drift wrote
+
+    removed = runbook_cli("run", str(write_runbook(_absent(_both_runbooks()), "absent.yaml")))
+    assert removed.code == 0, removed.output
+    assert "Note: the hosts list still showed" in removed.stdout  # the report says so
+    assert sim_http.get("/_sim/state").json()["routes"] == []
+    assert _writes(sim_http)[4:] == ["delete_rule", "delete_route"] * 2
+
+
+def test_reauth_without_a_password_stops_with_exit_3_and_saves_nothing(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, cli_env: dict[str, str]
+) -> None:
+    sim_http.put("/_sim/variants", json=["reauth"]).raise_for_status()
+    env = {k: v for k, v in cli_env.items() if k != "RUNBOOK_PASSWORD"}
+    result = runbook_cli("run", str(write_runbook(_both_runbooks())), env=env)
+    assert result.code == 3, result.output
+    assert "verify it's you" in result.output
+    assert _writes(sim_http) == []
+
+
+def test_an_unknown_simulator_variant_is_a_usage_error() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "runbook", "simulator", "--variant", "caps", "--variant", "capz"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 64
+    assert "unknown variant(s) capz; known: caps, tls-wording-2" in done.stderr
