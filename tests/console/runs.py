@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import structlog
@@ -10,7 +11,8 @@ from playwright.sync_api import Page
 from runbook.console import ConsoleShell, Hazards, WriteGuard
 from runbook.engine.context import RunContext
 from runbook.engine.finish import exit_code
-from runbook.engine.loop import run_in_console
+from runbook.engine.loop import Scope, in_console
+from runbook.engine.loop import run_book as run_steps_of
 from runbook.locales import Labels
 from runbook.recording.artifacts import ArtifactPolicy, ArtifactsRecorder
 from runbook.recording.folder import RunFolder
@@ -70,6 +72,7 @@ def run_book(
     )
     progress = StepProgress(len(book.steps), enabled=False)
     log = structlog.get_logger("runbook")
-    run_in_console(ctx, book, result, log, progress, None, show_unmanaged=False)
+    scope = Scope(ctx, book, result, log, progress)
+    in_console(scope, None, partial(run_steps_of, show_unmanaged=False))
     result.exit_code = result.exit_code or exit_code(result)
     return result
