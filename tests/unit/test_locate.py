@@ -58,3 +58,16 @@ def test_by_role_names_match_case_aside_and_with_whitespace_collapsed() -> None:
     within = accessible_name(("Unrecognized / Catch-all",), exact=False)
     assert within.search("Users, UNRECOGNIZED /  CATCH-ALL")
     assert "\\/" in within.pattern  # Playwright writes the pattern between slashes
+
+
+def test_an_error_names_the_locator_by_the_names_it_accepts_not_its_pattern() -> None:
+    from runbook.console.locate import accessible_name, readable
+
+    pattern = accessible_name(["Add route", "Ajouter une route (a|b)"])
+    printed = f'get_by_role("button", name=re.compile(r"{pattern.pattern}", re.IGNORECASE))'
+    assert readable(printed) == (
+        'get_by_role("button", name="Add route" or "Ajouter une route (a|b)")'
+    )
+    assert readable('get_by_role("dialog", name="Add mail route")') == (
+        'get_by_role("dialog", name="Add mail route")'
+    )

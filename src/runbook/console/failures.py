@@ -23,6 +23,7 @@ from playwright.sync_api import BrowserContext, Page, Request, Response
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from runbook.console.locate import readable
 from runbook.errors import ConsoleChanged, RunbookError, SignInRequired, StepFailed
 
 SIGN_IN_MARKERS = ("/signin", "accounts.google.com", "ServiceLogin")
@@ -171,7 +172,7 @@ def translate(exc: BaseException, *, page: Page | None, what: str) -> RunbookErr
         return StepFailed(f"the console stopped answering while {what}: {gone}")
     if isinstance(exc, PlaywrightTimeoutError | AssertionError):
         url = page.url if page is not None and not page.is_closed() else ""
-        locator = _awaited_locator(str(exc)) or what
+        locator = readable(_awaited_locator(str(exc))) or what
         return ConsoleChanged(
             f"the console did not show what runbook expects while {what}: "
             f"no {locator} on {url or 'the page'} (the console UI may have changed)",

@@ -49,6 +49,22 @@ def accessible_name(names: Sequence[str], *, exact: bool = True) -> re.Pattern[s
     return re.compile(alternatives, re.IGNORECASE)
 
 
+_COMPILED = re.compile(r"""re\.compile\(r?(["'])(?P<pattern>.*?)\1(?:, re\.IGNORECASE)?\)""")
+
+
+def readable(locator: str) -> str:
+    """A locator as Playwright prints it, its name patterns written back as the names they
+    accept (`name="Add route"` rather than the case-aside regex `by_role` builds)."""
+
+    def names(match: re.Match[str]) -> str:
+        pattern = match["pattern"].removeprefix(r"^\s*(?:").removesuffix(r")\s*$")
+        alternatives = re.split(r"(?<!\\)\|", pattern)
+        spelled = [re.sub(r"\\(.)", r"\1", a.replace(r"\s+", " ")) for a in alternatives]
+        return " or ".join(f'"{name}"' for name in spelled)
+
+    return _COMPILED.sub(names, locator)
+
+
 def by_role(
     scope: Page | Locator,
     role: Role,
