@@ -34,6 +34,7 @@ NEW_RULE_OPTIONS: dict[str, Any] = {
     "also_deliver_to": [],
     "require_secure_transport": False,
 }
+AT_TOP: dict[str, Any] = {"org_unit": "/"}  # a rule or setting of the top OU, as the state shows it
 UNMANAGED_RULE = {
     "description": "Copy outbound to archive",
     "messages": ["outbound"],
