@@ -27,6 +27,13 @@ def pick(page: Page, labels: Labels, name: str) -> None:
     expect(page.get_by_role("progressbar", name=labels.name("loading"))).to_have_count(0)
 
 
+def open_at(page: Page, sim: Any, labels: Labels, unit: str) -> None:
+    """The Routing page at OU `unit` of the tree, the top's rule SPLIT in the console."""
+    sim.put_state({"org_units": TREE, "routes": [LEGACY], "routing_rules": [SPLIT]})
+    goto_list(page, ROUTING, labels)
+    pick(page, labels, unit)
+
+
 def rule_row(page: Page, labels: Labels, description: str) -> Locator:
     return row(page, labels.name("rules_table"), description)
 
@@ -48,9 +55,7 @@ def test_tree_of_any_depth_and_its_search(page: Page, sim: Any, labels: Labels) 
 def test_inherited_rule_disabled_and_enabled_again_in_a_child_unit(
     page: Page, sim: Any, labels: Labels
 ) -> None:
-    sim.put_state({"org_units": TREE, "routes": [LEGACY], "routing_rules": [SPLIT]})
-    goto_list(page, ROUTING, labels)
-    pick(page, labels, "Sales")
+    open_at(page, sim, labels, "Sales")
     rule = rule_row(page, labels, SPLIT["description"])
     expect(rule.get_by_role("cell", name=labels.name("inherited"))).to_be_visible()
     expect(rule.get_by_role("button", name=labels.name("edit"))).to_have_count(0)
@@ -84,9 +89,7 @@ def test_inherited_rule_disabled_and_enabled_again_in_a_child_unit(
 def test_create_edit_and_delete_a_rule_in_a_child_unit(
     page: Page, sim: Any, labels: Labels
 ) -> None:
-    sim.put_state({"org_units": TREE, "routes": [LEGACY], "routing_rules": [SPLIT]})
-    goto_list(page, ROUTING, labels)
-    pick(page, labels, "EMEA")
+    open_at(page, sim, labels, "EMEA")
     routing_block(page, labels).get_by_role("button", name=labels.name("add_another_rule")).click()
     dialog = page.get_by_role("dialog", name=labels.name("rule_dialog"))
     # The same description as the top's rule: another entry, in this OU.
