@@ -34,6 +34,14 @@ NEW_RULE_OPTIONS: dict[str, Any] = {
     "also_deliver_to": [],
     "require_secure_transport": False,
 }
+AT_TOP: dict[str, Any] = {"org_unit": "/"}  # a rule or setting of the top OU, as the state shows it
+
+
+def at_top(*entries: dict[str, Any]) -> list[dict[str, Any]]:
+    """Rules or settings as the state shows them when they are set at the top OU."""
+    return [{**entry, **AT_TOP} for entry in entries]
+
+
 UNMANAGED_RULE = {
     "description": "Copy outbound to archive",
     "messages": ["outbound"],

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from tests.cli.conftest import CliResult
-from tests.samples import NEW_RULE_OPTIONS
+from tests.samples import NEW_RULE_OPTIONS, at_top
 
 Run = Callable[..., CliResult]
 Write = Callable[..., Path]
@@ -56,7 +56,7 @@ def test_apply_then_nothing_to_do_then_in_sync(
     first = runbook_cli("run", book, "--json")
     assert first.code == 0, first.output
     assert [s["action"] for s in first.json()["steps"]] == ["create", "create"]
-    assert state(sim_http)["default_routing_rules"] == [SETTING]
+    assert state(sim_http)["default_routing_rules"] == at_top(SETTING)
     assert audit(sim_http) == [
         ("create_route", "Subdomain catch-all server"),
         ("create_default_rule", "Catch-all for the subdomain"),
@@ -110,7 +110,7 @@ def test_a_setting_wanted_off_is_created_then_switched_off_and_absent_removes_it
     off = copy.deepcopy(shipped)
     off["steps"][1]["default_routing"]["enabled"] = False
     assert runbook_cli("run", str(write_runbook(off))).code == 0
-    assert state(sim_http)["default_routing_rules"] == [{**SETTING, "enabled": False}]
+    assert state(sim_http)["default_routing_rules"] == at_top({**SETTING, "enabled": False})
 
     gone = copy.deepcopy(shipped)
     gone["steps"][1]["state"] = "absent"
@@ -132,7 +132,7 @@ def test_a_setting_changed_by_someone_else_meanwhile_is_not_overwritten(
     result = runbook_cli("run", str(write_runbook(wider)), "--json")
     assert result.code == 1, result.output
     assert "changed in the console by someone else" in result.output
-    assert state(sim_http)["default_routing_rules"] == [{**SETTING, **theirs}]
+    assert state(sim_http)["default_routing_rules"] == at_top({**SETTING, **theirs})
 
 
 def test_drift_sees_an_option_added_behind_the_setting(

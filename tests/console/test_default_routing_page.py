@@ -13,7 +13,7 @@ from runbook.console.pages.default_routing import DefaultRoutingPage
 from runbook.console.shell import ConsoleShell
 from runbook.errors import ReadOnlyViolation
 from runbook.locales import Labels
-from tests.samples import LEGACY_ROUTE, NEW_RULE_OPTIONS
+from tests.samples import LEGACY_ROUTE, NEW_RULE_OPTIONS, at_top
 
 CATCH_ALL = {
     **NEW_RULE_OPTIONS,
@@ -88,16 +88,16 @@ def test_fill_creates_a_setting_and_changes_one_field_alone(
     assert dialog.route_names() == [LEGACY_ROUTE["name"]]
     dialog.fill(without_switch(LEAVER))
     dialog.save("the setting")
-    assert sim.state()["default_routing_rules"] == [{**LEAVER, "enabled": True}]
+    assert sim.state()["default_routing_rules"] == at_top({**LEAVER, "enabled": True})
 
     defaults.wait_listed(str(LEAVER["description"]))
     dialog = defaults.open_edit(str(LEAVER["description"]))
     dialog.fill(without_switch({**CATCH_ALL, "description": LEAVER["description"]}))
     dialog.save("the setting")
     defaults.set_enabled(str(LEAVER["description"]), False)
-    assert sim.state()["default_routing_rules"] == [
+    assert sim.state()["default_routing_rules"] == at_top(
         {**CATCH_ALL, "description": LEAVER["description"], "enabled": False}
-    ]
+    )
     assert [a["action"] for a in sim.audit()] == [
         "create_default_rule",
         "update_default_rule",

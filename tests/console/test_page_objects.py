@@ -15,7 +15,7 @@ from runbook.console.pages.routing import RoutingPage
 from runbook.console.shell import ConsoleShell
 from runbook.errors import ReadOnlyViolation
 from runbook.locales import Labels
-from tests.samples import LEGACY_ROUTE, NEW_RULE_OPTIONS, UNMANAGED_ROUTE, UNMANAGED_RULE
+from tests.samples import LEGACY_ROUTE, NEW_RULE_OPTIONS, UNMANAGED_ROUTE, UNMANAGED_RULE, at_top
 from tests.simulator.samples import BALANCED
 
 FILTERED_RULE = {
@@ -229,7 +229,7 @@ def test_routing_page_reads_edits_and_deletes_only_its_own_blocks_rules(
     assert routing.names() == [UNMANAGED_RULE["description"]]
 
     state = sim.state()
-    assert state["routing_rules"] == [{**changed, "enabled": True}]
+    assert state["routing_rules"] == at_top({**changed, "enabled": True})
     assert {block: state[block] for block in OTHER_BLOCKS} == LOOKALIKES
     assert [(a["action"], a["name"]) for a in sim.audit()] == [
         ("update_rule", UNMANAGED_RULE["description"]),
@@ -251,5 +251,5 @@ def test_configure_of_the_routing_block_opens_the_rule_dialog(
     routing.wait_listed(FILTERED_RULE["description"])
     assert routing.names() == [FILTERED_RULE["description"]]
     state = sim.state()
-    assert state["routing_rules"] == [FILTERED_RULE]
+    assert state["routing_rules"] == at_top(FILTERED_RULE)
     assert {block: state[block] for block in OTHER_BLOCKS} == LOOKALIKES

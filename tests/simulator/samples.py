@@ -6,7 +6,7 @@ import httpx
 import pyotp
 
 from runbook.simulator.server import DEFAULT_PASSWORD, DEFAULT_TOTP_SECRET, DEFAULT_USER
-from tests.samples import NEW_RULE_OPTIONS
+from tests.samples import AT_TOP, NEW_RULE_OPTIONS
 
 LEGACY = {
     "name": "Legacy mail server",
@@ -41,6 +41,7 @@ SPLIT = {
     "envelope_filter": {"recipients": {"match": "pattern", "value": ".*@example\\.com"}},
     "enabled": True,
     **NEW_RULE_OPTIONS,
+    **AT_TOP,
 }
 REJECT = {
     "description": "Reject outbound to competitors",
@@ -51,6 +52,7 @@ REJECT = {
     "envelope_filter": {"recipients": {"match": "single_address", "value": "ceo@rival.example"}},
     "enabled": False,
     **NEW_RULE_OPTIONS,
+    **AT_TOP,
 }
 
 

@@ -17,7 +17,7 @@ import pytest
 from runbook.simulator.i18n import text
 from runbook.simulator.server import SimulatorServer
 from runbook.simulator.state import StateFileError
-from tests.samples import NEW_RULE_OPTIONS
+from tests.samples import AT_TOP, NEW_RULE_OPTIONS
 
 from .samples import BALANCED, LEGACY, SPLIT, http_sign_in
 
@@ -53,6 +53,7 @@ def test_state_round_trip_fills_defaults(sim: Any) -> None:
                 "envelope_filter": None,
                 "enabled": True,
                 **NEW_RULE_OPTIONS,
+                **AT_TOP,  # a rule written without its OU is at the top
             }
         ],
         "default_routing_rules": [],

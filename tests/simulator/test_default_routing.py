@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from runbook.locales import Labels
-from tests.samples import NEW_RULE_OPTIONS
+from tests.samples import AT_TOP, NEW_RULE_OPTIONS
 
 from .samples import LEGACY
 from .ui import DEFAULT_ROUTING, EN, FR, choose, expect_field_error, goto_list, row, saved_toast
@@ -23,6 +23,7 @@ CATCH_ALL = {
     "change_route": "Legacy mail server",
     "apply_to": "unrecognized_only",
     "enabled": True,
+    **AT_TOP,
 }
 LEAVER = {
     **NEW_RULE_OPTIONS,
@@ -33,6 +34,7 @@ LEAVER = {
     "change_route": None,
     "apply_to": "all_addresses",
     "enabled": True,
+    **AT_TOP,
 }
 
 
@@ -212,6 +214,7 @@ def test_state_entries_may_omit_optional_fields(sim: Any) -> None:
             "change_route": None,
             "apply_to": "unrecognized_only",
             "enabled": True,
+            **AT_TOP,
         }
     ]
 

@@ -166,6 +166,7 @@ def test_every_catalogue_name_is_on_the_pages(
     sim.faults({"latency_ms": [0, 0]})
     see(page, "heading", "hosts_heading", level=1)
     see(page, "tree", "org_units")
+    see(page, "searchbox", "org_search")
     see(page, "button", "main_menu").click()
     nav = see(page, "navigation", "main_menu")
     for key in ("nav_apps", "nav_workspace", "nav_gmail"):

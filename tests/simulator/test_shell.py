@@ -61,7 +61,7 @@ def test_account_prefix_is_kept_on_links(page: Page, sim: Any) -> None:
     expect(routing_block(page).get_by_role("button", name=EN.name("configure"))).to_be_visible()
 
 
-def test_child_unit_shows_rules_as_inherited_and_read_only(page: Page, sim: Any) -> None:
+def test_child_unit_shows_rules_as_inherited_not_editable(page: Page, sim: Any) -> None:
     sim.put_state({"routes": [LEGACY], "routing_rules": [SPLIT]})
     goto_list(page, ROUTING)
     tree = page.get_by_role("tree", name=EN.name("org_units"))
@@ -74,8 +74,10 @@ def test_child_unit_shows_rules_as_inherited_and_read_only(page: Page, sim: Any)
     expect(tree.get_by_role("treeitem", name="Sales")).to_have_attribute("aria-selected", "true")
     expect(rule.get_by_role("cell", name=EN.name("inherited"))).to_be_visible()
     expect(rule.get_by_role("button", name=EN.name("edit"))).to_have_count(0)
-    expect(rule.get_by_role("switch", name=EN.name("rule_enabled"))).to_be_disabled()
-    expect(page.get_by_role("button", name=EN.name("add_another_rule"))).to_have_count(0)
+    expect(rule.get_by_role("button", name=EN.name("delete"))).to_have_count(0)
+    # An inherited rule can be disabled in a child OU, and local rules added there.
+    expect(rule.get_by_role("switch", name=EN.name("rule_enabled"))).to_be_enabled()
+    expect(page.get_by_role("button", name=EN.name("add_another_rule"))).to_be_visible()
 
     top.click()
     expect(rule.get_by_role("button", name=EN.name("edit"))).to_be_visible()

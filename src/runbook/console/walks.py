@@ -193,7 +193,7 @@ WALKS: dict[str, tuple[Move, ...]] = {
 
 # Keys a read-only walk does not reach, and the place that shows them.
 ELSEWHERE: dict[str, tuple[LabelKey, ...]] = {
-    "shell": ("main_menu", "org_units", "loading", "saved_note"),
+    "shell": ("main_menu", "org_units", "org_search", "loading", "saved_note"),
     "shell/main_menu": (
         "nav_apps",
         "nav_workspace",

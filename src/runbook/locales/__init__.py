@@ -44,6 +44,7 @@ Role = Literal[
     "progressbar",
     "radio",
     "region",
+    "searchbox",
     "status",
     "switch",
     "table",
@@ -60,6 +61,7 @@ LabelKey = Literal[
     "nav_routing",
     "nav_default_routing",
     "org_units",
+    "org_search",
     "loading",
     "saved_note",
     "inherited",
@@ -282,6 +284,7 @@ ROLES: dict[LabelKey, Role] = {
     "nav_routing": "link",
     "nav_default_routing": "link",
     "org_units": "tree",
+    "org_search": "searchbox",  # filters the OU picker's tree
     "loading": "progressbar",  # while a list loads
     "saved_note": "status",  # part of the text shown after a save
     "inherited": "cell",  # status of a rule inherited from a parent OU

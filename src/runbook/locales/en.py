@@ -16,6 +16,7 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "nav_routing": ("Routing",),
     "nav_default_routing": ("Default routing",),
     "org_units": ("Organizational units",),
+    "org_search": ("Search for organizational units",),  # [?]
     "loading": ("Loading",),
     "saved_note": ("up to 24 hours",),
     "inherited": ("Inherited",),  # [?]

@@ -13,9 +13,10 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "nav_routing": ("Routage",),
     "nav_default_routing": ("Routage par défaut",),
     "org_units": ("Unités organisationnelles",),
+    "org_search": ("Rechercher des unités organisationnelles",),  # [?]
     "loading": ("Chargement",),
     "saved_note": ("jusqu'à 24 heures",),
-    "inherited": ("Hérité",),
+    "inherited": ("Hérité",),  # [?]
     "locally_applied": ("Appliqué localement",),
     "signin_heading": ("Connexion",),
     "signin_email": ("Adresse e-mail ou numéro de téléphone",),

@@ -130,6 +130,7 @@ class Simulator:
                 late_dialogs=self.faults.late_dialogs,
                 extra_option=self.faults.settings.extra_option,
                 variants=self.variants.active,
+                org_units=self.store.org_units(),
             )
             return HTMLResponse(html, status, headers={"Cache-Control": "no-store"})
 
@@ -180,8 +181,9 @@ class Simulator:
                 return JSONResponse(
                     {"error": message or text(locale, "err_save_failed")}, status_code=500
                 )
+            unit = request.query_params.get("ou")
             try:
-                result = self._apply(kind, op, entry_id, payload, revision=revision)
+                result = self._apply(kind, op, entry_id, payload, revision=revision, unit=unit)
             except Invalid as exc:
                 return _error(locale, exc.key, 400, field=exc.field, detail=exc.detail)
             except NotFound:
@@ -208,8 +210,9 @@ class Simulator:
         *,
         revision: int | None = None,
         by: str | None = None,
+        unit: str | None = None,
     ) -> Json | None:
-        """One write to the store (ours, or the other admin's)."""
+        """One write to the store (ours, or the other admin's); `unit`: the page's OU."""
         store = self.store
         if op == "create":
             return store.create(kind, payload, by=by)
@@ -217,7 +220,8 @@ class Simulator:
         if op == "enable":
             if not isinstance(payload, dict) or not isinstance(payload.get("enabled"), bool):
                 raise Invalid("err_bad_request", "enabled", "expected {enabled: true|false}")
-            return store.set_enabled(kind, entry_id, payload["enabled"], revision=revision, by=by)
+            enabled = payload["enabled"]
+            return store.set_enabled(kind, entry_id, enabled, revision=revision, by=by, unit=unit)
         if op == "update":
             return store.update(kind, entry_id, payload, revision=revision, by=by)
         store.delete(kind, entry_id, revision=revision, by=by)
@@ -268,19 +272,23 @@ class Simulator:
         if request.query_params.get("view") != "list":
             return JSONResponse({key: self._entries(kind)})
         offset = request.query_params.get("offset")
+        if offset is not None and not offset.isdigit():
+            return _error(locale, "err_bad_request", 400)
         if offset is not None:
-            if not offset.isdigit():
-                return _error(locale, "err_bad_request", 400)
             await asyncio.sleep(self.faults.rows_delay())
-            return JSONResponse({key: self._entries(kind)[int(offset) :]})
-        entries = self._entries(kind)
+        try:
+            entries = self._entries(kind, request.query_params.get("ou", "/"))
+        except NotFound:
+            return _error(locale, "err_not_found", 404)
+        if offset is not None:
+            return JSONResponse({key: entries[int(offset) :]})
         if not self.faults.late_rows or not entries:
             return JSONResponse({key: entries})
         shown = len(entries) // 2
         return JSONResponse({key: entries[:shown], "next": shown, "total": len(entries)})
 
-    def _entries(self, kind: Kind) -> list[Json]:
-        return self.store.entries(kind)
+    def _entries(self, kind: Kind, unit: str | None = None) -> list[Json]:
+        return self.store.entries(kind, unit)
 
     def _one(self, kind: Kind, entry_id: str) -> Json:
         return self.store.entry(kind, entry_id)

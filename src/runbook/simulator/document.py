@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from runbook.simulator.default_validation import DEFAULT_RULE_KEYS, normalize_default_rule
+from runbook.simulator.org_units import TOP, check_disabled, check_org_units, entry_unit
 from runbook.simulator.validation import (
     ROUTE_KEYS,
     RULE_KEYS,
@@ -30,6 +31,7 @@ class KindRow:
     check: Callable[[Any, Collection[str], Collection[str]], Json]  # (raw, taken, routes)
     fields: tuple[str, ...]  # the fields an entry has (a fault's change may name)
     is_route: bool = False  # its entries are the routes the other kinds' entries name
+    per_ou: bool = False  # each entry is set in one OU (`org_unit`) and inherited below it
 
 
 def _route(raw: Any, taken: Collection[str], routes: Collection[str]) -> Json:
@@ -46,12 +48,41 @@ def _default(raw: Any, taken: Collection[str], routes: Collection[str]) -> Json:
 
 KINDS: dict[Kind, KindRow] = {
     "route": KindRow("routes", "name", "route", _route, ROUTE_KEYS, is_route=True),
-    "rule": KindRow("routing_rules", "description", "rule", _rule, RULE_KEYS),
+    "rule": KindRow("routing_rules", "description", "rule", _rule, RULE_KEYS, per_ou=True),
     "default": KindRow(
-        "default_routing_rules", "description", "default_rule", _default, DEFAULT_RULE_KEYS
+        "default_routing_rules",
+        "description",
+        "default_rule",
+        _default,
+        DEFAULT_RULE_KEYS,
+        per_ou=True,
     ),
 }
 DOCUMENT_KEYS = tuple(row.key for row in KINDS.values())
+TREE_KEYS = ("org_units", "disabled_inherited")
+
+
+def check_entry(
+    row: KindRow,
+    raw: Any,
+    entries: Iterable[Json],
+    routes: Collection[str],
+    units: Sequence[str],
+    default_unit: str = TOP,
+) -> Json:
+    """One entry of a kind, canonical: its name is free among `entries` (of its OU, per OU)."""
+    if not row.per_ou:
+        return row.check(raw, {e[row.name_field] for e in entries}, routes)
+    fields, unit = entry_unit(raw, units, default_unit)
+    taken = {e[row.name_field] for e in entries if e["org_unit"] == unit}
+    return {**row.check(fields, taken, routes), "org_unit": unit}
+
+
+def check_tree(doc: Any) -> tuple[list[str], list[Json]]:
+    """The OU tree of a state document and its disabled inherited rules."""
+    units = check_org_units(doc.get("org_units") if isinstance(doc, dict) else None)
+    raw = doc.get("disabled_inherited") if isinstance(doc, dict) else None
+    return units, check_disabled(raw, units)
 
 
 def check_document(doc: Any) -> dict[Kind, list[Json]]:
@@ -62,11 +93,12 @@ def check_document(doc: Any) -> dict[Kind, list[Json]]:
     """
     if not isinstance(doc, dict):
         raise Invalid("err_bad_request", "state", "expected an object")
-    unknown = sorted(set(doc) - {*DOCUMENT_KEYS, *SETTING_BLOCKS})
+    unknown = sorted(set(doc) - {*DOCUMENT_KEYS, *SETTING_BLOCKS, *TREE_KEYS})
     if unknown:
         raise Invalid("err_bad_request", "state", f"unknown field(s) {', '.join(unknown)}")
     out: dict[Kind, list[Json]] = {}
     names: set[str] = set()
+    units, _ = check_tree(doc)
     for kind, row in KINDS.items():
         raw_entries = doc.get(row.key) or []
         if not isinstance(raw_entries, list):
@@ -74,8 +106,7 @@ def check_document(doc: Any) -> dict[Kind, list[Json]]:
         entries: list[Json] = []
         for i, raw in enumerate(raw_entries):
             try:
-                taken = {e[row.name_field] for e in entries}
-                entries.append(row.check(raw, taken, names))
+                entries.append(check_entry(row, raw, entries, names, units))
             except Invalid as exc:
                 raise Invalid(exc.key, f"{row.key}.{i}.{exc.field}", exc.detail) from None
         out[kind] = entries

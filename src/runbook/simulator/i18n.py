@@ -25,7 +25,8 @@ _EN: dict[str, str] = {
     "nav_default_routing": "Default routing",
     "org_units": "Organizational units",
     "org_top": "example.com",
-    "org_child": "Sales",
+    "org_child": "Sales",  # the child OU of the default tree (an OU's name is not translated)
+    "org_search": "Search for organizational units",
     "loading": "Loading",
     "saved_note": "up to 24 hours",
     "concurrent_change": "changed by someone else",  # part of err_stale
@@ -230,7 +231,8 @@ _FR: dict[str, str] = {
     "nav_default_routing": "Routage par défaut",
     "org_units": "Unités organisationnelles",
     "org_top": "example.com",
-    "org_child": "Ventes",
+    "org_child": "Sales",  # the child OU of the default tree (an OU's name is not translated)
+    "org_search": "Rechercher des unités organisationnelles",  # [?]
     "loading": "Chargement",
     "saved_note": "jusqu'à 24 heures",
     "concurrent_change": "modifié par quelqu'un d'autre",  # part of err_stale

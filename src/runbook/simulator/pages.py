@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from runbook.simulator import variants as known_variants
 from runbook.simulator.assets import MAIN_SCRIPT, script_modules
 from runbook.simulator.i18n import Locale, strings, text
+from runbook.simulator.org_units import DEFAULT_ORG_UNITS, TOP, leaf_name, parent_of
 
 Page = Literal["home", "hosts", "routing", "defaultrouting", "notfound"]
 
@@ -81,15 +82,38 @@ def _menu(locale: Locale, prefix: str, hl: str | None) -> str:
     return f'<nav id="main-nav" class="drawer" aria-label="{label}" hidden><ul>{tree}</ul></nav>'
 
 
-def _ou_tree(locale: Locale) -> str:
+def _ou_items(locale: Locale, units: Sequence[str]) -> list[str]:
+    """The tree's items, depth first (levels by aria-level): the top OU shows as the domain."""
+    children: dict[str, list[str]] = {}
+    for unit in units[1:]:
+        children.setdefault(parent_of(unit) or TOP, []).append(unit)
+    items: list[str] = []
+
+    def walk(unit: str, level: int, position: int, size: int) -> None:
+        name = text(locale, "org_top") if unit == TOP else leaf_name(unit)
+        top = unit == TOP
+        expanded = ' aria-expanded="true"' if unit in children else ""
+        items.append(
+            f'<li role="treeitem" aria-level="{level}" aria-setsize="{size}"'
+            f' aria-posinset="{position}"{expanded} aria-selected="{str(top).lower()}"'
+            f' tabindex="{0 if top else -1}" data-ou="{escape(unit)}">{escape(name)}</li>'
+        )
+        below = children.get(unit, [])
+        for n, child in enumerate(below, 1):
+            walk(child, level + 1, n, len(below))
+
+    walk(TOP, 1, 1, 1)
+    return items
+
+
+def _ou_tree(locale: Locale, units: Sequence[str]) -> str:
     # A flat tree (levels by aria-level): each item's box is its own row, as users see it.
-    top, child = escape(text(locale, "org_top")), escape(text(locale, "org_child"))
+    search = escape(text(locale, "org_search"))
+    items = "\n".join(_ou_items(locale, units))
     return f"""<aside class="ou-panel">
+<input type="search" class="ou-search" aria-label="{search}" placeholder="{search}">
 <ul role="tree" aria-label="{escape(text(locale, "org_units"))}" class="ou-tree">
-<li role="treeitem" aria-level="1" aria-setsize="1" aria-posinset="1" aria-expanded="true"
-    aria-selected="true" tabindex="0" data-ou="/">{top}</li>
-<li role="treeitem" aria-level="2" aria-setsize="1" aria-posinset="1" aria-selected="false"
-    tabindex="-1" data-ou="/{child}">{child}</li>
+{items}
 </ul>
 </aside>"""
 
@@ -155,6 +179,7 @@ def console_page(
     late_dialogs: bool = False,
     extra_option: dict[str, str] | None = None,
     variants: Sequence[str] = (),
+    org_units: Sequence[str] = DEFAULT_ORG_UNITS,
 ) -> str:
     """A console page: banner, main menu, OU picker (Gmail pages) and the page's own shell.
 
@@ -203,7 +228,7 @@ def console_page(
 </header>
 {_menu(locale, prefix, hl)}
 <div class="layout">
-{_ou_tree(locale) if gmail_page else ""}
+{_ou_tree(locale, org_units) if gmail_page else ""}
 <main id="main">{_main(locale, page, shown)}</main>
 </div>
 </div>

@@ -49,10 +49,20 @@ class Ledger:
             yield
             self._save()
 
-    def _record(self, action: str, name: str, by: str | None, block: str | None = None) -> None:
+    def _record(
+        self,
+        action: str,
+        name: str,
+        by: str | None,
+        block: str | None = None,
+        *,
+        org_unit: str | None = None,
+    ) -> None:
         entry = {"action": action, "name": name, "at": now()}
         if block is not None:
             entry["block"] = block
+        if org_unit is not None and org_unit != "/":
+            entry["org_unit"] = org_unit
         if by is not None:
             entry["by"] = by
         self._audit.append(entry)

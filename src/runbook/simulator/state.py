@@ -15,8 +15,16 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from runbook.simulator.document import DOCUMENT_KEYS, KINDS, Kind, check_document
+from runbook.simulator.document import (
+    DOCUMENT_KEYS,
+    KINDS,
+    Kind,
+    check_document,
+    check_entry,
+    check_tree,
+)
 from runbook.simulator.options import renamed_route, uses_routes
+from runbook.simulator.org_units import DEFAULT_ORG_UNITS, TOP, ancestors, in_view
 from runbook.simulator.settings_store import NotFound, SettingsBlocks, Stale, now
 from runbook.simulator.validation import SETTING_BLOCKS, Invalid, Json, check_settings
 
@@ -50,6 +58,8 @@ class Store(SettingsBlocks):
         self.path = path
         self._entries: dict[Kind, list[tuple[str, Json]]] = {k: [] for k in KINDS}
         self._sessions: dict[str, Json] = {}
+        self._units: list[str] = list(DEFAULT_ORG_UNITS)
+        self._disabled: list[Json] = []  # inherited rules disabled in a child OU
         self._load()
 
     # --- file -----------------------------------------------------------------------------
@@ -61,7 +71,8 @@ class Store(SettingsBlocks):
             if not isinstance(doc, dict):
                 raise ValueError("expected a JSON object")
             # Canonical entries come out of the check unchanged (byte for byte).
-            entries = check_document({k: doc.get(k) for k in DOCUMENT_KEYS})
+            entries = check_document({k: doc.get(k) for k in (*DOCUMENT_KEYS, "org_units")})
+            self._units, self._disabled = check_tree(doc)
             settings = check_settings(doc)
             audit, sessions = doc.get("audit", []), doc.get("sessions", {})
             if not isinstance(audit, list) or not isinstance(sessions, dict):
@@ -95,19 +106,37 @@ class Store(SettingsBlocks):
     # --- whole document (test API) ----------------------------------------------------------
     def document(self) -> Json:
         """`{"routes": [...], "routing_rules": [...], "default_routing_rules": [...]}` as the test
-        API shows it (and each other settings block's entries, under its key, when it has any)."""
+        API shows it (and each other settings block's entries, under its key, when it has any;
+        `org_units` when the tree is not the default one, `disabled_inherited` when any is)."""
         with self._lock:
             return {
                 **{row.key: [e for _, e in self._entries[k]] for k, row in KINDS.items()},
                 **{b: [e for _, e in es] for b, es in self._settings.items() if es},
+                **(
+                    {"org_units": list(self._units)}
+                    if self._units != list(DEFAULT_ORG_UNITS)
+                    else {}
+                ),
+                **(
+                    {"disabled_inherited": [dict(d) for d in self._disabled]}
+                    if self._disabled
+                    else {}
+                ),
             }
+
+    def org_units(self) -> list[str]:
+        """The OU tree's paths, each one's parent before it (the top, `/`, first)."""
+        with self._lock:
+            return list(self._units)
 
     def replace(self, doc: Any) -> None:
         """Replace every entry (validated like the console would)."""
         entries = check_document(doc)
         settings = check_settings(doc)
+        units, disabled = check_tree(doc)
         with self._writing():
             self._revisions = {}
+            self._units, self._disabled = units, disabled
             self._fill(entries, settings)
 
     def reset(self) -> None:
@@ -116,6 +145,7 @@ class Store(SettingsBlocks):
             self._entries = {k: [] for k in KINDS}
             self._settings = {b: [] for b in SETTING_BLOCKS}
             self._audit, self._revisions = [], {}
+            self._units, self._disabled = list(DEFAULT_ORG_UNITS), []
 
     def audit(self) -> list[Json]:
         """Every write the console accepted, oldest first."""
@@ -123,10 +153,19 @@ class Store(SettingsBlocks):
             return list(self._audit)
 
     # --- console reads ----------------------------------------------------------------------
-    def entries(self, kind: Kind) -> list[Json]:
-        """The entries of a kind with their page ids and revisions."""
+    def entries(self, kind: Kind, unit: str | None = None) -> list[Json]:
+        """The entries of a kind with their page ids and revisions.
+
+        `unit`: as the page of that OU lists them (kinds set per OU: the inherited ones first,
+        marked `inherited`, then its own); `NotFound` when the console has no such OU.
+        """
         with self._lock:
-            return [self._served(i, e) for i, e in self._entries[kind]]
+            rows = self._entries[kind]
+            if unit is not None and KINDS[kind].per_ou:
+                if unit not in self._units:
+                    raise NotFound(unit)
+                rows = in_view(rows, unit, self._disabled)
+            return [self._served(i, e) for i, e in rows]
 
     def entry(self, kind: Kind, entry_id: str) -> Json:
         """One entry with its page id and revision (`NotFound` when gone)."""
@@ -152,12 +191,15 @@ class Store(SettingsBlocks):
     # --- console writes ---------------------------------------------------------------------
     def _check(self, kind: Kind, raw: Any, entry_id: str | None) -> Json:
         row = KINDS[kind]
-        taken = {e[row.name_field] for i, e in self._entries[kind] if i != entry_id}
-        return row.check(raw, taken, self._route_names())
+        others = [e for i, e in self._entries[kind] if i != entry_id]
+        old = next((e for i, e in self._entries[kind] if i == entry_id), {})
+        unit = old.get("org_unit", TOP)  # an edit keeps the entry in its OU unless it says
+        return check_entry(row, raw, others, self._route_names(), self._units, unit)
 
     def _stored(self, kind: Kind, op: str, entry_id: str, entry: Json, by: str | None) -> Json:
         """Record a write of `entry` (already in its list) and serve it."""
-        self._record(f"{op}_{KINDS[kind].audit}", entry[KINDS[kind].name_field], by)
+        name = entry[KINDS[kind].name_field]
+        self._record(f"{op}_{KINDS[kind].audit}", name, by, org_unit=entry.get("org_unit"))
         return self._served(entry_id, entry)
 
     def create(self, kind: Kind, raw: Any, *, by: str | None = None) -> Json:
@@ -198,16 +240,41 @@ class Store(SettingsBlocks):
         *,
         revision: int | None = None,
         by: str | None = None,
+        unit: str | None = None,
     ) -> Json:
-        """Turn one entry on or off (an update of it)."""
+        """Turn one entry on or off (an update of it); `unit`: the OU whose page did it.
+
+        In an OU below the entry's own, this disables (or enables again) the inherited rule
+        there only: the entry itself does not change.
+        """
         with self._writing():
             entries = self._entries[kind]
             n = self._index(entries, entry_id)
             self._check_revision(entry_id, revision)
+            if unit is not None and unit != entries[n][1].get("org_unit", unit):
+                return self._set_inherited(kind, entries[n], enabled, unit, by)
             entry = {**entries[n][1], "enabled": enabled}
             entries[n] = (entry_id, entry)
             self._touch(entry_id)
             return self._stored(kind, "update", entry_id, entry, by)
+
+    def _set_inherited(
+        self, kind: Kind, row: tuple[str, Json], enabled: bool, unit: str, by: str | None
+    ) -> Json:
+        entry_id, entry = row
+        if unit not in self._units or entry["org_unit"] not in ancestors(unit):
+            raise NotFound(entry_id)
+        mark = {"org_unit": unit, "description": entry["description"]}
+        if enabled and mark in self._disabled:
+            self._disabled.remove(mark)
+        elif not enabled and mark not in self._disabled:
+            self._disabled.append(mark)
+        verb = "enable" if enabled else "disable"
+        self._record(
+            f"{verb}_inherited_{KINDS[kind].audit}", mark["description"], by, org_unit=unit
+        )
+        shown = in_view(self._entries[kind], unit, self._disabled)
+        return self._served(entry_id, next(e for i, e in shown if i == entry_id))
 
     def delete(
         self, kind: Kind, entry_id: str, *, revision: int | None = None, by: str | None = None
@@ -217,12 +284,13 @@ class Store(SettingsBlocks):
             entries = self._entries[kind]
             n = self._index(entries, entry_id)
             self._check_revision(entry_id, revision)
-            name = entries[n][1][KINDS[kind].name_field]
+            old = entries[n][1]
+            name = old[KINDS[kind].name_field]
             if KINDS[kind].is_route and self._route_used(name):
                 raise InUse(name)
             del entries[n]
             del self._revisions[entry_id]
-            self._record(f"delete_{KINDS[kind].audit}", name, by)
+            self._record(f"delete_{KINDS[kind].audit}", name, by, org_unit=old.get("org_unit"))
 
     def _route_used(self, name: str) -> bool:
         return any(name in uses_routes(e) for k in ROUTE_USERS for _, e in self._entries[k])

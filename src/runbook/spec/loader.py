@@ -138,7 +138,9 @@ def _unvalidated_steps(source: Source) -> None:
         for info in KINDS.values():
             body = step.get(info.key)
             if isinstance(body, dict):
-                _unvalidated_resource(source, info, ("steps", i, info.key), body, present)
+                # An inherited rule is only switched: it needs none of a new rule's fields.
+                new = present and body.get("inherited") is not True
+                _unvalidated_resource(source, info, ("steps", i, info.key), body, new)
 
 
 def _unvalidated_resource(

@@ -147,7 +147,8 @@ class StepBase(SpecModel):
                     "key",
                 )
             )
-        if self.state == "present":
+        # An inherited rule is only switched on or off: it has none of a new rule's fields.
+        if self.state == "present" and not getattr(self.resource, "inherited", False):
             info, resource = kind_info(given[0]), self.resource
             for field in info.required:
                 if field not in resource.model_fields_set or getattr(resource, field) is None:

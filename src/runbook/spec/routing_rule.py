@@ -11,6 +11,7 @@ from runbook.spec.fields import Resource, SpecModel, fail, text, unique_nonempty
 from runbook.spec.message_options import CHANGE_ROUTE as CHANGE_ROUTE
 from runbook.spec.message_options import OPTION_FIELDS, MessageOptions
 from runbook.spec.message_options import Action as Action
+from runbook.spec.placement import Placement
 
 MESSAGE_TYPES: tuple[str, ...] = ("inbound", "outbound", "internal_sending", "internal_receiving")
 ACCOUNT_TYPES: tuple[str, ...] = ("users", "groups", "unrecognized_catch_all")
@@ -78,7 +79,7 @@ def _default_account_types() -> list[AccountType]:
     return ["users", "groups"]
 
 
-class RoutingRule(MessageOptions, Resource):
+class RoutingRule(Placement, MessageOptions, Resource):
     """A rule under Gmail > Routing ("Add setting"), keyed by its description."""
 
     description: Annotated[str, text("rule description")] = Field(

@@ -1,5 +1,6 @@
 // The Default routing page: its settings in priority order (description, summary, status),
-// each with its on/off switch; Configure / Add another rule at the top OU; read-only below.
+// each with its on/off switch; Configure / Add another rule; in a child OU, the inherited
+// settings too (marked so, their switch only: disabled or enabled there).
 import { defaultRuleForm } from "./default-dialog.js";
 import { addToolbar, entrySwitch } from "./entry-switch.js";
 import { t } from "./i18n.js";
@@ -18,6 +19,7 @@ const SETTINGS = {
   table: "default_rules_table",
   columns: ["col_description", "col_summary", "col_status", "col_actions"],
   empty: "no_default_rules",
+  perOu: true,
 };
 
 function summary(rule) {
@@ -33,11 +35,11 @@ export function defaultRoutingPage() {
   const list = listPage({
     kind: SETTINGS,
     cells: (rule, { inherited }) => [summary(rule), t(inherited ? "inherited" : "locally_applied")],
-    rowActions: (rule, { inherited }) => entrySwitch(PATH, rule, inherited),
+    rowActions: (rule) => entrySwitch(PATH, rule),
     editable: ({ inherited }) => !inherited,
     toolbar: addToolbar,
     form: defaultRuleForm,
   });
-  setupOuTree(list.render);
+  setupOuTree(list.ouChanged);
   list.load();
 }

@@ -1,26 +1,28 @@
 // What the lists of Routing rules and Default routing settings share: each row's on/off
 // switch, which saves at once (disabled while saving; a toast tells the outcome), and the
-// toolbar's Configure / Add another rule (none in a child OU, where the list is read-only).
+// toolbar's Configure / Add another rule (none where the list is read-only).
 import { api } from "./api.js";
 import { h } from "./dom.js";
 import { t } from "./i18n.js";
+import { currentOu } from "./ou-tree.js";
 import { toast } from "./toast.js";
 
-// The switch of `entry`, saved through `PATCH <path>/<id>`.
-export function entrySwitch(path, entry, inherited) {
+// The switch of `entry`, saved through `PATCH <path>/<id>`; an inherited entry's switch
+// disables (or enables again) it in the selected OU only.
+export function entrySwitch(path, entry) {
   const sw = h("button", {
     type: "button",
     role: "switch",
     class: "switch",
     "aria-label": t("rule_enabled"),
     "aria-checked": String(entry.enabled),
-    disabled: inherited,
   });
   sw.addEventListener("click", async () => {
     const wanted = sw.getAttribute("aria-checked") !== "true";
     sw.disabled = true;
     sw.setAttribute("aria-busy", "true");
-    const resp = await api("PATCH", `${path}/${entry.id}`, { enabled: wanted }, { revision: entry.revision });
+    const query = { ou: currentOu() };
+    const resp = await api("PATCH", `${path}/${entry.id}`, { enabled: wanted }, { revision: entry.revision, query });
     sw.disabled = false;
     sw.removeAttribute("aria-busy");
     if (resp.ok) {

@@ -5,10 +5,12 @@
 // `kind` describes the entries: {path (data endpoint), listKey (the list's key in the
 // endpoint's answer; default: path), form (forms/<form>),
 // nameOf(entry), addTitle, editTitle, deleteTitle, deleteText, table, columns, empty} (the
-// last ones string keys). The page adds: `cells(entry, view)` (the cells after the name),
+// last ones string keys; `perOu`: entries are set per OU, each OU's list has its own and the
+// inherited ones, marked `inherited`). The page adds: `cells(entry, view)` (the cells after the name),
 // `rowActions(entry, view)` (before Edit and Delete), `editable(view)` (whether a row has
 // Edit and Delete), `toolbar(view, list)` (above the table) and `form(shell, existing, list)`
-// (builds the Add/Edit form). `view`: {entries, pending, inherited (an OU below the top)}.
+// (builds the Add/Edit form). `view`: {entries, pending, inherited (a row's entry is inherited;
+// for the list of a kind not set per OU: an OU below the top)}.
 // `area`: where the list lives (default: the element with id "list"; a page with several
 // settings blocks has one list per block).
 import { api } from "./api.js";
@@ -20,15 +22,14 @@ import { variant } from "./variants.js";
 
 // A page's list: `show(entries, more)` with what has arrived (`more`: rows still to come,
 // when late rows are injected); stops quietly when `current()` says a newer load started.
-async function loadList(path, key, current, show) {
-  const resp = await api("GET", path, undefined, { query: { view: "list" } });
+async function loadList(path, key, query, current, show) {
+  const resp = await api("GET", path, undefined, { query });
   if (!current()) return;
   let entries = resp.ok ? resp.data[key] : [];
   const more = resp.ok && resp.data.next !== undefined;
   show(entries, more);
   if (!more) return;
-  const query = { view: "list", offset: resp.data.next };
-  const rest = await api("GET", path, undefined, { query });
+  const rest = await api("GET", path, undefined, { query: { ...query, offset: resp.data.next } });
   if (!current()) return;
   entries = entries.concat(rest.ok ? rest.data[key] : []);
   show(entries, false);
@@ -47,15 +48,19 @@ export function listPage({ kind, cells, rowActions, editable = () => true, toolb
     },
     load,
     render,
+    // The OU picker selected another OU: a list set per OU loads that OU's entries.
+    ouChanged: () => (kind.perOu ? load() : render()),
     openDialog,
     // Whether another entry than `existing` already has this name.
     nameTaken: (name, existing) =>
-      entries.some((o) => kind.nameOf(o) === name && (!existing || o.id !== existing.id)),
+      entries.some(
+        (o) => !o.inherited && kind.nameOf(o) === name && (!existing || o.id !== existing.id),
+      ),
     // Save an entry: a change of `existing` (based on its revision), or a new one.
     send: (existing, entry) =>
       existing
         ? api("PUT", `${kind.path}/${existing.id}`, entry, { revision: existing.revision })
-        : api("POST", kind.path, entry),
+        : api("POST", kind.path, kind.perOu ? { ...entry, org_unit: currentOu() } : entry),
   };
 
   // A row action: a button, or a plain link under the row-links variant.
@@ -68,7 +73,8 @@ export function listPage({ kind, cells, rowActions, editable = () => true, toolb
     return h("a", { href: "#", class: "text-button", onclick: go }, t(key));
   }
 
-  function row(entry, view) {
+  function row(entry, listView) {
+    const view = kind.perOu ? { ...listView, inherited: !!entry.inherited } : listView;
     const button = action;
     return h(
       "tr",
@@ -100,7 +106,7 @@ export function listPage({ kind, cells, rowActions, editable = () => true, toolb
     if (loading) return;
     if (pending) area.setAttribute("aria-busy", "true");
     else area.removeAttribute("aria-busy");
-    const view = { entries, pending, inherited: currentOu() !== "/" };
+    const view = { entries, pending, inherited: !kind.perOu && currentOu() !== "/" };
     const empty = !entries.length && !pending;
     setChildren(
       area,
@@ -114,7 +120,8 @@ export function listPage({ kind, cells, rowActions, editable = () => true, toolb
     area.setAttribute("aria-busy", "true");
     area.replaceChildren(progress("loading"));
     loading = true;
-    await loadList(kind.path, kind.listKey || kind.path, () => run === loads, (part, more) => {
+    const query = kind.perOu ? { view: "list", ou: currentOu() } : { view: "list" };
+    await loadList(kind.path, kind.listKey || kind.path, query, () => run === loads, (part, more) => {
       entries = part;
       pending = more;
       loading = false;

@@ -1,6 +1,23 @@
-// The organizational-unit picker (ARIA tree of the Gmail pages) and the OU it has selected.
+// The organizational-unit picker (ARIA tree of the Gmail pages, of any depth, with its search
+// box) and the OU it has selected: an OU path, "/" being the top (shown as the domain).
 let ou = "/";
 export const currentOu = () => ou;
+
+// Under `path`: the OU itself or one of its descendants.
+const within = (unit, path) => unit === path || unit.startsWith(path === "/" ? "/" : `${path}/`);
+
+// The search box: only the OUs whose name contains the text stay, with the OUs above them.
+function setupSearch(items) {
+  const box = document.querySelector(".ou-panel input[type=search]");
+  if (!box) return;
+  box.addEventListener("input", () => {
+    const q = box.value.trim().toLowerCase();
+    const hits = items.filter((i) => !q || i.textContent.toLowerCase().includes(q));
+    for (const item of items) {
+      item.hidden = !hits.some((hit) => within(hit.dataset.ou, item.dataset.ou));
+    }
+  });
+}
 
 // Wire the tree: click, or arrows then Enter/Space, selects an OU; `onChange()` on a change.
 export function setupOuTree(onChange) {
@@ -25,15 +42,17 @@ export function setupOuTree(onChange) {
     });
   }
   tree.addEventListener("keydown", (e) => {
-    const at = items.indexOf(document.activeElement);
+    const shown = items.filter((i) => !i.hidden);
+    const at = shown.indexOf(document.activeElement);
     if (at < 0) return;
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       const step = e.key === "ArrowDown" ? 1 : -1;
-      items[Math.max(0, Math.min(items.length - 1, at + step))].focus();
+      shown[Math.max(0, Math.min(shown.length - 1, at + step))].focus();
       e.preventDefault();
     } else if (e.key === "Enter" || e.key === " ") {
-      select(items[at]);
+      select(shown[at]);
       e.preventDefault();
     }
   });
+  setupSearch(items);
 }

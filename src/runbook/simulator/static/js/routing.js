@@ -1,6 +1,7 @@
 // The Routing page: its settings blocks, each a list with its own Configure / Add another rule
-// and its rows' Edit / Delete (read-only in a child OU). The Routing block lists the routing
-// rules (description, summary, status), each with its on/off switch; the other blocks hold
+// and its rows' Edit / Delete (the other blocks: read-only in a child OU). The Routing block
+// lists the selected OU's rules and those it inherits (description, summary, status), each with
+// its on/off switch (an inherited one: Edit and Delete are not offered); the other blocks hold
 // simple entries (a description).
 import { addToolbar, entrySwitch } from "./entry-switch.js";
 import { t } from "./i18n.js";
@@ -20,6 +21,7 @@ const RULES = {
   table: "rules_table",
   columns: ["col_description", "col_summary", "col_status", "col_actions"],
   empty: "no_rules",
+  perOu: true,
 };
 
 // The other settings blocks of the page (their sections are in the page, in the console's
@@ -69,12 +71,12 @@ export function routingPage() {
     kind: RULES,
     area: document.getElementById("list-routing"),
     cells: (rule, { inherited }) => [summary(rule), t(inherited ? "inherited" : "locally_applied")],
-    rowActions: (rule, { inherited }) => entrySwitch(RULES.path, rule, inherited),
+    rowActions: (rule) => entrySwitch(RULES.path, rule),
     editable: ({ inherited }) => !inherited,
     toolbar: addToolbar,
     form: ruleForm,
   });
   lists.push(list);
-  setupOuTree(() => lists.forEach((l) => l.render()));
+  setupOuTree(() => lists.forEach((l) => l.ouChanged()));
   lists.forEach((l) => l.load());
 }

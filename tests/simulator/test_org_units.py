@@ -1,0 +1,145 @@
+"""Organizational units: the picker's tree and search, rules per OU, inherited rules disabled."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from runbook.locales import Labels
+
+from .samples import LEGACY, REJECT, SPLIT
+from .ui import EN, FR, ROUTING, goto_list, routing_block, row, saved_toast
+
+TREE = ["/", "/Sales", "/Sales/EMEA", "/Support"]
+LANGS = [pytest.param(EN, id="en"), pytest.param(FR, id="fr")]
+
+
+def pick(page: Page, labels: Labels, name: str) -> None:
+    """Select an OU in the picker and wait for the lists of that OU."""
+    tree = page.get_by_role("tree", name=labels.name("org_units"))
+    tree.get_by_role("treeitem", name=name, exact=True).click()
+    expect(tree.get_by_role("treeitem", name=name, exact=True)).to_have_attribute(
+        "aria-selected", "true"
+    )
+    expect(page.get_by_role("progressbar", name=labels.name("loading"))).to_have_count(0)
+
+
+def open_at(page: Page, sim: Any, labels: Labels, unit: str) -> None:
+    """The Routing page at OU `unit` of the tree, the top's rule SPLIT in the console."""
+    sim.put_state({"org_units": TREE, "routes": [LEGACY], "routing_rules": [SPLIT]})
+    goto_list(page, ROUTING, labels)
+    pick(page, labels, unit)
+
+
+def rule_row(page: Page, labels: Labels, description: str) -> Locator:
+    return row(page, labels.name("rules_table"), description)
+
+
+@pytest.mark.parametrize("labels", LANGS)
+def test_tree_of_any_depth_and_its_search(page: Page, sim: Any, labels: Labels) -> None:
+    sim.put_state({"org_units": TREE})
+    goto_list(page, ROUTING, labels)
+    tree = page.get_by_role("tree", name=labels.name("org_units"))
+    expect(tree.get_by_role("treeitem")).to_have_text(["example.com", "Sales", "EMEA", "Support"])
+    expect(tree.get_by_role("treeitem", name="EMEA")).to_have_attribute("aria-level", "3")
+    page.get_by_role("searchbox", name=labels.name("org_search")).fill("emea")
+    expect(tree.get_by_role("treeitem")).to_have_text(["example.com", "Sales", "EMEA"])
+    page.get_by_role("searchbox", name=labels.name("org_search")).fill("")
+    expect(tree.get_by_role("treeitem")).to_have_count(4)
+
+
+@pytest.mark.parametrize("labels", LANGS)
+def test_inherited_rule_disabled_and_enabled_again_in_a_child_unit(
+    page: Page, sim: Any, labels: Labels
+) -> None:
+    open_at(page, sim, labels, "Sales")
+    rule = rule_row(page, labels, SPLIT["description"])
+    expect(rule.get_by_role("cell", name=labels.name("inherited"))).to_be_visible()
+    expect(rule.get_by_role("button", name=labels.name("edit"))).to_have_count(0)
+    switch = rule.get_by_role("switch", name=labels.name("rule_enabled"))
+    switch.click()
+    expect(switch).to_have_attribute("aria-checked", "false")
+    expect(saved_toast(page, labels)).to_be_visible()
+    state = sim.state()
+    assert state["routing_rules"] == [SPLIT]  # the rule itself is unchanged at the top
+    assert state["disabled_inherited"] == [
+        {"org_unit": "/Sales", "description": SPLIT["description"]}
+    ]
+    pick(page, labels, "EMEA")  # below Sales, the rule is off too
+    expect(rule.get_by_role("switch", name=labels.name("rule_enabled"))).to_have_attribute(
+        "aria-checked", "false"
+    )
+    pick(page, labels, "example.com")
+    expect(rule.get_by_role("cell", name=labels.name("locally_applied"))).to_be_visible()
+    expect(switch).to_have_attribute("aria-checked", "true")
+    pick(page, labels, "Sales")
+    switch.click()
+    expect(switch).to_have_attribute("aria-checked", "true")
+    assert "disabled_inherited" not in sim.state()
+    assert [(a["action"], a["name"], a.get("org_unit")) for a in sim.audit()] == [
+        ("disable_inherited_rule", SPLIT["description"], "/Sales"),
+        ("enable_inherited_rule", SPLIT["description"], "/Sales"),
+    ]
+
+
+@pytest.mark.parametrize("labels", LANGS)
+def test_create_edit_and_delete_a_rule_in_a_child_unit(
+    page: Page, sim: Any, labels: Labels
+) -> None:
+    open_at(page, sim, labels, "EMEA")
+    routing_block(page, labels).get_by_role("button", name=labels.name("add_another_rule")).click()
+    dialog = page.get_by_role("dialog", name=labels.name("rule_dialog"))
+    # The same description as the top's rule: another entry, in this OU.
+    dialog.get_by_role("textbox", name=labels.name("rule_description"), exact=True).fill(
+        SPLIT["description"]
+    )
+    dialog.get_by_role("checkbox", name=labels.name("msg_inbound")).check()
+    dialog.get_by_role("button", name=labels.name("save")).click()
+    expect(dialog).to_be_hidden()
+    local = rule_row(page, labels, SPLIT["description"]).filter(
+        has=page.get_by_role("cell", name=labels.name("locally_applied"))
+    )
+    local.get_by_role("button", name=labels.name("edit")).click()
+    edit = page.get_by_role("dialog", name=labels.name("rule_dialog_edit"))
+    edit.get_by_role("checkbox", name=labels.name("msg_outbound")).check()
+    edit.get_by_role("button", name=labels.name("save")).click()
+    expect(edit).to_be_hidden()
+    top, mine = sim.state()["routing_rules"]
+    assert top == SPLIT
+    assert mine["org_unit"] == "/Sales/EMEA" and mine["messages"] == ["inbound", "outbound"]
+
+    local.get_by_role("button", name=labels.name("delete")).click()
+    confirm = page.get_by_role("alertdialog", name=labels.name("delete_rule_title"))
+    confirm.get_by_role("button", name=labels.name("delete")).click()
+    expect(local).to_have_count(0)
+    expect(rule_row(page, labels, SPLIT["description"])).to_have_count(1)  # the inherited one
+    assert sim.state()["routing_rules"] == [SPLIT]
+    assert [(a["action"], a.get("org_unit")) for a in sim.audit()] == [
+        ("create_rule", "/Sales/EMEA"),
+        ("update_rule", "/Sales/EMEA"),
+        ("delete_rule", "/Sales/EMEA"),
+    ]
+
+
+def test_state_rules_per_unit(sim: Any) -> None:
+    at_sales = {**REJECT, "org_unit": "/Sales"}
+    sim.put_state({"routing_rules": [REJECT, at_sales]})  # one description, two OUs
+    assert sim.state()["routing_rules"] == [REJECT, at_sales]
+    bad = [
+        {"routing_rules": [REJECT, REJECT]},  # twice in one OU
+        {"routing_rules": [{**REJECT, "org_unit": "/Nowhere"}]},
+        {"org_units": ["/", "/Sales/EMEA"]},  # its parent is not listed
+        {"org_units": ["/", "/Sales/"]},
+        {"disabled_inherited": [{"org_unit": "/", "description": "x"}]},
+        {"disabled_inherited": [{"org_unit": "/Sales"}]},
+    ]
+    for doc in bad:
+        assert sim.client.put("/_sim/state", json=doc).status_code == 400, doc
+
+
+def test_list_of_an_unknown_unit_is_not_found(console: httpx.Client, sim: Any) -> None:
+    response = console.get("/ac/_data/rules", params={"view": "list", "ou": "/Nowhere"})
+    assert response.status_code == 404
