@@ -179,13 +179,9 @@ class Store(SettingsBlocks):
     ) -> Json:
         """Replace one entry; the entries naming a renamed route follow it."""
         with self._writing():
-            entries = self._entries[kind]
-            n = self._index(entries, entry_id)
-            self._check_revision(entry_id, revision)
-            old = entries[n][1]
-            entry = self._check(kind, raw, entry_id)
-            entries[n] = (entry_id, entry)
-            self._touch(entry_id)
+            old, entry = self._replace(
+                self._entries[kind], entry_id, revision, lambda _: self._check(kind, raw, entry_id)
+            )
             if KINDS[kind].is_route and entry["name"] != old["name"]:
                 self._rename_route(old["name"], entry["name"])
             return self._stored(kind, "update", entry_id, entry, by)
@@ -201,12 +197,9 @@ class Store(SettingsBlocks):
     ) -> Json:
         """Turn one entry on or off (an update of it)."""
         with self._writing():
-            entries = self._entries[kind]
-            n = self._index(entries, entry_id)
-            self._check_revision(entry_id, revision)
-            entry = {**entries[n][1], "enabled": enabled}
-            entries[n] = (entry_id, entry)
-            self._touch(entry_id)
+            _, entry = self._replace(
+                self._entries[kind], entry_id, revision, lambda old: {**old, "enabled": enabled}
+            )
             return self._stored(kind, "update", entry_id, entry, by)
 
     def delete(
