@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 import traceback
@@ -98,40 +99,22 @@ def labels_option() -> Callable[[F], F]:
     )
 
 
-def endpoint_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """`--browser-endpoint` (or RUNBOOK_BROWSER_ENDPOINT): a ws:// or wss:// URL, or None."""
-    if not value:
-        return None
-    from runbook.console.remote import parse_endpoint
+def parsed_by(parse: str, error: type[Exception] = ValueError, *, each: bool = False) -> Any:
+    """A click callback passing the option's value (each value, when `each`) through the
+    function `module:name`, imported only when the option is given; its `error` becomes a
+    usage error (exit 64) naming the option. An option not given stays None (or `()`)."""
+    module, _, name = parse.partition(":")
 
-    try:
-        return parse_endpoint(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+    def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if value is None or value == ():
+            return value
+        function = getattr(importlib.import_module(module), name)
+        try:
+            return tuple(function(v) for v in value) if each else function(value)
+        except error as exc:
+            raise click.BadParameter(str(exc)) from None
 
-
-def header_option(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> Any:
-    """`--browser-header NAME=VALUE`, each `${env:VAR}` in a value resolved (a secret)."""
-    if not value:
-        return ()
-    from runbook.console.remote import parse_header
-
-    try:
-        return tuple(parse_header(pair) for pair in value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
-
-
-def launch_options_option(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    """`--browser-launch-options JSON`: Playwright launch options for the browser server."""
-    if value is None:
-        return None
-    from runbook.console.remote import parse_launch_options
-
-    try:
-        return parse_launch_options(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+    return callback
 
 
 BROWSER_OPTIONS: dict[str, Callable[[Any], Any]] = {
@@ -139,7 +122,7 @@ BROWSER_OPTIONS: dict[str, Callable[[Any], Any]] = {
         "--browser-endpoint",
         metavar="ws://HOST:PORT/PATH",
         envvar="RUNBOOK_BROWSER_ENDPOINT",
-        callback=endpoint_option,
+        callback=parsed_by("runbook.console.remote:parse_endpoint"),
         help="Connect to this Playwright browser server (ws:// or wss://) instead of "
         "launching a local Chromium [env: RUNBOOK_BROWSER_ENDPOINT].",
     ),
@@ -148,14 +131,14 @@ BROWSER_OPTIONS: dict[str, Callable[[Any], Any]] = {
         "browser_headers",
         multiple=True,
         metavar="NAME=VALUE",
-        callback=header_option,
+        callback=parsed_by("runbook.console.remote:parse_header", each=True),
         help="HTTP header for the browser server (repeatable); ${env:VAR} in VALUE is read "
         "from the environment and masked as a secret.",
     ),
     "browser-launch-options": click.option(
         "--browser-launch-options",
         metavar="JSON",
-        callback=launch_options_option,
+        callback=parsed_by("runbook.console.remote:parse_launch_options"),
         help="Launch options sent to the browser server (Playwright's names, e.g. "
         '\'{"executablePath": "/usr/bin/chromium"}\' for a server run with --unsafe); '
         "none are sent without it.",
@@ -379,18 +362,6 @@ def execute(book: Any, file: str, mode: str, **opts: Any) -> int:
         driver.discard()
 
 
-def _shard_option(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    """`--shard I/N`, parsed before anything starts."""
-    from runbook.fleet import parse_shard
-
-    if value is None:
-        return None
-    try:
-        return parse_shard(value)
-    except UsageError as exc:
-        raise click.BadParameter(str(exc)) from None
-
-
 def tenant_options(func: F) -> F:
     """`--tenant NAME` (repeatable) and `--shard I/N`: which tenants of a tenants file."""
     options = [
@@ -403,7 +374,7 @@ def tenant_options(func: F) -> F:
         ),
         click.option(
             "--shard",
-            callback=_shard_option,
+            callback=parsed_by("runbook.fleet:parse_shard", UsageError),
             metavar="I/N",
             help="Only shard I of N (I from 0): the file's tenants dealt round-robin.",
         ),

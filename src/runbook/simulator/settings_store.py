@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -83,6 +83,22 @@ class Ledger:
         if revision is not None and revision != self._revisions[entry_id]:
             raise Stale(entry_id)
 
+    def _replace(
+        self,
+        entries: list[tuple[str, Json]],
+        entry_id: str,
+        revision: int | None,
+        new: Callable[[Json], Json],
+    ) -> tuple[Json, Json]:
+        """Put `new(old)` in place of the entry, checked at `revision` first; (old, new)."""
+        n = self._index(entries, entry_id)
+        self._check_revision(entry_id, revision)
+        old = entries[n][1]
+        entry = new(old)
+        entries[n] = (entry_id, entry)
+        self._touch(entry_id)
+        return old, entry
+
     @staticmethod
     def _index(entries: list[tuple[str, Json]], entry_id: str) -> int:
         for n, (i, _) in enumerate(entries):
@@ -138,12 +154,12 @@ class SettingsBlocks(Ledger):
     ) -> Json:
         """Replace one entry of another settings block."""
         with self._writing():
-            entries = self._block(block)
-            n = self._index(entries, entry_id)
-            self._check_revision(entry_id, revision)
-            entry = self._check_setting(block, raw, entry_id)
-            entries[n] = (entry_id, entry)
-            self._touch(entry_id)
+            _, entry = self._replace(
+                self._block(block),
+                entry_id,
+                revision,
+                lambda _: self._check_setting(block, raw, entry_id),
+            )
             self._record("update_setting", entry["description"], by, block)
             return self._served(entry_id, entry)
 

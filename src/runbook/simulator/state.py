@@ -221,13 +221,9 @@ class Store(SettingsBlocks):
     ) -> Json:
         """Replace one entry; the entries naming a renamed route follow it."""
         with self._writing():
-            entries = self._entries[kind]
-            n = self._index(entries, entry_id)
-            self._check_revision(entry_id, revision)
-            old = entries[n][1]
-            entry = self._check(kind, raw, entry_id)
-            entries[n] = (entry_id, entry)
-            self._touch(entry_id)
+            old, entry = self._replace(
+                self._entries[kind], entry_id, revision, lambda _: self._check(kind, raw, entry_id)
+            )
             if KINDS[kind].is_route and entry["name"] != old["name"]:
                 self._rename_route(old["name"], entry["name"])
             return self._stored(kind, "update", entry_id, entry, by)
@@ -249,13 +245,13 @@ class Store(SettingsBlocks):
         """
         with self._writing():
             entries = self._entries[kind]
-            n = self._index(entries, entry_id)
-            self._check_revision(entry_id, revision)
-            if unit is not None and unit != entries[n][1].get("org_unit", unit):
-                return self._set_inherited(kind, entries[n], enabled, unit, by)
-            entry = {**entries[n][1], "enabled": enabled}
-            entries[n] = (entry_id, entry)
-            self._touch(entry_id)
+            row = entries[self._index(entries, entry_id)]
+            if unit is not None and unit != row[1].get("org_unit", unit):
+                self._check_revision(entry_id, revision)
+                return self._set_inherited(kind, row, enabled, unit, by)
+            _, entry = self._replace(
+                entries, entry_id, revision, lambda old: {**old, "enabled": enabled}
+            )
             return self._stored(kind, "update", entry_id, entry, by)
 
     def _set_inherited(

@@ -144,3 +144,17 @@ def _title(w: Writer, kind: KindExplainer, step: Step) -> str:
         return step.name
     key = kind.remove_title if step.state == "absent" else kind.set_title
     return w.say(key, name=w.q(step.key))
+
+
+def deletion(page: str, prose: ProseKey, dialog: LabelKey, **labels: LabelKey) -> Builder:
+    """How a `state: absent` step reads: reach the page, delete the entry by name, confirm
+    (`labels` name the prose's other fields, e.g. the page section the entry is in)."""
+
+    def absent(w: Writer, book: Runbook, step: Step) -> list[Item]:
+        named = {field: w.name(key) for field, key in labels.items()}
+        delete = w.say(
+            prose, name=w.q(step.key), delete=w.name("delete"), dialog=w.name(dialog), **named
+        )
+        return [*navigate(w, book, page), Item(delete)]
+
+    return absent

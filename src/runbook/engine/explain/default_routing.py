@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from runbook.engine.explain.core import Item, KindExplainer, Writer, navigate
+from runbook.engine.explain.core import Item, KindExplainer, Writer, deletion, navigate
 from runbook.engine.explain.message_options import action_items, closing_items, opening_items
 from runbook.locales import (
     APPLY_TO_KEYS,
@@ -48,25 +48,10 @@ def _recipients(w: Writer, rule: DefaultRouting) -> Item:
     )
 
 
-def absent(w: Writer, book: Runbook, step: Step) -> list[Item]:
-    items = navigate(w, book, PAGE)
-    items.append(
-        Item(
-            w.say(
-                "delete_default_rule",
-                name=w.q(step.key),
-                delete=w.name("delete"),
-                dialog=w.name("delete_rule_title"),
-            )
-        )
-    )
-    return items
-
-
 EXPLAINER = KindExplainer(
     page=PAGE,
     set_title="set_default_rule",
     remove_title="remove_default_rule",
     present=present,
-    absent=absent,
+    absent=deletion(PAGE, "delete_default_rule", "delete_rule_title"),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from runbook.engine.explain.core import Item, KindExplainer, Writer, navigate
+from runbook.engine.explain.core import Item, KindExplainer, Writer, deletion, navigate
 from runbook.locales import LabelKey
 from runbook.spec import kind_info
 from runbook.spec.model import MailRoute, MultipleHosts, Runbook, Step, WeightedHost
@@ -102,21 +102,10 @@ def _tables(w: Writer, hosts: MultipleHosts) -> list[Item]:
     return items
 
 
-def absent(w: Writer, book: Runbook, step: Step) -> list[Item]:
-    items = navigate(w, book, PAGE)
-    items.append(
-        Item(
-            w.say(
-                "delete_route",
-                name=w.q(step.key),
-                delete=w.name("delete"),
-                dialog=w.name("delete_route_title"),
-            )
-        )
-    )
-    return items
-
-
 EXPLAINER = KindExplainer(
-    page=PAGE, set_title="set_route", remove_title="remove_route", present=present, absent=absent
+    page=PAGE,
+    set_title="set_route",
+    remove_title="remove_route",
+    present=present,
+    absent=deletion(PAGE, "delete_route", "delete_route_title"),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from runbook.engine.explain.core import Checkboxes, Item, KindExplainer, Writer, navigate
+from runbook.engine.explain.core import Checkboxes, Item, KindExplainer, Writer, deletion, navigate
 from runbook.engine.explain.message_options import action_items, closing_items, opening_items
 from runbook.locales import (
     ACCOUNT_TYPE_KEYS,
@@ -87,22 +87,10 @@ def _envelope(w: Writer, rule: RoutingRule) -> Item:
     )
 
 
-def absent(w: Writer, book: Runbook, step: Step) -> list[Item]:
-    items = navigate(w, book, PAGE)
-    items.append(
-        Item(
-            w.say(
-                "delete_rule",
-                section=w.name("routing_heading"),
-                name=w.q(step.key),
-                delete=w.name("delete"),
-                dialog=w.name("delete_rule_title"),
-            )
-        )
-    )
-    return items
-
-
 EXPLAINER = KindExplainer(
-    page=PAGE, set_title="set_rule", remove_title="remove_rule", present=present, absent=absent
+    page=PAGE,
+    set_title="set_rule",
+    remove_title="remove_rule",
+    present=present,
+    absent=deletion(PAGE, "delete_rule", "delete_rule_title", section="routing_heading"),
 )
