@@ -27,11 +27,12 @@ def pick(page: Page, labels: Labels, name: str) -> None:
     expect(page.get_by_role("progressbar", name=labels.name("loading"))).to_have_count(0)
 
 
-def open_at(page: Page, sim: Any, labels: Labels, unit: str) -> None:
-    """The Routing page at OU `unit` of the tree, the top's rule SPLIT in the console."""
+def open_at(page: Page, sim: Any, labels: Labels, *path: str) -> None:
+    """The Routing page at the OU `path` (its names from the top down), SPLIT at the top."""
     sim.put_state({"org_units": TREE, "routes": [LEGACY], "routing_rules": [SPLIT]})
     goto_list(page, ROUTING, labels)
-    pick(page, labels, unit)
+    for name in path:  # an OU shows its children once selected
+        pick(page, labels, name)
 
 
 def rule_row(page: Page, labels: Labels, description: str) -> Locator:
@@ -43,11 +44,23 @@ def test_tree_of_any_depth_and_its_search(page: Page, sim: Any, labels: Labels) 
     sim.put_state({"org_units": TREE})
     goto_list(page, ROUTING, labels)
     tree = page.get_by_role("tree", name=labels.name("org_units"))
-    expect(tree.get_by_role("treeitem")).to_have_text(["example.com", "Sales", "EMEA", "Support"])
-    expect(tree.get_by_role("treeitem", name="EMEA")).to_have_attribute("aria-level", "3")
-    page.get_by_role("searchbox", name=labels.name("org_search")).fill("emea")
+    # As on the real picker, an OU's children show once it is opened.
+    expect(tree.get_by_role("treeitem")).to_have_text(["example.com", "Sales", "Support"])
+    sales = tree.get_by_role("treeitem", name="Sales", exact=True)
+    expect(sales).to_have_attribute("aria-expanded", "false")
+    search = page.get_by_role("searchbox", name=labels.name("org_search"))
+    search.fill("emea")
     expect(tree.get_by_role("treeitem")).to_have_text(["example.com", "Sales", "EMEA"])
-    page.get_by_role("searchbox", name=labels.name("org_search")).fill("")
+    expect(tree.get_by_role("treeitem", name="EMEA")).to_have_attribute("aria-level", "3")
+    search.fill("")
+    expect(tree.get_by_role("treeitem")).to_have_count(3)
+    sales.press("ArrowRight")  # the keyboard opens it without selecting it
+    expect(tree.get_by_role("treeitem")).to_have_text(["example.com", "Sales", "EMEA", "Support"])
+    expect(sales).to_have_attribute("aria-selected", "false")
+    sales.press("ArrowLeft")
+    expect(tree.get_by_role("treeitem")).to_have_count(3)
+    pick(page, labels, "Sales")  # selecting it opens it too
+    expect(sales).to_have_attribute("aria-expanded", "true")
     expect(tree.get_by_role("treeitem")).to_have_count(4)
 
 
@@ -89,7 +102,7 @@ def test_inherited_rule_disabled_and_enabled_again_in_a_child_unit(
 def test_create_edit_and_delete_a_rule_in_a_child_unit(
     page: Page, sim: Any, labels: Labels
 ) -> None:
-    open_at(page, sim, labels, "EMEA")
+    open_at(page, sim, labels, "Sales", "EMEA")
     routing_block(page, labels).get_by_role("button", name=labels.name("add_another_rule")).click()
     dialog = page.get_by_role("dialog", name=labels.name("rule_dialog"))
     # The same description as the top's rule: another entry, in this OU.
@@ -122,6 +135,26 @@ def test_create_edit_and_delete_a_rule_in_a_child_unit(
         ("update_rule", "/Sales/EMEA"),
         ("delete_rule", "/Sales/EMEA"),
     ]
+
+
+@pytest.mark.parametrize("labels", LANGS)
+def test_the_overridden_wording_of_a_units_own_rules(page: Page, sim: Any, labels: Labels) -> None:
+    sim.put_state(
+        {
+            "org_units": TREE,
+            "routes": [LEGACY],
+            "routing_rules": [SPLIT, {**REJECT, "org_unit": "/Sales"}],
+        }
+    )
+    sim.variants(["ou-overridden"])
+    goto_list(page, ROUTING, labels)
+    pick(page, labels, "Sales")
+    status = {"en": "Overridden", "fr": "Remplacé"}[labels.locale]
+    own = rule_row(page, labels, REJECT["description"])
+    expect(own.get_by_role("cell", name=status, exact=True)).to_be_visible()
+    expect(own.get_by_role("button", name=labels.name("edit"))).to_be_visible()
+    inherited = rule_row(page, labels, SPLIT["description"])
+    expect(inherited.get_by_role("cell", name=labels.name("inherited"))).to_be_visible()
 
 
 def test_state_rules_per_unit(sim: Any) -> None:

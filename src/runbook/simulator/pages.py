@@ -92,11 +92,14 @@ def _ou_items(locale: Locale, units: Sequence[str]) -> list[str]:
     def walk(unit: str, level: int, position: int, size: int) -> None:
         name = text(locale, "org_top") if unit == TOP else leaf_name(unit)
         top = unit == TOP
-        expanded = ' aria-expanded="true"' if unit in children else ""
+        # The top is open, showing its children; an OU further down opens when selected.
+        open_ = str(level == 1).lower()
+        expanded = f' aria-expanded="{open_}"' if unit in children else ""
+        hidden = " hidden" if level > 2 else ""
         items.append(
             f'<li role="treeitem" aria-level="{level}" aria-setsize="{size}"'
             f' aria-posinset="{position}"{expanded} aria-selected="{str(top).lower()}"'
-            f' tabindex="{0 if top else -1}" data-ou="{escape(unit)}">{escape(name)}</li>'
+            f' tabindex="{0 if top else -1}" data-ou="{escape(unit)}"{hidden}>{escape(name)}</li>'
         )
         below = children.get(unit, [])
         for n, child in enumerate(below, 1):

@@ -24,6 +24,8 @@ VARIANTS: dict[str, str] = {
     "page-not-inert": "the page behind an open dialog stays in the accessibility tree",
     "banner": "a 'Got it' / 'Dismiss' banner over the page swallows the first click",
     "reauth": "a password-only 'Verify it's you' challenge once, mid-session, then back",
+    "ou-overridden": "an OU's own rules say 'Overridden' (the current status pattern), "
+    "not 'Locally applied'",
 }
 
 # The string keys of buttons that `caps` writes in capitals.
@@ -46,6 +48,10 @@ TLS_WORDING_2 = {
     "en": "Require mail to be transmitted over a secure transport (TLS) connection",
     "fr": "Exiger que les messages soient transmis via un transport sécurisé (TLS)",
 }
+
+
+# The current console pattern's word for a setting made in the OU itself (French: [?]).
+OVERRIDDEN = {"en": "Overridden", "fr": "Remplacé"}
 
 
 class VariantError(ValueError):
@@ -75,6 +81,8 @@ def strings(base: Mapping[str, str], locale: str, active: Iterable[str]) -> dict
     active = set(active)
     if "tls-wording-2" in active:
         shown["require_tls"] = TLS_WORDING_2[locale]
+    if "ou-overridden" in active:
+        shown["locally_applied"] = OVERRIDDEN[locale]
     if "caps" in active:
         for key in CAPS_KEYS:
             shown[key] = shown[key].upper()
