@@ -16,6 +16,7 @@ from runbook.spec import load_runbook, load_text
 ROOT = Path(__file__).parents[2]
 SPLIT = ROOT / "runbooks" / "split-delivery.yaml"
 MULTI = ROOT / "runbooks" / "split-delivery-multi-host.yaml"
+STAGED = ROOT / "runbooks" / "staged-migration.yaml"
 DATA = Path(__file__).parent / "data" / "valid"
 QUOTED = {"en": re.compile("\u201c(.*?)\u201d"), "fr": re.compile("«\u00a0(.*?)\u00a0»")}
 
@@ -23,9 +24,10 @@ QUOTED = {"en": re.compile("\u201c(.*?)\u201d"), "fr": re.compile("«\u00a0(.*?)
 def runbook_values(path: Path) -> set[str]:
     """Every value a runbook sets: names, hosts, patterns, ... (quoted as typed text)."""
     book = load_runbook(path, env={"RUNBOOK_TEST_RELAY": "relay.example.net"})
-    values = {book.name, book.console.org_unit}
+    values = {book.name, *book.console.org_unit.strip("/").split("/")}  # the picker's names
     for step in book.steps:
         values |= {str(v) for v in _leaves(step.resource.console_fields())}
+        values |= set(str(getattr(step.resource, "org_unit", None) or "").strip("/").split("/"))
     return values
 
 
@@ -129,7 +131,8 @@ def test_absent_steps_are_explained_as_deletions() -> None:
 
 def test_org_unit_existing_route_and_disabled_rule() -> None:
     text = explain(load_runbook(DATA / "existing-route.yaml", env={}), "en")
-    assert "select the organizational unit \u201c/Sales/EMEA\u201d" in text
+    assert "organizational unit picker on the left (\u201cOrganizational units\u201d), select "
+    assert "select \u201cSales\u201d > \u201cEMEA\u201d" in text
     assert "must already exist under \u201cHosts\u201d" in text
     assert "turn off \u201cEnabled\u201d" in text
 
@@ -170,3 +173,55 @@ def test_explain_of_an_invalid_runbook_exits_65() -> None:
     path = Path(__file__).parent / "data" / "invalid" / "port-465.yaml"
     result = CliRunner().invoke(cli, ["explain", str(path)])
     assert result.exit_code == 65 and "port 465" in result.stderr
+
+
+def _numbered(text: str, step: int) -> str:
+    """The sub-steps of step `step` of an explanation."""
+    return text.split(f"\n{step}. ")[1].split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("locale", "select", "top", "inherited"),
+    [
+        (
+            "en",
+            "In the organizational unit picker on the left (\u201cOrganizational units\u201d), "
+            "select \u201cNot migrated\u201d > \u201cPilot\u201d.",
+            "select the top organizational unit (your domain)",
+            "it is inherited from a parent organizational unit and cannot be edited here. "
+            "Turn off \u201cEnabled\u201d on its row",
+        ),
+        (
+            "fr",
+            "Dans le sélecteur d'unités organisationnelles à gauche (« Unités "
+            "organisationnelles »), sélectionnez « Not migrated » > « Pilot ».",
+            "sélectionnez l'unité organisationnelle de premier niveau (votre domaine)",
+            "elle est héritée d'une unité organisationnelle parente et ne peut pas être modifiée "
+            "ici. Désactivez « Activé » sur sa ligne",
+        ),
+    ],
+)
+def test_each_step_selects_its_own_org_unit(
+    locale: str, select: str, top: str, inherited: str
+) -> None:
+    text = explain(load_runbook(STAGED, env={}), locale).replace("\u00a0", " ")
+    route, top_rule, child_rule, pilot = (_numbered(text, n) for n in (1, 2, 3, 4))
+    assert "organisationnelle" not in route and "organizational" not in route  # Hosts: no OU
+    assert top in top_rule
+    assert "Not migrated" in child_rule and "Pilot" not in child_rule
+    assert select in pilot and inherited in pilot
+    # An inherited rule is only switched: no dialog is opened for it.
+    assert "Description" not in pilot and "Save" not in pilot and "Enregistrer" not in pilot
+
+
+def test_an_inherited_step_is_titled_by_what_it_does() -> None:
+    book = load_text(
+        "version: 1\nname: t\nsteps:\n"
+        "  - routing_rule: {description: Split, org_unit: /Sales, inherited: true, "
+        "enabled: false}\n"
+        "  - routing_rule: {description: Other, org_unit: /Sales, inherited: true}\n"
+    )
+    text = explain(book, "en")
+    assert "1. Turn off the inherited rule \u201cSplit\u201d in this organizational unit" in text
+    assert "2. Keep the inherited rule \u201cOther\u201d on in this organizational unit" in text
+    assert "If \u201cEnabled\u201d is off on its row, turn it on." in text

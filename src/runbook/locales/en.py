@@ -168,7 +168,17 @@ PROSE: dict[ProseKey, str] = {
     "sign_in": "Sign in to the Admin console ({url}) as an administrator, then follow these "
     "steps in order.",
     "go_to": "In the Admin console, go to {path}.",
-    "org_unit": "On the left, under {tree}, select the organizational unit {ou}.",
+    "org_unit": "In the organizational unit picker on the left ({tree}), select {ou}.",
+    "org_top": "In the organizational unit picker on the left ({tree}), select the top "
+    "organizational unit (your domain).",
+    "inherited_off": "In the {section} section, find the rule {name}: it is "
+    "inherited from a parent organizational unit and cannot be edited here. Turn off {switch} "
+    "on its row; the rule stays on in the parent.",
+    "inherited_on": "In the {section} section, find the rule {name}: it is "
+    "inherited from a parent organizational unit and cannot be edited here. If {switch} is "
+    "off on its row, turn it on.",
+    "inherited_off_title": "Turn off the inherited rule {name} in this organizational unit",
+    "inherited_on_title": "Keep the inherited rule {name} on in this organizational unit",
     "add_route": "Click {add_route}. The {dialog} dialog opens.",
     "edit_route": "(If the list already has a route named {name}, click {edit} on its row "
     "instead; the {dialog} dialog opens: make every field below match.)",

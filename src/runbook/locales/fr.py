@@ -169,7 +169,19 @@ PROSE: dict[ProseKey, str] = {
     "sign_in": "Connectez-vous à la console d'administration ({url}) avec un compte "
     "administrateur, puis suivez ces étapes dans l'ordre.",
     "go_to": "Dans la console d'administration, accédez à {path}.",
-    "org_unit": "À gauche, sous {tree}, sélectionnez l'unité organisationnelle {ou}.",
+    "org_unit": "Dans le sélecteur d'unités organisationnelles à gauche ({tree}), "
+    "sélectionnez {ou}.",
+    "org_top": "Dans le sélecteur d'unités organisationnelles à gauche ({tree}), sélectionnez "
+    "l'unité organisationnelle de premier niveau (votre domaine).",
+    "inherited_off": "Dans la section {section}, repérez la règle {name} : "
+    "elle est héritée d'une unité organisationnelle parente et ne peut pas être modifiée ici. "
+    "Désactivez {switch} sur sa ligne ; la règle reste active dans l'unité parente.",
+    "inherited_on": "Dans la section {section}, repérez la règle {name} : "
+    "elle est héritée d'une unité organisationnelle parente et ne peut pas être modifiée ici. "
+    "Si {switch} est désactivé sur sa ligne, activez-le.",
+    "inherited_off_title": "Désactiver la règle héritée {name} dans cette unité organisationnelle",
+    "inherited_on_title": "Garder active la règle héritée {name} dans cette unité "
+    "organisationnelle",
     "add_route": "Cliquez sur {add_route}. La boîte de dialogue {dialog} s'ouvre.",
     "edit_route": "(Si la liste contient déjà une route nommée {name}, cliquez plutôt sur "
     "{edit} sur sa ligne ; la boîte de dialogue {dialog} s'ouvre : faites correspondre "

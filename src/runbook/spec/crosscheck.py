@@ -42,6 +42,9 @@ class StepFacts:
     kind: str | None
     key: str | None
     refs: tuple[RefFacts, ...] = ()
+    # Where the entry is: its organizational unit, and whether it is inherited there (the same
+    # description in two OUs, or inherited in a child OU, is another entry).
+    place: tuple[str, bool] = ("/", False)
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,11 @@ def facts_from_models(book: Runbook) -> tuple[list[StepFacts], list[IgnoreFacts]
             if isinstance(name := getattr(holder, ref.field, None), str)
             for path in [("steps", i, step.kind, *where, ref.field)]
         )
-        steps.append(StepFacts(i, step.name, step.state, step.kind, step.key, refs))
+        place = (
+            getattr(resource, "org_unit", None) or book.console.org_unit,
+            getattr(resource, "inherited", False) is True,
+        )
+        steps.append(StepFacts(i, step.name, step.state, step.kind, step.key, refs, place))
     ignores = [IgnoreFacts(j, ig.step, ig.field) for j, ig in enumerate(book.drift.ignore)]
     return steps, ignores
 
@@ -73,6 +80,9 @@ def facts_from_models(book: Runbook) -> tuple[list[StepFacts], list[IgnoreFacts]
 def facts_from_data(data: dict[str, Any]) -> tuple[list[StepFacts], list[IgnoreFacts]]:
     """Facts of raw runbook data, whatever its shape (anything unexpected is left out)."""
     steps: list[StepFacts] = []
+    console = data.get("console")
+    unit = console.get("org_unit") if isinstance(console, dict) else None
+    top = unit if isinstance(unit, str) else "/"
     raw_steps = data.get("steps")
     for i, raw in enumerate(raw_steps if isinstance(raw_steps, list) else []):
         if not isinstance(raw, dict):
@@ -87,8 +97,10 @@ def facts_from_data(data: dict[str, Any]) -> tuple[list[StepFacts], list[IgnoreF
         resource = raw[info.key]
         key = resource.get(info.key_field)
         refs = tuple(_raw_refs(info, resource, i))
+        unit = resource.get("org_unit")
+        place = (unit if isinstance(unit, str) else top, resource.get("inherited") is True)
         steps.append(
-            StepFacts(i, name, state, info.key, key if isinstance(key, str) else None, refs)
+            StepFacts(i, name, state, info.key, key if isinstance(key, str) else None, refs, place)
         )
     ignores: list[IgnoreFacts] = []
     drift = data.get("drift")
@@ -134,7 +146,7 @@ def check_steps(steps: list[StepFacts], ignores: list[IgnoreFacts]) -> list[Cros
 def _duplicates(steps: list[StepFacts]) -> list[CrossIssue]:
     issues: list[CrossIssue] = []
     names: dict[str, int] = {}
-    keys: dict[tuple[str, str], tuple[int, str]] = {}
+    keys: dict[tuple[str, tuple[str, bool], str], tuple[int, str]] = {}
     for f in steps:
         if f.name is not None:
             if f.name in names:
@@ -149,15 +161,18 @@ def _duplicates(steps: list[StepFacts]) -> list[CrossIssue]:
                 names[f.name] = f.index
         if f.kind is None or f.key is None:
             continue
-        key = (f.kind, shown(f.key))  # two names the console shows alike are one entry
+        key = (f.kind, f.place, shown(f.key))  # two names the console shows alike are one entry
         if key in keys:
             first, earlier = keys[key]
             info = kind_info(f.kind)
             alike = "" if earlier == f.key else f" as {earlier!r}, which the console shows alike"
+            unit, inherited = f.place
+            where = "" if unit == "/" else f" in {unit}"
+            what = f"inherited {info.what}" if inherited else info.what
             issues.append(
                 (
                     ("steps", f.index, f.kind, info.key_field),
-                    f"{info.what} {f.key!r} is already managed by step {first + 1}{alike}; "
+                    f"{what} {f.key!r}{where} is already managed by step {first + 1}{alike}; "
                     f"each {nouns()} belongs to one step",
                 )
             )

@@ -111,13 +111,25 @@ class KindExplainer:
     absent: Builder
 
 
-def navigate(w: Writer, book: Runbook, page: str) -> list[Item]:
-    """Reaching a console page, then the runbook's organizational unit."""
+def org_unit_of(book: Runbook, step: Step) -> str:
+    """The organizational unit a step works in: its own, else the runbook's."""
+    own: str | None = getattr(step.resource, "org_unit", None)
+    return own or book.console.org_unit
+
+
+def navigate(w: Writer, book: Runbook, page: str, step: Step) -> list[Item]:
+    """Reaching a console page, then the step's organizational unit in the picker: its names
+    from the top down; for a kind set per OU, the top itself when another step selected
+    another OU."""
     items = [Item(w.say("go_to", path=w.click_path(page)))]
-    if book.console.org_unit != "/":
-        items.append(
-            Item(w.say("org_unit", tree=w.name("org_units"), ou=w.q(book.console.org_unit)))
-        )
+    unit, tree = org_unit_of(book, step), w.name("org_units")
+    if unit != "/":
+        path = " > ".join(w.q(part) for part in unit.strip("/").split("/"))
+        items.append(Item(w.say("org_unit", tree=tree, ou=path)))
+    elif hasattr(step.resource, "org_unit") and any(
+        org_unit_of(book, other) != "/" for other in book.steps
+    ):
+        items.append(Item(w.say("org_top", tree=tree)))
     return items
 
 
@@ -143,6 +155,9 @@ def _title(w: Writer, kind: KindExplainer, step: Step) -> str:
     if step.name:
         return step.name
     key = kind.remove_title if step.state == "absent" else kind.set_title
+    if getattr(step.resource, "inherited", False):
+        enabled = getattr(step.resource, "enabled", True)
+        key = "inherited_on_title" if enabled else "inherited_off_title"
     return w.say(key, name=w.q(step.key))
 
 
@@ -155,6 +170,6 @@ def deletion(page: str, prose: ProseKey, dialog: LabelKey, **labels: LabelKey) -
         delete = w.say(
             prose, name=w.q(step.key), delete=w.name("delete"), dialog=w.name(dialog), **named
         )
-        return [*navigate(w, book, page), Item(delete)]
+        return [*navigate(w, book, page, step), Item(delete)]
 
     return absent

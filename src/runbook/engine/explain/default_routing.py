@@ -20,7 +20,7 @@ PAGE = kind_info("default_routing").page
 
 def present(w: Writer, book: Runbook, step: Step) -> list[Item]:
     rule = cast(DefaultRouting, step.resource)
-    items = navigate(w, book, PAGE)
+    items = navigate(w, book, PAGE, step)
     items += opening_items(w, rule.description, add="add_default_rule", edit="edit_default_rule")
     items.append(_recipients(w, rule))
     items += action_items(w, rule, "dr_action_menu")

@@ -14,7 +14,7 @@ PAGE = kind_info("mail_route").page
 
 def present(w: Writer, book: Runbook, step: Step) -> list[Item]:
     route = cast(MailRoute, step.resource)
-    items = navigate(w, book, PAGE)
+    items = navigate(w, book, PAGE, step)
     items.append(
         Item(w.say("add_route", add_route=w.name("add_route"), dialog=w.name("route_dialog")))
     )

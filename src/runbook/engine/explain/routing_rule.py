@@ -12,6 +12,7 @@ from runbook.locales import (
     MATCH_VALUE_KEYS,
     MESSAGE_KEYS,
     LabelKey,
+    ProseKey,
 )
 from runbook.spec import kind_info
 from runbook.spec.model import (
@@ -28,7 +29,15 @@ PAGE = kind_info("routing_rule").page
 
 def present(w: Writer, book: Runbook, step: Step) -> list[Item]:
     rule = cast(RoutingRule, step.resource)
-    items = navigate(w, book, PAGE)
+    items = navigate(w, book, PAGE, step)
+    if rule.inherited:  # only its switch, in this OU
+        switch = w.name("rule_enabled")
+        key: ProseKey = "inherited_on" if rule.enabled else "inherited_off"
+        section = w.name("routing_heading")
+        return [
+            *items,
+            Item(w.say(key, section=section, name=w.q(rule.description), switch=switch)),
+        ]
     items.append(Item(w.say("scroll_routing", section=w.name("routing_heading"))))
     items += opening_items(w, rule.description, add="add_rule", edit="edit_rule")
     items.append(_messages(w, rule))
