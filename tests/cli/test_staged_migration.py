@@ -1,0 +1,136 @@
+"""The shipped `staged-migration.yaml`: rules in three organizational units, end to end."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+
+from tests.cli.conftest import CliResult
+
+Run = Callable[..., CliResult]
+Write = Callable[..., Path]
+
+SHIPPED = Path(__file__).resolve().parents[2] / "runbooks" / "staged-migration.yaml"
+TREE = ["/", "/Not migrated", "/Not migrated/Pilot", "/Support"]
+TOP_RULE = "Staged migration - unrecognized recipients to the legacy server"
+USERS_RULE = "Staged migration - users not yet migrated to the legacy server"
+ROUTE = "Legacy mail server"
+
+
+@pytest.fixture
+def book(write_runbook: Write) -> str:
+    return str(write_runbook(yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))))
+
+
+def state(sim_http: httpx.Client) -> dict[str, Any]:
+    return sim_http.get("/_sim/state").json()  # type: ignore[no-any-return]
+
+
+def audit(sim_http: httpx.Client) -> list[tuple[str, str, str | None]]:
+    return [(e["action"], e["name"], e.get("org_unit")) for e in sim_http.get("/_sim/audit").json()]
+
+
+def rules(sim_http: httpx.Client) -> list[tuple[str, str, list[str], str | None]]:
+    return [
+        (r["org_unit"], r["description"], r["account_types"], r["change_route"])
+        for r in state(sim_http)["routing_rules"]
+    ]
+
+
+def with_tree(sim_http: httpx.Client, **doc: Any) -> None:
+    sim_http.put("/_sim/state", json={"org_units": TREE, **doc}).raise_for_status()
+
+
+def test_apply_then_nothing_to_do_then_in_sync(
+    runbook_cli: Run, book: str, sim_http: httpx.Client
+) -> None:
+    with_tree(sim_http)
+    first = runbook_cli("run", book, "--json")
+    assert first.code == 0, first.output
+    steps = first.json()["steps"]
+    assert [s["action"] for s in steps] == ["create", "create", "create", "disable"]
+    assert [s.get("org_unit") for s in steps[1:]] == ["/", "/Not migrated", "/Not migrated/Pilot"]
+    assert rules(sim_http) == [
+        ("/", TOP_RULE, ["unrecognized_catch_all"], ROUTE),
+        ("/Not migrated", USERS_RULE, ["users"], ROUTE),
+    ]
+    assert state(sim_http)["disabled_inherited"] == [
+        {"org_unit": "/Not migrated/Pilot", "description": USERS_RULE}
+    ]
+    assert audit(sim_http) == [
+        ("create_route", ROUTE, None),
+        ("create_rule", TOP_RULE, "/"),
+        ("create_rule", USERS_RULE, "/Not migrated"),
+        ("disable_inherited_rule", USERS_RULE, "/Not migrated/Pilot"),
+    ]
+
+    second = runbook_cli("run", book, "--json")
+    assert second.code == 0, second.output
+    assert [s["status"] for s in second.json()["steps"]] == ["ok"] * 4
+    assert len(audit(sim_http)) == 4  # zero writes
+
+    drift = runbook_cli("drift", book, "--json")
+    assert drift.code == 0, drift.output
+
+
+def test_an_inherited_rule_switched_back_on_by_hand_is_drift_and_apply_turns_it_off(
+    runbook_cli: Run, book: str, sim_http: httpx.Client
+) -> None:
+    with_tree(sim_http)
+    assert runbook_cli("run", book).code == 0
+    live = state(sim_http)
+    del live["disabled_inherited"]
+    sim_http.put("/_sim/state", json=live).raise_for_status()
+
+    drift = runbook_cli("drift", book, "--json")
+    assert drift.code == 2, drift.output
+    [changed] = [s for s in drift.json()["steps"] if s["status"] == "drift"]
+    assert changed["org_unit"] == "/Not migrated/Pilot"
+    assert [c["field"] for c in changed["changes"]] == ["enabled"]
+
+    again = runbook_cli("run", book, "--json")
+    assert again.code == 0, again.output
+    assert audit(sim_http)[-1] == ("disable_inherited_rule", USERS_RULE, "/Not migrated/Pilot")
+    assert rules(sim_http)[1] == ("/Not migrated", USERS_RULE, ["users"], ROUTE)  # unchanged
+
+
+def test_rules_of_other_units_are_untouched(
+    runbook_cli: Run, book: str, sim_http: httpx.Client
+) -> None:
+    mine = {"description": USERS_RULE, "messages": ["outbound"], "org_unit": "/Support"}
+    hand = {"description": "Added by hand", "messages": ["inbound"], "org_unit": "/Not migrated"}
+    with_tree(sim_http, routing_rules=[mine, hand])
+    result = runbook_cli("run", book, "--json")
+    assert result.code == 0, result.output
+    live = {(r["org_unit"], r["description"]): r for r in state(sim_http)["routing_rules"]}
+    assert live[("/Support", USERS_RULE)]["messages"] == ["outbound"]
+    assert live[("/Not migrated", "Added by hand")]["messages"] == ["inbound"]
+    written = {(name, unit) for _, name, unit in audit(sim_http)}
+    assert (USERS_RULE, "/Support") not in written
+    assert ("Added by hand", "/Not migrated") not in written
+
+    quiet = runbook_cli("drift", book, "--json")
+    assert quiet.code == 0, quiet.output
+    assert "Added by hand" not in quiet.output
+
+    loud = runbook_cli("drift", book, "--json", "--show-unmanaged")
+    assert "Added by hand" in loud.output
+    assert "/Support" not in loud.output  # an OU the runbook never names is not read
+
+
+def test_an_org_unit_the_console_lacks_fails_its_step_and_changes_nothing_there(
+    runbook_cli: Run, book: str, sim_http: httpx.Client
+) -> None:
+    sim_http.put("/_sim/state", json={"org_units": ["/", "/Not migrated"]}).raise_for_status()
+    result = runbook_cli("run", book, "--json")
+    assert result.code == 1, result.output
+    last = result.json()["steps"][-1]
+    assert last["status"] == "failed"
+    assert "/Not migrated/Pilot" in last["message"]
+    assert "Pilot" in last["message"] and "disabled_inherited" not in state(sim_http)
+    assert [a for a in audit(sim_http) if a[2] == "/Not migrated/Pilot"] == []
