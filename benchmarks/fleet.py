@@ -29,6 +29,8 @@ from pathlib import Path
 import httpx
 import yaml
 
+from benchmarks.sections import write_section
+
 ROOT = Path(__file__).resolve().parents[1]
 BEGIN, END = "<!-- fleet:begin -->", "<!-- fleet:end -->"
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -144,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
                 process.wait()
     text = render(rows, args.tenants)
     print(text)
-    write_section(Path(args.out), text)
+    write_section(Path(args.out), BEGIN, END, text)
     return 0
 
 
@@ -183,16 +185,6 @@ def render(rows: dict[int, dict[str, float]], tenants: int) -> str:
         END,
     ]
     return "\n".join(lines)
-
-
-def write_section(path: Path, text: str) -> None:
-    """Replace the fleet section of `path` (between its markers), or append it."""
-    doc = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    if BEGIN in doc and END in doc:
-        doc = doc[: doc.index(BEGIN)] + text + doc[doc.index(END) + len(END) :]
-    else:
-        doc = doc.rstrip("\n") + "\n\n" + text + "\n"
-    path.write_text(doc, encoding="utf-8")
 
 
 if __name__ == "__main__":

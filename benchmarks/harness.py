@@ -4,7 +4,8 @@ Usage: .venv/bin/python -m benchmarks.harness [--pairs 7] [--out docs/performanc
 
 One simulator for the whole run; baseline and runbook alternate (A B A B ...) with the console
 reset between them; both are whole processes including browser start. Writes the figures, the
-machine, the method and the date to docs/performance.md.
+machine, the method and the date to its section of docs/performance.md (between its markers;
+the other benchmarks' sections stay).
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ from typing import Any
 import httpx
 import yaml
 
+from benchmarks.sections import write_section
 from runbook.simulator import auth as sim_auth
 from runbook.simulator.server import SimulatorServer
 
 ROOT = Path(__file__).resolve().parents[1]
+BEGIN, END = "<!-- harness:begin -->", "<!-- harness:end -->"
 PY = sys.executable
 
 
@@ -308,8 +311,7 @@ def main(argv: list[str] | None = None) -> int:
         "apply on 1,000 rules + 300 routes / empty console": 1.5,
     }
     lines = [
-        "# Performance",
-        "",
+        BEGIN,
         f"Written by `benchmarks/harness.py` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.",
         "",
         f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python "
@@ -351,10 +353,9 @@ def main(argv: list[str] | None = None) -> int:
         "second tab while a step reads back, Playwright's driver starts while the runbook "
         "loads, and the trace kept on failure holds no DOM snapshots (`--trace on` adds them; "
         "the last row shows what they cost on a long list).",
-        "",
+        END,
     ]
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text("\n".join(lines))
+    write_section(Path(args.out), BEGIN, END, "\n".join(lines))
     print("\n".join(lines))
     print(json.dumps(figures, indent=2))
     return 0

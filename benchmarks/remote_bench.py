@@ -20,6 +20,7 @@ from pathlib import Path
 from tests.browser_server import BrowserServer, browser_server
 
 from benchmarks.harness import ROOT, Bench
+from benchmarks.sections import write_section
 
 BEGIN, END = "<!-- remote-browser -->", "<!-- /remote-browser -->"
 TARGET = 1.1
@@ -67,17 +68,6 @@ def section(rows: list[tuple[float, float]], pairs: int) -> str:
     )
 
 
-def write_section(out: Path, text: str) -> None:
-    """Replace the section in `out` (or append it), keeping everything else."""
-    current = out.read_text() if out.exists() else "# Performance\n"
-    if BEGIN in current and END in current:
-        head, rest = current.split(BEGIN, 1)
-        current = head + text + rest.split(END, 1)[1]
-    else:
-        current = current.rstrip("\n") + "\n\n" + text + "\n"
-    out.write_text(current)
-
-
 def rounds(bench: Bench, server: BrowserServer, pairs: int) -> list[tuple[float, float]]:
     """(local, remote) seconds of each round, the console reset before each run."""
     remote = ["--browser-endpoint", server.endpoint]
@@ -106,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             bench.close()
     text = section(rows, args.pairs)
-    write_section(Path(args.out), text)
+    write_section(Path(args.out), BEGIN, END, text)
     print(text)
     return 0
 
