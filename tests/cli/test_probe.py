@@ -12,6 +12,7 @@ import yaml
 
 from tests.cli.conftest import CliResult
 from tests.samples import LEGACY_ROUTE, split_delivery
+from tests.simulator.samples import BALANCED
 
 Run = Callable[..., CliResult]
 Write = Callable[..., Path]
@@ -116,3 +117,24 @@ def test_a_console_language_runbook_does_not_ship_runs_from_a_whole_labels_file(
     assert result.code == 0, result.output
     assert result.json()["locale"] == "de"
     assert sim_http.get("/_sim/state").json()["routes"] == [LEGACY_ROUTE]
+
+
+def test_a_renamed_numbered_control_gets_the_catalogues_pattern_as_its_candidate(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
+) -> None:
+    book = write_runbook({"version": 1, "name": "balanced", "steps": [{"mail_route": BALANCED}]})
+    renamed = {"en": {"Host {n}": "Server {n}"}}  # every row: "Server 1", "Server 2", ...
+    sim_http.put("/_sim/labels", json=renamed).raise_for_status()
+
+    probed = runbook_cli("probe", str(book), "--json", "--write-labels", "labels.yaml")
+    assert probed.code == 4, probed.output
+    [missing] = probed.json()["missing"]
+    assert (missing["key"], missing["where"]) == ("host_row", "hosts/route_dialog")
+    assert missing["tried"] == ["Host {n}"]
+    assert missing["candidates"] == ["Server {n}"]  # the pattern, not one row's name
+    written = (tmp_path / "labels.yaml").read_text()
+    assert yaml.safe_load(written) == {"en": {"host_row": "Server {n}"}}
+
+    applied = runbook_cli("run", str(book), "--labels", "labels.yaml")
+    assert applied.code == 0, applied.output
+    assert sim_http.get("/_sim/state").json()["routes"] == [BALANCED]  # three rows, two tables

@@ -245,3 +245,21 @@ def test_video_with_secrets_is_recorded_when_the_user_allows_it(
     )
     assert result.code == 0, result.output
     assert (tmp_path / result.json()["run_dir"] / "video.webm").is_file()
+
+
+def test_login_takes_a_labels_file_for_a_sign_in_whose_words_changed(
+    runbook_cli: Run, cli_env: dict[str, str], tmp_path: Path, simulator: Any, sim_http: Any
+) -> None:
+    env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    args = ["--non-interactive", "--user", sim_auth.DEFAULT_USER, "--console", simulator.url]
+    (tmp_path / "bad.yaml").write_text("en:\n  signin_nxt: Continue\n")
+    refused = runbook_cli("login", *args, "--labels", "bad.yaml", env=env)
+    assert refused.code == 65, refused.output  # before any browser, placed, with a hint
+    assert "bad.yaml:2:3: unknown label key 'signin_nxt'" in refused.output
+    assert "signin_next" in refused.output
+
+    sim_http.put("/_sim/labels", json={"en": {"Next": "Continue"}}).raise_for_status()
+    (tmp_path / "labels.yaml").write_text("en:\n  signin_next: Continue\n")
+    result = runbook_cli("login", *args, "--labels", "labels.yaml", env=env)
+    assert result.code == 0, result.output
+    assert (tmp_path / "cfg" / "runbook" / "profiles" / "default.json").is_file()

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from runbook.console.bundle import SCRUBBED, SECRET, Bundle, saved_dialog
 from runbook.console.guard import WriteGuard
+from runbook.console.hazards import Hazards
 from runbook.console.pages.hosts import HostsPage
 from runbook.console.probe import Prober
 from runbook.console.shell import ConsoleShell
+from runbook.console.walks import look_places
 from runbook.locales import Labels
 from runbook.secrets import Redactor
+from runbook.simulator.auth import DEFAULT_PASSWORD
+from runbook.simulator.variants import VARIANTS
 from tests.samples import LEGACY_ROUTE, UNMANAGED_ROUTE
 from tests.simulator.samples import BALANCED
 
@@ -63,3 +67,36 @@ def test_probe_names_a_renamed_group_and_says_the_dialog_is_redesigned(
     assert report.redesign == [new]
     assert ("msg_inbound", "routing/rule_dialog") in report.found  # the boxes, still there
     assert report.writes == 0 and sim.audit() == []
+
+
+SUB_PLACES = {
+    ("header_dialog", "routing/rule_dialog"),
+    ("header_key", "routing/rule_dialog/header_dialog"),
+    ("recipient_dialog", "default_routing/rule_dialog"),
+    ("recipient_advanced", "routing/rule_dialog/recipient_dialog/recipient_mode"),
+    ("copy_suppress_bounces", "routing/rule_dialog/recipient_dialog"),
+    ("normal_routing", "routing/rule_dialog/recipient_dialog/route_menu"),
+    ("envelope_value_domain", "routing/rule_dialog"),
+    ("match_value_group", "routing/rule_dialog"),
+    ("load", "hosts/route_dialog"),
+}
+
+
+def test_probe_opens_the_sub_dialogs_and_menus_read_only_on_every_variant_at_once(
+    page: Page, sim: Any, simulator: Any
+) -> None:
+    sim.variants(list(VARIANTS))
+    sim.put_state({"routes": [LEGACY_ROUTE]})  # a route for the menus of Change route
+    labels = Labels("en")
+    hazards = Hazards(labels, password=DEFAULT_PASSWORD)  # the reauth variant asks on the page
+    report = Prober(ConsoleShell(page, labels, simulator.url, hazards=hazards), labels).probe(
+        ["hosts", "routing", "default_routing"]
+    )
+    assert report.missing == [] and report.unreached == []
+    assert set(report.found) >= SUB_PLACES
+    walked = {key for key, _ in report.found}
+    # Every key a walk looks at is found where it looks (no rule yet: Configure, not Add
+    # another rule).
+    assert set(look_places()) - walked == {"add_another_rule"}
+    assert report.writes == 0 and sim.audit() == []
+    expect(page.get_by_role("dialog")).to_have_count(0)  # every dialog cancelled

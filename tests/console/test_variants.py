@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from runbook.simulator.auth import DEFAULT_PASSWORD
 from runbook.simulator.server import SimulatorServer
 from runbook.simulator.variants import VARIANTS
+from runbook.spec.loader import load_text
 
 from .runs import SPLIT_DELIVERY, absent, run_book, shipped
 
@@ -65,3 +66,50 @@ def test_split_delivery_runbooks_on_a_console_variant(
     assert len(_writes(sim)) == 8
     for variant, text in NOTED.items():
         assert any(text in note for note in notes) == (variant in variants), (variant, notes)
+
+
+ROUTE_BOOK = """version: 1
+name: legacy-route
+steps:
+  - mail_route:
+      name: Legacy mail server
+      server: {single_host: {host: mail.legacy.example.com, port: 25}}
+"""
+LEGACY_ROUTE = {
+    "name": "Legacy mail server",
+    "server": {"single_host": {"host": "mail.legacy.example.com", "port": 2525}},
+    "mx_lookup": False,
+    "require_tls": True,
+    "require_ca_signed_certificate": True,
+    "validate_certificate_hostname": True,
+}
+
+
+@pytest.mark.parametrize("password", [DEFAULT_PASSWORD, None], ids=["answered", "no-password"])
+@pytest.mark.parametrize("dialog", ["add", "edit"])
+def test_reauth_on_save_with_the_dialog_open(
+    page: Page, sim: Any, simulator: SimulatorServer, tmp_path: Path, dialog: str, password: Any
+) -> None:
+    sim.variants(["reauth"])
+    sim.faults({"latency_ms": [0, 0]})
+    before = [LEGACY_ROUTE] if dialog == "edit" else []
+    sim.put_state({"routes": before})
+    book = load_text(ROUTE_BOOK, "legacy-route.yaml")
+    # A drift answers the page's challenge; the console asks again on the first save.
+    checked = run_book(page, simulator.url, book, "drift", tmp_path, password=DEFAULT_PASSWORD)
+    assert checked.exit_code == 2, checked.error
+
+    applied = run_book(page, simulator.url, book, "apply", tmp_path, password=password)
+    write = "create_route" if dialog == "add" else "update_route"
+    if password is None:
+        assert applied.exit_code == 3, applied.error
+        assert "verify it's you" in (applied.error or ""), applied.error
+        assert _writes(sim) == []
+        assert sim.state()["routes"] == before
+        expect(page.get_by_role("dialog")).to_have_count(0)  # no dialog left behind
+        return
+    assert applied.exit_code == 0, applied.error
+    assert [(s.action, s.status) for s in applied.steps] == [(write[:6], "changed")]
+    assert _writes(sim) == [(write, "Legacy mail server")]  # saved once
+    assert sim.state()["routes"][0]["server"]["single_host"]["port"] == 25
+    assert any("verify it's you on Save" in note for note in applied.notes), applied.notes

@@ -99,6 +99,33 @@ def test_a_banner_swallows_the_first_click_until_dismissed(page: Page, sim: Any)
     expect(banner).to_have_count(0)  # dismissed for good
 
 
+def _answer_verify(page: Page) -> None:
+    expect(page.get_by_role("heading", name="Verify it's you")).to_be_visible()
+    page.get_by_label(EN.name("signin_password")).fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name=EN.name("signin_next")).click()
+    expect(page.get_by_role("heading", name=EN.name("hosts_heading"), level=1)).to_be_visible()
+
+
+def test_reauth_asks_again_on_the_first_save_with_the_dialog_open(page: Page, sim: Any) -> None:
+    sim.variants(["reauth"])
+    page.goto(HOSTS)
+    _answer_verify(page)  # the page's challenge
+    goto_list(page, HOSTS)
+    page.get_by_role("button", name=EN.name("add_route")).click()
+    dialog = page.get_by_role("dialog", name=EN.name("route_dialog"))
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("textbox", name=EN.name("route_name"), exact=True).fill(LEGACY_NAME)
+    dialog.get_by_role("textbox", name=EN.name("host"), exact=True).fill("mail.legacy.example.com")
+    dialog.get_by_role("button", name=EN.name("save")).click()
+    expect(page).to_have_url(re.compile(r"/v3/signin/challenge/pwd\?continue=%2Fac%2Fapps"))
+    assert sim.audit() == []  # the save was refused until the challenge is answered
+    _answer_verify(page)  # back to Hosts, the dialog gone with the page it was on
+    assert page.url.endswith(HOSTS) and sim.state()["routes"] == []
+    saved = page.request.post("/ac/_data/routes?hl=en", data=LEGACY)  # answered: saves go on
+    assert saved.ok, saved.text()
+    assert [a["action"] for a in sim.audit()] == ["create_route"]
+
+
 def test_reauth_asks_for_the_password_once_then_goes_back(page: Page, sim: Any) -> None:
     sim.variants(["reauth"])
     page.goto(HOSTS)

@@ -176,3 +176,18 @@ def test_a_run_takes_the_command_lines_labels_file_over_the_runbooks(tmp_path: P
     (tmp_path / "de.yaml").write_text(json.dumps(german))
     settings = RunOptions(locale="de", labels=str(tmp_path / "de.yaml")).settle(book)
     assert (settings.locale, settings.labels.browser_locale) == ("de", "de")
+
+
+def test_a_numbered_controls_candidates_are_patterns_that_a_labels_file_accepts() -> None:
+    from runbook.console.aria import parse
+    from runbook.console.probe import as_pattern, candidates
+
+    assert as_pattern("Hôte 2", {"n": 1}) == "Hôte {n}"
+    assert as_pattern("Server 1 (IPv4)", {"n": 1}) == "Server {n} (IPv4)"  # a number alone
+    assert as_pattern("Host 1", {}) == "Host 1"  # not a numbered control
+    tree = parse('- group "Primary"\n- group "Hôte 1"\n- group "Hôte 2"\n- group "Autres"\n')
+    known = {"primary"}
+    found = candidates(tree, "group", ("Host {n}",), known, {"n": 1})
+    assert found == ["Hôte {n}"]  # one pattern for every row; names without a number left out
+    text = f"fr:\n  host_row: {found[0]}\n"
+    assert parse_labels(text, "l.yaml").labels("fr").names("host_row", n=3)[0] == "Hôte 3"

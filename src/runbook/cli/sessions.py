@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import click
 
-from runbook.cli.common import EPILOG, browser_options, console_option, guarded
+from runbook.cli.common import EPILOG, browser_options, console_option, guarded, pick
 from runbook.cli.group import cli
 from runbook.locales import DEFAULT_LOCALE, LOCALES
 
@@ -35,6 +36,7 @@ from runbook.locales import DEFAULT_LOCALE, LOCALES
     show_default=True,
     help="Console language, of the sign-in pages too.",
 )
+@pick("labels")
 @browser_options
 @guarded
 def login(
@@ -43,18 +45,25 @@ def login(
     non_interactive: bool,
     user: str | None,
     locale: str,
+    labels: str | None,
     **browser: Any,
 ) -> None:
-    """Create or refresh a saved console session (a person signs in)."""
+    """Create or refresh a saved console session (a person signs in).
+
+    `--labels` names the sign-in's and the console's controls as this console does (checked
+    before any browser starts), as for the commands that drive it.
+    """
     from runbook.console import remote_browser
     from runbook.console.login import login as do_login
+    from runbook.spec.labels import labels_for, load_labels
 
+    catalogue = labels_for(locale, load_labels(Path(labels)) if labels else None)
     path = do_login(
         profile=profile,
         console_url=console_url,
         non_interactive=non_interactive,
         user=user,
-        locale=locale,
+        labels=catalogue,
         remote=remote_browser(
             browser["browser_endpoint"],
             browser["browser_headers"],

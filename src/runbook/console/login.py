@@ -20,7 +20,7 @@ from runbook.console.signin import (
     credentials_from_env,
     profile_path,
 )
-from runbook.locales import Labels, catalogue
+from runbook.locales import Labels
 
 INTERACTIVE_TIMEOUT_MS = 5 * 60 * 1000
 
@@ -36,14 +36,14 @@ def login(
     console_url: str,
     non_interactive: bool,
     user: str | None,
-    locale: str,
+    labels: Labels,
     remote: RemoteBrowser | None = None,
 ) -> Path:
-    """Sign in to the console, in `locale`, and save the session of `profile`; the file written.
+    """Sign in to the console, in the language of `labels` (a labels file's names first), and
+    save the session of `profile`; the file written.
 
     `remote`: a browser server (its window, when interactive, opens on the server's display).
     """
-    labels = Labels(locale)  # an unknown locale is refused here, before any browser starts
     check_session_target(console_url)
     path = profile_path(profile)
     creds = credentials_from_env(user) if non_interactive else None
@@ -51,7 +51,7 @@ def login(
         headed=not non_interactive,
         storage_state=path,
         timeout_ms=INTERACTIVE_TIMEOUT_MS if creds is None else 15_000,
-        locale=catalogue(labels.locale).browser_locale,
+        locale=labels.browser_locale,
         remote=remote,
     )
     with BrowserSession(options) as session:

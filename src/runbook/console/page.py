@@ -93,19 +93,27 @@ class SaveOutcome:
     Only the dialog itself being gone proves it closed: on some consoles the page behind an
     open dialog stays in the accessibility tree, its heading visible all along. (Confirmation
     toasts linger for seconds and cannot tell one save from the next.)
-    Create it before pressing Save: it watches the write's answer from then on.
+    Create it before pressing Save: it watches the write's answer from then on. A console
+    that asks to verify it's the user on Save (the page goes to a password-only challenge,
+    the dialog with it) is answered through `hazards` when the run can; the save is then
+    tried again from the start (SaveNotConfirmed: the step re-reads the entry first).
     """
 
-    def __init__(self, page: Page, labels: Labels, dialog: Locator) -> None:
+    def __init__(
+        self, page: Page, labels: Labels, dialog: Locator, hazards: Hazards | None = None
+    ) -> None:
         self.page = page
         self.labels = labels
         self.dialog = dialog
+        self.hazards = hazards
         self.closed = gone(page, dialog)
         # A failed TLS test also shows an alert; it is a warning, not a refusal.
         self.error = dialog.get_by_role("alert").filter(
             has_not_text=text_matcher(labels, "tls_failed")
         )
-        self.sign_in = by_role(page, "heading", "signin_heading", labels, exact=False)
+        self.sign_in = by_role(page, "heading", "signin_heading", labels, exact=False).or_(
+            by_role(page, "heading", "reauth_heading", labels, exact=False)
+        )
         self.watch = WriteWatch(page)
 
     @doing("waiting for the console's answer to saving {what}")
@@ -114,12 +122,29 @@ class SaveOutcome:
         try:
             expect(self.error.or_(self.sign_in).or_(self.closed).first).to_be_visible()
             if on_sign_in(self.page) or self.sign_in.is_visible():
-                raise SignInRequired(f"the console asked for sign-in while saving {what}")
+                self._signed_out(what)
             if self.error.count():
                 raise_refusal(self.labels, what, self.error.all_inner_texts(), self.watch)
             # else the dialog is gone: the save was accepted
         finally:
             self.watch.stop()
+
+    def _signed_out(self, what: str) -> NoReturn:
+        """The console left the dialog for its sign-in: answer a "Verify it's you" when the
+        run can, then have the save tried again; else sign-in is required."""
+        if self.hazards is None or not on_sign_in(self.page):
+            raise SignInRequired(f"the console asked for sign-in while saving {what}")
+        expect(self.sign_in.first).to_be_visible()  # the challenge's page, loaded
+        self.hazards.check_signed_in(self.page)  # raises SignInRequired when it cannot answer
+        self.hazards.note(
+            "console.reauthenticated_on_save",
+            "the console asked to verify it's you on Save, the dialog open: answered, then "
+            "read the entry again and saved it once more",
+            saving=what,
+        )
+        raise SaveNotConfirmed(
+            f"the console asked to verify it's you while saving {what} and did not save it"
+        )
 
 
 def raise_refusal(labels: Labels, what: str, texts: list[str], watch: WriteWatch) -> NoReturn:
@@ -257,7 +282,7 @@ class ListPage:
         self.reloading()
         self.row_action(name, "delete").click()
         confirm = self.confirmation(name)
-        outcome = SaveOutcome(self.page, self.labels, confirm)
+        outcome = SaveOutcome(self.page, self.labels, confirm, self.hazards)
         by_role(confirm, "button", "delete", self.labels).click()
         outcome.wait(f"the deletion of {name!r}")
         self.wait_unlisted(name)
@@ -334,7 +359,7 @@ class Dialog:
         """Press Save and wait for the console to accept it; refused in read-only runs."""
         self.guard.allow(f"save {what}")
         self.owner.reloading()
-        outcome = SaveOutcome(self.page, self.labels, self.root)
+        outcome = SaveOutcome(self.page, self.labels, self.root, self.owner.hazards)
         self.save_button.click()
         outcome.wait(what)
 

@@ -12,14 +12,15 @@ are "unreached".
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
 from runbook.console.aria import AriaNode, parse
-from runbook.console.failures import translated
+from runbook.console.failures import is_sign_in_url, translated
 from runbook.console.locate import by_role
 from runbook.console.page import WRITE_METHODS
 from runbook.console.places import page_info
@@ -100,13 +101,37 @@ def _loose(key: LabelKey) -> bool:
     return ROLES[key] in LOOSE_ROLES
 
 
-def candidates(tree: AriaNode, role: str, tried: tuple[str, ...], known: set[str]) -> list[str]:
+_NUMBER = re.compile(r"(?<!\w)\d+(?!\w)")  # a number standing alone, not "IPv4"
+
+
+def as_pattern(name: str, fields: Mapping[str, object]) -> str:
+    """A numbered control's name as the catalogue writes it ("Server 2" -> "Server {n}"): its
+    last number standing alone back to the field; other names as they are."""
+    numbers = list(_NUMBER.finditer(name)) if fields else []
+    if not numbers:
+        return name
+    last, field = numbers[-1], next(iter(fields))
+    return f"{name[: last.start()]}{{{field}}}{name[last.end() :]}"
+
+
+def candidates(
+    tree: AriaNode,
+    role: str,
+    tried: tuple[str, ...],
+    known: set[str],
+    fields: Mapping[str, object] | None = None,
+) -> list[str]:
     """The names of the controls with `role` in `tree` that the catalogue does not know,
-    closest to the names tried first (at most `CANDIDATES`)."""
+    closest to the names tried first (at most `CANDIDATES`). For a numbered control
+    (`fields`: its `{n}`) they are patterns, as the catalogue names it: "Server {n}" for
+    "Server 1" and "Server 2", those with a number first."""
     names: list[str] = []
     for node in tree.find_all(role):
-        if node.name and node.name.lower() not in known and node.name not in names:
-            names.append(node.name)
+        name = as_pattern(node.name, fields or {}) if node.name else ""
+        if name and name.lower() not in known and name not in names:
+            names.append(name)
+    if fields and any("{" in n for n in names):
+        names = [n for n in names if "{" in n]
 
     def closeness(name: str) -> float:
         return max(
@@ -143,7 +168,8 @@ class Prober:
         return self.report
 
     def _request(self, request: Any) -> None:
-        if request.method in WRITE_METHODS:
+        # Answering a "Verify it's you" posts a password to the sign-in, not to the console.
+        if request.method in WRITE_METHODS and not is_sign_in_url(request.url):
             self._writes.append(request.url)
 
     # --- one page -------------------------------------------------------------------------
@@ -163,8 +189,19 @@ class Prober:
             self.capture(self.page, where)
 
 
+@dataclass
+class _Opened:
+    """Where a walk was before it pressed a control that opens a dialog, to go back to."""
+
+    scope: Page | Locator
+    where: str
+    blocked: bool
+    dialogs: int  # dialogs shown before it opened
+
+
 class _Walk:
-    """The walk of one page: where it is (the page, its dialog, a menu) and what it found."""
+    """The walk of one page: where it is (the page, its dialog, a sub-dialog, a menu) and what
+    it found."""
 
     def __init__(self, prober: Prober, page_name: str) -> None:
         self.prober = prober
@@ -180,6 +217,7 @@ class _Walk:
         self.scope: Page | Locator = self.page_scope
         self.where = page_name
         self.blocked = False  # a control to press was missing: the rest of the dialog is unseen
+        self.opened: list[_Opened] = []  # the dialogs open, innermost last
 
     def move(self, move: Move) -> None:
         with translated(self.page, f"probing {self.where}"):
@@ -187,6 +225,8 @@ class _Walk:
                 self._cancel()
             elif self.blocked:
                 self._unreached(move)
+                if isinstance(move, Press) and move.opens is not None:
+                    self._enter(move.opens, self.scope, blocked=True)
             elif isinstance(move, Look):
                 self._look(move)
             elif isinstance(move, Press):
@@ -227,8 +267,9 @@ class _Walk:
                 report.found.append((key, where))
             return True
         tree = self._tree(scope or self.scope)
-        tried = self.labels.names(key, **_fields(self.labels, key))
-        found = candidates(tree, ROLES[key], tried, self.prober.known)
+        tried = self.labels.names(key)  # a numbered control's as patterns ("Host {n}")
+        fields = _fields(self.labels, key)
+        found = candidates(tree, ROLES[key], tried, self.prober.known, fields)
         report.missing.append(Missing(key, ROLES[key], where, list(tried), found))
         return False
 
@@ -244,36 +285,51 @@ class _Walk:
         return tree
 
     # --- moves ----------------------------------------------------------------------------
+    def _within(self, group: LabelKey | None) -> Page | Locator:
+        """The scope of a move: a group of where the walk is, when it names one that is shown."""
+        if group is None or not self.present(group):
+            return self.scope
+        return self.locate(group)
+
     def _look(self, move: Look) -> None:
+        scope = self._within(move.within)
         for key in move.keys:
-            self.note(key, self.where)
+            self.note(key, self.where, scope)
         if move.either:  # one of them is enough; the others are not shown
-            shown = [k for k in move.either if self.present(k)]
+            shown = [k for k in move.either if self.present(k, scope)]
             self.prober.report.found.extend((k, self.where) for k in shown)
             if not shown:
                 for key in move.either:
-                    self.note(key, self.where)
+                    self.note(key, self.where, scope)
 
     def _press(self, move: Press) -> None:
+        scope = self._within(move.within)
         keys = (move.key, *move.otherwise)
-        target = next((k for k in keys if self.present(k)), None)
+        target = next((k for k in keys if self.present(k, scope)), None)
         if target is None:
             if not move.otherwise:
-                self.note(move.key, self.where)
+                self.note(move.key, self.where, scope)
             if move.opens is not None:
-                self.blocked, self.where = True, f"{self.page_name}/{move.opens}"
+                self._enter(move.opens, self.scope, blocked=True)
             return
-        self.locate(target).click()
+        dialogs = self.page.get_by_role("dialog")
+        before = dialogs.count()
+        self.locate(target, scope).click()
         if move.opens is None:
             return
-        dialog_where = f"{self.page_name}/{move.opens}"
         dialog = by_role(self.page, "dialog", move.opens, self.labels, exact=False)
-        any_dialog = self.page.get_by_role("dialog").last
-        expect(any_dialog).to_be_visible()
-        self.note(move.opens, self.page_name, self.page)
-        self.scope = dialog if dialog.count() else any_dialog
-        self.where = dialog_where
-        self.prober._capture(dialog_where)
+        new = dialogs.nth(before)  # the dialog it opened, whatever its title
+        expect(dialog.or_(new).first).to_be_visible()
+        self.note(move.opens, self.where, self.page)
+        self._enter(move.opens, dialog if dialog.count() else new, blocked=False, dialogs=before)
+        self.prober._capture(self.where)
+
+    def _enter(
+        self, opens: LabelKey, scope: Page | Locator, *, blocked: bool, dialogs: int = 0
+    ) -> None:
+        """Go into the dialog a press opened (`blocked`: it could not be opened)."""
+        self.opened.append(_Opened(self.scope, self.where, self.blocked, dialogs))
+        self.scope, self.where, self.blocked = scope, f"{self.where}/{opens}", blocked
 
     def _pick(self, move: Pick) -> None:
         if not self.note(move.menu, self.where):
@@ -295,17 +351,21 @@ class _Walk:
             box.check()
 
     def _cancel(self) -> None:
-        dialog = self.scope
-        if self.blocked or dialog is self.page_scope:
-            self.blocked, self.where = False, self.page_name
+        """Close the innermost dialog (one that could not be opened: only leave it)."""
+        if not self.opened:
             return
-        cancel = self.locate("cancel")
-        if cancel.count():
-            cancel.click()
-        else:
-            self.prober.shell.goto(self.page_name)  # nothing saved: leave the dialog by reloading
-        expect(self.page.get_by_role("dialog")).to_have_count(0)
-        self.scope, self.where = self.page_scope, self.page_name
+        back = self.opened.pop()
+        if not self.blocked:
+            cancel = self.locate("cancel")
+            if cancel.count():
+                cancel.click()
+            else:  # nothing saved: leave the dialogs by reloading the page
+                self.prober.shell.goto(self.page_name)
+                back = self.opened[0] if self.opened else back
+                self.opened.clear()
+                back.dialogs = 0
+            expect(self.page.get_by_role("dialog")).to_have_count(back.dialogs)
+        self.scope, self.where, self.blocked = back.scope, back.where, back.blocked
 
     def _unreached(self, move: Move) -> None:
         keys: tuple[LabelKey, ...] = ()

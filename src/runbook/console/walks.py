@@ -1,11 +1,13 @@
 """Where each catalogue key is used, as data: the read-only walk `runbook probe` takes per page.
 
 A walk is a list of moves on one registered page: `Look` at controls (by their keys, each
-with its role from `locales.ROLES`), `Press` a button (which may open a dialog), `Pick` an
-option of a menu (after looking at its options), `Check` a box that reveals more, and
-`Cancel` the dialog. Keys no walk can see without writing (rows, errors, confirmations,
-sign-in, sub-dialogs) are listed in `ELSEWHERE` with the place that shows them. `runbook
-labels` prints both; a test checks every key has a place.
+with its role from `locales.ROLES`), `Press` a button (which may open a dialog, or a
+sub-dialog of the open one), `Pick` an option of a menu (after looking at its options),
+`Check` a box that reveals more, and `Cancel` the innermost open dialog. `within` scopes a
+look or a press to a group of the dialog (two "Add" buttons, one per list). Keys no walk can
+see without writing (rows, errors, confirmations, sign-in, a listed item) are listed in
+`ELSEWHERE` with the place that shows them. `runbook labels` prints both; a test checks
+every key has a place.
 
 To add a page: add its walk to `WALKS` (the page's name from `console.places`).
 """
@@ -24,6 +26,7 @@ class Look:
     keys: tuple[LabelKey, ...]
     # Controls of which one is enough (the console shows Configure or Add another rule).
     either: tuple[LabelKey, ...] = ()
+    within: LabelKey | None = None  # a group of the dialog to look in
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Press:
     key: LabelKey
     opens: LabelKey | None = None
     otherwise: tuple[LabelKey, ...] = ()  # pressed instead when `key` is not shown
+    within: LabelKey | None = None  # the group of the dialog whose `key` is pressed
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,7 @@ class Check:
 
 @dataclass(frozen=True)
 class Cancel:
-    """Cancel the open dialog: nothing is saved."""
+    """Cancel the innermost open dialog (a sub-dialog first): nothing is saved."""
 
 
 Move = Look | Press | Pick | Check | Cancel
@@ -82,6 +86,50 @@ _MODIFY_GROUPS: tuple[LabelKey, ...] = (
     "require_secure_transport",
 )
 _ACTIONS: tuple[LabelKey, ...] = ("modify_message", "reject_message")
+# A menu's options, each with the field it shows.
+_ENVELOPE: dict[LabelKey, LabelKey] = {
+    "envelope_recipient": "envelope_value_recipient",
+    "envelope_username": "envelope_value_username",
+    "envelope_domain": "envelope_value_domain",
+}
+_MATCH: dict[LabelKey, LabelKey] = {
+    "match_single_address": "match_value_single_address",
+    "match_pattern": "match_value_pattern",
+    "match_group": "match_value_group",
+}
+
+
+def _each_option(menu: LabelKey, shows: dict[LabelKey, LabelKey]) -> tuple[Move, ...]:
+    """Pick each option of a menu in turn and look at the field it shows."""
+    options = tuple(shows)
+    return tuple(m for o, f in shows.items() for m in (Pick(menu, options, o), Look((f,))))
+
+
+# Modify message's groups (Routing's and Default routing's Add setting dialog), their menus,
+# and the two lists that grow through a sub-dialog: each sub-dialog opened, then cancelled.
+_MODIFY: tuple[Move, ...] = (
+    Look(_MODIFY_GROUPS),
+    Check("change_route"),
+    Pick("route_menu", ("normal_routing",), choose="normal_routing"),
+    Check("prepend_subject"),
+    Look(("subject_text",)),
+    Check("change_envelope"),
+    *_each_option("envelope_menu", _ENVELOPE),
+    Check("hdr_custom"),
+    Look(("custom_headers_list", "add_item"), within="headers_group"),
+    Press("add_item", opens="header_dialog", within="headers_group"),
+    Look(("header_key", "header_value", "save", "cancel")),
+    Cancel(),
+    Check("add_recipients"),
+    Look(("recipients_list", "add_item"), within="deliver_group"),
+    Press("add_item", opens="recipient_dialog", within="deliver_group"),
+    Look(("recipient_address", "save", "cancel")),
+    Pick("recipient_mode", ("recipient_basic", "recipient_advanced"), "recipient_advanced"),
+    Look(("route_group", "change_route", "copy_no_spam", "copy_suppress_bounces")),
+    Check("change_route"),
+    Pick("route_menu", ("normal_routing",), choose="normal_routing"),
+    Cancel(),
+)
 
 WALKS: dict[str, tuple[Move, ...]] = {
     "hosts": (
@@ -127,18 +175,7 @@ WALKS: dict[str, tuple[Move, ...]] = {
         Pick("action_menu", _ACTIONS, choose="reject_message"),
         Look(("rejection_notice",)),
         Pick("action_menu", _ACTIONS, choose="modify_message"),
-        Look(_MODIFY_GROUPS),
-        Check("change_route"),
-        Pick("route_menu", ("normal_routing",), choose="normal_routing"),
-        Check("prepend_subject"),
-        Look(("subject_text",)),
-        Check("change_envelope"),
-        Pick(
-            "envelope_menu",
-            ("envelope_recipient", "envelope_username", "envelope_domain"),
-            choose="envelope_recipient",
-        ),
-        Look(("envelope_value_recipient",)),
+        *_MODIFY,
         Press("show_options"),
         Look(
             (
@@ -154,12 +191,7 @@ WALKS: dict[str, tuple[Move, ...]] = {
             )
         ),
         Check("env_senders_check"),
-        Pick(
-            "match_menu",
-            ("match_single_address", "match_pattern", "match_group"),
-            choose="match_single_address",
-        ),
-        Look(("match_value_single_address",)),
+        *_each_option("match_menu", _MATCH),
         Cancel(),
     ),
     "default_routing": (
@@ -186,7 +218,7 @@ WALKS: dict[str, tuple[Move, ...]] = {
         Pick("dr_action_menu", _ACTIONS, choose="reject_message"),
         Look(("rejection_notice",)),
         Pick("dr_action_menu", _ACTIONS, choose="modify_message"),
-        Look(("route_group", "change_route")),
+        *_MODIFY,
         Cancel(),
     ),
 }
@@ -226,23 +258,8 @@ ELSEWHERE: dict[str, tuple[LabelKey, ...]] = {
     ),
     "routing/delete": ("delete_rule_title",),
     "routing/rule_dialog_edit": ("rule_dialog_edit",),
-    "routing/rule_dialog/match": ("match_value_pattern", "match_value_group"),
-    "routing/rule_dialog/envelope_recipient": (
-        "envelope_value_username",
-        "envelope_value_domain",
-    ),
-    "routing/rule_dialog/headers": ("custom_headers_list", "add_item", "remove_item"),
-    "routing/rule_dialog/header_dialog": ("header_dialog", "header_key", "header_value"),
-    "routing/rule_dialog/also_deliver_to": ("recipients_list",),
-    "routing/rule_dialog/recipient_dialog": (
-        "recipient_dialog",
-        "recipient_mode",
-        "recipient_basic",
-        "recipient_advanced",
-        "recipient_address",
-        "copy_no_spam",
-        "copy_suppress_bounces",
-    ),
+    # A listed header or recipient: none is listed in a new rule's dialog.
+    "routing/rule_dialog/item": ("remove_item",),
     "default_routing/list": ("default_rules_table",),
 }
 
@@ -250,17 +267,21 @@ ELSEWHERE: dict[str, tuple[LabelKey, ...]] = {
 def look_places() -> dict[LabelKey, list[str]]:
     """Every key a walk looks at, with the places (`page`, `page/dialog`, `page/dialog/menu`)."""
     out: dict[LabelKey, list[str]] = {}
+
+    def seen(key: LabelKey, place: str) -> None:
+        if place not in out.setdefault(key, []):
+            out[key].append(place)
+
     for page, moves in WALKS.items():
-        where = page
+        opened = [page]  # the page, then each dialog opened over it
         for move in moves:
-            for key, place in _seen(move, page, where):
-                if place not in out.setdefault(key, []):
-                    out[key].append(place)
+            for key, place in _seen(move, page, opened[-1]):
+                seen(key, place)
             if isinstance(move, Press) and move.opens is not None:
-                where = f"{page}/{move.opens}"
-                out.setdefault(move.opens, []).append(page)
-            elif isinstance(move, Cancel):
-                where = page
+                seen(move.opens, opened[-1])
+                opened.append(f"{opened[-1]}/{move.opens}")
+            elif isinstance(move, Cancel) and len(opened) > 1:
+                opened.pop()
     return out
 
 

@@ -13,10 +13,12 @@ from runbook.console import (
     Capture,
     ConsoleShell,
     Credentials,
+    Hazards,
     Prober,
     ProbeReport,
     SessionOptions,
     check_session_target,
+    password_from_env,
     profile_path,
 )
 from runbook.engine.embedded import embedded_simulator
@@ -80,31 +82,37 @@ def probe(
             console=url,
             trace=options.trace != "off",
         )
+        # A "Verify it's you" on the way is answered as a run answers it (RUNBOOK_PASSWORD).
+        password = creds.password if creds is not None else password_from_env()
         with BrowserSession(session_options) as session:
             assert session.page is not None
-            shell = ConsoleShell(session.page, labels, url)
+            hazards = Hazards(labels, password=password)
+            shell = ConsoleShell(session.page, labels, url, hazards=hazards)
             report = None
             try:
                 if creds is not None:
                     shell.sign_in(creds)
                 report = Prober(shell, labels, capture).probe(pages_of(books))
             finally:
-                trace = _keep_trace(session, options, report)
+                trace = _keep_trace(session, options, report, password)
             if trace is not None:
                 report.trace = str(trace)
             return report
 
 
 def _keep_trace(
-    session: BrowserSession, options: ProbeOptions, report: ProbeReport | None
+    session: BrowserSession,
+    options: ProbeOptions,
+    report: ProbeReport | None,
+    password: str | None,
 ) -> Path | None:
     """Save the probe's trace as `--trace` says (failed: the walk stopped, or found one
-    missing), its session cookies scrubbed; where it is."""
+    missing), its session cookies and the password scrubbed; where it is."""
     failed = report is None or bool(report.missing)
     if options.trace == "off" or (options.trace == "retain-on-failure" and not failed):
         return None
     folder = RunFolder.create(Path(options.recordings), "console", "probe")
-    redactor = Redactor(session.cookie_values())
+    redactor = Redactor([*session.cookie_values(), *([password] if password else [])])
     session.save_trace(folder.trace)
     scrub_trace(folder.trace, redactor)
     return folder.trace

@@ -14,7 +14,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import BaseRoute, Mount, Route
 
 from runbook.simulator.assets import Assets
-from runbook.simulator.auth import Credentials, SignIn, signin_url
+from runbook.simulator.auth import REAUTH_PATH, Credentials, ReauthMoment, SignIn, signin_url
 from runbook.simulator.document import KINDS
 from runbook.simulator.faults import OTHER_ADMIN, ConcurrentEdit, FaultError, Faults
 from runbook.simulator.i18n import Locale, locale_from, text
@@ -112,6 +112,15 @@ class Simulator:
             user = None
         return user is not None, user
 
+    def _must_verify(self, request: Request, moment: ReauthMoment) -> bool:
+        """Whether the reauth variant asks this signed-in request to verify it's the user."""
+        return (
+            self.auth
+            and "reauth" in self.variants
+            and self.signin.user_of(request) is not None
+            and self.signin.needs_reauth(request, moment)
+        )
+
     # --- console pages ----------------------------------------------------------------------
     def _page(self, page: Page, status: int = 200) -> Handler:
         async def handler(request: Request) -> Response:
@@ -119,7 +128,7 @@ class Simulator:
             ok, user = self._signed_in(request)
             if not ok:
                 return RedirectResponse(signin_url(_path_and_query(request), hl), 302)
-            if user is not None and "reauth" in self.variants and self.signin.needs_reauth(request):
+            if user is not None and self._must_verify(request, "page"):
                 return RedirectResponse(self.signin.reauth_url(_path_and_query(request), hl), 302)
             html = console_page(
                 _locale(request),
@@ -170,6 +179,8 @@ class Simulator:
         """A console write: the other admin's, injected failures, the store, lost responses."""
 
         async def handler(request: Request, locale: Locale) -> Response:
+            if self._must_verify(request, "save"):  # nothing applied: the page goes to verify
+                return _error(locale, "reauth_hint", 401, reauth=REAUTH_PATH)
             entry_id: str | None = request.path_params.get("id")
             payload = None if op == "delete" else await _json_body(request)
             revision = _if_match(request)

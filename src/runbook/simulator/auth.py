@@ -34,6 +34,10 @@ SIGNIN_PATH = "/signin/identifier"
 PASSWORD_PATH = "/signin/challenge/pwd"
 CODE_PATH = "/signin/challenge/totp"
 REAUTH_PATH = "/v3/signin/challenge/pwd"  # "Verify it's you", mid-session (the reauth variant)
+# When the reauth variant challenges a session, in order: its first console page, then its
+# first save (a dialog open, the save refused until the challenge is answered).
+ReauthMoment = Literal["page", "save"]
+REAUTH_MOMENTS: tuple[ReauthMoment, ...] = ("page", "save")
 MAX_FLOWS = 50
 
 
@@ -93,7 +97,8 @@ class SignIn:
         self.credentials = credentials
         self.store = store
         self._flows: dict[str, _Flow] = {}
-        self._verified: set[str] = set()  # session tokens that answered the reauth challenge
+        # Session token hashes, with how many reauth challenges each has answered.
+        self._verified: dict[str, int] = {}
 
     def user_of(self, request: Request) -> str | None:
         """The signed-in user of a request, or None."""
@@ -111,10 +116,12 @@ class SignIn:
         ]
 
     # --- re-authentication (the reauth variant) ---------------------------------------------
-    def needs_reauth(self, request: Request) -> bool:
-        """Whether this signed-in request's session has not yet answered "Verify it's you"."""
+    def needs_reauth(self, request: Request, moment: ReauthMoment = "page") -> bool:
+        """Whether this signed-in request's session must answer "Verify it's you" first: at
+        its first page, then again at its first save."""
         token = request.cookies.get(SESSION_COOKIE)
-        return token is not None and hashed(token) not in self._verified
+        answered = self._verified.get(hashed(token), 0) if token else len(REAUTH_MOMENTS)
+        return answered <= REAUTH_MOMENTS.index(moment)
 
     def forget_reauth(self) -> None:
         """Every session is challenged again (the variant was switched, or the state reset)."""
@@ -133,7 +140,8 @@ class SignIn:
         if request.method == "POST":
             password = await self._field(request, "password")
             if hmac.compare_digest(password.encode(), self.credentials.password.encode()):
-                self._verified.add(hashed(request.cookies.get(SESSION_COOKIE, "")))
+                token = hashed(request.cookies.get(SESSION_COOKIE, ""))
+                self._verified[token] = self._verified.get(token, 0) + 1
                 return RedirectResponse(self._query(request)[0], 303)
             return self._page(request, "password", "signin_wrong_password", user=user, reauth=True)
         return self._page(request, "password", user=user, reauth=True)

@@ -23,7 +23,10 @@ VARIANTS: dict[str, str] = {
     "row-links": "row actions (Edit, Delete) are links, not buttons",
     "page-not-inert": "the page behind an open dialog stays in the accessibility tree",
     "banner": "a 'Got it' / 'Dismiss' banner over the page swallows the first click",
-    "reauth": "a password-only 'Verify it's you' challenge once, mid-session, then back",
+    "reauth": (
+        "a password-only 'Verify it's you' challenge mid-session, then back: at the first page,"
+        " and again at the first save (the dialog open; the save refused until answered)"
+    ),
     "ou-overridden": "an OU's own rules say 'Overridden' (the current status pattern), "
     "not 'Locally applied'",
 }

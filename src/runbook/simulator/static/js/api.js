@@ -13,10 +13,12 @@ function dataUrl(path, query) {
   return `${CFG.prefix}/ac/_data/${path}?${q}`;
 }
 
-function goSignIn() {
+// To the sign-in flow (no session), or to "Verify it's you" (`path`, the server's answer to
+// a save it asks to re-authenticate first); then back to this page.
+function goSignIn(path) {
   const q = new URLSearchParams({ continue: location.pathname + location.search });
   if (CFG.hl) q.set("hl", CFG.hl);
-  location.assign(`/signin/identifier?${q}`);
+  location.assign(`${path || "/signin/identifier"}?${q}`);
 }
 
 // One data request. `revision`: the entry revision a write is based on (the server refuses
@@ -35,7 +37,8 @@ export async function api(method, path, body, { revision, query } = {}) {
     return { ok: false, status: 0, data: { error: t("err_save_failed") } };
   }
   if (resp.status === 401) {
-    goSignIn();
+    const answer = await resp.json().catch(() => ({}));
+    goSignIn(answer.reauth);
     return new Promise(() => {}); // the page is going away
   }
   const late = resp.headers.get("X-Sim-Late-Dialogs");
