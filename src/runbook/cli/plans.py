@@ -9,45 +9,65 @@ from typing import Any
 
 import click
 
-from runbook.cli.common import EPILOG, guarded, load_for_browser, parse_vars, pick, run_options
+from runbook.cli.common import (
+    EPILOG,
+    fleet_options,
+    guarded,
+    load_for_browser,
+    parse_vars,
+    pick,
+    run_options,
+)
+from runbook.cli.fleet import fleet_command, output_place, refuse_without_tenants
 from runbook.cli.group import cli
-from runbook.cli.runs import _worst
-from runbook.errors import ExitCode
+from runbook.cli.runs import _single
+from runbook.errors import ExitCode, worst_exit_code
+
+PLAN_FILE = "plan.json"
+PLANS_DIR = "plans"
 
 
 @cli.command(epilog=EPILOG)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), default="plan.json", show_default=True
+    "-o",
+    "--output",
+    type=click.Path(),
+    default=None,
+    metavar="FILE|DIR",
+    help=f"The plan file [default: {PLAN_FILE}]; with --tenants a directory [default: "
+    f"{PLANS_DIR}/] holding each tenant's plan, DIR/TENANT.json.",
 )
 @run_options
+@fleet_options
 @guarded
-def plan(files: tuple[str, ...], output: str, **opts: Any) -> None:
-    """Record the changes a run would make, read-only (exit 0: none, 2: some)."""
+def plan(files: tuple[str, ...], output: str | None, **opts: Any) -> None:
+    """Record the changes a run would make, read-only (exit 0: none, 2: some).
+
+    With --tenants, one plan per tenant; exit 2 when a tenant has changes and none failed.
+    """
+    fleet = bool(opts["tenants"])
+    place = str(output_place(output, PLANS_DIR if fleet else PLAN_FILE, flag="-o", fleet=fleet))
+    if fleet:
+        from runbook.fleet.commands import PLAN
+        from runbook.fleet.fleet import PerTenant
+
+        params = {"output": PerTenant(place, ".json")}
+        sys.exit(fleet_command(files, "drift", opts, runner=PLAN, label="plan", params=params))
+    refuse_without_tenants(opts)
+    opts = _single(opts)
     books = load_for_browser(files, opts["var_pairs"], opts["labels"])
     from runbook.console import driver
-    from runbook.engine.plan_runs import plan_work
-    from runbook.engine.runner import RunOptions, execute
-    from runbook.engine.saved_plan import PlanRecorder, plan_document, plan_key
+    from runbook.engine.plan_runs import plan_runbooks
+    from runbook.engine.runner import RunOptions
 
-    variables, key = parse_vars(opts.pop("var_pairs")), plan_key()
-    entries: list[dict[str, Any]] = []
-    codes: list[int] = []
+    variables = parse_vars(opts.pop("var_pairs"))
+    options = RunOptions.from_cli(mode="drift", label="plan", **opts)
+    runs = [(book, Path(file)) for file, book in zip(files, books, strict=True)]
     try:
-        for file, book in zip(files, books, strict=True):
-            recorder = PlanRecorder(book, Path(file), variables, key)
-            options = RunOptions.from_cli(mode="drift", label="plan", **opts)
-            codes.append(execute(book, Path(file), options, plan_work(recorder)))
-            entries.append(recorder.entry(options.settle(book)))
-            if codes[-1] not in (ExitCode.OK, ExitCode.DRIFT):
-                break
+        code = plan_runbooks(runs, options, variables, Path(place), quiet=opts["as_json"])
     finally:
         driver.discard()
-    code = _worst(codes)
-    if code in (ExitCode.OK, ExitCode.DRIFT):
-        doc = plan_document(entries)
-        Path(output).write_text(json.dumps(doc, indent=2, sort_keys=False) + "\n")
-        click.echo(f"Plan saved to {output}: {doc['changes']} change(s)", err=opts["as_json"])
     sys.exit(code)
 
 
@@ -83,7 +103,7 @@ def apply(plan_file: str, **opts: Any) -> None:
                 break
     finally:
         driver.discard()
-    sys.exit(_worst(codes))
+    sys.exit(worst_exit_code(codes))
 
 
 @cli.command(epilog=EPILOG)
