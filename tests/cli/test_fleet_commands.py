@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 import yaml
 
 from runbook.simulator.server import SimulatorServer
@@ -20,12 +22,34 @@ Run = Callable[..., CliResult]
 Write = Callable[..., Path]
 
 
-def two_tenants(tmp_path: Path, acme: str, beta: str) -> Path:
-    """acme (the test console, on the session the set-up saved, with its own legacy host)
-    and beta (a console without sign-in)."""
-    acme_tenant = {"name": "acme", "console": acme, "profile": "default"}
-    acme_tenant["vars"] = {"legacy_host": "mx.acme.example"}  # type: ignore[assignment]
-    return write_tenants(tmp_path, [acme_tenant, {"name": "beta", "console": beta}])
+@dataclass
+class Pair:
+    """Two tenants: acme (the test console, on the session the set-up saved, with its own
+    legacy host) and beta (a second console, without sign-in), and their tenants file."""
+
+    acme: httpx.Client
+    beta: httpx.Client
+    acme_url: str
+    beta_url: str
+    tenants: str
+
+    def writes(self) -> list[Any]:
+        """Every write either console accepted."""
+        return self.acme.get("/_sim/audit").json() + self.pair.beta.get("/_sim/audit").json()
+
+
+@pytest.fixture
+def pair(
+    sim_http: httpx.Client,
+    simulator: Any,
+    beta: httpx.Client,
+    second_console: SimulatorServer,
+    tmp_path: Path,
+) -> Pair:
+    acme = {"name": "acme", "console": simulator.url, "profile": "default"}
+    acme["vars"] = {"legacy_host": "mx.acme.example"}  # type: ignore[assignment]
+    tenants = write_tenants(tmp_path, [acme, {"name": "beta", "console": second_console.url}])
+    return Pair(sim_http, beta, simulator.url, second_console.url, str(tenants))
 
 
 def by_tenant(result: CliResult) -> dict[str, Any]:
@@ -33,22 +57,15 @@ def by_tenant(result: CliResult) -> dict[str, Any]:
 
 
 def test_plan_writes_one_plan_per_tenant_and_each_applies_to_its_own_console(
-    runbook_cli: Run,
-    write_runbook: Write,
-    sim_http: httpx.Client,
-    simulator: Any,
-    beta: httpx.Client,
-    second_console: SimulatorServer,
-    tmp_path: Path,
+    runbook_cli: Run, write_runbook: Write, pair: Pair, tmp_path: Path
 ) -> None:
     # acme is empty (two changes pending); beta already holds the route and rule (none).
-    beta.put(
+    pair.beta.put(
         "/_sim/state", json={"routes": [LEGACY_ROUTE], "routing_rules": [converged_rule()]}
     ).raise_for_status()
     book = write_runbook(split_delivery())
-    tenants = two_tenants(tmp_path, simulator.url, second_console.url)
     result = runbook_cli(
-        "plan", str(book), "--tenants", str(tenants), "-o", "plans", "--screenshots", "off",
+        "plan", str(book), "--tenants", pair.tenants, "-o", "plans", "--screenshots", "off",
         "--json",
     )  # fmt: skip
     assert result.code == 2, result.output  # changes pending on one tenant, no failure
@@ -56,41 +73,35 @@ def test_plan_writes_one_plan_per_tenant_and_each_applies_to_its_own_console(
     assert (outcomes["acme"]["exit_code"], outcomes["beta"]["exit_code"]) == (2, 0)
     assert result.json()["mode"] == "plan"
     acme, beta_plan = (json.loads((tmp_path / "plans" / f"{n}.json").read_text()) for n in outcomes)
-    assert (acme["console"], acme["changes"]) == (simulator.url, 2)
-    assert (beta_plan["console"], beta_plan["changes"]) == (second_console.url, 0)
+    assert (acme["console"], acme["changes"]) == (pair.acme_url, 2)
+    assert (beta_plan["console"], beta_plan["changes"]) == (pair.beta_url, 0)
     assert acme["runbooks"][0]["vars"] == {"legacy_host": "mx.acme.example"}
-    assert sim_http.get("/_sim/audit").json() == [] and beta.get("/_sim/audit").json() == []
+    assert pair.writes() == []
     fleet = Path(result.json()["fleet_dir"])
     assert (tmp_path / fleet / "acme" / "report.json").is_file()
     assert (tmp_path / fleet / "beta" / "report.json").is_file()
 
     applied = runbook_cli("apply", "plans/acme.json", "--screenshots", "off")
     assert applied.code == 0, applied.output
-    [route] = sim_http.get("/_sim/state").json()["routes"]
+    [route] = pair.acme.get("/_sim/state").json()["routes"]
     assert route["server"]["single_host"]["host"] == "mx.acme.example"
-    assert beta.get("/_sim/audit").json() == []
+    assert pair.beta.get("/_sim/audit").json() == []
 
 
 def test_export_writes_one_valid_runbook_per_tenant(
-    runbook_cli: Run,
-    sim_http: httpx.Client,
-    simulator: Any,
-    beta: httpx.Client,
-    second_console: SimulatorServer,
-    tmp_path: Path,
+    runbook_cli: Run, pair: Pair, tmp_path: Path
 ) -> None:
-    sim_http.put("/_sim/state", json={"routes": [LEGACY_ROUTE]}).raise_for_status()
+    pair.acme.put("/_sim/state", json={"routes": [LEGACY_ROUTE]}).raise_for_status()
     other = {**LEGACY_ROUTE, "name": "Beta relay"}
-    beta.put(
+    pair.beta.put(
         "/_sim/state", json={"routes": [LEGACY_ROUTE, other], "routing_rules": [converged_rule()]}
     ).raise_for_status()
-    tenants = two_tenants(tmp_path, simulator.url, second_console.url)
-    result = runbook_cli("export", "--tenants", str(tenants), "-o", "out", "--json")
+    result = runbook_cli("export", "--tenants", pair.tenants, "-o", "out", "--json")
     assert result.code == 0, result.output
     assert {n: t["exit_code"] for n, t in by_tenant(result).items()} == {"acme": 0, "beta": 0}
     for name, console, routes in (
-        ("acme", simulator.url, ["Legacy mail server"]),
-        ("beta", second_console.url, ["Legacy mail server", "Beta relay"]),
+        ("acme", pair.acme_url, ["Legacy mail server"]),
+        ("beta", pair.beta_url, ["Legacy mail server", "Beta relay"]),
     ):
         written = tmp_path / "out" / f"{name}.yaml"
         checked = runbook_cli("validate", str(written))
@@ -102,22 +113,15 @@ def test_export_writes_one_valid_runbook_per_tenant(
         "routing_rule" in s
         for s in yaml.safe_load((tmp_path / "out/beta.yaml").read_text())["steps"]
     )
-    assert sim_http.get("/_sim/audit").json() == [] and beta.get("/_sim/audit").json() == []
+    assert pair.writes() == []
 
 
 def test_probe_names_what_is_missing_for_the_tenant_whose_console_changed_only(
-    runbook_cli: Run,
-    write_runbook: Write,
-    sim_http: httpx.Client,
-    simulator: Any,
-    beta: httpx.Client,
-    second_console: SimulatorServer,
-    tmp_path: Path,
+    runbook_cli: Run, write_runbook: Write, pair: Pair, tmp_path: Path
 ) -> None:
-    beta.put("/_sim/labels", json={"en": {"Add route": "New route"}}).raise_for_status()
+    pair.beta.put("/_sim/labels", json={"en": {"Add route": "New route"}}).raise_for_status()
     book = str(write_runbook(split_delivery()))
-    tenants = str(two_tenants(tmp_path, simulator.url, second_console.url))
-    probe = ["probe", book, "--tenants", tenants, "--trace", "off"]
+    probe = ["probe", book, "--tenants", pair.tenants, "--trace", "off"]
     result = runbook_cli(*probe, "--write-labels", "labels", "--json")
     assert result.code == 4, result.output
     outcomes = by_tenant(result)
@@ -131,7 +135,7 @@ def test_probe_names_what_is_missing_for_the_tenant_whose_console_changed_only(
         "en": {"add_route": "New route"}
     }
     assert yaml.safe_load((tmp_path / "labels/acme.yaml").read_text()) == {"en": {}}
-    assert sim_http.get("/_sim/audit").json() == [] and beta.get("/_sim/audit").json() == []
+    assert pair.writes() == []
 
     # A slice: the shard of acme only (tenants dealt round-robin), then beta by name.
     first = runbook_cli(*probe, "--shard", "0/2", "--json")
@@ -143,21 +147,17 @@ def test_probe_names_what_is_missing_for_the_tenant_whose_console_changed_only(
 
 
 def test_an_unreachable_browser_server_stops_the_fleet_before_any_tenant_starts(
-    runbook_cli: Run,
-    write_runbook: Write,
-    sim_http: httpx.Client,
-    simulator: Any,
-    second_console: SimulatorServer,
-    tmp_path: Path,
+    runbook_cli: Run, write_runbook: Write, pair: Pair, tmp_path: Path
 ) -> None:
     endpoint = closed_endpoint()
     book = str(write_runbook(split_delivery()))
-    tenants = str(two_tenants(tmp_path, simulator.url, second_console.url))
     for command in ("drift", "plan"):
-        result = runbook_cli(command, book, "--tenants", tenants, "--browser-endpoint", endpoint)
+        result = runbook_cli(
+            command, book, "--tenants", pair.tenants, "--browser-endpoint", endpoint
+        )
         assert result.code == 1, result.output
         [line] = result.stderr.strip().splitlines()
         assert f"could not reach the browser server at {endpoint}" in line
         assert "no tenant was started" in line
         assert not (tmp_path / "recordings").exists()  # no fleet folder, no tenant run
-    assert sim_http.get("/_sim/audit").json() == []
+    assert pair.acme.get("/_sim/audit").json() == []

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from runbook.cli.common import EPILOG, fleet_options, guarded, pick
+from runbook.cli.common import EPILOG, fleet_options, guarded, output_option, pick
 from runbook.cli.fleet import fleet_command, output_place, refuse_without_tenants
 from runbook.cli.group import cli
 from runbook.spec import KINDS
@@ -58,15 +58,7 @@ def _org_units(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
     help="Kinds to export (default: all).",
 )
 @click.option("--match", callback=_regex, metavar="REGEX", help="Only entries whose name matches.")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(),
-    default=None,
-    metavar="FILE|DIR",
-    help=f"The runbook to write [default: {EXPORT_FILE}]; with --tenants a directory "
-    f"[default: {EXPORTS_DIR}/] holding each tenant's, DIR/TENANT.yaml.",
-)
+@output_option("runbook", EXPORT_FILE, EXPORTS_DIR, ".yaml")
 @pick("console", "locale", "labels", "profile", "headed", "recordings", "timeout", "trace")
 @pick("json", "verbose", "browser-endpoint", "browser-header", "browser-launch-options")
 @fleet_options

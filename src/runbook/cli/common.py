@@ -407,3 +407,17 @@ def fleet_options(func: F) -> F:
         ),
     ]
     return tenant_options(stack(options, func))
+
+
+def output_option(what: str, file: str, directory: str, suffix: str) -> Callable[[F], F]:
+    """`-o/--output FILE|DIR`: the `what` to write (default `file`); with `--tenants` a
+    directory (default `directory/`) holding each tenant's, `DIR/TENANT<suffix>`."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(),
+        default=None,
+        metavar="FILE|DIR",
+        help=f"The {what} to write [default: {file}]; with --tenants a directory [default: "
+        f"{directory}/] holding each tenant's, DIR/TENANT{suffix}.",
+    )

@@ -14,6 +14,7 @@ from runbook.cli.common import (
     fleet_options,
     guarded,
     load_for_browser,
+    output_option,
     parse_vars,
     pick,
     run_options,
@@ -29,15 +30,7 @@ PLANS_DIR = "plans"
 
 @cli.command(epilog=EPILOG)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(),
-    default=None,
-    metavar="FILE|DIR",
-    help=f"The plan file [default: {PLAN_FILE}]; with --tenants a directory [default: "
-    f"{PLANS_DIR}/] holding each tenant's plan, DIR/TENANT.json.",
-)
+@output_option("plan file", PLAN_FILE, PLANS_DIR, ".json")
 @run_options
 @fleet_options
 @guarded
