@@ -35,7 +35,7 @@ class Pair:
 
     def writes(self) -> list[Any]:
         """Every write either console accepted."""
-        return self.acme.get("/_sim/audit").json() + self.pair.beta.get("/_sim/audit").json()
+        return self.acme.get("/_sim/audit").json() + self.beta.get("/_sim/audit").json()
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def by_tenant(result: CliResult) -> dict[str, Any]:
     return {t["tenant"]: t for t in result.json()["tenants"]}
 
 
-def test_plan_writes_one_plan_per_tenant_and_each_applies_to_its_own_console(
+def test_plan_writes_one_plan_per_tenant_and_each_applies_to_its_tenant(
     runbook_cli: Run, write_runbook: Write, pair: Pair, tmp_path: Path
 ) -> None:
     # acme is empty (two changes pending); beta already holds the route and rule (none).
@@ -81,11 +81,21 @@ def test_plan_writes_one_plan_per_tenant_and_each_applies_to_its_own_console(
     assert (tmp_path / fleet / "acme" / "report.json").is_file()
     assert (tmp_path / fleet / "beta" / "report.json").is_file()
 
-    applied = runbook_cli("apply", "plans/acme.json", "--screenshots", "off")
+    # Each tenant's plan applies to its own console: acme gets both, beta (no change) nothing.
+    applied = runbook_cli("apply", "plans", "--tenants", pair.tenants, "--screenshots", "off")
     assert applied.code == 0, applied.output
     [route] = pair.acme.get("/_sim/state").json()["routes"]
     assert route["server"]["single_host"]["host"] == "mx.acme.example"
+    assert [e["action"] for e in pair.acme.get("/_sim/audit").json()] == [
+        "create_route",
+        "create_rule",
+    ]
     assert pair.beta.get("/_sim/audit").json() == []
+    again = runbook_cli("apply", "plans", "--tenants", pair.tenants, "--tenant", "acme")
+    assert again.code == 1, again.output  # acme's plan is stale now: refused, nothing saved
+    [line] = [json.loads(text) for text in again.stdout.splitlines()]
+    assert "the plan is stale" in Path(tmp_path, line["report"]).read_text()
+    assert len(pair.acme.get("/_sim/audit").json()) == 2
 
 
 def test_export_writes_one_valid_runbook_per_tenant(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,6 @@ from runbook.cli.common import (
 from runbook.cli.fleet import fleet_command, output_place, refuse_without_tenants
 from runbook.cli.group import cli
 from runbook.cli.runs import _single
-from runbook.errors import ExitCode, worst_exit_code
 
 PLAN_FILE = "plan.json"
 PLANS_DIR = "plans"
@@ -65,38 +65,55 @@ def plan(files: tuple[str, ...], output: str | None, **opts: Any) -> None:
 
 
 @cli.command(epilog=EPILOG)
-@click.argument("plan_file", type=click.Path(dir_okay=False))
+@click.argument("plan_file", type=click.Path(), metavar="PLAN_FILE|DIR")
 @pick("profile", "recordings", "timeout", "headed", "screenshots", "json", "verbose")
 @pick("browser-endpoint", "browser-header", "browser-launch-options")
+@fleet_options
 @guarded
 def apply(plan_file: str, **opts: Any) -> None:
-    """Make exactly the changes of a saved plan, or refuse a stale plan before any write."""
-    from runbook.console import driver
-    from runbook.engine.plan_runs import apply_work
-    from runbook.engine.runner import RunOptions, execute
-    from runbook.engine.saved_plan import Sealer, check_file, check_secrets, plan_key, read_plan
-    from runbook.spec import load_runbook
+    """Make exactly the changes of a saved plan, or refuse a stale plan before any write.
 
-    doc, key = read_plan(Path(plan_file)), plan_key()
-    ready = []
-    for entry in doc["runbooks"]:
-        check_file(entry)
-        book = load_runbook(Path(entry["file"]), variables=dict(entry["vars"]))
-        check_secrets(entry, book, key)
-        ready.append((entry, book))
-    codes: list[int] = []
+    With --tenants, PLAN_FILE is the directory `plan --tenants` wrote: each tenant's plan,
+    DIR/TENANT.json, is applied to that tenant's console (every plan checked first).
+    """
+    fleet = bool(opts["tenants"])
+    place = str(output_place(plan_file, None, flag="PLAN_FILE", fleet=fleet))
+    if fleet:
+        sys.exit(_apply_tenants(place, opts))
+    refuse_without_tenants(opts)
+    opts = _single(opts)
+    from runbook.console import driver
+    from runbook.engine.plan_runs import apply_plan, ready_plan
+    from runbook.engine.runner import RunOptions
+
+    ready = ready_plan(Path(place))
+
+    def options_for(entry: Mapping[str, Any]) -> RunOptions:
+        return RunOptions.from_cli(
+            mode="apply", console_url=entry["console"], locale=entry["locale"], **opts
+        )
+
     try:
-        for entry, book in ready:
-            options = RunOptions.from_cli(
-                mode="apply", console_url=entry["console"], locale=entry["locale"], **opts
-            )
-            work = apply_work(entry, Sealer(book))
-            codes.append(execute(book, Path(entry["file"]), options, work))
-            if codes[-1] != ExitCode.OK:
-                break
+        code = apply_plan(ready, options_for)
     finally:
         driver.discard()
-    sys.exit(worst_exit_code(codes))
+    sys.exit(code)
+
+
+def _apply_tenants(directory: str, opts: dict[str, Any]) -> int:
+    """`apply DIR --tenants`: every chosen tenant's plan checked (there, unchanged, made for
+    its console), then each applied in its worker."""
+    from runbook.cli.fleet import chosen_tenants
+    from runbook.fleet.commands import APPLY, check_tenant_plan
+    from runbook.fleet.fleet import PerTenant
+
+    where = PerTenant(directory, ".json")
+    for tenant in chosen_tenants(opts):
+        check_tenant_plan(tenant, where.path(tenant.name))
+    params = {"plan": where}
+    return fleet_command(
+        (), "apply", opts, runner=APPLY, label="apply", name="plans", params=params
+    )
 
 
 @cli.command(epilog=EPILOG)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,8 +17,11 @@ from runbook.engine.plan import Plan
 from runbook.engine.saved_plan import (
     PlanRecorder,
     Sealer,
+    check_file,
+    check_secrets,
     plan_document,
     plan_key,
+    read_plan,
     stale_entries,
 )
 from runbook.errors import ExitCode, StalePlan, StepFailed, worst_exit_code
@@ -148,3 +151,35 @@ def plan_runbooks(
         where = sys.stderr if quiet else sys.stdout
         print(f"Plan saved to {output}: {doc['changes']} change(s)", file=where)
     return code
+
+
+Ready = list[tuple[Mapping[str, Any], Runbook]]
+
+
+def ready_plan(path: Path) -> Ready:
+    """A saved plan's runbooks, each refused (stale) before any browser if its file or its
+    secrets changed since the plan was made."""
+    from runbook.spec import load_runbook
+
+    doc, key = read_plan(path), plan_key()
+    ready: Ready = []
+    for entry in doc["runbooks"]:
+        check_file(entry)
+        book = load_runbook(Path(entry["file"]), variables=dict(entry["vars"]))
+        check_secrets(entry, book, key)
+        ready.append((entry, book))
+    return ready
+
+
+def apply_plan(ready: Ready, options_for: Callable[[Mapping[str, Any]], RunOptions]) -> int:
+    """Make exactly the planned changes, runbook by runbook (stopping at the first that does
+    not succeed); the exit code."""
+    from runbook.engine.runner import execute
+
+    codes: list[int] = []
+    for entry, book in ready:
+        work = apply_work(entry, Sealer(book))
+        codes.append(execute(book, Path(entry["file"]), options_for(entry), work))
+        if codes[-1] != ExitCode.OK:
+            break
+    return worst_exit_code(codes)

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from runbook.engine.options import RunOptions
+from runbook.errors import UsageError
 from runbook.fleet.pool import TenantJob
+from runbook.fleet.tenants import Tenant
 
 # The `module:function` of each runner, as `fleet_command(..., runner=...)` takes it.
 PLAN = "runbook.fleet.commands:plan"
 EXPORT = "runbook.fleet.commands:export"
 PROBE = "runbook.fleet.commands:probe"
+APPLY = "runbook.fleet.commands:apply"
 
 
 def _output(job: TenantJob, name: str) -> Path | None:
@@ -32,6 +36,31 @@ def plan(job: TenantJob, book: Any, options: RunOptions) -> int:
     output = _output(job, "output")
     assert output is not None and job.file is not None
     return plan_runbooks([(book, Path(job.file))], options, job.variables, output)
+
+
+def check_tenant_plan(tenant: Tenant, path: str) -> Any:
+    """The tenant's saved plan, ready to apply: there, its runbooks and secrets unchanged,
+    made for this tenant's console (`UsageError`, `StalePlan` otherwise); before any browser."""
+    from runbook.engine.plan_runs import ready_plan
+
+    if not Path(path).is_file():
+        raise UsageError(f"no plan for tenant {tenant.name}: {path} is missing")
+    ready = ready_plan(Path(path))
+    for entry, _ in ready:
+        if entry["console"] != tenant.console:
+            raise UsageError(
+                f"{path} was made for {entry['console']}, not for tenant {tenant.name}'s "
+                f"console {tenant.console}"
+            )
+    return ready
+
+
+def apply(job: TenantJob, book: Any, options: RunOptions) -> int:
+    """Apply the tenant's saved plan `<dir>/<tenant>.json` to its console."""
+    from runbook.engine.plan_runs import apply_plan
+
+    ready = check_tenant_plan(job.tenant, job.params["plan"])
+    return apply_plan(ready, lambda entry: replace(options, locale=entry["locale"]))
 
 
 def export(job: TenantJob, book: Any, options: RunOptions) -> int:
