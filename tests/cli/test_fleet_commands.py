@@ -169,3 +169,39 @@ def test_an_unreachable_browser_server_stops_the_fleet_before_any_tenant_starts(
         assert "no tenant was started" in line
         assert not (tmp_path / "recordings").exists()  # no fleet folder, no tenant run
     assert pair.acme.get("/_sim/audit").json() == []
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (["plan", "{book}", "-o", "plans"], "-o plans is a directory; give a file"),
+        (["export", "--tenants", "{tenants}", "-o", "taken.json"], "give a directory"),
+        (["probe", "--tenants", "{tenants}", "--bundle", "taken.json"], "give a directory"),
+        (["apply", "plans", "--tenants", "{tenants}"], "no plan for tenant acme"),
+        (["export", "--tenants", "{tenants}", "--console", "simulator"], "do not go together"),
+    ],
+)
+def test_outputs_of_the_wrong_kind_are_usage_errors_before_any_browser(
+    runbook_cli: Run,
+    write_runbook: Write,
+    pair: Pair,
+    tmp_path: Path,
+    args: list[str],
+    reason: str,
+) -> None:
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "taken.json").write_text("{}")
+    book = str(write_runbook(split_delivery()))
+    result = runbook_cli(*(a.format(book=book, tenants=pair.tenants) for a in args))
+    assert result.code == 64, result.output
+    assert reason in result.stderr
+    assert not (tmp_path / "recordings").exists()
+
+
+def test_probe_connects_to_the_browser_server_it_is_given(
+    runbook_cli: Run, pair: Pair, tmp_path: Path
+) -> None:
+    endpoint = closed_endpoint()
+    result = runbook_cli("probe", "--console", pair.acme_url, "--browser-endpoint", endpoint)
+    assert result.code == 1, result.output
+    assert f"could not reach the browser server at {endpoint}" in result.stderr
