@@ -124,7 +124,8 @@ BROWSER_OPTIONS: dict[str, Callable[[Any], Any]] = {
         envvar="RUNBOOK_BROWSER_ENDPOINT",
         callback=parsed_by("runbook.console.remote:parse_endpoint"),
         help="Connect to this Playwright browser server (ws:// or wss://) instead of "
-        "launching a local Chromium [env: RUNBOOK_BROWSER_ENDPOINT].",
+        "launching a local Chromium [env: RUNBOOK_BROWSER_ENDPOINT]; with --tenants, checked "
+        "once before any tenant starts (exit 1 naming it).",
     ),
     "browser-header": click.option(
         "--browser-header",
