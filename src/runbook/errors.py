@@ -62,6 +62,18 @@ def exit_meaning(code: int) -> str:
     return known.get(code, "unknown exit code")
 
 
+def worst_exit_code(codes: list[int]) -> int:
+    """One exit code for several runs of one command (drift, plan, apply): an interruption
+    beats an error, an error beats drift (changes pending), drift beats success."""
+    stopped = [c for c in codes if c in (ExitCode.INTERRUPTED, ExitCode.TERMINATED)]
+    if stopped:
+        return stopped[0]
+    errors = [c for c in codes if c not in (ExitCode.OK, ExitCode.DRIFT)]
+    if errors:
+        return errors[0]
+    return ExitCode.DRIFT if ExitCode.DRIFT in codes else ExitCode.OK
+
+
 def exit_codes_help() -> str:
     """The exit codes as `--help` lists them (click keeps the `\\b` paragraph unwrapped)."""
     lines = [

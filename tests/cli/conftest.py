@@ -20,6 +20,7 @@ import yaml
 
 from runbook.console.browser import playwright_browsers_path
 from runbook.simulator import auth as sim_auth
+from runbook.simulator.server import SimulatorServer
 from tests.browser_server import BrowserServer
 from tests.browser_server import browser_server as start_browser_server
 from tests.profiles import login
@@ -150,3 +151,43 @@ def browser_server(cli_env: dict[str, str]) -> Iterator[BrowserServer]:
     """One browser server on loopback for the session, started from the installed Playwright."""
     with start_browser_server(cli_env) as server:
         yield server
+
+
+def write_tenants(tmp_path: Path, tenants: list[dict[str, Any]]) -> Path:
+    """A tenants file (`--tenants`) listing `tenants`."""
+    path = tmp_path / "tenants.yaml"
+    path.write_text(yaml.safe_dump(tenants, sort_keys=False))
+    return path
+
+
+@pytest.fixture(scope="session")
+def second_console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimulatorServer]:
+    """Another tenant's console (fleet tests): a second simulator, without sign-in."""
+    server = SimulatorServer(tmp_path_factory.mktemp("beta") / "state.json", auth=False)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def beta(second_console: SimulatorServer) -> Iterator[httpx.Client]:
+    """The second console's /_sim/ test API, reset for the test."""
+    with httpx.Client(base_url=second_console.url, timeout=10) as client:
+        client.post("/_sim/reset").raise_for_status()
+        yield client
+
+
+def converged_rule() -> dict[str, Any]:
+    """The reference runbook's routing rule as the console holds it once applied."""
+    from tests.samples import NEW_RULE_OPTIONS
+
+    return {
+        "description": "Split delivery to the legacy server",
+        "messages": ["inbound", "internal_receiving"],
+        "action": "modify_message",
+        "change_route": "Legacy mail server",
+        "account_types": ["unrecognized_catch_all"],
+        "envelope_filter": None,
+        "enabled": True,
+        **NEW_RULE_OPTIONS,
+    }

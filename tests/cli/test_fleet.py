@@ -3,56 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
-import yaml
 
 from runbook.simulator.server import SimulatorServer
-from tests.cli.conftest import CliResult
-from tests.samples import LEGACY_ROUTE, NEW_RULE_OPTIONS, split_delivery
+from tests.cli.conftest import CliResult, converged_rule, write_tenants
+from tests.samples import LEGACY_ROUTE, split_delivery
 
 Run = Callable[..., CliResult]
 Write = Callable[..., Path]
 RULE = "Split delivery to the legacy server"
-
-
-@pytest.fixture(scope="module")
-def second_console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimulatorServer]:
-    """Another tenant's console: a second simulator, without sign-in."""
-    server = SimulatorServer(tmp_path_factory.mktemp("beta") / "state.json", auth=False)
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def beta(second_console: SimulatorServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=second_console.url, timeout=10) as client:
-        client.post("/_sim/reset").raise_for_status()
-        yield client
-
-
-def write_tenants(tmp_path: Path, tenants: list[dict[str, Any]]) -> Path:
-    path = tmp_path / "tenants.yaml"
-    path.write_text(yaml.safe_dump(tenants, sort_keys=False))
-    return path
-
-
-def converged_rule() -> dict[str, Any]:
-    return {
-        "description": RULE,
-        "messages": ["inbound", "internal_receiving"],
-        "action": "modify_message",
-        "change_route": "Legacy mail server",
-        "account_types": ["unrecognized_catch_all"],
-        "envelope_filter": None,
-        "enabled": True,
-        **NEW_RULE_OPTIONS,
-    }
 
 
 def test_one_tenant_whose_console_changed_does_not_stop_the_other(

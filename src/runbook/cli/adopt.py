@@ -9,9 +9,14 @@ from typing import Any
 
 import click
 
-from runbook.cli.common import EPILOG, guarded, pick
+from runbook.cli.common import EPILOG, fleet_options, guarded, output_option, pick
+from runbook.cli.fleet import fleet_command, output_place, refuse_without_tenants
 from runbook.cli.group import cli
 from runbook.spec import KINDS
+
+EXPORT_FILE = "export.yaml"
+EXPORTS_DIR = "exports"
+EXPORT_NAME = "console-export"  # the fleet folder's name (runbook.engine.export's too)
 
 
 def _regex(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -53,21 +58,26 @@ def _org_units(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
     help="Kinds to export (default: all).",
 )
 @click.option("--match", callback=_regex, metavar="REGEX", help="Only entries whose name matches.")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default="export.yaml",
-    show_default=True,
-    help="The runbook to write.",
-)
+@output_option("runbook", EXPORT_FILE, EXPORTS_DIR, ".yaml")
 @pick("console", "locale", "labels", "profile", "headed", "recordings", "timeout", "trace")
 @pick("json", "verbose", "browser-endpoint", "browser-header", "browser-launch-options")
+@fleet_options
 @guarded
 def export(
-    org_unit: str, kinds: tuple[str, ...], match: str | None, output: str, **opts: Any
+    org_unit: str, kinds: tuple[str, ...], match: str | None, output: str | None, **opts: Any
 ) -> None:
-    """Read-only: write the console's routes and rules as a runbook that drift finds in sync."""
+    """Read-only: write the console's routes and rules as a runbook that drift finds in sync.
+
+    With --tenants, one runbook per tenant (its console, locale and org unit, else the
+    options'); exit 4 when one tenant's export is partial.
+    """
+    fleet = bool(opts["tenants"])
+    place = str(output_place(output, EXPORTS_DIR if fleet else EXPORT_FILE, flag="-o", fleet=fleet))
+    if fleet:
+        params = {"kinds": kinds or tuple(KINDS), "org_unit": org_unit, "match": match}
+        sys.exit(_export_tenants(place, params, opts))
+    refuse_without_tenants(opts)
+    output = place
     from runbook.console import driver
     from runbook.engine.export import ExportRequest, export_work
     from runbook.engine.runner import RunOptions, execute
@@ -86,3 +96,13 @@ def export(
         sys.exit(execute(request.book(), Path(output), options, export_work(request)))
     finally:
         driver.discard()
+
+
+def _export_tenants(directory: str, params: dict[str, Any], opts: dict[str, Any]) -> int:
+    """`export --tenants`: each tenant's console as `<directory>/<tenant>.yaml`."""
+    from runbook.fleet.commands import EXPORT
+    from runbook.fleet.fleet import PerTenant
+
+    params = {**params, "output": PerTenant(directory, ".yaml")}
+    how = {"runner": EXPORT, "label": "export", "name": EXPORT_NAME, "params": params}
+    return fleet_command((), "drift", opts, **how)

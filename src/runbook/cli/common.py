@@ -124,7 +124,8 @@ BROWSER_OPTIONS: dict[str, Callable[[Any], Any]] = {
         envvar="RUNBOOK_BROWSER_ENDPOINT",
         callback=parsed_by("runbook.console.remote:parse_endpoint"),
         help="Connect to this Playwright browser server (ws:// or wss://) instead of "
-        "launching a local Chromium [env: RUNBOOK_BROWSER_ENDPOINT].",
+        "launching a local Chromium [env: RUNBOOK_BROWSER_ENDPOINT]; with --tenants, checked "
+        "once before any tenant starts (exit 1 naming it).",
     ),
     "browser-header": click.option(
         "--browser-header",
@@ -407,3 +408,17 @@ def fleet_options(func: F) -> F:
         ),
     ]
     return tenant_options(stack(options, func))
+
+
+def output_option(what: str, file: str, directory: str, suffix: str) -> Callable[[F], F]:
+    """`-o/--output FILE|DIR`: the `what` to write (default `file`); with `--tenants` a
+    directory (default `directory/`) holding each tenant's, `DIR/TENANT<suffix>`."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(),
+        default=None,
+        metavar="FILE|DIR",
+        help=f"The {what} to write [default: {file}]; with --tenants a directory [default: "
+        f"{directory}/] holding each tenant's, DIR/TENANT{suffix}.",
+    )

@@ -32,6 +32,22 @@ def refuse_without_tenants(opts: dict[str, Any]) -> None:
             raise UsageError(f"{flag} needs --tenants FILE")
 
 
+def output_place(value: str | None, default: str | None, *, flag: str, fleet: bool) -> str | None:
+    """Where an output goes: a file (one console), a directory of one file per tenant (with
+    `--tenants`); `default` when not given. The wrong kind of existing path is a usage error."""
+    place = value if value is not None else default
+    if place is None:
+        return None
+    path = Path(place)
+    if fleet and path.exists() and not path.is_dir():
+        raise UsageError(f"{flag} {place}: with --tenants, give a directory (one file per tenant)")
+    if not fleet and path.is_dir():
+        raise UsageError(
+            f"{flag} {place} is a directory; give a file (a directory is for --tenants)"
+        )
+    return place
+
+
 def fleet_command(files: tuple[str, ...], mode: str, opts: dict[str, Any], **how: Any) -> int:
     """Run `files` (one runbook) over the chosen tenants; the fleet's exit code.
 
@@ -39,7 +55,7 @@ def fleet_command(files: tuple[str, ...], mode: str, opts: dict[str, Any], **how
     """
     from runbook.fleet.fleet import FleetOptions, run_fleet
 
-    if len(files) != 1:
+    if len(files) > 1:
         raise UsageError("with --tenants, give one runbook")
     if opts.get("console_url"):
         raise UsageError(
@@ -51,7 +67,7 @@ def fleet_command(files: tuple[str, ...], mode: str, opts: dict[str, Any], **how
         return 0
     as_json = bool(opts.get("as_json"))
     fleet = FleetOptions(
-        file=files[0],
+        file=files[0] if files else None,
         mode=mode,
         workers=opts.get("workers"),
         recordings=str(opts.get("recordings") or "recordings"),

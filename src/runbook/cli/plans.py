@@ -4,86 +4,116 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import click
 
-from runbook.cli.common import EPILOG, guarded, load_for_browser, parse_vars, pick, run_options
+from runbook.cli.common import (
+    EPILOG,
+    fleet_options,
+    guarded,
+    load_for_browser,
+    output_option,
+    parse_vars,
+    pick,
+    run_options,
+)
+from runbook.cli.fleet import fleet_command, output_place, refuse_without_tenants
 from runbook.cli.group import cli
-from runbook.cli.runs import _worst
-from runbook.errors import ExitCode
+from runbook.cli.runs import _single
+
+PLAN_FILE = "plan.json"
+PLANS_DIR = "plans"
 
 
 @cli.command(epilog=EPILOG)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), default="plan.json", show_default=True
-)
+@output_option("plan file", PLAN_FILE, PLANS_DIR, ".json")
 @run_options
+@fleet_options
 @guarded
-def plan(files: tuple[str, ...], output: str, **opts: Any) -> None:
-    """Record the changes a run would make, read-only (exit 0: none, 2: some)."""
+def plan(files: tuple[str, ...], output: str | None, **opts: Any) -> None:
+    """Record the changes a run would make, read-only (exit 0: none, 2: some).
+
+    With --tenants, one plan per tenant; exit 2 when a tenant has changes and none failed.
+    """
+    fleet = bool(opts["tenants"])
+    place = str(output_place(output, PLANS_DIR if fleet else PLAN_FILE, flag="-o", fleet=fleet))
+    if fleet:
+        from runbook.fleet.commands import PLAN
+        from runbook.fleet.fleet import PerTenant
+
+        params = {"output": PerTenant(place, ".json")}
+        sys.exit(fleet_command(files, "drift", opts, runner=PLAN, label="plan", params=params))
+    refuse_without_tenants(opts)
+    opts = _single(opts)
     books = load_for_browser(files, opts["var_pairs"], opts["labels"])
     from runbook.console import driver
-    from runbook.engine.plan_runs import plan_work
-    from runbook.engine.runner import RunOptions, execute
-    from runbook.engine.saved_plan import PlanRecorder, plan_document, plan_key
+    from runbook.engine.plan_runs import plan_runbooks
+    from runbook.engine.runner import RunOptions
 
-    variables, key = parse_vars(opts.pop("var_pairs")), plan_key()
-    entries: list[dict[str, Any]] = []
-    codes: list[int] = []
+    variables = parse_vars(opts.pop("var_pairs"))
+    options = RunOptions.from_cli(mode="drift", label="plan", **opts)
+    runs = [(book, Path(file)) for file, book in zip(files, books, strict=True)]
     try:
-        for file, book in zip(files, books, strict=True):
-            recorder = PlanRecorder(book, Path(file), variables, key)
-            options = RunOptions.from_cli(mode="drift", label="plan", **opts)
-            codes.append(execute(book, Path(file), options, plan_work(recorder)))
-            entries.append(recorder.entry(options.settle(book)))
-            if codes[-1] not in (ExitCode.OK, ExitCode.DRIFT):
-                break
+        code = plan_runbooks(runs, options, variables, Path(place), quiet=opts["as_json"])
     finally:
         driver.discard()
-    code = _worst(codes)
-    if code in (ExitCode.OK, ExitCode.DRIFT):
-        doc = plan_document(entries)
-        Path(output).write_text(json.dumps(doc, indent=2, sort_keys=False) + "\n")
-        click.echo(f"Plan saved to {output}: {doc['changes']} change(s)", err=opts["as_json"])
     sys.exit(code)
 
 
 @cli.command(epilog=EPILOG)
-@click.argument("plan_file", type=click.Path(dir_okay=False))
+@click.argument("plan_file", type=click.Path(), metavar="PLAN_FILE|DIR")
 @pick("profile", "recordings", "timeout", "headed", "screenshots", "json", "verbose")
 @pick("browser-endpoint", "browser-header", "browser-launch-options")
+@fleet_options
 @guarded
 def apply(plan_file: str, **opts: Any) -> None:
-    """Make exactly the changes of a saved plan, or refuse a stale plan before any write."""
-    from runbook.console import driver
-    from runbook.engine.plan_runs import apply_work
-    from runbook.engine.runner import RunOptions, execute
-    from runbook.engine.saved_plan import Sealer, check_file, check_secrets, plan_key, read_plan
-    from runbook.spec import load_runbook
+    """Make exactly the changes of a saved plan, or refuse a stale plan before any write.
 
-    doc, key = read_plan(Path(plan_file)), plan_key()
-    ready = []
-    for entry in doc["runbooks"]:
-        check_file(entry)
-        book = load_runbook(Path(entry["file"]), variables=dict(entry["vars"]))
-        check_secrets(entry, book, key)
-        ready.append((entry, book))
-    codes: list[int] = []
+    With --tenants, PLAN_FILE is the directory `plan --tenants` wrote: each tenant's plan,
+    DIR/TENANT.json, is applied to that tenant's console (every plan checked first).
+    """
+    fleet = bool(opts["tenants"])
+    place = str(output_place(plan_file, None, flag="PLAN_FILE", fleet=fleet))
+    if fleet:
+        sys.exit(_apply_tenants(place, opts))
+    refuse_without_tenants(opts)
+    opts = _single(opts)
+    from runbook.console import driver
+    from runbook.engine.plan_runs import apply_plan, ready_plan
+    from runbook.engine.runner import RunOptions
+
+    ready = ready_plan(Path(place))
+
+    def options_for(entry: Mapping[str, Any]) -> RunOptions:
+        return RunOptions.from_cli(
+            mode="apply", console_url=entry["console"], locale=entry["locale"], **opts
+        )
+
     try:
-        for entry, book in ready:
-            options = RunOptions.from_cli(
-                mode="apply", console_url=entry["console"], locale=entry["locale"], **opts
-            )
-            work = apply_work(entry, Sealer(book))
-            codes.append(execute(book, Path(entry["file"]), options, work))
-            if codes[-1] != ExitCode.OK:
-                break
+        code = apply_plan(ready, options_for)
     finally:
         driver.discard()
-    sys.exit(_worst(codes))
+    sys.exit(code)
+
+
+def _apply_tenants(directory: str, opts: dict[str, Any]) -> int:
+    """`apply DIR --tenants`: every chosen tenant's plan checked (there, unchanged, made for
+    its console), then each applied in its worker."""
+    from runbook.cli.fleet import chosen_tenants
+    from runbook.fleet.commands import APPLY, check_tenant_plan
+    from runbook.fleet.fleet import PerTenant
+
+    where = PerTenant(directory, ".json")
+    for tenant in chosen_tenants(opts):
+        check_tenant_plan(tenant, where.path(tenant.name))
+    params = {"plan": where}
+    return fleet_command(
+        (), "apply", opts, runner=APPLY, label="apply", name="plans", params=params
+    )
 
 
 @cli.command(epilog=EPILOG)

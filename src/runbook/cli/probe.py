@@ -9,7 +9,8 @@ from typing import Any
 
 import click
 
-from runbook.cli.common import EPILOG, guarded, load_all, pick
+from runbook.cli.common import EPILOG, fleet_options, guarded, load_all, pick
+from runbook.cli.fleet import fleet_command, output_place, refuse_without_tenants
 from runbook.cli.group import cli
 
 
@@ -19,35 +20,42 @@ from runbook.cli.group import cli
 @pick("json", "browser-endpoint", "browser-header", "browser-launch-options")
 @click.option(
     "--write-labels",
-    type=click.Path(dir_okay=False),
-    metavar="FILE",
-    help="Write a labels file with the best candidate for each missing name, to review.",
+    type=click.Path(),
+    metavar="FILE|DIR",
+    help="Write a labels file with the best candidate for each missing name, to review "
+    "(with --tenants a directory: DIR/TENANT.yaml).",
 )
 @click.option(
     "--bundle",
-    type=click.Path(dir_okay=False),
-    metavar="FILE.zip",
+    type=click.Path(),
+    metavar="FILE.zip|DIR",
     help="Write what maintainers need to adapt runbook: per place visited, the accessibility "
-    "tree, a screenshot and the DOM (secrets and unknown addresses scrubbed).",
+    "tree, a screenshot and the DOM (secrets and unknown addresses scrubbed); with --tenants "
+    "a directory: DIR/TENANT.zip.",
 )
+@fleet_options
 @guarded
 def probe(files: tuple[str, ...], **opts: Any) -> None:
     """Walk every page, dialog and menu the runbooks use (all without FILE), read-only.
 
     Exit 0 when every control was found, 4 when one is missing (named, with candidates).
+    With --tenants (one runbook or none), each tenant's result is in the fleet's JSON lines
+    and --json document (`run.probe`, and `error` naming what is missing).
     """
-    from runbook.engine.probing import ProbeOptions, exit_code, probe
+    fleet = bool(opts["tenants"])
+    for key, flag in (("write_labels", "--write-labels"), ("bundle", "--bundle")):
+        opts[key] = output_place(opts[key], None, flag=flag, fleet=fleet)
+    if fleet:
+        sys.exit(_probe_tenants(files, opts))
+    refuse_without_tenants(opts)
+    from runbook.engine.options import RunOptions
+    from runbook.engine.probing import ProbeOptions, exit_code, probe_and_write
 
     books = load_all(files, opts["var_pairs"], opts["labels"])
-    options = ProbeOptions(**{k: opts[k] for k in ProbeOptions.__dataclass_fields__ if k in opts})
-    bundle = _bundle(books, opts["bundle"])
-    report = probe(books, options, bundle.capture if bundle else None)
-    if bundle is not None:
-        bundle.write(Path(opts["bundle"]))
-    if opts["write_labels"]:
-        from runbook.console.probe_output import labels_file_text
-
-        Path(opts["write_labels"]).write_text(labels_file_text(report), encoding="utf-8")
+    options = ProbeOptions.of(RunOptions.from_cli(mode="drift", **opts))
+    report = probe_and_write(
+        books, options, bundle=_path(opts["bundle"]), labels_out=_path(opts["write_labels"])
+    )
     if opts["as_json"]:
         click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
@@ -57,9 +65,15 @@ def probe(files: tuple[str, ...], **opts: Any) -> None:
     sys.exit(exit_code(report))
 
 
-def _bundle(books: list[Any], path: str | None) -> Any:
-    if path is None:
-        return None
-    from runbook.console.bundle import Bundle
+def _path(value: str | None) -> Path | None:
+    return Path(value) if value is not None else None
 
-    return Bundle.for_runbooks(books)
+
+def _probe_tenants(files: tuple[str, ...], opts: dict[str, Any]) -> int:
+    """`probe --tenants`: each tenant's console probed in its worker; files per tenant."""
+    from runbook.fleet.commands import PROBE
+    from runbook.fleet.fleet import PerTenant
+
+    suffixes = {"write_labels": ".yaml", "bundle": ".zip"}
+    params = {k: PerTenant(opts[k], suffix) for k, suffix in suffixes.items() if opts[k]}
+    return fleet_command(files, "drift", opts, runner=PROBE, label="probe", params=params)

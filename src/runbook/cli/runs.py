@@ -19,7 +19,7 @@ from runbook.cli.common import (
 )
 from runbook.cli.fleet import fleet_command, refuse_without_tenants
 from runbook.cli.group import cli
-from runbook.errors import ExitCode
+from runbook.errors import ExitCode, worst_exit_code
 
 
 @cli.command(epilog=EPILOG)
@@ -66,7 +66,7 @@ def drift(files: tuple[str, ...], **opts: Any) -> None:
     finally:
         if outputs is not None and opts["junit"]:
             write_junit_suites(outputs.suites, Path(opts["junit"]))
-    code = _worst(codes)
+    code = worst_exit_code(codes)
     if outputs is not None and opts["as_json"]:
         click.echo(
             json.dumps({"runs": outputs.documents, "exit_code": code}, indent=2, default=str)
@@ -79,15 +79,3 @@ def _single(opts: dict[str, Any]) -> dict[str, Any]:
     return {
         k: v for k, v in opts.items() if k not in ("tenants", "tenant_names", "shard", "workers")
     }
-
-
-def _worst(codes: list[int]) -> int:
-    """One exit code for several drift checks: an interruption beats an error, an error beats
-    drift, drift beats success."""
-    stopped = [c for c in codes if c in (ExitCode.INTERRUPTED, ExitCode.TERMINATED)]
-    if stopped:
-        return stopped[0]
-    errors = [c for c in codes if c not in (ExitCode.OK, ExitCode.DRIFT)]
-    if errors:
-        return errors[0]
-    return ExitCode.DRIFT if ExitCode.DRIFT in codes else ExitCode.OK

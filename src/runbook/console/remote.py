@@ -14,6 +14,7 @@ import ipaddress
 import json
 import os
 import re
+import socket
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -28,6 +29,7 @@ from runbook.spec.interpolate import Reference, Unresolved, substitute
 
 ENDPOINT_ENV = "RUNBOOK_BROWSER_ENDPOINT"
 CONNECT_TIMEOUT_MS = 30_000  # the handshake, and the server starting its browser
+REACH_TIMEOUT_S = 10  # the pre-flight of a fleet: does the server's port answer at all
 LAUNCH_OPTIONS_HEADER = "x-playwright-launch-options"
 _HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 _SERVER_VERSION = re.compile(r"server version: v?(\d+(?:\.\d+)*)")
@@ -142,6 +144,21 @@ def remote_browser(
         launch_options=dict(launch_options) if launch_options is not None else None,
         secrets=frozenset(s for s in secrets if s),
     )
+
+
+def check_reachable(endpoint: str, timeout_s: float = REACH_TIMEOUT_S) -> None:
+    """The browser server's port takes a connection, else `BrowserUnreachable` naming it
+    (one cheap check, no browser: a fleet makes it before any tenant starts)."""
+    parts = urlsplit(endpoint)
+    port = parts.port or (443 if parts.scheme == "wss" else 80)
+    try:
+        with socket.create_connection((parts.hostname or "", port), timeout=timeout_s):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        raise BrowserUnreachable(
+            f"could not reach the browser server at {shown_endpoint(endpoint)}: {reason}"
+        ) from None
 
 
 def _loopback(host: str) -> bool:

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from runbook.console import WriteGuard
 from runbook.engine.loop import Scope, Work
+from runbook.engine.options import RunOptions
 from runbook.engine.plan import Plan
-from runbook.engine.saved_plan import PlanRecorder, Sealer, stale_entries
-from runbook.errors import ExitCode, StalePlan, StepFailed
+from runbook.engine.saved_plan import (
+    PlanRecorder,
+    Sealer,
+    check_file,
+    check_secrets,
+    plan_document,
+    plan_key,
+    read_plan,
+    stale_entries,
+)
+from runbook.errors import ExitCode, StalePlan, StepFailed, worst_exit_code
 from runbook.results import RunResult
+from runbook.spec import Runbook
 
 
 def plan_work(recorder: PlanRecorder) -> Work:
@@ -104,3 +118,68 @@ def _as_planned(planned: Mapping[int, Mapping[str, Any]], seal: Sealer) -> Any:
             raise StalePlan(f"the plan is stale: step {index}'s entry changed meanwhile")
 
     return check
+
+
+def plan_runbooks(
+    runs: Sequence[tuple[Runbook, Path]],
+    options: RunOptions,
+    variables: dict[str, str],
+    output: Path,
+    *,
+    quiet: bool = False,
+) -> int:
+    """Plan each runbook in turn (stopping at the first error) and, unless one failed, save
+    the plan file at `output`; exit 0 (no change) or 2 (changes pending), else the error's.
+
+    `quiet`: say where the plan went on stderr (stdout holds a `--json` document).
+    """
+    from runbook.engine.runner import execute
+
+    key = plan_key()
+    entries: list[dict[str, Any]] = []
+    codes: list[int] = []
+    for book, file in runs:
+        recorder = PlanRecorder(book, file, variables, key)
+        codes.append(execute(book, file, options, plan_work(recorder)))
+        entries.append(recorder.entry(options.settle(book)))
+        if codes[-1] not in (ExitCode.OK, ExitCode.DRIFT):
+            break
+    code = worst_exit_code(codes)
+    if code in (ExitCode.OK, ExitCode.DRIFT):
+        doc = plan_document(entries)
+        output.write_text(json.dumps(doc, indent=2, sort_keys=False) + "\n")
+        where = sys.stderr if quiet else sys.stdout
+        print(f"Plan saved to {output}: {doc['changes']} change(s)", file=where)
+    return code
+
+
+Ready = list[tuple[Mapping[str, Any], Runbook]]
+
+
+def ready_plan(path: Path) -> Ready:
+    """A saved plan's runbooks, each refused (stale) before any browser if its file or its
+    secrets changed since the plan was made."""
+    from runbook.spec import load_runbook
+
+    doc, key = read_plan(path), plan_key()
+    ready: Ready = []
+    for entry in doc["runbooks"]:
+        check_file(entry)
+        book = load_runbook(Path(entry["file"]), variables=dict(entry["vars"]))
+        check_secrets(entry, book, key)
+        ready.append((entry, book))
+    return ready
+
+
+def apply_plan(ready: Ready, options_for: Callable[[Mapping[str, Any]], RunOptions]) -> int:
+    """Make exactly the planned changes, runbook by runbook (stopping at the first that does
+    not succeed); the exit code."""
+    from runbook.engine.runner import execute
+
+    codes: list[int] = []
+    for entry, book in ready:
+        work = apply_work(entry, Sealer(book))
+        codes.append(execute(book, Path(entry["file"]), options_for(entry), work))
+        if codes[-1] != ExitCode.OK:
+            break
+    return worst_exit_code(codes)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from runbook.console import (
     PAGES,
@@ -16,6 +17,7 @@ from runbook.console import (
     Hazards,
     Prober,
     ProbeReport,
+    RemoteBrowser,
     SessionOptions,
     check_session_target,
     password_from_env,
@@ -47,6 +49,13 @@ class ProbeOptions:
     recordings: str = "recordings"
     trace: str = "retain-on-failure"  # on | off | retain-on-failure (kept when one is missing)
     state_dir: str = ".runbook"
+    browser: RemoteBrowser | None = None  # --browser-endpoint: connect, do not launch
+    run_dir: str | None = None  # this exact folder for the trace (a fleet's tenant)
+
+    @classmethod
+    def of(cls, run: Any) -> ProbeOptions:
+        """The probe's part of a run's options (a `RunOptions`)."""
+        return cls(**{k: getattr(run, k) for k in cls.__dataclass_fields__ if hasattr(run, k)})
 
 
 def pages_of(books: list[Runbook]) -> list[str]:
@@ -81,6 +90,7 @@ def probe(
             locale=labels.browser_locale,
             console=url,
             trace=options.trace != "off",
+            remote=options.browser,
         )
         # A "Verify it's you" on the way is answered as a run answers it (RUNBOOK_PASSWORD).
         password = creds.password if creds is not None else password_from_env()
@@ -111,7 +121,11 @@ def _keep_trace(
     failed = report is None or bool(report.missing)
     if options.trace == "off" or (options.trace == "retain-on-failure" and not failed):
         return None
-    folder = RunFolder.create(Path(options.recordings), "console", "probe")
+    folder = (
+        RunFolder.at(Path(options.run_dir))
+        if options.run_dir
+        else RunFolder.create(Path(options.recordings), "console", "probe")
+    )
     redactor = Redactor([*session.cookie_values(), *([password] if password else [])])
     session.save_trace(folder.trace)
     scrub_trace(folder.trace, redactor)
@@ -132,3 +146,24 @@ def _console(target: str, options: ProbeOptions) -> Iterator[tuple[str, Credenti
     url = console_url(target)
     check_session_target(url)
     yield url, None
+
+
+def probe_and_write(
+    books: list[Runbook],
+    options: ProbeOptions,
+    *,
+    bundle: Path | None = None,
+    labels_out: Path | None = None,
+) -> ProbeReport:
+    """`probe`, then the files it was asked for: the bundle of every place visited, and a
+    labels file with the best candidate for each missing name."""
+    from runbook.console.bundle import Bundle
+    from runbook.console.probe_output import labels_file_text
+
+    capture = Bundle.for_runbooks(books) if bundle is not None else None
+    report = probe(books, options, capture.capture if capture is not None else None)
+    if capture is not None and bundle is not None:
+        capture.write(bundle)
+    if labels_out is not None:
+        labels_out.write_text(labels_file_text(report), encoding="utf-8")
+    return report

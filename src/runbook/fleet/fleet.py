@@ -7,12 +7,12 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from runbook.errors import InvalidRunbook, Problem
+from runbook.errors import BrowserUnreachable, InvalidRunbook, Problem
 from runbook.fleet.outcome import FleetRun, TenantOutcome
 from runbook.fleet.outputs import (
     LiveTable,
@@ -37,17 +37,31 @@ def default_workers(tenants: int) -> int:
 
 
 @dataclass(frozen=True)
+class PerTenant:
+    """A runner's output file per tenant: `<directory>/<tenant><suffix>`."""
+
+    directory: str
+    suffix: str
+
+    def path(self, tenant: str) -> str:
+        return str(Path(self.directory) / f"{tenant}{self.suffix}")
+
+
+@dataclass(frozen=True)
 class FleetOptions:
     """How to run the fleet: which runbook, in which mode, how many workers, what to write."""
 
-    file: str
-    mode: str
+    file: str | None  # None: a command without a runbook (export, probe of every page)
+    mode: str  # the tenants' run mode (plan, export and probe read: drift)
     workers: int | None = None
     recordings: str = "recordings"
     as_json: bool = False
     junit: str | None = None
     interactive: bool = False  # a terminal: the live table, else JSON lines
     runner: str = DEFAULT_RUNNER  # what each tenant runs (see `TenantJob.runner`)
+    params: dict[str, Any] = field(default_factory=dict)  # the runner's (PerTenant: resolved)
+    label: str | None = None  # the command, when it is not the mode (`plan`, `export`)
+    name: str = "console"  # the fleet folder's name without a runbook
 
 
 def plan_jobs(
@@ -67,6 +81,10 @@ def plan_jobs(
             variables={**variables, **t.vars},
             options=run_options,
             runner=fleet.runner,
+            params={
+                k: v.path(t.name) if isinstance(v, PerTenant) else v
+                for k, v in fleet.params.items()
+            },
         )
         for t in tenants
     ]
@@ -75,7 +93,7 @@ def plan_jobs(
 def check_jobs(jobs: Sequence[TenantJob]) -> Any:
     """Load the runbook as each tenant runs it, before any browser: every problem at once
     (`InvalidRunbook`, exit 65), or `UsageError` for a tenant var the runbook never uses.
-    Returns the first tenant's runbook (for the fleet's name)."""
+    Returns the first tenant's runbook (for the fleet's name), None without one."""
     problems: list[Problem] = []
     books = []
     for job in jobs:
@@ -88,6 +106,19 @@ def check_jobs(jobs: Sequence[TenantJob]) -> Any:
     return books[0]
 
 
+def check_browser_server(run_options: dict[str, Any]) -> None:
+    """With `--browser-endpoint`: the server answers, checked once here before any tenant
+    starts (`BrowserUnreachable`, exit 1, naming the endpoint)."""
+    endpoint = run_options.get("browser_endpoint")
+    if endpoint:
+        from runbook.console.remote import check_reachable
+
+        try:
+            check_reachable(endpoint)
+        except BrowserUnreachable as exc:
+            raise BrowserUnreachable(f"{exc}; no tenant was started") from None
+
+
 def run_fleet(
     tenants: Sequence[Tenant],
     fleet: FleetOptions,
@@ -98,13 +129,15 @@ def run_fleet(
     root = Path(fleet.recordings)
     probe = plan_jobs(tenants, fleet, variables, run_options, root)
     book = check_jobs(probe)
-    folder = RunFolder.create(root, book.name, "fleet").path
+    check_browser_server(run_options)
+    name = book.name if book is not None else fleet.name
+    folder = RunFolder.create(root, name, "fleet").path
     jobs = plan_jobs(tenants, fleet, variables, run_options, folder)
     workers = fleet.workers or default_workers(len(jobs))
     result = FleetRun(
-        runbook=book.name,
-        file=fleet.file,
-        mode=fleet.mode,
+        runbook=name,
+        file=fleet.file or "",
+        mode=fleet.label or fleet.mode,
         folder=folder,
         started_at=datetime.now(UTC).isoformat(timespec="seconds"),
         workers=workers,

@@ -26,7 +26,7 @@ from runbook.errors import ExitCode, RunbookError
 from runbook.fleet.tenants import Tenant
 
 OUTPUT = "output.txt"  # what the tenant's run printed, in its run folder
-DEFAULT_RUNNER = "runbook.engine.runner:execute"
+DEFAULT_RUNNER = "runbook.fleet.pool:run_book"
 TICK_S = 0.5  # how often the live table is redrawn while waiting for a worker to end
 
 
@@ -35,20 +35,24 @@ class TenantJob:
     """What a worker needs to run one tenant (plain data: it crosses a process boundary)."""
 
     tenant: Tenant
-    file: str
+    file: str | None  # the runbook (None: a command reading the console without one, export)
     mode: str
     run_dir: str
     variables: dict[str, str]  # --var, then the tenant's vars over them
     options: dict[str, Any] = field(default_factory=dict)  # the command's run options
-    # `module:function` taking (runbook, file, RunOptions) and returning the exit code: the
-    # engine's run by default; another command (plan, export, probe) names its own.
+    # `module:function` taking (job, runbook or None, RunOptions) and returning the exit code:
+    # the engine's run by default; another command (plan, export, probe) names its own.
     runner: str = DEFAULT_RUNNER
+    params: dict[str, Any] = field(default_factory=dict)  # the runner's own (this tenant's)
 
 
 def tenant_book(job: TenantJob) -> Any:
-    """The runbook as this tenant runs it: its vars, its org unit (`InvalidRunbook` if bad)."""
+    """The runbook as this tenant runs it: its vars, its org unit (`InvalidRunbook` if bad);
+    None for a job without a runbook."""
     from runbook.spec import load_runbook
 
+    if job.file is None:
+        return None
     book = load_runbook(Path(job.file), variables=job.variables)
     if job.tenant.org_unit:
         console = book.console.model_copy(update={"org_unit": job.tenant.org_unit})
@@ -83,12 +87,19 @@ def run_tenant(job: TenantJob) -> int:
                 "verbose": False,
             }
             options = RunOptions.from_cli(mode=job.mode, **opts)
-            return int(_runner(job.runner)(book, Path(job.file), options))
+            return int(_runner(job.runner)(job, book, options))
         except RunbookError as exc:
             print(f"runbook: error: {exc}")
             return int(exc.exit_code)
         except KeyboardInterrupt:
             return int(ExitCode.INTERRUPTED)
+
+
+def run_book(job: TenantJob, book: Any, options: Any) -> int:
+    """The default runner: the engine's run of the runbook (run, dry run, drift)."""
+    from runbook.engine.runner import execute
+
+    return execute(book, Path(str(job.file)), options)
 
 
 def _runner(name: str) -> Callable[..., int]:
