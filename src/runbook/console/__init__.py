@@ -17,12 +17,14 @@ if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
     from runbook.console.browser import ffmpeg_path
+    from runbook.console.bundle import Bundle
     from runbook.console.demo import Demo
     from runbook.console.guard import WriteGuard
     from runbook.console.hazards import Hazards
     from runbook.console.page import Dialog, ListPage
     from runbook.console.places import PAGES, PageInfo, PageName, page_info
     from runbook.console.probe import Capture, Prober, ProbeReport
+    from runbook.console.probe_output import labels_file_text
     from runbook.console.remote import RemoteBrowser, remote_browser
     from runbook.console.session import BrowserSession, SessionOptions
     from runbook.console.shell import ConsoleShell, Navigate
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PAGES",
     "BrowserSession",
+    "Bundle",
     "Capture",
     "ConsoleShell",
     "Credentials",
@@ -55,6 +58,7 @@ __all__ = [
     "WriteGuard",
     "check_session_target",
     "ffmpeg_path",
+    "labels_file_text",
     "page_info",
     "password_from_env",
     "profile_path",
@@ -65,12 +69,14 @@ __all__ = [
 _HOMES = {
     "playwright.sync_api": ("Locator", "Page"),
     "runbook.console.browser": ("ffmpeg_path",),
+    "runbook.console.bundle": ("Bundle",),
     "runbook.console.demo": ("Demo",),
     "runbook.console.guard": ("WriteGuard",),
     "runbook.console.hazards": ("Hazards",),
     "runbook.console.page": ("Dialog", "ListPage"),
     "runbook.console.places": ("PAGES", "PageInfo", "PageName", "page_info"),
     "runbook.console.probe": ("Capture", "ProbeReport", "Prober"),
+    "runbook.console.probe_output": ("labels_file_text",),
     "runbook.console.remote": ("RemoteBrowser", "remote_browser"),
     "runbook.console.session": ("BrowserSession", "SessionOptions"),
     "runbook.console.shell": ("ConsoleShell", "Navigate"),

@@ -157,8 +157,7 @@ def probe_and_write(
 ) -> ProbeReport:
     """`probe`, then the files it was asked for: the bundle of every place visited, and a
     labels file with the best candidate for each missing name."""
-    from runbook.console.bundle import Bundle
-    from runbook.console.probe_output import labels_file_text
+    from runbook.console import Bundle, labels_file_text
 
     capture = Bundle.for_runbooks(books) if bundle is not None else None
     report = probe(books, options, capture.capture if capture is not None else None)
