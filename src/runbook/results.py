@@ -46,6 +46,7 @@ class StepResult:
     duration_ms: int = 0
     message: str = ""
     details: dict[str, Any] = field(default_factory=dict)  # e.g. {"tls_test": "passed"}
+    org_unit: str | None = None  # the OU of a kind placed per OU ("/": the top)
 
     @property
     def changed(self) -> bool:
