@@ -12,6 +12,8 @@ from playwright.sync_api import Page
 from runbook.results import Mode, RunResult
 from runbook.simulator.server import SimulatorServer
 from runbook.spec.loader import load_text
+from tests.console.test_default_routing_page import CATCH_ALL
+from tests.samples import LEGACY_ROUTE, at_top
 from tests.simulator.samples import LEGACY, SPLIT
 
 from .runs import run_book
@@ -151,3 +153,42 @@ def test_a_missing_unit_or_inherited_rule_fails_the_step_and_writes_nothing(
     assert step.status == "failed" and "nothing was changed" in step.message
     assert named in step.message
     assert _writes(console) == []
+
+
+def test_default_routing_settings_per_unit(
+    page: Page, console: Any, simulator: SimulatorServer, tmp_path: Path
+) -> None:
+    console.put_state(
+        {"org_units": TREE, "routes": [LEGACY_ROUTE], "default_routing_rules": [CATCH_ALL]}
+    )
+    mine = {
+        "description": "Sales leavers",
+        "org_unit": "/Sales",
+        "recipients": {"match": "single_recipient", "value": "leaver@example.com"},
+        "action": "reject_message",
+        "rejection_notice": "This address no longer receives mail.",
+    }
+    off = {"description": CATCH_ALL["description"], "org_unit": "/Sales", "inherited": True}
+    steps = [{"default_routing": mine}, {"default_routing": {**off, "enabled": False}}]
+    result = _run(page, simulator, tmp_path, "fr", steps)
+    assert result.exit_code == 0, result.error
+    assert [(s.action, s.org_unit) for s in result.steps] == [
+        ("create", "/Sales"),
+        ("update", "/Sales"),
+    ]
+    state = console.state()
+    top, here = state["default_routing_rules"]
+    assert [top] == at_top(CATCH_ALL)  # the inherited setting is never edited
+    assert (here["description"], here["org_unit"]) == ("Sales leavers", "/Sales")
+    assert state["disabled_inherited"] == [
+        {"org_unit": "/Sales", "description": CATCH_ALL["description"]}
+    ]
+    writes = _writes(console)
+    assert [(name, unit) for _, name, unit in writes] == [
+        ("Sales leavers", "/Sales"),
+        (CATCH_ALL["description"], "/Sales"),
+    ]
+    assert writes[1][0].startswith("disable_inherited_")
+    again = _run(page, simulator, tmp_path, "fr", steps)
+    assert [s.status for s in again.steps] == ["ok", "ok"]
+    assert len(_writes(console)) == 2
