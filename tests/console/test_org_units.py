@@ -30,10 +30,11 @@ def _run(
     locale: str,
     steps: list[Any],
     mode: Mode = "apply",
+    **options: Any,
 ) -> RunResult:
     doc = {"version": 1, "name": "ou", "console": {"locale": locale}, "steps": steps}
     book = load_text(yaml.safe_dump(doc, sort_keys=False), "ou.yaml")
-    return run_book(page, simulator.url, book, mode, tmp_path)
+    return run_book(page, simulator.url, book, mode, tmp_path, **options)
 
 
 def _writes(sim: Any) -> list[tuple[str, str, str | None]]:
@@ -192,3 +193,23 @@ def test_default_routing_settings_per_unit(
     again = _run(page, simulator, tmp_path, "fr", steps)
     assert [s.status for s in again.steps] == ["ok", "ok"]
     assert len(_writes(console)) == 2
+
+
+def test_drift_reads_only_the_units_the_runbook_names(
+    page: Page, console: Any, simulator: SimulatorServer, tmp_path: Path
+) -> None:
+    def at(unit: str, description: str) -> dict[str, Any]:
+        return {**SPLIT, "description": description, "org_unit": unit}
+
+    rules = [SPLIT, at("/Sales", "Sales mail"), at("/Sales", "By hand"), at("/Support", "Theirs")]
+    console.put_state({"org_units": TREE, "routes": [LEGACY], "routing_rules": rules})
+    route = {"name": LEGACY["name"], "existing": True}
+    wanted = {**at("/Sales", "Sales mail"), "change_route": route}
+    result = _run(
+        page, simulator, tmp_path, "en", [{"routing_rule": wanted}], "drift", show_unmanaged=True
+    )
+    assert result.exit_code == 0, result.error
+    # Not the top's rule inherited in /Sales, nor /Support's: only /Sales's own unnamed one.
+    assert result.unmanaged["routing_rules"] == ["By hand (in /Sales)"]
+    assert [s.placed for s in result.steps] == ["Sales mail (in /Sales)"]
+    assert _writes(console) == []

@@ -42,6 +42,9 @@ class StepFacts:
     kind: str | None
     key: str | None
     refs: tuple[RefFacts, ...] = ()
+    # Where the entry is, for a kind placed per OU: its OU, and whether it is inherited
+    # there (the same description is another entry in another OU, or inherited).
+    place: tuple[str, bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,8 @@ def facts_from_models(book: Runbook) -> tuple[list[StepFacts], list[IgnoreFacts]
             if isinstance(name := getattr(holder, ref.field, None), str)
             for path in [("steps", i, step.kind, *where, ref.field)]
         )
-        steps.append(StepFacts(i, step.name, step.state, step.kind, step.key, refs))
+        place = _place(resource.model_dump(), book.console.org_unit)
+        steps.append(StepFacts(i, step.name, step.state, step.kind, step.key, refs, place))
     ignores = [IgnoreFacts(j, ig.step, ig.field) for j, ig in enumerate(book.drift.ignore)]
     return steps, ignores
 
@@ -87,8 +91,11 @@ def facts_from_data(data: dict[str, Any]) -> tuple[list[StepFacts], list[IgnoreF
         resource = raw[info.key]
         key = resource.get(info.key_field)
         refs = tuple(_raw_refs(info, resource, i))
+        console = data.get("console")
+        top = console.get("org_unit") if isinstance(console, dict) else None
+        place = _place(resource, top if isinstance(top, str) else "/")
         steps.append(
-            StepFacts(i, name, state, info.key, key if isinstance(key, str) else None, refs)
+            StepFacts(i, name, state, info.key, key if isinstance(key, str) else None, refs, place)
         )
     ignores: list[IgnoreFacts] = []
     drift = data.get("drift")
@@ -99,6 +106,12 @@ def facts_from_data(data: dict[str, Any]) -> tuple[list[StepFacts], list[IgnoreF
             field = raw.get("field") if isinstance(raw.get("field"), str) else None
             ignores.append(IgnoreFacts(j, step, field))
     return steps, ignores
+
+
+def _place(resource: dict[str, Any], top: str) -> tuple[str, bool]:
+    """The OU of a resource (its own, else the run's) and whether it is inherited there."""
+    unit = resource.get("org_unit")
+    return (unit if isinstance(unit, str) else top, resource.get("inherited") is True)
 
 
 def _raw_refs(info: KindInfo, resource: dict[str, Any], index: int) -> list[RefFacts]:
@@ -134,7 +147,7 @@ def check_steps(steps: list[StepFacts], ignores: list[IgnoreFacts]) -> list[Cros
 def _duplicates(steps: list[StepFacts]) -> list[CrossIssue]:
     issues: list[CrossIssue] = []
     names: dict[str, int] = {}
-    keys: dict[tuple[str, str], tuple[int, str]] = {}
+    keys: dict[tuple[str, tuple[str, bool] | None, str], tuple[int, str]] = {}
     for f in steps:
         if f.name is not None:
             if f.name in names:
@@ -149,7 +162,7 @@ def _duplicates(steps: list[StepFacts]) -> list[CrossIssue]:
                 names[f.name] = f.index
         if f.kind is None or f.key is None:
             continue
-        key = (f.kind, shown(f.key))  # two names the console shows alike are one entry
+        key = (f.kind, f.place, shown(f.key))  # two names the console shows alike are one entry
         if key in keys:
             first, earlier = keys[key]
             info = kind_info(f.kind)

@@ -29,6 +29,7 @@ from runbook.errors import (
 from runbook.names import shown
 from runbook.results import Mode, StepResult
 from runbook.spec import KindInfo, Step, kind_info
+from runbook.spec.placement import org_unit_of
 
 BACKOFF_BASE_S = 0.5
 BACKOFF_MAX_S = 8.0
@@ -90,8 +91,7 @@ class StepType(ABC, Generic[P, D]):
         self.result = StepResult(
             index=index, name=step.title, kind=step.kind, resource=step.key, status="ok"
         )
-        if "org_unit" in type(step.resource).model_fields:  # a kind placed per OU
-            self.result.org_unit = self.org_unit
+        self.result.org_unit = org_unit_of(step.resource, ctx.shell.org_unit)
         self.open_dialog: D | None = None
         self.error: RunbookError | None = None
         self.save_sent = False  # a save was pressed: the console may hold our change
@@ -111,7 +111,7 @@ class StepType(ABC, Generic[P, D]):
     @property
     def org_unit(self) -> str:
         """The OU the step works in: its own `org_unit`, or the run's."""
-        return getattr(self.step.resource, "org_unit", None) or self.ctx.shell.org_unit
+        return org_unit_of(self.step.resource, self.ctx.shell.org_unit) or self.ctx.shell.org_unit
 
     def open_page(self) -> P:
         """The entries' page, loaded afresh at the step's OU (selected before anything is read)."""
