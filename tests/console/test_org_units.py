@@ -128,6 +128,14 @@ def test_the_same_description_in_two_units_is_two_entries(
     assert top == SPLIT and mine["messages"] == ["outbound"]
     assert _writes(console) == [("update_rule", TOP_RULE, "/Sales")]
 
+    absent = [{"routing_rule": {"description": TOP_RULE, "org_unit": "/Sales"}, "state": "absent"}]
+    removed = _run(page, simulator, tmp_path, "en", absent)
+    assert [s.action for s in removed.steps] == ["delete"]
+    assert console.state()["routing_rules"] == [SPLIT]  # the top's rule stays
+    again = _run(page, simulator, tmp_path, "en", absent)  # only the inherited row is left
+    assert [(s.action, s.status) for s in again.steps] == [("none", "ok")]
+    assert _writes(console)[1:] == [("delete_rule", TOP_RULE, "/Sales")]
+
 
 @pytest.mark.parametrize(
     ("steps", "named"),
