@@ -46,10 +46,21 @@ class StepResult:
     duration_ms: int = 0
     message: str = ""
     details: dict[str, Any] = field(default_factory=dict)  # e.g. {"tls_test": "passed"}
+    org_unit: str | None = None  # the OU of a kind placed per OU ("/": the top)
 
     @property
     def changed(self) -> bool:
         return self.status == "changed"
+
+    @property
+    def placed(self) -> str:
+        """The resource as reports name it: with its OU when that is not the top."""
+        return placed(self.resource, self.org_unit)
+
+
+def placed(resource: str, org_unit: str | None) -> str:
+    """`resource`, and its OU when it is placed below the top: "Sales mail (in /Sales)"."""
+    return resource if org_unit in (None, "/") else f"{resource} (in {org_unit})"
 
 
 @dataclass

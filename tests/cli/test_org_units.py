@@ -1,4 +1,4 @@
-"""Organizational units in runbooks: what a run does with a step placed in another OU (so far)."""
+"""Organizational units in runbooks: a step placed in an OU the console does not have."""
 
 from __future__ import annotations
 
@@ -19,12 +19,12 @@ SPLIT = "Split delivery - unrecognized recipients"
 @pytest.mark.parametrize(
     "rule",
     [
-        {"description": SPLIT, "org_unit": "/Sales", "inherited": True, "enabled": False},
-        {"description": "Sales mail", "messages": ["inbound"], "org_unit": "/Sales"},
+        {"description": SPLIT, "org_unit": "/Marketing", "inherited": True, "enabled": False},
+        {"description": "Sales mail", "messages": ["inbound"], "org_unit": "/Marketing"},
     ],
     ids=["inherited", "own-org-unit"],
 )
-def test_a_step_in_another_org_unit_fails_clearly_and_changes_nothing(
+def test_a_step_in_a_unit_the_console_lacks_fails_clearly_and_changes_nothing(
     runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, rule: dict[str, Any]
 ) -> None:
     book = write_runbook({"version": 1, "name": "ou", "steps": [{"routing_rule": rule}]})
@@ -32,5 +32,9 @@ def test_a_step_in_another_org_unit_fails_clearly_and_changes_nothing(
     assert result.code == 1, result.output
     [step] = result.json()["steps"]
     assert step["status"] == "failed"
-    assert "not supported yet" in step["message"] and "nothing was changed" in step["message"]
+    assert "organizational unit '/Marketing' is not in the console" in step["message"]
+    assert (
+        "no 'Marketing' under '/'" in step["message"] and "nothing was changed" in step["message"]
+    )
+    assert step["org_unit"] == "/Marketing"
     assert sim_http.get("/_sim/audit").json() == []

@@ -53,6 +53,7 @@ def run_book(
     folder: Path,
     *,
     password: str | None = None,
+    show_unmanaged: bool = False,
 ) -> RunResult:
     """Run `book` as `runbook run` (or `--dry-run`, `drift`) would, on this page."""
     labels = Labels(book.console.locale)
@@ -73,6 +74,6 @@ def run_book(
     progress = StepProgress(len(book.steps), enabled=False)
     log = structlog.get_logger("runbook")
     scope = Scope(ctx, book, result, log, progress)
-    in_console(scope, None, partial(run_steps_of, show_unmanaged=False))
+    in_console(scope, None, partial(run_steps_of, show_unmanaged=show_unmanaged))
     result.exit_code = result.exit_code or exit_code(result)
     return result

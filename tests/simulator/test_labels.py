@@ -302,7 +302,7 @@ def test_every_catalogue_name_is_on_the_pages(
     see(section, "columnheader", "col_description")
     rule = row(section, labels.name("rules_table"), "Catch-all")
     see(rule, "switch", "rule_enabled", checked=True)
-    see(rule, "cell", "locally_applied")
+    see(rule, "cell", "status_local")
     see(section, "button", "add_another_rule")
     see(rule, "button", "edit").click()
     dialog = see(page, "dialog", "rule_dialog_edit")
@@ -311,7 +311,7 @@ def test_every_catalogue_name_is_on_the_pages(
     confirm = see(page, "alertdialog", "delete_rule_title")
     confirm.get_by_role("button", name=labels.name("cancel"), exact=True).click()
     page.get_by_role("treeitem", name=STRINGS[locale]["org_child"]).click()  # type: ignore[index]
-    see(row(section, labels.name("rules_table"), "Catch-all"), "cell", "inherited")
+    see(row(section, labels.name("rules_table"), "Catch-all"), "cell", "status_inherited")
 
     # Default routing page and its "Add setting" dialog.
     page.goto(f"{DEFAULT_ROUTING}{hl}")

@@ -70,7 +70,7 @@ def test_inherited_rule_disabled_and_enabled_again_in_a_child_unit(
 ) -> None:
     open_at(page, sim, labels, "Sales")
     rule = rule_row(page, labels, SPLIT["description"])
-    expect(rule.get_by_role("cell", name=labels.name("inherited"))).to_be_visible()
+    expect(rule.get_by_role("cell", name=labels.name("status_inherited"))).to_be_visible()
     expect(rule.get_by_role("button", name=labels.name("edit"))).to_have_count(0)
     switch = rule.get_by_role("switch", name=labels.name("rule_enabled"))
     switch.click()
@@ -86,7 +86,7 @@ def test_inherited_rule_disabled_and_enabled_again_in_a_child_unit(
         "aria-checked", "false"
     )
     pick(page, labels, "example.com")
-    expect(rule.get_by_role("cell", name=labels.name("locally_applied"))).to_be_visible()
+    expect(rule.get_by_role("cell", name=labels.name("status_local"))).to_be_visible()
     expect(switch).to_have_attribute("aria-checked", "true")
     pick(page, labels, "Sales")
     switch.click()
@@ -113,7 +113,7 @@ def test_create_edit_and_delete_a_rule_in_a_child_unit(
     dialog.get_by_role("button", name=labels.name("save")).click()
     expect(dialog).to_be_hidden()
     local = rule_row(page, labels, SPLIT["description"]).filter(
-        has=page.get_by_role("cell", name=labels.name("locally_applied"))
+        has=page.get_by_role("cell", name=labels.name("status_local"))
     )
     local.get_by_role("button", name=labels.name("edit")).click()
     edit = page.get_by_role("dialog", name=labels.name("rule_dialog_edit"))

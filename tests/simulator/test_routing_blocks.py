@@ -114,7 +114,7 @@ def test_child_unit_shows_every_block_read_only(page: Page, sim: Any) -> None:
     page.get_by_role("tree").get_by_role("treeitem", name=text("fr", "org_child")).click()
     maps = page.get_by_role("region", name=text("fr", "block_address_map"), exact=True)
     aliases = row(maps, text("fr", "block_address_map"), "Aliases")
-    expect(aliases.get_by_role("cell", name=FR.name("inherited"))).to_be_visible()
+    expect(aliases.get_by_role("cell", name=FR.name("status_inherited"))).to_be_visible()
     expect(aliases.get_by_role("button", name=FR.name("edit"))).to_have_count(0)
     expect(page.get_by_role("button", name=FR.name("configure"))).to_have_count(0)
 

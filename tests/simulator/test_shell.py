@@ -68,11 +68,11 @@ def test_child_unit_shows_rules_as_inherited_not_editable(page: Page, sim: Any) 
     top = tree.get_by_role("treeitem", name="example.com")
     expect(top).to_have_attribute("aria-selected", "true")
     rule = row(page, EN.name("rules_table"), SPLIT["description"])
-    expect(rule.get_by_role("cell", name=EN.name("locally_applied"))).to_be_visible()
+    expect(rule.get_by_role("cell", name=EN.name("status_local"))).to_be_visible()
 
     tree.get_by_role("treeitem", name="Sales").click()
     expect(tree.get_by_role("treeitem", name="Sales")).to_have_attribute("aria-selected", "true")
-    expect(rule.get_by_role("cell", name=EN.name("inherited"))).to_be_visible()
+    expect(rule.get_by_role("cell", name=EN.name("status_inherited"))).to_be_visible()
     expect(rule.get_by_role("button", name=EN.name("edit"))).to_have_count(0)
     expect(rule.get_by_role("button", name=EN.name("delete"))).to_have_count(0)
     # An inherited rule can be disabled in a child OU, and local rules added there.

@@ -19,6 +19,8 @@ NEEDS_NONE = {
     "ListPage.reloading": "no browser call",
     "ListPage.row": "builds a locator, waits for nothing",
     "ListPage.row_action": "builds a locator, waits for nothing",
+    "SwitchableList.row": "builds a locator, waits for nothing",
+    "SwitchableList.inherited_row": "builds a locator, waits for nothing",
     "ListPage.confirmation": "builds a locator, waits for nothing",
     "ListPage.open_edit": "abstract: each page's own translates",
     "Dialog.read": "abstract: each dialog's own translates",

@@ -12,6 +12,7 @@ from runbook.console.answer import check_answer
 from runbook.console.failures import doing, on_sign_in, translated
 from runbook.console.hazards import Hazards
 from runbook.console.locate import by_role
+from runbook.console.ou_picker import OuPicker
 from runbook.console.places import HOME_PATH, PageName, page_info
 from runbook.console.signin import Credentials, SignInPage
 from runbook.locales import Labels
@@ -42,7 +43,8 @@ class ConsoleShell:
         self.labels = labels
         self.base_url = base_url.rstrip("/")
         self.navigate = navigate
-        self.org_unit = org_unit
+        self.org_unit = org_unit  # the run's OU (`console.org_unit`)
+        self.here = org_unit  # the OU the page in use shows: a step's own, or the run's
         self.menu_button = by_role(page, "button", "main_menu", labels)
         self.menu = by_role(page, "navigation", "main_menu", labels, exact=False)
         # Banners, stale lists and re-authentication; a reload keeps the run's org unit.
@@ -93,8 +95,13 @@ class ConsoleShell:
             return  # not this step's failure: the next `open` navigates, and reports it
         self._spare, self._ahead = None, (name, tab)
 
-    def open(self, name: PageName) -> None:
-        """Reach a registered console page, the fast way or by its menu path."""
+    def open(self, name: PageName, org_unit: str | None = None) -> None:
+        """Reach a registered console page, the fast way or by its menu path, at an OU.
+
+        `org_unit`: the OU to select (a path; default: the run's); it is selected again after
+        the console reloads the page. An OU the console does not have fails (`StepFailed`).
+        """
+        self.here = org_unit or self.org_unit
         if self._ahead is not None:
             ahead, tab = self._ahead
             self._ahead = None
@@ -133,11 +140,7 @@ class ConsoleShell:
         expect(heading).to_be_visible()
 
     def _select_org_unit(self) -> None:
-        if self.org_unit in ("", "/"):
-            return
-        leaf = self.org_unit.rstrip("/").rsplit("/", 1)[-1]
-        tree = by_role(self.page, "tree", "org_units", self.labels, exact=False)
-        item = tree.get_by_role("treeitem", name=leaf, exact=True)
-        if item.get_attribute("aria-selected") != "true":
-            item.click()
-            expect(item).to_have_attribute("aria-selected", "true")
+        picker = OuPicker(self.page, self.labels)
+        if self.here in ("", "/") and not picker.tree.count():
+            return  # a page without the picker (or not yet shown): the top is the default
+        picker.select(self.here)

@@ -8,8 +8,9 @@ from datetime import date
 from runbook.engine.context import RunContext
 from runbook.engine.registry import STEP_TYPES
 from runbook.names import shown
-from runbook.results import RunResult, StepResult
+from runbook.results import RunResult, StepResult, placed
 from runbook.spec import Runbook
+from runbook.spec.placement import Placement, org_unit_of
 
 
 def _matches(step: StepResult, names: Iterable[str]) -> bool:
@@ -40,11 +41,23 @@ def apply_ignores(result: RunResult, book: Runbook, today: date | None = None) -
 
 
 def find_unmanaged(ctx: RunContext, book: Runbook) -> dict[str, list[str]]:
-    """Per kind (under its `unmanaged_key`), the console's entries that no step of it names."""
-    named = {(step.kind, shown(step.key)) for step in book.steps}
+    """Per kind (under its `unmanaged_key`), the console's entries that no step of it names.
+
+    Only the OUs the runbook names are read (the run's, and those of its steps); an entry
+    below the top is named with its OU ("Sales mail (in /Sales)"). Inherited rows are their
+    parent OU's entries, never listed again.
+    """
+    top = book.console.org_unit
+    named = {(s.kind, org_unit_of(s.resource, top), shown(s.key)) for s in book.steps}
     unmanaged: dict[str, list[str]] = {}
     for kind, cls in STEP_TYPES.items():
-        ctx.shell.open(cls.page_name)
-        page = ctx.list_page(cls.page_type)
-        unmanaged[cls.unmanaged_key] = [n for n in page.names() if (kind, n) not in named]
+        per_ou = issubclass(cls.info.model, Placement)
+        units = [org_unit_of(s.resource, top) or top for s in book.steps if s.kind == kind]
+        found: list[str] = []
+        for unit in dict.fromkeys(units if per_ou and units else [top]):
+            ctx.shell.open(cls.page_name, unit)
+            where = unit if per_ou else None
+            names = ctx.list_page(cls.page_type).names()
+            found += [placed(n, where) for n in names if (kind, where, n) not in named]
+        unmanaged[cls.unmanaged_key] = found
     return unmanaged

@@ -26,7 +26,9 @@ from runbook.engine.diff import flatten
 from runbook.engine.options import Settings
 from runbook.engine.plan import Plan
 from runbook.errors import StalePlan, UsageError
+from runbook.results import placed
 from runbook.spec import Runbook
+from runbook.spec.placement import org_unit_of
 
 FORMAT = 1
 KEY_ENV = "RUNBOOK_PLAN_KEY"
@@ -117,6 +119,7 @@ class PlanRecorder:
             "name": step.title,
             "kind": step.kind,
             "resource": step.key,
+            "org_unit": org_unit_of(step.resource, self.book.console.org_unit),
             "action": plan.action,
             "exists": have is not None,
             "before": seal(dict(have)) if have is not None else None,
@@ -198,7 +201,7 @@ def stale_entries(
     """What differs between the plan's "before" of each step and the console read now."""
     problems: list[str] = []
     for record in entry["steps"]:
-        what = f"{record['kind']} {record['resource']!r}"
+        what = f"{record['kind']} {placed(repr(record['resource']), record.get('org_unit'))}"
         have = observed.get(record["index"])
         if (have is not None) != record["exists"]:
             problems.append(f"{what} {'now exists' if have is not None else 'is gone'}")
@@ -227,7 +230,8 @@ def render(doc: Mapping[str, Any]) -> str:
         lines.append(f"\n{entry['file']} ({entry['name']}, {entry['sha256'][:19]}…)")
         for step in entry["steps"]:
             action = step["action"] if step["action"] != "none" else "no change"
-            lines.append(f"{SIGNS[step['action']]} {action}: {step['kind']} {step['resource']!r}")
+            entry_name = placed(repr(step["resource"]), step.get("org_unit"))
+            lines.append(f"{SIGNS[step['action']]} {action}: {step['kind']} {entry_name}")
             for item in step["fields"]:
                 if item["changed"]:
                     lines.append(f"    {item['field']}: {item['before']!r} → {item['after']!r}")

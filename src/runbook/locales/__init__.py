@@ -64,8 +64,8 @@ LabelKey = Literal[
     "org_search",
     "loading",
     "saved_note",
-    "inherited",
-    "locally_applied",
+    "status_inherited",
+    "status_local",
     "signin_heading",
     "signin_email",
     "signin_password",
@@ -292,8 +292,8 @@ ROLES: dict[LabelKey, Role] = {
     "org_search": "searchbox",  # filters the OU picker's tree
     "loading": "progressbar",  # while a list loads
     "saved_note": "status",  # part of the text shown after a save
-    "inherited": "cell",  # status of a rule inherited from a parent OU
-    "locally_applied": "cell",  # status of a rule set in this OU
+    "status_inherited": "cell",  # status of a rule inherited from a parent OU
+    "status_local": "cell",  # status of a rule set in this OU (either wording)
     "signin_heading": "heading",
     "signin_email": "textbox",
     "signin_password": "textbox",

@@ -19,8 +19,8 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "org_search": ("Search for organizational units",),  # [?]
     "loading": ("Loading",),
     "saved_note": ("up to 24 hours",),
-    "inherited": ("Inherited",),  # [?]
-    "locally_applied": ("Locally applied",),
+    "status_inherited": ("Inherited",),
+    "status_local": ("Locally applied", "Overridden"),
     "signin_heading": ("Sign in",),
     "signin_email": ("Email or phone",),
     "signin_password": ("Enter your password",),

@@ -16,8 +16,8 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "org_search": ("Rechercher des unités organisationnelles",),  # [?]
     "loading": ("Chargement",),
     "saved_note": ("jusqu'à 24 heures",),
-    "inherited": ("Hérité",),  # [?]
-    "locally_applied": ("Appliqué localement",),
+    "status_inherited": ("Hérité",),
+    "status_local": ("Appliqué localement", "Remplacé"),
     "signin_heading": ("Connexion",),
     "signin_email": ("Adresse e-mail ou numéro de téléphone",),
     "signin_password": ("Saisissez votre mot de passe",),

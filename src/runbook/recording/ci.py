@@ -79,7 +79,7 @@ def github_step_summary(result: RunResult, *, redactor: Redactor | None = None) 
 
 def _step_rows(step: StepResult) -> list[str]:
     title = _cell(f"{step.index}. {step.name}")
-    resource = _cell(step.resource)
+    resource = _cell(step.placed)
     if not step.changes:
         status = _cell(step_status(step))
         if step.status == "failed" and step.message:
@@ -175,7 +175,7 @@ def junit_suite(result: RunResult, *, redactor: Redactor | None = None) -> ET.El
             suite,
             "testcase",
             classname=_x(step.kind),
-            name=_x(f"{step.index}. {step.name} [{step.resource}]"),
+            name=_x(f"{step.index}. {step.name} [{step.placed}]"),
             time=f"{step.duration_ms / 1000:.3f}",
         )
         counted = [c for c in step.changes if not c.ignored]

@@ -46,6 +46,7 @@ def step_finished_fields(step: StepResult) -> dict[str, Any]:
         "index": step.index,
         "kind": step.kind,
         "resource": step.resource,
+        **({"org_unit": step.org_unit} if step.org_unit else {}),
         "status": step.status,
         "action": step.action,
         "changed_fields": [c.field for c in step.changes if not c.ignored],

@@ -174,7 +174,7 @@ def _action(action: str, mode: str) -> str:
 def _step(h: _Html, result: RunResult, step: StepResult, folder: RunFolder) -> str:
     meta = [
         f"<code>{h.esc(step.kind)}</code>",
-        f"<strong>{h.esc(step.resource)}</strong>",
+        f"<strong>{h.esc(step.placed)}</strong>",
         h.esc(_action(step.action, result.mode)),
         h.esc(format_duration(step.duration_ms)),
     ]

@@ -93,7 +93,7 @@ def _rich_summary(result: RunResult) -> RenderableType:
         table.add_row(
             str(step.index),
             Text(step.name),
-            Text(step.resource),
+            Text(step.placed),
             Text(step_status(step), style=_STATUS_STYLES.get(step.status, "")),
             Text("\n".join(_changes_text(result, step))),
         )
@@ -120,7 +120,7 @@ def _plain_summary(result: RunResult) -> str:
             [
                 [str(step.index)],
                 [step.name],
-                [step.resource],
+                [step.placed],
                 [step_status(step)],
                 _changes_text(result, step) or [""],
             ]

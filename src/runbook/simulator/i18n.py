@@ -35,8 +35,8 @@ _EN: dict[str, str] = {
     "save_failed": "couldn't save your changes",  # part of err_save_failed
     "saved_toast": "Saved. Changes can take up to 24 hours to take effect.",
     "deleted_toast": "Deleted. Changes can take up to 24 hours to take effect.",
-    "inherited": "Inherited",
-    "locally_applied": "Locally applied",
+    "status_inherited": "Inherited",
+    "status_local": "Locally applied",
     "page_not_found": "Page not found",
     "page_not_found_text": "The page you asked for does not exist in this console.",
     "sign_out": "Sign out",
@@ -247,8 +247,8 @@ _FR: dict[str, str] = {
         "Supprimé. Il peut s'écouler jusqu'à 24 heures avant que les modifications "
         "soient appliquées."
     ),
-    "inherited": "Hérité",
-    "locally_applied": "Appliqué localement",
+    "status_inherited": "Hérité",
+    "status_local": "Appliqué localement",
     "page_not_found": "Page introuvable",
     "page_not_found_text": "La page demandée n'existe pas dans cette console.",
     "sign_out": "Se déconnecter",

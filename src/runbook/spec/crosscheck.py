@@ -42,9 +42,9 @@ class StepFacts:
     kind: str | None
     key: str | None
     refs: tuple[RefFacts, ...] = ()
-    # Where the entry is: its organizational unit, and whether it is inherited there (the same
-    # description in two OUs, or inherited in a child OU, is another entry).
-    place: tuple[str, bool] = ("/", False)
+    # Where the entry is, for a kind placed per OU: its OU, and whether it is inherited
+    # there (the same description is another entry in another OU, or inherited).
+    place: tuple[str, bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -68,10 +68,7 @@ def facts_from_models(book: Runbook) -> tuple[list[StepFacts], list[IgnoreFacts]
             if isinstance(name := getattr(holder, ref.field, None), str)
             for path in [("steps", i, step.kind, *where, ref.field)]
         )
-        place = (
-            getattr(resource, "org_unit", None) or book.console.org_unit,
-            getattr(resource, "inherited", False) is True,
-        )
+        place = _place(resource.model_dump(), book.console.org_unit)
         steps.append(StepFacts(i, step.name, step.state, step.kind, step.key, refs, place))
     ignores = [IgnoreFacts(j, ig.step, ig.field) for j, ig in enumerate(book.drift.ignore)]
     return steps, ignores
@@ -97,8 +94,7 @@ def facts_from_data(data: dict[str, Any]) -> tuple[list[StepFacts], list[IgnoreF
         resource = raw[info.key]
         key = resource.get(info.key_field)
         refs = tuple(_raw_refs(info, resource, i))
-        unit = resource.get("org_unit")
-        place = (unit if isinstance(unit, str) else top, resource.get("inherited") is True)
+        place = _place(resource, top)
         steps.append(
             StepFacts(i, name, state, info.key, key if isinstance(key, str) else None, refs, place)
         )
@@ -111,6 +107,12 @@ def facts_from_data(data: dict[str, Any]) -> tuple[list[StepFacts], list[IgnoreF
             field = raw.get("field") if isinstance(raw.get("field"), str) else None
             ignores.append(IgnoreFacts(j, step, field))
     return steps, ignores
+
+
+def _place(resource: dict[str, Any], top: str) -> tuple[str, bool]:
+    """The OU of a resource (its own, else the run's) and whether it is inherited there."""
+    unit = resource.get("org_unit")
+    return (unit if isinstance(unit, str) else top, resource.get("inherited") is True)
 
 
 def _raw_refs(info: KindInfo, resource: dict[str, Any], index: int) -> list[RefFacts]:
@@ -146,7 +148,7 @@ def check_steps(steps: list[StepFacts], ignores: list[IgnoreFacts]) -> list[Cros
 def _duplicates(steps: list[StepFacts]) -> list[CrossIssue]:
     issues: list[CrossIssue] = []
     names: dict[str, int] = {}
-    keys: dict[tuple[str, tuple[str, bool], str], tuple[int, str]] = {}
+    keys: dict[tuple[str, tuple[str, bool] | None, str], tuple[int, str]] = {}
     for f in steps:
         if f.name is not None:
             if f.name in names:
@@ -166,7 +168,7 @@ def _duplicates(steps: list[StepFacts]) -> list[CrossIssue]:
             first, earlier = keys[key]
             info = kind_info(f.kind)
             alike = "" if earlier == f.key else f" as {earlier!r}, which the console shows alike"
-            unit, inherited = f.place
+            unit, inherited = f.place or ("/", False)
             where = "" if unit == "/" else f" in {unit}"
             what = f"inherited {info.what}" if inherited else info.what
             issues.append(

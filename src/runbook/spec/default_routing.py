@@ -15,6 +15,7 @@ from runbook.spec import checks
 from runbook.spec.fields import Resource, SpecIssue, SpecModel, fail, text
 from runbook.spec.message_options import CHANGE_ROUTE as CHANGE_ROUTE
 from runbook.spec.message_options import MODIFY_ONLY, OPTION_FIELDS, MessageOptions
+from runbook.spec.placement import Placement
 
 RECIPIENT_MATCHES: tuple[str, ...] = ("single_recipient", "pattern", "group", "all")
 APPLY_TO: tuple[str, ...] = ("unrecognized_only", "all_addresses")
@@ -57,8 +58,8 @@ class Recipients(SpecModel):
         return {"match": self.match, "value": self.value}
 
 
-class DefaultRouting(MessageOptions, Resource):
-    """A Default routing setting ("Add setting"), keyed by its description."""
+class DefaultRouting(Placement, MessageOptions, Resource):
+    """A Default routing setting ("Add setting"), keyed by its description (within its OU)."""
 
     description: Annotated[str, text("setting description")] = Field(
         description="The setting's description (its key)."

@@ -58,3 +58,11 @@ class Placement(SpecModel):
         if issues:
             fail(*issues)
         return data
+
+
+def org_unit_of(resource: object, default: str) -> str | None:
+    """The OU a resource is placed in (its own, else `default`: the run's); None for a kind
+    that is not placed per OU (a mail route)."""
+    if not isinstance(resource, Placement):
+        return None
+    return resource.org_unit or default

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import copy
 import io
 import json
 import re
@@ -375,3 +376,21 @@ def test_the_report_says_which_browser_ran(
     write_reports(result, folder, Redactor())
     assert json.loads(folder.report_json.read_text())["browser"] == browser
     assert f"<dt>Browser</dt><dd>{shown}</dd>" in folder.report_html.read_text()
+
+
+def test_every_report_names_the_unit_of_a_rule_below_the_top(folder: RunFolder) -> None:
+    result = apply_result(folder)
+    top, rule = result.steps[1], copy.deepcopy(result.steps[1])
+    top.org_unit, rule.org_unit, rule.index = "/", "/Sales/EMEA", 3
+    result.steps.append(rule)
+    write_reports(result, folder, Redactor())
+    document = json.loads(folder.report_json.read_text(encoding="utf-8"))
+    assert [s.get("org_unit") for s in document["steps"]] == [None, "/", "/Sales/EMEA"]
+    html = _visible(folder.report_html.read_text(encoding="utf-8"))
+    assert f"{rule.resource} (in /Sales/EMEA)" in html
+    plain = render_terminal_summary(result, plain=True)
+    assert isinstance(plain, str)
+    [row] = [line for line in plain.splitlines() if line.startswith("3 ")]
+    assert "(in /Sales/EMEA)" in row
+    [row] = [line for line in plain.splitlines() if line.startswith("2 ")]
+    assert "(in " not in row  # the top is the default: not named

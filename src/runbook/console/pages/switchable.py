@@ -11,13 +11,14 @@ from typing import Any, ClassVar, Generic, TypeVar
 from playwright.sync_api import Locator, Page, expect
 
 from runbook.console.aria import AriaNode
-from runbook.console.failures import on_sign_in, translated
+from runbook.console.failures import doing, on_sign_in, translated
 from runbook.console.locate import by_role
 from runbook.console.page import Dialog, ListPage, WriteWatch, raise_refusal
 from runbook.console.pages.message_options import UNMODELED, MessageOptions
 from runbook.console.widgets import choose
 from runbook.errors import ConsoleChanged, SignInRequired
 from runbook.locales import ACTION_KEYS, LabelKey
+from runbook.names import shown
 
 D = TypeVar("D", bound="SettingDialog")
 
@@ -60,25 +61,72 @@ class SwitchableList(ListPage, Generic[D]):
             expect(dialog.description_box).not_to_have_value("")
         return dialog
 
-    def _switch(self, description: str) -> Locator:
-        return by_role(self.row(description), "switch", "rule_enabled", self.labels)
+    # --- local and inherited rows -------------------------------------------------------------
+    # In a child OU the list shows the entries inherited from its parents too, their status
+    # cell saying so ("Inherited"); every other row is the OU's own, whatever its status says
+    # ("Locally applied", "Overridden"). The same description may be in both.
 
-    def is_enabled(self, description: str) -> bool:
-        """Whether the entry with this description is on."""
+    def _inherited_cell(self) -> Locator:
+        return by_role(self.page, "cell", "status_inherited", self.labels)
+
+    def row(self, name: str) -> Locator:
+        """The row of this OU's own entry with this name (never an inherited one)."""
+        return super().row(name).filter(has_not=self._inherited_cell())
+
+    def inherited_row(self, name: str) -> Locator:
+        """The row of the entry with this name inherited from a parent OU."""
+        return super().row(name).filter(has=self._inherited_cell())
+
+    def _row(self, description: str, inherited: bool) -> Locator:
+        return self.inherited_row(description) if inherited else self.row(description)
+
+    @doing("reading the inherited entries of the {self.info.name} list")
+    def inherited_names(self) -> list[str]:
+        """The names of the entries inherited from parent OUs, in console order."""
+        self.wait_ready()
+        if self.table.count() == 0:
+            return []
+        rows = self.table.get_by_role("row").filter(has=self._inherited_cell())
+        return [shown(n) for n in rows.get_by_role("rowheader").all_inner_texts()]
+
+    @doing("reading the {self.info.name} list")
+    def names(self) -> list[str]:
+        """The names of this OU's own entries (inherited ones left out), in console order."""
+        names = super().names()
+        for name in self.inherited_names():
+            if name in names:
+                names.remove(name)
+        return names
+
+    @doing("looking for the inherited {name!r} in the {self.info.name} list")
+    def has_inherited(self, name: str) -> bool:
+        """Whether the list shows an entry with this name inherited from a parent OU."""
+        return shown(name) in self.inherited_names()
+
+    def _switch(self, description: str, inherited: bool = False) -> Locator:
+        return by_role(self._row(description, inherited), "switch", "rule_enabled", self.labels)
+
+    def is_enabled(self, description: str, *, inherited: bool = False) -> bool:
+        """Whether the entry with this description (an inherited one: `inherited`) is on."""
         with translated(self.page, f"reading whether {self.noun} {description!r} is enabled"):
-            return self._switch(description).get_attribute("aria-checked") == "true"
+            return self._switch(description, inherited).get_attribute("aria-checked") == "true"
 
-    def set_enabled(self, description: str, enabled: bool) -> None:
-        """Turn the entry with this description on or off (a save of its own)."""
+    def set_enabled(self, description: str, enabled: bool, *, inherited: bool = False) -> None:
+        """Turn the entry with this description on or off (a save of its own); `inherited`:
+        the one inherited from a parent OU, switched in this OU only."""
         what = f"the state of {self.noun} {description!r}"
         self.guard.allow(f"{'enable' if enabled else 'disable'} {self.noun} {description!r}")
         with translated(self.page, f"switching {self.noun} {description!r}"):
             self.reloading()
             watch = WriteWatch(self.page)
             try:
-                self._switch(description).click()
+                self._switch(description, inherited).click()
                 done = by_role(
-                    self.row(description), "switch", "rule_enabled", self.labels, checked=enabled
+                    self._row(description, inherited),
+                    "switch",
+                    "rule_enabled",
+                    self.labels,
+                    checked=enabled,
                 )
                 refused = self.page.get_by_role("alert")
                 sign_in = by_role(self.page, "heading", "signin_heading", self.labels, exact=False)

@@ -29,6 +29,7 @@ from runbook.errors import (
 from runbook.names import shown
 from runbook.results import Mode, StepResult
 from runbook.spec import KindInfo, Step, kind_info
+from runbook.spec.placement import org_unit_of
 
 BACKOFF_BASE_S = 0.5
 BACKOFF_MAX_S = 8.0
@@ -90,6 +91,7 @@ class StepType(ABC, Generic[P, D]):
         self.result = StepResult(
             index=index, name=step.title, kind=step.kind, resource=step.key, status="ok"
         )
+        self.result.org_unit = org_unit_of(step.resource, ctx.shell.org_unit)
         self.open_dialog: D | None = None
         self.error: RunbookError | None = None
         self.save_sent = False  # a save was pressed: the console may hold our change
@@ -99,7 +101,6 @@ class StepType(ABC, Generic[P, D]):
         """Carry out the step; never raises for a step failure (it is in the result)."""
         started = time.perf_counter()
         try:
-            self._check_placement()
             self._run_with_retries()
         except RunbookError as exc:  # the console's failures come translated; ours propagate
             self._failed(self._after_save(exc))
@@ -107,16 +108,15 @@ class StepType(ABC, Generic[P, D]):
             self.result.duration_ms = round((time.perf_counter() - started) * 1000)
         return self.result
 
-    def _check_placement(self) -> None:
-        """A rule placed in another OU than the console's, or an inherited one, is not applied
-        yet (the page objects work in `console.org_unit` only): fail before reading anything."""
-        resource, here = self.step.resource, self.ctx.shell.org_unit
-        unit = getattr(resource, "org_unit", None)
-        if getattr(resource, "inherited", False) or unit not in (None, here):
-            raise StepFailed(
-                f"{self.noun} {self.step.key!r}: a step's own org_unit ({unit}) or an inherited "
-                f"rule is not supported yet; this run works in {here} only — nothing was changed"
-            )
+    @property
+    def org_unit(self) -> str:
+        """The OU the step works in: its own `org_unit`, or the run's."""
+        return org_unit_of(self.step.resource, self.ctx.shell.org_unit) or self.ctx.shell.org_unit
+
+    def open_page(self) -> P:
+        """The entries' page, loaded afresh at the step's OU (selected before anything is read)."""
+        self.ctx.shell.open(self.page_name, self.org_unit)
+        return self.ctx.list_page(self.page_type)
 
     def _run_with_retries(self) -> None:
         """Retry a save that failed transiently, after re-reading: it is not made twice.
@@ -160,8 +160,7 @@ class StepType(ABC, Generic[P, D]):
         if isinstance(refusal, NameTaken):
             return self.concurrent_create(refusal)
         self._close_dialog()
-        self.ctx.shell.open(self.page_name)
-        page = self.ctx.list_page(self.page_type)
+        page = self.open_page()
         if not page.has(self.step.key):
             return None
         return self.concurrent_create()
@@ -279,11 +278,10 @@ class StepType(ABC, Generic[P, D]):
         ctx.say(
             f"Open {ctx.labels.name(self.page_type.heading_key)} to find the {self.noun} {name!r}"
         )
-        ctx.shell.open(self.page_name)
+        page = self.open_page()
         if ctx.read_only:
             ctx.look_ahead()  # nothing will change: the next page can load now
-        page = ctx.list_page(self.page_type)
-        exists = page.has(name)
+        exists = self.listed(page)
         have: Mapping[str, Any] | None = LISTED if exists else None
         if self.step.state == "present":
             ctx.planned[self.kind].add(shown(name))
@@ -387,11 +385,15 @@ class StepType(ABC, Generic[P, D]):
         return dialog
 
     def _close_read(self) -> None:
-        """Cancel the dialog the entry was read from."""
-        assert self.open_dialog is not None, "an update reads its entry first"
-        self.close_dialog(self.open_dialog)
+        """Cancel the dialog the entry was read from (none: it was read from its row)."""
+        if self.open_dialog is not None:
+            self.close_dialog(self.open_dialog)
 
     # What a kind supplies or may change.
+
+    def listed(self, page: P) -> bool:
+        """Whether the page lists the step's entry."""
+        return page.has(self.step.key)
 
     def read_entry(self, page: P) -> dict[str, Any]:
         """What the console holds for the listed entry; its dialog is left open."""

@@ -48,6 +48,8 @@ class SwitchableStep(StepType[P, D]):
         """
         if step.state == "absent":
             return removal(cls.noun, have)
+        if getattr(step.resource, "inherited", False):
+            return cls._inherited_plan(step, have)
         fill = step.resource.console_fields()
         enabled = bool(fill.pop("enabled", True))
         plan = convergence(have, {**fill, "enabled": enabled}, cls.shown_fields)
@@ -59,6 +61,42 @@ class SwitchableStep(StepType[P, D]):
             switch_only=plan.action == "update" and all(c.field == "enabled" for c in plan.changes),
         )
 
+    @classmethod
+    def _inherited_plan(cls, step: Step, have: Mapping[str, Any] | None) -> Plan:
+        """A rule inherited from a parent OU: only its switch in this OU, never its fields."""
+        if have is None:
+            raise StepFailed(f"{cls.noun} {step.key!r} is not inherited here: nothing to switch")
+        enabled = bool(getattr(step.resource, "enabled", True))
+        plan = convergence(have, {"enabled": enabled}, ())
+        return replace(
+            plan,
+            fill={},
+            switch=None if have.get("enabled") == enabled else enabled,
+            switch_only=plan.action == "update",
+        )
+
+    @property
+    def inherited(self) -> bool:
+        """The step switches a rule inherited from a parent OU (`inherited: true`)."""
+        return bool(getattr(self.step.resource, "inherited", False))
+
+    def listed(self, page: P) -> bool:
+        """An inherited rule must be listed as inherited in the step's OU (else it fails)."""
+        if not self.inherited:
+            return super().listed(page)
+        key, unit = self.step.key, self.org_unit
+        if self.step.state == "absent":
+            raise StepFailed(
+                f"{self.noun} {key!r} is inherited in {unit}: it cannot be removed there, only "
+                "disabled (enabled: false); nothing was changed"
+            )
+        if not page.has_inherited(key):
+            raise StepFailed(
+                f"{self.info.what} {key!r} is not inherited in the organizational unit {unit} "
+                "(no parent OU has it); nothing was changed"
+            )
+        return True
+
     def report_live(self, page: P, plan: Plan) -> None:
         """Drift: as every step, and an option the console shows that runbook cannot read."""
         super().report_live(page, plan)
@@ -69,6 +107,8 @@ class SwitchableStep(StepType[P, D]):
             )
 
     def read_entry(self, page: P) -> dict[str, Any]:
+        if self.inherited:  # read from its row: an inherited rule has no dialog here
+            return {"enabled": page.is_enabled(self.step.key, inherited=True)}
         enabled = page.is_enabled(self.step.key)
         return {**super().read_entry(page), "enabled": enabled}
 
@@ -187,12 +227,11 @@ class SwitchableStep(StepType[P, D]):
         ) from failure
 
     def _reopen(self) -> P:
-        """The entries' page, loaded afresh."""
-        self.ctx.shell.open(self.page_name)
-        return self.ctx.list_page(self.page_type)
+        """The entries' page, loaded afresh (at the step's OU)."""
+        return self.open_page()
 
     def _switch(self, page: P, enabled: bool) -> None:
         self.ctx.say(f"{'Enable' if enabled else 'Disable'} the {self.noun}")
         self.save_sent = True
-        page.set_enabled(self.step.key, enabled)
+        page.set_enabled(self.step.key, enabled, inherited=self.inherited)
         self.result.status = "changed"

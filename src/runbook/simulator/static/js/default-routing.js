@@ -34,7 +34,7 @@ function summary(rule) {
 export function defaultRoutingPage() {
   const list = listPage({
     kind: SETTINGS,
-    cells: (rule, { inherited }) => [summary(rule), t(inherited ? "inherited" : "locally_applied")],
+    cells: (rule, { inherited }) => [summary(rule), t(inherited ? "status_inherited" : "status_local")],
     rowActions: (rule) => entrySwitch(PATH, rule),
     editable: ({ inherited }) => !inherited,
     toolbar: addToolbar,

@@ -61,7 +61,7 @@ export function routingPage() {
     listPage({
       kind: settingKind(block, title),
       area: document.getElementById(`list-${block}`),
-      cells: (entry, { inherited }) => [t(inherited ? "inherited" : "locally_applied")],
+      cells: (entry, { inherited }) => [t(inherited ? "status_inherited" : "status_local")],
       editable: ({ inherited }) => !inherited,
       toolbar: addToolbar,
       form: settingForm,
@@ -70,7 +70,7 @@ export function routingPage() {
   const list = listPage({
     kind: RULES,
     area: document.getElementById("list-routing"),
-    cells: (rule, { inherited }) => [summary(rule), t(inherited ? "inherited" : "locally_applied")],
+    cells: (rule, { inherited }) => [summary(rule), t(inherited ? "status_inherited" : "status_local")],
     rowActions: (rule) => entrySwitch(RULES.path, rule),
     editable: ({ inherited }) => !inherited,
     toolbar: addToolbar,

@@ -1,0 +1,110 @@
+"""The organizational-unit picker: selecting an OU by its full path, part by part."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page, expect
+
+from runbook.console.locate import by_role
+from runbook.console.widgets import wait_loaded
+from runbook.errors import StepFailed
+from runbook.locales import Labels
+
+# Every treeitem of the tree, in tree order: [level, own name, expanded ("true"/"false"/null)].
+# The level is aria-level, or the nesting of the item among treeitems; the name is the item's
+# aria-label, or its text outside its group of children.
+_READ_ITEMS = """(tree) => [...tree.querySelectorAll('[role=treeitem]')].map((item) => {
+  let level = Number(item.getAttribute('aria-level')) || 0;
+  if (!level) {
+    for (let e = item; e && e !== tree; e = e.parentElement) {
+      if (e.getAttribute('role') === 'treeitem') level += 1;
+    }
+  }
+  const nested = (n) => n.getAttribute('role') === 'group' || n.querySelector('[role=treeitem]');
+  const own = [...item.childNodes].filter((n) => !(n.nodeType === 1 && nested(n)));
+  const name = item.getAttribute('aria-label') || own.map((n) => n.textContent).join('');
+  return [level, name.replace(/\\s+/g, ' ').trim(), item.getAttribute('aria-expanded')];
+})"""
+
+Item = tuple[int, str, str | None]
+
+
+def parts_of(path: str) -> list[str]:
+    """The OU names of a path below the top: "/Sales/EMEA" -> ["Sales", "EMEA"]."""
+    return [p for p in path.split("/") if p]
+
+
+def find_in(items: list[Item], parts: list[str]) -> tuple[int, int]:
+    """How far down `parts` the tree goes, and the index of the deepest item found (-1: none).
+
+    The top OU is the level-1 item; each part must be a child (one level down, after its
+    parent and before the parent's next sibling) of the part before it.
+    """
+    at = next((i for i, item in enumerate(items) if item[0] == 1), -1)
+    if at < 0:
+        return 0, -1
+    depth = 0
+    for part in parts:
+        level = depth + 2
+        child = -1
+        for i in range(at + 1, len(items)):
+            if items[i][0] < level:
+                break  # past the parent's descendants
+            if items[i][0] == level and items[i][1] == part:
+                child = i
+                break
+        if child < 0:
+            return depth, at
+        at, depth = child, depth + 1
+    return depth, at
+
+
+class OuPicker:
+    """The tree on the left of the Gmail pages, and its search box."""
+
+    def __init__(self, page: Page, labels: Labels) -> None:
+        self.page = page
+        self.labels = labels
+        self.tree = by_role(page, "tree", "org_units", labels, exact=False)
+        self.search = by_role(page, "searchbox", "org_search", labels, exact=False)
+
+    def _items(self) -> list[Item]:
+        expect(self.tree).to_be_attached()  # (a search that hides every item empties it)
+        return [(int(a), str(b), c) for a, b, c in self.tree.evaluate(_READ_ITEMS)]
+
+    def _item(self, items: list[Item], index: int) -> Locator:
+        """The treeitem at `index`, by its role, name and level (the n-th of its like)."""
+        level, name, _ = items[index]
+        same = sum(1 for it in items[:index] if it[0] == level and it[1] == name)
+        return self.tree.get_by_role("treeitem", name=name, exact=True, level=level).nth(same)
+
+    def _locate(self, path: str) -> Locator:
+        """The treeitem of `path`: expanding collapsed parents, searching when not shown."""
+        parts = parts_of(path)
+        items = self._items()
+        depth, at = find_in(items, parts)
+        while depth < len(parts) and at >= 0 and items[at][2] == "false":
+            self._item(items, at).press("ArrowRight")  # expand (ARIA tree keyboard)
+            expect(self._item(items, at)).to_have_attribute("aria-expanded", "true")
+            items = self._items()
+            depth, at = find_in(items, parts)
+        if depth < len(parts) and self.search.count():
+            self.search.fill(parts[-1])
+            items = self._items()
+            depth, at = find_in(items, parts)
+        if at < 0 or depth < len(parts):
+            if self.search.count():
+                self.search.fill("")  # the picker as it was
+            above = "/" + "/".join(parts[:depth])
+            raise StepFailed(
+                f"organizational unit {path!r} is not in the console: no {parts[depth]!r} "
+                f"under {above!r} in its organizational-unit picker; nothing was changed"
+            )
+        return self._item(items, at)
+
+    def select(self, path: str) -> None:
+        """Select the OU at `path` ("/": the top) and wait for the page to show its entries."""
+        item = self._locate(path)
+        if item.get_attribute("aria-selected") != "true":
+            item.click()
+            expect(item).to_have_attribute("aria-selected", "true")
+        wait_loaded(self.page, self.labels)
