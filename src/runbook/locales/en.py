@@ -171,10 +171,10 @@ PROSE: dict[ProseKey, str] = {
     "org_unit": "In the organizational unit picker on the left ({tree}), select {ou}.",
     "org_top": "In the organizational unit picker on the left ({tree}), select the top "
     "organizational unit (your domain).",
-    "inherited_off": "In the {section} section, find the rule {name}: it is "
+    "inherited_off": "In the {section} section, find the rule {name}, marked {status}: it is "
     "inherited from a parent organizational unit and cannot be edited here. Turn off {switch} "
     "on its row; the rule stays on in the parent.",
-    "inherited_on": "In the {section} section, find the rule {name}: it is "
+    "inherited_on": "In the {section} section, find the rule {name}, marked {status}: it is "
     "inherited from a parent organizational unit and cannot be edited here. If {switch} is "
     "off on its row, turn it on.",
     "inherited_off_title": "Turn off the inherited rule {name} in this organizational unit",

@@ -173,10 +173,10 @@ PROSE: dict[ProseKey, str] = {
     "sélectionnez {ou}.",
     "org_top": "Dans le sélecteur d'unités organisationnelles à gauche ({tree}), sélectionnez "
     "l'unité organisationnelle de premier niveau (votre domaine).",
-    "inherited_off": "Dans la section {section}, repérez la règle {name} : "
+    "inherited_off": "Dans la section {section}, repérez la règle {name}, marquée {status} : "
     "elle est héritée d'une unité organisationnelle parente et ne peut pas être modifiée ici. "
     "Désactivez {switch} sur sa ligne ; la règle reste active dans l'unité parente.",
-    "inherited_on": "Dans la section {section}, repérez la règle {name} : "
+    "inherited_on": "Dans la section {section}, repérez la règle {name}, marquée {status} : "
     "elle est héritée d'une unité organisationnelle parente et ne peut pas être modifiée ici. "
     "Si {switch} est désactivé sur sa ligne, activez-le.",
     "inherited_off_title": "Désactiver la règle héritée {name} dans cette unité organisationnelle",

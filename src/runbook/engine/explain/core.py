@@ -133,6 +133,20 @@ def navigate(w: Writer, book: Runbook, page: str, step: Step) -> list[Item]:
     return items
 
 
+def inherited_item(w: Writer, name: str, enabled: bool, section: LabelKey) -> Item:
+    """An entry inherited from a parent OU: only its switch, on its row in `section`."""
+    key: ProseKey = "inherited_on" if enabled else "inherited_off"
+    return Item(
+        w.say(
+            key,
+            section=w.name(section),
+            name=w.q(name),
+            status=w.name("status_inherited"),
+            switch=w.name("rule_enabled"),
+        )
+    )
+
+
 def render(w: Writer, book: Runbook, explainer: Callable[[str], KindExplainer]) -> str:
     """The whole text: title, sign-in, then each step numbered with its sub-steps."""
     url = book.console.url or DEFAULT_CONSOLE

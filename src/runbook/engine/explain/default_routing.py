@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import cast
 
-from runbook.engine.explain.core import Item, KindExplainer, Writer, deletion, navigate
+from runbook.engine.explain.core import (
+    Item,
+    KindExplainer,
+    Writer,
+    deletion,
+    inherited_item,
+    navigate,
+)
 from runbook.engine.explain.message_options import action_items, closing_items, opening_items
 from runbook.locales import (
     APPLY_TO_KEYS,
@@ -21,6 +28,11 @@ PAGE = kind_info("default_routing").page
 def present(w: Writer, book: Runbook, step: Step) -> list[Item]:
     rule = cast(DefaultRouting, step.resource)
     items = navigate(w, book, PAGE, step)
+    if rule.inherited:  # only its switch, in this OU
+        return [
+            *items,
+            inherited_item(w, rule.description, rule.enabled, "default_routing_heading"),
+        ]
     items += opening_items(w, rule.description, add="add_default_rule", edit="edit_default_rule")
     items.append(_recipients(w, rule))
     items += action_items(w, rule, "dr_action_menu")

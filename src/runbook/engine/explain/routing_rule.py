@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import cast
 
-from runbook.engine.explain.core import Checkboxes, Item, KindExplainer, Writer, deletion, navigate
+from runbook.engine.explain.core import (
+    Checkboxes,
+    Item,
+    KindExplainer,
+    Writer,
+    deletion,
+    inherited_item,
+    navigate,
+)
 from runbook.engine.explain.message_options import action_items, closing_items, opening_items
 from runbook.locales import (
     ACCOUNT_TYPE_KEYS,
@@ -12,7 +20,6 @@ from runbook.locales import (
     MATCH_VALUE_KEYS,
     MESSAGE_KEYS,
     LabelKey,
-    ProseKey,
 )
 from runbook.spec import kind_info
 from runbook.spec.model import (
@@ -31,13 +38,7 @@ def present(w: Writer, book: Runbook, step: Step) -> list[Item]:
     rule = cast(RoutingRule, step.resource)
     items = navigate(w, book, PAGE, step)
     if rule.inherited:  # only its switch, in this OU
-        switch = w.name("rule_enabled")
-        key: ProseKey = "inherited_on" if rule.enabled else "inherited_off"
-        section = w.name("routing_heading")
-        return [
-            *items,
-            Item(w.say(key, section=section, name=w.q(rule.description), switch=switch)),
-        ]
+        return [*items, inherited_item(w, rule.description, rule.enabled, "routing_heading")]
     items.append(Item(w.say("scroll_routing", section=w.name("routing_heading"))))
     items += opening_items(w, rule.description, add="add_rule", edit="edit_rule")
     items.append(_messages(w, rule))
