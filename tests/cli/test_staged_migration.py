@@ -46,14 +46,16 @@ def with_tree(sim_http: httpx.Client, **doc: Any) -> None:
     sim_http.put("/_sim/state", json={"org_units": TREE, **doc}).raise_for_status()
 
 
+@pytest.mark.parametrize("variants", [[], ["ou-overridden"]], ids=["locally-applied", "overridden"])
 def test_apply_then_nothing_to_do_then_in_sync(
-    runbook_cli: Run, book: str, sim_http: httpx.Client
+    runbook_cli: Run, book: str, sim_http: httpx.Client, variants: list[str]
 ) -> None:
     with_tree(sim_http)
+    sim_http.put("/_sim/variants", json=variants).raise_for_status()  # both status wordings
     first = runbook_cli("run", book, "--json")
     assert first.code == 0, first.output
     steps = first.json()["steps"]
-    assert [s["action"] for s in steps] == ["create", "create", "create", "disable"]
+    assert [s["action"] for s in steps] == ["create", "create", "create", "update"]
     assert [s.get("org_unit") for s in steps[1:]] == ["/", "/Not migrated", "/Not migrated/Pilot"]
     assert rules(sim_http) == [
         ("/", TOP_RULE, ["unrecognized_catch_all"], ROUTE),
@@ -64,7 +66,7 @@ def test_apply_then_nothing_to_do_then_in_sync(
     ]
     assert audit(sim_http) == [
         ("create_route", ROUTE, None),
-        ("create_rule", TOP_RULE, "/"),
+        ("create_rule", TOP_RULE, None),  # the top: no OU in the audit
         ("create_rule", USERS_RULE, "/Not migrated"),
         ("disable_inherited_rule", USERS_RULE, "/Not migrated/Pilot"),
     ]

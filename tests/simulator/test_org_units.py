@@ -154,7 +154,7 @@ def test_the_overridden_wording_of_a_units_own_rules(page: Page, sim: Any, label
     expect(own.get_by_role("cell", name=status, exact=True)).to_be_visible()
     expect(own.get_by_role("button", name=labels.name("edit"))).to_be_visible()
     inherited = rule_row(page, labels, SPLIT["description"])
-    expect(inherited.get_by_role("cell", name=labels.name("inherited"))).to_be_visible()
+    expect(inherited.get_by_role("cell", name=labels.name("status_inherited"))).to_be_visible()
 
 
 def test_state_rules_per_unit(sim: Any) -> None:

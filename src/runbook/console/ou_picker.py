@@ -9,10 +9,12 @@ from runbook.console.widgets import wait_loaded
 from runbook.errors import StepFailed
 from runbook.locales import Labels
 
-# Every treeitem of the tree, in tree order: [level, own name, expanded ("true"/"false"/null)].
+# Every treeitem the tree shows (a collapsed OU's children are not shown: locators would not
+# find them), in tree order: [level, own name, expanded ("true"/"false"/null)].
 # The level is aria-level, or the nesting of the item among treeitems; the name is the item's
 # aria-label, or its text outside its group of children.
-_READ_ITEMS = """(tree) => [...tree.querySelectorAll('[role=treeitem]')].map((item) => {
+_READ_ITEMS = """(tree) => [...tree.querySelectorAll('[role=treeitem]')]
+.filter((item) => item.checkVisibility()).map((item) => {
   let level = Number(item.getAttribute('aria-level')) || 0;
   if (!level) {
     for (let e = item; e && e !== tree; e = e.parentElement) {

@@ -85,7 +85,7 @@ def strings(base: Mapping[str, str], locale: str, active: Iterable[str]) -> dict
     if "tls-wording-2" in active:
         shown["require_tls"] = TLS_WORDING_2[locale]
     if "ou-overridden" in active:
-        shown["locally_applied"] = OVERRIDDEN[locale]
+        shown["status_local"] = OVERRIDDEN[locale]
     if "caps" in active:
         for key in CAPS_KEYS:
             shown[key] = shown[key].upper()
