@@ -89,6 +89,7 @@ class OuPicker:
             expect(self._item(items, at)).to_have_attribute("aria-expanded", "true")
             items = self._items()
             depth, at = find_in(items, parts)
+        shown = depth  # how far down the tree itself goes, for the message
         if depth < len(parts) and self.search.count():
             self.search.fill(parts[-1])
             items = self._items()
@@ -96,6 +97,7 @@ class OuPicker:
         if at < 0 or depth < len(parts):
             if self.search.count():
                 self.search.fill("")  # the picker as it was
+            depth = max(depth, shown)  # a search that finds nothing shows no item at all
             above = "/" + "/".join(parts[:depth])
             raise StepFailed(
                 f"organizational unit {path!r} is not in the console: no {parts[depth]!r} "
