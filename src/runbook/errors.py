@@ -131,6 +131,11 @@ class SignInRequired(RunbookError):
     exit_code = ExitCode.SIGN_IN_REQUIRED
 
 
+class SignInBeforeSave(SignInRequired):
+    """The console answered a save with a demand to sign in (HTTP 401 or 403): nothing of
+    that save was applied."""
+
+
 class ConsoleChanged(RunbookError):
     """A page element the page objects rely on could not be found: the console UI changed."""
 

@@ -227,6 +227,27 @@ def test_sign_in_required_just_after_a_save_says_it_may_have_been_applied(
     assert "saves nothing" not in result.output
 
 
+def test_sign_in_demanded_in_answer_to_the_save_says_nothing_was_saved(
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    cli_env: dict[str, str],
+    simulator: Any,
+) -> None:
+    # The session expires at the route-only run's third request, its create: the console
+    # answers the save itself with sign-in (401), so nothing can have been applied.
+    sim_http.post("/_sim/faults", json={"expire_session_after": 2}).raise_for_status()
+    try:
+        result = runbook_cli("run", str(write_runbook(route_only())), "--json")
+    finally:
+        login(cli_env, simulator.url)
+    assert result.code == 3, result.output
+    assert writes(sim_http) == []
+    [step] = result.json()["steps"]
+    assert "it answered the save with it: nothing was saved" in step["message"], step
+    assert "may have been applied" not in result.output
+
+
 RULE = "Split delivery to the legacy server"
 
 

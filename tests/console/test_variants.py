@@ -12,6 +12,7 @@ from runbook.simulator.auth import DEFAULT_PASSWORD
 from runbook.simulator.server import SimulatorServer
 from runbook.simulator.variants import VARIANTS
 from runbook.spec.loader import load_text
+from tests import samples
 
 from .runs import SPLIT_DELIVERY, absent, run_book, shipped
 
@@ -75,13 +76,10 @@ steps:
       name: Legacy mail server
       server: {single_host: {host: mail.legacy.example.com, port: 25}}
 """
+# The runbook's route as the console holds it before an edit: another port.
 LEGACY_ROUTE = {
-    "name": "Legacy mail server",
+    **samples.LEGACY_ROUTE,
     "server": {"single_host": {"host": "mail.legacy.example.com", "port": 2525}},
-    "mx_lookup": False,
-    "require_tls": True,
-    "require_ca_signed_certificate": True,
-    "validate_certificate_hostname": True,
 }
 
 
@@ -104,6 +102,7 @@ def test_reauth_on_save_with_the_dialog_open(
     if password is None:
         assert applied.exit_code == 3, applied.error
         assert "verify it's you" in (applied.error or ""), applied.error
+        assert "nothing was saved" in (applied.error or ""), applied.error  # the 401 says so
         assert _writes(sim) == []
         assert sim.state()["routes"] == before
         expect(page.get_by_role("dialog")).to_have_count(0)  # no dialog left behind

@@ -18,6 +18,7 @@ from runbook.errors import (
     NameTaken,
     SaveNotConfirmed,
     SaveRejected,
+    SignInBeforeSave,
     SignInRequired,
 )
 from runbook.locales import LabelKey, Labels
@@ -76,6 +77,11 @@ class WriteWatch:
         return bool(self.statuses)
 
     @property
+    def refused_for_sign_in(self) -> bool:
+        """The last write was answered with a demand to sign in (401 or 403): not applied."""
+        return bool(self.statuses) and self.statuses[-1] in (401, 403)
+
+    @property
     def transient(self) -> bool:
         """The last write failed in a way a retry may fix: 5xx, or no answer."""
         return bool(self.statuses) and (self.statuses[-1] >= 500 or self.statuses[-1] == 0)
@@ -132,10 +138,14 @@ class SaveOutcome:
     def _signed_out(self, what: str) -> NoReturn:
         """The console left the dialog for its sign-in: answer a "Verify it's you" when the
         run can, then have the save tried again; else sign-in is required."""
+        refused = self.watch.refused_for_sign_in
         if self.hazards is None or not on_sign_in(self.page):
-            raise SignInRequired(f"the console asked for sign-in while saving {what}")
+            raise _sign_in_error(f"the console asked for sign-in while saving {what}", refused)
         expect(self.sign_in.first).to_be_visible()  # the challenge's page, loaded
-        self.hazards.check_signed_in(self.page)  # raises SignInRequired when it cannot answer
+        try:
+            self.hazards.check_signed_in(self.page)
+        except SignInRequired as exc:  # it cannot answer: no password for the run
+            raise _sign_in_error(str(exc), refused) from None
         self.hazards.note(
             "console.reauthenticated_on_save",
             "the console asked to verify it's you on Save, the dialog open: answered, then "
@@ -145,6 +155,14 @@ class SaveOutcome:
         raise SaveNotConfirmed(
             f"the console asked to verify it's you while saving {what} and did not save it"
         )
+
+
+def _sign_in_error(message: str, refused: bool) -> SignInRequired:
+    """Sign-in required while saving; when the console answered the save itself with it,
+    nothing of the save was applied, and the error says so."""
+    if refused:
+        return SignInBeforeSave(f"{message}; it answered the save with it: nothing was saved")
+    return SignInRequired(message)
 
 
 def raise_refusal(labels: Labels, what: str, texts: list[str], watch: WriteWatch) -> NoReturn:

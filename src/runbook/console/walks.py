@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from runbook.locales import LabelKey
+from runbook.locales import MATCH_KEYS, MATCH_VALUE_KEYS, LabelKey
 
 
 @dataclass(frozen=True)
@@ -92,11 +92,8 @@ _ENVELOPE: dict[LabelKey, LabelKey] = {
     "envelope_username": "envelope_value_username",
     "envelope_domain": "envelope_value_domain",
 }
-_MATCH: dict[LabelKey, LabelKey] = {
-    "match_single_address": "match_value_single_address",
-    "match_pattern": "match_value_pattern",
-    "match_group": "match_value_group",
-}
+# Each envelope match option and the field it shows.
+_MATCH: dict[LabelKey, LabelKey] = {MATCH_KEYS[m]: MATCH_VALUE_KEYS[m] for m in MATCH_KEYS}
 
 
 def _each_option(menu: LabelKey, shows: dict[LabelKey, LabelKey]) -> tuple[Move, ...]:

@@ -23,6 +23,7 @@ from runbook.errors import (
     RunbookError,
     SaveNotConfirmed,
     SaveRejected,
+    SignInBeforeSave,
     SignInRequired,
     StepFailed,
 )
@@ -197,6 +198,8 @@ class StepType(ABC, Generic[P, D]):
     def _after_save(self, exc: RunbookError) -> RunbookError:
         """Sign-in asked for after a save was sent: say the change may be in the console."""
         if not self.save_sent or not isinstance(exc, SignInRequired):
+            return exc
+        if isinstance(exc, SignInBeforeSave):  # the console refused the save itself
             return exc
         return SignInRequired(
             f"{exc}; sign-in was required after the save was sent; it may have been applied "
