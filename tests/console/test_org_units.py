@@ -164,6 +164,21 @@ def test_a_missing_unit_or_inherited_rule_fails_the_step_and_writes_nothing(
     assert _writes(console) == []
 
 
+def test_an_inherited_rule_named_by_two_parent_units_is_not_guessed(
+    page: Page, console: Any, simulator: SimulatorServer, tmp_path: Path
+) -> None:
+    theirs = {**SPLIT, "org_unit": "/Sales", "messages": ["outbound"]}
+    console.put_state({"org_units": TREE, "routes": [LEGACY], "routing_rules": [SPLIT, theirs]})
+    step = _rule("/Sales/EMEA", description=TOP_RULE, inherited=True, enabled=False)
+    result = _run(page, simulator, tmp_path, "en", [step])
+    assert result.exit_code == 1, result.error
+    [failed] = result.steps
+    assert "inherited 2 times in the organizational unit /Sales/EMEA" in failed.message
+    assert "nothing was changed" in failed.message
+    assert _writes(console) == []
+    assert "disabled_inherited" not in console.state()  # nothing switched off anywhere
+
+
 def test_default_routing_settings_per_unit(
     page: Page, console: Any, simulator: SimulatorServer, tmp_path: Path
 ) -> None:

@@ -99,9 +99,10 @@ class SwitchableList(ListPage, Generic[D]):
         return names
 
     @doing("looking for the inherited {name!r} in the {self.info.name} list")
-    def has_inherited(self, name: str) -> bool:
-        """Whether the list shows an entry with this name inherited from a parent OU."""
-        return shown(name) in self.inherited_names()
+    def inherited_count(self, name: str) -> int:
+        """How many entries with this name the list shows inherited from parent OUs (two
+        ancestors may each have one)."""
+        return self.inherited_names().count(shown(name))
 
     def _switch(self, description: str, inherited: bool = False) -> Locator:
         return by_role(self._row(description, inherited), "switch", "rule_enabled", self.labels)

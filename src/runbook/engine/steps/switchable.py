@@ -90,10 +90,18 @@ class SwitchableStep(StepType[P, D]):
                 f"{self.noun} {key!r} is inherited in {unit}: it cannot be removed there, only "
                 "disabled (enabled: false); nothing was changed"
             )
-        if not page.has_inherited(key):
+        found = page.inherited_count(key)
+        if not found:
             raise StepFailed(
                 f"{self.info.what} {key!r} is not inherited in the organizational unit {unit} "
                 "(no parent OU has it); nothing was changed"
+            )
+        if found > 1:
+            raise StepFailed(
+                f"{self.info.what} {key!r} is inherited {found} times in the organizational "
+                f"unit {unit} (parent OUs with the same description): runbook cannot tell which "
+                "one to switch; nothing was changed (give one of them another description in "
+                "its own OU)"
             )
         return True
 
