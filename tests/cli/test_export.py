@@ -12,6 +12,7 @@ import yaml
 from tests.cli.adopt_samples import OPTIONS_RULE, full_console
 from tests.cli.conftest import CliResult
 from tests.cli.test_drift import writes
+from tests.simulator.samples import LEGACY, REJECT, SPLIT
 
 Run = Callable[..., CliResult]
 
@@ -85,3 +86,37 @@ def test_a_bad_pattern_or_two_org_units_is_a_usage_error_before_any_browser(
     two = runbook_cli("export", "--org-unit", "/Sales", "--org-unit", "/Support")
     assert two.code == 64, two.output
     assert "one org unit" in two.output
+
+
+def test_a_child_units_export_holds_its_own_rules_and_the_inherited_ones_it_turns_off(
+    runbook_cli: Run, sim_http: httpx.Client, simulator: Any, tmp_path: Path
+) -> None:
+    left_on = {**REJECT, "enabled": True, "org_unit": "/"}
+    own = {**SPLIT, "description": "Sales to the legacy server", "org_unit": "/Sales"}
+    console = {
+        "org_units": ["/", "/Sales"],
+        "routes": [LEGACY],
+        "routing_rules": [SPLIT, left_on, own],
+        "disabled_inherited": [{"org_unit": "/Sales", "description": SPLIT["description"]}],
+    }
+    sim_http.put("/_sim/state", json=console).raise_for_status()
+    filled = sim_http.get("/_sim/state").json()
+    args = ("--console", simulator.url, "--org-unit", "/Sales", "--kind", "routing_rule")
+    result = runbook_cli("export", *args, "-o", "sales.yaml")
+    assert result.code == 0, result.output
+    assert writes(sim_http) == 0
+    doc = yaml.safe_load((tmp_path / "sales.yaml").read_text())
+    assert doc["console"]["org_unit"] == "/Sales"
+    rules = [s["routing_rule"] for s in doc["steps"]]
+    assert [r["description"] for r in rules] == [own["description"], SPLIT["description"]]
+    # the one turned off here is a switch; the one left on is the parent's alone
+    assert rules[1] == {"description": SPLIT["description"], "inherited": True, "enabled": False}
+    assert runbook_cli("validate", "sales.yaml").code == 0
+    assert runbook_cli("drift", "sales.yaml").code == 0
+    # rebuilt from the file: the own rule and the switch, the top's rules untouched
+    sim_http.put(
+        "/_sim/state", json={**console, "routing_rules": [SPLIT, left_on], "disabled_inherited": []}
+    ).raise_for_status()
+    rebuilt = runbook_cli("run", "sales.yaml", "--screenshots", "off")
+    assert rebuilt.code == 0, rebuilt.output
+    assert sim_http.get("/_sim/state").json() == filled

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from runbook.console.pages.message_options import UNMODELED
+from runbook.console.pages.switchable import SwitchableList
 from runbook.engine.context import RunContext
 from runbook.engine.loop import Scope, Work
 from runbook.engine.registry import step_type
@@ -83,6 +84,39 @@ def read_entries(scope: Scope, request: ExportRequest) -> list[Entry]:
             progress.line(f"  {cls.noun} {key!r}")
             entries.append(_read_one(ctx, kind, key, page, result))
             log.info("export.entry", kind=kind, resource=key)
+        if isinstance(page, SwitchableList) and ctx.shell.org_unit not in ("", "/"):
+            for entry in _switched_off(kind, page, pattern, result):
+                entries.append(entry)
+                log.info("export.entry", kind=kind, resource=entry.key, inherited=True)
+    return entries
+
+
+def _switched_off(
+    kind: str, page: SwitchableList[Any], pattern: re.Pattern[str] | None, result: RunResult
+) -> list[Entry]:
+    """The rules or settings inherited from a parent OU that this OU turns off: a step each
+    (`inherited: true`, `enabled: false`); the ones left on are the parents' alone."""
+    info = kind_info(kind)
+    names = page.inherited_names()
+    entries = []
+    for key in dict.fromkeys(names):
+        if pattern is not None and not pattern.search(key):
+            continue
+        outcome = StepResult(
+            index=len(result.steps) + 1,
+            name=f"Read the inherited {info.what} {key!r}",
+            kind=kind,
+            resource=key,
+            status="ok",
+        )
+        result.steps.append(outcome)
+        if names.count(key) > 1:  # two parents' entries: which one is off cannot be told
+            outcome.message = f"inherited {names.count(key)} times here: not exported"
+            continue
+        if not page.is_enabled(key, inherited=True):
+            entries.append(
+                Entry(kind, key, {info.key_field: key, "inherited": True, "enabled": False})
+            )
     return entries
 
 
