@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
@@ -93,6 +94,10 @@ def run_tenant(job: TenantJob) -> int:
             return int(exc.exit_code)
         except KeyboardInterrupt:
             return int(ExitCode.INTERRUPTED)
+        except Exception as exc:  # a bug: kept with this tenant, for a maintainer to read
+            print(f"runbook: internal error: {exc or type(exc).__name__}")
+            traceback.print_exc(file=out)
+            return int(ExitCode.STEP_FAILED)
 
 
 def run_book(job: TenantJob, book: Any, options: Any) -> int:
