@@ -8,11 +8,13 @@ in `$RUNBOOK_PLAN_KEY`) that apply checks against the value it resolves again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import os
 import secrets
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -53,11 +55,22 @@ def plan_key() -> bytes:
         return given.encode()
     path = Path(user_config_dir("runbook")) / "plan.key"
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        _create_key(path)
+    return path.read_text().strip().encode()
+
+
+def _create_key(path: Path) -> None:
+    """Make the key file, whole, unless another run (a fleet's tenant) made it first: written
+    to a file of its own, then linked in place, so a reader never sees it half written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, written = tempfile.mkstemp(dir=path.parent, prefix=".plan.key.")  # mode 0600
+    try:
         with os.fdopen(fd, "w") as out:
             out.write(secrets.token_hex(32))
-    return path.read_text().strip().encode()
+        with contextlib.suppress(FileExistsError):  # theirs stands: every run reads the one
+            os.link(written, path)
+    finally:
+        os.unlink(written)
 
 
 def secret_hash(value: str, key: bytes) -> str:
