@@ -1,24 +1,29 @@
 """N worker processes, one tenant run each at a time: today's single-tenant run, own browser.
 
-Each tenant runs in its own spawned process (at most `workers` at once), which calls the
-engine's `execute` and exits with the run's exit code, so a browser or a process that dies
-is that tenant's failure alone. The engine gives each run its lock (per console and
-profile), its session and its run folder.
+Each worker is a spawned process that runs the tenants the fleet hands it, one after the
+other, each through the engine's `execute` with a browser of its own; it sends back each
+run's exit code. A worker starts its Python once, not once per tenant (imports cost about a
+fifth of a short run's CPU). A worker whose process dies (a crash, a signal) costs only the
+tenant it was running (exit 1); a worker whose tenant failed at run time (1) or was
+interrupted is replaced by a fresh process, so nothing a failed run left behind reaches the
+next tenant.
+The engine gives each run its lock (per console and profile), its session and its run
+folder.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import multiprocessing
 import os
 import signal
-import sys
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
-from multiprocessing.connection import wait
+from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
@@ -113,17 +118,71 @@ def _runner(name: str) -> Callable[..., int]:
     return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
 
 
-def _work(job: TenantJob) -> None:
-    """A worker process's body: its exit status is the tenant's exit code."""
-    sys.exit(run_tenant(job))
+def _serve(conn: Connection) -> None:
+    """A worker process's body: run each tenant the fleet sends, send back its exit code;
+    stop at None (or when the fleet is gone)."""
+    try:
+        while True:
+            try:
+                job = conn.recv()
+            except (EOFError, OSError):
+                return
+            if job is None:
+                return
+            conn.send(run_tenant(job))
+    except KeyboardInterrupt:  # Ctrl-C reaches every worker: an idle one just ends
+        return
+
+
+# The tenant outcomes after which its worker runs the next tenant: runs that ended as they
+# meant to (in sync, drift, sign-in needed, console changed). After a failure at run time
+# (1: perhaps a crash) or an interruption, the next tenant gets a fresh process.
+REUSABLE = frozenset(
+    int(code)
+    for code in (
+        ExitCode.OK,
+        ExitCode.DRIFT,
+        ExitCode.SIGN_IN_REQUIRED,
+        ExitCode.CONSOLE_CHANGED,
+    )
+)
 
 
 @dataclass
-class Running:
-    """A tenant whose worker process runs."""
+class Worker:
+    """A worker process, its end of the pipe, and the tenant it runs (None: idle)."""
 
-    job: TenantJob
     process: BaseProcess
+    conn: Connection
+    job: TenantJob | None = None
+
+    @classmethod
+    def start(cls, context: Any, number: int) -> Worker:
+        ours, theirs = context.Pipe()
+        process = context.Process(target=_serve, args=(theirs,), name=f"runbook-worker-{number}")
+        process.start()
+        theirs.close()
+        return cls(process, ours)
+
+    def stop(self) -> None:
+        """Ask an idle worker to end, and wait for it."""
+        with contextlib.suppress(OSError):
+            self.conn.send(None)
+        self.process.join()
+        self.conn.close()
+
+    def outcome(self) -> int | None:
+        """The exit code of its tenant once known (None: still running); a process that died
+        ends its tenant with its own exit status (a signal or a crash: 1)."""
+        if self.conn.poll():
+            try:
+                return int(self.conn.recv())
+            except (EOFError, OSError):
+                pass
+        elif self.process.is_alive():
+            return None
+        self.process.join()
+        return _code(self.process.exitcode)
 
 
 def run_pool(
@@ -142,22 +201,42 @@ def run_pool(
     """
     context = multiprocessing.get_context("spawn")
     queue = deque(jobs)
-    running: dict[Any, Running] = {}
-    with _forward_sigterm(running) as stop:
-        while queue or running:
-            while queue and len(running) < workers and not stop:
-                job = queue.popleft()
-                process = context.Process(target=_work, args=(job,), name=job.tenant.name)
-                process.start()
-                running[process.sentinel] = Running(job, process)
-                started(job)
-            if not running:
-                break
-            for sentinel in wait(list(running), timeout=TICK_S):
-                ended = running.pop(sentinel)
-                ended.process.join()
-                finished(ended.job, _code(ended.process.exitcode))
-            tick()
+    idle: list[Worker] = []
+    busy: dict[Any, Worker] = {}  # by what `wait` watches: the pipe, the process sentinel
+    count = 0
+    with _forward_sigterm(busy) as stop:
+        try:
+            while queue or busy:
+                while queue and len(busy) < workers and not stop:
+                    if idle:
+                        worker = idle.pop()
+                    else:
+                        count += 1
+                        worker = Worker.start(context, count)
+                    worker.job = queue.popleft()
+                    worker.conn.send(worker.job)
+                    busy[worker.conn] = worker
+                    started(worker.job)
+                if not busy:
+                    break
+                watched = [w.process.sentinel for w in busy.values()] + list(busy)
+                wait(watched, timeout=TICK_S)
+                for worker in list(busy.values()):
+                    code = worker.outcome()
+                    if code is None:
+                        continue
+                    del busy[worker.conn]
+                    job, worker.job = worker.job, None
+                    assert job is not None
+                    finished(job, code)
+                    if code in REUSABLE and worker.process.is_alive():
+                        idle.append(worker)
+                    elif worker.process.is_alive():
+                        worker.stop()  # a fresh process for the next tenant
+                tick()
+        finally:
+            for worker in idle:
+                worker.stop()
     for job in queue:  # never started: the fleet was stopped
         finished(job, int(ExitCode.INTERRUPTED))
 
@@ -170,7 +249,7 @@ def _code(exitcode: int | None) -> int:
 
 
 @contextmanager
-def _forward_sigterm(running: dict[Any, Running]) -> Iterator[list[bool]]:
+def _forward_sigterm(running: dict[Any, Worker]) -> Iterator[list[bool]]:
     """While the pool runs: SIGTERM and Ctrl-C stop new starts; SIGTERM reaches the workers.
 
     Yields a list that is non-empty once the fleet was asked to stop.

@@ -1,13 +1,16 @@
-"""A tenant's worker: what its run prints, and a failure of ours, stay in its own run folder."""
+"""The fleet's workers: a process for tenant after tenant, a fresh one after a failure, and
+what a run prints (a failure of ours too) kept in its tenant's run folder."""
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
 from typing import Any
 
 from runbook.errors import ExitCode
 from runbook.fleet import Tenant
-from runbook.fleet.pool import OUTPUT, TenantJob, run_tenant
+from runbook.fleet.pool import OUTPUT, TenantJob, run_pool, run_tenant
 
 
 def broken_runner(job: TenantJob, book: Any, options: Any) -> int:
@@ -30,3 +33,66 @@ def test_an_unexpected_failure_is_that_tenants_exit_1_with_its_traceback_kept(
     kept = (tmp_path / "acme" / OUTPUT).read_text()
     assert "runbook: internal error: the disk is on fire" in kept
     assert "Traceback" in kept and "broken_runner" in kept
+
+
+def pid_runner(job: TenantJob, book: Any, options: Any) -> int:
+    """Notes the worker process that ran the tenant; ends as the job says (or is killed)."""
+    Path(job.run_dir, "pid").write_text(str(os.getpid()))
+    if job.params["code"] == "killed":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return int(job.params["code"])
+
+
+def _job(tmp_path: Path, k: int, code: int | str) -> TenantJob:
+    return TenantJob(
+        tenant=Tenant(name=f"t{k}", console="http://127.0.0.1:9", profile=f"t{k}"),
+        file=None,
+        mode="drift",
+        run_dir=str(tmp_path / f"t{k}"),
+        variables={},
+        runner=f"{__name__}:pid_runner",
+        params={"code": code},
+    )
+
+
+def test_a_worker_runs_tenant_after_tenant_and_is_replaced_after_a_failure_or_a_crash(
+    tmp_path: Path,
+) -> None:
+    codes: list[int | str] = [0, 2, 4, 1, 0, "killed", 3, 0]
+    jobs = [_job(tmp_path, k, code) for k, code in enumerate(codes)]
+    started: list[str] = []
+    ended: dict[str, int] = {}
+    run_pool(
+        jobs,
+        1,
+        started=lambda job: started.append(job.tenant.name),
+        finished=lambda job, code: ended.__setitem__(job.tenant.name, code),
+        tick=lambda: None,
+    )
+    assert started == [f"t{k}" for k in range(len(codes))]
+    assert list(ended.values()) == [0, 2, 4, 1, 0, 1, 3, 0]  # a killed worker: exit 1
+    pid = [(tmp_path / f"t{k}" / "pid").read_text() for k in range(len(codes))]
+    assert pid[0] == pid[1] == pid[2] == pid[3]  # in sync, drift, console changed, failed
+    assert pid[4] != pid[3]  # after a failure, a fresh process
+    assert pid[5] == pid[4]
+    assert pid[6] != pid[5] and pid[7] == pid[6]  # after a crash too
+
+
+def test_workers_share_the_tenants_and_each_ends_with_the_fleet(tmp_path: Path) -> None:
+    ended: dict[str, int] = {}
+    run_pool(
+        [_job(tmp_path, k, k % 3) for k in range(6)],
+        2,
+        started=lambda job: None,
+        finished=lambda job, code: ended.__setitem__(job.tenant.name, code),
+        tick=lambda: None,
+    )
+    assert ended == {f"t{k}": k % 3 for k in range(6)}
+    pids = {(tmp_path / f"t{k}" / "pid").read_text() for k in range(6)}
+    assert 2 <= len(pids) <= 4  # two workers, each replaced after its tenant's exit 1
+    for pid in pids:  # every worker process has ended
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            continue
+        raise AssertionError(f"worker {pid} still runs")
