@@ -27,9 +27,9 @@ TARGET = 1.1
 READING = (
     "Reading the figures: through the server every protocol message crosses one more Node "
     "process (the client's driver, a WebSocket, the server) and the server starts the browser "
-    "on connect, as a local launch does. On a 2-core machine that other work keeps busy, that "
-    "extra process competes for the same cores as the browser; a server on its own machine "
-    "takes the browser's CPU off the client's."
+    "on connect, as a local launch does. On a small machine that extra process competes for "
+    "the same cores as the browser; a server on its own machine takes the browser's CPU off "
+    "the client's."
 )
 
 
@@ -45,8 +45,8 @@ def section(rows: list[tuple[float, float]], pairs: int) -> str:
             "## Remote browser (`--browser-endpoint`)",
             "",
             f"Written by `benchmarks/remote_bench.py` on {datetime.now(UTC):%Y-%m-%d %H:%M} "
-            "UTC, on the machine above, shared with other work while it ran (read the ratio, "
-            "not the seconds).",
+            "UTC, on the machine above (read the ratio, not the seconds: rounds alternate, so "
+            "other work on the machine weighs on both sides alike).",
             "",
             "Method: one simulator; `runbook run` of the split-delivery runbook with a local "
             "Chromium and through `python -m playwright run-server --host 127.0.0.1 --unsafe` "
