@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from runbook.simulator.faults import Faults
 from tests.cli.conftest import CliResult
@@ -202,50 +203,45 @@ def test_a_server_error_is_still_retried(
     assert state(sim_http)["routes"] == [LEGACY_ROUTE]
 
 
-def test_sign_in_required_just_after_a_save_says_it_may_have_been_applied(
+@pytest.mark.parametrize(
+    ("expire_after", "saved", "said", "not_said"),
+    [
+        # The route-only run makes three console requests up to its create (the page, the
+        # list, the create). Expiring at the next one (the list reloaded after the save): the
+        # save went through, the run cannot know it.
+        (
+            3,
+            [("create_route", ROUTE, None)],
+            "sign-in was required after the save was sent; it may have been applied",
+            "nothing was saved",
+        ),
+        # Expiring at the create: the console answers the save itself with sign-in (401).
+        (2, [], "it answered the save with it: nothing was saved", "may have been applied"),
+    ],
+    ids=["after-the-save", "at-the-save"],
+)
+def test_sign_in_around_a_save_says_whether_it_may_have_been_applied(
     runbook_cli: Run,
     write_runbook: Write,
     sim_http: httpx.Client,
     cli_env: dict[str, str],
     simulator: Any,
+    expire_after: int,
+    saved: list[Any],
+    said: str,
+    not_said: str,
 ) -> None:
-    # The route-only run makes three console requests up to its create (the page, the list,
-    # the create): the session expires at the next one, the list reloaded after the save.
-    sim_http.post("/_sim/faults", json={"expire_session_after": 3}).raise_for_status()
+    sim_http.post("/_sim/faults", json={"expire_session_after": expire_after}).raise_for_status()
     try:
         result = runbook_cli("run", str(write_runbook(route_only())), "--json")
     finally:
         login(cli_env, simulator.url)
     assert result.code == 3, result.output
-    assert writes(sim_http) == [("create_route", ROUTE, None)]
+    assert writes(sim_http) == saved
     [step] = result.json()["steps"]
-    assert (
-        "sign-in was required after the save was sent; it may have been applied"
-        in (step["message"])
-    )
-    assert "run again to compare" in result.output
+    assert "sign-in" in step["message"] and said in step["message"], step
+    assert not_said not in result.output
     assert "saves nothing" not in result.output
-
-
-def test_sign_in_demanded_in_answer_to_the_save_says_nothing_was_saved(
-    runbook_cli: Run,
-    write_runbook: Write,
-    sim_http: httpx.Client,
-    cli_env: dict[str, str],
-    simulator: Any,
-) -> None:
-    # The session expires at the route-only run's third request, its create: the console
-    # answers the save itself with sign-in (401), so nothing can have been applied.
-    sim_http.post("/_sim/faults", json={"expire_session_after": 2}).raise_for_status()
-    try:
-        result = runbook_cli("run", str(write_runbook(route_only())), "--json")
-    finally:
-        login(cli_env, simulator.url)
-    assert result.code == 3, result.output
-    assert writes(sim_http) == []
-    [step] = result.json()["steps"]
-    assert "it answered the save with it: nothing was saved" in step["message"], step
-    assert "may have been applied" not in result.output
 
 
 RULE = "Split delivery to the legacy server"
