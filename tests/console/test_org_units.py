@@ -179,6 +179,20 @@ def test_an_inherited_rule_named_by_two_parent_units_is_not_guessed(
     assert "disabled_inherited" not in console.state()  # nothing switched off anywhere
 
 
+def test_two_units_of_one_name_under_two_parents_are_told_apart(
+    page: Page, console: Any, simulator: SimulatorServer, tmp_path: Path
+) -> None:
+    tree = [*TREE, "/Support/EMEA"]
+    console.put_state({"org_units": tree, "routes": [LEGACY], "routing_rules": [SPLIT]})
+    steps = [_rule(unit, messages=["inbound"]) for unit in ("/Sales/EMEA", "/Support/EMEA")]
+    result = _run(page, simulator, tmp_path, "en", steps)
+    assert result.exit_code == 0, result.error
+    assert _writes(console) == [
+        ("create_rule", "EMEA mail", "/Sales/EMEA"),
+        ("create_rule", "EMEA mail", "/Support/EMEA"),
+    ]
+
+
 def test_default_routing_settings_per_unit(
     page: Page, console: Any, simulator: SimulatorServer, tmp_path: Path
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from runbook.console.ou_picker import find_in, parts_of
+from runbook.console.ou_picker import branch_to_close, find_in, parts_of
 
 # example.com > Sales > EMEA, Sales > Pilot; Support > EMEA (the same name, another parent)
 TREE = [
@@ -37,3 +37,13 @@ def test_a_collapsed_parent_is_where_the_search_stops() -> None:
     collapsed = [(1, "example.com", "true"), (2, "Sales", "false")]
     assert find_in(collapsed, ["Sales", "EMEA"]) == (1, 1)
     assert find_in([], ["Sales"]) == (0, -1)
+
+
+def test_open_branches_off_the_path_close_while_a_name_repeats() -> None:
+    # Support's EMEA shown beside Sales's: close Support, the shallowest open item off the path
+    assert branch_to_close(TREE, ["Sales", "EMEA"]) == 4
+    assert branch_to_close(TREE, ["Support", "EMEA"]) == 1  # then Sales, for Support's EMEA
+    assert branch_to_close(TREE[:4], ["Sales", "EMEA"]) is None  # every name shown once
+    deeper = [(1, "example.com", "true"), (2, "Sales", "true"), (3, "EMEA", "true"),
+              (4, "Leads", None), (3, "APAC", "true"), (4, "Leads", None)]  # fmt: skip
+    assert branch_to_close(deeper, ["Sales", "APAC", "Leads"]) == 2  # Sales stays open

@@ -60,6 +60,24 @@ def find_in(items: list[Item], parts: list[str]) -> tuple[int, int]:
     return depth, at
 
 
+def branch_to_close(items: list[Item], parts: list[str]) -> int | None:
+    """While two shown items share a level and a name (OUs of one name under two parents):
+    the index of the shallowest open item off the path to `parts`, to close; else None.
+
+    Closed shallowest first, the open branches off the path go until each shown item is the
+    only one of its level and name, so that its role, name and level find it alone.
+    """
+    shown = [(level, name) for level, name, _ in items]
+    if len(set(shown)) == len(shown):
+        return None
+    for level in sorted({item[0] for item in items if item[0] >= 2}):
+        for i, (at, name, expanded) in enumerate(items):
+            on_path = level - 2 < len(parts) and name == parts[level - 2]
+            if at == level and expanded == "true" and not on_path:
+                return i
+    return None
+
+
 class OuPicker:
     """The tree on the left of the Gmail pages, and its search box."""
 
@@ -74,25 +92,35 @@ class OuPicker:
         return [(int(a), str(b), c) for a, b, c in self.tree.evaluate(_READ_ITEMS)]
 
     def _item(self, items: list[Item], index: int) -> Locator:
-        """The treeitem at `index`, by its role, name and level (the n-th of its like)."""
+        """The treeitem at `index`, by its role, name and level (one of its like is shown:
+        `_one_branch`)."""
         level, name, _ = items[index]
-        same = sum(1 for it in items[:index] if it[0] == level and it[1] == name)
-        return self.tree.get_by_role("treeitem", name=name, exact=True, level=level).nth(same)
+        return self.tree.get_by_role("treeitem", name=name, exact=True, level=level)
+
+    def _one_branch(self, parts: list[str]) -> list[Item]:
+        """The shown items, once the open branches off the path that repeat a name are closed
+        (ArrowLeft, the ARIA tree's keyboard)."""
+        items = self._items()
+        while (off := branch_to_close(items, parts)) is not None:
+            self._item(items, off).press("ArrowLeft")
+            expect(self._item(items, off)).to_have_attribute("aria-expanded", "false")
+            items = self._items()
+        return items
 
     def _locate(self, path: str) -> Locator:
         """The treeitem of `path`: expanding collapsed parents, searching when not shown."""
         parts = parts_of(path)
-        items = self._items()
+        items = self._one_branch(parts)
         depth, at = find_in(items, parts)
         while depth < len(parts) and at >= 0 and items[at][2] == "false":
             self._item(items, at).press("ArrowRight")  # expand (ARIA tree keyboard)
             expect(self._item(items, at)).to_have_attribute("aria-expanded", "true")
-            items = self._items()
+            items = self._one_branch(parts)
             depth, at = find_in(items, parts)
         shown = depth  # how far down the tree itself goes, for the message
         if depth < len(parts) and self.search.count():
             self.search.fill(parts[-1])
-            items = self._items()
+            items = self._one_branch(parts)
             depth, at = find_in(items, parts)
         if at < 0 or depth < len(parts):
             if self.search.count():
