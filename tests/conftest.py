@@ -24,6 +24,7 @@ from runbook.simulator.server import (
     DEFAULT_USER,
     SimulatorServer,
 )
+from tests.in_process import InProcessRunbook
 
 SignIn = Callable[..., None]
 
@@ -69,6 +70,15 @@ class SimApi:
     def _ok(response: httpx.Response) -> httpx.Response:
         response.raise_for_status()
         return response
+
+
+@pytest.fixture(scope="session")
+def in_process() -> Iterator[InProcessRunbook]:
+    """This test process's runner of in-process `runbook` invocations (its driver and browser
+    kept for the session): see `tests/in_process.py`."""
+    runner = InProcessRunbook()
+    yield runner
+    runner.close()
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ import sys
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from runbook.simulator import auth as sim_auth
 from runbook.simulator.server import SimulatorServer
 from tests.browser_server import BrowserServer
 from tests.browser_server import browser_server as start_browser_server
+from tests.in_process import CliResult, InProcessRunbook
 from tests.profiles import login
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,22 +38,6 @@ def trace_kinds(trace: Path) -> set[str]:
                     if line.strip():
                         kinds.add(str(json.loads(line).get("type")))
     return kinds
-
-
-@dataclass
-class CliResult:
-    """What a user sees of one `runbook` invocation."""
-
-    code: int
-    stdout: str
-    stderr: str
-
-    @property
-    def output(self) -> str:
-        return self.stdout + self.stderr
-
-    def json(self) -> Any:
-        return json.loads(self.stdout)
 
 
 @pytest.fixture(scope="session")
@@ -76,8 +60,25 @@ def cli_env(tmp_path_factory: pytest.TempPathFactory, simulator: Any) -> dict[st
 
 
 @pytest.fixture
-def runbook_cli(cli_env: dict[str, str], tmp_path: Path) -> Callable[..., CliResult]:
-    """Run `runbook ARGS...` in a fresh working directory; recordings go to tmp_path."""
+def runbook_cli(
+    cli_env: dict[str, str], tmp_path: Path, in_process: InProcessRunbook
+) -> Callable[..., CliResult]:
+    """Run `runbook ARGS...` in a fresh working directory; recordings go to tmp_path.
+
+    In this process, sharing its kept browser (`tests/in_process.py`): what a test sees is
+    what a user sees of `runbook` (exit code, stdout, stderr, files), without a process.
+    """
+
+    def run(*args: str, env: dict[str, str] | None = None, timeout: float = 180) -> CliResult:
+        return in_process(list(args), env=env or cli_env, cwd=tmp_path, timeout=timeout)
+
+    return run
+
+
+@pytest.fixture
+def runbook_process(cli_env: dict[str, str], tmp_path: Path) -> Callable[..., CliResult]:
+    """Run `python -m runbook ARGS...` as a process of its own: for the tests whose subject
+    is the process (its entry point, signals, start-up). Mark them `process`."""
 
     def run(*args: str, env: dict[str, str] | None = None, timeout: float = 180) -> CliResult:
         done = subprocess.run(
@@ -191,3 +192,19 @@ def converged_rule() -> dict[str, Any]:
         "enabled": True,
         **NEW_RULE_OPTIONS,
     }
+
+
+def converged_state() -> dict[str, Any]:
+    """The console once the reference runbook (`split_delivery()`) is applied, as `PUT
+    /_sim/state` takes it (`test_run` checks that a run produces exactly this)."""
+    from tests.samples import LEGACY_ROUTE
+
+    return {"routes": [LEGACY_ROUTE], "routing_rules": [converged_rule()]}
+
+
+@pytest.fixture
+def converged(sim_http: httpx.Client) -> int:
+    """The console as split-delivery leaves it, set through the test API (not by a run); the
+    number of audit entries then."""
+    sim_http.put("/_sim/state", json=converged_state()).raise_for_status()
+    return len(sim_http.get("/_sim/audit").json())

@@ -9,21 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
 from tests.cli.conftest import CliResult
 from tests.samples import split_delivery
 
 Run = Callable[..., CliResult]
 Write = Callable[..., Path]
-
-
-@pytest.fixture
-def converged(runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client) -> int:
-    """The console after applying split-delivery; the number of audit entries then."""
-    result = runbook_cli("run", str(write_runbook(split_delivery())), "--screenshots", "off")
-    assert result.code == 0, result.output
-    return len(sim_http.get("/_sim/audit").json())
 
 
 def edit_live(sim_http: httpx.Client, change: Callable[[dict[str, Any]], None]) -> None:

@@ -34,12 +34,9 @@ ADDED: dict[str, tuple[dict[str, Any], str]] = {
 
 
 @pytest.fixture
-def converged(runbook_cli: Run, write_runbook: Write) -> Path:
-    """The split-delivery runbook, applied; its file."""
-    path = write_runbook(split_delivery())
-    result = runbook_cli("run", str(path), "--screenshots", "off")
-    assert result.code == 0, result.output
-    return path
+def book(converged: int, write_runbook: Write) -> Path:
+    """The split-delivery runbook, its console converged; its file."""
+    return write_runbook(split_delivery())
 
 
 def rule_of(live: dict[str, Any]) -> dict[str, Any]:
@@ -49,12 +46,12 @@ def rule_of(live: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.mark.parametrize("added", ADDED, ids=str)
 def test_an_option_added_behind_the_rule_is_drift_naming_its_field(
-    converged: Path, runbook_cli: Run, sim_http: httpx.Client, added: str
+    book: Path, runbook_cli: Run, sim_http: httpx.Client, added: str
 ) -> None:
     change, field = ADDED[added]
     edit_live(sim_http, lambda live: rule_of(live).update(change))
     before = writes(sim_http)
-    result = runbook_cli("drift", str(converged), "--json")
+    result = runbook_cli("drift", str(book), "--json")
     assert result.code == 2, result.output
     step = result.json()["steps"][1]
     assert step["status"] == "drift"
@@ -63,17 +60,17 @@ def test_an_option_added_behind_the_rule_is_drift_naming_its_field(
 
 
 def test_an_option_runbook_does_not_model_is_drift_and_apply_refuses_it(
-    converged: Path, runbook_cli: Run, sim_http: httpx.Client
+    book: Path, runbook_cli: Run, sim_http: httpx.Client
 ) -> None:
     faults = {"extra_option": {"label": "Add X-Gm-Future header", "rule": RULE}}
     sim_http.post("/_sim/faults", json=faults).raise_for_status()
     before = writes(sim_http)
-    result = runbook_cli("drift", str(converged), "--json")
+    result = runbook_cli("drift", str(book), "--json")
     assert result.code == 2, result.output
     step = result.json()["steps"][1]
     assert step["status"] == "drift"
     assert "an option runbook does not model is set: Add X-Gm-Future header" in step["message"]
-    applied = runbook_cli("run", str(converged))
+    applied = runbook_cli("run", str(book))
     assert applied.code == 4, applied.output
     assert "Add X-Gm-Future header" in applied.output
     assert writes(sim_http) == before

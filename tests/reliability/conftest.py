@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -13,6 +11,7 @@ import pytest
 
 from runbook.simulator import auth as sim_auth
 from runbook.simulator.server import SimulatorServer
+from tests.in_process import CliResult, InProcessRunbook
 from tests.profiles import login
 
 
@@ -45,13 +44,15 @@ def rel_http(rel_sim: SimulatorServer) -> Iterator[httpx.Client]:
         yield client
 
 
-def run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    """`runbook ARGS...` as a user runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "runbook", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+Run = Callable[[list[str], dict[str, str], Path], CliResult]
+
+
+@pytest.fixture
+def run(in_process: InProcessRunbook) -> Run:
+    """`runbook ARGS...` with this environment and working directory, as a user runs it (in
+    this process: see `tests/in_process.py`)."""
+
+    def invoke(args: list[str], env: dict[str, str], cwd: Path) -> CliResult:
+        return in_process(args, env=env, cwd=cwd, timeout=300)
+
+    return invoke

@@ -24,7 +24,7 @@ import pytest
 import yaml
 
 from tests.profiles import login
-from tests.reliability.conftest import run
+from tests.reliability.conftest import Run
 from tests.samples import UNMANAGED_ROUTE, UNMANAGED_RULE, at_top
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -201,13 +201,13 @@ UNMANAGED = {"routes": [UNMANAGED_ROUTE], "routing_rules": [UNMANAGED_RULE]}
 
 
 def expected_state(
-    multi: bool, book: Path, http: httpx.Client, env: dict[str, str], cwd: Path
+    run: Run, multi: bool, book: Path, http: httpx.Client, env: dict[str, str], cwd: Path
 ) -> dict[str, Any]:
     """The state a clean run reaches (learnt once per runbook)."""
     if multi not in _EXPECTED:
         http.put("/_sim/state", json=UNMANAGED).raise_for_status()
         done = run(["run", str(book), "--screenshots", "off", "--trace", "off"], env, cwd)
-        assert done.returncode == 0, done.stdout + done.stderr
+        assert done.code == 0, done.stdout + done.stderr
         _EXPECTED[multi] = http.get("/_sim/state").json()
         http.post("/_sim/reset").raise_for_status()
     return _EXPECTED[multi]
@@ -222,13 +222,14 @@ def test_seeded_run_under_faults(
     rel_env: dict[str, str],
     tmp_path: Path,
     outcomes: list[Outcome],
+    run: Run,
 ) -> None:
     rng = random.Random(seed)
     kind = FAULT_KINDS[seed % len(FAULT_KINDS)]
     multi = rng.random() < 0.5
     book = tmp_path / "book.yaml"
     book.write_text(yaml.safe_dump(runbook_doc(rel_sim.url, multi), sort_keys=False))
-    expected = expected_state(multi, book, rel_http, rel_env, tmp_path)
+    expected = expected_state(run, multi, book, rel_http, rel_env, tmp_path)
 
     start_stale = kind.startswith("concurrent_edit") or rng.random() < 0.5
     rel_http.put(
@@ -247,12 +248,12 @@ def test_seeded_run_under_faults(
     # Heal the console first: a failed assertion below must not leave the next test a fault
     # or an expired session.
     rel_http.post("/_sim/faults", json=HEALTHY).raise_for_status()
-    if done.returncode == 3:
+    if done.code == 3:
         login(rel_env, rel_sim.url)
     assert "Traceback" not in output
-    assert done.returncode in {0, 1, 3}, output
+    assert done.code in {0, 1, 3}, output
     if kind != "expire_session":
-        assert done.returncode != 3, output
+        assert done.code != 3, output
 
     routes, rules = _entries(live)
     assert len(routes) == len(live["routes"]), "duplicate route"
@@ -267,12 +268,12 @@ def test_seeded_run_under_faults(
         assert routes.get(ROUTE) in (exp_routes.get(ROUTE), old_routes.get(ROUTE)), output
         assert rules.get(RULE) in (exp_rules.get(RULE), old_rules.get(RULE)), output
     converged = live == expected
-    if done.returncode == 0:
+    if done.code == 0:
         assert converged, output
 
     # Then a clean run converges.
     again = run(["run", str(book), "--screenshots", "off", "--trace", "off"], rel_env, tmp_path)
-    assert again.returncode == 0, again.stdout + again.stderr
+    assert again.code == 0, again.stdout + again.stderr
     assert rel_http.get("/_sim/state").json() == expected
     outcomes.append(
         Outcome(
@@ -280,7 +281,7 @@ def test_seeded_run_under_faults(
             kind,
             "multi-host" if multi else "split-delivery",
             "older values" if start_stale else "empty",
-            done.returncode,
+            done.code,
             converged,
             True,
         )
@@ -367,6 +368,7 @@ def test_seeded_race(
     rel_env: dict[str, str],
     tmp_path: Path,
     race_outcomes: list[RaceOutcome],
+    run: Run,
 ) -> None:
     rng = random.Random(seed)
     doc = runbook_doc(rel_sim.url, rng.random() < 0.5)
@@ -382,10 +384,10 @@ def test_seeded_race(
     # Heal the console first: a failed assertion below must not leave the next test a fault
     # or an expired session.
     rel_http.post("/_sim/faults", json=HEALTHY).raise_for_status()
-    if done.returncode == 3:
+    if done.code == 3:
         login(rel_env, rel_sim.url)
     assert "Traceback" not in output
-    assert done.returncode in {0, 1, 3}, output
+    assert done.code in {0, 1, 3}, output
     steps = json.loads(done.stdout)["steps"] if done.stdout.startswith("{") else []
     failed = [s for s in steps if s["status"] == "failed"]
     live = rel_http.get("/_sim/state").json()
@@ -393,9 +395,9 @@ def test_seeded_race(
     ours = [a for a in rel_http.get("/_sim/audit").json() if a.get("by") is None]
     assert routes["Archive relay"] == UNMANAGED_ROUTE
     assert rules["Copy outbound to archive"] == at_top(UNMANAGED_RULE)[0]
-    note = "converged" if done.returncode == 0 else failed[0]["message"] if failed else ""
+    note = "converged" if done.code == 0 else failed[0]["message"] if failed else ""
     if race == "create_race":
-        assert done.returncode == 1, output
+        assert done.code == 1, output
         assert "created by someone else meanwhile" in failed[0]["message"]
         assert not [a for a in ours if a["name"] == ROUTE], output
         note = "created by someone else meanwhile"
@@ -404,9 +406,9 @@ def test_seeded_race(
         if rule is not None and rule["enabled"]:
             assert failed and "RULE CREATED AND STILL ENABLED" in failed[0]["message"], output
             note = "reported as still enabled"
-        elif done.returncode == 1 and "deleted again" in note:
+        elif done.code == 1 and "deleted again" in note:
             note = "could not be disabled: deleted again"
-    elif done.returncode == 3 and failed:
+    elif done.code == 3 and failed:
         mine = failed[0]["resource"]
         if any(a["name"] == mine for a in ours):
             assert "it may have been applied" in failed[0]["message"], output
@@ -420,8 +422,8 @@ def test_seeded_race(
             json={"routes": [UNMANAGED_ROUTE], "routing_rules": [UNMANAGED_RULE]},
         ).raise_for_status()
     again = run(["run", str(book), "--screenshots", "off", "--trace", "off"], rel_env, tmp_path)
-    assert again.returncode == 0, again.stdout + again.stderr
+    assert again.code == 0, again.stdout + again.stderr
     _, rules = _entries(rel_http.get("/_sim/state").json())
     assert rules[RULE]["enabled"] is (race != "disable_after_create")
     note = note if len(note) <= 90 else note[:87] + "..."
-    race_outcomes.append(RaceOutcome(seed, race, done.returncode, note.replace("|", "/")))
+    race_outcomes.append(RaceOutcome(seed, race, done.code, note.replace("|", "/")))

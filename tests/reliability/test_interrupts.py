@@ -15,7 +15,7 @@ import httpx
 import pytest
 import yaml
 
-from tests.reliability.conftest import run
+from tests.reliability.conftest import Run
 from tests.reliability.test_faults import (
     HEALTHY,
     ROUTE,
@@ -40,16 +40,22 @@ def wait_for_a_write(http: httpx.Client, proc: subprocess.Popen[str], writes: in
 
 
 @pytest.mark.reliability
+@pytest.mark.process  # the signal reaches a process of its own
 @pytest.mark.parametrize("seed", range(RUNS))
 def test_seeded_run_interrupted_after_a_save(
-    seed: int, rel_sim: Any, rel_http: httpx.Client, rel_env: dict[str, str], tmp_path: Path
+    seed: int,
+    rel_sim: Any,
+    rel_http: httpx.Client,
+    rel_env: dict[str, str],
+    tmp_path: Path,
+    run: Run,
 ) -> None:
     rng = random.Random(seed)
     sig = signal.SIGINT if seed % 2 == 0 else signal.SIGTERM
     multi = rng.random() < 0.5
     book = tmp_path / "book.yaml"
     book.write_text(yaml.safe_dump(runbook_doc(rel_sim.url, multi), sort_keys=False))
-    expected = expected_state(multi, book, rel_http, rel_env, tmp_path)
+    expected = expected_state(run, multi, book, rel_http, rel_env, tmp_path)
     start_stale = rng.random() < 0.5
     rel_http.put("/_sim/state", json=stale(expected) if start_stale else UNMANAGED)
     before = rel_http.get("/_sim/state").json()
@@ -91,5 +97,5 @@ def test_seeded_run_interrupted_after_a_save(
 
     rel_http.post("/_sim/faults", json=HEALTHY).raise_for_status()
     again = run(["run", str(book), "--screenshots", "off", "--trace", "off"], rel_env, tmp_path)
-    assert again.returncode == 0, again.stdout + again.stderr
+    assert again.code == 0, again.stdout + again.stderr
     assert rel_http.get("/_sim/state").json() == expected

@@ -1,18 +1,57 @@
-"""Playwright's driver, started while the runbook loads on another thread (it takes ~0.2 s)."""
+"""Playwright's driver, started while the runbook loads on another thread (it takes ~0.2 s),
+and a driver and browsers kept across the runs of one thread (`keeping`)."""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from playwright.sync_api import Browser, Playwright, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Playwright, sync_playwright
 
 T = TypeVar("T")
 
 _early: Playwright | None = None
+
+
+@dataclass
+class _Kept:
+    """The driver and the browsers (one per set of launch options) a thread's runs share."""
+
+    playwright: Playwright | None = None
+    browsers: dict[str, Browser] = field(default_factory=dict)
+
+
+_local = threading.local()
+
+
+def _kept() -> _Kept | None:
+    return getattr(_local, "kept", None)
+
+
+@contextlib.contextmanager
+def keeping() -> Iterator[None]:
+    """While inside, the runs of this thread share one driver, and one browser per set of
+    launch options, started at first use and stopped on leaving, instead of starting and
+    stopping their own. A run borrows them: it opens and closes its own browser context. A
+    kept browser that died (a crash, a run that killed it) is replaced at the next launch.
+    """
+    kept = _Kept()
+    _local.kept = kept
+    try:
+        yield
+    finally:
+        _local.kept = None
+        for browser in kept.browsers.values():
+            with contextlib.suppress(PlaywrightError, OSError):
+                browser.close()
+        if kept.playwright is not None:
+            with contextlib.suppress(PlaywrightError, OSError):
+                kept.playwright.stop()
 
 
 def while_starting(work: Callable[[], T]) -> T:
@@ -33,7 +72,7 @@ def while_starting(work: Callable[[], T]) -> T:
     thread = threading.Thread(target=target, name="runbook-load", daemon=True)
     thread.start()
     try:
-        if _early is None:
+        if _early is None and _kept() is None:
             # A driver that cannot start fails again, with its error translated, at launch.
             with contextlib.suppress(PlaywrightError, OSError):
                 _early = sync_playwright().start()
@@ -46,10 +85,41 @@ def while_starting(work: Callable[[], T]) -> T:
 
 
 def take() -> Playwright:
-    """The driver started early (once), or a new one."""
+    """The kept driver, or the driver started early (once), or a new one."""
     global _early
+    kept = _kept()
+    if kept is not None and kept.playwright is not None:
+        return kept.playwright
     driver, _early = _early, None
-    return driver if driver is not None else sync_playwright().start()
+    driver = driver if driver is not None else sync_playwright().start()
+    if kept is not None:
+        kept.playwright = driver
+    return driver
+
+
+def release(playwright: Playwright) -> None:
+    """Stop a driver `take` gave, unless it is kept."""
+    kept = _kept()
+    if kept is None or kept.playwright is not playwright:
+        playwright.stop()
+
+
+def launch(playwright: Playwright, args: dict[str, Any]) -> Browser:
+    """Chromium launched with `args`, or the kept browser launched with the same ones."""
+    kept = _kept()
+    if kept is None or kept.playwright is not playwright:
+        return playwright.chromium.launch(**args)
+    key = json.dumps(args, sort_keys=True, default=str)
+    browser = kept.browsers.get(key)
+    if browser is None or not browser.is_connected():
+        browser = kept.browsers[key] = playwright.chromium.launch(**args)
+    return browser
+
+
+def is_kept(browser: Browser) -> bool:
+    """Whether `browser` outlives the run that borrowed it."""
+    kept = _kept()
+    return kept is not None and any(b is browser for b in kept.browsers.values())
 
 
 def discard() -> None:

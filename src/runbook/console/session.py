@@ -80,15 +80,15 @@ class BrowserSession:
         try:
             self.browser = self._start_browser(self._playwright)
         except BaseException:
-            self._playwright.stop()
+            driver.release(self._playwright)
             self._playwright = None
             raise
         self.info["version"] = self.browser.version
         context_args: dict[str, Any] = {"viewport": VIEWPORT, "locale": opts.locale}
         if opts.storage_state is not None and opts.storage_state.exists():
-            context_args["storage_state"] = str(opts.storage_state)
+            context_args["storage_state"] = str(opts.storage_state.resolve())
         if opts.video_dir is not None:
-            context_args["record_video_dir"] = str(opts.video_dir)
+            context_args["record_video_dir"] = str(opts.video_dir.resolve())
             context_args["record_video_size"] = VIEWPORT
         self.context = self.browser.new_context(**context_args)
         self.context.set_default_timeout(opts.timeout_ms)
@@ -117,7 +117,7 @@ class BrowserSession:
         args = launch_args(headless=not opts.headed, slow_mo=opts.slow_mo)
         self.info["executable"] = str(args["executable_path"])
         try:
-            return playwright.chromium.launch(**args)
+            return driver.launch(playwright, args)
         except PlaywrightError as exc:
             raise BrowserNotFound(launch_failure(str(exc), headed=opts.headed)) from exc
 
@@ -133,7 +133,9 @@ class BrowserSession:
         if path is None:
             self.context.tracing.stop()
         else:
-            self.context.tracing.stop(path=str(path))
+            # Absolute: the driver writes it, from its own working directory (a kept driver's
+            # is that of the run that started it).
+            self.context.tracing.stop(path=str(path.resolve()))
 
     @doing("reading the session's cookies")
     def cookie_values(self) -> list[str]:
@@ -146,7 +148,7 @@ class BrowserSession:
     def storage_state(self, path: Path) -> None:
         """Save the context's cookies and storage (a console session) to `path`."""
         assert self.context is not None
-        self.context.storage_state(path=str(path))
+        self.context.storage_state(path=str(path.resolve()))
 
     def _close(self) -> None:
         if self._tracing:
@@ -156,7 +158,10 @@ class BrowserSession:
             self.context.close()  # writes the video (closing the browser would not wait)
             if self.options.remote is not None:
                 self._fetch_videos(pages, self.options.video_dir)
-        if self.browser is not None:
+        if self.browser is not None and driver.is_kept(self.browser):
+            if self.context is not None and self.options.video_dir is None:
+                self.context.close()  # the browser is kept for the thread's next run
+        elif self.browser is not None:
             self.browser.close()
 
     @staticmethod
@@ -164,7 +169,7 @@ class BrowserSession:
         """A remote browser records on the server: copy each page's video here, then free it."""
         for n, page in enumerate(pages, start=1):
             if page.video is not None:
-                page.video.save_as(folder / f"page-{n}.webm")
+                page.video.save_as((folder / f"page-{n}.webm").resolve())
                 page.video.delete()
 
     def __exit__(
@@ -182,4 +187,4 @@ class BrowserSession:
                 raise
         finally:
             if self._playwright is not None:
-                self._playwright.stop()
+                driver.release(self._playwright)

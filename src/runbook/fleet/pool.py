@@ -18,6 +18,7 @@ import importlib
 import multiprocessing
 import os
 import signal
+import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -252,9 +253,13 @@ def _code(exitcode: int | None) -> int:
 def _forward_sigterm(running: dict[Any, Worker]) -> Iterator[list[bool]]:
     """While the pool runs: SIGTERM and Ctrl-C stop new starts; SIGTERM reaches the workers.
 
-    Yields a list that is non-empty once the fleet was asked to stop.
+    Yields a list that is non-empty once the fleet was asked to stop. Off the main thread
+    (a fleet started by a host program's worker thread), signals stay the host's.
     """
     stop: list[bool] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
 
     def terminate(signum: int, frame: object) -> None:
         stop.append(True)
