@@ -103,6 +103,7 @@ def test_a_page_that_does_not_look_as_expected_exits_4_with_locator_url_and_scre
     assert "Traceback" not in result.output
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
 def test_a_run_stopped_between_steps_leaves_a_console_the_next_run_converges(
     sig: signal.Signals,
@@ -131,6 +132,7 @@ def test_a_run_stopped_between_steps_leaves_a_console_the_next_run_converges(
     assert creates.count("create_rule") == 1
 
 
+@pytest.mark.process
 def test_a_second_run_on_the_same_console_and_profile_is_refused_naming_the_first(
     runbook_cli: Run,
     write_runbook: Write,
@@ -154,6 +156,7 @@ def test_a_second_run_on_the_same_console_and_profile_is_refused_naming_the_firs
 @pytest.mark.parametrize(
     ("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"]
 )
+@pytest.mark.process
 def test_a_run_interrupted_after_a_save_records_interrupted_with_the_step_in_progress(
     sig: signal.Signals,
     code: int,
@@ -204,6 +207,7 @@ def _is_chromium(pid: int) -> bool:
         return False
 
 
+@pytest.mark.process
 def test_a_browser_killed_mid_run_exits_1_naming_it_and_the_report_agrees(
     sim_http: httpx.Client, write_runbook: Write, cli_env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -225,6 +229,7 @@ def test_a_browser_killed_mid_run_exits_1_naming_it_and_the_report_agrees(
     assert json.loads(report_file.read_text())["exit_code"] == 1
 
 
+@pytest.mark.process
 def test_a_console_that_stops_answering_mid_run_exits_1_naming_it_and_the_report_agrees(
     write_runbook: Write, cli_env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -270,6 +275,7 @@ def _wait_for_a_step(recordings: Path, proc: subprocess.Popen[str]) -> None:
         threading.Event().wait(0.05)
 
 
+@pytest.mark.process
 def test_ctrl_c_during_a_drift_over_several_runbooks_stops_there_with_one_document(
     write_runbook: Write, sim_http: httpx.Client, cli_env: dict[str, str], tmp_path: Path
 ) -> None:

@@ -110,6 +110,7 @@ cli(sys.argv[1:])
 """
 
 
+@pytest.mark.process
 def test_a_bug_of_ours_is_an_internal_error_not_a_changed_console(
     write_runbook: Write, cli_env: dict[str, str], tmp_path: Path
 ) -> None:

@@ -263,6 +263,7 @@ def test_route_referenced_but_missing_from_console_fails_the_rule_step(
     assert [a for a in audit(sim_http) if a[0] != "create_route"] == []
 
 
+@pytest.mark.process
 @pytest.mark.skipif(shutil.which("script") is None, reason="needs script(1) for a terminal")
 def test_a_terminal_shows_which_step_is_running_and_a_pipe_does_not(
     write_runbook: Write, cli_env: dict[str, str], tmp_path: Path
@@ -379,6 +380,7 @@ def on_terminal(cli_env: dict[str, str], cwd: Path, *args: str) -> str:
     return b"".join(chunks).decode("utf-8", "replace")
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("command", ["run", "drift"])
 def test_on_a_terminal_log_lines_only_with_verbose(
     command: str, cli_env: dict[str, str], write_runbook: Write, tmp_path: Path

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 import yaml
 
 from runbook.simulator.variants import VARIANTS
@@ -76,6 +77,7 @@ def test_reauth_without_a_password_stops_with_exit_3_and_saves_nothing(
     assert _writes(sim_http) == []
 
 
+@pytest.mark.process
 def test_an_unknown_simulator_variant_is_a_usage_error() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "runbook", "simulator", "--variant", "caps", "--variant", "capz"],

@@ -336,6 +336,7 @@ def test_starts_fast_and_serves_without_auth(tmp_path: Path) -> None:
         server.stop()
 
 
+@pytest.mark.process
 def test_serve_prints_where_to_sign_in_without_custom_secrets(tmp_path: Path) -> None:
     env = {
         **os.environ,

@@ -67,6 +67,7 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
         console.translate  # noqa: B018
 
 
+@pytest.mark.process
 def test_the_face_loads_no_playwright_until_a_name_is_used() -> None:
     probe = (
         "import sys, runbook.console; print(sorted(m for m in sys.modules if 'playwright' in m))"

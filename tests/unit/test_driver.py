@@ -6,6 +6,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 CHILDREN = """
 import os
 def children():
@@ -28,6 +30,7 @@ def _run(code: str) -> str:
     return done.stdout.strip()
 
 
+@pytest.mark.process
 def test_a_runbook_that_does_not_load_leaves_no_driver_running() -> None:
     out = _run(
         """
@@ -46,6 +49,7 @@ def test_a_runbook_that_does_not_load_leaves_no_driver_running() -> None:
     assert out.splitlines() == ["raised: bad runbook", "left behind: 0"]
 
 
+@pytest.mark.process
 def test_the_driver_started_early_is_the_one_the_run_uses() -> None:
     out = _run(
         """

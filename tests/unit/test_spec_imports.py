@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).parents[2]
 SPEC = ROOT / "src" / "runbook" / "spec"
 
@@ -41,18 +43,21 @@ def run_probe(*args: str) -> str:
     return done.stdout
 
 
+@pytest.mark.process
 def test_validate_does_not_import_playwright() -> None:
     out = run_probe("validate", "runbooks/split-delivery.yaml")
     assert "EXIT 0" in out, out
     assert "LOADED []" in out, out
 
 
+@pytest.mark.process
 def test_explain_does_not_import_playwright() -> None:
     out = run_probe("explain", "runbooks/split-delivery.yaml", "--locale", "fr")
     assert "EXIT 0" in out, out
     assert "LOADED []" in out, out
 
 
+@pytest.mark.process
 def test_spec_sources_import_nothing_from_the_browser_side() -> None:
     for path in SPEC.glob("*.py"):
         tree = ast.parse(path.read_text())
