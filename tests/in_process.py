@@ -18,10 +18,11 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import queue
 import threading
 import traceback
-from collections.abc import Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,13 +53,42 @@ class CliResult:
         return json.loads(self.stdout)
 
 
-class InProcessRunbook:
-    """Runs the `runbook` command group on a thread of its own, one invocation at a time."""
+class _Host:
+    """A daemon thread that keeps a driver and browsers and runs what it is handed, in order."""
 
     def __init__(self) -> None:
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="runbook-cli")
-        self._keeping = contextlib.ExitStack()
-        self._thread.submit(self._keeping.enter_context, driver.keeping()).result()
+        self._jobs: queue.Queue[tuple[Callable[[], Any], Future[Any]] | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._serve, name="runbook-cli", daemon=True)
+        self._thread.start()
+
+    def submit(self, job: Callable[[], Any]) -> Future[Any]:
+        future: Future[Any] = Future()
+        self._jobs.put((job, future))
+        return future
+
+    def stop(self, timeout: float) -> None:
+        self._jobs.put(None)
+        self._thread.join(timeout)
+
+    def _serve(self) -> None:
+        with driver.keeping():
+            while (item := self._jobs.get()) is not None:
+                job, future = item
+                try:
+                    future.set_result(job())
+                except BaseException as exc:
+                    future.set_exception(exc)
+
+
+class InProcessRunbook:
+    """Runs the `runbook` command group on a thread of its own, one invocation at a time.
+
+    A run over its timeout fails its test; its thread (a daemon) is left behind and the next
+    run gets a new one, so one hung run does not hang every later test of the worker.
+    """
+
+    def __init__(self) -> None:
+        self._host = _Host()
         self._lock = threading.Lock()
 
     def __call__(
@@ -71,15 +101,15 @@ class InProcessRunbook:
         stdin: str | None = None,
     ) -> CliResult:
         with self._lock:
-            future = self._thread.submit(self._invoke, args, dict(env), cwd, stdin)
+            future = self._host.submit(lambda: self._invoke(args, dict(env), cwd, stdin))
             try:
-                return future.result(timeout=timeout)
+                return future.result(timeout=timeout)  # type: ignore[no-any-return]
             except FutureTimeout:
+                self._host = _Host()
                 raise TimeoutError(f"runbook {' '.join(args)} ran over {timeout} s") from None
 
     def close(self) -> None:
-        self._thread.submit(self._keeping.close).result()
-        self._thread.shutdown()
+        self._host.stop(timeout=60)
 
     @staticmethod
     def _invoke(args: list[str], env: dict[str, str], cwd: Path, stdin: str | None) -> CliResult:

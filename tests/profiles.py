@@ -4,28 +4,26 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from runbook.simulator import auth as sim_auth
+from tests.in_process import CliResult, InProcessRunbook
 
 
-def login(env: dict[str, str], url: str) -> subprocess.CompletedProcess[str]:
-    """Run `runbook login` for the simulator's default user; it must succeed."""
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "runbook",
-            "login",
-            "--non-interactive",
-            "--user",
-            sim_auth.DEFAULT_USER,
-            "--console",
-            url,
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+def login(env: dict[str, str], url: str, runner: InProcessRunbook | None = None) -> CliResult:
+    """Run `runbook login` for the simulator's default user (in this process with `runner`,
+    else as a process); it must succeed."""
+    args = ["login", "--non-interactive", "--user", sim_auth.DEFAULT_USER, "--console", url]
+    if runner is not None:
+        done = runner(args, env=env, cwd=Path(env["XDG_CONFIG_HOME"]).parent, timeout=120)
+    else:
+        ran = subprocess.run(
+            [sys.executable, "-m", "runbook", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        done = CliResult(ran.returncode, ran.stdout, ran.stderr)
+    assert done.code == 0, done.stdout + done.stderr
     return done

@@ -41,8 +41,10 @@ def trace_kinds(trace: Path) -> set[str]:
 
 
 @pytest.fixture(scope="session")
-def cli_env(tmp_path_factory: pytest.TempPathFactory, simulator: Any) -> dict[str, str]:
-    """Environment of the `runbook` processes: own config dir, with a saved session."""
+def cli_env(
+    tmp_path_factory: pytest.TempPathFactory, simulator: Any, in_process: InProcessRunbook
+) -> dict[str, str]:
+    """Environment of `runbook` runs: own config dir, with a saved session."""
     home = tmp_path_factory.mktemp("home")
     env = {
         **os.environ,
@@ -55,7 +57,7 @@ def cli_env(tmp_path_factory: pytest.TempPathFactory, simulator: Any) -> dict[st
         "NO_COLOR": "1",
         "COLUMNS": "160",
     }
-    login(env, simulator.url)
+    login(env, simulator.url, in_process)
     return env
 
 

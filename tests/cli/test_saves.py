@@ -13,6 +13,7 @@ import pytest
 
 from runbook.simulator.faults import Faults
 from tests.cli.conftest import CliResult
+from tests.in_process import InProcessRunbook
 from tests.profiles import login
 from tests.samples import LEGACY_ROUTE, UNMANAGED_ROUTE, UNMANAGED_RULE, split_delivery
 
@@ -230,12 +231,13 @@ def test_sign_in_around_a_save_says_whether_it_may_have_been_applied(
     saved: list[Any],
     said: str,
     not_said: str,
+    in_process: InProcessRunbook,
 ) -> None:
     sim_http.post("/_sim/faults", json={"expire_session_after": expire_after}).raise_for_status()
     try:
         result = runbook_cli("run", str(write_runbook(route_only())), "--json")
     finally:
-        login(cli_env, simulator.url)
+        login(cli_env, simulator.url, in_process)
     assert result.code == 3, result.output
     assert writes(sim_http) == saved
     [step] = result.json()["steps"]

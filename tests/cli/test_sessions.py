@@ -17,6 +17,7 @@ from runbook.console.browser import ffmpeg_path
 from runbook.secrets import MASK
 from runbook.simulator import auth as sim_auth
 from tests.cli.conftest import CliResult, trace_kinds
+from tests.in_process import InProcessRunbook
 from tests.profiles import login
 from tests.samples import split_delivery
 
@@ -44,10 +45,10 @@ def test_without_a_session_the_run_stops_with_exit_3_and_the_login_command(
 
 
 def test_non_interactive_login_never_echoes_the_secrets(
-    cli_env: dict[str, str], tmp_path: Path, simulator: Any
+    cli_env: dict[str, str], tmp_path: Path, simulator: Any, in_process: InProcessRunbook
 ) -> None:
     env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
-    done = login(env, simulator.url)
+    done = login(env, simulator.url, in_process)
     saved = tmp_path / "cfg" / "runbook" / "profiles" / "default.json"
     assert saved.is_file()
     assert saved.stat().st_mode & 0o777 == 0o600

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -77,13 +75,8 @@ def test_reauth_without_a_password_stops_with_exit_3_and_saves_nothing(
     assert _writes(sim_http) == []
 
 
-@pytest.mark.process
-def test_an_unknown_simulator_variant_is_a_usage_error() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "runbook", "simulator", "--variant", "caps", "--variant", "capz"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 64
+@pytest.mark.process  # a simulator that wrongly started would serve for ever: a process is stopped
+def test_an_unknown_simulator_variant_is_a_usage_error(runbook_process: Run) -> None:
+    done = runbook_process("simulator", "--variant", "caps", "--variant", "capz", timeout=60)
+    assert done.code == 64
     assert "unknown variant(s) capz; known: caps, tls-wording-2" in done.stderr

@@ -24,7 +24,9 @@ def rel_sim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimulatorServe
 
 
 @pytest.fixture(scope="module")
-def rel_env(tmp_path_factory: pytest.TempPathFactory, rel_sim: SimulatorServer) -> dict[str, str]:
+def rel_env(
+    tmp_path_factory: pytest.TempPathFactory, rel_sim: SimulatorServer, in_process: InProcessRunbook
+) -> dict[str, str]:
     home = tmp_path_factory.mktemp("reliability-home")
     env = {
         **os.environ,
@@ -33,7 +35,7 @@ def rel_env(tmp_path_factory: pytest.TempPathFactory, rel_sim: SimulatorServer) 
         "RUNBOOK_PASSWORD": sim_auth.DEFAULT_PASSWORD,
         "RUNBOOK_TOTP_SECRET": sim_auth.DEFAULT_TOTP_SECRET,
     }
-    login(env, rel_sim.url)
+    login(env, rel_sim.url, in_process)
     return env
 
 

@@ -23,6 +23,7 @@ import httpx
 import pytest
 import yaml
 
+from tests.in_process import InProcessRunbook
 from tests.profiles import login
 from tests.reliability.conftest import Run
 from tests.samples import UNMANAGED_ROUTE, UNMANAGED_RULE, at_top
@@ -223,6 +224,7 @@ def test_seeded_run_under_faults(
     tmp_path: Path,
     outcomes: list[Outcome],
     run: Run,
+    in_process: InProcessRunbook,
 ) -> None:
     rng = random.Random(seed)
     kind = FAULT_KINDS[seed % len(FAULT_KINDS)]
@@ -249,7 +251,7 @@ def test_seeded_run_under_faults(
     # or an expired session.
     rel_http.post("/_sim/faults", json=HEALTHY).raise_for_status()
     if done.code == 3:
-        login(rel_env, rel_sim.url)
+        login(rel_env, rel_sim.url, in_process)
     assert "Traceback" not in output
     assert done.code in {0, 1, 3}, output
     if kind != "expire_session":
@@ -369,6 +371,7 @@ def test_seeded_race(
     tmp_path: Path,
     race_outcomes: list[RaceOutcome],
     run: Run,
+    in_process: InProcessRunbook,
 ) -> None:
     rng = random.Random(seed)
     doc = runbook_doc(rel_sim.url, rng.random() < 0.5)
@@ -385,7 +388,7 @@ def test_seeded_race(
     # or an expired session.
     rel_http.post("/_sim/faults", json=HEALTHY).raise_for_status()
     if done.code == 3:
-        login(rel_env, rel_sim.url)
+        login(rel_env, rel_sim.url, in_process)
     assert "Traceback" not in output
     assert done.code in {0, 1, 3}, output
     steps = json.loads(done.stdout)["steps"] if done.stdout.startswith("{") else []
