@@ -79,3 +79,23 @@ def split_delivery(**rule_changes: Any) -> dict[str, Any]:
             {"name": "Send unrecognized recipients to the legacy server", "routing_rule": rule},
         ],
     }
+
+
+def converged_rule() -> dict[str, Any]:
+    """The reference runbook's routing rule as the console holds it once applied."""
+    return {
+        "description": "Split delivery to the legacy server",
+        "messages": ["inbound", "internal_receiving"],
+        "action": "modify_message",
+        "change_route": "Legacy mail server",
+        "account_types": ["unrecognized_catch_all"],
+        "envelope_filter": None,
+        "enabled": True,
+        **NEW_RULE_OPTIONS,
+    }
+
+
+def converged_state() -> dict[str, Any]:
+    """The console once the reference runbook (`split_delivery()`) is applied, as `PUT
+    /_sim/state` takes it (`tests/cli/test_run.py` checks that a run produces exactly this)."""
+    return {"routes": [LEGACY_ROUTE], "routing_rules": [converged_rule()]}

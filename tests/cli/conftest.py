@@ -24,6 +24,7 @@ from tests.browser_server import BrowserServer
 from tests.browser_server import browser_server as start_browser_server
 from tests.in_process import CliResult, InProcessRunbook
 from tests.profiles import login
+from tests.samples import converged_state
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -178,30 +179,6 @@ def beta(second_console: SimulatorServer) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=second_console.url, timeout=10) as client:
         client.post("/_sim/reset").raise_for_status()
         yield client
-
-
-def converged_rule() -> dict[str, Any]:
-    """The reference runbook's routing rule as the console holds it once applied."""
-    from tests.samples import NEW_RULE_OPTIONS
-
-    return {
-        "description": "Split delivery to the legacy server",
-        "messages": ["inbound", "internal_receiving"],
-        "action": "modify_message",
-        "change_route": "Legacy mail server",
-        "account_types": ["unrecognized_catch_all"],
-        "envelope_filter": None,
-        "enabled": True,
-        **NEW_RULE_OPTIONS,
-    }
-
-
-def converged_state() -> dict[str, Any]:
-    """The console once the reference runbook (`split_delivery()`) is applied, as `PUT
-    /_sim/state` takes it (`test_run` checks that a run produces exactly this)."""
-    from tests.samples import LEGACY_ROUTE
-
-    return {"routes": [LEGACY_ROUTE], "routing_rules": [converged_rule()]}
 
 
 @pytest.fixture

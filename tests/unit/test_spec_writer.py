@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 from tests.cli.adopt_samples import OPTIONS_RULE, REJECT_RULE
-from tests.samples import LEGACY_ROUTE, UNMANAGED_ROUTE
+from tests.samples import LEGACY_ROUTE, UNMANAGED_ROUTE, converged_rule
 
 from runbook.spec import kind_info, load_text
 from runbook.spec.writer import Entry, file_fields, kinds_in_order, runbook_text, schema_ref
@@ -71,3 +71,22 @@ def test_the_schema_reference_points_at_the_nearest_schema_folder(tmp_path: Path
     (tmp_path / "schema" / "runbook.schema.json").write_text("{}")
     assert schema_ref(tmp_path / "runbooks" / "x.yaml") == "../schema/runbook.schema.json"
     assert schema_ref(tmp_path / "x.yaml") == "schema/runbook.schema.json"
+
+
+def test_a_console_value_that_looks_like_a_reference_is_written_to_read_back_as_it_is() -> None:
+    """A subject prefix `${env:RUNBOOK_PASSWORD}` planted in the console must not make a run of
+    the export write the runner's secret (or `$HOME`) back; `${x}` must not make it invalid."""
+    values = ["${env:RUNBOOK_PASSWORD}", "${x} and $${y}", "$5 ${", "plain"]
+    entries = [Entry("mail_route", "Legacy mail server", LEGACY_ROUTE)] + [
+        Entry(
+            "routing_rule",
+            f"Rule {n}",
+            {**converged_rule(), "description": f"Rule {n}", "prepend_subject": value},
+        )
+        for n, value in enumerate(values)
+    ]
+    text = runbook_text(entries, name="x", description="d", console=CONSOLE)
+    book = load_text(text, "export.yaml", env={"RUNBOOK_PASSWORD": "s3cret"})
+    read = [step.resource.prepend_subject for step in book.steps if step.kind == "routing_rule"]
+    assert read == values
+    assert "s3cret" not in str(book.model_dump())

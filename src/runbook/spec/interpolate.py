@@ -38,6 +38,15 @@ class Unresolved(Exception):
         self.secondary = secondary
 
 
+def literal(value: str) -> str:
+    """`value` written so that a runbook reads it back as it is: each `${` as `$${`.
+
+    For writers of runbook text from values they did not make (export copies the console's):
+    a console value `${env:HOME}` must not become a reference to the runner's environment.
+    """
+    return value.replace("${", "$${")
+
+
 def has_references(value: str) -> bool:
     """True when `value` contains `${` (a reference or an escaped `$${`)."""
     return "${" in value

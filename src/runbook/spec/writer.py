@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from runbook.spec.interpolate import literal
 from runbook.spec.kinds import KINDS, KindInfo, hidden_fields
 
 SCHEMA_FILE = Path("schema") / "runbook.schema.json"
@@ -127,6 +128,17 @@ def _dump(data: Any) -> str:
     )
 
 
+def _literals(data: Any) -> Any:
+    """`data` with every string as a runbook reads it back literally (`${` escaped)."""
+    if isinstance(data, str):
+        return literal(data)
+    if isinstance(data, dict):
+        return {key: _literals(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_literals(value) for value in data]
+    return data
+
+
 def _indented(text: str, prefix: str = "  ") -> str:
     return "".join(prefix + line if line.strip() else line for line in text.splitlines(True))
 
@@ -142,7 +154,8 @@ def _step(entry: Entry, written: set[tuple[str, str]]) -> str:
         notes = [f"{step_name(info, entry.key)} not exported: {r}" for r in reasons]
         return "".join(f"  # {note}\n" for note in notes)
     _referenced(info, fields, written)
-    text = _dump([{"name": step_name(info, entry.key), entry.kind: fields}])
+    step = {"name": step_name(info, entry.key), entry.kind: fields}
+    text = _dump([_literals(step)])
     return "".join(f"  # {note}\n" for note in notes) + _indented(text)
 
 
@@ -156,7 +169,9 @@ def runbook_text(
 ) -> str:
     """The runbook of `entries`, in the order given: the same entries give the same bytes."""
     written = {(e.kind, e.key) for e in entries}
-    head = _dump({"version": 1, "name": name, "description": description, "console": dict(console)})
+    head = _dump(
+        _literals({"version": 1, "name": name, "description": description, "console": dict(console)})
+    )
     steps = "".join(_step(entry, written) for entry in entries)
     return f"# yaml-language-server: $schema={schema}\n{head}steps:\n{steps}"
 
