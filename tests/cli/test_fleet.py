@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 
 from runbook.simulator.server import SimulatorServer
-from tests.cli.conftest import CliResult, converged_rule, write_tenants
-from tests.samples import LEGACY_ROUTE, split_delivery
+from tests.cli.conftest import CliResult, write_tenants
+from tests.samples import LEGACY_ROUTE, converged_rule, split_delivery
 
 Run = Callable[..., CliResult]
 Write = Callable[..., Path]

@@ -14,9 +14,9 @@ import pytest
 import yaml
 
 from runbook.simulator.server import SimulatorServer
-from tests.cli.conftest import CliResult, converged_rule, write_tenants
+from tests.cli.conftest import CliResult, write_tenants
 from tests.cli.test_remote_browser import closed_endpoint
-from tests.samples import LEGACY_ROUTE, split_delivery
+from tests.samples import LEGACY_ROUTE, converged_rule, split_delivery
 
 Run = Callable[..., CliResult]
 Write = Callable[..., Path]
@@ -205,3 +205,51 @@ def test_probe_connects_to_the_browser_server_it_is_given(
     result = runbook_cli("probe", "--console", pair.acme_url, "--browser-endpoint", endpoint)
     assert result.code == 1, result.output
     assert f"could not reach the browser server at {endpoint}" in result.stderr
+
+
+def test_a_tenants_plan_is_applied_in_the_tenants_org_unit_and_only_there(
+    runbook_cli: Run,
+    write_runbook: Write,
+    beta: httpx.Client,
+    second_console: SimulatorServer,
+    tmp_path: Path,
+) -> None:
+    """Beta runs the runbook at /Sales: both / and /Sales hold "Tag rule"; the plan made there
+    changes the /Sales one, and so does its apply (the rule at / is the whole domain's)."""
+    tag = {**converged_rule(), "description": "Tag rule"}
+    beta.put(
+        "/_sim/state",
+        json={
+            "org_units": ["/", "/Sales"],
+            "routes": [LEGACY_ROUTE],
+            "routing_rules": [{**tag, "org_unit": "/"}, {**tag, "org_unit": "/Sales"}],
+        },
+    ).raise_for_status()
+    before = beta.get("/_sim/state").json()
+    step = {
+        "description": "Tag rule",
+        "messages": ["inbound"],
+        "action": "modify_message",
+        "change_route": {"name": "Legacy mail server", "existing": True},
+        "account_types": ["unrecognized_catch_all"],
+    }
+    book = write_runbook({"version": 1, "name": "tag", "steps": [{"routing_rule": step}]})
+    sales = {"name": "beta", "console": second_console.url, "org_unit": "/Sales"}
+    tenants = str(write_tenants(tmp_path, [sales]))
+    planned = runbook_cli("plan", str(book), "--tenants", tenants, "-o", "plans")
+    assert planned.code == 2, planned.output
+    applied = runbook_cli("apply", "plans", "--tenants", tenants)
+    assert applied.code == 0, applied.output
+    after = beta.get("/_sim/state").json()
+    rules = {r["org_unit"]: r for r in after["routing_rules"]}
+    assert rules["/Sales"]["messages"] == ["inbound"]
+    assert rules["/"] == next(r for r in before["routing_rules"] if r["org_unit"] == "/")
+    assert [(e["action"], e.get("org_unit")) for e in beta.get("/_sim/audit").json()] == [
+        ("update_rule", "/Sales")
+    ]
+    # The tenant moved to another org unit since: its plan is not for it.
+    moved = str(write_tenants(tmp_path, [{**sales, "org_unit": "/"}]))
+    refused = runbook_cli("apply", "plans", "--tenants", moved)
+    assert refused.code == 64, refused.output
+    assert "made for org unit /Sales, not for tenant beta's org unit /" in refused.output
+    assert len(beta.get("/_sim/audit").json()) == 1

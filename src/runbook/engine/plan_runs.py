@@ -18,6 +18,7 @@ from runbook.engine.saved_plan import (
     PlanRecorder,
     Sealer,
     check_file,
+    check_places,
     check_secrets,
     plan_document,
     plan_key,
@@ -166,7 +167,10 @@ def ready_plan(path: Path) -> Ready:
     for entry in doc["runbooks"]:
         check_file(entry)
         book = load_runbook(Path(entry["file"]), variables=dict(entry["vars"]))
+        # Where the plan was made (a tenant's org unit over the runbook's): read and write there.
+        book = book.at_org_unit(entry.get("org_unit"))
         check_secrets(entry, book, key)
+        check_places(entry, book)
         ready.append((entry, book))
     return ready
 

@@ -208,6 +208,20 @@ def check_secrets(entry: Mapping[str, Any], book: Runbook, key: bytes) -> None:
         )
 
 
+def check_places(entry: Mapping[str, Any], book: Runbook) -> None:
+    """Each planned step acts in the org unit the plan recorded for it, or the plan is refused
+    (`StalePlan`) before any browser starts."""
+    for record in entry["steps"]:
+        step = book.steps[record["index"] - 1]
+        where = org_unit_of(step.resource, book.console.org_unit)
+        if record.get("org_unit") is not None and where != record["org_unit"]:
+            raise StalePlan(
+                f"the plan is stale: it changes {record['kind']} {record['resource']!r} in "
+                f"{record['org_unit']}, and the runbook would now act in {where}; "
+                "nothing was applied"
+            )
+
+
 def stale_entries(
     entry: Mapping[str, Any], observed: Mapping[int, Mapping[str, Any] | None], seal: Sealer
 ) -> list[str]:

@@ -52,6 +52,11 @@ def check_tenant_plan(tenant: Tenant, path: str) -> Any:
                 f"{path} was made for {entry['console']}, not for tenant {tenant.name}'s "
                 f"console {tenant.console}"
             )
+        if tenant.org_unit and entry.get("org_unit") != tenant.org_unit:
+            raise UsageError(
+                f"{path} was made for org unit {entry.get('org_unit')}, not for tenant "
+                f"{tenant.name}'s org unit {tenant.org_unit}; make a new plan"
+            )
     return ready
 
 

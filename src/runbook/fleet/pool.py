@@ -61,10 +61,7 @@ def tenant_book(job: TenantJob) -> Any:
     if job.file is None:
         return None
     book = load_runbook(Path(job.file), variables=job.variables)
-    if job.tenant.org_unit:
-        console = book.console.model_copy(update={"org_unit": job.tenant.org_unit})
-        book = book.model_copy(update={"console": console})
-    return book
+    return book.at_org_unit(job.tenant.org_unit or None)
 
 
 def run_tenant(job: TenantJob) -> int:

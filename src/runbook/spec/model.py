@@ -281,6 +281,14 @@ class Runbook(SpecModel):
             fail(((), "a runbook needs at least one step"))
         return value
 
+    def at_org_unit(self, org_unit: str | None) -> Runbook:
+        """This runbook run at `org_unit` (a tenant's, or the one a saved plan was made at):
+        its steps without an OU of their own act there. None: as written."""
+        if org_unit is None or org_unit == self.console.org_unit:
+            return self
+        console = self.console.model_copy(update={"org_unit": org_unit})
+        return self.model_copy(update={"console": console})
+
     @model_validator(mode="after")
     def _across_steps(self, info: ValidationInfo) -> Runbook:
         if info.context and info.context.get("cross_checks") is False:
