@@ -62,7 +62,7 @@ def test_apply_then_nothing_to_do_then_in_sync(
         ("/Not migrated", USERS_RULE, ["users"], ROUTE),
     ]
     assert state(sim_http)["disabled_inherited"] == [
-        {"org_unit": "/Not migrated/Pilot", "description": USERS_RULE}
+        {"org_unit": "/Not migrated/Pilot", "description": USERS_RULE, "kind": "routing_rules"}
     ]
     assert audit(sim_http) == [
         ("create_route", ROUTE, None),

@@ -96,7 +96,7 @@ def test_disable_and_enable_again_an_inherited_rule(
     assert off.exit_code == 0, off.error
     assert [(s.status, s.org_unit) for s in off.steps] == [("changed", "/Sales")]
     assert console.state()["disabled_inherited"] == [
-        {"org_unit": "/Sales", "description": TOP_RULE}
+        {"org_unit": "/Sales", "description": TOP_RULE, "kind": "routing_rules"}
     ]
     assert console.state()["routing_rules"] == [SPLIT]  # never edited, at the top or here
 

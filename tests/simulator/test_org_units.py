@@ -79,7 +79,7 @@ def test_inherited_rule_disabled_and_enabled_again_in_a_child_unit(
     state = sim.state()
     assert state["routing_rules"] == [SPLIT]  # the rule itself is unchanged at the top
     assert state["disabled_inherited"] == [
-        {"org_unit": "/Sales", "description": SPLIT["description"]}
+        {"org_unit": "/Sales", "description": SPLIT["description"], "kind": "routing_rules"}
     ]
     pick(page, labels, "EMEA")  # below Sales, the rule is off too
     expect(rule.get_by_role("switch", name=labels.name("rule_enabled"))).to_have_attribute(
@@ -176,3 +176,41 @@ def test_state_rules_per_unit(sim: Any) -> None:
 def test_list_of_an_unknown_unit_is_not_found(console: httpx.Client, sim: Any) -> None:
     response = console.get("/ac/_data/rules", params={"view": "list", "ou": "/Nowhere"})
     assert response.status_code == 404
+
+
+def test_an_inherited_setting_switched_off_leaves_the_rule_of_its_description_on(
+    console: httpx.Client, sim: Any
+) -> None:
+    """Default routing and Routing keep their switches apart: one description, two kinds."""
+    from .test_default_routing import CATCH_ALL
+
+    rule = {**SPLIT, "description": CATCH_ALL["description"]}
+    off = {
+        "org_unit": "/Sales",
+        "description": rule["description"],
+        "kind": "default_routing_rules",
+    }
+    sim.put_state(
+        {
+            "org_units": TREE,
+            "routes": [LEGACY],
+            "routing_rules": [rule],
+            "default_routing_rules": [CATCH_ALL],
+            "disabled_inherited": [off],
+        }
+    )
+    listed = {}
+    for kind in ("rules", "default_rules"):
+        response = console.get(f"/ac/_data/{kind}", params={"view": "list", "ou": "/Sales/EMEA"})
+        response.raise_for_status()
+        [entry] = response.json()[kind]
+        listed[kind] = (entry["inherited"], entry["enabled"])
+    assert listed == {"rules": (True, True), "default_rules": (True, False)}
+    assert sim.state()["disabled_inherited"] == [off]
+    # A mark written before kinds were told apart is a routing rule's.
+    sim.put_state(
+        {"org_units": TREE, "disabled_inherited": [{"org_unit": "/Sales", "description": "x"}]}
+    )
+    assert sim.state()["disabled_inherited"] == [
+        {"org_unit": "/Sales", "description": "x", "kind": "routing_rules"}
+    ]

@@ -72,8 +72,14 @@ def entry_unit(raw: Any, units: Sequence[str], default: str = TOP) -> tuple[Any,
     return {k: v for k, v in raw.items() if k != "org_unit"}, unit
 
 
+# The kinds whose entries are inherited (state keys); a mark without `kind` is a routing rule's.
+INHERITED_KINDS = ("routing_rules", "default_routing_rules")
+
+
 def check_disabled(raw: Any, units: Sequence[str]) -> list[Json]:
-    """`disabled_inherited`: [{org_unit, description}], each in a child OU."""
+    """`disabled_inherited`: [{org_unit, description, kind}], each in a child OU; `kind` (the
+    state key of the entry switched off: `routing_rules` when not given) keeps a Default
+    routing setting and a Routing rule of one description apart."""
     if raw is None:
         return []
     if not isinstance(raw, list):
@@ -81,21 +87,32 @@ def check_disabled(raw: Any, units: Sequence[str]) -> list[Json]:
     out: list[Json] = []
     for i, item in enumerate(raw):
         where = f"disabled_inherited.{i}"
-        if not isinstance(item, dict) or set(item) != {"org_unit", "description"}:
-            raise Invalid("err_bad_request", where, "expected {org_unit, description}")
+        keys = {"org_unit", "description"}
+        if not isinstance(item, dict) or not keys <= set(item) <= keys | {"kind"}:
+            raise Invalid("err_bad_request", where, "expected {org_unit, description, kind}")
+        item = {"kind": INHERITED_KINDS[0], **item}
+        if item["kind"] not in INHERITED_KINDS:
+            raise Invalid("err_bad_request", where, f"kind must be one of {INHERITED_KINDS}")
         if item["org_unit"] not in units or item["org_unit"] == TOP:
             raise Invalid("err_bad_request", where, "org_unit must be a child OU of the tree")
         if not isinstance(item["description"], str) or not item["description"].strip():
             raise Invalid("err_bad_request", where, "description must be a non-empty string")
-        if item not in out:
-            out.append(dict(item))
+        mark = disabled_mark(item["kind"], item["org_unit"], item["description"])
+        if mark not in out:
+            out.append(mark)
     return out
 
 
+def disabled_mark(kind: str, unit: str, description: str) -> Json:
+    """The record that the inherited entry `description` of `kind` is off in `unit`."""
+    return {"org_unit": unit, "description": description, "kind": kind}
+
+
 def in_view(
-    entries: Iterable[tuple[str, Json]], unit: str, disabled: Sequence[Json]
+    entries: Iterable[tuple[str, Json]], unit: str, disabled: Sequence[Json], kind: str
 ) -> list[tuple[str, Json]]:
-    """What the page of OU `unit` lists: inherited rules (the top's first), then its own.
+    """What the page of OU `unit` lists of `kind` (a state key): inherited entries (the top's
+    first), then its own.
 
     An inherited rule is marked `inherited` and is on only when it is on where it is set and
     no OU between there and `unit` (this one included) disabled it.
@@ -108,9 +125,7 @@ def in_view(
         for entry_id, entry in rows:
             if entry["org_unit"] != source:
                 continue
-            off = any(
-                {"org_unit": u, "description": entry["description"]} in disabled for u in below
-            )
+            off = any(disabled_mark(kind, u, entry["description"]) in disabled for u in below)
             out.append(
                 (entry_id, {**entry, "enabled": entry["enabled"] and not off, "inherited": True})
             )

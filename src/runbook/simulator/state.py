@@ -24,7 +24,13 @@ from runbook.simulator.document import (
     check_tree,
 )
 from runbook.simulator.options import renamed_route, uses_routes
-from runbook.simulator.org_units import DEFAULT_ORG_UNITS, TOP, ancestors, in_view
+from runbook.simulator.org_units import (
+    DEFAULT_ORG_UNITS,
+    TOP,
+    ancestors,
+    disabled_mark,
+    in_view,
+)
 from runbook.simulator.settings_store import NotFound, SettingsBlocks, Stale, now
 from runbook.simulator.validation import SETTING_BLOCKS, Invalid, Json, check_settings
 
@@ -164,7 +170,7 @@ class Store(SettingsBlocks):
             if unit is not None and KINDS[kind].per_ou:
                 if unit not in self._units:
                     raise NotFound(unit)
-                rows = in_view(rows, unit, self._disabled)
+                rows = in_view(rows, unit, self._disabled, KINDS[kind].key)
             return [self._served(i, e) for i, e in rows]
 
     def entry(self, kind: Kind, entry_id: str) -> Json:
@@ -260,7 +266,7 @@ class Store(SettingsBlocks):
         entry_id, entry = row
         if unit not in self._units or entry["org_unit"] not in ancestors(unit):
             raise NotFound(entry_id)
-        mark = {"org_unit": unit, "description": entry["description"]}
+        mark = disabled_mark(KINDS[kind].key, unit, entry["description"])
         if enabled and mark in self._disabled:
             self._disabled.remove(mark)
         elif not enabled and mark not in self._disabled:
@@ -269,7 +275,7 @@ class Store(SettingsBlocks):
         self._record(
             f"{verb}_inherited_{KINDS[kind].audit}", mark["description"], by, org_unit=unit
         )
-        shown = in_view(self._entries[kind], unit, self._disabled)
+        shown = in_view(self._entries[kind], unit, self._disabled, KINDS[kind].key)
         return self._served(entry_id, next(e for i, e in shown if i == entry_id))
 
     def delete(

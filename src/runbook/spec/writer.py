@@ -170,7 +170,9 @@ def runbook_text(
     """The runbook of `entries`, in the order given: the same entries give the same bytes."""
     written = {(e.kind, e.key) for e in entries}
     head = _dump(
-        _literals({"version": 1, "name": name, "description": description, "console": dict(console)})
+        _literals(
+            {"version": 1, "name": name, "description": description, "console": dict(console)}
+        )
     )
     steps = "".join(_step(entry, written) for entry in entries)
     return f"# yaml-language-server: $schema={schema}\n{head}steps:\n{steps}"
