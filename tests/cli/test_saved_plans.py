@@ -105,3 +105,14 @@ def test_a_runbook_edited_after_the_plan_is_refused_without_a_browser(
     assert "the plan is stale" in result.output and "changed since the plan" in result.output
     not_a_plan = runbook_cli("apply", str(book))
     assert not_a_plan.code == 64, not_a_plan.output
+
+
+def test_a_short_plan_key_is_a_usage_error_and_no_plan_is_written(
+    runbook_cli: Run, write_runbook: Write, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    env = {**cli_env, "RUNBOOK_PLAN_KEY": "secret"}
+    result = runbook_cli("plan", str(write_runbook(split_delivery())), env=env)
+    assert result.code == 64, result.output
+    assert "RUNBOOK_PLAN_KEY is 6 bytes; a plan key needs at least 32" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "plan.json").exists()

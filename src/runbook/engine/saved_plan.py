@@ -34,6 +34,7 @@ from runbook.spec.placement import org_unit_of
 
 FORMAT = 1
 KEY_ENV = "RUNBOOK_PLAN_KEY"
+MIN_KEY_BYTES = 32  # as the key file made here (64 hex digits)
 
 
 def tool_version() -> str:
@@ -52,7 +53,14 @@ def plan_key() -> bytes:
     """The key of the secrets' hashes: `$RUNBOOK_PLAN_KEY`, else a file beside the sessions."""
     given = os.environ.get(KEY_ENV)
     if given:
-        return given.encode()
+        key = given.encode()
+        if len(key) < MIN_KEY_BYTES:
+            raise UsageError(
+                f"{KEY_ENV} is {len(key)} bytes; a plan key needs at least {MIN_KEY_BYTES} "
+                "(anyone who can guess it can forge a plan's secrets). Make one with: "
+                "python3 -c 'import secrets; print(secrets.token_hex(32))'"
+            )
+        return key
     path = Path(user_config_dir("runbook")) / "plan.key"
     if not path.exists():
         _create_key(path)

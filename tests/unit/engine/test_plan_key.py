@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from runbook.engine import saved_plan
+from runbook.errors import UsageError
 
 
 @pytest.fixture
@@ -32,3 +33,14 @@ def test_a_key_made_meanwhile_by_another_run_stands(config: Path) -> None:
     saved_plan._create_key(config / "plan.key")  # as a run that found no file a moment ago
     assert (config / "plan.key").read_text() == first
     assert saved_plan.plan_key() == first.encode()
+
+
+@pytest.mark.parametrize("given", ["x", "0" * 31])
+def test_a_plan_key_too_short_to_keep_secrets_is_refused(
+    config: Path, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    monkeypatch.setenv(saved_plan.KEY_ENV, given)
+    with pytest.raises(UsageError, match=f"RUNBOOK_PLAN_KEY is {len(given)} bytes; .* at least 32"):
+        saved_plan.plan_key()
+    monkeypatch.setenv(saved_plan.KEY_ENV, "0" * 32)
+    assert saved_plan.plan_key() == b"0" * 32
