@@ -45,6 +45,7 @@ class StepFacts:
     # Where the entry is, for a kind placed per OU: its OU, and whether it is inherited
     # there (the same description is another entry in another OU, or inherited).
     place: tuple[str, bool] | None = None
+    own_unit: bool = False  # the step names its OU (else the console's applies)
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,10 @@ def facts_from_models(book: Runbook) -> tuple[list[StepFacts], list[IgnoreFacts]
             if isinstance(name := getattr(holder, ref.field, None), str)
             for path in [("steps", i, step.kind, *where, ref.field)]
         )
-        place = _place(resource.model_dump(), book.console.org_unit)
-        steps.append(StepFacts(i, step.name, step.state, step.kind, step.key, refs, place))
+        raw = resource.model_dump()
+        place = _place(raw, book.console.org_unit)
+        own = raw.get("org_unit") is not None
+        steps.append(StepFacts(i, step.name, step.state, step.kind, step.key, refs, place, own))
     ignores = [IgnoreFacts(j, ig.step, ig.field) for j, ig in enumerate(book.drift.ignore)]
     return steps, ignores
 
@@ -95,9 +98,9 @@ def facts_from_data(data: dict[str, Any]) -> tuple[list[StepFacts], list[IgnoreF
         key = resource.get(info.key_field)
         refs = tuple(_raw_refs(info, resource, i))
         place = _place(resource, top)
-        steps.append(
-            StepFacts(i, name, state, info.key, key if isinstance(key, str) else None, refs, place)
-        )
+        own = resource.get("org_unit") is not None
+        key = key if isinstance(key, str) else None
+        steps.append(StepFacts(i, name, state, info.key, key, refs, place, own))
     ignores: list[IgnoreFacts] = []
     drift = data.get("drift")
     raw_ignores = drift.get("ignore") if isinstance(drift, dict) else None
@@ -140,6 +143,7 @@ def check_steps(steps: list[StepFacts], ignores: list[IgnoreFacts]) -> list[Cros
     """Every cross-step problem, each with the path of the value it is about."""
     issues: list[CrossIssue] = []
     issues += _duplicates(steps)
+    issues += _inherited_at_top(steps)
     issues += _references(steps)
     issues += _ignores(steps, ignores)
     return issues
@@ -180,6 +184,23 @@ def _duplicates(steps: list[StepFacts]) -> list[CrossIssue]:
             )
         else:
             keys[key] = (f.index, f.key)
+    return issues
+
+
+def _inherited_at_top(steps: list[StepFacts]) -> list[CrossIssue]:
+    """An entry inherited at the top OU by the console's org unit: nothing is inherited there
+    (a step naming `org_unit: /` itself is told so at that line)."""
+    issues: list[CrossIssue] = []
+    for f in steps:
+        if f.kind is not None and f.place == ("/", True) and not f.own_unit:
+            issues.append(
+                (
+                    ("steps", f.index, f.kind, "inherited"),
+                    f"an inherited {kind_info(f.kind).what} needs an org unit below the top: "
+                    "nothing is inherited at /; give the step (or console) the org_unit where "
+                    "it is switched, e.g. org_unit: /Sales",
+                )
+            )
     return issues
 
 
