@@ -17,6 +17,7 @@ from runbook.engine.plan import Plan
 from runbook.engine.saved_plan import (
     PlanRecorder,
     Sealer,
+    beside,
     check_file,
     check_places,
     check_secrets,
@@ -147,7 +148,7 @@ def plan_runbooks(
             break
     code = worst_exit_code(codes)
     if code in (ExitCode.OK, ExitCode.DRIFT):
-        doc = plan_document(entries)
+        doc = plan_document([beside(entry, output) for entry in entries])
         output.write_text(json.dumps(doc, indent=2, sort_keys=False) + "\n")
         where = sys.stderr if quiet else sys.stdout
         print(f"Plan saved to {output}: {doc['changes']} change(s)", file=where)

@@ -181,14 +181,30 @@ def plan_document(entries: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def beside(entry: dict[str, Any], plan: Path) -> dict[str, Any]:
+    """`entry` with its runbook's path written relative to the plan file's folder, so the plan
+    can be applied from anywhere (absolute when there is no relative path, another drive)."""
+    runbook, folder = Path(entry["file"]).resolve(), plan.resolve().parent
+    try:
+        file = os.path.relpath(runbook, folder)
+    except ValueError:
+        file = str(runbook)
+    return {**entry, "file": Path(file).as_posix()}
+
+
 def read_plan(path: Path) -> dict[str, Any]:
-    """A plan file written by `runbook plan`; anything else is a usage error (exit 64)."""
+    """A plan file written by `runbook plan`, each runbook's path found from the plan file's
+    folder; anything else is a usage error (exit 64)."""
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise UsageError(f"{path} is not a plan file: {exc}") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or "runbooks" not in doc:
         raise UsageError(f"{path} is not a plan file written by `runbook plan`")
+    for entry in doc["runbooks"]:
+        written = Path(entry["file"])
+        found = written if written.is_absolute() else path.parent / written
+        entry["file"], entry["written_as"] = str(found), str(written)
     return doc
 
 
@@ -196,7 +212,11 @@ def check_file(entry: Mapping[str, Any]) -> None:
     """Refuse a plan whose runbook file changed (or went) since it was made."""
     path = Path(entry["file"])
     if not path.is_file():
-        raise StalePlan(f"the plan is stale: its runbook {path} is gone; nothing was applied")
+        written = entry.get("written_as", str(path))
+        raise StalePlan(
+            f"the plan is stale: its runbook {written} is gone (looked for {path}, from the "
+            "plan file's folder); nothing was applied"
+        )
     if content_hash(path) != entry["sha256"]:
         raise StalePlan(
             f"the plan is stale: {path} changed since the plan was made (content hash "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,11 @@ from runbook.engine.plan import convergence
 from runbook.engine.saved_plan import (
     PlanRecorder,
     Sealer,
+    beside,
+    check_file,
     check_secrets,
     plan_document,
+    read_plan,
     render,
     stale_entries,
 )
@@ -72,3 +76,23 @@ def test_a_field_changed_since_the_plan_is_named(tmp_path: Path) -> None:
     [problem] = stale_entries(entry, {1: changed}, seal)
     assert "mx_lookup was False when planned, now True" in problem
     assert stale_entries(entry, {1: None}, seal) == ["mail_route 'Relay' is gone"]
+
+
+def test_a_plan_finds_its_runbooks_from_its_own_folder_wherever_it_is_applied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entry, _ = _recorded(tmp_path, None)
+    monkeypatch.chdir(tmp_path)
+    plan = tmp_path / "plans" / "plan.json"
+    plan.parent.mkdir()
+    relative = {**entry, "file": "book.yaml"}  # as given to `runbook plan` in tmp_path
+    doc = plan_document([beside(relative, plan)])
+    assert doc["runbooks"][0]["file"] == "../book.yaml"
+    plan.write_text(json.dumps(doc))
+    monkeypatch.chdir(plan.parent)  # `runbook apply plan.json` from another folder
+    [read] = read_plan(Path("plan.json"))["runbooks"]
+    check_file(read)
+    assert Path(read["file"]).resolve() == tmp_path / "book.yaml"
+    (tmp_path / "book.yaml").unlink()
+    with pytest.raises(StalePlan, match=r"runbook \.\./book\.yaml is gone \(looked for "):
+        check_file(read)
