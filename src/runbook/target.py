@@ -12,6 +12,7 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}  # one host for the run lock
 EXAMPLE = "https://admin.google.com"
 
+DEFAULT_ACCOUNT = "/u/0"  # what the bare origin opens
 _ACCOUNT_PREFIX = re.compile(r"^(/u/[0-9]+)(/.*)?$")
 _HOST_NAME = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.?$")
 _IPV6 = re.compile(r"^[0-9a-f:.]+$")
@@ -39,9 +40,11 @@ class ConsoleUrl:
 
     @property
     def key(self) -> str:
-        """One text per console: localhost, 127.0.0.1 and ::1 are the same loopback host."""
+        """One text per console: localhost, 127.0.0.1 and ::1 are the same loopback host, and
+        `/u/0` (the browser's first account) is the bare origin, which opens that account."""
         host = "loopback" if self.host in LOOPBACK_NAMES else self.host
-        return f"{self.scheme}://{host}:{self.port}{self.prefix}"
+        prefix = "" if self.prefix == DEFAULT_ACCOUNT else self.prefix
+        return f"{self.scheme}://{host}:{self.port}{prefix}"
 
 
 def parse_console_url(text: str) -> ConsoleUrl:

@@ -34,6 +34,14 @@ def test_other_profiles_ports_and_accounts_are_other_locks() -> None:
     assert lock_path("https://admin.google.com/u/1/", "default") != base
 
 
+def test_the_default_account_and_the_bare_origin_are_one_lock() -> None:
+    base = lock_path("https://admin.google.com", "default")
+    assert lock_path("https://admin.google.com/u/0/", "default") == base
+    assert lock_path("https://admin.google.com/u/0", "ops") == lock_path(
+        "https://admin.google.com", "ops"
+    )
+
+
 def test_an_account_prefix_is_kept() -> None:
     parsed = parse_console_url("https://admin.google.com/u/1/")
     assert parsed.url == "https://admin.google.com/u/1"
