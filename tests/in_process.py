@@ -117,7 +117,9 @@ class InProcessRunbook:
 
         with _isolated(env, cwd):
             runner = CliRunner()
-            result = runner.invoke(cli, args, input=stdin, catch_exceptions=True)
+            result = runner.invoke(
+                cli, args, input=stdin, catch_exceptions=True, prog_name="runbook"
+            )
             stderr = result.stderr
             code = result.exit_code
             if result.exception is not None and not isinstance(result.exception, SystemExit):

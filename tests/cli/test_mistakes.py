@@ -112,3 +112,23 @@ def test_an_embedded_simulator_that_cannot_start_is_a_usage_error(
     book = write_runbook(split_delivery())
     result = runbook_cli("run", str(book), "--console", "simulator")
     assert_one_line(result, 64, "cannot start the simulator", ".runbook")
+
+
+def test_two_runbooks_asking_different_things_of_one_rule_are_refused_before_any_browser(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    first = write_runbook(split_delivery(), "a.yaml")
+    second = write_runbook(split_delivery(messages=["inbound"]), "b.yaml")
+    lines = first.read_text().splitlines()
+    at = next(n for n, text in enumerate(lines, 1) if "description: Split delivery to" in text)
+    for command in ("plan", "drift"):
+        result = runbook_cli(command, str(first), str(second))
+        assert result.code == 65, result.output
+        [line] = [x for x in result.stderr.splitlines() if "also managed" in x]
+        rule = "routing rule 'Split delivery to the legacy server'"
+        assert line.startswith(f"{second}:{at}:"), line
+        assert f"{rule} is also managed by {first}:{at}:" in line
+        assert "Traceback" not in result.output
+    assert sim_http.get("/_sim/audit").json() == []
+    # The same runbook twice asks nothing new: it runs.
+    assert runbook_cli("drift", str(first), str(first)).code == 2

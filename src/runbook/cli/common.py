@@ -327,6 +327,10 @@ def load_all(
             books.append(load_runbook(Path(file), variables=variables))
         except InvalidRunbook as exc:
             problems.extend(exc.problems)
+    if not problems:
+        from runbook.spec.across import shared_entries
+
+        problems.extend(shared_entries([(Path(f), b) for f, b in zip(files, books, strict=True)]))
     try:
         if labels is not None:
             load_labels(Path(labels))
