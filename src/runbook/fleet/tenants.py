@@ -57,12 +57,24 @@ def load_tenants(path: Path) -> list[Tenant]:
         ) from None
     tenants = [_with_labels(path, t) for t in _checked(source, items)]
     labels_problems: list[Problem] = []
+    index = {item.get("name"): i for i, item in enumerate(items) if isinstance(item, dict)}
     for tenant in tenants:
-        if tenant.labels is not None:
-            try:
-                load_labels(Path(tenant.labels))
-            except InvalidRunbook as exc:
-                labels_problems.extend(exc.problems)
+        if tenant.labels is None:
+            continue
+        if not Path(tenant.labels).is_file():
+            where = (index[tenant.name], "labels")
+            source.report(
+                where,
+                f"labels file {tenant.labels} not found (a relative path is taken from the "
+                "tenants file's folder)",
+            )
+            continue
+        try:
+            load_labels(Path(tenant.labels))
+        except InvalidRunbook as exc:
+            labels_problems.extend(exc.problems)
+        except UsageError as exc:  # unreadable: a directory, no permission
+            source.report((index[tenant.name], "labels"), str(exc))
     problems = sorted(
         (Problem(file, i.pos.line, i.pos.column, i.message) for _, i in source.issues),
         key=lambda p: (p.line, p.column),

@@ -88,3 +88,21 @@ def test_a_file_that_is_no_list_of_tenants_is_refused(
 ) -> None:
     [found] = problems(tmp_path, text)
     assert found.startswith(expected)
+
+
+def test_a_missing_labels_file_is_one_more_located_problem(tmp_path: Path) -> None:
+    found = problems(
+        tmp_path,
+        "- name: acme\n"
+        "  console: https://admin.google.com\n"
+        "  labels: acme-labels.yaml\n"
+        "- name: beta\n"
+        "  console: https://admin.google.com\n"
+        "  locale: de\n",
+    )
+    missing = tmp_path / "acme-labels.yaml"
+    assert found == [
+        f"3:11: labels file {missing} not found (a relative path is taken from the tenants "
+        "file's folder)",
+        "6:11: locale 'de' is not one of: en, fr (another needs the tenant's labels file)",
+    ]
