@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from playwright.sync_api import Error as PlaywrightError
 T = TypeVar("T")
 
 _early: Playwright | None = None
+DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "XAUTHORITY")
 
 
 @dataclass
@@ -109,10 +111,14 @@ def launch(playwright: Playwright, args: dict[str, Any]) -> Browser:
     kept = _kept()
     if kept is None or kept.playwright is not playwright:
         return playwright.chromium.launch(**args)
-    key = json.dumps(args, sort_keys=True, default=str)
+    # A kept driver started under another environment: the browser gets this run's (its
+    # display above all), and a browser on another display is another browser.
+    display = {k: os.environ.get(k) for k in DISPLAY_VARIABLES}
+    key = json.dumps([args, display], sort_keys=True, default=str)
     browser = kept.browsers.get(key)
     if browser is None or not browser.is_connected():
-        browser = kept.browsers[key] = playwright.chromium.launch(**args)
+        launched = playwright.chromium.launch(**args, env=dict(os.environ))
+        browser = kept.browsers[key] = launched
     return browser
 
 
