@@ -132,3 +132,11 @@ def test_two_runbooks_asking_different_things_of_one_rule_are_refused_before_any
     assert sim_http.get("/_sim/audit").json() == []
     # The same runbook twice asks nothing new: it runs.
     assert runbook_cli("drift", str(first), str(first)).code == 2
+
+
+def test_a_reference_in_a_var_option_is_a_usage_error(
+    runbook_cli: Run, write_runbook: Write
+) -> None:
+    book = write_runbook(split_delivery())
+    result = runbook_cli("validate", str(book), "--var", "legacy_host=${env:HOME}")
+    assert_one_line(result, 64, "--var legacy_host", "never resolved", "${env:NAME}")

@@ -53,6 +53,11 @@ def parse_vars(pairs: tuple[str, ...]) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         if not sep or not key:
             raise UsageError(f"--var expects KEY=VALUE, got {pair!r}")
+        if "${" in value:
+            raise UsageError(
+                f"--var {key}: the value holds '${{'; --var values are taken as written, never "
+                "resolved: write ${env:NAME} in the runbook's vars instead (masked as a secret)"
+            )
         out[key] = value
     return out
 

@@ -217,6 +217,13 @@ def _strings(what: str) -> Callable[[Any], _Ok | str]:
         bad = [k for k, v in value.items() if isinstance(v, dict | list) or v is None]
         if bad:
             return f"{what} values must be single values (not lists, mappings or empty): {bad[0]!r}"
+        refs = [k for k, v in value.items() if "${" in _text(v)]
+        if refs:
+            return (
+                f"{what} value {refs[0]!r} holds '${{': a tenant's {what} are taken as written, "
+                "never resolved; give the runbook's vars the ${env:NAME} reference (it is "
+                "masked as a secret) and set NAME in the tenant's environment"
+            )
         return _Ok({str(k): _text(v) for k, v in value.items()})
 
     return check

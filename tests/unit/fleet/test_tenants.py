@@ -106,3 +106,14 @@ def test_a_missing_labels_file_is_one_more_located_problem(tmp_path: Path) -> No
         "file's folder)",
         "6:11: locale 'de' is not one of: en, fr (another needs the tenant's labels file)",
     ]
+
+
+def test_a_reference_in_a_tenants_vars_is_refused_at_its_line(tmp_path: Path) -> None:
+    found = problems(
+        tmp_path,
+        "- name: acme\n"
+        "  console: https://admin.google.com\n"
+        "  vars: {legacy_host: '${env:ACME_HOST}'}\n",
+    )
+    assert len(found) == 1 and found[0].startswith("3:9: vars value 'legacy_host' holds '${'")
+    assert "taken as written, never resolved" in found[0]
