@@ -181,6 +181,10 @@ def test_a_run_interrupted_after_a_save_records_interrupted_with_the_step_in_pro
     assert "interrupted" in statuses
     [current] = [s for s in report["steps"] if s["status"] == "interrupted"]
     assert "may have saved; run again to compare" in current["message"]
+    # Every step is listed, those after the interrupted one as not run, each in its OU.
+    assert [s["index"] for s in report["steps"]] == [1, 2]
+    assert statuses[statuses.index("interrupted") + 1 :] in ([], ["not_run"])
+    assert [s["org_unit"] for s in report["steps"]] == [None, "/"]
 
 
 def _descendants(pid: int) -> list[int]:

@@ -15,9 +15,11 @@ from runbook.recording.log import log_step_finished, log_step_started
 from runbook.recording.progress import StepProgress
 from runbook.results import RunResult, Status, StepResult
 from runbook.spec import Runbook, Step
+from runbook.spec.placement import org_unit_of
 
 INTERRUPTED_STEP = "interrupted — may have saved; run again to compare"
 INTERNAL_ERROR = "internal error in runbook, not the console's doing"
+NOT_RUN_INTERRUPTED = "not run: the run was interrupted before this step"
 
 
 @dataclass(frozen=True)
@@ -69,10 +71,11 @@ def run_steps(
     book: Runbook, ctx: RunContext, result: RunResult, log: Any, progress: StepProgress
 ) -> None:
     stop: RunbookError | None = None
+    unit = ctx.shell.org_unit
     for index, step in enumerate(book.steps, start=1):
         if stop is not None:
             result.steps.append(
-                _unfinished(index, step, "not_run", "not run: an earlier step failed")
+                _unfinished(index, step, unit, "not_run", "not run: an earlier step failed")
             )
             continue
         log_step_started(log, index=index, name=step.title, kind=step.kind, resource=step.key)
@@ -84,10 +87,14 @@ def run_steps(
         try:
             outcome = runner.run()
         except KeyboardInterrupt:
-            result.steps.append(_unfinished(index, step, "interrupted", INTERRUPTED_STEP))
+            result.steps.append(_unfinished(index, step, unit, "interrupted", INTERRUPTED_STEP))
+            result.steps += [  # every report lists every step
+                _unfinished(later, book.steps[later - 1], unit, "not_run", NOT_RUN_INTERRUPTED)
+                for later in range(index + 1, len(book.steps) + 1)
+            ]
             raise
         except Exception:
-            result.steps.append(_unfinished(index, step, "failed", INTERNAL_ERROR))
+            result.steps.append(_unfinished(index, step, unit, "failed", INTERNAL_ERROR))
             raise
         result.steps.append(outcome)
         log_step_finished(log, outcome)
@@ -101,13 +108,15 @@ def run_steps(
                 stop = error or RunbookError(outcome.message)
 
 
-def _unfinished(index: int, step: Step, status: Status, message: str) -> StepResult:
-    """The result of a step that did not run to its end (not run, or interrupted)."""
+def _unfinished(index: int, step: Step, unit: str, status: Status, message: str) -> StepResult:
+    """The result of a step that did not run to its end (not run, or interrupted), placed in
+    its OU (`unit`: the run's) as a step that ran is."""
     return StepResult(
         index=index,
         name=step.title,
         kind=step.kind,
         resource=step.key,
+        org_unit=org_unit_of(step.resource, unit),
         status=status,
         message=message,
     )
