@@ -25,6 +25,7 @@ def fill(sim_http: httpx.Client) -> dict[str, Any]:
     return state
 
 
+# Over 20 s: export twice, drift, then a rebuild run: the round trip is the subject.
 def test_export_validates_is_in_sync_rebuilds_the_console_and_is_stable(
     runbook_cli: Run, sim_http: httpx.Client, simulator: Any, tmp_path: Path
 ) -> None:

@@ -56,6 +56,7 @@ def by_tenant(result: CliResult) -> dict[str, Any]:
     return {t["tenant"]: t for t in result.json()["tenants"]}
 
 
+# Over 20 s: two tenants' plans, then their applies, each in a fleet worker process.
 def test_plan_writes_one_plan_per_tenant_and_each_applies_to_its_tenant(
     runbook_cli: Run, write_runbook: Write, pair: Pair, tmp_path: Path
 ) -> None:
@@ -126,6 +127,7 @@ def test_export_writes_one_valid_runbook_per_tenant(
     assert pair.writes() == []
 
 
+# Over 20 s: two tenants' probes, each a walk of every page, dialog and menu.
 def test_probe_names_what_is_missing_for_the_tenant_whose_console_changed_only(
     runbook_cli: Run, write_runbook: Write, pair: Pair, tmp_path: Path
 ) -> None:
@@ -207,6 +209,7 @@ def test_probe_connects_to_the_browser_server_it_is_given(
     assert f"could not reach the browser server at {endpoint}" in result.stderr
 
 
+# Over 20 s: a plan, its apply and a refused apply, through fleet worker processes.
 def test_a_tenants_plan_is_applied_in_the_tenants_org_unit_and_only_there(
     runbook_cli: Run,
     write_runbook: Write,

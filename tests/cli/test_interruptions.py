@@ -233,6 +233,8 @@ def test_a_browser_killed_mid_run_exits_1_naming_it_and_the_report_agrees(
     assert json.loads(report_file.read_text())["exit_code"] == 1
 
 
+# Over 20 s: the run must wait out its timeout before it may say the console stopped
+# answering.
 @pytest.mark.process
 def test_a_console_that_stops_answering_mid_run_exits_1_naming_it_and_the_report_agrees(
     write_runbook: Write, cli_env: dict[str, str], tmp_path: Path

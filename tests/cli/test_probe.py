@@ -54,6 +54,7 @@ def test_a_renamed_button_is_found_by_probe_and_adapted_by_the_labels_it_writes(
     assert sim_http.get("/_sim/state").json()["routes"] == [LEGACY_ROUTE]
 
 
+# Over 20 s: the probe walks every page, dialog and menu, and bundles each.
 def test_probe_of_a_console_it_knows_finds_everything_and_bundles_each_place(
     runbook_cli: Run, sim_http: httpx.Client, tmp_path: Path, simulator: Any
 ) -> None:

@@ -40,6 +40,8 @@ def closed_endpoint() -> str:
         return f"ws://127.0.0.1:{probe.getsockname()[1]}/playwright"
 
 
+# Over 20 s: a run and a drift through a browser server, which launches a browser per
+# connection.
 def test_run_and_drift_through_a_browser_server(
     runbook_cli: Run,
     write_runbook: Write,

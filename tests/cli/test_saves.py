@@ -204,6 +204,8 @@ def test_a_server_error_is_still_retried(
     assert state(sim_http)["routes"] == [LEGACY_ROUTE]
 
 
+# Over 20 s: the session expires around the save, the run stops, the profile signs in
+# again.
 @pytest.mark.parametrize(
     ("expire_after", "saved", "said", "not_said"),
     [

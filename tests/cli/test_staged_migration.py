@@ -46,6 +46,7 @@ def with_tree(sim_http: httpx.Client, **doc: Any) -> None:
     sim_http.put("/_sim/state", json={"org_units": TREE, **doc}).raise_for_status()
 
 
+# Over 20 s: four steps in three OUs, applied, applied again and checked for drift.
 @pytest.mark.parametrize("variants", [[], ["ou-overridden"]], ids=["locally-applied", "overridden"])
 def test_apply_then_nothing_to_do_then_in_sync(
     runbook_cli: Run, book: str, sim_http: httpx.Client, variants: list[str]
@@ -80,6 +81,7 @@ def test_apply_then_nothing_to_do_then_in_sync(
     assert drift.code == 0, drift.output
 
 
+# Over 20 s: apply, a hand edit, drift and apply again over three OUs.
 def test_an_inherited_rule_switched_back_on_by_hand_is_drift_and_apply_turns_it_off(
     runbook_cli: Run, book: str, sim_http: httpx.Client
 ) -> None:
@@ -101,6 +103,7 @@ def test_an_inherited_rule_switched_back_on_by_hand_is_drift_and_apply_turns_it_
     assert rules(sim_http)[1] == ("/Not migrated", USERS_RULE, ["users"], ROUTE)  # unchanged
 
 
+# Over 20 s: the staged migration applied beside rules of other OUs, then checked.
 def test_rules_of_other_units_are_untouched(
     runbook_cli: Run, book: str, sim_http: httpx.Client
 ) -> None:

@@ -38,6 +38,7 @@ def _writes(sim_http: httpx.Client) -> list[str]:
     return [a["action"] for a in sim_http.get("/_sim/audit").json()]
 
 
+# Over 20 s: apply, re-apply, drift and removal, each a run, on every variant at once.
 def test_every_variant_at_once_apply_reapply_drift_and_absent(
     runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
 ) -> None:

@@ -214,6 +214,8 @@ def expected_state(
     return _EXPECTED[multi]
 
 
+# Over 20 s: a run under injected latency, lost responses and failing saves (timeouts of 8 s
+# are the point), then a clean run that must converge.
 @pytest.mark.reliability
 @pytest.mark.parametrize("seed", range(RUNS))
 def test_seeded_run_under_faults(
@@ -359,6 +361,8 @@ def _race_setup(race: str, rng: random.Random, seed: int, http: httpx.Client) ->
     return {}
 
 
+# Over 20 s: a run racing another admin's edit or a sign-in after the save, then a clean
+# run that must converge.
 @pytest.mark.reliability
 @pytest.mark.parametrize("race", RACES)
 @pytest.mark.parametrize("seed", RACE_SEEDS)
