@@ -9,6 +9,7 @@ Layers (each can be overridden like pytest-playwright's own):
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -27,6 +28,14 @@ from runbook.simulator.server import (
 from tests.in_process import InProcessRunbook
 
 SignIn = Callable[..., None]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Ctrl-C reaches the `runbook` processes tests start, as in a terminal, even when the
+    suite itself was started in the background (a shell then ignores SIGINT for it, and a
+    signal ignored is ignored by every process started after)."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 class SimApi:

@@ -151,6 +151,9 @@ def _isolated(env: dict[str, str], cwd: Path) -> Iterator[None]:
             if handler not in saved_handlers:
                 run_logger.removeHandler(handler)
                 handler.close()
+        for handler in saved_handlers:  # a run replaces the handlers it finds (pytest's too)
+            if handler not in run_logger.handlers:
+                run_logger.addHandler(handler)
         structlog.reset_defaults()
         structlog.contextvars.clear_contextvars()
         expect.set_options(timeout=5_000)  # Playwright's default

@@ -219,7 +219,11 @@ def test_default_routing_settings_per_unit(
     assert [top] == at_top(CATCH_ALL)  # the inherited setting is never edited
     assert (here["description"], here["org_unit"]) == ("Sales leavers", "/Sales")
     assert state["disabled_inherited"] == [
-        {"org_unit": "/Sales", "description": CATCH_ALL["description"]}
+        {
+            "org_unit": "/Sales",
+            "description": CATCH_ALL["description"],
+            "kind": "default_routing_rules",
+        }
     ]
     writes = _writes(console)
     assert [(name, unit) for _, name, unit in writes] == [
