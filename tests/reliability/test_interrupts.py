@@ -86,7 +86,11 @@ def test_seeded_run_interrupted_after_a_save(
     [report] = set((tmp_path / "recordings").glob("*/report.json")) - earlier
     data = json.loads(report.read_text())
     assert data["exit_code"] == CODES[sig]
-    assert [s["status"] for s in data["steps"]][-1:] == ["interrupted"]
+    statuses = [s["status"] for s in data["steps"]]
+    assert statuses.count("interrupted") == 1, statuses
+    # Every step is listed: those after the interrupted one as not run.
+    assert set(statuses[statuses.index("interrupted") + 1 :]) <= {"not_run"}, statuses
+    assert len(statuses) == len(runbook_doc(rel_sim.url, multi)["steps"])
 
     live = rel_http.get("/_sim/state").json()
     routes, rules = _entries(live)
