@@ -60,6 +60,7 @@ def check_whole_life(
     assert [r["description"] for r in live["routing_rules"]] == [UNMANAGED_RULE["description"]]
 
 
+# Over 20 s: apply, re-apply and drift of names the console shows alike.
 def test_names_and_patterns_with_double_spaces_stay_in_sync(
     runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
 ) -> None:
@@ -79,6 +80,7 @@ def test_a_pattern_whose_spacing_differs_is_drift(
     assert drift.code == 2, drift.output
 
 
+# Over 20 s: apply, re-apply and removal of entries named like another column's text.
 @pytest.mark.parametrize(
     ("route", "rule"),
     [

@@ -18,6 +18,7 @@ Run = Callable[..., CliResult]
 Write = Callable[..., Path]
 
 
+# Over 20 s: a probe walk, then a run with the labels it wrote.
 def test_a_renamed_button_is_found_by_probe_and_adapted_by_the_labels_it_writes(
     runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
 ) -> None:

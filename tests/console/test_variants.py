@@ -31,6 +31,8 @@ def _writes(sim: Any) -> list[tuple[str, str]]:
     return [(a["action"], a["name"]) for a in sim.audit()]
 
 
+# Over 20 s: both split-delivery runbooks applied, re-applied, checked and removed on the
+# variant.
 @pytest.mark.parametrize("variants", [*EACH, ALL], ids=[*VARIANTS, "all"])
 def test_split_delivery_runbooks_on_a_console_variant(
     page: Page, sim: Any, simulator: SimulatorServer, tmp_path: Path, variants: list[str]
