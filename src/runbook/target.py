@@ -10,7 +10,8 @@ from runbook.errors import UsageError
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}  # one host for the run lock
-EXAMPLE = "https://admin.google.com"
+DEFAULT_CONSOLE = "https://admin.google.com"  # the console a runbook without a URL is for
+EXAMPLE = DEFAULT_CONSOLE
 
 DEFAULT_ACCOUNT = "/u/0"  # what the bare origin opens
 _ACCOUNT_PREFIX = re.compile(r"^(/u/[0-9]+)(/.*)?$")

@@ -314,15 +314,25 @@ class _Walk:
             return
         dialogs = self.page.get_by_role("dialog")
         before = dialogs.count()
+        open_names = self._dialog_names() if before else []
         self.locate(target, scope).click()
         if move.opens is None:
             return
         dialog = by_role(self.page, "dialog", move.opens, self.labels, exact=False)
-        new = dialogs.nth(before)  # the dialog it opened, whatever its title
+        # The dialog it opened, whatever its title: one named unlike those open before.
+        taken = "|".join(re.escape(name) for name in open_names)
+        new = self.page.get_by_role("dialog", name=re.compile(f"^(?!(?:{taken})$)"))
         expect(dialog.or_(new).first).to_be_visible()
         self.note(move.opens, self.where, self.page)
         self._enter(move.opens, dialog if dialog.count() else new, blocked=False, dialogs=before)
         self.prober._capture(self.where)
+
+    def _dialog_names(self) -> list[str]:
+        """The accessible names of the dialogs open now (what their ARIA snapshots say)."""
+        names = []
+        for dialog in self.page.get_by_role("dialog").all():
+            names += [n.name for n in parse(dialog.aria_snapshot()).children if n.role == "dialog"]
+        return names
 
     def _enter(
         self, opens: LabelKey, scope: Page | Locator, *, blocked: bool, dialogs: int = 0

@@ -13,8 +13,8 @@ from runbook.recording.artifacts import ArtifactsRecorder
 from runbook.results import Mode
 from runbook.spec import Runbook
 from runbook.spec.labels import LabelsFile, labels_for, labels_path, load_labels
+from runbook.target import DEFAULT_CONSOLE
 
-DEFAULT_CONSOLE = "https://admin.google.com"
 SIMULATOR = "simulator"  # --console simulator: the embedded simulator
 DEMO_SLOW_MO_MS = 400
 DEFAULT_TIMEOUT_MS = 15_000

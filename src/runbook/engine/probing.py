@@ -24,7 +24,7 @@ from runbook.console import (
     profile_path,
 )
 from runbook.engine.embedded import embedded_simulator
-from runbook.engine.options import DEFAULT_CONSOLE, DEFAULT_TIMEOUT_MS, SIMULATOR
+from runbook.engine.options import DEFAULT_TIMEOUT_MS, SIMULATOR
 from runbook.errors import ExitCode
 from runbook.locales import DEFAULT_LOCALE, Labels
 from runbook.recording.folder import RunFolder
@@ -33,7 +33,7 @@ from runbook.secrets import Redactor
 from runbook.spec import Runbook
 from runbook.spec.kinds import KINDS
 from runbook.spec.labels import labels_for, labels_path, load_labels
-from runbook.target import console_url
+from runbook.target import DEFAULT_CONSOLE, console_url
 
 
 @dataclass

@@ -12,9 +12,7 @@ from runbook.spec.model import Runbook
 from runbook.spec.placement import org_unit_of
 from runbook.spec.source import SourceFatal, read_text
 from runbook.spec.yamlsource import parse_source
-from runbook.target import console_key
-
-DEFAULT_CONSOLE = "https://admin.google.com"
+from runbook.target import DEFAULT_CONSOLE, console_key
 
 # An entry of a console: (console, kind, org unit or None, inherited there, name as shown).
 Identity = tuple[str, str, str | None, bool, str]

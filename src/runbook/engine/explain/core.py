@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from runbook.console import page_info
 from runbook.locales import LabelKey, Labels, ProseKey, catalogue
 from runbook.spec.model import Runbook, Step
+from runbook.target import DEFAULT_CONSOLE
 
-DEFAULT_CONSOLE = "https://admin.google.com"
 MASK = "********"
 
 # The sentences about a group of checkboxes: the checked ones, then one / many unchecked.
