@@ -93,7 +93,8 @@ def in_process() -> Iterator[InProcessRunbook]:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     """Our Chromium and quiet flags, under pytest-playwright's own options (--headed...)."""
-    return {**launch_args(), **browser_type_launch_args}
+    headless = browser_type_launch_args.get("headless", True)
+    return {**launch_args(headless=headless), **browser_type_launch_args}
 
 
 @pytest.fixture(scope="session")
