@@ -139,3 +139,25 @@ def test_an_org_unit_the_console_lacks_fails_its_step_and_changes_nothing_there(
     assert "/Not migrated/Pilot" in last["message"]
     assert "Pilot" in last["message"] and "disabled_inherited" not in state(sim_http)
     assert [a for a in audit(sim_http) if a[2] == "/Not migrated/Pilot"] == []
+
+
+# Over 20 s: the migration applied, a child OU's own rule added by hand, then checked.
+def test_a_child_units_own_rule_named_like_the_inherited_one_is_listed_as_unmanaged(
+    runbook_cli: Run, book: str, sim_http: httpx.Client
+) -> None:
+    with_tree(sim_http)
+    assert runbook_cli("run", book).code == 0
+    live = state(sim_http)
+    # A local rule in the pilot OU, described like the inherited one the runbook switches off
+    # there, that sends the pilot users' mail back to the legacy server.
+    local = {**live["routing_rules"][1], "org_unit": "/Not migrated/Pilot"}
+    stray = {"description": "Added by hand", "messages": ["inbound"], "org_unit": "/"}
+    live["routing_rules"] += [local, stray]
+    sim_http.put("/_sim/state", json=live).raise_for_status()
+
+    drift = runbook_cli("drift", book, "--json", "--show-unmanaged")
+    assert drift.code == 0, drift.output
+    assert drift.json()["unmanaged"]["routing_rules"] == [
+        "Added by hand",
+        f"{USERS_RULE} (in /Not migrated/Pilot)",
+    ]

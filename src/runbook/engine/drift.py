@@ -40,24 +40,58 @@ def apply_ignores(result: RunResult, book: Runbook, today: date | None = None) -
             )
 
 
+def _ancestors(unit: str) -> list[str]:
+    """The OUs above `unit`, nearest first: "/A/B" -> ["/A", "/"]."""
+    parts = unit.strip("/").split("/") if unit != "/" else []
+    return ["/" + "/".join(parts[:i]) for i in range(len(parts) - 1, -1, -1)]
+
+
+def _depth(unit: str) -> int:
+    return len(_ancestors(unit))
+
+
 def find_unmanaged(ctx: RunContext, book: Runbook) -> dict[str, list[str]]:
     """Per kind (under its `unmanaged_key`), the console's entries that no step of it names.
 
     Only the OUs the runbook names are read (the run's, and those of its steps); an entry
-    below the top is named with its OU ("Sales mail (in /Sales)"). Inherited rows are their
-    parent OU's entries, never listed again.
+    below the top is named with its OU ("Sales mail (in /Sales)"). An entry is named by a step
+    of its kind, OU, key *and* inheritance: a step about the inherited "X" does not name an
+    OU's own "X". An inherited row is its parent's entry: listed where that parent is read,
+    else in the OU that shows it ("X (inherited in /Sales)"), unless a step at an OU above
+    names it.
     """
     top = book.console.org_unit
-    named = {(s.kind, org_unit_of(s.resource, top), shown(s.key)) for s in book.steps}
+    named = {
+        (
+            s.kind,
+            org_unit_of(s.resource, top),
+            bool(getattr(s.resource, "inherited", False)),
+            shown(s.key),
+        )
+        for s in book.steps
+    }
     unmanaged: dict[str, list[str]] = {}
     for kind, cls in STEP_TYPES.items():
         per_ou = issubclass(cls.info.model, Placement)
         units = [org_unit_of(s.resource, top) or top for s in book.steps if s.kind == kind]
+        read = sorted(dict.fromkeys(units if per_ou and units else [top]), key=_depth)
+        own: dict[str | None, list[str]] = {}
         found: list[str] = []
-        for unit in dict.fromkeys(units if per_ou and units else [top]):
+        for unit in read:
             ctx.shell.open(cls.page_name, unit)
             where = unit if per_ou else None
-            names = ctx.list_page(cls.page_type).names()
-            found += [placed(n, where) for n in names if (kind, where, n) not in named]
+            page = ctx.list_page(cls.page_type)
+            own[where] = page.names()
+            found += [placed(n, where) for n in own[where] if (kind, where, False, n) not in named]
+            if where in (None, "/"):
+                continue
+            for name in page.inherited_names():
+                above = _ancestors(where)
+                if (kind, where, True, name) in named or any(
+                    (a in read and name in own.get(a, [])) or (kind, a, False, name) in named
+                    for a in above
+                ):
+                    continue
+                found.append(f"{name} (inherited in {where})")
         unmanaged[cls.unmanaged_key] = found
     return unmanaged
