@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 
+from runbook.engine.saved_plan import sealed
 from tests.cli.conftest import CliResult
 from tests.cli.test_drift import edit_live, writes
 from tests.cli.test_sessions import CANARY, secret_host
@@ -48,6 +49,28 @@ def test_plan_then_apply_then_the_same_plan_is_stale(
     assert shown.code == 0, shown.output
     assert "+ create: mail_route 'Legacy mail server'" in shown.output
     assert CANARY not in shown.output
+
+    # A plan edited after review is refused, by `show` and by `apply`, before any write; one
+    # forged with the key is caught as its steps are about to act.
+    edited = json.loads(text)
+    port = next(f for f in edited["runbooks"][0]["steps"][0]["fields"] if "port" in f["field"])
+    port["after"] = 2525
+    (tmp_path / "edited.json").write_text(json.dumps(edited))
+    for command in ("show", "apply"):
+        refused = runbook_cli(command, "edited.json", env=env)
+        assert refused.code == 1, refused.output
+        assert "its content was edited since" in refused.output
+    del edited["seal"]
+    key = (Path(env["XDG_CONFIG_HOME"]) / "runbook" / "plan.key").read_text().strip().encode()
+    (tmp_path / "forged.json").write_text(json.dumps(sealed(edited, key)))
+    forged = runbook_cli("apply", "forged.json", env=env)
+    assert forged.code == 1, forged.output
+    assert "step 1 would not make the changes the plan shows" in forged.output
+    assert writes(sim_http) == 0
+    elsewhere = {**env, "XDG_CONFIG_HOME": str(tmp_path / "no-key")}
+    unchecked = runbook_cli("show", "plan.json", env=elsewhere)
+    assert unchecked.code == 0 and "Seal not checked: no plan key" in unchecked.output
+    assert not (tmp_path / "no-key").exists()  # show never makes a key
 
     other = {**env, "LEGACY_HOST": "elsewhere.example.com"}
     refused = runbook_cli("apply", "plan.json", env=other)
@@ -91,20 +114,25 @@ def test_a_field_changed_by_hand_after_the_plan_is_refused_before_any_write(
 
 
 def test_a_runbook_edited_after_the_plan_is_refused_without_a_browser(
-    runbook_cli: Run, tmp_path: Path
+    runbook_cli: Run, tmp_path: Path, cli_env: dict[str, str]
 ) -> None:
     book = tmp_path / "book.yaml"
     book.write_text("version: 1\n")
+    key = "k" * 32
     plan = {
-        "format": 1,
+        "format": 2,
         "runbooks": [{"file": str(book), "sha256": "sha256:0", "steps": [], "secrets": {}}],
     }
-    (tmp_path / "plan.json").write_text(json.dumps(plan))
-    result = runbook_cli("apply", "plan.json")
+    (tmp_path / "plan.json").write_text(json.dumps(sealed(plan, key.encode())))
+    env = {**cli_env, "RUNBOOK_PLAN_KEY": key}
+    result = runbook_cli("apply", "plan.json", env=env)
     assert result.code == 1, result.output
     assert "the plan is stale" in result.output and "changed since the plan" in result.output
     not_a_plan = runbook_cli("apply", str(book))
     assert not_a_plan.code == 64, not_a_plan.output
+    (tmp_path / "old.json").write_text(json.dumps({**plan, "format": 1}))
+    old = runbook_cli("apply", "old.json", env=env)
+    assert old.code == 64 and "older runbook (plan format 1); make a new plan" in old.output
 
 
 def test_a_short_plan_key_is_a_usage_error_and_no_plan_is_written(

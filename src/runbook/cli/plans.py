@@ -122,7 +122,7 @@ def _apply_tenants(directory: str, opts: dict[str, Any]) -> int:
 @guarded
 def show(plan_file: str, as_json: bool) -> None:
     """Print a saved plan for review."""
-    from runbook.engine.saved_plan import read_plan, render
+    from runbook.engine.saved_plan import existing_plan_key, read_plan, render
 
-    doc = read_plan(Path(plan_file))
+    doc = read_plan(Path(plan_file), existing_plan_key())
     click.echo(json.dumps(doc, indent=2) if as_json else render(doc))

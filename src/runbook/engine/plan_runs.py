@@ -21,9 +21,11 @@ from runbook.engine.saved_plan import (
     check_file,
     check_places,
     check_secrets,
+    fields_of,
     plan_document,
     plan_key,
     read_plan,
+    sealed,
     stale_entries,
 )
 from runbook.errors import ExitCode, StalePlan, StepFailed, worst_exit_code
@@ -118,6 +120,10 @@ def _as_planned(planned: Mapping[int, Mapping[str, Any]], seal: Sealer) -> Any:
             )
         if have is not None and seal(dict(have)) != record["before"]:
             raise StalePlan(f"the plan is stale: step {index}'s entry changed meanwhile")
+        if seal(fields_of(have, plan)) != record["fields"]:
+            raise StalePlan(
+                f"the plan is stale: step {index} would not make the changes the plan shows"
+            )
 
     return check
 
@@ -148,7 +154,7 @@ def plan_runbooks(
             break
     code = worst_exit_code(codes)
     if code in (ExitCode.OK, ExitCode.DRIFT):
-        doc = plan_document([beside(entry, output) for entry in entries])
+        doc = sealed(plan_document([beside(entry, output) for entry in entries]), key)
         output.write_text(json.dumps(doc, indent=2, sort_keys=False) + "\n")
         where = sys.stderr if quiet else sys.stdout
         print(f"Plan saved to {output}: {doc['changes']} change(s)", file=where)
@@ -163,7 +169,8 @@ def ready_plan(path: Path) -> Ready:
     secrets changed since the plan was made."""
     from runbook.spec import load_runbook
 
-    doc, key = read_plan(path), plan_key()
+    key = plan_key()
+    doc = read_plan(path, key)
     ready: Ready = []
     for entry in doc["runbooks"]:
         check_file(entry)

@@ -3,7 +3,9 @@
 A plan holds, per runbook, its content hash and, per step, the action and every field's before
 and after. Secrets (`${env:...}`) never reach it: their values are written back as the
 reference, and each is kept as a keyed hash (HMAC-SHA256, the key beside the saved sessions or
-in `$RUNBOOK_PLAN_KEY`) that apply checks against the value it resolves again.
+in `$RUNBOOK_PLAN_KEY`) that apply checks against the value it resolves again. The whole
+document is sealed with the same key: `apply` (and `show`, where the key is at hand) refuses a
+plan edited after `runbook plan` wrote it, so the change reviewed is the change made.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from runbook.results import placed
 from runbook.spec import Runbook
 from runbook.spec.placement import org_unit_of
 
-FORMAT = 1
+FORMAT = 2  # 2: sealed
 KEY_ENV = "RUNBOOK_PLAN_KEY"
 MIN_KEY_BYTES = 32  # as the key file made here (64 hex digits)
 
@@ -49,6 +51,17 @@ def content_hash(path: Path) -> str:
     return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _key_file() -> Path:
+    return Path(user_config_dir("runbook")) / "plan.key"
+
+
+def existing_plan_key() -> bytes | None:
+    """The plan key if this machine has one (`show` checks a seal with it, never makes one)."""
+    if os.environ.get(KEY_ENV) or _key_file().exists():
+        return plan_key()
+    return None
+
+
 def plan_key() -> bytes:
     """The key of the secrets' hashes: `$RUNBOOK_PLAN_KEY`, else a file beside the sessions."""
     given = os.environ.get(KEY_ENV)
@@ -61,7 +74,7 @@ def plan_key() -> bytes:
                 "python3 -c 'import secrets; print(secrets.token_hex(32))'"
             )
         return key
-    path = Path(user_config_dir("runbook")) / "plan.key"
+    path = _key_file()
     if not path.exists():
         _create_key(path)
     return path.read_text().strip().encode()
@@ -106,7 +119,7 @@ class Sealer:
         return value
 
 
-def _fields(have: Mapping[str, Any] | None, plan: Plan) -> list[dict[str, Any]]:
+def fields_of(have: Mapping[str, Any] | None, plan: Plan) -> list[dict[str, Any]]:
     """Every field of the step: its before, its after, and whether the plan changes it."""
     if plan.action == "delete" or not plan.wanted:
         return [
@@ -144,7 +157,7 @@ class PlanRecorder:
             "action": plan.action,
             "exists": have is not None,
             "before": seal(dict(have)) if have is not None else None,
-            "fields": seal(_fields(have, plan)),
+            "fields": seal(fields_of(have, plan)),
         }
 
     def entry(self, settings: Settings) -> dict[str, Any]:
@@ -181,6 +194,18 @@ def plan_document(entries: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def seal_of(doc: Mapping[str, Any], key: bytes) -> str:
+    """The keyed hash of the whole plan document (but its seal), as `plan` wrote it."""
+    body = {k: v for k, v in doc.items() if k != "seal"}
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return secret_hash(text, key)
+
+
+def sealed(doc: dict[str, Any], key: bytes) -> dict[str, Any]:
+    """`doc` with its seal."""
+    return {**doc, "seal": seal_of(doc, key)}
+
+
 def beside(entry: dict[str, Any], plan: Path) -> dict[str, Any]:
     """`entry` with its runbook's path written relative to the plan file's folder, so the plan
     can be applied from anywhere (absolute when there is no relative path, another drive)."""
@@ -192,15 +217,25 @@ def beside(entry: dict[str, Any], plan: Path) -> dict[str, Any]:
     return {**entry, "file": Path(file).as_posix()}
 
 
-def read_plan(path: Path) -> dict[str, Any]:
+def read_plan(path: Path, key: bytes | None) -> dict[str, Any]:
     """A plan file written by `runbook plan`, each runbook's path found from the plan file's
-    folder; anything else is a usage error (exit 64)."""
+    folder; anything else is a usage error (exit 64). With `key`, a plan whose seal does not
+    match its content (edited since) is refused (`StalePlan`); without, the seal is unchecked
+    and the document says so (`"seal_checked": false`)."""
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise UsageError(f"{path} is not a plan file: {exc}") from None
+    if isinstance(doc, dict) and doc.get("format") == 1:
+        raise UsageError(f"{path} was made by an older runbook (plan format 1); make a new plan")
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or "runbooks" not in doc:
         raise UsageError(f"{path} is not a plan file written by `runbook plan`")
+    if key is not None and not hmac.compare_digest(str(doc.get("seal")), seal_of(doc, key)):
+        raise StalePlan(
+            f"{path} is not the plan `runbook plan` wrote: its content was edited since, or it "
+            f"was sealed with another plan key ({KEY_ENV}); nothing was applied. Make a new plan"
+        )
+    doc["seal_checked"] = key is not None
     for entry in doc["runbooks"]:
         written = Path(entry["file"])
         found = written if written.is_absolute() else path.parent / written
@@ -281,6 +316,11 @@ def render(doc: Mapping[str, Any]) -> str:
         f"Plan for {doc['console']} (locale {doc['locale']}, org unit {doc['org_unit']}), "
         f"made {doc['created_at']} by runbook {doc['tool_version']}",
     ]
+    if not doc.get("seal_checked", True):
+        lines.append(
+            f"(Seal not checked: no plan key on this machine; {KEY_ENV} or the key file of the "
+            "machine that made it checks that this is the plan as made.)"
+        )
     for entry in doc["runbooks"]:
         lines.append(f"\n{entry['file']} ({entry['name']}, {entry['sha256'][:19]}…)")
         for step in entry["steps"]:

@@ -18,6 +18,7 @@ from runbook.engine.saved_plan import (
     plan_document,
     read_plan,
     render,
+    sealed,
     stale_entries,
 )
 from runbook.errors import StalePlan
@@ -90,9 +91,31 @@ def test_a_plan_finds_its_runbooks_from_its_own_folder_wherever_it_is_applied(
     assert doc["runbooks"][0]["file"] == "../book.yaml"
     plan.write_text(json.dumps(doc))
     monkeypatch.chdir(plan.parent)  # `runbook apply plan.json` from another folder
-    [read] = read_plan(Path("plan.json"))["runbooks"]
+    [read] = read_plan(Path("plan.json"), None)["runbooks"]
     check_file(read)
     assert Path(read["file"]).resolve() == tmp_path / "book.yaml"
     (tmp_path / "book.yaml").unlink()
     with pytest.raises(StalePlan, match=r"runbook \.\./book\.yaml is gone \(looked for "):
         check_file(read)
+
+
+def test_the_seal_holds_the_whole_document_to_itself(tmp_path: Path) -> None:
+    entry, _ = _recorded(tmp_path, None)
+    key, path = b"k" * 32, tmp_path / "plan.json"
+    doc = sealed(plan_document([entry]), key)
+    path.write_text(json.dumps(doc))
+    assert read_plan(path, key)["seal_checked"] is True
+    assert read_plan(path, None)["seal_checked"] is False
+    with pytest.raises(StalePlan, match="sealed with another plan key"):
+        read_plan(path, b"x" * 32)
+    for edit in (
+        lambda d: d["runbooks"][0]["steps"][0]["fields"][0].update(after="other"),
+        lambda d: d["runbooks"][0]["steps"][0].update(action="none"),
+        lambda d: d.update(changes=0),
+        lambda d: d.pop("seal"),
+    ):
+        changed = json.loads(json.dumps(doc))
+        edit(changed)
+        path.write_text(json.dumps(changed))
+        with pytest.raises(StalePlan, match="its content was edited since"):
+            read_plan(path, key)
