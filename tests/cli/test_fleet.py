@@ -93,3 +93,20 @@ def test_fleet_options_need_a_tenants_file(runbook_cli: Run, write_runbook: Writ
     result = runbook_cli("drift", str(write_runbook(split_delivery())), "--shard", "0/2")
     assert result.code == 64
     assert "--shard needs --tenants FILE" in result.stderr
+
+
+def test_tenants_says_which_tenants_share_a_lock_and_so_run_one_after_the_other(
+    runbook_cli: Run, tmp_path: Path
+) -> None:
+    tenants = write_tenants(
+        tmp_path,
+        [
+            {"name": "acme", "console": "https://admin.google.com", "profile": "ops"},
+            {"name": "beta", "console": "https://admin.google.com/u/0/", "profile": "ops"},
+            {"name": "gamma", "console": "https://admin.google.com", "profile": "gamma"},
+        ],
+    )
+    result = runbook_cli("tenants", str(tenants))
+    assert result.code == 0, result.output
+    assert "acme, beta share a console and profile: they run one after the other" in result.stdout
+    assert "gamma share" not in result.stdout

@@ -108,3 +108,8 @@ def tenants(file: str, matrix: int | None, as_json: bool, **opts: Any) -> None:
         shown = (("locale", t.locale), ("org_unit", t.org_unit), ("labels", t.labels))
         extra = " ".join(f"{k}={v}" for k, v in shown if v)
         click.echo(f"{t.name:<{width}}  {t.console}  profile={t.profile} {extra}".rstrip())
+    sharing: dict[tuple[str, str], list[str]] = {}
+    for t in chosen:
+        sharing.setdefault(t.lock_key, []).append(t.name)
+    for names in (n for n in sharing.values() if len(n) > 1):
+        click.echo(f"{', '.join(names)} share a console and profile: they run one after the other")

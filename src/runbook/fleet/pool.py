@@ -8,7 +8,8 @@ tenant it was running (exit 1); a worker whose tenant failed at run time (1) or 
 interrupted is replaced by a fresh process, so nothing a failed run left behind reaches the
 next tenant.
 The engine gives each run its lock (per console and profile), its session and its run
-folder.
+folder; tenants that share a lock are never started together: the next in line waits for its
+sibling, and a tenant whose lock is free goes first.
 """
 
 from __future__ import annotations
@@ -205,13 +206,17 @@ def run_pool(
     with _forward_sigterm(busy) as stop:
         try:
             while queue or busy:
-                while queue and len(busy) < workers and not stop:
+                while len(busy) < workers and not stop:
+                    held = {w.job.tenant.lock_key for w in busy.values() if w.job}
+                    job = _next_free(queue, held)
+                    if job is None:
+                        break
                     if idle:
                         worker = idle.pop()
                     else:
                         count += 1
                         worker = Worker.start(context, count)
-                    worker.job = queue.popleft()
+                    worker.job = job
                     worker.conn.send(worker.job)
                     busy[worker.conn] = worker
                     started(worker.job)
@@ -237,6 +242,15 @@ def run_pool(
                 worker.stop()
     for job in queue:  # never started: the fleet was stopped
         finished(job, int(ExitCode.INTERRUPTED))
+
+
+def _next_free(queue: deque[TenantJob], held: set[tuple[str, str]]) -> TenantJob | None:
+    """Take from `queue` the first job whose lock no running job holds (None: none can start)."""
+    for job in queue:
+        if job.tenant.lock_key not in held:
+            queue.remove(job)
+            return job
+    return None
 
 
 def _code(exitcode: int | None) -> int:

@@ -14,7 +14,7 @@ from runbook.spec.checks import did_you_mean, org_unit_problem
 from runbook.spec.labels import LOCALE_CODE, load_labels
 from runbook.spec.source import DocPath, Pos, Source, SourceFatal, read_text
 from runbook.spec.yamlsource import parse_items
-from runbook.target import NotAConsoleUrl, parse_console_url
+from runbook.target import NotAConsoleUrl, console_key, parse_console_url
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$")
 REQUIRED = ("name", "console")
@@ -32,6 +32,12 @@ class Tenant:
     org_unit: str | None = None
     vars: dict[str, str] = field(default_factory=dict)
     labels: str | None = None  # a labels file (as `--labels` takes it) for this console
+
+    @property
+    def lock_key(self) -> tuple[str, str]:
+        """What its runs lock (one run at a time per console and profile): tenants that share
+        it run one after the other."""
+        return console_key(self.console), self.profile
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -96,3 +96,48 @@ def test_workers_share_the_tenants_and_each_ends_with_the_fleet(tmp_path: Path) 
         except ProcessLookupError:
             continue
         raise AssertionError(f"worker {pid} still runs")
+
+
+def locking_runner(job: TenantJob, book: Any, options: Any) -> int:
+    """Holds the tenant's real run lock a moment, as a run does; exit 1 if it is taken."""
+    import time
+
+    from runbook.engine.lock import run_lock
+    from runbook.errors import RunLocked
+
+    try:
+        with run_lock(job.tenant.console, job.tenant.profile, runbook="t", mode="drift"):
+            time.sleep(0.3)  # the run's work
+    except RunLocked:
+        return int(ExitCode.STEP_FAILED)
+    return 0
+
+
+def test_tenants_sharing_a_console_and_profile_run_one_after_the_other(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the workers' locks
+    console = "http://127.0.0.1:9"
+    tenants = [("a", console, "shared"), ("b", console + "/u/0/", "shared"), ("c", console, "c")]
+    jobs = [
+        TenantJob(
+            tenant=Tenant(name=name, console=url, profile=profile),
+            file=None,
+            mode="drift",
+            run_dir=str(tmp_path / name),
+            variables={},
+            runner=f"{__name__}:locking_runner",
+        )
+        for name, url, profile in tenants
+    ]
+    started: list[str] = []
+    ended: dict[str, int] = {}
+    run_pool(
+        jobs,
+        2,
+        started=lambda job: started.append(job.tenant.name),
+        finished=lambda job, code: ended.__setitem__(job.tenant.name, code),
+        tick=lambda: None,
+    )
+    assert started == ["a", "c", "b"]  # b waits for its sibling a; c, free, goes first
+    assert ended == {"a": 0, "b": 0, "c": 0}
