@@ -1,4 +1,4 @@
-"""Names as the console shows them: how entry names are compared everywhere."""
+"""Names as the console shows them: how entry names are compared and placed everywhere."""
 
 from __future__ import annotations
 
@@ -11,3 +11,8 @@ def shown(text: str) -> str:
     Values whose whitespace matters (an envelope pattern) are never compared this way.
     """
     return " ".join(text.split())
+
+
+def placed(resource: str, org_unit: str | None) -> str:
+    """`resource`, and its OU when it is placed below the top: "Sales mail (in /Sales)"."""
+    return resource if org_unit in (None, "/") else f"{resource} (in {org_unit})"

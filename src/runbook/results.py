@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from runbook.errors import exit_meaning
+from runbook.names import placed
 
 Status = Literal[
     "ok", "changed", "failed", "skipped", "not_run", "drift", "would_change", "interrupted"
@@ -56,11 +57,6 @@ class StepResult:
     def placed(self) -> str:
         """The resource as reports name it: with its OU when that is not the top."""
         return placed(self.resource, self.org_unit)
-
-
-def placed(resource: str, org_unit: str | None) -> str:
-    """`resource`, and its OU when it is placed below the top: "Sales mail (in /Sales)"."""
-    return resource if org_unit in (None, "/") else f"{resource} (in {org_unit})"
 
 
 @dataclass

@@ -38,3 +38,29 @@ def test_a_step_in_a_unit_the_console_lacks_fails_clearly_and_changes_nothing(
     )
     assert step["org_unit"] == "/Marketing"
     assert sim_http.get("/_sim/audit").json() == []
+
+
+def test_another_admins_edit_of_the_rule_we_save_in_a_unit_is_named_with_its_unit(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    top = {"description": "Sales mail", "messages": ["inbound"], "org_unit": "/"}
+    sales = {**top, "org_unit": "/Sales"}
+    state = {"org_units": ["/", "/Sales"], "routing_rules": [top, sales]}
+    sim_http.put("/_sim/state", json=state).raise_for_status()
+    edit = {"kind": "rule", "name": "Sales mail", "change": {"messages": ["outbound"]}}
+    sim_http.post("/_sim/faults", json={"concurrent_edit": edit}).raise_for_status()
+    rule = {**sales, "messages": ["inbound", "internal_receiving"]}
+    book = write_runbook({"version": 1, "name": "ou", "steps": [{"routing_rule": rule}]})
+    result = runbook_cli("run", str(book), "--json", "--screenshots", "off")
+    assert result.code == 1, result.output
+    [step] = result.json()["steps"]
+    assert (
+        "rule 'Sales mail' (in /Sales) was changed in the console by someone else"
+        in (step["message"])
+    )
+    [raced] = sim_http.get("/_sim/audit").json()
+    assert (raced["by"], raced["org_unit"]) == ("another-admin", "/Sales")
+    live = {
+        r["org_unit"]: r["messages"] for r in sim_http.get("/_sim/state").json()["routing_rules"]
+    }
+    assert live == {"/": ["inbound"], "/Sales": ["outbound"]}  # theirs stands; / untouched

@@ -307,3 +307,30 @@ def test_faults_given_at_start_are_in_force(tmp_path: Path) -> None:
         assert settings["concurrent_edit"] == edit
         assert client.post(ROUTES, json=LEGACY).status_code in (502, 504)
         assert client.get("/_sim/state").json()["routes"] == [LEGACY]
+
+
+def test_a_concurrent_edit_races_with_our_write_in_its_own_org_unit_only(
+    sim: Any, console: httpx.Client
+) -> None:
+    top = {**SPLIT, "org_unit": "/"}
+    sales = {**SPLIT, "org_unit": "/Sales"}
+    sim.put_state({"org_units": ["/", "/Sales"], "routes": [LEGACY], "routing_rules": [top, sales]})
+    by_unit = {r["org_unit"]: r for r in console.get(RULES).json()["rules"]}
+    edit = {"kind": "rule", "name": SPLIT["description"], "change": {"enabled": False}}
+
+    # No OU given: the namesake in the OU of our write is the one the other admin changes.
+    sim.faults({"concurrent_edit": edit})
+    response = console.patch(f"{RULES}/{by_unit['/Sales']['id']}", json={"enabled": True})
+    assert response.status_code == 409
+    rules = {r["org_unit"]: r for r in sim.state()["routing_rules"]}
+    assert rules["/Sales"]["enabled"] is False and rules["/"].get("enabled", True) is True
+    [raced] = sim.audit()
+    assert (raced["by"], raced["org_unit"]) == ("another-admin", "/Sales")
+
+    # An OU given: our write elsewhere does not fire it; our write there does.
+    sim.faults({"concurrent_edit": {**edit, "org_unit": "/"}})
+    assert sim.faults()["concurrent_edit"]["org_unit"] == "/"
+    assert console.patch(f"{RULES}/{by_unit['/Sales']['id']}", json={"enabled": True}).is_success
+    assert sim.faults()["concurrent_edit"] is not None
+    assert console.patch(f"{RULES}/{by_unit['/']['id']}", json={"enabled": True}).status_code == 409
+    assert sim.audit()[-1]["by"] == "another-admin" and "org_unit" not in sim.audit()[-1]

@@ -7,8 +7,8 @@ from datetime import date
 
 from runbook.engine.context import RunContext
 from runbook.engine.registry import STEP_TYPES
-from runbook.names import shown
-from runbook.results import RunResult, StepResult, placed
+from runbook.names import placed, shown
+from runbook.results import RunResult, StepResult
 from runbook.spec import Runbook
 from runbook.spec.placement import Placement, org_unit_of
 

@@ -30,7 +30,7 @@ from runbook.engine.diff import flatten
 from runbook.engine.options import Settings
 from runbook.engine.plan import Plan
 from runbook.errors import StalePlan, UsageError
-from runbook.results import placed
+from runbook.names import placed
 from runbook.spec import Runbook
 from runbook.spec.placement import org_unit_of
 

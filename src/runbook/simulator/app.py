@@ -18,6 +18,7 @@ from runbook.simulator.auth import REAUTH_PATH, Credentials, ReauthMoment, SignI
 from runbook.simulator.document import KINDS
 from runbook.simulator.faults import OTHER_ADMIN, ConcurrentEdit, FaultError, Faults
 from runbook.simulator.i18n import Locale, locale_from, text
+from runbook.simulator.org_units import TOP
 from runbook.simulator.pages import PAGE_PATHS, Page, console_page, with_query
 from runbook.simulator.renames import RenameError, Renames, RenameScope
 from runbook.simulator.state import InUse, Kind, NotFound, Stale, Store
@@ -249,19 +250,28 @@ class Simulator:
         if op == "create":
             raw = payload.get(KINDS[kind].name_field) if isinstance(payload, dict) else None
             name = raw.strip() if isinstance(raw, str) else None
+            given = payload.get("org_unit") if isinstance(payload, dict) else None
+            unit = (given or TOP) if KINDS[kind].per_ou else None
         else:
             name = self.store.name_of(kind, entry_id) if entry_id is not None else None
+            unit = self.store.unit_of(kind, entry_id) if entry_id is not None else None
         if name is None:
             return None
 
         def targets(edit: ConcurrentEdit) -> bool:
-            # A create races with another admin's create or change, not with a delete.
-            return edit.kind == kind and edit.name == name and not (op == "create" and edit.deletes)
+            # A create races with another admin's create or change, not with a delete; an
+            # entry of one OU does not race with its namesake in another.
+            return (
+                edit.kind == kind
+                and edit.name == name
+                and edit.org_unit in (None, unit)
+                and not (op == "create" and edit.deletes)
+            )
 
         edit = self.faults.take_concurrent_edit(targets)
         if edit is None:
             return None
-        found = self.store.find(kind, edit.name)
+        found = self.store.find(kind, edit.name, unit)
         try:
             if edit.deletes:
                 self._apply(kind, "delete", found, None, by=OTHER_ADMIN)

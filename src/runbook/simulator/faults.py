@@ -33,10 +33,11 @@ Writes are the create, update and delete of routes and rules, and the rule enabl
    table shows them with a "Loading" progressbar, which goes once the rest, asked for at once
    but served after the delay, is there.
 4. `{"kind": "route" | "rule" | "default", "name": <route name | description>, "change":
-   {<fields to change>} | "delete"}` (default: a Default routing setting): when our next
-   write to that entry arrives (update, delete, enable switch; or a create of that name,
-   when `change` is fields), another admin's write is made
-   first (audited with `"by": "another-admin"`): fields changed (on the entry, or on our
+   {<fields to change>} | "delete", "org_unit"?: <OU>}` (default: a Default routing setting):
+   rules and settings are entries of one OU, `org_unit` (default: whichever OU our write is
+   in; the audit records it). When our next write to that entry arrives (update, delete,
+   enable switch; or a create of that name, when `change` is fields), another admin's write
+   is made first (audited with `"by": "another-admin"`): fields changed (on the entry, or on our
    create's fields when the entry does not exist), or the entry deleted. Our write is then
    refused, unapplied: 409 "This setting was changed by someone else. Reload the page to see
    the latest changes.", or 404 "This setting no longer exists." when it was deleted. If the
@@ -80,6 +81,7 @@ class ConcurrentEdit:
     kind: Kind
     name: str
     change: dict[str, Any] | Literal["delete"]
+    org_unit: str | None = None  # the entry's OU (kinds set per OU); None: that of our write
 
     @property
     def deletes(self) -> bool:
@@ -110,6 +112,9 @@ class FaultSettings:
         for key in ("latency_ms", "late_dialog_ms", "late_rows_ms"):
             value = getattr(self, key)
             doc[key] = None if value is None else list(value)
+        edit = doc.get("concurrent_edit")
+        if edit is not None and edit["org_unit"] is None:
+            del edit["org_unit"]  # as given: the OU of our write
         return doc
 
 
@@ -162,15 +167,25 @@ def _concurrent_edit(value: Any) -> ConcurrentEdit | None:
     if value is None:
         return None
     key = "concurrent_edit"
-    if not isinstance(value, dict) or set(value) != {"kind", "name", "change"}:
-        raise FaultError(f'{key}: expected {{"kind": ..., "name": ..., "change": ...}}')
+    if not isinstance(value, dict) or not {"kind", "name", "change"} <= set(value) <= {
+        "kind",
+        "name",
+        "change",
+        "org_unit",
+    }:
+        raise FaultError(
+            f'{key}: expected {{"kind": ..., "name": ..., "change": ..., "org_unit"?: ...}}'
+        )
     kind, name, change = value["kind"], value["name"], value["change"]
+    unit = value.get("org_unit")
+    if unit is not None and (not isinstance(unit, str) or not unit.startswith("/")):
+        raise FaultError(f"{key}.org_unit: expected an OU path such as /Sales, or null")
     if kind not in KINDS:
         raise FaultError(f'{key}.kind: expected "route", "rule" or "default"')
     if not isinstance(name, str) or not name.strip():
         raise FaultError(f"{key}.name: expected the route name or the rule description")
     if change == "delete":
-        return ConcurrentEdit(kind, name.strip(), "delete")
+        return ConcurrentEdit(kind, name.strip(), "delete", unit)
     fields = KINDS[kind].fields
     if not isinstance(change, dict) or not change:
         raise FaultError(f'{key}.change: expected {{field: value, ...}} or "delete"')
@@ -180,7 +195,7 @@ def _concurrent_edit(value: Any) -> ConcurrentEdit | None:
             f"{key}.change: unknown {kind} field(s) {', '.join(unknown)}; "
             f"known: {', '.join(fields)}"
         )
-    return ConcurrentEdit(kind, name.strip(), dict(change))
+    return ConcurrentEdit(kind, name.strip(), dict(change), unit)
 
 
 def _extra_option(value: Any) -> dict[str, str] | None:

@@ -179,17 +179,35 @@ class Store(SettingsBlocks):
             entries = self._entries[kind]
             return self._served(entry_id, entries[self._index(entries, entry_id)][1])
 
-    def find(self, kind: Kind, name: str) -> str | None:
-        """The page id of the entry of this kind so named, if any."""
+    def find(self, kind: Kind, name: str, unit: str | None = None) -> str | None:
+        """The page id of the entry of this kind so named (in OU `unit` for a kind set per
+        OU, when given), if any."""
         with self._lock:
             key = KINDS[kind].name_field
-            return next((i for i, e in self._entries[kind] if e[key] == name), None)
+            return next(
+                (
+                    i
+                    for i, e in self._entries[kind]
+                    if e[key] == name and (unit is None or e.get("org_unit", TOP) == unit)
+                ),
+                None,
+            )
 
     def name_of(self, kind: Kind, entry_id: str) -> str | None:
         """The name (route) or description (rule) of an entry, None when there is none."""
         with self._lock:
             key = KINDS[kind].name_field
             return next((str(e[key]) for i, e in self._entries[kind] if i == entry_id), None)
+
+    def unit_of(self, kind: Kind, entry_id: str) -> str | None:
+        """The OU an entry is set in (None for a kind not set per OU, or no such entry)."""
+        if not KINDS[kind].per_ou:
+            return None
+        with self._lock:
+            return next(
+                (str(e.get("org_unit", TOP)) for i, e in self._entries[kind] if i == entry_id),
+                None,
+            )
 
     def _route_names(self) -> set[str]:
         return {e["name"] for k, row in KINDS.items() if row.is_route for _, e in self._entries[k]}

@@ -18,7 +18,7 @@ from runbook.console.pages.message_options import UNMODELED, MessageOptions
 from runbook.console.widgets import choose
 from runbook.errors import ConsoleChanged, SignInRequired
 from runbook.locales import ACTION_KEYS, LabelKey
-from runbook.names import shown
+from runbook.names import placed, shown
 
 D = TypeVar("D", bound="SettingDialog")
 
@@ -112,10 +112,18 @@ class SwitchableList(ListPage, Generic[D]):
         with translated(self.page, f"reading whether {self.noun} {description!r} is enabled"):
             return self._switch(description, inherited).get_attribute("aria-checked") == "true"
 
-    def set_enabled(self, description: str, enabled: bool, *, inherited: bool = False) -> None:
+    def set_enabled(
+        self,
+        description: str,
+        enabled: bool,
+        *,
+        inherited: bool = False,
+        org_unit: str | None = None,
+    ) -> None:
         """Turn the entry with this description on or off (a save of its own); `inherited`:
-        the one inherited from a parent OU, switched in this OU only."""
-        what = f"the state of {self.noun} {description!r}"
+        the one inherited from a parent OU, switched in this OU only; `org_unit`: the OU the
+        page shows, named in errors."""
+        what = placed(f"the state of {self.noun} {description!r}", org_unit)
         self.guard.allow(f"{'enable' if enabled else 'disable'} {self.noun} {description!r}")
         with translated(self.page, f"switching {self.noun} {description!r}"):
             self.reloading()

@@ -27,7 +27,7 @@ from runbook.errors import (
     SignInRequired,
     StepFailed,
 )
-from runbook.names import shown
+from runbook.names import placed, shown
 from runbook.results import Mode, StepResult
 from runbook.spec import KindInfo, Step, kind_info
 from runbook.spec.placement import org_unit_of
@@ -327,7 +327,7 @@ class StepType(ABC, Generic[P, D]):
             return
         dialog = self._fill(page, plan, rehearsal=False)
         self.ctx.checkpoint(self.result, "filled")
-        what = f"{self.noun} {self.step.key!r}"
+        what = placed(f"{self.noun} {self.step.key!r}", self.result.org_unit)
         self.ctx.say(f"Save {what}", dialog.save_button)
         self.save_sent = True
         dialog.save(what)

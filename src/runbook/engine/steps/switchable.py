@@ -241,5 +241,7 @@ class SwitchableStep(StepType[P, D]):
     def _switch(self, page: P, enabled: bool) -> None:
         self.ctx.say(f"{'Enable' if enabled else 'Disable'} the {self.noun}")
         self.save_sent = True
-        page.set_enabled(self.step.key, enabled, inherited=self.inherited)
+        page.set_enabled(
+            self.step.key, enabled, inherited=self.inherited, org_unit=self.result.org_unit
+        )
         self.result.status = "changed"
