@@ -64,3 +64,31 @@ def test_another_admins_edit_of_the_rule_we_save_in_a_unit_is_named_with_its_uni
         r["org_unit"]: r["messages"] for r in sim_http.get("/_sim/state").json()["routing_rules"]
     }
     assert live == {"/": ["inbound"], "/Sales": ["outbound"]}  # theirs stands; / untouched
+
+
+def test_an_inherited_rule_a_parent_turned_off_cannot_be_switched_on_below_it(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    top = {"description": "Sales mail", "messages": ["inbound"], "org_unit": "/"}
+    off = {"org_unit": "/Sales", "description": "Sales mail", "kind": "routing_rules"}
+    state = {
+        "org_units": ["/", "/Sales", "/Sales/EMEA"],
+        "routing_rules": [top],
+        "disabled_inherited": [off],
+    }
+    sim_http.put("/_sim/state", json=state).raise_for_status()
+    rule = {"description": "Sales mail", "org_unit": "/Sales/EMEA", "inherited": True}
+    book = write_runbook({"version": 1, "name": "ou", "steps": [{"routing_rule": rule}]})
+    result = runbook_cli("run", str(book), "--json", "--screenshots", "off")
+    assert result.code == 1, result.output
+    [step] = result.json()["steps"]
+    assert step["status"] == "failed"
+    assert "is off in /Sales, and /Sales/EMEA inherits it from there" in step["message"]
+    assert "Turn it on in /Sales first" in step["message"]
+    assert sim_http.get("/_sim/audit").json() == []
+
+    # Once /Sales has it on again, the step has nothing to do (EMEA never turned it off).
+    sim_http.put("/_sim/state", json={**state, "disabled_inherited": []}).raise_for_status()
+    again = runbook_cli("run", str(book), "--json", "--screenshots", "off")
+    assert again.code == 0, again.output
+    assert [s["status"] for s in again.json()["steps"]] == ["ok"]

@@ -10,7 +10,7 @@ from runbook.engine.registry import STEP_TYPES
 from runbook.names import placed, shown
 from runbook.results import RunResult, StepResult
 from runbook.spec import Runbook
-from runbook.spec.placement import Placement, org_unit_of
+from runbook.spec.placement import Placement, org_unit_of, parents_of
 
 
 def _matches(step: StepResult, names: Iterable[str]) -> bool:
@@ -40,14 +40,8 @@ def apply_ignores(result: RunResult, book: Runbook, today: date | None = None) -
             )
 
 
-def _ancestors(unit: str) -> list[str]:
-    """The OUs above `unit`, nearest first: "/A/B" -> ["/A", "/"]."""
-    parts = unit.strip("/").split("/") if unit != "/" else []
-    return ["/" + "/".join(parts[:i]) for i in range(len(parts) - 1, -1, -1)]
-
-
 def _depth(unit: str) -> int:
-    return len(_ancestors(unit))
+    return len(parents_of(unit))
 
 
 def find_unmanaged(ctx: RunContext, book: Runbook) -> dict[str, list[str]]:
@@ -86,7 +80,7 @@ def find_unmanaged(ctx: RunContext, book: Runbook) -> dict[str, list[str]]:
             if where in (None, "/"):
                 continue
             for name in page.inherited_names():
-                above = _ancestors(where)
+                above = parents_of(where)
                 if (kind, where, True, name) in named or any(
                     (a in read and name in own.get(a, [])) or (kind, a, False, name) in named
                     for a in above

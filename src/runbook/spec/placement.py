@@ -66,3 +66,9 @@ def org_unit_of(resource: object, default: str) -> str | None:
     if not isinstance(resource, Placement):
         return None
     return resource.org_unit or default
+
+
+def parents_of(unit: str) -> list[str]:
+    """The OUs above `unit`, nearest first: "/A/B" -> ["/A", "/"]."""
+    parts = unit.strip("/").split("/") if unit != "/" else []
+    return ["/" + "/".join(parts[:i]) for i in range(len(parts) - 1, -1, -1)]

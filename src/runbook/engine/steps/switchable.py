@@ -26,6 +26,7 @@ from runbook.errors import (
 )
 from runbook.names import shown
 from runbook.spec import Step
+from runbook.spec.placement import parents_of
 
 P = TypeVar("P", bound=SwitchableList[Any])
 D = TypeVar("D", bound=SettingDialog)
@@ -116,9 +117,33 @@ class SwitchableStep(StepType[P, D]):
 
     def read_entry(self, page: P) -> dict[str, Any]:
         if self.inherited:  # read from its row: an inherited rule has no dialog here
-            return {"enabled": page.is_enabled(self.step.key, inherited=True)}
+            enabled = page.is_enabled(self.step.key, inherited=True)
+            if not enabled and getattr(self.step.resource, "enabled", True):
+                self._check_on_above()
+            return {"enabled": enabled}
         enabled = page.is_enabled(self.step.key)
         return {**super().read_entry(page), "enabled": enabled}
+
+    def _check_on_above(self) -> None:
+        """An inherited rule off here that the step wants on: it can be switched on here only
+        if every parent OU has it on. Read them (nearest first, up to the OU that sets it) and
+        fail, before any write, naming the highest OU that has it off."""
+        key, off = shown(self.step.key), None
+        for unit in parents_of(self.org_unit):
+            self.ctx.shell.open(self.page_name, unit)
+            page = self.ctx.list_page(self.page_type)
+            if key in page.names():  # where it is set: nothing above it matters
+                off = off if page.is_enabled(key) else unit
+                break
+            if page.inherited_count(key) and not page.is_enabled(key, inherited=True):
+                off = unit
+        self.ctx.shell.open(self.page_name, self.org_unit)
+        if off is not None:
+            raise StepFailed(
+                f"{self.noun} {self.step.key!r} is off in {off}, and {self.org_unit} inherits "
+                f"it from there: it cannot be switched on in {self.org_unit} alone. Turn it on "
+                f"in {off} first (a step with org_unit: {off}); nothing was changed"
+            )
 
     def read_saved(self, page: P) -> dict[str, Any]:
         have = self.read_back(page)
