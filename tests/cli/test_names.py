@@ -93,3 +93,25 @@ def test_a_name_equal_to_another_cells_text_is_found_in_its_own_column(
     route: str, rule: str, runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
 ) -> None:
     check_whole_life(named(route, rule), runbook_cli, write_runbook, sim_http)
+
+
+def test_two_rules_that_show_the_same_description_are_named_as_ambiguous(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    rules = [
+        {"description": "Sales  mail", "messages": ["inbound"]},
+        {"description": "Sales mail", "messages": ["outbound"]},
+    ]
+    sim_http.put("/_sim/state", json={"routing_rules": rules}).raise_for_status()
+    step = {"routing_rule": {"description": "Sales mail", "messages": ["inbound"]}}
+    book = write_runbook({"version": 1, "name": "twins", "steps": [step]})
+    for command in ("run", "drift"):
+        result = runbook_cli(command, str(book), "--json", "--screenshots", "off")
+        assert result.code == 1, result.output
+        [failed] = result.json()["steps"]
+        assert (
+            "the console lists 2 rules shown as 'Sales mail', their names differing only in "
+            "spacing: runbook cannot tell which one the step means" in failed["message"]
+        )
+        assert "strict mode" not in result.output
+    assert sim_http.get("/_sim/audit").json() == []

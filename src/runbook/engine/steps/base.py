@@ -395,8 +395,17 @@ class StepType(ABC, Generic[P, D]):
     # What a kind supplies or may change.
 
     def listed(self, page: P) -> bool:
-        """Whether the page lists the step's entry."""
-        return page.has(self.step.key)
+        """Whether the page lists the step's entry; two entries that show the same name (they
+        differ in spacing only) fail the step: runbook cannot tell which one is meant."""
+        found = page.names().count(shown(self.step.key))
+        if found > 1:
+            these = placed(f"{found} {self.noun}s shown as {shown(self.step.key)!r}", self.org_unit)
+            raise StepFailed(
+                f"the console lists {these}, their names differing only in spacing: runbook "
+                "cannot tell which one the step means; nothing was changed (rename all but one "
+                "in the console)"
+            )
+        return found == 1
 
     def read_entry(self, page: P) -> dict[str, Any]:
         """What the console holds for the listed entry; its dialog is left open."""
