@@ -81,3 +81,22 @@ def test_an_unknown_simulator_variant_is_a_usage_error(runbook_process: Run) -> 
     done = runbook_process("simulator", "--variant", "caps", "--variant", "capz", timeout=60)
     assert done.code == 64
     assert "unknown variant(s) capz; known: caps, tls-wording-2" in done.stderr
+
+
+def test_login_answers_verify_its_you_with_the_password_as_runs_do(
+    runbook_cli: Run,
+    sim_http: httpx.Client,
+    simulator: Any,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    from runbook.simulator import auth as sim_auth
+
+    sim_http.put("/_sim/variants", json=["reauth"]).raise_for_status()
+    env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "config")}  # no session yet
+    args = ["--user", sim_auth.DEFAULT_USER, "--console", simulator.url, "--profile", "fresh"]
+    result = runbook_cli("login", "--non-interactive", *args, env=env)
+    assert result.code == 0, result.output
+    assert "verify it's you" in result.output
+    saved = tmp_path / "config" / "runbook" / "profiles" / "fresh.json"
+    assert saved.is_file()

@@ -6,10 +6,11 @@ import weakref
 from collections.abc import Callable
 
 import structlog
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page
 
 from runbook.console.failures import on_sign_in
 from runbook.console.locate import by_role
+from runbook.console.signin import SignInPage
 from runbook.errors import SignInRequired
 from runbook.locales import Labels
 
@@ -90,13 +91,7 @@ class Hazards:
                 "since. Set RUNBOOK_PASSWORD (as for runbook login --non-interactive) to let "
                 "the run answer it"
             )
-        by_role(page, "textbox", "signin_password", self.labels).fill(self.password)
-        by_role(page, "button", "signin_next", self.labels).click()
-        back = by_role(page, "button", "main_menu", self.labels)  # on the console page again
-        expect(back.or_(page.get_by_role("alert")).first).to_be_visible()
-        if on_sign_in(page):
-            raise SignInRequired("the console refused the password when asked to verify it's you")
-        page.wait_for_load_state()  # the page's script in place, as after any navigation
+        SignInPage(page, self.labels).verify(self.password)
         self.note(
             "console.reauthenticated",
             "the console asked to verify it's you: answered with the password, then went on",

@@ -62,7 +62,8 @@ def login(
             check_answer(page, page.goto(home), home)
         if on_sign_in(page):
             if creds is not None:
-                SignInPage(page, labels).sign_in(creds)
+                if SignInPage(page, labels).sign_in(creds):
+                    print("The console asked to verify it's you: answered with the password.")
             else:
                 print(
                     "Sign in in the browser window (2-step verification included); "

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pyotp
 from platformdirs import user_config_dir
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from runbook.console.failures import is_sign_in_url, on_sign_in, translated
 from runbook.console.locate import by_role
@@ -60,8 +60,26 @@ class SignInPage:
         self.next_button = by_role(page, "button", "signin_next", labels)
         self.refusal = page.get_by_role("alert").first  # why the console refused a value
 
-    def sign_in(self, creds: Credentials) -> None:
-        """Fill email, password and the current 2-step code; wait to leave the flow.
+    @property
+    def challenge(self) -> Locator:
+        """The heading of a mid-session "Verify it's you" (password only)."""
+        return by_role(self.page, "heading", "reauth_heading", self.labels, exact=False)
+
+    def verify(self, password: str) -> None:
+        """Answer "Verify it's you" with the password and wait to be back on the console."""
+        labels, page = self.labels, self.page
+        by_role(page, "textbox", "signin_password", labels).fill(password)
+        self.next_button.click()
+        back = by_role(page, "button", "main_menu", labels)  # on the console page again
+        expect(back.or_(self.refusal).first).to_be_visible()
+        if on_sign_in(page):
+            raise SignInRequired("the console refused the password when asked to verify it's you")
+        page.wait_for_load_state()  # the page's script in place, as after any navigation
+
+    def sign_in(self, creds: Credentials) -> bool:
+        """Fill email, password and the current 2-step code; wait to leave the flow. A "Verify
+        it's you" (at once, or on the way back to the console) is answered with the password;
+        returns whether one was.
 
         A value the console refuses (it shows its reason in an alert) ends the sign-in at once
         with that reason: `SignInRequired` naming what was refused.
@@ -70,6 +88,9 @@ class SignInPage:
         page = self.page
         main_menu = by_role(page, "button", "main_menu", labels)
         with translated(page, "signing in"):
+            if self.challenge.is_visible():
+                self.verify(creds.password)
+                return True
             steps: list[tuple[LabelKey, str, str]] = [
                 ("signin_email", creds.user, f"the account {creds.user}"),
                 ("signin_password", creds.password, f"the password for {creds.user}"),
@@ -85,14 +106,18 @@ class SignInPage:
                 expect(box).to_be_visible()
                 box.fill(value)
                 self.next_button.click()
-                after = boxes[n + 1] if n + 1 < len(boxes) else main_menu
+                after = boxes[n + 1] if n + 1 < len(boxes) else main_menu.or_(self.challenge)
                 expect(after.or_(self.refusal).first).to_be_visible()
                 if self.refusal.is_visible():
                     reason = " ".join(self.refusal.inner_text().split())
                     raise SignInRequired(f"the console refused {what}: {reason}")
+            verified = self.challenge.is_visible()
+            if verified:
+                self.verify(creds.password)
             page.wait_for_url(lambda url: not is_sign_in_url(url))
         if on_sign_in(page):
             raise SignInRequired("sign-in did not complete")
+        return verified
 
 
 def password_from_env() -> str | None:
