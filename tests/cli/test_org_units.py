@@ -92,3 +92,22 @@ def test_an_inherited_rule_a_parent_turned_off_cannot_be_switched_on_below_it(
     again = runbook_cli("run", str(book), "--json", "--screenshots", "off")
     assert again.code == 0, again.output
     assert [s["status"] for s in again.json()["steps"]] == ["ok"]
+
+
+def test_absent_in_a_unit_that_inherits_the_rule_says_it_still_applies_there(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+) -> None:
+    top = {"description": "Sales mail", "messages": ["inbound"], "org_unit": "/"}
+    state = {"org_units": ["/", "/Sales"], "routing_rules": [top]}
+    sim_http.put("/_sim/state", json=state).raise_for_status()
+    step = {"routing_rule": {"description": "Sales mail", "org_unit": "/Sales"}, "state": "absent"}
+    book = write_runbook({"version": 1, "name": "ou", "steps": [step]})
+    result = runbook_cli("run", str(book), "--json", "--screenshots", "off")
+    assert result.code == 0, result.output
+    [done] = result.json()["steps"]
+    assert done["status"] == "ok"
+    assert "inherits one from a parent OU: it still applies in /Sales" in done["message"]
+    assert "inherited: true and enabled: false" in done["message"]
+    shown = runbook_cli("run", str(book), "--screenshots", "off")
+    assert "Note: /Sales has no rule 'Sales mail' of its own" in shown.stdout
+    assert sim_http.get("/_sim/audit").json() == []

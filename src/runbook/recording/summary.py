@@ -67,8 +67,8 @@ def _isatty(stream: TextIO) -> bool:
 
 def _changes_text(result: RunResult, step: StepResult) -> list[str]:
     lines = [change_line(c, result.mode) for c in step.changes]
-    if step.status == "failed" and step.message:
-        lines.append(step.message)
+    if step.message:  # why it failed; or what a step that did not fail has to say
+        lines.append(step.message if step.status == "failed" else f"Note: {step.message}")
     return lines
 
 

@@ -83,9 +83,16 @@ class SwitchableStep(StepType[P, D]):
 
     def listed(self, page: P) -> bool:
         """An inherited rule must be listed as inherited in the step's OU (else it fails)."""
-        if not self.inherited:
-            return super().listed(page)
         key, unit = self.step.key, self.org_unit
+        if not self.inherited:
+            own = super().listed(page)
+            if not own and self.step.state == "absent" and page.inherited_count(key):
+                self.result.message = (
+                    f"{unit} has no {self.noun} {key!r} of its own, but inherits one from a "
+                    f"parent OU: it still applies in {unit}. To switch it off there, give the "
+                    "step inherited: true and enabled: false"
+                )
+            return own
         if self.step.state == "absent":
             raise StepFailed(
                 f"{self.noun} {key!r} is inherited in {unit}: it cannot be removed there, only "
