@@ -68,10 +68,11 @@ class SignInPage:
     def verify(self, password: str) -> None:
         """Answer "Verify it's you" with the password and wait to be back on the console."""
         labels, page = self.labels, self.page
-        by_role(page, "textbox", "signin_password", labels).fill(password)
-        self.next_button.click()
-        back = by_role(page, "button", "main_menu", labels)  # on the console page again
-        expect(back.or_(self.refusal).first).to_be_visible()
+        with translated(page, "answering 'Verify it's you'"):
+            by_role(page, "textbox", "signin_password", labels).fill(password)
+            self.next_button.click()
+            back = by_role(page, "button", "main_menu", labels)  # on the console page again
+            expect(back.or_(self.refusal).first).to_be_visible()
         if on_sign_in(page):
             raise SignInRequired("the console refused the password when asked to verify it's you")
         page.wait_for_load_state()  # the page's script in place, as after any navigation
