@@ -90,3 +90,16 @@ def test_a_console_value_that_looks_like_a_reference_is_written_to_read_back_as_
     read = [step.resource.prepend_subject for step in book.steps if step.kind == "routing_rule"]
     assert read == values
     assert "s3cret" not in str(book.model_dump())
+
+
+def test_an_own_rule_and_the_inherited_one_it_shares_a_description_with_are_two_steps() -> None:
+    console = {**CONSOLE, "org_unit": "/Sales"}
+    own = {"description": "Sales mail", "messages": ["inbound"], "action": "modify_message"}
+    off = {"description": "Sales mail", "inherited": True, "enabled": False}
+    entries = [Entry("routing_rule", "Sales mail", own), Entry("routing_rule", "Sales mail", off)]
+    text = runbook_text(entries, name="x", description="d", console=console)
+    book = load_text(text, "export.yaml")  # valid: one name per step
+    assert [s.name for s in book.steps] == [
+        "Routing rule: Sales mail",
+        "Inherited routing rule: Sales mail",
+    ]

@@ -107,9 +107,11 @@ def _referenced(info: KindInfo, fields: dict[str, Any], written: set[tuple[str, 
             fields[ref.field] = {"name": name, "existing": True}
 
 
-def step_name(info: KindInfo, key: str) -> str:
-    """The step of an exported entry: `Mail route: Legacy mail server`."""
-    return f"{info.what[:1].upper()}{info.what[1:]}: {key}"
+def step_name(info: KindInfo, key: str, *, inherited: bool = False) -> str:
+    """The step of an exported entry: `Mail route: Legacy mail server`; an inherited one that
+    its OU switches off, `Inherited routing rule: X` (an OU's own entry may share its key)."""
+    what = f"inherited {info.what}" if inherited else info.what
+    return f"{what[:1].upper()}{what[1:]}: {key}"
 
 
 def schema_ref(output: Path | None) -> str:
@@ -154,7 +156,8 @@ def _step(entry: Entry, written: set[tuple[str, str]]) -> str:
         notes = [f"{step_name(info, entry.key)} not exported: {r}" for r in reasons]
         return "".join(f"  # {note}\n" for note in notes)
     _referenced(info, fields, written)
-    step = {"name": step_name(info, entry.key), entry.kind: fields}
+    inherited = bool(entry.have.get("inherited"))
+    step = {"name": step_name(info, entry.key, inherited=inherited), entry.kind: fields}
     text = _dump([_literals(step)])
     return "".join(f"  # {note}\n" for note in notes) + _indented(text)
 
