@@ -174,15 +174,26 @@ def _pool(jobs: list[TenantJob], workers: int, result: FleetRun, fleet: FleetOpt
         elif not fleet.as_json:
             print_line(outcome, sys.stdout)
 
+    def skipped(job: TenantJob, code: int) -> None:
+        outcome = TenantOutcome.not_started(job.tenant, code, Path(job.run_dir))
+        result.outcomes.append(outcome)
+        if table is not None:
+            table.finished(outcome)
+        elif not fleet.as_json:
+            print_line(outcome, sys.stdout)
+
     def tick() -> None:
         if table is not None:
             table.refresh()
 
+    def run() -> None:
+        run_pool(jobs, workers, started=started, finished=finished, tick=tick, skipped=skipped)
+
     if table is None:
-        run_pool(jobs, workers, started=started, finished=finished, tick=tick)
+        run()
         return
     with table:
-        run_pool(jobs, workers, started=started, finished=finished, tick=tick)
+        run()
 
 
 def _write(result: FleetRun, fleet: FleetOptions) -> None:

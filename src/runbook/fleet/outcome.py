@@ -52,6 +52,12 @@ class TenantOutcome:
     run_dir: Path
     result: dict[str, Any] | None = None
     duration_ms: int = 0
+    started: bool = True  # False: the fleet was stopped before this tenant's turn
+
+    @classmethod
+    def not_started(cls, tenant: Tenant, exit_code: int, run_dir: Path) -> TenantOutcome:
+        """A tenant the fleet never started (stopped first): the fleet's stop code, no report."""
+        return cls(tenant, exit_code, run_dir, started=False)
 
     @classmethod
     def read(cls, tenant: Tenant, exit_code: int, run_dir: Path, duration_ms: int) -> TenantOutcome:
@@ -63,11 +69,16 @@ class TenantOutcome:
 
     @property
     def status(self) -> str:
+        if not self.started:
+            return "not_started"
         return STATUS_WORDS.get(self.exit_code, "failed")
 
     @property
-    def report(self) -> str:
-        """The tenant's report.html (its run folder's output.txt when no report was written)."""
+    def report(self) -> str | None:
+        """The tenant's report.html (its run folder's output.txt when no report was written;
+        None for a tenant never started: it has neither)."""
+        if not self.started:
+            return None
         html = self.run_dir / "report.html"
         return str(html if html.exists() else self.run_dir / "output.txt")
 
@@ -77,6 +88,9 @@ class TenantOutcome:
 
     @property
     def error(self) -> str:
+        if not self.started:
+            how = "terminated" if self.exit_code == ExitCode.TERMINATED else "interrupted"
+            return f"not started: the fleet was {how} before this tenant's turn"
         if self.result is not None:
             return str(self.result.get("error") or "")
         try:

@@ -16,7 +16,7 @@ from runbook.fleet.outcome import FleetRun, TenantOutcome
 from runbook.recording.ci import write_junit_suites
 from runbook.recording.formatting import format_duration
 
-_ICONS = {"ok": "✅", "drift": "⚠️"}
+_ICONS = {"ok": "✅", "drift": "⚠️", "not_started": "⏹️"}
 
 
 def current_step(run_dir: Path) -> str:

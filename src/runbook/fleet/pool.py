@@ -191,8 +191,12 @@ def run_pool(
     started: Callable[[TenantJob], None],
     finished: Callable[[TenantJob, int], None],
     tick: Callable[[], None],
+    skipped: Callable[[TenantJob, int], None] | None = None,
 ) -> None:
     """Run every job with at most `workers` processes at once; call back as they go.
+
+    Jobs never started because the fleet was stopped go to `skipped` with the fleet's stop
+    code (130 Ctrl-C, 143 SIGTERM); without it, to `finished`.
 
     A process that dies without an exit code of its own (a signal, a crash) counts as exit 1
     for its tenant. SIGTERM to the fleet is passed on to the running workers (each ends its
@@ -240,8 +244,9 @@ def run_pool(
         finally:
             for worker in idle:
                 worker.stop()
+    code = stop[0] if stop else int(ExitCode.INTERRUPTED)
     for job in queue:  # never started: the fleet was stopped
-        finished(job, int(ExitCode.INTERRUPTED))
+        (skipped or finished)(job, code)
 
 
 def _next_free(queue: deque[TenantJob], held: set[tuple[str, str]]) -> TenantJob | None:
@@ -261,24 +266,27 @@ def _code(exitcode: int | None) -> int:
 
 
 @contextmanager
-def _forward_sigterm(running: dict[Any, Worker]) -> Iterator[list[bool]]:
+def _forward_sigterm(running: dict[Any, Worker]) -> Iterator[list[int]]:
     """While the pool runs: SIGTERM and Ctrl-C stop new starts; SIGTERM reaches the workers.
 
-    Yields a list that is non-empty once the fleet was asked to stop. Off the main thread
-    (a fleet started by a host program's worker thread), signals stay the host's.
+    Yields a list that holds the stop's exit code (143, 130) once the fleet was asked to
+    stop. Off the main thread (a fleet started by a host program's worker thread), signals
+    stay the host's.
     """
-    stop: list[bool] = []
+    stop: list[int] = []
     if threading.current_thread() is not threading.main_thread():
         yield stop
         return
 
     def terminate(signum: int, frame: object) -> None:
-        stop.append(True)
+        stop.append(int(ExitCode.TERMINATED))
         for entry in running.values():
             entry.process.terminate()
 
     def interrupt(signum: int, frame: object) -> None:
-        stop.append(True)  # the workers got Ctrl-C too (same process group) and end their runs
+        stop.append(
+            int(ExitCode.INTERRUPTED)
+        )  # the workers got Ctrl-C too (same process group) and end their runs
 
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
     signal.signal(signal.SIGTERM, terminate)

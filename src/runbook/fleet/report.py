@@ -45,11 +45,16 @@ def step_columns(fleet: FleetRun) -> list[str]:
 
 
 def _link(o: TenantOutcome, fleet: FleetRun) -> str:
-    return Path(os.path.relpath(o.report, fleet.folder)).as_posix()
+    return Path(os.path.relpath(o.report, fleet.folder)).as_posix() if o.report else ""
 
 
 def _row(o: TenantOutcome, fleet: FleetRun, columns: list[str]) -> str:
     href = _e(_link(o, fleet))
+    if not o.started:  # nothing of it to link to
+        return (
+            f"<tr><th>{_e(o.tenant.name)}</th><td>{_e(o.status)}</td>"
+            f'<td class="error" colspan="{max(1, len(columns))}">{_e(o.error)}</td></tr>'
+        )
     head = (
         f'<th><a href="{href}">{_e(o.tenant.name)}</a></th>'
         f"<td>{_e(o.status)} (exit {o.exit_code})<br><small>"

@@ -84,3 +84,20 @@ def test_the_live_table_shows_the_step_a_tenant_is_at(tmp_path: Path) -> None:
     )  # fmt: skip
     assert current_step(tmp_path) == "2. Rule"
     assert current_step(tmp_path / "missing") == ""
+
+
+def test_a_tenant_never_started_is_not_started_with_nothing_to_link_to(tmp_path: Path) -> None:
+    run = fleet(tmp_path)
+    tenant = Tenant("delta", "https://admin.google.com", "delta")
+    late = TenantOutcome.not_started(tenant, 143, run.folder / "delta")
+    run.outcomes.append(late)
+    assert (late.status, late.report) == ("not_started", None)
+    assert late.error == "not started: the fleet was terminated before this tenant's turn"
+    page = render_fleet_html(run)
+    assert "<th>delta</th><td>not_started</td>" in page
+    assert "delta/" not in page  # no link to a folder that was never made
+    assert run.as_dict()["tenants"][-1]["report"] is None
+    assert run.exit_code == 143
+    out = io.StringIO()
+    print_line(late, out)
+    assert json.loads(out.getvalue())["status"] == "not_started"

@@ -141,3 +141,28 @@ def test_tenants_sharing_a_console_and_profile_run_one_after_the_other(
     )
     assert started == ["a", "c", "b"]  # b waits for its sibling a; c, free, goes first
     assert ended == {"a": 0, "b": 0, "c": 0}
+
+
+def sigterm_runner(job: TenantJob, book: Any, options: Any) -> int:
+    """The fleet gets SIGTERM while this tenant runs (a scheduler stopping the job)."""
+    os.kill(os.getppid(), signal.SIGTERM)
+    return 0
+
+
+def test_tenants_a_terminated_fleet_never_started_are_not_started_with_its_stop_code(
+    tmp_path: Path,
+) -> None:
+    jobs = [_job(tmp_path, k, 0) for k in range(3)]
+    jobs[0] = TenantJob(**{**jobs[0].__dict__, "runner": f"{__name__}:sigterm_runner"})
+    finished: list[str] = []
+    skipped: dict[str, int] = {}
+    run_pool(
+        jobs,
+        1,
+        started=lambda job: None,
+        finished=lambda job, code: finished.append(job.tenant.name),
+        tick=lambda: None,
+        skipped=lambda job, code: skipped.__setitem__(job.tenant.name, code),
+    )
+    assert finished == ["t0"]
+    assert skipped == {"t1": 143, "t2": 143}  # SIGTERM, not Ctrl-C's 130
