@@ -121,3 +121,26 @@ def test_a_child_units_export_holds_its_own_rules_and_the_inherited_ones_it_turn
     rebuilt = runbook_cli("run", "sales.yaml", "--screenshots", "off")
     assert rebuilt.code == 0, rebuilt.output
     assert sim_http.get("/_sim/state").json() == filled
+
+
+def test_an_export_of_one_unit_says_which_units_below_it_are_not_in_the_file(
+    runbook_cli: Run, sim_http: httpx.Client, simulator: Any, tmp_path: Path
+) -> None:
+    console = {
+        "org_units": ["/", "/Sales", "/Sales/EMEA", "/Support"],
+        "routes": [LEGACY],
+        "routing_rules": [SPLIT, {**REJECT, "org_unit": "/Sales"}],
+    }
+    sim_http.put("/_sim/state", json=console).raise_for_status()
+    top = runbook_cli("export", "--console", simulator.url, "-o", "top.yaml", "--json")
+    assert top.code == 0, top.output
+    assert top.json()["notes"] == [
+        "Only org unit / was exported: the rules and settings of the org units below it "
+        "(/Sales, /Support) are not in top.yaml; export each with --org-unit"
+    ]
+    assert "Exported 2 entries of org unit / to top.yaml" in top.json()["summary"]
+    routes = runbook_cli(
+        "export", "--console", simulator.url, "--kind", "mail_route", "-o", "routes.yaml"
+    )
+    assert routes.code == 0 and "Only org unit" not in routes.output  # routes have no OU
+    assert writes(sim_http) == 0

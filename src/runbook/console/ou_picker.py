@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
 
+from runbook.console.failures import doing
 from runbook.console.locate import by_role
 from runbook.console.widgets import wait_loaded
 from runbook.errors import StepFailed
@@ -140,3 +141,27 @@ class OuPicker:
             item.click()
             expect(item).to_have_attribute("aria-selected", "true")
         wait_loaded(self.page, self.labels)
+
+    @doing("reading the organizational units below {path!r}")
+    def children(self, path: str) -> list[str]:
+        """The paths of the OUs one level below `path` (opening it when closed); none when
+        the page has no picker or does not show `path`."""
+        if not self.tree.count():
+            return []
+        parts = parts_of(path)
+        items = self._one_branch(parts)
+        depth, at = find_in(items, parts)
+        if at < 0 or depth < len(parts):
+            return []
+        if items[at][2] == "false":
+            self._item(items, at).press("ArrowRight")
+            expect(self._item(items, at)).to_have_attribute("aria-expanded", "true")
+            items = self._one_branch(parts)
+            depth, at = find_in(items, parts)
+        level, below = items[at][0], []
+        for item in items[at + 1 :]:
+            if item[0] <= level:
+                break
+            if item[0] == level + 1:
+                below.append("/" + "/".join([*parts, item[1]]))
+        return below

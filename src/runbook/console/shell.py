@@ -139,6 +139,10 @@ class ConsoleShell:
         heading = by_role(self.page, "heading", info.heading, labels, exact=False, level=1)
         expect(heading).to_be_visible()
 
+    def org_units_below(self) -> list[str]:
+        """The OUs one level below the one the page shows (from its picker)."""
+        return OuPicker(self.page, self.labels).children(self.here)
+
     def _select_org_unit(self) -> None:
         picker = OuPicker(self.page, self.labels)
         if self.here in ("", "/") and not picker.tree.count():

@@ -60,17 +60,20 @@ def export_work(request: ExportRequest) -> Work:
     """The walk `runner.execute` does in the console instead of steps; it writes the file."""
 
     def walk(scope: Scope) -> None:
-        entries = read_entries(scope, request)
-        _write(request, entries, scope.result, scope.log)
+        entries, below = read_entries(scope, request)
+        _write(request, entries, scope.result, scope.log, below)
 
     return walk
 
 
-def read_entries(scope: Scope, request: ExportRequest) -> list[Entry]:
-    """Every listed entry of the chosen kinds whose key matches: opened, read and cancelled."""
+def read_entries(scope: Scope, request: ExportRequest) -> tuple[list[Entry], list[str]]:
+    """Every listed entry of the chosen kinds whose key matches: opened, read and cancelled;
+    and, when a kind set per OU was read, the OUs right below the exported one (their own
+    entries are not read: the export says so)."""
     ctx, result, log, progress = scope.ctx, scope.result, scope.log, scope.progress
     pattern = re.compile(request.match) if request.match else None
     entries: list[Entry] = []
+    below: list[str] | None = None
     for kind in kinds_in_order(request.kinds):
         cls = step_type(kind)
         ctx.shell.open(cls.page_name)
@@ -88,7 +91,9 @@ def read_entries(scope: Scope, request: ExportRequest) -> list[Entry]:
             for entry in _switched_off(kind, page, pattern, result):
                 entries.append(entry)
                 log.info("export.entry", kind=kind, resource=entry.key, inherited=True)
-    return entries
+        if isinstance(page, SwitchableList) and below is None:
+            below = ctx.shell.org_units_below()
+    return entries, below or []
 
 
 def _switched_off(
@@ -145,8 +150,11 @@ def _read_one(ctx: RunContext, kind: str, key: str, page: Any, result: RunResult
     return Entry(kind, key, have, missing)
 
 
-def _write(request: ExportRequest, entries: list[Entry], result: RunResult, log: Any) -> None:
-    """Write the runbook; a partial export (what runbook cannot express) exits 4 after it."""
+def _write(
+    request: ExportRequest, entries: list[Entry], result: RunResult, log: Any, below: list[str]
+) -> None:
+    """Write the runbook; a partial export (what runbook cannot express) exits 4 after it.
+    `below`: the OUs under the exported one, whose own entries the file does not hold."""
     text = runbook_text(
         entries,
         name=request.name,
@@ -157,7 +165,16 @@ def _write(request: ExportRequest, entries: list[Entry], result: RunResult, log:
     request.output.parent.mkdir(parents=True, exist_ok=True)
     request.output.write_text(text, encoding="utf-8")
     log.info("export.written", file=str(request.output), entries=len(entries))
-    result.summary = f"Exported {len(entries)} entries to {request.output}; nothing was saved"
+    unit = request.console.org_unit
+    result.summary = (
+        f"Exported {len(entries)} entries of org unit {unit} to {request.output}; nothing was saved"
+    )
+    if below:
+        names = ", ".join(below)
+        result.notes.append(
+            f"Only org unit {unit} was exported: the rules and settings of the org units "
+            f"below it ({names}) are not in {request.output}; export each with --org-unit"
+        )
     partial = partial_entries(entries)
     if partial:
         result.exit_code = ExitCode.CONSOLE_CHANGED
