@@ -29,6 +29,7 @@ NEEDS_NONE = {
     "ConsoleShell.url": "no browser call",
     "ConsoleShell.check_signed_in": "reads the page's URL, waits for nothing",
     "ConsoleShell.open_ahead": "a failure there is not the step's: it is dropped",
+    "ConsoleShell.org_units_below": "OuPicker.children translates (@doing)",
 }
 PAGE_OBJECTS = [
     "page.py",
