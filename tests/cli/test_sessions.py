@@ -264,3 +264,34 @@ def test_login_takes_a_labels_file_for_a_sign_in_whose_words_changed(
     result = runbook_cli("login", *args, "--labels", "labels.yaml", env=env)
     assert result.code == 0, result.output
     assert (tmp_path / "cfg" / "runbook" / "profiles" / "default.json").is_file()
+
+
+def test_a_dialog_taller_than_the_window_is_kept_in_parts_each_masked(
+    runbook_cli: Run, write_runbook: Write, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    rule = {
+        "description": "Tag and copy outbound mail",
+        "messages": ["outbound", "internal_sending"],
+        "action": "modify_message",
+        "prepend_subject": "${env:TAG}",  # near the top of the dialog
+        "headers": {"x_gm_original_to": True, "custom": [{"key": "X-Archive", "value": "yes"}]},
+        "bypass_spam_filter": True,
+        "change_envelope_recipient": {"domain": "archive.example.net"},
+        "also_deliver_to": [{"address": "journal@example.com"}],
+        "account_types": ["users", "groups"],
+        "envelope_filter": {"recipients": {"match": "group", "value": "staff@example.com"}},
+    }
+    book = write_runbook({"version": 1, "name": "tall", "steps": [{"routing_rule": rule}]})
+    env = {**cli_env, "TAG": f"[{CANARY}]"}
+    result = runbook_cli("run", str(book), "--json", env=env)
+    assert result.code == 0, result.output
+    folder = tmp_path / result.json()["run_dir"]
+    [step] = result.json()["steps"]
+    filled = [c for c in step["checkpoints"] if c["name"].startswith("filled")]
+    assert len(filled) >= 2, step["checkpoints"]  # top to bottom, in parts
+    assert [c["name"] for c in filled] == [
+        f"filled ({n} of {len(filled)})" for n in range(1, len(filled) + 1)
+    ]
+    pictures = [folder / c["path"] for c in filled]
+    assert len({p.read_bytes() for p in pictures}) == len(pictures)  # each shows another part
+    assert magenta_pixels(pictures[0]) > 500  # the secret's field, at the top, masked

@@ -44,11 +44,48 @@ def page_open(page: Page) -> bool:
     return not page.is_closed()
 
 
-def screenshot(page: Page, path: Path, secrets: Iterable[str]) -> None:
-    """Screenshot the page into `path`, every element showing a secret painted over."""
+# The open dialogs' tallest scrolled region (a dialog taller than the window scrolls inside):
+# [scrollHeight, clientHeight, scrollTop], or null. With a `top`, it is scrolled there first.
+_SCROLLER = """(dialogs, top) => {
+  const scrolls = (e) => e.scrollHeight > e.clientHeight + 1
+    && ['auto', 'scroll'].includes(getComputedStyle(e).overflowY);
+  const found = dialogs.flatMap((d) => [d, ...d.querySelectorAll('*')]).filter(scrolls)
+    .sort((a, b) => (b.scrollHeight - b.clientHeight) - (a.scrollHeight - a.clientHeight))[0];
+  if (!found) return null;
+  if (top !== null) found.scrollTop = top;
+  return [found.scrollHeight, found.clientHeight, found.scrollTop];
+}"""
+
+
+def screenshot(page: Page, path: Path, secrets: Iterable[str]) -> list[Path]:
+    """Screenshot the page into `path`, every element showing a secret painted over; the
+    files written.
+
+    An open dialog taller than the window scrolls inside: it is taken in parts, top to
+    bottom (`path`, then `NAME-2.png`, ...), each masked, and left scrolled as it was.
+    """
+    wanted = list(secrets)
+
+    def shot(target: Path) -> Path:
+        mask = secret_masks(page, wanted)
+        page.screenshot(path=str(target), mask=mask, animations="disabled", caret="hide")
+        return target
+
     with translated(page, f"taking the screenshot {path.name}"):
-        mask = secret_masks(page, secrets)
-        page.screenshot(path=str(path), mask=mask, animations="disabled", caret="hide")
+        dialogs = page.get_by_role("dialog")
+        region = dialogs.evaluate_all(_SCROLLER, None) if dialogs.count() else None
+        if not region:
+            return [shot(path)]
+        height, view, was = region
+        step = max(1, int(view * 0.9))  # each part overlaps the one before a little
+        tops = [*range(0, max(0, height - view), step), max(0, height - view)]
+        taken = []
+        for n, top in enumerate(dict.fromkeys(tops), start=1):
+            dialogs.evaluate_all(_SCROLLER, top)
+            part = path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
+            taken.append(shot(part))
+        dialogs.evaluate_all(_SCROLLER, was)
+        return taken
 
 
 def page_dom(page: Page) -> str:

@@ -136,11 +136,13 @@ class ArtifactsRecorder:
         if policy == "off" or not evidence.page_open(page):
             return
         path = self.folder.checkpoint_path(result.index, result.name, name)
-        evidence.screenshot(page, path, self.masked)
-        checkpoint = Checkpoint(name=name, path=self.folder.relative(path))
-        result.checkpoints.append(checkpoint)
-        if not failure:
-            self._taken.append((result, checkpoint))
+        parts = evidence.screenshot(page, path, self.masked)
+        for n, part in enumerate(parts, start=1):
+            shown = name if len(parts) == 1 else f"{name} ({n} of {len(parts)})"
+            checkpoint = Checkpoint(name=shown, path=self.folder.relative(part))
+            result.checkpoints.append(checkpoint)
+            if not failure:
+                self._taken.append((result, checkpoint))
 
     def save_page(self, page: Page, result: StepResult, name: str) -> None:
         """Keep the page's DOM and accessibility tree beside checkpoint `name` (secrets out).
