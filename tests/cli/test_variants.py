@@ -100,3 +100,24 @@ def test_login_answers_verify_its_you_with_the_password_as_runs_do(
     assert "verify it's you" in result.output
     saved = tmp_path / "config" / "runbook" / "profiles" / "fresh.json"
     assert saved.is_file()
+
+
+def test_non_interactive_login_refused_as_an_automated_browser_says_so_in_one_line(
+    runbook_cli: Run,
+    sim_http: httpx.Client,
+    simulator: Any,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    from runbook.simulator import auth as sim_auth
+
+    sim_http.put("/_sim/variants", json=["automation-refused"]).raise_for_status()
+    env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    args = ["--user", sim_auth.DEFAULT_USER, "--console", simulator.url, "--profile", "bot"]
+    result = runbook_cli("login", "--non-interactive", *args, env=env)
+    assert result.code == 3, result.output
+    assert result.stderr.strip().splitlines() == [
+        "runbook: error: Google refused sign-in in an automated browser (“Couldn’t sign you "
+        "in”); sign in with `runbook login` (a plain browser window), then run again"
+    ]
+    assert not (tmp_path / "config" / "runbook" / "profiles" / "bot.json").exists()

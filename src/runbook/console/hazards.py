@@ -82,7 +82,9 @@ class Hazards:
         """Answer a "Verify it's you" challenge with the password; raise when sign-in is needed."""
         if not on_sign_in(page):
             return
-        challenge = by_role(page, "heading", "reauth_heading", self.labels, exact=False)
+        signin = SignInPage(page, self.labels)
+        signin.check_not_refused()
+        challenge = signin.challenge
         if not challenge.is_visible():
             raise SignInRequired("the console asked for sign-in (no session, or it expired)")
         if not self.password:

@@ -51,6 +51,12 @@ def check_session_target(url: str) -> None:
     )
 
 
+REFUSED = (
+    "Google refused sign-in in an automated browser (“Couldn’t sign you in”); sign in with "
+    "`runbook login` (a plain browser window), then run again"
+)
+
+
 class SignInPage:
     """The console's sign-in pages, for automation accounts and the simulator."""
 
@@ -61,9 +67,22 @@ class SignInPage:
         self.refusal = page.get_by_role("alert").first  # why the console refused a value
 
     @property
+    def refused(self) -> Locator:
+        """The heading of Google's refusal of a browser under automation."""
+        return by_role(self.page, "heading", "signin_refused", self.labels, exact=False)
+
+    @property
     def challenge(self) -> Locator:
         """The heading of a mid-session "Verify it's you" (password only)."""
         return by_role(self.page, "heading", "reauth_heading", self.labels, exact=False)
+
+    def check_not_refused(self) -> None:
+        """Raise `SignInRequired` (exit 3) when Google refused the sign-in because the browser
+        is under automation: no retry helps; a person signs in with `runbook login`."""
+        with translated(self.page, "reading whether Google refused the sign-in"):
+            refused = self.refused.is_visible()
+        if refused:
+            raise SignInRequired(REFUSED)
 
     def verify(self, password: str) -> None:
         """Answer "Verify it's you" with the password and wait to be back on the console."""
@@ -72,7 +91,8 @@ class SignInPage:
             by_role(page, "textbox", "signin_password", labels).fill(password)
             self.next_button.click()
             back = by_role(page, "button", "main_menu", labels)  # on the console page again
-            expect(back.or_(self.refusal).first).to_be_visible()
+            expect(back.or_(self.refusal).or_(self.refused).first).to_be_visible()
+        self.check_not_refused()
         if on_sign_in(page):
             raise SignInRequired("the console refused the password when asked to verify it's you")
         page.wait_for_load_state()  # the page's script in place, as after any navigation
@@ -108,7 +128,8 @@ class SignInPage:
                 box.fill(value)
                 self.next_button.click()
                 after = boxes[n + 1] if n + 1 < len(boxes) else main_menu.or_(self.challenge)
-                expect(after.or_(self.refusal).first).to_be_visible()
+                expect(after.or_(self.refusal).or_(self.refused).first).to_be_visible()
+                self.check_not_refused()
                 if self.refusal.is_visible():
                     reason = " ".join(self.refusal.inner_text().split())
                     raise SignInRequired(f"the console refused {what}: {reason}")

@@ -238,6 +238,7 @@ ELSEWHERE: dict[str, tuple[LabelKey, ...]] = {
         "signin_code",
         "signin_next",
         "reauth_heading",
+        "signin_refused",
     ),
     "shell/banner": ("banner_got_it", "banner_dismiss"),
     "hosts/list": ("routes_table", "col_name", "edit", "delete"),

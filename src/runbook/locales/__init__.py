@@ -72,6 +72,7 @@ LabelKey = Literal[
     "signin_code",
     "signin_next",
     "reauth_heading",
+    "signin_refused",
     "banner_got_it",
     "banner_dismiss",
     "hosts_heading",
@@ -300,6 +301,7 @@ ROLES: dict[LabelKey, Role] = {
     "signin_code": "textbox",  # 2-step verification
     "signin_next": "button",
     "reauth_heading": "heading",  # the mid-session, password-only "Verify it's you"
+    "signin_refused": "heading",  # Google's refusal of a browser under automation
     "banner_got_it": "button",  # a banner over the page (it may swallow a click)
     "banner_dismiss": "button",
     "hosts_heading": "heading",  # level 1

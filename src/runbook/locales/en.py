@@ -26,6 +26,7 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "signin_password": ("Enter your password",),
     "signin_code": ("Enter code",),
     "reauth_heading": ("Verify it's you",),
+    "signin_refused": ("Couldn’t sign you in", "Couldn't sign you in"),
     "banner_got_it": ("Got it",),
     "banner_dismiss": ("Dismiss",),
     "signin_next": ("Next",),

@@ -23,6 +23,7 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "signin_password": ("Saisissez votre mot de passe",),
     "signin_code": ("Saisissez le code",),
     "reauth_heading": ("Confirmez votre identité",),  # [?]
+    "signin_refused": ("Impossible de vous connecter",),  # [?]
     "banner_got_it": ("J'ai compris",),  # [?]
     "banner_dismiss": ("Ignorer",),  # [?]
     "signin_next": ("Suivant",),

@@ -15,6 +15,7 @@ from starlette.routing import BaseRoute, Mount, Route
 
 from runbook.simulator.assets import Assets
 from runbook.simulator.auth import REAUTH_PATH, Credentials, ReauthMoment, SignIn, signin_url
+from runbook.simulator.clock import ClockDate
 from runbook.simulator.document import KINDS
 from runbook.simulator.faults import OTHER_ADMIN, ConcurrentEdit, FaultError, Faults
 from runbook.simulator.i18n import Locale, locale_from, text
@@ -97,7 +98,7 @@ class Simulator:
         self.store = store
         self.variants = variants or Variants()
         self.auth = auth
-        self.signin = SignIn(credentials or Credentials(), store)
+        self.signin = SignIn(credentials or Credentials(), store, self.variants)
         self.faults = faults or Faults()
         self.tls: dict[str, str] = {}
         self.renames = Renames()
@@ -111,6 +112,8 @@ class Simulator:
         if user is not None and self.faults.count_console_request():
             self.store.expire_sessions()
             user = None
+        if user is not None and self.signin.expired(request):
+            return False, user  # past its hour: the user verifies it's them, then signs in
         return user is not None, user
 
     def _must_verify(self, request: Request, moment: ReauthMoment) -> bool:
@@ -127,6 +130,8 @@ class Simulator:
         async def handler(request: Request) -> Response:
             hl = _hl(request)
             ok, user = self._signed_in(request)
+            if not ok and user is not None:  # a session past its hour
+                return RedirectResponse(self.signin.reauth_url(_path_and_query(request), hl), 302)
             if not ok:
                 return RedirectResponse(signin_url(_path_and_query(request), hl), 302)
             if user is not None and self._must_verify(request, "page"):
@@ -163,6 +168,9 @@ class Simulator:
             else:
                 ok = not self.auth or self.signin.user_of(request) is not None
             if not ok:
+                signin = signin_url("/ac", request.query_params.get("hl"))
+                return _error(locale, "err_signin_required", 401, signin=signin)
+            if self.auth and self.signin.expired(request):  # uncounted requests, past the hour
                 signin = signin_url("/ac", request.query_params.get("hl"))
                 return _error(locale, "err_signin_required", 401, signin=signin)
             await asyncio.sleep(self.faults.latency())
@@ -439,12 +447,29 @@ class Simulator:
 
     async def _sim_reset(self, request: Request) -> Response:
         self.store.reset()
+        self.store.clock.reset()
         self.faults.reset()
         self.variants.reset()
         self.signin.forget_reauth()
         self.tls = {}
         self.renames.reset()
         return JSONResponse({"ok": True})
+
+    async def _sim_clock(self, request: Request) -> Response:
+        if request.method == "POST":
+            try:
+                doc = await _json_body(request)
+                if not isinstance(doc, dict) or set(doc) != {"advance_s"}:
+                    raise ValueError('expected {"advance_s": N}')
+                seconds = doc["advance_s"]
+                if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+                    raise ValueError("advance_s: expected a number of seconds")
+                self.store.clock.advance(float(seconds))
+            except _BadBody:
+                return JSONResponse({"error": "body is not JSON"}, status_code=400)
+            except ValueError as exc:
+                return JSONResponse({"error": str(exc)}, status_code=400)
+        return JSONResponse(self.store.clock.as_dict())
 
     async def _sim_faults(self, request: Request) -> Response:
         if request.method == "POST":
@@ -493,6 +518,7 @@ class Simulator:
             Route("/_sim/tls", self._sim_tls, methods=["GET", "PUT"]),
             Route("/_sim/labels", self._sim_labels, methods=["GET", "PUT"]),
             Route("/_sim/variants", self._sim_variants, methods=["GET", "PUT"]),
+            Route("/_sim/clock", self._sim_clock, methods=["GET", "POST"]),
         ]
 
     # --- the app ----------------------------------------------------------------------------
@@ -520,4 +546,8 @@ class Simulator:
             Mount("/u/{account:int}", routes=console),
             *console,
         ]
-        return Starlette(routes=routes, middleware=[Middleware(RenameScope, renames=self.renames)])
+        middleware = [
+            Middleware(RenameScope, renames=self.renames),
+            Middleware(ClockDate, clock=self.store.clock),
+        ]
+        return Starlette(routes=routes, middleware=middleware)

@@ -21,8 +21,9 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from runbook.simulator.i18n import locale_from, text
-from runbook.simulator.pages import SignInStep, signin_page, with_query
+from runbook.simulator.pages import SignInStep, refused_page, signin_page, with_query
 from runbook.simulator.state import Store
+from runbook.simulator.variants import Variants
 
 DEFAULT_USER = "admin@example.com"
 DEFAULT_PASSWORD = "runbook-demo-password"
@@ -39,6 +40,9 @@ REAUTH_PATH = "/v3/signin/challenge/pwd"  # "Verify it's you", mid-session (the 
 ReauthMoment = Literal["page", "save"]
 REAUTH_MOMENTS: tuple[ReauthMoment, ...] = ("page", "save")
 MAX_FLOWS = 50
+SESSION_HOUR_S = 3600  # the Admin console's session: one hour, not changeable (session-hour)
+COOKIE_MAX_AGE_S = 14 * 24 * 3600  # session cookies persist, as Google's do
+REFUSED_PATH = "/signin/rejected"
 
 
 @dataclass(frozen=True)
@@ -93,9 +97,10 @@ def hashed(token: str) -> str:
 class SignIn:
     """The sign-in pages and the session check used by every console request."""
 
-    def __init__(self, credentials: Credentials, store: Store) -> None:
+    def __init__(self, credentials: Credentials, store: Store, variants: Variants) -> None:
         self.credentials = credentials
         self.store = store
+        self.variants = variants
         self._flows: dict[str, _Flow] = {}
         # Session token hashes, with how many reauth challenges each has answered.
         self._verified: dict[str, int] = {}
@@ -105,6 +110,33 @@ class SignIn:
         token = request.cookies.get(SESSION_COOKIE)
         return self.store.session_user(token) if token else None
 
+    def expired(self, request: Request) -> bool:
+        """Whether the request's session is past its hour (the session-hour variant): the
+        console asks to verify it's you, then the password and the code."""
+        token = request.cookies.get(SESSION_COOKIE)
+        if "session-hour" not in self.variants or not token:
+            return False
+        age = self.store.session_age_s(token)
+        return age is not None and age >= SESSION_HOUR_S
+
+    async def _refused(self, request: Request) -> bool:
+        """Whether the automation-refused variant refuses this sign-in form: its browser
+        reported automation (or ran no script)."""
+        if "automation-refused" not in self.variants:
+            return False
+        return await self._field(request, "automation") != "no"
+
+    def _refusal(self, request: Request) -> Response:
+        continue_to, hl = self._query(request)
+        return RedirectResponse(
+            with_query(REFUSED_PATH, **{"continue": continue_to, "hl": hl}), 303
+        )
+
+    async def _rejected(self, request: Request) -> Response:
+        continue_to, hl = self._query(request)
+        html = refused_page(locale_from(hl), retry=signin_url(continue_to, hl))
+        return HTMLResponse(html)
+
     def routes(self) -> list[Route]:
         """Starlette routes of the sign-in flow."""
         return [
@@ -112,6 +144,7 @@ class SignIn:
             Route(PASSWORD_PATH, self._password, methods=["GET", "POST"]),
             Route(CODE_PATH, self._code, methods=["GET", "POST"]),
             Route(REAUTH_PATH, self._reauth, methods=["GET", "POST"]),
+            Route(REFUSED_PATH, self._rejected, methods=["GET"]),
             Route("/signout", self._signout, methods=["GET"]),
         ]
 
@@ -138,8 +171,12 @@ class SignIn:
             continue_to, hl = self._query(request)
             return RedirectResponse(signin_url(continue_to, hl), 303)
         if request.method == "POST":
+            if await self._refused(request):
+                return self._refusal(request)
             password = await self._field(request, "password")
             if hmac.compare_digest(password.encode(), self.credentials.password.encode()):
+                if self.expired(request):  # past the hour: a new sign-in, code included
+                    return self._start_flow(request, user, "code", CODE_PATH)
                 token = hashed(request.cookies.get(SESSION_COOKIE, ""))
                 self._verified[token] = self._verified.get(token, 0) + 1
                 return RedirectResponse(self._query(request)[0], 303)
@@ -196,11 +233,18 @@ class SignIn:
         identifier = (await self._field(request, "identifier")).strip()
         if identifier.lower() != self.credentials.user.lower():
             return self._page(request, "identifier", "signin_wrong_email")
+        if await self._refused(request):  # Google refuses after the email step
+            return self._refusal(request)
+        return self._start_flow(request, self.credentials.user, "password", PASSWORD_PATH)
+
+    def _start_flow(
+        self, request: Request, user: str, stage: Literal["password", "code"], path: str
+    ) -> Response:
         flow_id = secrets.token_urlsafe(16)
-        self._flows[flow_id] = _Flow(self.credentials.user, "password")
+        self._flows[flow_id] = _Flow(user, stage)
         while len(self._flows) > MAX_FLOWS:
             del self._flows[next(iter(self._flows))]
-        response = self._next(request, PASSWORD_PATH)
+        response = self._next(request, path)
         response.set_cookie(FLOW_COOKIE, flow_id, httponly=True, samesite="lax", path="/signin")
         return response
 
@@ -230,7 +274,14 @@ class SignIn:
         self.store.add_session(token, flow.user)
         continue_to, _ = self._query(request)
         response = RedirectResponse(continue_to, 303)
-        response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax", path="/")
+        response.set_cookie(
+            SESSION_COOKIE,
+            token,
+            max_age=COOKIE_MAX_AGE_S,  # persistent: the profile keeps it when the window closes
+            httponly=True,
+            samesite="lax",
+            path="/",
+        )
         response.delete_cookie(FLOW_COOKIE, path="/signin")
         return response
 

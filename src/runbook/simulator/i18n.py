@@ -53,6 +53,15 @@ _EN: dict[str, str] = {
     "signin_wrong_password": "Wrong password. Try again.",
     "signin_wrong_code": "Wrong code. Try again.",
     "signin_restart": "Your sign-in session expired. Start again.",
+    # Google's refusal of a browser under automation (the automation-refused variant)
+    "signin_refused": "Couldn’t sign you in",
+    "signin_refused_insecure": "This browser or app may not be secure.",
+    "signin_refused_learn_more": "Learn more",
+    "signin_refused_hint": (
+        "Try using a different browser. If you’re already using a supported browser, you can "
+        "try again to sign in."
+    ),
+    "signin_refused_retry": "Try again",
     # Hosts page
     "hosts_heading": "Hosts",
     "hosts_intro": "Mail routes that Gmail can use to deliver mail to other servers.",
@@ -264,6 +273,16 @@ _FR: dict[str, str] = {
     "signin_wrong_password": "Mot de passe incorrect. Réessayez.",
     "signin_wrong_code": "Code incorrect. Réessayez.",
     "signin_restart": "Votre session de connexion a expiré. Recommencez.",
+    "signin_refused": "Impossible de vous connecter",  # [?]
+    "signin_refused_insecure": (
+        "Il est possible que ce navigateur ou cette application ne soient pas sécurisés."  # [?]
+    ),
+    "signin_refused_learn_more": "En savoir plus",  # [?]
+    "signin_refused_hint": (
+        "Essayez d'utiliser un autre navigateur. Si vous utilisez déjà un navigateur "
+        "compatible, vous pouvez réessayer de vous connecter."  # [?]
+    ),
+    "signin_refused_retry": "Réessayer",  # [?]
     "hosts_heading": "Hôtes",
     "hosts_intro": "Routes de messagerie que Gmail peut utiliser pour distribuer les messages.",
     "add_route": "Ajouter une route",

@@ -291,6 +291,7 @@ def signin_page(
 <p>{sub}</p>
 {who}
 <form method="post" action="{escape(action)}">
+<input type="hidden" name="automation" value="unknown">
 <label for="signin-input">{s(label_key)}</label>
 <input id="signin-input" name="{name}" type="{kind}" autocomplete="{autocomplete}"
        autofocus{extra}{invalid}>
@@ -299,4 +300,35 @@ def signin_page(
 </form>
 </div>
 </main>"""
-    return _document(locale, text(locale, "reauth_heading" if reauth else "signin_heading"), body)
+    title = text(locale, "reauth_heading" if reauth else "signin_heading")
+    return _document(locale, title, body, script=_REPORTS_AUTOMATION)
+
+
+# As Google's sign-in pages do, the form says whether the browser reports automation
+# (`navigator.webdriver`); without script the field says "unknown".
+_REPORTS_AUTOMATION = """<script>
+document.querySelector('form').addEventListener('submit', (event) => {
+  event.target.elements.automation.value = navigator.webdriver ? 'yes' : 'no';
+});
+</script>"""
+
+
+def refused_page(locale: Locale, *, retry: str) -> str:
+    """Google's answer to a sign-in from a browser under automation (after the email step)."""
+
+    def s(key: str) -> str:
+        return escape(text(locale, key))
+
+    help_link = "https://support.google.com/accounts/answer/7675428"
+    body = f"""<main class="signin">
+<div class="signin-card">
+<div class="logo" aria-hidden="true">G</div>
+<h1>{s("signin_refused")}</h1>
+<p>{s("signin_refused_insecure")} <a href="{help_link}">{s("signin_refused_learn_more")}</a></p>
+<p>{s("signin_refused_hint")}</p>
+<div class="signin-actions">
+<a class="button primary" href="{escape(retry)}">{s("signin_refused_retry")}</a>
+</div>
+</div>
+</main>"""
+    return _document(locale, text(locale, "signin_refused"), body)

@@ -137,6 +137,7 @@ class SimulatorServer:
             access_log=False,
             log_config=None,  # leave the host program's logging alone
             lifespan="off",
+            date_header=False,  # the simulator's clock dates each answer
             timeout_graceful_shutdown=1,
         )
         server = _Server(config)
@@ -206,10 +207,12 @@ def serve(
     if variants:
         lines.append(f"Variants: {', '.join(simulator.variants.active)}.")
     lines.append(
-        "Test API under /_sim/ (state, audit, reset, faults, tls, variants). Ctrl-C to stop."
+        "Test API under /_sim/ (state, audit, reset, faults, tls, variants, clock). Ctrl-C to stop."
     )
     print("\n".join(lines), flush=True)
-    config = uvicorn.Config(simulator.app(), log_level="warning", access_log=False, lifespan="off")
+    config = uvicorn.Config(
+        simulator.app(), log_level="warning", access_log=False, lifespan="off", date_header=False
+    )
     try:
         uvicorn.Server(config).run(sockets=[sock])
     finally:

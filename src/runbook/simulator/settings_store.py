@@ -6,9 +6,9 @@ import contextlib
 import itertools
 import threading
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from typing import Any
 
+from runbook.simulator.clock import Clock
 from runbook.simulator.validation import SETTING_BLOCKS, Json, normalize_setting
 
 
@@ -20,10 +20,6 @@ class Stale(Exception):
     """A write based on an older revision of the entry (someone else changed it since)."""
 
 
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 class Ledger:
     """What every write of the store shares: the lock, ids, revisions and the audit.
 
@@ -33,6 +29,7 @@ class Ledger:
     """
 
     def __init__(self) -> None:
+        self.clock = Clock()  # the simulator's: the test API moves it
         self._lock = threading.RLock()
         self._ids = (f"{n}" for n in itertools.count(1))
         self._revision_numbers = itertools.count(1)
@@ -58,7 +55,7 @@ class Ledger:
         *,
         org_unit: str | None = None,
     ) -> None:
-        entry = {"action": action, "name": name, "at": now()}
+        entry = {"action": action, "name": name, "at": self.clock.iso()}
         if block is not None:
             entry["block"] = block
         if org_unit is not None and org_unit != "/":

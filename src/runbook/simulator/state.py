@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from runbook.simulator.clock import parse_iso
 from runbook.simulator.document import (
     DOCUMENT_KEYS,
     KINDS,
@@ -31,7 +32,7 @@ from runbook.simulator.org_units import (
     disabled_mark,
     in_view,
 )
-from runbook.simulator.settings_store import NotFound, SettingsBlocks, Stale, now
+from runbook.simulator.settings_store import NotFound, SettingsBlocks, Stale
 from runbook.simulator.validation import SETTING_BLOCKS, Invalid, Json, check_settings
 
 __all__ = ["DOCUMENT_KEYS", "InUse", "Kind", "NotFound", "Stale", "StateFileError", "Store"]
@@ -328,7 +329,7 @@ class Store(SettingsBlocks):
     def add_session(self, token: str, user: str) -> None:
         """Remember a signed-in session (only a hash of its token is kept)."""
         with self._writing():
-            self._sessions[_token_hash(token)] = {"user": user, "since": now()}
+            self._sessions[_token_hash(token)] = {"user": user, "since": self.clock.iso()}
             while len(self._sessions) > MAX_SESSIONS:
                 del self._sessions[next(iter(self._sessions))]
 
@@ -337,6 +338,14 @@ class Store(SettingsBlocks):
         with self._lock:
             found = self._sessions.get(_token_hash(token))
             return str(found["user"]) if found else None
+
+    def session_age_s(self, token: str) -> float | None:
+        """How long ago (on the simulator's clock) the session signed in; None if unknown."""
+        with self._lock:
+            found = self._sessions.get(_token_hash(token))
+        if not found or "since" not in found:
+            return None
+        return self.clock.time() - parse_iso(str(found["since"]))
 
     def end_session(self, token: str) -> None:
         """Forget one session (sign-out)."""

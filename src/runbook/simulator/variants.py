@@ -29,6 +29,10 @@ VARIANTS: dict[str, str] = {
     ),
     "ou-overridden": "an OU's own rules say 'Overridden' (the current status pattern), "
     "not 'Locally applied'",
+    "automation-refused": "a browser reporting automation (navigator.webdriver) is refused "
+    "after the email step, and at 'Verify it's you': 'Couldn't sign you in'",
+    "session-hour": "a session ends one hour (of the simulator's clock, POST /_sim/clock) "
+    "after its sign-in: then 'Verify it's you', the password and the code",
 }
 
 # The string keys of buttons that `caps` writes in capitals.
