@@ -76,6 +76,8 @@ class RunResult:
     run_dir: str = ""
     trace: str = ""  # path of trace.zip when kept
     unmanaged: dict[str, list[str]] = field(default_factory=dict)  # drift --show-unmanaged
+    # The saved session's age by the console's clock: profile, signed_in_at, age_s, left_s.
+    session: dict[str, Any] = field(default_factory=dict)
     # The browser used: "endpoint" (a browser server, without secrets) or "executable" (a
     # local Chromium), and its "version" once it started.
     browser: dict[str, str] = field(default_factory=dict)

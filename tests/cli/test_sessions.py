@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import zipfile
 from collections.abc import Callable
@@ -295,3 +296,47 @@ def test_a_dialog_taller_than_the_window_is_kept_in_parts_each_masked(
     pictures = [folder / c["path"] for c in filled]
     assert len({p.read_bytes() for p in pictures}) == len(pictures)  # each shows another part
     assert magenta_pixels(pictures[0]) > 500  # the secret's field, at the top, masked
+
+
+def test_a_run_knows_its_sessions_age_and_refuses_to_start_without_enough_of_the_hour(
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    simulator: Any,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "config")}  # a profile of its own
+    args = ["--user", sim_auth.DEFAULT_USER, "--console", simulator.url]
+    assert runbook_cli("login", "--non-interactive", *args, env=env).code == 0
+    record = json.loads((tmp_path / "config/runbook/profiles/default.session.json").read_text())
+    assert record["signed_in_at"] and record["user"] == sim_auth.DEFAULT_USER
+    book = str(write_runbook(split_delivery()))
+
+    fresh = runbook_cli("drift", book, "--json", env=env)
+    assert fresh.code == 2, fresh.output  # nothing applied yet: drift
+    session = fresh.json()["session"]
+    assert session["profile"] == "default" and 0 <= session["age_s"] < 120
+    assert session["left_s"] == 3600 - session["age_s"]
+
+    # 57 minutes later by the console's clock: 3 minutes left, under --min-session 5.
+    sim_http.post("/_sim/clock", json={"advance_s": 57 * 60}).raise_for_status()
+    late = runbook_cli("run", book, env=env)
+    assert late.code == 3, late.output
+    assert "is 57 min old" in late.output and "less than --min-session 5 min" in late.output
+    assert "runbook login --profile default" in late.output
+    assert sim_http.get("/_sim/audit").json() == []
+    ok = runbook_cli("run", book, "--min-session", "2", "--screenshots", "off", env=env)
+    assert ok.code == 0, ok.output
+
+    # Past the hour, on a console that ends sessions then: refused before any page is read.
+    sim_http.put("/_sim/variants", json=["session-hour"]).raise_for_status()
+    sim_http.post("/_sim/clock", json={"advance_s": 5 * 60}).raise_for_status()
+    done = len(sim_http.get("/_sim/audit").json())
+    expired = runbook_cli("drift", book, "--min-session", "0", env=env)
+    assert expired.code == 3, expired.output
+    assert "the session has ended" in expired.output
+    assert "(the session was 1 h 2 min old)" in expired.output
+    gone = runbook_cli("drift", book, env=env)
+    assert gone.code == 3 and "ends sessions after one hour" in gone.output
+    assert len(sim_http.get("/_sim/audit").json()) == done

@@ -59,7 +59,8 @@ def _org_units(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
 )
 @click.option("--match", callback=_regex, metavar="REGEX", help="Only entries whose name matches.")
 @output_option("runbook", EXPORT_FILE, EXPORTS_DIR, ".yaml")
-@pick("console", "locale", "labels", "profile", "headed", "recordings", "timeout", "trace")
+@pick("console", "locale", "labels", "profile", "min-session", "headed", "recordings")
+@pick("timeout", "trace")
 @pick("json", "verbose", "browser-endpoint", "browser-header", "browser-launch-options")
 @fleet_options
 @guarded

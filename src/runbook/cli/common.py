@@ -239,6 +239,15 @@ _OPTIONS: dict[str, Callable[[Any], Any]] = {
         show_default=True,
         help="Saved console session to use (see `runbook login`).",
     ),
+    "min-session": click.option(
+        "--min-session",
+        type=click.IntRange(min=0),
+        default=5,
+        show_default=True,
+        metavar="MINUTES",
+        help="Refuse to start (exit 3) when the saved session has less of its hour left (the "
+        "Admin console ends sessions one hour after sign-in); 0: no check.",
+    ),
     "trace": click.option(
         "--trace",
         type=click.Choice(["on", "off", "retain-on-failure"]),

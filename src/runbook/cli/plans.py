@@ -66,7 +66,8 @@ def plan(files: tuple[str, ...], output: str | None, **opts: Any) -> None:
 
 @cli.command(epilog=EPILOG)
 @click.argument("plan_file", type=click.Path(), metavar="PLAN_FILE|DIR")
-@pick("profile", "recordings", "timeout", "headed", "screenshots", "json", "verbose")
+@pick("profile", "min-session", "recordings", "timeout", "headed", "screenshots", "json")
+@pick("verbose")
 @pick("browser-endpoint", "browser-header", "browser-launch-options")
 @fleet_options
 @guarded

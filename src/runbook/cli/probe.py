@@ -16,7 +16,8 @@ from runbook.cli.group import cli
 
 @cli.command(epilog=EPILOG)
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
-@pick("console", "locale", "labels", "headed", "recordings", "var", "profile", "trace", "timeout")
+@pick("console", "locale", "labels", "headed", "recordings", "var", "profile", "min-session")
+@pick("trace", "timeout")
 @pick("json", "browser-endpoint", "browser-header", "browser-launch-options")
 @click.option(
     "--write-labels",

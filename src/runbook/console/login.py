@@ -21,6 +21,8 @@ from runbook.console.signin import (
     profile_path,
 )
 from runbook.locales import Labels
+from runbook.session_age import SessionRecord, http_time
+from runbook.target import console_key
 
 INTERACTIVE_TIMEOUT_MS = 5 * 60 * 1000
 
@@ -60,7 +62,8 @@ def login(
         with translated(page, "opening the console"):
             home = home_url(console_url, labels.locale)
             check_answer(page, page.goto(home), home)
-        if on_sign_in(page):
+        signing_in = on_sign_in(page)
+        if signing_in:
             if creds is not None:
                 if SignInPage(page, labels).sign_in(creds):
                     print("The console asked to verify it's you: answered with the password.")
@@ -73,10 +76,15 @@ def login(
             page.wait_for_url(lambda url: not is_sign_in_url(url))
             menu = by_role(page, "button", "main_menu", labels)
             expect(menu).to_be_visible()
+            # When the sign-in happened, by the console's clock (its answer's Date header).
+            now = http_time(page.request.get(home).headers.get("date")) if signing_in else None
         path.parent.mkdir(parents=True, exist_ok=True)
         os.chmod(path.parent, 0o700)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.close(fd)
         session.storage_state(path)
         os.chmod(path, 0o600)
+        earlier = SessionRecord.read(path)
+        if signing_in or earlier is None or earlier.console != console_key(console_url):
+            SessionRecord(console_key(console_url), now, user).save(path)
     return path

@@ -91,8 +91,15 @@ class SignInPage:
             by_role(page, "textbox", "signin_password", labels).fill(password)
             self.next_button.click()
             back = by_role(page, "button", "main_menu", labels)  # on the console page again
-            expect(back.or_(self.refusal).or_(self.refused).first).to_be_visible()
+            code = by_role(page, "textbox", "signin_code", labels)  # a whole new sign-in
+            expect(back.or_(self.refusal).or_(self.refused).or_(code).first).to_be_visible()
+            new_sign_in = code.is_visible()
         self.check_not_refused()
+        if new_sign_in:
+            raise SignInRequired(
+                "the console asked to verify it's you, then for a 2-step verification code: "
+                "the session has ended (the Admin console ends sessions one hour after sign-in)"
+            )
         if on_sign_in(page):
             raise SignInRequired("the console refused the password when asked to verify it's you")
         page.wait_for_load_state()  # the page's script in place, as after any navigation

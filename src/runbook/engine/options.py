@@ -11,6 +11,7 @@ from runbook.console import Navigate, RemoteBrowser, SessionOptions, remote_brow
 from runbook.locales import Labels
 from runbook.recording.artifacts import ArtifactsRecorder
 from runbook.results import Mode
+from runbook.session_age import DEFAULT_MIN_SESSION_MIN
 from runbook.spec import Runbook
 from runbook.spec.labels import LabelsFile, labels_for, labels_path, load_labels
 from runbook.target import DEFAULT_CONSOLE
@@ -41,6 +42,7 @@ class RunOptions:
     slow_mo: int | None = None
     recordings: str = "recordings"
     profile: str = "default"
+    min_session: int = DEFAULT_MIN_SESSION_MIN  # minutes of the session's hour a run needs
     trace: Literal["on", "off", "retain-on-failure"] = "retain-on-failure"
     screenshots: bool = True
     navigate: Navigate | None = None

@@ -7,7 +7,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import partial
@@ -44,6 +44,7 @@ from runbook.recording.log import (
 from runbook.recording.progress import StepProgress
 from runbook.results import Mode, RunResult
 from runbook.secrets import Redactor
+from runbook.session_age import SessionRecord, check_fits, minutes
 from runbook.spec import Runbook
 from runbook.target import console_url
 
@@ -162,6 +163,8 @@ def _run(
         with progress, session:
             hazards = Hazards(settings.labels, notes=result.notes, password=password)
             ctx = _context(session, book, options, settings, recorder, console_url, hazards)
+            if storage_state is not None:
+                ctx.shell.on_console_time = _session_check(storage_state, options, result)
             in_console(Scope(ctx, book, result, log, progress), creds, work)
             recorder.browser_closing(session, result)
     except RunbookError as exc:  # before the steps (the browser did not start) or after them
@@ -175,8 +178,14 @@ def _run(
         )
     finally:
         if result.exit_code == ExitCode.SIGN_IN_REQUIRED:
+            age = result.session.get("age_s")
+            then = (
+                f" (the session was {minutes(age + time.perf_counter() - started)} old)"
+                if age is not None and "old (signed in" not in (result.error or "")
+                else ""
+            )
             result.error = (
-                f"{result.error or 'sign-in required'}. Sign in again with: "
+                f"{result.error or 'sign-in required'}{then}. Sign in again with: "
                 f"runbook login --profile {options.profile} --console {console_url}"
             )
         result.duration_ms = round((time.perf_counter() - started) * 1000)
@@ -187,6 +196,21 @@ def _run(
         finish(result, folder, redactor, options, log)
         close_logging()
     return result.exit_code
+
+
+def _session_check(
+    state: Path, options: RunOptions, result: RunResult
+) -> Callable[[float | None], None]:
+    """What the run does with the console's clock at its first page: note the saved session's
+    age in the result, and refuse to go on (exit 3) when too little of its hour is left."""
+    record = SessionRecord.read(state)
+
+    def check(console_now: float | None) -> None:
+        if record is not None:
+            result.session = {"profile": options.profile, **record.facts(console_now)}
+        check_fits(record, console_now, options.min_session, options.profile)
+
+    return check
 
 
 def _session_values(path: Path | None) -> list[str]:
