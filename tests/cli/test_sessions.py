@@ -340,3 +340,35 @@ def test_a_run_knows_its_sessions_age_and_refuses_to_start_without_enough_of_the
     gone = runbook_cli("drift", book, env=env)
     assert gone.code == 3 and "ends sessions after one hour" in gone.output
     assert len(sim_http.get("/_sim/audit").json()) == done
+
+
+def test_sessions_lists_each_profile_and_check_finds_the_one_that_ended(
+    runbook_cli: Run,
+    sim_http: httpx.Client,
+    simulator: Any,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    args = ["--user", sim_auth.DEFAULT_USER, "--console", simulator.url]
+    for profile in ("ops", "audit"):
+        assert (
+            runbook_cli("login", "--non-interactive", *args, "--profile", profile, env=env).code
+            == 0
+        )
+    listed = runbook_cli("sessions", "--json", env=env)
+    assert listed.code == 0, listed.output
+    rows = {r["profile"]: r for r in listed.json()}
+    assert set(rows) == {"ops", "audit"}
+    assert rows["ops"]["user"] == sim_auth.DEFAULT_USER and rows["ops"]["ended"] is False
+    assert "default.session" not in listed.output
+
+    sim_http.put("/_sim/variants", json=["session-hour"]).raise_for_status()
+    checked = runbook_cli("sessions", "--check", env=env)
+    assert checked.code == 0, checked.output
+    assert checked.stdout.count("opens the console  usable") == 2
+    sim_http.post("/_sim/clock", json={"advance_s": 3600}).raise_for_status()
+    ended = runbook_cli("sessions", "--check", env=env)
+    assert ended.code == 3, ended.output
+    assert ended.stdout.count("does not open the console  ENDED: sign in with `runbook login`") == 2
+    assert "signed in 1 h 0 min ago" in ended.stdout  # by the console's clock

@@ -85,6 +85,30 @@ def login(
         session.storage_state(path)
         os.chmod(path, 0o600)
         earlier = SessionRecord.read(path)
-        if signing_in or earlier is None or earlier.console != console_key(console_url):
-            SessionRecord(console_key(console_url), now, user).save(path)
+        same_console = earlier is not None and console_key(earlier.console) == console_key(
+            console_url
+        )
+        if signing_in or not same_console:
+            SessionRecord(console_url, now, user).save(path)
     return path
+
+
+def check_session(
+    profile: str, console_url: str, labels: Labels, remote: RemoteBrowser | None = None
+) -> tuple[bool, float | None]:
+    """Whether the saved session of `profile` still opens the console's home (headless,
+    read-only: nothing is clicked), and the console's clock as it answered."""
+    path = profile_path(profile)
+    options = SessionOptions(storage_state=path, locale=labels.browser_locale, remote=remote)
+    with BrowserSession(options) as session:
+        page = session.page
+        assert page is not None
+        with translated(page, f"opening the console with profile {profile!r}"):
+            home = home_url(console_url, labels.locale)
+            answer = page.goto(home)
+            check_answer(page, answer, home)
+            now = http_time(answer.headers.get("date")) if answer is not None else None
+            if on_sign_in(page):
+                return False, now
+            expect(by_role(page, "button", "main_menu", labels)).to_be_visible()
+            return True, now
