@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -190,3 +191,26 @@ def converged(sim_http: httpx.Client) -> int:
     number of audit entries then."""
     sim_http.put("/_sim/state", json=converged_state()).raise_for_status()
     return len(sim_http.get("/_sim/audit").json())
+
+
+@pytest.fixture(scope="session")
+def display() -> Iterator[str]:
+    """A virtual X display for headed Chromium."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.skip("Xvfb is not installed (scripts/test installs it)")
+    # -displayfd: Xvfb picks a free display and writes its number once it is ready.
+    proc = subprocess.Popen(
+        [xvfb, "-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        number = proc.stdout.readline().strip()
+        assert number.isdigit(), "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

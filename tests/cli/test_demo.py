@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-import pytest
 from PIL import Image
 from playwright.sync_api import FloatRect, Locator, Page, expect
 
@@ -19,29 +16,6 @@ from tests.simulator.ui import EN, HOSTS, goto_list, saved_toast
 
 Run = Callable[..., CliResult]
 Write = Callable[..., Path]
-
-
-@pytest.fixture(scope="module")
-def display() -> Iterator[str]:
-    """A virtual X display for headed Chromium."""
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
-        pytest.skip("Xvfb is not installed (scripts/test installs it)")
-    # -displayfd: Xvfb picks a free display and writes its number once it is ready.
-    proc = subprocess.Popen(
-        [xvfb, "-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        number = proc.stdout.readline().strip()
-        assert number.isdigit(), "Xvfb did not start"
-        yield f":{number}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def caption_visible(png: Path) -> bool:

@@ -5,12 +5,16 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import subprocess
+import sys
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pyotp
 import pytest
 from PIL import Image
 
@@ -372,3 +376,88 @@ def test_sessions_lists_each_profile_and_check_finds_the_one_that_ended(
     assert ended.code == 3, ended.output
     assert ended.stdout.count("does not open the console  ENDED: sign in with `runbook login`") == 2
     assert "signed in 1 h 0 min ago" in ended.stdout  # by the console's clock
+
+
+def _xdotool(display: str, *args: str) -> str:
+    done = subprocess.run(
+        ["xdotool", *args],
+        env={"DISPLAY": display},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return done.stdout
+
+
+def _until(condition: Callable[[], bool], what: str, timeout_s: float = 30) -> None:
+    """Wait for a condition the test cannot be told about (the simulator is asked again)."""
+    end = time.monotonic() + timeout_s
+    while not condition():
+        assert time.monotonic() < end, f"waited {timeout_s} s for {what}"
+        time.sleep(0.1)
+
+
+# Over 20 s: a person signs in in a plain window (typed by xdotool), then a run uses it.
+@pytest.mark.process  # the plain window is a program of its own, as the login that opens it
+def test_a_person_signs_in_in_a_plain_window_that_google_does_not_refuse(
+    display: str,
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    simulator: Any,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    sim_http.put("/_sim/variants", json=["automation-refused"]).raise_for_status()
+    env = {**cli_env, "DISPLAY": display, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    login = subprocess.Popen(
+        [sys.executable, "-m", "runbook", "login", "--console", simulator.url, "--profile", "me"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        window = _xdotool(display, "search", "--sync", "--onlyvisible", "--name", "Sign in")
+        window = window.split()[0]
+        _xdotool(display, "windowfocus", "--sync", window)
+
+        def stage(name: str) -> Callable[[], bool]:
+            return lambda: name in sim_http.get("/_sim/signin").json()["flows"]
+
+        def signed_in(before: int) -> Callable[[], bool]:
+            return lambda: sim_http.get("/_sim/signin").json()["sessions"] > before
+
+        def enter(value: Callable[[], str], then: Callable[[], bool]) -> None:
+            """Type into the focused field and press Enter, as a person: again when the page
+            was still loading and the keys went nowhere."""
+            for _ in range(5):
+                _xdotool(display, "key", "ctrl+a")
+                _xdotool(display, "type", "--delay", "10", value())
+                _xdotool(display, "key", "Return")
+                try:
+                    return _until(then, "the next sign-in step", timeout_s=5)
+                except AssertionError:
+                    continue
+            raise AssertionError("the sign-in did not go on")
+
+        code = pyotp.TOTP(sim_auth.DEFAULT_TOTP_SECRET)
+        enter(lambda: sim_auth.DEFAULT_USER, stage("password"))  # not refused: no automation
+        enter(lambda: sim_auth.DEFAULT_PASSWORD, stage("code"))
+        enter(code.now, signed_in(sim_http.get("/_sim/signin").json()["sessions"]))
+        _xdotool(display, "key", "--window", window, "ctrl+shift+w")  # the person closes it
+        out, err = login.communicate(timeout=120)
+    finally:
+        if login.poll() is None:
+            login.kill()
+    assert login.returncode == 0, out + err
+    assert "Session saved to" in out and "profile 'me'" in out
+    profiles = tmp_path / "config" / "runbook"
+    assert (profiles / "browsers" / "me").stat().st_mode & 0o777 == 0o700
+    assert (profiles / "profiles" / "me.json").stat().st_mode & 0o777 == 0o600
+
+    book = str(write_runbook(split_delivery()))
+    run = runbook_cli("run", book, "--profile", "me", "--screenshots", "off", env=env)
+    assert run.code == 0, run.output

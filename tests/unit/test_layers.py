@@ -36,6 +36,7 @@ RANKS: dict[str, int] = {
     # small pure helpers used by spec, console and engine alike: the bottom layer too
     "names": 0,
     "target": 0,
+    "session_age": 0,  # a saved session's age: read by console (login) and engine (runs)
     "": 0,  # runbook/__init__.py
 }
 SIMULATOR = "simulator"

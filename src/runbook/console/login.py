@@ -12,6 +12,7 @@ from runbook.console.answer import check_answer
 from runbook.console.failures import is_sign_in_url, on_sign_in, translated
 from runbook.console.locate import by_role
 from runbook.console.places import HOME_PATH
+from runbook.console.plain_window import read_session, sign_in_in_window
 from runbook.console.remote import RemoteBrowser
 from runbook.console.session import BrowserSession, SessionOptions
 from runbook.console.signin import (
@@ -44,10 +45,13 @@ def login(
     """Sign in to the console, in the language of `labels` (a labels file's names first), and
     save the session of `profile`; the file written.
 
-    `remote`: a browser server (its window, when interactive, opens on the server's display).
+    Interactive: a plain window, outside automation (`plain_window`). `remote`: a browser
+    server (its window, when interactive, opens on the server's display, under automation).
     """
     check_session_target(console_url)
     path = profile_path(profile)
+    if not non_interactive and remote is None:
+        return _login_in_plain_window(profile, console_url, labels, path)
     creds = credentials_from_env(user) if non_interactive else None
     options = SessionOptions(
         headed=not non_interactive,
@@ -112,3 +116,14 @@ def check_session(
                 return False, now
             expect(by_role(page, "button", "main_menu", labels)).to_be_visible()
             return True, now
+
+
+def _login_in_plain_window(profile: str, console_url: str, labels: Labels, path: Path) -> Path:
+    """A person signs in in a plain window; the profile is then read headless and saved."""
+    home = home_url(console_url, labels.locale)
+    folder = sign_in_in_window(profile, home, labels)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.chmod(path.parent, 0o700)
+    now = read_session(folder, home, labels, path)
+    SessionRecord(console_url, now, None).save(path)
+    return path

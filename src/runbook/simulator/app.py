@@ -471,6 +471,9 @@ class Simulator:
                 return JSONResponse({"error": str(exc)}, status_code=400)
         return JSONResponse(self.store.clock.as_dict())
 
+    async def _sim_signin(self, request: Request) -> Response:
+        return JSONResponse(self.signin.progress())
+
     async def _sim_faults(self, request: Request) -> Response:
         if request.method == "POST":
             try:
@@ -519,6 +522,7 @@ class Simulator:
             Route("/_sim/labels", self._sim_labels, methods=["GET", "PUT"]),
             Route("/_sim/variants", self._sim_variants, methods=["GET", "PUT"]),
             Route("/_sim/clock", self._sim_clock, methods=["GET", "POST"]),
+            Route("/_sim/signin", self._sim_signin, methods=["GET"]),
         ]
 
     # --- the app ----------------------------------------------------------------------------

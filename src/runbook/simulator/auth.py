@@ -110,6 +110,14 @@ class SignIn:
         token = request.cookies.get(SESSION_COOKIE)
         return self.store.session_user(token) if token else None
 
+    def progress(self) -> dict[str, object]:
+        """Where sign-ins stand, for the test API (`GET /_sim/signin`): the stage of each
+        flow under way, and how many sessions were ever signed in. No secrets."""
+        return {
+            "flows": [flow.stage for flow in self._flows.values()],
+            "sessions": self.store.session_count(),
+        }
+
     def expired(self, request: Request) -> bool:
         """Whether the request's session is past its hour (the session-hour variant): the
         console asks to verify it's you, then the password and the code."""

@@ -347,6 +347,11 @@ class Store(SettingsBlocks):
             return None
         return self.clock.time() - parse_iso(str(found["since"]))
 
+    def session_count(self) -> int:
+        """How many sessions are kept."""
+        with self._lock:
+            return len(self._sessions)
+
     def end_session(self, token: str) -> None:
         """Forget one session (sign-out)."""
         with self._writing():

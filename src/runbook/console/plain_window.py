@@ -1,0 +1,176 @@
+"""Sign-in outside automation: a plain Chromium window on a dedicated profile, then a read.
+
+Google refuses sign-in in a browser under automation ("Couldn't sign you in"). So `runbook
+login` starts Chromium as a plain program — no automation switches, no remote-debugging
+channel — on a profile directory of its own per `--profile`, with the cookie store that
+Playwright's later launch uses (`--password-store=basic`, `--use-mock-keychain`). A person signs
+in and closes the window (or presses Enter in the terminal). The profile is then opened
+headless, read-only, and the session saved as every run loads it.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from platformdirs import user_config_dir
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
+
+from runbook.console import driver
+from runbook.console.answer import check_answer
+from runbook.console.browser import QUIET_ARGS, require_browser
+from runbook.console.failures import on_sign_in, translated
+from runbook.console.locate import by_role
+from runbook.errors import BrowserNotFound, SignInRequired, UsageError
+from runbook.locales import Labels
+from runbook.session_age import http_time
+
+# The switches of Playwright's own launch that decide how cookies are stored on disk.
+COOKIE_STORE_ARGS = ["--password-store=basic", "--use-mock-keychain"]
+CLOSE_TIMEOUT_S = 30
+
+
+def browser_profile(profile: str) -> Path:
+    """The profile directory of `profile`'s sign-in window (mode 0700; never in recordings)."""
+    base = Path(user_config_dir("runbook")) / "browsers"
+    base.mkdir(parents=True, exist_ok=True)
+    os.chmod(base, 0o700)
+    path = base / profile
+    path.mkdir(exist_ok=True)
+    os.chmod(path, 0o700)
+    return path
+
+
+def check_display() -> None:
+    """A plain window needs a display: exit 64 with the `xvfb-run` hint when there is none."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise UsageError(
+            "runbook login opens a browser window and there is no display (DISPLAY is not "
+            "set); run it on a desktop, under xvfb-run, or use --non-interactive"
+        )
+
+
+def check_free(folder: Path) -> None:
+    """Exit 64 when another Chromium holds the profile (its `SingletonLock`), never a hang."""
+    lock = folder / "SingletonLock"
+    try:
+        holder = os.readlink(lock)  # "<host>-<pid>"
+    except OSError:
+        return
+    host, _, pid = holder.rpartition("-")
+    alive = pid.isdigit() and host == socket.gethostname() and _running(int(pid))
+    if alive:
+        raise UsageError(
+            f"the browser profile {folder} is in use by another Chromium (process {pid}); "
+            "close that window first"
+        )
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def window_args(executable: Path, folder: Path, url: str, locale: str) -> list[str]:
+    """The plain window's command line: no automation switch, no debugging channel."""
+    args = [str(executable), f"--user-data-dir={folder}", *COOKIE_STORE_ARGS]
+    args += ["--no-first-run", "--no-default-browser-check", f"--lang={locale}", "--new-window"]
+    if os.geteuid() == 0:
+        args.append("--no-sandbox")  # Chromium refuses to sandbox as root
+    return [*args, url]
+
+
+def wait_for_person(window: subprocess.Popen[bytes]) -> None:
+    """Until the person closes the window, or presses Enter (then the window is closed as a
+    person would, letting Chromium write its cookies)."""
+    done = threading.Event()
+
+    def closed() -> None:
+        window.wait()
+        done.set()
+
+    threading.Thread(target=closed, daemon=True).start()
+
+    def enter() -> None:
+        if sys.stdin is not None and sys.stdin.isatty() and sys.stdin.readline():
+            done.set()
+
+    threading.Thread(target=enter, daemon=True).start()
+    done.wait()
+    if window.poll() is None:
+        window.terminate()
+        window.wait(timeout=CLOSE_TIMEOUT_S)
+
+
+def sign_in_in_window(profile: str, url: str, labels: Labels) -> Path:
+    """Open the plain window at `url` on `profile`'s browser profile; return it once the person
+    is done."""
+    check_display()
+    folder = browser_profile(profile)
+    check_free(folder)
+    executable = require_browser(headless=False)  # the full browser, as the window is
+    try:
+        window = subprocess.Popen(
+            window_args(executable, folder, url, labels.browser_locale),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # Ctrl-C in the terminal is the tool's, not the window's
+        )
+    except OSError as exc:
+        raise BrowserNotFound(f"could not start Chromium ({executable}): {exc}") from None
+    print(
+        "Sign in in the browser window (2-step verification included), then close the window"
+        + (" or press Enter here." if sys.stdin is not None and sys.stdin.isatty() else "."),
+        flush=True,
+    )
+    wait_for_person(window)
+    return folder
+
+
+def read_session(folder: Path, home: str, labels: Labels, state: Path) -> float | None:
+    """Open the signed-in profile headless, read-only: the console's home must open. Save its
+    session to `state` (mode 0600); the console's clock as it answered (None: not said)."""
+    args = [*QUIET_ARGS, *(["--no-sandbox"] if os.geteuid() == 0 else [])]
+    playwright = driver.take()
+    try:
+        try:
+            context = playwright.chromium.launch_persistent_context(
+                str(folder),
+                executable_path=str(require_browser(headless=False)),
+                headless=True,
+                args=args,
+                locale=labels.browser_locale,
+            )
+        except PlaywrightError as exc:
+            raise BrowserNotFound(f"could not open the signed-in profile {folder}: {exc}") from None
+        try:
+            page = context.new_page()
+            with translated(page, "opening the console with the signed-in profile"):
+                answer = page.goto(home)
+                check_answer(page, answer, home)
+                if on_sign_in(page):
+                    raise SignInRequired(
+                        "the window was closed before the console opened signed in; nothing "
+                        "was saved. Run `runbook login` again and sign in before closing it"
+                    )
+                expect(by_role(page, "button", "main_menu", labels)).to_be_visible()
+                now = http_time(answer.headers.get("date")) if answer is not None else None
+            fd = os.open(state, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.close(fd)
+            context.storage_state(path=str(state))
+            os.chmod(state, 0o600)
+            return now
+        finally:
+            context.close()
+    finally:
+        driver.release(playwright)
