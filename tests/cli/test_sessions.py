@@ -461,3 +461,40 @@ def test_a_person_signs_in_in_a_plain_window_that_google_does_not_refuse(
     book = str(write_runbook(split_delivery()))
     run = runbook_cli("run", book, "--profile", "me", "--screenshots", "off", env=env)
     assert run.code == 0, run.output
+
+
+def test_a_session_signed_in_to_one_console_is_refused_on_another_naming_both(
+    runbook_cli: Run,
+    write_runbook: Write,
+    simulator: Any,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+    other_web_server: str,
+) -> None:
+    env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    args = ["--user", sim_auth.DEFAULT_USER, "--console", simulator.url]
+    assert runbook_cli("login", "--non-interactive", *args, env=env).code == 0
+    book = str(write_runbook(split_delivery()))
+    elsewhere = runbook_cli("drift", book, "--console", other_web_server, env=env)
+    assert elsewhere.code == 3, elsewhere.output
+    assert f"was signed in to {simulator.url}, not to {other_web_server}" in elsewhere.output
+
+
+def test_login_without_a_display_or_on_a_profile_in_use_is_a_usage_error(
+    runbook_cli: Run, simulator: Any, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    import os
+    import socket
+
+    env = {k: v for k, v in cli_env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    headless = runbook_cli("login", "--console", simulator.url, env=env)
+    assert headless.code == 64, headless.output
+    assert "there is no display" in headless.stderr and "xvfb-run" in headless.stderr
+
+    profile = tmp_path / "config" / "runbook" / "browsers" / "default"
+    profile.mkdir(parents=True)
+    (profile / "SingletonLock").symlink_to(f"{socket.gethostname()}-{os.getpid()}")
+    busy = runbook_cli("login", "--console", simulator.url, env={**env, "DISPLAY": ":99"})
+    assert busy.code == 64, busy.output
+    assert f"the browser profile {profile} is in use by another Chromium" in busy.stderr

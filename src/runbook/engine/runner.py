@@ -32,7 +32,7 @@ from runbook.engine.finish import exit_code, finish
 from runbook.engine.lock import run_lock
 from runbook.engine.loop import Scope, Work, in_console, run_book
 from runbook.engine.options import SIMULATOR, Outputs, RunOptions, Settings
-from runbook.errors import ExitCode, RunbookError, Terminated
+from runbook.errors import ExitCode, RunbookError, SignInRequired, Terminated
 from runbook.recording.artifacts import ArtifactPolicy, ArtifactsRecorder
 from runbook.recording.folder import RunFolder
 from runbook.recording.log import (
@@ -46,7 +46,7 @@ from runbook.results import Mode, RunResult
 from runbook.secrets import Redactor
 from runbook.session_age import SessionRecord, check_fits, minutes
 from runbook.spec import Runbook
-from runbook.target import console_url
+from runbook.target import console_key, console_url
 
 __all__ = ["Outputs", "RunOptions", "execute"]
 
@@ -208,6 +208,11 @@ def _session_check(
     def check(console_now: float | None) -> None:
         if record is not None:
             result.session = {"profile": options.profile, **record.facts(console_now)}
+            if console_key(record.console) != console_key(result.console):
+                raise SignInRequired(
+                    f"the session of profile {options.profile!r} was signed in to "
+                    f"{record.console}, not to {result.console}; nothing was changed"
+                )
         check_fits(record, console_now, options.min_session, options.profile)
 
     return check
