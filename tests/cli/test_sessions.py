@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from collections.abc import Callable
@@ -498,3 +499,68 @@ def test_login_without_a_display_or_on_a_profile_in_use_is_a_usage_error(
     busy = runbook_cli("login", "--console", simulator.url, env={**env, "DISPLAY": ":99"})
     assert busy.code == 64, busy.output
     assert f"the browser profile {profile} is in use by another Chromium" in busy.stderr
+
+
+def _debuggable_browser(profile: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """A Chromium a person started with remote debugging on a dedicated profile; its
+    endpoint once it listens."""
+    from runbook.console.browser import launch_args
+
+    args = launch_args()
+    browser = subprocess.Popen(
+        [
+            args["executable_path"],
+            "--headless",
+            "--remote-debugging-port=0",
+            f"--user-data-dir={profile}",
+            *args["args"],
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    port_file = profile / "DevToolsActivePort"
+    _until(lambda: port_file.is_file() and port_file.read_text().strip() != "", "DevTools")
+    return browser, f"http://127.0.0.1:{port_file.read_text().split()[0]}"
+
+
+def test_login_attach_takes_the_session_of_a_browser_a_person_signed_in(
+    runbook_cli: Run,
+    write_runbook: Write,
+    simulator: Any,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+    sign_in: Any,
+) -> None:
+    browser, endpoint = _debuggable_browser(tmp_path / "person")
+    try:
+        env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+        args = ["--console", simulator.url, "--profile", "attached"]
+        unsigned = runbook_cli("login", "--attach", endpoint, *args, env=env)
+        assert unsigned.code == 3 and "not signed in to the console" in unsigned.stderr
+
+        def person() -> None:  # signs in in that browser (a thread: its own Playwright)
+            from playwright.sync_api import sync_playwright
+
+            with sync_playwright() as p:
+                connected = p.chromium.connect_over_cdp(endpoint)
+                page = connected.contexts[0].new_page()
+                page.goto(f"{simulator.url}/ac")
+                sign_in(page)
+                page.get_by_role("button", name="Main menu").wait_for()
+                connected.close()
+
+        thread = threading.Thread(target=person)
+        thread.start()
+        thread.join(timeout=60)
+        attached = runbook_cli("login", "--attach", endpoint, *args, env=env)
+        assert attached.code == 0, attached.output
+        run = runbook_cli(
+            "drift", str(write_runbook(split_delivery())), "--profile", "attached", env=env
+        )
+        assert run.code == 2, run.output  # signed in: it read the (empty) console
+        assert browser.poll() is None  # the person's browser is still open
+    finally:
+        browser.terminate()
+        browser.wait(timeout=30)
+    nobody = runbook_cli("login", "--attach", "http://127.0.0.1:9", *args, env=env)
+    assert nobody.code == 1 and "no browser answered at http://127.0.0.1:9" in nobody.stderr

@@ -30,6 +30,12 @@ from runbook.locales import DEFAULT_LOCALE, LOCALES
 )
 @click.option("--user", help="Account to sign in with (non-interactive).")
 @click.option(
+    "--attach",
+    metavar="URL",
+    help="Take the session of a browser you started with --remote-debugging-port (on a "
+    "dedicated --user-data-dir) and signed in, e.g. http://127.0.0.1:9222.",
+)
+@click.option(
     "--locale",
     type=click.Choice(LOCALES),
     default=DEFAULT_LOCALE,
@@ -44,6 +50,7 @@ def login(
     console_url: str,
     non_interactive: bool,
     user: str | None,
+    attach: str | None,
     locale: str,
     labels: str | None,
     **browser: Any,
@@ -64,6 +71,7 @@ def login(
         non_interactive=non_interactive,
         user=user,
         labels=catalogue,
+        attach=attach,
         remote=remote_browser(
             browser["browser_endpoint"],
             browser["browser_headers"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -12,7 +13,7 @@ from runbook.console.answer import check_answer
 from runbook.console.failures import is_sign_in_url, on_sign_in, translated
 from runbook.console.locate import by_role
 from runbook.console.places import HOME_PATH
-from runbook.console.plain_window import read_session, sign_in_in_window
+from runbook.console.plain_window import read_attached, read_session, sign_in_in_window
 from runbook.console.remote import RemoteBrowser
 from runbook.console.session import BrowserSession, SessionOptions
 from runbook.console.signin import (
@@ -41,6 +42,7 @@ def login(
     user: str | None,
     labels: Labels,
     remote: RemoteBrowser | None = None,
+    attach: str | None = None,
 ) -> Path:
     """Sign in to the console, in the language of `labels` (a labels file's names first), and
     save the session of `profile`; the file written.
@@ -50,6 +52,12 @@ def login(
     """
     check_session_target(console_url)
     path = profile_path(profile)
+    if attach is not None:
+        return _save(
+            path,
+            console_url,
+            lambda: read_attached(attach, home_url(console_url, labels.locale), labels, path),
+        )
     if not non_interactive and remote is None:
         return _login_in_plain_window(profile, console_url, labels, path)
     creds = credentials_from_env(user) if non_interactive else None
@@ -122,8 +130,13 @@ def _login_in_plain_window(profile: str, console_url: str, labels: Labels, path:
     """A person signs in in a plain window; the profile is then read headless and saved."""
     home = home_url(console_url, labels.locale)
     folder = sign_in_in_window(profile, home, labels)
+    return _save(path, console_url, lambda: read_session(folder, home, labels, path))
+
+
+def _save(path: Path, console_url: str, read: Callable[[], float | None]) -> Path:
+    """`read` saves the session to `path` (in a 0700 folder) and tells the console's clock;
+    the record of when it signed in goes beside it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     os.chmod(path.parent, 0o700)
-    now = read_session(folder, home, labels, path)
-    SessionRecord(console_url, now, None).save(path)
+    SessionRecord(console_url, read(), None).save(path)
     return path

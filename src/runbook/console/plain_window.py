@@ -18,15 +18,15 @@ import threading
 from pathlib import Path
 
 from platformdirs import user_config_dir
+from playwright.sync_api import BrowserContext, expect
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import expect
 
 from runbook.console import driver
 from runbook.console.answer import check_answer
 from runbook.console.browser import QUIET_ARGS, require_browser
 from runbook.console.failures import on_sign_in, translated
 from runbook.console.locate import by_role
-from runbook.errors import BrowserNotFound, SignInRequired, UsageError
+from runbook.errors import BrowserNotFound, BrowserUnreachable, SignInRequired, UsageError
 from runbook.locales import Labels
 from runbook.session_age import http_time
 
@@ -154,23 +154,56 @@ def read_session(folder: Path, home: str, labels: Labels, state: Path) -> float 
         except PlaywrightError as exc:
             raise BrowserNotFound(f"could not open the signed-in profile {folder}: {exc}") from None
         try:
-            page = context.new_page()
-            with translated(page, "opening the console with the signed-in profile"):
-                answer = page.goto(home)
-                check_answer(page, answer, home)
-                if on_sign_in(page):
-                    raise SignInRequired(
-                        "the window was closed before the console opened signed in; nothing "
-                        "was saved. Run `runbook login` again and sign in before closing it"
-                    )
-                expect(by_role(page, "button", "main_menu", labels)).to_be_visible()
-                now = http_time(answer.headers.get("date")) if answer is not None else None
-            fd = os.open(state, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            os.close(fd)
-            context.storage_state(path=str(state))
-            os.chmod(state, 0o600)
-            return now
+            return _save_signed_in(context, home, labels, state)
         finally:
             context.close()
     finally:
         driver.release(playwright)
+
+
+def read_attached(endpoint: str, home: str, labels: Labels, state: Path) -> float | None:
+    """Take the session of a browser a person started with remote debugging (on a dedicated
+    profile) and signed in: its console home must open; its session is saved to `state`."""
+    playwright = driver.take()
+    try:
+        try:
+            browser = playwright.chromium.connect_over_cdp(endpoint)
+        except PlaywrightError as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise BrowserUnreachable(
+                f"no browser answered at {endpoint} ({first}); start Chromium with "
+                "--remote-debugging-port and a dedicated --user-data-dir, sign in, then attach"
+            ) from None
+        try:
+            context = browser.contexts[0] if browser.contexts else browser.new_context()
+            return _save_signed_in(context, home, labels, state)
+        finally:
+            browser.close()  # the connection only: the person's browser stays open
+    finally:
+        driver.release(playwright)
+
+
+def _save_signed_in(
+    context: BrowserContext, home: str, labels: Labels, state: Path
+) -> float | None:
+    """Open the console's home in a new tab of `context`: signed in, save its session to
+    `state` (0600) and return the console's clock; else `SignInRequired`, nothing saved."""
+    page = context.new_page()
+    try:
+        with translated(page, "opening the console with the signed-in browser"):
+            answer = page.goto(home)
+            check_answer(page, answer, home)
+            if on_sign_in(page):
+                raise SignInRequired(
+                    "the browser is not signed in to the console; nothing was saved. Sign in "
+                    "in it, then run `runbook login` again"
+                )
+            expect(by_role(page, "button", "main_menu", labels)).to_be_visible()
+            now = http_time(answer.headers.get("date")) if answer is not None else None
+        fd = os.open(state, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.close(fd)
+        context.storage_state(path=str(state))
+        os.chmod(state, 0o600)
+        return now
+    finally:
+        page.close()
