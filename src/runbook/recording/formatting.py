@@ -111,7 +111,7 @@ def outcome(result: RunResult) -> tuple[str, str]:
     if code == ExitCode.DRIFT:
         return f"Drift detected in {counts.get('drift', 0)} step(s)", "warn"
     if code == ExitCode.SIGN_IN_REQUIRED:
-        return "Sign-in required: run `runbook login`", "bad"
+        return "Sign-in needed (the session ended, or none): run `runbook login`", "warn"
     if code in (ExitCode.INTERRUPTED, ExitCode.TERMINATED):
         return f"Interrupted after {len(result.steps)} step(s): run again to compare", "bad"
     if code == ExitCode.CONSOLE_CHANGED:

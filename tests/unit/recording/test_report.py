@@ -233,7 +233,7 @@ def test_a_run_with_no_steps_still_renders(folder: RunFolder) -> None:
 
     text = _visible(render_html(result, folder))
 
-    assert "Sign-in required" in text
+    assert "Sign-in needed" in text
     assert "No step ran." in text
 
 
