@@ -43,6 +43,17 @@ class FakePage:
     def locator(self, selector: str) -> _Body:
         return _Body()
 
+    def get_by_role(self, role: str, **options: Any) -> _NoneShown:
+        return _NoneShown()  # no dialog open, no text field
+
+
+class _NoneShown:
+    def count(self) -> int:
+        return 0
+
+    def all(self) -> list[Any]:
+        return []
+
 
 class FakeSession:
     def __init__(self) -> None:
