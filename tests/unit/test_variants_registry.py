@@ -14,7 +14,7 @@ def test_names_are_checked_and_kept_in_registry_order() -> None:
         parse(["caps", "nope"])
     with pytest.raises(VariantError, match="expected a list"):
         parse("caps")
-    assert len(VARIANTS) == 9
+    assert len(VARIANTS) == 11
 
 
 @pytest.mark.parametrize("locale", ["en", "fr"])
