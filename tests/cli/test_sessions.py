@@ -564,3 +564,43 @@ def test_login_attach_takes_the_session_of_a_browser_a_person_signed_in(
         browser.wait(timeout=30)
     nobody = runbook_cli("login", "--attach", "http://127.0.0.1:9", *args, env=env)
     assert nobody.code == 1 and "no browser answered at http://127.0.0.1:9" in nobody.stderr
+
+
+def test_a_session_that_ends_between_two_steps_stops_the_run_with_the_first_save_kept(
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    simulator: Any,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    args = ["--user", sim_auth.DEFAULT_USER, "--console", simulator.url]
+    assert runbook_cli("login", "--non-interactive", *args, env=env).code == 0
+    sim_http.put("/_sim/variants", json=["session-hour"]).raise_for_status()
+    stop = threading.Event()
+
+    def hour_passes_after_the_first_save() -> None:
+        with httpx.Client(base_url=simulator.url, timeout=10) as api:
+            while not stop.is_set():
+                if api.get("/_sim/audit").json():
+                    api.post("/_sim/clock", json={"advance_s": 3600}).raise_for_status()
+                    return
+                stop.wait(0.05)
+
+    clock = threading.Thread(target=hour_passes_after_the_first_save)
+    clock.start()
+    try:
+        result = runbook_cli("run", str(write_runbook(split_delivery())), "--json", env=env)
+    finally:
+        stop.set()
+        clock.join(timeout=30)
+    assert result.code == 3, result.output
+    audit = [(a["action"], a["name"]) for a in sim_http.get("/_sim/audit").json()]
+    assert audit == [("create_route", "Legacy mail server")]  # the rule: not half-saved
+    state = sim_http.get("/_sim/state").json()
+    assert state["routes"][0]["server"]["single_host"]["host"] == "mail.legacy.example.com"
+    steps = result.json()["steps"]
+    assert steps[0]["status"] == "changed" and steps[1]["status"] != "changed"
+    assert "the session has ended" in result.json()["error"]
+    assert "(the session was 1 h 0 min old)" in result.json()["error"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Literal
 from urllib.parse import urlencode
@@ -16,6 +17,7 @@ from runbook.console.locate import by_role
 from runbook.console.ou_picker import OuPicker
 from runbook.console.places import HOME_PATH, PageName, page_info
 from runbook.console.signin import Credentials, SignInPage
+from runbook.errors import RunbookError
 from runbook.locales import Labels
 from runbook.session_age import http_time
 
@@ -47,8 +49,8 @@ class ConsoleShell:
         self.navigate = navigate
         self.org_unit = org_unit  # the run's OU (`console.org_unit`)
         self.here = org_unit  # the OU the page in use shows: a step's own, or the run's
-        # Told the console's clock at the first page it serves (the session's age is checked
-        # there, before anything is read or written).
+        # Told the console's clock at each page it serves (the session's age is checked at the
+        # first, before anything is read or written).
         self.on_console_time: Callable[[float | None], None] | None = None
         self.menu_button = by_role(page, "button", "main_menu", labels)
         self.menu = by_role(page, "navigation", "main_menu", labels, exact=False)
@@ -64,13 +66,24 @@ class ConsoleShell:
 
     @doing("opening the {name} page")
     def goto(self, name: str) -> None:
-        """Load a console page; fail at once when the server that answers is no console. The
-        first answer's `Date` (the console's clock) goes to `on_console_time`, once."""
+        """Load a console page; fail at once when the server that answers is no console. Each
+        answer's `Date` (the console's clock) goes to `on_console_time`."""
         answer = self.page.goto(self.url(name))
         if answer is not None and self.on_console_time is not None:
-            hook, self.on_console_time = self.on_console_time, None
-            hook(http_time(answer.headers.get("date")))
+            self.on_console_time(http_time(answer.headers.get("date")))
         check_answer(self.page, answer, self.url(HOME))
+
+    def tell_console_time(self) -> None:
+        """Ask the console for its clock (a plain request: nothing navigates) and tell
+        `on_console_time`; a console that does not answer tells nothing."""
+        if self.on_console_time is None or self.page.is_closed():
+            return
+        with (
+            contextlib.suppress(RunbookError),
+            translated(self.page, "reading the console's clock"),
+        ):
+            answer = self.page.request.get(self.url(HOME), max_redirects=0)
+            self.on_console_time(http_time(answer.headers.get("date")))
 
     def check_signed_in(self) -> None:
         """Answer a mid-session "Verify it's you" when the run can; raise SignInRequired when

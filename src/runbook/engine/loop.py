@@ -65,6 +65,8 @@ def in_console(scope: Scope, creds: Credentials | None, work: Work) -> None:
         log.exception("run.internal_error")
         result.error = f"{INTERNAL_ERROR} ({type(exc).__name__}: {exc}); details in run.log"
         result.exit_code = ExitCode.STEP_FAILED
+    if result.exit_code == ExitCode.SIGN_IN_REQUIRED:  # the session's age at that moment
+        scope.ctx.shell.tell_console_time()
 
 
 def run_steps(

@@ -178,9 +178,9 @@ def _run(
         )
     finally:
         if result.exit_code == ExitCode.SIGN_IN_REQUIRED:
-            age = result.session.get("age_s")
+            age = result.session.get("age_s")  # at the console's last answer
             then = (
-                f" (the session was {minutes(age + time.perf_counter() - started)} old)"
+                f" (the session was {minutes(age)} old)"
                 if age is not None and "old (signed in" not in (result.error or "")
                 else ""
             )
@@ -201,18 +201,23 @@ def _run(
 def _session_check(
     state: Path, options: RunOptions, result: RunResult
 ) -> Callable[[float | None], None]:
-    """What the run does with the console's clock at its first page: note the saved session's
-    age in the result, and refuse to go on (exit 3) when too little of its hour is left."""
+    """What the run does with the console's clock at each page: note the saved session's age
+    in the result; at the first, refuse to go on (exit 3) when too little of its hour is left
+    or the session is another console's."""
     record = SessionRecord.read(state)
+    first = [True]
 
     def check(console_now: float | None) -> None:
-        if record is not None:
+        if record is not None and console_now is not None:
             result.session = {"profile": options.profile, **record.facts(console_now)}
-            if console_key(record.console) != console_key(result.console):
-                raise SignInRequired(
-                    f"the session of profile {options.profile!r} was signed in to "
-                    f"{record.console}, not to {result.console}; nothing was changed"
-                )
+        if not first:
+            return  # later pages: the session's age as the console last said it
+        first.clear()
+        if record is not None and console_key(record.console) != console_key(result.console):
+            raise SignInRequired(
+                f"the session of profile {options.profile!r} was signed in to "
+                f"{record.console}, not to {result.console}; nothing was changed"
+            )
         check_fits(record, console_now, options.min_session, options.profile)
 
     return check
