@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from runbook.simulator import auth as sim_auth
 from tests.in_process import CliResult, InProcessRunbook
@@ -27,3 +28,13 @@ def login(env: dict[str, str], url: str, runner: InProcessRunbook | None = None)
         done = CliResult(ran.returncode, ran.stdout, ran.stderr)
     assert done.code == 0, done.stdout + done.stderr
     return done
+
+
+def own_login(
+    run: InProcessRunbook | Any, cli_env: dict[str, str], home: Path, url: str, *more: str
+) -> tuple[dict[str, str], CliResult]:
+    """`runbook login --non-interactive` into a config folder of its own under `home` (the
+    suite's shared session untouched): the environment that uses it, and the login's result."""
+    env = {**cli_env, "XDG_CONFIG_HOME": str(home / "config")}
+    args = ["--user", sim_auth.DEFAULT_USER, "--console", url, *more]
+    return env, run("login", "--non-interactive", *args, env=env)

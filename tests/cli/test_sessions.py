@@ -24,7 +24,7 @@ from runbook.secrets import MASK
 from runbook.simulator import auth as sim_auth
 from tests.cli.conftest import CliResult, trace_kinds
 from tests.in_process import InProcessRunbook
-from tests.profiles import login
+from tests.profiles import login, own_login
 from tests.samples import split_delivery
 
 Run = Callable[..., CliResult]
@@ -311,9 +311,8 @@ def test_a_run_knows_its_sessions_age_and_refuses_to_start_without_enough_of_the
     cli_env: dict[str, str],
     tmp_path: Path,
 ) -> None:
-    env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "config")}  # a profile of its own
-    args = ["--user", sim_auth.DEFAULT_USER, "--console", simulator.url]
-    assert runbook_cli("login", "--non-interactive", *args, env=env).code == 0
+    env, signed = own_login(runbook_cli, cli_env, tmp_path, simulator.url)
+    assert signed.code == 0, signed.output
     record = json.loads((tmp_path / "config/runbook/profiles/default.session.json").read_text())
     assert record["signed_in_at"] and record["user"] == sim_auth.DEFAULT_USER
     book = str(write_runbook(split_delivery()))
@@ -472,9 +471,8 @@ def test_a_session_signed_in_to_one_console_is_refused_on_another_naming_both(
     tmp_path: Path,
     other_web_server: str,
 ) -> None:
-    env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    args = ["--user", sim_auth.DEFAULT_USER, "--console", simulator.url]
-    assert runbook_cli("login", "--non-interactive", *args, env=env).code == 0
+    env, signed = own_login(runbook_cli, cli_env, tmp_path, simulator.url)
+    assert signed.code == 0, signed.output
     book = str(write_runbook(split_delivery()))
     elsewhere = runbook_cli("drift", book, "--console", other_web_server, env=env)
     assert elsewhere.code == 3, elsewhere.output
@@ -574,9 +572,8 @@ def test_a_session_that_ends_between_two_steps_stops_the_run_with_the_first_save
     cli_env: dict[str, str],
     tmp_path: Path,
 ) -> None:
-    env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    args = ["--user", sim_auth.DEFAULT_USER, "--console", simulator.url]
-    assert runbook_cli("login", "--non-interactive", *args, env=env).code == 0
+    env, signed = own_login(runbook_cli, cli_env, tmp_path, simulator.url)
+    assert signed.code == 0, signed.output
     sim_http.put("/_sim/variants", json=["session-hour"]).raise_for_status()
     stop = threading.Event()
 

@@ -12,6 +12,7 @@ import yaml
 
 from runbook.simulator.variants import VARIANTS
 from tests.cli.conftest import ROOT, CliResult
+from tests.profiles import own_login
 
 Run = Callable[..., CliResult]
 Write = Callable[..., Path]
@@ -94,12 +95,8 @@ def test_login_answers_verify_its_you_with_the_password_as_runs_do(
     cli_env: dict[str, str],
     tmp_path: Path,
 ) -> None:
-    from runbook.simulator import auth as sim_auth
-
     sim_http.put("/_sim/variants", json=["reauth"]).raise_for_status()
-    env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "config")}  # no session yet
-    args = ["--user", sim_auth.DEFAULT_USER, "--console", simulator.url, "--profile", "fresh"]
-    result = runbook_cli("login", "--non-interactive", *args, env=env)
+    _, result = own_login(runbook_cli, cli_env, tmp_path, simulator.url, "--profile", "fresh")
     assert result.code == 0, result.output
     assert "verify it's you" in result.output
     saved = tmp_path / "config" / "runbook" / "profiles" / "fresh.json"
@@ -113,12 +110,8 @@ def test_non_interactive_login_refused_as_an_automated_browser_says_so_in_one_li
     cli_env: dict[str, str],
     tmp_path: Path,
 ) -> None:
-    from runbook.simulator import auth as sim_auth
-
     sim_http.put("/_sim/variants", json=["automation-refused"]).raise_for_status()
-    env = {**cli_env, "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    args = ["--user", sim_auth.DEFAULT_USER, "--console", simulator.url, "--profile", "bot"]
-    result = runbook_cli("login", "--non-interactive", *args, env=env)
+    _, result = own_login(runbook_cli, cli_env, tmp_path, simulator.url, "--profile", "bot")
     assert result.code == 3, result.output
     assert result.stderr.strip().splitlines() == [
         "runbook: error: Google refused sign-in in an automated browser (“Couldn’t sign you "
