@@ -250,7 +250,11 @@ def test_drift_reads_only_the_units_the_runbook_names(
         page, simulator, tmp_path, "en", [{"routing_rule": wanted}], "drift", show_unmanaged=True
     )
     assert result.exit_code == 0, result.error
-    # Not the top's rule inherited in /Sales, nor /Support's: only /Sales's own unnamed one.
-    assert result.unmanaged["routing_rules"] == ["By hand (in /Sales)"]
+    # /Sales's own unnamed rule, and the top's rule that applies in /Sales (the top is not
+    # read: it is listed where it shows, inherited); never /Support's.
+    assert result.unmanaged["routing_rules"] == [
+        "By hand (in /Sales)",
+        f"{SPLIT['description']} (inherited in /Sales)",
+    ]
     assert [s.placed for s in result.steps] == ["Sales mail (in /Sales)"]
     assert _writes(console) == []
