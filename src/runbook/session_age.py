@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from runbook.errors import SignInRequired
+from runbook.target import console_key
 
 SESSION_LIMIT_S = 3600  # the Admin console's session, fixed by Google
 DEFAULT_MIN_SESSION_MIN = 5
@@ -119,3 +121,32 @@ def check_fits(
             f"the console's clock): {minutes(left)} of its hour is left, less than "
             f"--min-session {min_session_min} min. Nothing was changed"
         )
+
+
+def session_check(
+    state: Path,
+    profile: str,
+    console: str,
+    min_session_min: int,
+    facts: Callable[[dict[str, Any]], None] | None = None,
+) -> Callable[[float | None], None]:
+    """What a run does with the console's clock at each page it loads: tell `facts` the saved
+    session's age; at the first page, refuse (`SignInRequired`, exit 3) a session signed in
+    to another console, or with too little of its hour left."""
+    record = SessionRecord.read(state)
+    first = [True]
+
+    def check(console_now: float | None) -> None:
+        if record is not None and console_now is not None and facts is not None:
+            facts({"profile": profile, **record.facts(console_now)})
+        if not first:
+            return  # later pages: only the age, as the console last said it
+        first.clear()
+        if record is not None and console_key(record.console) != console_key(console):
+            raise SignInRequired(
+                f"the session of profile {profile!r} was signed in to {record.console}, not "
+                f"to {console}; nothing was changed"
+            )
+        check_fits(record, console_now, min_session_min, profile)
+
+    return check

@@ -330,6 +330,8 @@ def test_a_run_knows_its_sessions_age_and_refuses_to_start_without_enough_of_the
     assert "is 57 min old" in late.output and "less than --min-session 5 min" in late.output
     assert "runbook login --profile default" in late.output
     assert sim_http.get("/_sim/audit").json() == []
+    probed = runbook_cli("probe", book, env=env)  # every command that reads the console
+    assert probed.code == 3 and "less than --min-session 5 min" in probed.output
     ok = runbook_cli("run", book, "--min-session", "2", "--screenshots", "off", env=env)
     assert ok.code == 0, ok.output
 

@@ -30,6 +30,7 @@ from runbook.locales import DEFAULT_LOCALE, Labels
 from runbook.recording.folder import RunFolder
 from runbook.recording.trace import scrub_trace
 from runbook.secrets import Redactor
+from runbook.session_age import DEFAULT_MIN_SESSION_MIN, session_check
 from runbook.spec import Runbook
 from runbook.spec.kinds import KINDS
 from runbook.spec.labels import labels_for, labels_path, load_labels
@@ -44,6 +45,7 @@ class ProbeOptions:
     locale: str | None = None
     labels: str | None = None
     profile: str = "default"
+    min_session: int = DEFAULT_MIN_SESSION_MIN  # minutes of the session's hour it needs
     headed: bool = False
     timeout: int | None = None
     recordings: str = "recordings"
@@ -98,6 +100,10 @@ def probe(
             assert session.page is not None
             hazards = Hazards(labels, password=password)
             shell = ConsoleShell(session.page, labels, url, hazards=hazards)
+            if creds is None:  # a saved session: enough of its hour left, and this console's
+                shell.on_console_time = session_check(
+                    profile_path(options.profile), options.profile, url, options.min_session
+                )
             report = None
             try:
                 if creds is not None:

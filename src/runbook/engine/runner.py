@@ -7,7 +7,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import partial
@@ -32,7 +32,7 @@ from runbook.engine.finish import exit_code, finish
 from runbook.engine.lock import run_lock
 from runbook.engine.loop import Scope, Work, in_console, run_book
 from runbook.engine.options import SIMULATOR, Outputs, RunOptions, Settings
-from runbook.errors import ExitCode, RunbookError, SignInRequired, Terminated
+from runbook.errors import ExitCode, RunbookError, Terminated
 from runbook.recording.artifacts import ArtifactPolicy, ArtifactsRecorder
 from runbook.recording.folder import RunFolder
 from runbook.recording.log import (
@@ -44,9 +44,9 @@ from runbook.recording.log import (
 from runbook.recording.progress import StepProgress
 from runbook.results import Mode, RunResult
 from runbook.secrets import Redactor
-from runbook.session_age import SessionRecord, check_fits, minutes
+from runbook.session_age import minutes, session_check
 from runbook.spec import Runbook
-from runbook.target import console_key, console_url
+from runbook.target import console_url
 
 __all__ = ["Outputs", "RunOptions", "execute"]
 
@@ -164,7 +164,13 @@ def _run(
             hazards = Hazards(settings.labels, notes=result.notes, password=password)
             ctx = _context(session, book, options, settings, recorder, console_url, hazards)
             if storage_state is not None:
-                ctx.shell.on_console_time = _session_check(storage_state, options, result)
+                ctx.shell.on_console_time = session_check(
+                    storage_state,
+                    options.profile,
+                    console_url,
+                    options.min_session,
+                    lambda facts: setattr(result, "session", facts),
+                )
             in_console(Scope(ctx, book, result, log, progress), creds, work)
             recorder.browser_closing(session, result)
     except RunbookError as exc:  # before the steps (the browser did not start) or after them
@@ -196,31 +202,6 @@ def _run(
         finish(result, folder, redactor, options, log)
         close_logging()
     return result.exit_code
-
-
-def _session_check(
-    state: Path, options: RunOptions, result: RunResult
-) -> Callable[[float | None], None]:
-    """What the run does with the console's clock at each page: note the saved session's age
-    in the result; at the first, refuse to go on (exit 3) when too little of its hour is left
-    or the session is another console's."""
-    record = SessionRecord.read(state)
-    first = [True]
-
-    def check(console_now: float | None) -> None:
-        if record is not None and console_now is not None:
-            result.session = {"profile": options.profile, **record.facts(console_now)}
-        if not first:
-            return  # later pages: the session's age as the console last said it
-        first.clear()
-        if record is not None and console_key(record.console) != console_key(result.console):
-            raise SignInRequired(
-                f"the session of profile {options.profile!r} was signed in to "
-                f"{record.console}, not to {result.console}; nothing was changed"
-            )
-        check_fits(record, console_now, options.min_session, options.profile)
-
-    return check
 
 
 def _session_values(path: Path | None) -> list[str]:
