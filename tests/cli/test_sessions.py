@@ -449,7 +449,10 @@ def test_a_person_signs_in_in_a_plain_window_that_google_does_not_refuse(
         enter(lambda: sim_auth.DEFAULT_USER, stage("password"))  # not refused: no automation
         enter(lambda: sim_auth.DEFAULT_PASSWORD, stage("code"))
         enter(code.now, signed_in(sim_http.get("/_sim/signin").json()["sessions"]))
-        _xdotool(display, "key", "--window", window, "ctrl+shift+w")  # the person closes it
+        # The person closes the window (Chromium's Ctrl+Shift+W), focused again first.
+        window = _xdotool(display, "search", "--onlyvisible", "--class", "chromium").split()[0]
+        _xdotool(display, "windowfocus", "--sync", window)
+        _xdotool(display, "key", "ctrl+shift+w")
         out, err = login.communicate(timeout=120)
     finally:
         if login.poll() is None:

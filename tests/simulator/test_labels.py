@@ -149,7 +149,10 @@ def test_every_catalogue_name_is_on_the_pages(
     see = walk.see
     hl = "?hl=fr" if locale == "fr" else ""
 
-    # Sign-in pages.
+    # Sign-in pages: Google's refusal of an automated browser (automation-refused), then the
+    # sign-in itself.
+    signed_out_page.goto(f"/signin/rejected?continue=/ac{'&hl=fr' if hl else ''}")
+    see(signed_out_page, "heading", "signin_refused")
     signed_out_page.goto(f"/ac{hl}")
     see(signed_out_page, "heading", "signin_heading")
     see(signed_out_page, "textbox", "signin_email")
