@@ -118,3 +118,9 @@ def test_non_interactive_login_refused_as_an_automated_browser_says_so_in_one_li
         "in”); sign in with `runbook login` (a plain browser window), then run again"
     ]
     assert not (tmp_path / "config" / "runbook" / "profiles" / "bot.json").exists()
+
+
+def test_simulator_help_lists_every_variant_with_what_it_shows(runbook_cli: Run) -> None:
+    shown = runbook_cli("simulator", "--help").stdout
+    for name, text in VARIANTS.items():
+        assert f"{name}: {text[:40]}" in " ".join(shown.split()), name

@@ -11,9 +11,15 @@ import click
 from runbook.cli.common import guarded
 from runbook.cli.group import cli
 from runbook.errors import UsageError
+from runbook.simulator.variants import VARIANTS
+
+# `--help` lists the variants from their registry, each with what it shows.
+VARIANTS_EPILOG = "\b\nVariants (--variant NAME, or PUT /_sim/variants):\n" + "\n".join(
+    f"  {name}: {text}" for name, text in VARIANTS.items()
+)
 
 
-@cli.command()
+@cli.command(epilog=VARIANTS_EPILOG)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
 @click.option(
