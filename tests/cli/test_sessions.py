@@ -606,3 +606,29 @@ def test_a_session_that_ends_between_two_steps_stops_the_run_with_the_first_save
     assert steps[0]["status"] == "changed" and steps[1]["status"] != "changed"
     assert "the session has ended" in result.json()["error"]
     assert "(the session was 1 h 0 min old)" in result.json()["error"]
+
+
+@pytest.mark.process  # the plain window is a program of its own, as the login that opens it
+def test_a_window_closed_without_signing_in_saves_nothing_and_exits_3(
+    display: str, simulator: Any, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    env = {**cli_env, "DISPLAY": display, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    login = subprocess.Popen(
+        [sys.executable, "-m", "runbook", "login", "--console", simulator.url, "--profile", "me"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        window = _xdotool(display, "search", "--sync", "--onlyvisible", "--name", "Sign in")
+        _xdotool(display, "windowfocus", "--sync", window.split()[0])
+        _xdotool(display, "key", "ctrl+shift+w")  # the person gives up
+        out, err = login.communicate(timeout=120)
+    finally:
+        if login.poll() is None:
+            login.kill()
+    assert login.returncode == 3, out + err
+    assert "the window was closed before the console opened signed in" in err
+    assert not (tmp_path / "config" / "runbook" / "profiles" / "me.json").exists()

@@ -154,7 +154,11 @@ def read_session(folder: Path, home: str, labels: Labels, state: Path) -> float 
         except PlaywrightError as exc:
             raise BrowserNotFound(f"could not open the signed-in profile {folder}: {exc}") from None
         try:
-            return _save_signed_in(context, home, labels, state)
+            unsigned = (
+                "the window was closed before the console opened signed in; nothing was "
+                "saved. Run `runbook login` again and sign in before closing it"
+            )
+            return _save_signed_in(context, home, labels, state, unsigned)
         finally:
             context.close()
     finally:
@@ -176,7 +180,11 @@ def read_attached(endpoint: str, home: str, labels: Labels, state: Path) -> floa
             ) from None
         try:
             context = browser.contexts[0] if browser.contexts else browser.new_context()
-            return _save_signed_in(context, home, labels, state)
+            unsigned = (
+                "the browser is not signed in to the console; nothing was saved. Sign in in "
+                "it, then run `runbook login --attach` again"
+            )
+            return _save_signed_in(context, home, labels, state, unsigned)
         finally:
             browser.close()  # the connection only: the person's browser stays open
     finally:
@@ -184,20 +192,18 @@ def read_attached(endpoint: str, home: str, labels: Labels, state: Path) -> floa
 
 
 def _save_signed_in(
-    context: BrowserContext, home: str, labels: Labels, state: Path
+    context: BrowserContext, home: str, labels: Labels, state: Path, unsigned: str
 ) -> float | None:
     """Open the console's home in a new tab of `context`: signed in, save its session to
-    `state` (0600) and return the console's clock; else `SignInRequired`, nothing saved."""
+    `state` (0600) and return the console's clock; else `SignInRequired(unsigned)`, nothing
+    saved."""
     page = context.new_page()
     try:
         with translated(page, "opening the console with the signed-in browser"):
             answer = page.goto(home)
             check_answer(page, answer, home)
             if on_sign_in(page):
-                raise SignInRequired(
-                    "the browser is not signed in to the console; nothing was saved. Sign in "
-                    "in it, then run `runbook login` again"
-                )
+                raise SignInRequired(unsigned)
             expect(by_role(page, "button", "main_menu", labels)).to_be_visible()
             now = http_time(answer.headers.get("date")) if answer is not None else None
         fd = os.open(state, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
