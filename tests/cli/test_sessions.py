@@ -464,8 +464,21 @@ def test_a_person_signs_in_in_a_plain_window_that_google_does_not_refuse(
     assert (profiles / "profiles" / "me.json").stat().st_mode & 0o777 == 0o600
 
     book = str(write_runbook(split_delivery()))
-    run = runbook_cli("run", book, "--profile", "me", "--screenshots", "off", env=env)
+    run = runbook_cli("run", book, "--profile", "me", "--trace", "on", "--json", env=env)
     assert run.code == 0, run.output
+    # The session stays the user's: none of its cookies in any artifact of the run.
+    cookies = json.loads((profiles / "profiles" / "me.json").read_text())["cookies"]
+    values = [c["value"] for c in cookies if len(c["value"]) >= 8]
+    assert values, cookies
+    folder = tmp_path / run.json()["run_dir"]
+    for path in folder.rglob("*"):
+        if path.is_file() and path.suffix != ".png":
+            body = path.read_bytes()
+            if path.suffix == ".zip":
+                with zipfile.ZipFile(path) as archive:
+                    body = b"".join(archive.read(n) for n in archive.namelist())
+            assert not any(v.encode() in body for v in values), path
+    assert not any(part == "browsers" for p in folder.rglob("*") for part in p.parts)
 
 
 def test_a_session_signed_in_to_one_console_is_refused_on_another_naming_both(
