@@ -46,6 +46,29 @@ def with_tree(sim_http: httpx.Client, **doc: Any) -> None:
     sim_http.put("/_sim/state", json={"org_units": TREE, **doc}).raise_for_status()
 
 
+def converged() -> dict[str, Any]:
+    """The console once the shipped runbook is applied, as `PUT /_sim/state` takes it (the
+    first test checks that a run produces exactly this)."""
+    rule = {
+        "messages": ["inbound", "internal_receiving"],
+        "action": "modify_message",
+        "change_route": ROUTE,
+    }
+    host = {"single_host": {"host": "mail.legacy.example.com", "port": 25}}
+    tls = ("require_tls", "require_ca_signed_certificate", "validate_certificate_hostname")
+    return {
+        "org_units": TREE,
+        "routes": [{"name": ROUTE, "server": host, "mx_lookup": False, **dict.fromkeys(tls, True)}],
+        "routing_rules": [
+            {**rule, "description": TOP_RULE, "account_types": ["unrecognized_catch_all"]},
+            {**rule, "description": USERS_RULE, "account_types": ["users"], "org_unit": TREE[1]},
+        ],
+        "disabled_inherited": [
+            {"org_unit": TREE[2], "description": USERS_RULE, "kind": "routing_rules"}
+        ],
+    }
+
+
 # Over 20 s: four steps in three OUs, applied, applied again and checked for drift.
 @pytest.mark.parametrize("variants", [[], ["ou-overridden"]], ids=["locally-applied", "overridden"])
 def test_apply_then_nothing_to_do_then_in_sync(
@@ -65,6 +88,9 @@ def test_apply_then_nothing_to_do_then_in_sync(
     assert state(sim_http)["disabled_inherited"] == [
         {"org_unit": "/Not migrated/Pilot", "description": USERS_RULE, "kind": "routing_rules"}
     ]
+    live = state(sim_http)
+    sim_http.put("/_sim/state", json=converged()).raise_for_status()
+    assert state(sim_http) == live  # what the other tests start from is what a run makes
     assert audit(sim_http) == [
         ("create_route", ROUTE, None),
         ("create_rule", TOP_RULE, None),  # the top: no OU in the audit
@@ -81,12 +107,11 @@ def test_apply_then_nothing_to_do_then_in_sync(
     assert drift.code == 0, drift.output
 
 
-# Over 20 s: apply, a hand edit, drift and apply again over three OUs.
+# A hand edit of the converged console, drift and apply again over three OUs.
 def test_an_inherited_rule_switched_back_on_by_hand_is_drift_and_apply_turns_it_off(
     runbook_cli: Run, book: str, sim_http: httpx.Client
 ) -> None:
-    with_tree(sim_http)
-    assert runbook_cli("run", book).code == 0
+    sim_http.put("/_sim/state", json=converged()).raise_for_status()
     live = state(sim_http)
     del live["disabled_inherited"]
     sim_http.put("/_sim/state", json=live).raise_for_status()
@@ -141,12 +166,11 @@ def test_an_org_unit_the_console_lacks_fails_its_step_and_changes_nothing_there(
     assert [a for a in audit(sim_http) if a[2] == "/Not migrated/Pilot"] == []
 
 
-# Over 20 s: the migration applied, a child OU's own rule added by hand, then checked.
+# The converged console, a child OU's own rule added by hand, then checked.
 def test_a_child_units_own_rule_named_like_the_inherited_one_is_listed_as_unmanaged(
     runbook_cli: Run, book: str, sim_http: httpx.Client
 ) -> None:
-    with_tree(sim_http)
-    assert runbook_cli("run", book).code == 0
+    sim_http.put("/_sim/state", json=converged()).raise_for_status()
     live = state(sim_http)
     # A local rule in the pilot OU, described like the inherited one the runbook switches off
     # there, that sends the pilot users' mail back to the legacy server.
