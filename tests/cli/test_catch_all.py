@@ -18,6 +18,7 @@ Run = Callable[..., CliResult]
 Write = Callable[..., Path]
 
 SHIPPED = Path(__file__).resolve().parents[2] / "runbooks" / "catch-all-subdomain.yaml"
+CATCH_ALL_HOST = "catchall.example.com"  # the shipped runbook's var
 SETTING = {
     **NEW_RULE_OPTIONS,
     "description": "Catch-all for the subdomain",
@@ -33,6 +34,15 @@ SETTING = {
 @pytest.fixture
 def shipped() -> dict[str, Any]:
     return yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def converged(sim_http: httpx.Client) -> None:
+    """Put the console as the shipped runbook leaves it (the first test checks that a run
+    makes exactly this)."""
+    host = {"single_host": {"host": CATCH_ALL_HOST, "port": 25}}
+    route = {"name": SETTING["change_route"], "server": host}
+    doc = {"routes": [route], "default_routing_rules": [SETTING]}
+    sim_http.put("/_sim/state", json=doc).raise_for_status()
 
 
 def state(sim_http: httpx.Client) -> dict[str, Any]:
@@ -61,6 +71,9 @@ def test_apply_then_nothing_to_do_then_in_sync(
         ("create_route", "Subdomain catch-all server"),
         ("create_default_rule", "Catch-all for the subdomain"),
     ]
+    live = state(sim_http)
+    converged(sim_http)
+    assert state(sim_http) == live  # what the other tests start from is what a run makes
 
     second = runbook_cli("run", book, "--json")
     assert second.code == 0, second.output
@@ -75,7 +88,7 @@ def test_drift_names_a_changed_field_and_lists_unmanaged_settings(
     runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, shipped: dict[str, Any]
 ) -> None:
     book = str(write_runbook(shipped))
-    assert runbook_cli("run", book).code == 0
+    converged(sim_http)
     live = state(sim_http)
     live["default_routing_rules"][0]["apply_to"] = "all_addresses"
     live["default_routing_rules"].append(
@@ -123,7 +136,7 @@ def test_a_setting_wanted_off_is_created_then_switched_off_and_absent_removes_it
 def test_a_setting_changed_by_someone_else_meanwhile_is_not_overwritten(
     runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, shipped: dict[str, Any]
 ) -> None:
-    assert runbook_cli("run", str(write_runbook(shipped))).code == 0
+    converged(sim_http)
     theirs = {"recipients": {"match": "all", "value": None}}
     edit = {"kind": "default", "name": SETTING["description"], "change": theirs}
     sim_http.post("/_sim/faults", json={"concurrent_edit": edit}).raise_for_status()
@@ -139,7 +152,7 @@ def test_drift_sees_an_option_added_behind_the_setting(
     runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, shipped: dict[str, Any]
 ) -> None:
     book = str(write_runbook(shipped))
-    assert runbook_cli("run", book).code == 0
+    converged(sim_http)
     live = state(sim_http)
     live["default_routing_rules"][0]["also_deliver_to"] = ["exfil@attacker.example"]
     sim_http.put("/_sim/state", json=live).raise_for_status()
