@@ -400,6 +400,26 @@ def _until(condition: Callable[[], bool], what: str, timeout_s: float = 30) -> N
         time.sleep(0.1)
 
 
+def _login_window(env: dict[str, str], display: str, url: str) -> subprocess.Popen[str]:
+    """`runbook login` (profile "me") as a person starts it; returns once its plain window
+    shows the sign-in page, focused."""
+    login = subprocess.Popen(
+        [sys.executable, "-m", "runbook", "login", "--console", url, "--profile", "me"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        window = _xdotool(display, "search", "--sync", "--onlyvisible", "--name", "Sign in")
+        _xdotool(display, "windowfocus", "--sync", window.split()[0])
+    except BaseException:
+        login.kill()
+        raise
+    return login
+
+
 # Over 20 s: a person signs in in a plain window (typed by xdotool), then a run uses it.
 @pytest.mark.process  # the plain window is a program of its own, as the login that opens it
 def test_a_person_signs_in_in_a_plain_window_that_google_does_not_refuse(
@@ -413,18 +433,8 @@ def test_a_person_signs_in_in_a_plain_window_that_google_does_not_refuse(
 ) -> None:
     sim_http.put("/_sim/variants", json=["automation-refused"]).raise_for_status()
     env = {**cli_env, "DISPLAY": display, "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    login = subprocess.Popen(
-        [sys.executable, "-m", "runbook", "login", "--console", simulator.url, "--profile", "me"],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    login = _login_window(env, display, simulator.url)
     try:
-        window = _xdotool(display, "search", "--sync", "--onlyvisible", "--name", "Sign in")
-        window = window.split()[0]
-        _xdotool(display, "windowfocus", "--sync", window)
 
         def stage(name: str) -> Callable[[], bool]:
             return lambda: name in sim_http.get("/_sim/signin").json()["flows"]
@@ -626,17 +636,8 @@ def test_a_window_closed_without_signing_in_saves_nothing_and_exits_3(
     display: str, simulator: Any, cli_env: dict[str, str], tmp_path: Path
 ) -> None:
     env = {**cli_env, "DISPLAY": display, "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    login = subprocess.Popen(
-        [sys.executable, "-m", "runbook", "login", "--console", simulator.url, "--profile", "me"],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    login = _login_window(env, display, simulator.url)
     try:
-        window = _xdotool(display, "search", "--sync", "--onlyvisible", "--name", "Sign in")
-        _xdotool(display, "windowfocus", "--sync", window.split()[0])
         _xdotool(display, "key", "ctrl+shift+w")  # the person gives up
         out, err = login.communicate(timeout=120)
     finally:
