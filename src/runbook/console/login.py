@@ -21,6 +21,7 @@ from runbook.console.signin import (
     check_session_target,
     credentials_from_env,
     profile_path,
+    save_private,
 )
 from runbook.locales import Labels
 from runbook.session_age import SessionRecord, http_time
@@ -92,10 +93,7 @@ def login(
             now = http_time(page.request.get(home).headers.get("date")) if signing_in else None
         path.parent.mkdir(parents=True, exist_ok=True)
         os.chmod(path.parent, 0o700)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.close(fd)
-        session.storage_state(path)
-        os.chmod(path, 0o600)
+        save_private(path, session.storage_state)
         earlier = SessionRecord.read(path)
         same_console = earlier is not None and console_key(earlier.console) == console_key(
             console_url

@@ -26,6 +26,7 @@ from runbook.console.answer import check_answer
 from runbook.console.browser import QUIET_ARGS, require_browser
 from runbook.console.failures import on_sign_in, translated
 from runbook.console.locate import by_role
+from runbook.console.signin import save_private
 from runbook.errors import BrowserNotFound, BrowserUnreachable, SignInRequired, UsageError
 from runbook.locales import Labels
 from runbook.session_age import http_time
@@ -206,10 +207,7 @@ def _save_signed_in(
                 raise SignInRequired(unsigned)
             expect(by_role(page, "button", "main_menu", labels)).to_be_visible()
             now = http_time(answer.headers.get("date")) if answer is not None else None
-        fd = os.open(state, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.close(fd)
-        context.storage_state(path=str(state))
-        os.chmod(state, 0o600)
+        save_private(state, lambda path: context.storage_state(path=str(path)))
         return now
     finally:
         page.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import binascii
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -37,6 +38,14 @@ def profile_path(profile: str) -> Path:
     if not profile.replace("-", "").replace("_", "").isalnum():
         raise UsageError(f"profile names are letters, digits, - and _: {profile!r}")
     return Path(user_config_dir("runbook")) / "profiles" / f"{profile}.json"
+
+
+def save_private(path: Path, write: Callable[[Path], object]) -> None:
+    """Let `write` fill `path`, a file only the user can read (0600 from its first byte)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.close(fd)
+    write(path)
+    os.chmod(path, 0o600)
 
 
 def check_session_target(url: str) -> None:
