@@ -10,9 +10,12 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import Response
 
+from runbook.simulator.bundle import bundle
+
 STATIC_DIR = Path(__file__).parent / "static"
-SCRIPTS_DIR = "js"  # the page script's ES modules (no build step), under STATIC_DIR
+SCRIPTS_DIR = "js"  # the page script's ES modules (joined when served), under STATIC_DIR
 MAIN_SCRIPT = f"{SCRIPTS_DIR}/main.js"
+BUNDLE = "console.js"  # what pages load: every module joined (`bundle.py`), as served live
 MEDIA_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
 
 
@@ -33,8 +36,10 @@ class Assets:
 
     Scripts are always `text/javascript`: a module script of another type does not run, and
     the platform's MIME table (which a generic file server asks) can say otherwise for `.js`.
-    A page load fetches every module; from memory, with no thread hop, that stays cheap. As
-    Starlette's `StaticFiles` did: validators (ETag, Last-Modified), no Cache-Control.
+    Pages load one script, `BUNDLE` (the modules joined, built again when one changes), as
+    the real console loads its code in a few bundles, not dozens of modules; the modules stay
+    served as they are. As Starlette's `StaticFiles` did: validators (ETag, Last-Modified),
+    no Cache-Control.
     """
 
     def __init__(self, root: Path = STATIC_DIR) -> None:
@@ -43,6 +48,8 @@ class Assets:
 
     def asset(self, relative: str) -> _Asset | None:
         """The file at `relative` under the root (read again if it changed), or None."""
+        if relative == BUNDLE:
+            return self._bundle()
         path = (self.root / relative).resolve()
         if not path.is_relative_to(self.root) or path.suffix not in MEDIA_TYPES:
             return None
@@ -55,12 +62,21 @@ class Assets:
             body = path.read_bytes()
         except OSError:  # absent, a directory, unreadable
             return None
-        headers = {
-            "ETag": f'"{hashlib.sha256(body).hexdigest()[:16]}"',
-            "Last-Modified": formatdate(stat.st_mtime, usegmt=True),
-        }
-        asset = _Asset(stamp, body, headers)
+        asset = _Asset(stamp, body, _validators(body, stat.st_mtime))
         self._cache[path] = asset
+        return asset
+
+    def _bundle(self) -> _Asset:
+        """Every module joined, from the main one (built again when a module changes)."""
+        scripts = self.root / SCRIPTS_DIR
+        stats = [p.stat() for p in sorted(scripts.glob("*.js"))]
+        stamp = (max(s.st_mtime_ns for s in stats), sum(s.st_size for s in stats) + len(stats))
+        cached = self._cache.get(scripts)
+        if cached is not None and cached.stamp == stamp:
+            return cached
+        body = bundle(scripts, Path(MAIN_SCRIPT).name).encode()
+        asset = _Asset(stamp, body, _validators(body, stamp[0] / 1e9))
+        self._cache[scripts] = asset
         return asset
 
     async def serve(self, request: Request) -> Response:
@@ -73,3 +89,10 @@ class Assets:
             return Response(status_code=304, headers=asset.headers)
         media_type = MEDIA_TYPES[Path(relative).suffix]
         return Response(asset.body, headers=asset.headers, media_type=media_type)
+
+
+def _validators(body: bytes, mtime: float) -> dict[str, str]:
+    return {
+        "ETag": f'"{hashlib.sha256(body).hexdigest()[:16]}"',
+        "Last-Modified": formatdate(mtime, usegmt=True),
+    }

@@ -9,7 +9,7 @@ from typing import Literal
 from urllib.parse import urlencode
 
 from runbook.simulator import variants as known_variants
-from runbook.simulator.assets import MAIN_SCRIPT, script_modules
+from runbook.simulator.assets import BUNDLE
 from runbook.simulator.i18n import Locale, strings, text
 from runbook.simulator.org_units import DEFAULT_ORG_UNITS, TOP, leaf_name, parent_of
 
@@ -32,11 +32,7 @@ def with_query(path: str, **params: str | None) -> str:
     return f"{path}{'&' if '?' in path else '?'}{urlencode(kept)}"
 
 
-# The page script's modules, fetched at once (not one import level after another).
-_PRELOADS = "".join(f'<link rel="modulepreload" href="/static/{m}">\n' for m in script_modules())
-
-
-def _document(locale: Locale, title: str, body: str, *, script: str = "", head: str = "") -> str:
+def _document(locale: Locale, title: str, body: str, *, script: str = "") -> str:
     return f"""<!doctype html>
 <html lang="{locale}">
 <head>
@@ -44,7 +40,7 @@ def _document(locale: Locale, title: str, body: str, *, script: str = "", head: 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)}</title>
 <link rel="stylesheet" href="/static/console.css">
-{head}</head>
+</head>
 <body>
 {body}
 {script}
@@ -238,9 +234,9 @@ def console_page(
 <div id="toasts" class="toasts" aria-live="polite"></div>"""
     script = (
         f'<script type="application/json" id="sim-config">{config_json}</script>\n'
-        f'<script type="module" src="/static/{MAIN_SCRIPT}"></script>'
+        f'<script type="module" src="/static/{BUNDLE}"></script>'
     )
-    return _document(locale, title, body, script=script, head=_PRELOADS)
+    return _document(locale, title, body, script=script)
 
 
 SignInStep = Literal["identifier", "password", "code"]

@@ -1,4 +1,5 @@
-// Admin console simulator: the page script (an ES module, no build step). Wires the shell
+// Admin console simulator: the page script (ES modules, no build step; served joined in one
+// script, `simulator/bundle.py`, as the real console serves bundles). Wires the shell
 // (main menu, OU picker) and the page's own code: the Hosts, Routing or Default routing list.
 import { CFG } from "./config.js";
 import { defaultRoutingPage } from "./default-routing.js";
