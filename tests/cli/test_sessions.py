@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -543,6 +545,7 @@ def _debuggable_browser(profile: Path) -> tuple[subprocess.Popen[bytes], str]:
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its group: Debian's launcher script runs Chromium as a child
     )
     port_file = profile / "DevToolsActivePort"
     _until(lambda: port_file.is_file() and port_file.read_text().strip() != "", "DevTools")
@@ -586,7 +589,7 @@ def test_login_attach_takes_the_session_of_a_browser_a_person_signed_in(
         assert run.code == 2, run.output  # signed in: it read the (empty) console
         assert browser.poll() is None  # the person's browser is still open
     finally:
-        browser.terminate()
+        os.killpg(browser.pid, signal.SIGTERM)
         browser.wait(timeout=30)
     nobody = runbook_cli("login", "--attach", "http://127.0.0.1:9", *args, env=env)
     assert nobody.code == 1 and "no browser answered at http://127.0.0.1:9" in nobody.stderr

@@ -10,7 +10,9 @@ headless, read-only, and the session saved as every run loads it.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -109,7 +111,9 @@ def wait_for_person(window: subprocess.Popen[bytes]) -> None:
     threading.Thread(target=enter, daemon=True).start()
     done.wait()
     if window.poll() is None:
-        window.terminate()
+        # The whole session: a distribution's launcher script may run Chromium as its child.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(window.pid, signal.SIGTERM)
         window.wait(timeout=CLOSE_TIMEOUT_S)
 
 
