@@ -25,6 +25,7 @@ from runbook.simulator.server import (
     DEFAULT_USER,
     SimulatorServer,
 )
+from tests.clients import sim_client
 from tests.in_process import InProcessRunbook
 
 SignIn = Callable[..., None]
@@ -43,7 +44,7 @@ class SimApi:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.client = httpx.Client(base_url=url, timeout=10)
+        self.client = sim_client(url)
 
     def state(self) -> dict[str, Any]:
         return self._ok(self.client.get("/_sim/state")).json()

@@ -23,6 +23,7 @@ from runbook.simulator import auth as sim_auth
 from runbook.simulator.server import SimulatorServer
 from tests.browser_server import BrowserServer
 from tests.browser_server import browser_server as start_browser_server
+from tests.clients import sim_client
 from tests.in_process import CliResult, InProcessRunbook
 from tests.profiles import login
 from tests.samples import converged_state
@@ -118,14 +119,14 @@ def write_runbook(tmp_path: Path, simulator: Any) -> Callable[..., Path]:
 @pytest.fixture
 def sim_http(simulator: Any) -> httpx.Client:
     """An HTTP client for the simulator's /_sim/ test API."""
-    with httpx.Client(base_url=simulator.url, timeout=10) as client:
+    with sim_client(simulator.url) as client:
         yield client  # type: ignore[misc]
 
 
 @pytest.fixture(autouse=True)
 def _empty_console(simulator: Any) -> None:
-    """Every end-to-end test starts from an empty console with no faults."""
-    httpx.post(f"{simulator.url}/_sim/reset", timeout=10).raise_for_status()
+    """Every end-to-end test starts from an empty console with no faults: it uses the
+    simulator, which `tests/conftest.py` resets before each test that does."""
 
 
 @pytest.fixture
@@ -180,7 +181,7 @@ def second_console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Simulat
 @pytest.fixture
 def beta(second_console: SimulatorServer) -> Iterator[httpx.Client]:
     """The second console's /_sim/ test API, reset for the test."""
-    with httpx.Client(base_url=second_console.url, timeout=10) as client:
+    with sim_client(second_console.url) as client:
         client.post("/_sim/reset").raise_for_status()
         yield client
 

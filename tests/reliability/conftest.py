@@ -11,6 +11,7 @@ import pytest
 
 from runbook.simulator import auth as sim_auth
 from runbook.simulator.server import SimulatorServer
+from tests.clients import sim_client
 from tests.in_process import CliResult, InProcessRunbook
 from tests.profiles import login
 
@@ -41,7 +42,7 @@ def rel_env(
 
 @pytest.fixture
 def rel_http(rel_sim: SimulatorServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=rel_sim.url, timeout=10) as client:
+    with sim_client(rel_sim.url) as client:
         client.post("/_sim/reset").raise_for_status()
         yield client
 

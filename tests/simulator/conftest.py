@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from runbook.simulator.server import SimulatorServer
+from tests.clients import sim_client
 
 from .samples import BALANCED, LEGACY, REJECT, SPLIT, http_sign_in
 
@@ -25,6 +26,6 @@ def sample_state() -> dict[str, Any]:
 def console(simulator: SimulatorServer, sim: Any) -> Iterator[httpx.Client]:
     """An HTTP client signed in to the console (data endpoints answer without added latency)."""
     sim.faults({"latency_ms": [0, 0]})
-    with httpx.Client(base_url=simulator.url, timeout=10) as client:
+    with sim_client(simulator.url) as client:
         http_sign_in(client)
         yield client

@@ -51,3 +51,20 @@ def test_names_are_matched_exactly() -> None:
 
 def test_an_empty_snapshot_is_an_empty_tree() -> None:
     assert parse("").children == []
+
+
+def test_the_fast_parser_reads_a_snapshot_exactly_as_the_pure_python_one() -> None:
+    import yaml
+
+    from runbook.console import aria
+
+    odd = SNAPSHOT + (
+        '  - textbox "Pattern": ".*@example\\\\.com"\n'
+        '  - textbox "Spaced": "  two  spaces  "\n'
+        '  - textbox "Accents": "Équipe: ventes"\n'
+        "  - textbox \"Colon\": 'a: b'\n"
+        "  - text: 'on'\n"
+    )
+    fast = yaml.load(odd, Loader=aria._LOADER)
+    assert fast == yaml.load(odd, Loader=yaml.BaseLoader)
+    assert parse(odd).find("dialog", "Edit setting") is not None
