@@ -114,3 +114,12 @@ def test_the_clock_only_moves_forward_and_a_reset_puts_it_back(simulator: Simula
     assert httpx.post(api, json={"advance_s": 60}).json()["offset_s"] == 60
     httpx.post(f"{simulator.url}/_sim/reset").raise_for_status()
     assert httpx.get(api).json()["offset_s"] == 0
+
+
+def test_a_reset_forgets_the_sign_ins_under_way(client: httpx.Client, sim: Any) -> None:
+    client.post("/signin/identifier", data={"identifier": DEFAULT_USER, "automation": "no"})
+    assert client.get("/_sim/signin").json()["flows"] == ["password"]
+    sessions = client.get("/_sim/signin").json()["sessions"]
+    sim.reset()
+    # A test that waits for "a flow at the password step" sees its own, not an earlier one.
+    assert client.get("/_sim/signin").json() == {"flows": [], "sessions": sessions}

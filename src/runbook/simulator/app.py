@@ -450,7 +450,7 @@ class Simulator:
         self.store.clock.reset()
         self.faults.reset()
         self.variants.reset()
-        self.signin.forget_reauth()
+        self.signin.reset()
         self.tls = {}
         self.renames.reset()
         return JSONResponse({"ok": True})

@@ -168,6 +168,12 @@ class SignIn:
         """Every session is challenged again (the variant was switched, or the state reset)."""
         self._verified.clear()
 
+    def reset(self) -> None:
+        """As a fresh console (`/_sim/reset`): no sign-in under way, every session challenged
+        again; signed-in sessions stay (they are the store's)."""
+        self._flows.clear()
+        self.forget_reauth()
+
     def reauth_url(self, continue_to: str, hl: str | None) -> str:
         """Where a console page sends a session that must verify it's the user."""
         return with_query(REAUTH_PATH, **{"continue": continue_to, "hl": hl})
