@@ -18,6 +18,7 @@ import pytest
 
 from runbook.simulator.server import SimulatorServer
 from tests.cli.conftest import CliResult
+from tests.clients import sim_client
 from tests.samples import split_delivery
 
 Run = Callable[..., CliResult]
@@ -244,7 +245,7 @@ def test_a_console_that_stops_answering_mid_run_exits_1_naming_it_and_the_report
     doc["steps"].insert(1, {"name": "Add a second route", "mail_route": second})
     with SimulatorServer(tmp_path / "gone.json", auth=False) as console:
         book = write_runbook(doc)
-        with httpx.Client(base_url=console.url, timeout=10) as api:
+        with sim_client(console.url) as api:
             proc = subprocess.Popen(
                 [sys.executable, "-m", "runbook", "run", str(book), "--console", console.url],
                 cwd=tmp_path,

@@ -25,6 +25,7 @@ from runbook.console.browser import ffmpeg_path
 from runbook.secrets import MASK
 from runbook.simulator import auth as sim_auth
 from tests.cli.conftest import CliResult, trace_kinds
+from tests.clients import sim_client
 from tests.in_process import InProcessRunbook
 from tests.profiles import login, own_login
 from tests.samples import split_delivery
@@ -609,7 +610,7 @@ def test_a_session_that_ends_between_two_steps_stops_the_run_with_the_first_save
     stop = threading.Event()
 
     def hour_passes_after_the_first_save() -> None:
-        with httpx.Client(base_url=simulator.url, timeout=10) as api:
+        with sim_client(simulator.url) as api:
             while not stop.is_set():
                 if api.get("/_sim/audit").json():
                     api.post("/_sim/clock", json={"advance_s": 3600}).raise_for_status()

@@ -17,6 +17,7 @@ import pytest
 from runbook.simulator.i18n import text
 from runbook.simulator.server import SimulatorServer
 from runbook.simulator.state import StateFileError
+from tests.clients import sim_client
 from tests.samples import AT_TOP, NEW_RULE_OPTIONS
 
 from .samples import BALANCED, LEGACY, SPLIT, http_sign_in
@@ -112,7 +113,7 @@ def test_faults_merge_and_refuse_unknown_kinds(sim: Any) -> None:
 
 
 def test_console_needs_a_session(simulator: SimulatorServer, sim: Any) -> None:
-    with httpx.Client(base_url=simulator.url) as anonymous:
+    with sim_client(simulator.url) as anonymous:
         page = anonymous.get("/ac/apps/gmail/hosts?hl=fr")
         assert page.status_code == 302
         assert page.headers["location"] == (
@@ -312,13 +313,13 @@ def test_tls_results_per_host(sim: Any, console: httpx.Client) -> None:
 def test_state_survives_a_restart(tmp_path: Path) -> None:
     state = tmp_path / "state.json"
     with SimulatorServer(state, auth=False) as first:
-        client = httpx.Client(base_url=first.url)
+        client = sim_client(first.url)
         assert client.post(ROUTES, json=LEGACY).status_code == 200
         assert client.post(RULES, json=SPLIT).status_code == 200
         doc, audit = client.get("/_sim/state").text, client.get("/_sim/audit").json()
         client.close()
     assert not list(tmp_path.glob(".state.json.*"))  # no temporary file left behind
-    with SimulatorServer(state, auth=False) as second, httpx.Client(base_url=second.url) as client:
+    with SimulatorServer(state, auth=False) as second, sim_client(second.url) as client:
         assert client.get("/_sim/state").text == doc
         assert client.get("/_sim/audit").json() == audit
         assert [r["name"] for r in client.get(ROUTES).json()["routes"]] == [LEGACY["name"]]

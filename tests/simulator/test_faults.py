@@ -12,6 +12,7 @@ import pytest
 from runbook.simulator.faults import FaultError, Faults, parse
 from runbook.simulator.i18n import text
 from runbook.simulator.server import SimulatorServer
+from tests.clients import sim_client
 
 from .samples import BALANCED, LEGACY, REJECT, SPLIT
 
@@ -299,7 +300,7 @@ def test_faults_given_at_start_are_in_force(tmp_path: Path) -> None:
     initial = {"lose_next_responses": 1, "late_rows_ms": [300, 500], "concurrent_edit": edit}
     with (
         SimulatorServer(tmp_path / "state.json", auth=False, faults=initial) as server,
-        httpx.Client(base_url=server.url) as client,
+        sim_client(server.url) as client,
     ):
         settings = client.get("/_sim/faults").json()
         assert settings["lose_next_responses"] == 1

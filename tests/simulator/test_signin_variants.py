@@ -14,6 +14,7 @@ import pytest
 from runbook.simulator.auth import DEFAULT_PASSWORD, DEFAULT_TOTP_SECRET, DEFAULT_USER
 from runbook.simulator.i18n import text
 from runbook.simulator.server import SimulatorServer
+from tests.clients import sim_client
 
 HOME = "/ac"
 RULES = "/ac/_data/rules"
@@ -22,7 +23,7 @@ RULES = "/ac/_data/rules"
 @pytest.fixture
 def client(simulator: SimulatorServer, sim: Any) -> httpx.Client:
     sim.faults({"latency_ms": [0, 0]})
-    with httpx.Client(base_url=simulator.url, timeout=10) as http:
+    with sim_client(simulator.url) as http:
         yield http  # type: ignore[misc]
 
 

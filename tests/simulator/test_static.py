@@ -14,6 +14,7 @@ from runbook.simulator.assets import BUNDLE, MAIN_SCRIPT, STATIC_DIR, Assets, sc
 from runbook.simulator.bundle import BundleError, bundle
 from runbook.simulator.pages import console_page
 from runbook.simulator.server import SimulatorServer
+from tests.clients import sim_client
 
 ROOT = Path(__file__).resolve().parents[2]
 IMPORT = re.compile(r'^import .* from "\./([\w-]+\.js)";$', re.MULTILINE)
@@ -21,7 +22,7 @@ IMPORT = re.compile(r'^import .* from "\./([\w-]+\.js)";$', re.MULTILINE)
 
 @pytest.fixture
 def client(simulator: SimulatorServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=simulator.url, timeout=10) as client:
+    with sim_client(simulator.url) as client:
         yield client
 
 

@@ -26,7 +26,7 @@ def script_modules(root: Path = STATIC_DIR) -> list[str]:
 
 @dataclass(frozen=True)
 class _Asset:
-    stamp: tuple[int, int]  # (mtime_ns, size) of the file when it was read
+    stamp: tuple[object, ...]  # (mtime_ns, size) of the file(s) when read
     body: bytes
     headers: dict[str, str]  # validators: ETag, Last-Modified
 
@@ -69,13 +69,13 @@ class Assets:
     def _bundle(self) -> _Asset:
         """Every module joined, from the main one (built again when a module changes)."""
         scripts = self.root / SCRIPTS_DIR
-        stats = [p.stat() for p in sorted(scripts.glob("*.js"))]
-        stamp = (max(s.st_mtime_ns for s in stats), sum(s.st_size for s in stats) + len(stats))
+        stats = [(self.root / m).stat() for m in script_modules(self.root)]
+        stamp = tuple((s.st_mtime_ns, s.st_size) for s in stats)
         cached = self._cache.get(scripts)
         if cached is not None and cached.stamp == stamp:
             return cached
         body = bundle(scripts, Path(MAIN_SCRIPT).name).encode()
-        asset = _Asset(stamp, body, _validators(body, stamp[0] / 1e9))
+        asset = _Asset(stamp, body, _validators(body, max(s.st_mtime for s in stats)))
         self._cache[scripts] = asset
         return asset
 

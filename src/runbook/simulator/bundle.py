@@ -18,21 +18,21 @@ class BundleError(ValueError):
 def bundle(scripts: Path, main: str) -> str:
     """One classic-scope script running the modules under `scripts` from `main`: each
     module in a function of its own, its imports taken from the modules before it."""
-    order: list[str] = []
-    _visit(scripts, main, order, [])
-    return "".join(_wrapped(scripts, name) for name in order)
+    sources: dict[str, str] = {}  # each module read once, in the order it runs
+    _visit(scripts, main, sources, [])
+    return "".join(_wrapped(name, source) for name, source in sources.items())
 
 
-def _visit(scripts: Path, name: str, order: list[str], path: list[str]) -> None:
-    if name in order:
+def _visit(scripts: Path, name: str, sources: dict[str, str], path: list[str]) -> None:
+    if name in sources:
         return
     if name in path:
         cycle = " -> ".join([*path[path.index(name) :], name])
         raise BundleError(f"import cycle: {cycle}")
     source = _read(scripts, name)
     for _names, imported in _IMPORT.findall(source):
-        _visit(scripts, imported, order, [*path, name])
-    order.append(name)
+        _visit(scripts, imported, sources, [*path, name])
+    sources[name] = source
 
 
 def _read(scripts: Path, name: str) -> str:
@@ -42,8 +42,7 @@ def _read(scripts: Path, name: str) -> str:
         raise BundleError(f"{name}: cannot be read ({exc.strerror or exc})") from None
 
 
-def _wrapped(scripts: Path, name: str) -> str:
-    source = _read(scripts, name)
+def _wrapped(name: str, source: str) -> str:
     imports = _IMPORT.findall(source)
     body = _IMPORT.sub("", source)
     exported = [found for _kind, found in _EXPORT.findall(body)]
