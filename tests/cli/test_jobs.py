@@ -9,7 +9,7 @@ import httpx
 import pytest
 import yaml
 
-from runbook.spec import load_runbook
+from runbook.file import load_runbook
 from tests.cli.conftest import CliResult
 from tests.samples import at_top
 

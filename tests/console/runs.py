@@ -13,15 +13,15 @@ from runbook.engine.context import RunContext
 from runbook.engine.finish import exit_code
 from runbook.engine.loop import Scope, in_console
 from runbook.engine.loop import run_book as run_steps_of
+from runbook.file import Runbook
+from runbook.file.kinds import kind_info
+from runbook.file.loader import load_runbook, load_text
 from runbook.locales import Labels
-from runbook.recording.artifacts import ArtifactPolicy, ArtifactsRecorder
-from runbook.recording.folder import RunFolder
-from runbook.recording.progress import StepProgress
+from runbook.outputs.artifacts import ArtifactPolicy, ArtifactsRecorder
+from runbook.outputs.folder import RunFolder
+from runbook.outputs.progress import StepProgress
 from runbook.results import Mode, RunResult
 from runbook.secrets import Redactor
-from runbook.spec import Runbook
-from runbook.spec.kinds import kind_info
-from runbook.spec.loader import load_runbook, load_text
 
 RUNBOOKS = Path(__file__).resolve().parents[2] / "runbooks"
 SPLIT_DELIVERY = ("split-delivery.yaml", "split-delivery-multi-host.yaml")

@@ -9,9 +9,9 @@ import pytest
 import yaml
 from playwright.sync_api import Page
 
+from runbook.file.loader import load_text
 from runbook.results import Mode, RunResult
 from runbook.simulator.server import SimulatorServer
-from runbook.spec.loader import load_text
 from tests.console.test_default_routing_page import CATCH_ALL
 from tests.samples import LEGACY_ROUTE, at_top
 from tests.simulator.samples import LEGACY, SPLIT

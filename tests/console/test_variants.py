@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from runbook.file.loader import load_text
 from runbook.simulator.auth import DEFAULT_PASSWORD
 from runbook.simulator.server import SimulatorServer
 from runbook.simulator.variants import VARIANTS
-from runbook.spec.loader import load_text
 from tests import samples
 
 from .runs import SPLIT_DELIVERY, absent, run_book, shipped

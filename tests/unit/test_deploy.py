@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from runbook.cli import cli
+from runbook.file import load_runbook
 from runbook.fleet import load_tenants, matrix
-from runbook.spec import load_runbook
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy" / "kubernetes"
 VERSION = "1.37.0"

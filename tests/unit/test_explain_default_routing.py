@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from tests.unit.test_explain_steps import QUOTED, numbered, runbook_values
 
-from runbook.engine.explain import explain
+from runbook.explain import explain
+from runbook.file import load_runbook, load_text
 from runbook.locales import catalogue
-from runbook.spec import load_runbook, load_text
 
 CATCH_ALL = Path(__file__).parents[2] / "runbooks" / "catch-all-subdomain.yaml"
 LEAVER = """\

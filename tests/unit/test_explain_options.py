@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from runbook.engine.explain import explain
-from runbook.spec import load_runbook
+from runbook.explain import explain
+from runbook.file import load_runbook
 
 ROOT = Path(__file__).parents[2]
 EVERY = Path(__file__).parent / "data" / "valid" / "every-option.yaml"

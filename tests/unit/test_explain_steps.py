@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from runbook.cli import cli
-from runbook.engine.explain import explain
+from runbook.explain import explain
+from runbook.file import load_runbook, load_text
 from runbook.locales import catalogue
-from runbook.spec import load_runbook, load_text
 
 ROOT = Path(__file__).parents[2]
 SPLIT = ROOT / "runbooks" / "split-delivery.yaml"

@@ -1,6 +1,6 @@
 """The layers of architecture.md, checked from the code's imports (parsed with `ast`).
 
-    cli → fleet → engine → (spec, console, recording) → (results, secrets, locales, errors)
+    cli → fleet → (engine, explain) → (file, console, outputs) → (results, secrets, locales, errors)
 
 Modules of a layer may import the layers below and their own (acyclic); the simulator stands
 alone (only the CLI and the engine start it); Playwright stays in `console/`.
@@ -26,14 +26,15 @@ RANKS: dict[str, int] = {
     # many tenants: schedules the engine's single-tenant runs, one worker process each
     "fleet": 3,
     "engine": 2,
-    "spec": 1,
+    "explain": 2,  # beside the engine: imports none of it
+    "file": 1,
     "console": 1,
-    "recording": 1,
+    "outputs": 1,
     "results": 0,
     "secrets": 0,
     "locales": 0,
     "errors": 0,
-    # small pure helpers used by spec, console and engine alike: the bottom layer too
+    # small pure helpers used by file, console and engine alike: the bottom layer too
     "names": 0,
     "target": 0,
     "session_age": 0,  # a saved session's age: read by console (login) and engine (runs)
@@ -128,8 +129,8 @@ def test_imports_flow_down_the_layers() -> None:
     assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.parametrize("layer", ["spec", "recording"])
-def test_spec_and_recording_import_neither_engine_nor_cli(layer: str) -> None:
+@pytest.mark.parametrize("layer", ["file", "outputs", "explain"])
+def test_file_outputs_and_explain_import_neither_engine_nor_cli(layer: str) -> None:
     wrong = [
         f"{module} imports {target}"
         for module in modules()
@@ -171,9 +172,9 @@ def _playwright_importers(layers: tuple[str, ...]) -> list[str]:
     )
 
 
-def test_playwright_stays_out_of_spec_recording_and_the_bottom_layer() -> None:
+def test_playwright_stays_out_of_file_outputs_and_the_bottom_layer() -> None:
     bottom = tuple(p for p, rank in RANKS.items() if rank == 0)
-    assert _playwright_importers(("spec", "recording", *bottom)) == []
+    assert _playwright_importers(("file", "outputs", *bottom)) == []
 
 
 def test_the_engine_imports_no_playwright() -> None:
@@ -218,7 +219,7 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 
 def test_relative_and_from_imports_are_resolved() -> None:
-    assert "runbook.console.evidence" in imports("runbook.recording.artifacts")
+    assert "runbook.console.evidence" in imports("runbook.outputs.artifacts")
     assert "runbook.errors" in imports("runbook.results", module_level=True)
     # a function's import counts for the layers, not for import-time cycles
     assert "runbook.simulator.server" in imports("runbook.engine.embedded")

@@ -8,6 +8,8 @@ from typing import get_args
 import pytest
 
 from runbook.errors import UsageError
+from runbook.file import json_schema
+from runbook.file.model import ACCOUNT_TYPES, MESSAGE_TYPES
 from runbook.locales import (
     ACCOUNT_TYPE_KEYS,
     ACTION_KEYS,
@@ -22,8 +24,6 @@ from runbook.locales import (
     catalogue,
     check_locale,
 )
-from runbook.spec import json_schema
-from runbook.spec.model import ACCOUNT_TYPES, MESSAGE_TYPES
 
 TLS_WORDINGS = (
     "Require mail to be transmitted via a secure (TLS) connection (Recommended)",

@@ -83,8 +83,8 @@ def test_fleet_drift_runs_a_matrix_of_shards_the_cli_accepts() -> None:
     import click
 
     from runbook.cli import cli
+    from runbook.file import load_runbook
     from runbook.fleet import load_tenants
-    from runbook.spec import load_runbook
 
     flow = load("fleet-drift.yml")
     root = WORKFLOWS.parents[1]

@@ -12,7 +12,7 @@ import click
 from runbook.cli.common import EPILOG, fleet_options, guarded, output_option, pick
 from runbook.cli.fleet import fleet_command, output_place, refuse_without_tenants
 from runbook.cli.group import cli
-from runbook.spec import KINDS
+from runbook.file import KINDS
 
 EXPORT_FILE = "export.yaml"
 EXPORTS_DIR = "exports"
@@ -30,7 +30,7 @@ def _regex(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 
 def _org_units(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> str:
     """One organizational unit today (the console's OU picker); several come with OU support."""
-    from runbook.spec.checks import org_unit_problem
+    from runbook.file.checks import org_unit_problem
 
     if len(value) > 1:
         raise click.BadParameter("give one org unit (entries per org unit are not modeled yet)")
@@ -82,7 +82,7 @@ def export(
     from runbook.console import driver
     from runbook.engine.export import ExportRequest, export_work
     from runbook.engine.runner import RunOptions, execute
-    from runbook.spec import ConsoleSettings
+    from runbook.file import ConsoleSettings
 
     target = opts["console_url"]
     url = None if target in (None, "simulator") else target

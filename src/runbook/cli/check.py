@@ -21,7 +21,7 @@ from runbook.locales import LOCALES
 @guarded
 def validate(files: tuple[str, ...], var_pairs: tuple[str, ...], as_json: bool) -> None:
     """Load and check runbooks; no browser is started."""
-    from runbook.spec import load_runbook, summarize
+    from runbook.file import load_runbook, summarize
 
     variables = parse_vars(var_pairs)
     problems = []
@@ -53,8 +53,8 @@ def validate(files: tuple[str, ...], var_pairs: tuple[str, ...], as_json: bool) 
 @guarded
 def explain(file: str, locale: str | None, var_pairs: tuple[str, ...]) -> None:
     """Print the runbook as numbered console steps a person could follow by hand."""
-    from runbook.engine.explain import explain as render
-    from runbook.spec import load_runbook
+    from runbook.explain import explain as render
+    from runbook.file import load_runbook
 
     book = load_runbook(Path(file), variables=parse_vars(var_pairs))
     click.echo(render(book, locale=locale or book.console.locale))
@@ -64,6 +64,6 @@ def explain(file: str, locale: str | None, var_pairs: tuple[str, ...]) -> None:
 @guarded
 def schema() -> None:
     """Print the runbook JSON Schema (for editors and CI)."""
-    from runbook.spec import json_schema
+    from runbook.file import json_schema
 
     click.echo(json.dumps(json_schema(), indent=2))

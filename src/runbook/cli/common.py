@@ -75,7 +75,7 @@ def console_option(ctx: click.Context, param: click.Parameter, value: str | None
 
 
 def _locale_code(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from runbook.spec.labels import LOCALE_CODE
+    from runbook.file.labels import LOCALE_CODE
 
     if value is None or value in LOCALES or LOCALE_CODE.match(value):
         return value
@@ -331,8 +331,8 @@ def load_all(
 ) -> list[Any]:
     """Every runbook (and the `--labels` file), loaded and checked before any browser starts
     (all problems at once)."""
-    from runbook.spec import load_runbook
-    from runbook.spec.labels import load_labels
+    from runbook.file import load_runbook
+    from runbook.file.labels import load_labels
 
     variables = parse_vars(var_pairs)
     books, problems = [], []
@@ -342,7 +342,7 @@ def load_all(
         except InvalidRunbook as exc:
             problems.extend(exc.problems)
     if not problems:
-        from runbook.spec.across import shared_entries
+        from runbook.file.across import shared_entries
 
         problems.extend(shared_entries([(Path(f), b) for f, b in zip(files, books, strict=True)]))
     try:

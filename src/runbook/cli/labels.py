@@ -39,7 +39,7 @@ def labels(locale: str | None, labels: str | None, as_json: bool) -> None:
 
 
 def _labels(locale: str, file: str | None) -> Labels:
-    from runbook.spec.labels import labels_for, load_labels
+    from runbook.file.labels import labels_for, load_labels
 
     return labels_for(locale, load_labels(Path(file)) if file else None)
 

@@ -53,7 +53,7 @@ def drift(files: tuple[str, ...], **opts: Any) -> None:
     opts = _single(opts)
     books = load_for_browser(files, opts["var_pairs"], opts["labels"])
     from runbook.engine.runner import Outputs
-    from runbook.recording.ci import write_junit_suites
+    from runbook.outputs.ci import write_junit_suites
 
     # One runbook keeps its own document; several print one, with a run each (same for JUnit).
     outputs = Outputs() if len(files) > 1 else None

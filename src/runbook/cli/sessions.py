@@ -62,7 +62,7 @@ def login(
     """
     from runbook.console import remote_browser
     from runbook.console.login import login as do_login
-    from runbook.spec.labels import labels_for, load_labels
+    from runbook.file.labels import labels_for, load_labels
 
     catalogue = labels_for(locale, load_labels(Path(labels)) if labels else None)
     path = do_login(

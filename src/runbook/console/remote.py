@@ -25,7 +25,7 @@ from playwright.sync_api import Browser, Playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from runbook.errors import BrowserUnreachable, BrowserVersionMismatch, UsageError
-from runbook.spec.interpolate import Reference, Unresolved, substitute
+from runbook.file.interpolate import Reference, Unresolved, substitute
 
 ENDPOINT_ENV = "RUNBOOK_BROWSER_ENDPOINT"
 CONNECT_TIMEOUT_MS = 30_000  # the handshake, and the server starting its browser

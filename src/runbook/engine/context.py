@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from runbook.console import ConsoleShell, ListPage, Locator, Page, PageName, WriteGuard
 from runbook.engine.plan import Plan
 from runbook.locales import Labels
-from runbook.recording.artifacts import ArtifactsRecorder
+from runbook.outputs.artifacts import ArtifactsRecorder
 from runbook.results import Mode, StepResult
 
 L = TypeVar("L", bound=ListPage)

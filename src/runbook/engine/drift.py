@@ -7,10 +7,10 @@ from datetime import date
 
 from runbook.engine.context import RunContext
 from runbook.engine.registry import STEP_TYPES
+from runbook.file import Runbook
+from runbook.file.placement import Placement, org_unit_of, parents_of
 from runbook.names import placed, shown
 from runbook.results import RunResult, StepResult
-from runbook.spec import Runbook
-from runbook.spec.placement import Placement, org_unit_of, parents_of
 
 
 def _matches(step: StepResult, names: Iterable[str]) -> bool:

@@ -15,9 +15,9 @@ from runbook.engine.context import RunContext
 from runbook.engine.loop import Scope, Work
 from runbook.engine.registry import step_type
 from runbook.errors import ExitCode
+from runbook.file import ConsoleSettings, Runbook, Step, kind_info
+from runbook.file.writer import Entry, kinds_in_order, partial_entries, runbook_text, schema_ref
 from runbook.results import RunResult, StepResult
-from runbook.spec import ConsoleSettings, Runbook, Step, kind_info
-from runbook.spec.writer import Entry, kinds_in_order, partial_entries, runbook_text, schema_ref
 
 EXPORT_NAME = "console-export"
 

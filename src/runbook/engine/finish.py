@@ -8,10 +8,10 @@ from typing import Any
 
 from runbook.engine.options import RunOptions
 from runbook.errors import ExitCode
-from runbook.recording.ci import append_github_step_summary, junit_suite, write_junit
-from runbook.recording.folder import RunFolder
-from runbook.recording.log import log_run_finished
-from runbook.recording.report import print_terminal_summary, write_reports
+from runbook.outputs.ci import append_github_step_summary, junit_suite, write_junit
+from runbook.outputs.folder import RunFolder
+from runbook.outputs.log import log_run_finished
+from runbook.outputs.report import print_terminal_summary, write_reports
 from runbook.results import RunResult
 from runbook.secrets import Redactor
 

@@ -11,11 +11,11 @@ from runbook.engine.context import RunContext
 from runbook.engine.drift import apply_ignores, find_unmanaged
 from runbook.engine.registry import step_type
 from runbook.errors import ConsoleChanged, ExitCode, NotAConsole, RunbookError, SignInRequired
-from runbook.recording.log import log_step_finished, log_step_started
-from runbook.recording.progress import StepProgress
+from runbook.file import Runbook, Step
+from runbook.file.placement import org_unit_of
+from runbook.outputs.log import log_step_finished, log_step_started
+from runbook.outputs.progress import StepProgress
 from runbook.results import RunResult, Status, StepResult
-from runbook.spec import Runbook, Step
-from runbook.spec.placement import org_unit_of
 
 INTERRUPTED_STEP = "interrupted — may have saved; run again to compare"
 INTERNAL_ERROR = "internal error in runbook, not the console's doing"

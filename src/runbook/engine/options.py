@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from runbook.console import Navigate, RemoteBrowser, SessionOptions, remote_browser
+from runbook.file import Runbook
+from runbook.file.labels import LabelsFile, labels_for, labels_path, load_labels
 from runbook.locales import Labels
-from runbook.recording.artifacts import ArtifactsRecorder
+from runbook.outputs.artifacts import ArtifactsRecorder
 from runbook.results import Mode
 from runbook.session_age import DEFAULT_MIN_SESSION_MIN
-from runbook.spec import Runbook
-from runbook.spec.labels import LabelsFile, labels_for, labels_path, load_labels
 from runbook.target import DEFAULT_CONSOLE
 
 SIMULATOR = "simulator"  # --console simulator: the embedded simulator

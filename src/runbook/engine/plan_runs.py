@@ -29,8 +29,8 @@ from runbook.engine.saved_plan import (
     stale_entries,
 )
 from runbook.errors import ExitCode, StalePlan, StepFailed, worst_exit_code
+from runbook.file import Runbook
 from runbook.results import RunResult
-from runbook.spec import Runbook
 
 
 def plan_work(recorder: PlanRecorder) -> Work:
@@ -167,7 +167,7 @@ Ready = list[tuple[Mapping[str, Any], Runbook]]
 def ready_plan(path: Path) -> Ready:
     """A saved plan's runbooks, each refused (stale) before any browser if its file or its
     secrets changed since the plan was made."""
-    from runbook.spec import load_runbook
+    from runbook.file import load_runbook
 
     key = plan_key()
     doc = read_plan(path, key)

@@ -26,14 +26,14 @@ from runbook.console import (
 from runbook.engine.embedded import embedded_simulator
 from runbook.engine.options import DEFAULT_TIMEOUT_MS, SIMULATOR
 from runbook.errors import ExitCode
+from runbook.file import Runbook
+from runbook.file.kinds import KINDS
+from runbook.file.labels import labels_for, labels_path, load_labels
 from runbook.locales import DEFAULT_LOCALE, Labels
-from runbook.recording.folder import RunFolder
-from runbook.recording.trace import scrub_trace
+from runbook.outputs.folder import RunFolder
+from runbook.outputs.trace import scrub_trace
 from runbook.secrets import Redactor
 from runbook.session_age import DEFAULT_MIN_SESSION_MIN, session_check
-from runbook.spec import Runbook
-from runbook.spec.kinds import KINDS
-from runbook.spec.labels import labels_for, labels_path, load_labels
 from runbook.target import DEFAULT_CONSOLE, console_url
 
 

@@ -1,6 +1,6 @@
 """Step types by the kind that names them in a runbook: one entry per type.
 
-To add a kind: register it in `runbook.spec.kinds` (its page and noun come from there), write
+To add a kind: register it in `runbook.file.kinds` (its page and noun come from there), write
 its step module under `steps/` (a `StepType` with `kind`, `page_type`, `unmanaged_key` and its
 `plan`), and list its class in `_registered(...)` below.
 """

@@ -33,19 +33,19 @@ from runbook.engine.lock import run_lock
 from runbook.engine.loop import Scope, Work, in_console, run_book
 from runbook.engine.options import SIMULATOR, Outputs, RunOptions, Settings
 from runbook.errors import ExitCode, RunbookError, Terminated
-from runbook.recording.artifacts import ArtifactPolicy, ArtifactsRecorder
-from runbook.recording.folder import RunFolder
-from runbook.recording.log import (
+from runbook.file import Runbook
+from runbook.outputs.artifacts import ArtifactPolicy, ArtifactsRecorder
+from runbook.outputs.folder import RunFolder
+from runbook.outputs.log import (
     close_logging,
     configure_logging,
     log_run_started,
     terminal_console,
 )
-from runbook.recording.progress import StepProgress
+from runbook.outputs.progress import StepProgress
 from runbook.results import Mode, RunResult
 from runbook.secrets import Redactor
 from runbook.session_age import minutes, session_check
-from runbook.spec import Runbook
 from runbook.target import console_url
 
 __all__ = ["Outputs", "RunOptions", "execute"]

@@ -30,9 +30,9 @@ from runbook.engine.diff import flatten
 from runbook.engine.options import Settings
 from runbook.engine.plan import Plan
 from runbook.errors import StalePlan, UsageError
+from runbook.file import Runbook
+from runbook.file.placement import org_unit_of
 from runbook.names import placed
-from runbook.spec import Runbook
-from runbook.spec.placement import org_unit_of
 
 FORMAT = 2  # 2: sealed
 KEY_ENV = "RUNBOOK_PLAN_KEY"

@@ -73,7 +73,7 @@ def export(job: TenantJob, book: Any, options: RunOptions) -> int:
     org unit: the tenant's, else the command's)."""
     from runbook.engine.export import ExportRequest, export_work
     from runbook.engine.runner import execute
-    from runbook.spec import ConsoleSettings
+    from runbook.file import ConsoleSettings
 
     output = _output(job, "output")
     assert output is not None

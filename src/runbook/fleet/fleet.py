@@ -24,7 +24,7 @@ from runbook.fleet.outputs import (
 from runbook.fleet.pool import DEFAULT_RUNNER, TenantJob, run_pool, tenant_book
 from runbook.fleet.report import write_fleet_report
 from runbook.fleet.tenants import Tenant
-from runbook.recording.folder import RunFolder
+from runbook.outputs.folder import RunFolder
 
 
 def default_workers(tenants: int) -> int:

@@ -13,8 +13,8 @@ from typing import IO, Any
 
 from runbook.errors import exit_meaning
 from runbook.fleet.outcome import FleetRun, TenantOutcome
-from runbook.recording.ci import write_junit_suites
-from runbook.recording.formatting import format_duration
+from runbook.outputs.ci import write_junit_suites
+from runbook.outputs.formatting import format_duration
 
 _ICONS = {"ok": "✅", "drift": "⚠️", "not_started": "⏹️"}
 

@@ -57,7 +57,7 @@ class TenantJob:
 def tenant_book(job: TenantJob) -> Any:
     """The runbook as this tenant runs it: its vars, its org unit (`InvalidRunbook` if bad);
     None for a job without a runbook."""
-    from runbook.spec import load_runbook
+    from runbook.file import load_runbook
 
     if job.file is None:
         return None

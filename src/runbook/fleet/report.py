@@ -9,7 +9,7 @@ from pathlib import Path
 
 from runbook.errors import exit_meaning
 from runbook.fleet.outcome import FleetRun, TenantOutcome
-from runbook.recording.formatting import format_duration, status_label
+from runbook.outputs.formatting import format_duration, status_label
 
 _COLOURS = {
     "ok": "#d7f5dd",

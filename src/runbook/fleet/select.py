@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from runbook.errors import UsageError
+from runbook.file.checks import did_you_mean
 from runbook.fleet.tenants import Tenant
-from runbook.spec.checks import did_you_mean
 
 MAX_MATRIX = 256  # GitHub Actions refuses a matrix of more jobs
 _SHARD = re.compile(r"^(\d+)/(\d+)$")

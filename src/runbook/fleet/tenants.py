@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from runbook.errors import InvalidRunbook, Problem, UsageError
+from runbook.file.checks import did_you_mean, org_unit_problem
+from runbook.file.labels import LOCALE_CODE, load_labels
+from runbook.file.source import DocPath, Pos, Source, SourceFatal, read_text
+from runbook.file.yamlsource import parse_items
 from runbook.locales import LOCALES
-from runbook.spec.checks import did_you_mean, org_unit_problem
-from runbook.spec.labels import LOCALE_CODE, load_labels
-from runbook.spec.source import DocPath, Pos, Source, SourceFatal, read_text
-from runbook.spec.yamlsource import parse_items
 from runbook.target import NotAConsoleUrl, console_key, parse_console_url
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$")

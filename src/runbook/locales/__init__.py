@@ -162,7 +162,7 @@ LabelKey = Literal[
     "rejection_notice",
     "apply_unrecognized",
     "apply_all",
-    # the Modify / Reject options (spec/message_options.py), shared by Default routing
+    # the Modify / Reject options (file/message_options.py), shared by Default routing
     "headers_group",
     "hdr_original_to",
     "hdr_spam",
@@ -265,7 +265,7 @@ ProseKey = Literal[
     "delete_default_rule",
     "remove_default_rule",
     "set_default_rule",
-    # the Modify / Reject options (engine/explain/message_options.py)
+    # the Modify / Reject options (explain/message_options.py)
     "in_group",
     "custom_header",
     "enter_text",
@@ -514,7 +514,7 @@ def catalogue(locale: str) -> Catalogue:
 class Labels:
     """The label catalogue of one console language: `labels.name("add_route")`.
 
-    `overrides` (a labels file's names for this locale, see `runbook.spec.labels`) are tried
+    `overrides` (a labels file's names for this locale, see `runbook.file.labels`) are tried
     before the built-in names; a locale runbook does not ship takes every name from them.
     """
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from runbook.console import PAGES
-from runbook.engine.explain import EXPLAINERS, explainer
-from runbook.engine.explain.core import Writer
-from runbook.spec import KINDS
+from runbook.explain import EXPLAINERS, explainer
+from runbook.explain.core import Writer
+from runbook.file import KINDS
 
 
 def test_every_resource_kind_has_an_explain_module() -> None:

@@ -9,7 +9,7 @@ from runbook.engine.options import (
     DEMO_SLOW_MO_MS,
     RunOptions,
 )
-from runbook.spec import load_text
+from runbook.file import load_text
 
 BOOK = """\
 version: 1

@@ -10,7 +10,7 @@ from runbook.engine.plan import ACTIONS, LISTED, MODES
 from runbook.engine.steps.base import StepType
 from runbook.engine.steps.mail_route import MailRouteStep
 from runbook.engine.steps.routing_rule import RoutingRuleStep
-from runbook.spec import Step, load_text
+from runbook.file import Step, load_text
 
 RUNBOOK = """\
 version: 1

@@ -11,7 +11,7 @@ from tests.samples import NEW_RULE_OPTIONS
 from runbook.cli import cli
 from runbook.engine.plan import LISTED
 from runbook.engine.steps.default_routing import DefaultRoutingStep
-from runbook.spec import Step, load_text
+from runbook.file import Step, load_text
 
 RUNBOOK = """\
 version: 1

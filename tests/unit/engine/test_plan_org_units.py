@@ -11,7 +11,7 @@ from runbook.engine.saved_plan import PlanRecorder, Sealer, plan_document, rende
 from runbook.engine.steps.default_routing import DefaultRoutingStep
 from runbook.engine.steps.routing_rule import RoutingRuleStep
 from runbook.errors import StepFailed
-from runbook.spec import Step, load_text
+from runbook.file import Step, load_text
 
 SPLIT = "Split delivery"
 BOOK = f"""\

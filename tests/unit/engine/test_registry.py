@@ -6,7 +6,7 @@ import pytest
 
 from runbook.engine.registry import STEP_TYPES, _registered, step_type
 from runbook.engine.steps.mail_route import MailRouteStep
-from runbook.spec import KINDS
+from runbook.file import KINDS
 
 
 def test_every_kind_of_the_runbook_format_has_a_step_type() -> None:

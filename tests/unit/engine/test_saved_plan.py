@@ -22,7 +22,7 @@ from runbook.engine.saved_plan import (
     stale_entries,
 )
 from runbook.errors import StalePlan
-from runbook.spec import load_text
+from runbook.file import load_text
 
 BOOK = """\
 version: 1

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from runbook.engine.drift import find_unmanaged
-from runbook.spec import load_text
+from runbook.file import load_text
 
 BOOK = """
 version: 1

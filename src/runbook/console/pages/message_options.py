@@ -2,7 +2,7 @@
 
 Shared by the dialogs with "Modify message" / "Reject message" (Routing, Default routing):
 `MessageOptions(dialog)` reads every option from the dialog's accessibility snapshot
-(`read(snap, action)`, the runbook's field names, `spec/message_options.py`), fills the ones
+(`read(snap, action)`, the runbook's field names, `file/message_options.py`), fills the ones
 that differ (`fill(want, have)`), and names the set controls the catalogue does not know
 (`unknown(snap)`: an option the console grew, which a save would lose).
 """

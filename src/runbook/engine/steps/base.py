@@ -27,10 +27,10 @@ from runbook.errors import (
     SignInRequired,
     StepFailed,
 )
+from runbook.file import KindInfo, Step, kind_info
+from runbook.file.placement import org_unit_of
 from runbook.names import placed, shown
 from runbook.results import Mode, StepResult
-from runbook.spec import KindInfo, Step, kind_info
-from runbook.spec.placement import org_unit_of
 
 BACKOFF_BASE_S = 0.5
 BACKOFF_MAX_S = 8.0

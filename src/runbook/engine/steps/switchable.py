@@ -24,9 +24,9 @@ from runbook.errors import (
     SaveRejected,
     StepFailed,
 )
+from runbook.file import Step
+from runbook.file.placement import parents_of
 from runbook.names import shown
-from runbook.spec import Step
-from runbook.spec.placement import parents_of
 
 P = TypeVar("P", bound=SwitchableList[Any])
 D = TypeVar("D", bound=SettingDialog)

@@ -1,0 +1,24 @@
+"""The run's reports: report.json, a self-contained report.html, and the terminal summary."""
+
+from __future__ import annotations
+
+import json
+
+from runbook.outputs.folder import RunFolder
+from runbook.outputs.report_html import render_html
+from runbook.outputs.summary import print_terminal_summary, render_terminal_summary
+from runbook.results import RunResult
+from runbook.secrets import Redactor
+
+
+def write_reports(result: RunResult, folder: RunFolder, redactor: Redactor) -> None:
+    """Write `report.json` (the result document) and `report.html`, secrets masked in both."""
+    safe = redactor.value(result)
+    document = redactor.value(safe.as_dict())
+    folder.report_json.write_text(
+        json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+    )
+    folder.report_html.write_text(render_html(safe, folder, redactor), encoding="utf-8")
+
+
+__all__ = ["print_terminal_summary", "render_html", "render_terminal_summary", "write_reports"]

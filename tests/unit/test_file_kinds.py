@@ -1,0 +1,73 @@
+"""The kinds registry: every kind is described whole, and an unknown kind fails loudly."""
+
+from __future__ import annotations
+
+import pytest
+
+from runbook.errors import InvalidRunbook
+from runbook.file import KINDS, Resource, Step, kind_info, load_text
+from runbook.file.crosscheck import field_path_problem
+from runbook.file.model import StepBase
+
+PAGES = {"hosts", "routing", "default_routing"}  # the console pages the page objects know
+
+
+@pytest.mark.parametrize("key", list(KINDS))
+def test_every_kind_is_registered_whole(key: str) -> None:
+    info = kind_info(key)
+    assert info.key == key
+    assert issubclass(info.model, Resource)
+    assert info.key_field in info.model.model_fields
+    assert info.page in PAGES
+    assert info.noun and info.what and info.fields
+    assert all(field in info.model.model_fields for field in info.required)
+    for ref in info.references:
+        assert ref.kind in KINDS and ref.noun == KINDS[ref.kind].noun
+        assert {ref.field, ref.existing_field} <= set(info.model.model_fields)
+
+
+def test_a_step_has_one_field_per_kind() -> None:
+    own = set(StepBase.model_fields)
+    assert set(Step.model_fields) - own == set(KINDS)
+    for key, info in KINDS.items():
+        assert Step.model_fields[key].annotation == info.model | None
+        assert Step(**{key: {info.key_field: "K"}}, state="absent").kind == key
+
+
+@pytest.mark.parametrize("key", ["quarantine", "route", "", "Mail_Route"])
+def test_an_unknown_kind_fails_loudly(key: str) -> None:
+    with pytest.raises(LookupError, match="no resource kind"):
+        kind_info(key)
+    with pytest.raises(LookupError):
+        field_path_problem(key, "name")
+
+
+def test_a_step_with_no_registered_kind_is_refused() -> None:
+    text = "version: 1\nname: x\nsteps:\n  - name: s\n    quarantine: {}\n"
+    with pytest.raises(InvalidRunbook) as info:
+        load_text(text, "f.yaml", env={})
+    messages = [p.message for p in info.value.problems]
+    assert any("unknown key 'quarantine'" in m for m in messages), messages
+
+
+@pytest.mark.parametrize(
+    ("body", "invalid"),
+    [
+        ("mail_route:\n      name: Legacy\n", "      mx_lookup: maybe\n"),
+        ("routing_rule:\n      description: Split\n", "      enabled: maybe\n"),
+    ],
+)
+def test_a_missing_field_reads_the_same_whether_or_not_the_rest_is_valid(
+    body: str, invalid: str
+) -> None:
+    """One check, one wording: also when another field stops the model's own validators."""
+    head = "version: 1\nname: x\nsteps:\n  - "
+
+    def problems(text: str) -> list[str]:
+        with pytest.raises(InvalidRunbook) as info:
+            load_text(text, "f.yaml", env={})
+        return [str(p) for p in info.value.problems]
+
+    alone = problems(head + body)
+    assert len(alone) == 1 and "only 'state: absent' may leave it out" in alone[0]
+    assert alone[0] in problems(head + body + invalid)
