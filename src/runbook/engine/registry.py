@@ -1,8 +1,8 @@
-"""Step types by the kind that names them in a runbook: one entry per type.
+"""Step types by the kind that names them in a runbook, found through the kinds registry.
 
-To add a kind: register it in `runbook.file.kinds` (its page and noun come from there), write
-its step module under `steps/` (a `StepType` with `kind`, `page_type`, `unmanaged_key` and its
-`plan`), and list its class in `_registered(...)` below.
+A kind's step type is `STEP_TYPE` in its step module `runbook.engine.steps.<kind>` (a
+`StepType` with `kind`, `page_type`, `unmanaged_key` and its `plan`); `runbook.file.kinds`
+says which kinds there are and where their parts live. Nothing here lists kinds.
 """
 
 from __future__ import annotations
@@ -11,9 +11,7 @@ from typing import Any
 
 from runbook.console import PAGES
 from runbook.engine.steps.base import StepType
-from runbook.engine.steps.default_routing import DefaultRoutingStep
-from runbook.engine.steps.mail_route import MailRouteStep
-from runbook.engine.steps.routing_rule import RoutingRuleStep
+from runbook.file.kinds import kind_names, kind_part, part_name
 
 AnyStepType = type[StepType[Any, Any]]
 
@@ -29,7 +27,18 @@ def _registered(*types: AnyStepType) -> dict[str, AnyStepType]:
     return {cls.kind: cls for cls in types}
 
 
-STEP_TYPES: dict[str, AnyStepType] = _registered(MailRouteStep, RoutingRuleStep, DefaultRoutingStep)
+def _step_type_of(kind: str) -> AnyStepType:
+    """The `STEP_TYPE` of a kind's step module; one that is not a step type of that kind fails."""
+    cls = kind_part(kind, "step")
+    if not (isinstance(cls, type) and issubclass(cls, StepType) and cls.kind == kind):
+        raise LookupError(
+            f"{part_name(kind, 'step')}.STEP_TYPE must be the StepType of kind {kind!r}, "
+            f"not {cls!r}"
+        )
+    return cls
+
+
+STEP_TYPES: dict[str, AnyStepType] = _registered(*map(_step_type_of, kind_names()))
 
 
 def step_type(kind: str) -> AnyStepType:

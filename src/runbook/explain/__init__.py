@@ -1,22 +1,29 @@
 """`runbook explain`: a runbook as numbered console steps a person could follow by hand.
 
 The core (`core.py`) writes the sentences, the click path, the numbering and the redaction;
-each resource kind has its module (`mail_route.py`, `routing_rule.py`, ...) registered below by its
-kind key. To add a kind: write `explain/<kind>.py` with an `EXPLAINER`, register it in
-`EXPLAINERS`, and add its prose keys to every locale (a test fails for a kind left out).
+each resource kind has its module `explain/<kind>.py` with an `EXPLAINER`, found by the kind's
+name through the kinds registry (`runbook.file.kinds`). To add a kind: write that module and
+add its prose keys to every locale (a test fails for a kind left out).
 """
 
 from __future__ import annotations
 
-from runbook.explain import default_routing, mail_route, routing_rule
 from runbook.explain.core import KindExplainer, Writer, render
+from runbook.file.kinds import kind_names, kind_part, part_name
 from runbook.file.model import Runbook
 
-EXPLAINERS: dict[str, KindExplainer] = {
-    "mail_route": mail_route.EXPLAINER,
-    "routing_rule": routing_rule.EXPLAINER,
-    "default_routing": default_routing.EXPLAINER,
-}
+
+def _explainer_of(kind: str) -> KindExplainer:
+    """The `EXPLAINER` of a kind's explain module; anything else there fails loudly."""
+    found = kind_part(kind, "explain")
+    if not isinstance(found, KindExplainer):
+        raise LookupError(
+            f"{part_name(kind, 'explain')}.EXPLAINER must be a KindExplainer, not {found!r}"
+        )
+    return found
+
+
+EXPLAINERS: dict[str, KindExplainer] = {kind: _explainer_of(kind) for kind in kind_names()}
 
 
 def explainer(kind: str) -> KindExplainer:

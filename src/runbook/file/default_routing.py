@@ -13,8 +13,9 @@ from pydantic import Field, model_validator
 
 from runbook.file import checks
 from runbook.file.fields import Resource, SpecIssue, SpecModel, fail, text
+from runbook.file.kind import KindInfo
 from runbook.file.message_options import CHANGE_ROUTE as CHANGE_ROUTE
-from runbook.file.message_options import MODIFY_ONLY, OPTION_FIELDS, MessageOptions
+from runbook.file.message_options import COPY_ROUTE, MODIFY_ONLY, OPTION_FIELDS, MessageOptions
 from runbook.file.placement import Placement
 
 RECIPIENT_MATCHES: tuple[str, ...] = ("single_recipient", "pattern", "group", "all")
@@ -117,3 +118,17 @@ def unvalidated_issues(rule: dict[str, Any]) -> list[SpecIssue]:
         return []
     given = {f for f in (*MODIFY_ONLY, "rejection_notice") if rule.get(f) is not None}
     return action_issues(action, given)
+
+
+KIND = KindInfo(
+    key="default_routing",
+    key_field="description",
+    noun="setting",
+    what="Default routing setting",
+    page="default_routing",
+    model=DefaultRouting,
+    fields=FIELDS,
+    required={"recipients": f"'recipients' (match: {checks.one_of(RECIPIENT_MATCHES)})"},
+    references=(CHANGE_ROUTE, COPY_ROUTE),
+    unvalidated=unvalidated_issues,
+)

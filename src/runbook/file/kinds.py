@@ -1,93 +1,85 @@
-"""The resource kinds a step manages, one registry entry each; generic code looks kinds up here.
+"""The kinds registry: a resource kind is its modules, each found by the kind's name.
 
-To add a kind (say `default_routing`):
-1. write its model module `file/default_routing.py`: a `Resource` subclass and its `FIELDS` tree;
-2. add one `KindInfo` to `KINDS` below: the Step model, loader, cross checks and summary follow;
-3. add its page object, step and explain modules and its label keys in each locale file.
+Generic code (the Step model, loader, cross checks, summary, the engine's step types, explain,
+probe) never lists kinds: it asks here. A kind named `<kind>` is, by convention:
+
+- `runbook.file.<kind>`: its model (a `Resource` subclass and its `FIELDS` tree), `KIND` (its
+  `KindInfo`: key field, noun, page) and the maps from its field values to label keys;
+- `runbook.console.pages.<page>` (`<page>` is `KIND.page`): its page object, with the page's
+  `PAGE` entry, its probe `WALK` and the `ROLES` of the label keys it uses;
+- `runbook.engine.steps.<kind>`: `STEP_TYPE`, its step type (`plan()` and dialog work);
+- `runbook.explain.<kind>`: `EXPLAINER`, how `runbook explain` writes its steps;
+- its label keys and prose keys in each locale file, `runbook/locales/<code>.py`.
+
+To add a kind: write those modules and add its name to `BUILTIN_KINDS` below, the one list of
+the kinds runbook ships. `tests/unit/test_kinds_complete.py` checks every registered kind has
+every part; a missing part fails loudly, naming the module and the name it lacks. (Kinds from
+other packages will come through the entry-point group `runbook.kinds`: `kind_names()` and
+`part_name()` are the two places that will read it.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+import importlib
+from types import ModuleType
+from typing import Literal
 
-from runbook.file import default_routing, mail_route, message_options, routing_rule
-from runbook.file.checks import one_of
-from runbook.file.fields import Resource, SpecIssue
-from runbook.file.references import Reference
+from runbook.file.kind import KindInfo
 
+__all__ = ["BUILTIN_KINDS", "KINDS", "KindInfo", "kind_info", "kind_part", "part_name"]
 
-@dataclass(frozen=True)
-class KindInfo:
-    """What generic code needs to know of one resource kind."""
+# The kinds runbook ships, in the order summaries and schemas list them.
+BUILTIN_KINDS: tuple[str, ...] = ("mail_route", "routing_rule", "default_routing")
 
-    key: str  # the step key that holds it in a runbook: `mail_route`
-    key_field: str  # the field that names it in the console: `name`
-    noun: str  # short, for prose: "route"
-    what: str  # in messages: "mail route"
-    page: str  # the console page that lists it (the pages registry's name): "hosts"
-    model: type[Resource]
-    fields: Mapping[str, Any]  # the field tree `drift.ignore` may name
-    required: Mapping[str, str]  # fields needed unless state is absent -> how a message names it
-    references: tuple[Reference, ...] = ()
-    unvalidated: Callable[[dict[str, Any]], list[SpecIssue]] | None = None  # raw-data checks
-    plural: str = ""  # `what` in the plural, when adding an "s" is wrong
-
-    def count(self, n: int) -> str:
-        """`1 mail route`, `2 mail routes`."""
-        return f"{n} {self.what if n == 1 else (self.plural or self.what + 's')}"
-
-    def missing(self, field: str, key: object) -> str:
-        """The problem of a present step whose resource leaves out `field` (`key` if known)."""
-        named = f" {key!r}" if isinstance(key, str) else ""
-        return (
-            f"{self.what}{named} needs {self.required[field]}; "
-            "only 'state: absent' may leave it out"
-        )
-
-
-KINDS: dict[str, KindInfo] = {
-    info.key: info
-    for info in (
-        KindInfo(
-            key="mail_route",
-            key_field="name",
-            noun="route",
-            what="mail route",
-            page="hosts",
-            model=mail_route.MailRoute,
-            fields=mail_route.FIELDS,
-            required={"server": "a 'server' (single_host or multiple_hosts)"},
-            unvalidated=mail_route.unvalidated_issues,
-        ),
-        KindInfo(
-            key="routing_rule",
-            key_field="description",
-            noun="rule",
-            what="routing rule",
-            page="routing",
-            model=routing_rule.RoutingRule,
-            fields=routing_rule.FIELDS,
-            required={"messages": f"'messages' ({one_of(routing_rule.MESSAGE_TYPES)})"},
-            references=(routing_rule.CHANGE_ROUTE, message_options.COPY_ROUTE),
-        ),
-        KindInfo(
-            key="default_routing",
-            key_field="description",
-            noun="setting",
-            what="Default routing setting",
-            page="default_routing",
-            model=default_routing.DefaultRouting,
-            fields=default_routing.FIELDS,
-            required={
-                "recipients": f"'recipients' (match: {one_of(default_routing.RECIPIENT_MATCHES)})"
-            },
-            references=(default_routing.CHANGE_ROUTE, message_options.COPY_ROUTE),
-            unvalidated=default_routing.unvalidated_issues,
-        ),
-    )
+Part = Literal["model", "step", "explain"]
+# Where each part of a kind lives, and the name it exports there.
+PARTS: dict[Part, tuple[str, str]] = {
+    "model": ("runbook.file.{kind}", "KIND"),
+    "step": ("runbook.engine.steps.{kind}", "STEP_TYPE"),
+    "explain": ("runbook.explain.{kind}", "EXPLAINER"),
 }
+
+
+def kind_names() -> tuple[str, ...]:
+    """The names of the registered kinds."""
+    return BUILTIN_KINDS
+
+
+def part_name(kind: str, part: Part) -> str:
+    """The module that holds a part of a kind: `runbook.engine.steps.mail_route`."""
+    return PARTS[part][0].format(kind=kind)
+
+
+def kind_part(kind: str, part: Part) -> object:
+    """A part of a kind (its `KIND`, `STEP_TYPE` or `EXPLAINER`), imported from its module;
+    a missing module or name is a `LookupError` naming both."""
+    module_name, attr = part_name(kind, part), PARTS[part][1]
+    try:
+        module: ModuleType = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        raise LookupError(
+            f"the resource kind {kind!r} has no {part} module: write {module_name}"
+        ) from None
+    try:
+        return getattr(module, attr)
+    except AttributeError:
+        raise LookupError(
+            f"the {part} module of the resource kind {kind!r} ({module_name}) has no {attr}"
+        ) from None
+
+
+def _registered(kind: str) -> KindInfo:
+    info = kind_part(kind, "model")
+    if not isinstance(info, KindInfo) or info.key != kind:
+        raise LookupError(
+            f"{part_name(kind, 'model')}.KIND must be the KindInfo of {kind!r}, not {info!r}"
+        )
+    return info
+
+
+KINDS: dict[str, KindInfo] = {name: _registered(name) for name in kind_names()}
 
 
 def kind_info(key: str) -> KindInfo:
@@ -97,7 +89,7 @@ def kind_info(key: str) -> KindInfo:
     except KeyError:
         raise LookupError(
             f"no resource kind {key!r} is registered; the kinds: {', '.join(KINDS)} "
-            "(add one in runbook.file.kinds)"
+            "(add its name to BUILTIN_KINDS in runbook.file.kinds)"
         ) from None
 
 

@@ -8,6 +8,7 @@ from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from runbook.file import checks
 from runbook.file.fields import Host, Load, Port, Resource, SpecIssue, SpecModel, fail, text
+from runbook.file.kind import KindInfo
 
 _ROW: dict[str, Any] = {}  # a host table is compared whole, as `drift` diffs it
 FIELDS: dict[str, Any] = {  # the fields `drift.ignore` may name, as a tree
@@ -311,3 +312,16 @@ def _raw_hosts(server: Any) -> list[Any]:
         for r in multiple[t]
     ]
     return [r.get("host") for r in rows if isinstance(r, dict)]
+
+
+KIND = KindInfo(
+    key="mail_route",
+    key_field="name",
+    noun="route",
+    what="mail route",
+    page="hosts",
+    model=MailRoute,
+    fields=FIELDS,
+    required={"server": "a 'server' (single_host or multiple_hosts)"},
+    unvalidated=unvalidated_issues,
+)

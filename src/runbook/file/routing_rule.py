@@ -8,8 +8,9 @@ from pydantic import Field, field_validator, model_validator
 
 from runbook.file import checks
 from runbook.file.fields import Resource, SpecModel, fail, text, unique_nonempty
+from runbook.file.kind import KindInfo
 from runbook.file.message_options import CHANGE_ROUTE as CHANGE_ROUTE
-from runbook.file.message_options import OPTION_FIELDS, MessageOptions
+from runbook.file.message_options import COPY_ROUTE, OPTION_FIELDS, MessageOptions
 from runbook.file.message_options import Action as Action
 from runbook.file.placement import Placement
 
@@ -126,3 +127,16 @@ class RoutingRule(Placement, MessageOptions, Resource):
             ),
             "enabled": self.enabled,
         }
+
+
+KIND = KindInfo(
+    key="routing_rule",
+    key_field="description",
+    noun="rule",
+    what="routing rule",
+    page="routing",
+    model=RoutingRule,
+    fields=FIELDS,
+    required={"messages": f"'messages' ({checks.one_of(MESSAGE_TYPES)})"},
+    references=(CHANGE_ROUTE, COPY_ROUTE),
+)

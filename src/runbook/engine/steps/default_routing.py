@@ -17,3 +17,6 @@ class DefaultRoutingStep(SwitchableStep[DefaultRoutingPage, DefaultRuleDialog]):
     kind = "default_routing"
     page_type = DefaultRoutingPage
     unmanaged_key = "default_routing_rules"
+
+
+STEP_TYPE = DefaultRoutingStep  # found by the kinds registry: runbook.file.kinds

@@ -42,3 +42,6 @@ class MailRouteStep(StepType[HostsPage, RouteDialog]):
                 f"Test TLS connection failed for route {self.step.key!r}: {outcome['message']} "
                 "(not saved: a route whose certificate validation fails can bounce mail)"
             )
+
+
+STEP_TYPE = MailRouteStep  # found by the kinds registry: runbook.file.kinds

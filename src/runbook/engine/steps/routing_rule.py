@@ -12,3 +12,6 @@ class RoutingRuleStep(SwitchableStep[RoutingPage, RuleDialog]):
     kind = "routing_rule"
     page_type = RoutingPage
     unmanaged_key = "routing_rules"
+
+
+STEP_TYPE = RoutingRuleStep  # found by the kinds registry: runbook.file.kinds
