@@ -9,7 +9,9 @@ from playwright.sync_api import Locator
 from runbook.console.aria import AriaNode
 from runbook.console.failures import translated
 from runbook.console.locate import by_role
-from runbook.console.pages.switchable import SettingDialog, SwitchableList
+from runbook.console.moves import Cancel, Look, Move, Pick, Press
+from runbook.console.pages.message_options import ACTIONS, MODIFY_WALK
+from runbook.console.pages.switchable import ADD_KEYS, SettingDialog, SwitchableList
 from runbook.console.widgets import choose
 from runbook.locales import (
     APPLY_TO_KEYS,
@@ -110,3 +112,36 @@ class DefaultRuleDialog(SettingDialog):
             self._fill_message(snap, want, have)
             if have["apply_to"] != want["apply_to"]:
                 self.apply_to[want["apply_to"]].check()
+
+
+# What `runbook probe` does on this page, read-only (the moves: `console/moves.py`).
+WALK: tuple[Move, ...] = (
+    Look(("default_routing_heading",), either=ADD_KEYS),
+    Press("configure", opens="rule_dialog", otherwise=("add_another_rule",)),
+    Look(
+        (
+            "rule_description",
+            "dr_recipients_group",
+            "recipients_menu",
+            "dr_action_menu",
+            "apply_unrecognized",
+            "apply_all",
+            "save",
+            "cancel",
+        )
+    ),
+    Pick(
+        "recipients_menu",
+        ("dr_match_single_recipient", "dr_match_pattern", "dr_match_group", "dr_match_all"),
+        choose="dr_match_single_recipient",
+    ),
+    Look(("match_value_single_address",)),
+    Pick("dr_action_menu", ACTIONS, choose="reject_message"),
+    Look(("rejection_notice",)),
+    Pick("dr_action_menu", ACTIONS, choose="modify_message"),
+    *MODIFY_WALK,
+    Cancel(),
+)
+
+# Keys of this page a read-only walk does not reach, by the place that shows them.
+ELSEWHERE: dict[str, tuple[LabelKey, ...]] = {"default_routing/list": ("default_rules_table",)}

@@ -9,6 +9,7 @@ from playwright.sync_api import Locator, expect
 from runbook.console.aria import AriaNode
 from runbook.console.failures import translated
 from runbook.console.locate import by_role, text_matcher
+from runbook.console.moves import Cancel, Look, Move, Pick, Press
 from runbook.console.page import Dialog, ListPage, as_port
 from runbook.console.widgets import choose
 from runbook.locales import LabelKey
@@ -195,3 +196,37 @@ class RouteDialog(Dialog):
             if failed.count():
                 return {"result": "failed", "message": " ".join(failed.all_inner_texts())}
             return {"result": "passed", "message": " ".join(passed.all_inner_texts())}
+
+
+# What `runbook probe` does on this page, read-only (the moves: `console/moves.py`).
+WALK: tuple[Move, ...] = (
+    Look(("hosts_heading", "add_route")),
+    Press("add_route", opens="route_dialog"),
+    Look(
+        (
+            "route_name",
+            "server_menu",
+            "host",
+            "port",
+            "options",
+            "mx_lookup",
+            "require_tls",
+            "require_ca",
+            "validate_hostname",
+            "test_tls",
+            "save",
+            "cancel",
+        )
+    ),
+    Pick("server_menu", ("single_host", "multiple_hosts"), choose="multiple_hosts"),
+    Look(("primary", "secondary", "host_row", "load", "add_host", "remove_host")),
+    Cancel(),
+)
+
+# Keys of this page a read-only walk does not reach, by the place that shows them.
+ELSEWHERE: dict[str, tuple[LabelKey, ...]] = {
+    "hosts/list": ("routes_table", "col_name", "edit", "delete"),
+    "hosts/delete": ("delete_route_title",),
+    "hosts/route_dialog_edit": ("route_dialog_edit",),
+    "hosts/route_dialog/test_tls": ("tls_passed", "tls_failed"),
+}

@@ -15,6 +15,7 @@ from playwright.sync_api import Locator, expect
 
 from runbook.console.aria import AriaNode
 from runbook.console.locate import by_role
+from runbook.console.moves import Cancel, Check, Look, Move, Pick, Press, each_option
 from runbook.console.widgets import choose, current_choice
 from runbook.locales import LabelKey, Labels
 from runbook.names import shown
@@ -42,6 +43,59 @@ FLAGS: dict[str, tuple[LabelKey, LabelKey]] = {
     "require_secure_transport": ("encryption_group", "require_secure_transport"),
 }
 HEADER_FLAGS: dict[str, LabelKey] = {"x_gm_original_to": "hdr_original_to", "x_gm_spam": "hdr_spam"}
+
+
+# The probe's walk of these options (`runbook probe`, read-only; see `console/moves.py`).
+MODIFY_GROUPS: tuple[LabelKey, ...] = (
+    "route_group",
+    "change_route",
+    "headers_group",
+    "hdr_original_to",
+    "hdr_spam",
+    "hdr_custom",
+    "subject_group",
+    "prepend_subject",
+    "also_reroute_spam",
+    "suppress_bounces",
+    "envelope_recipient_group",
+    "change_envelope",
+    "spam_group",
+    "bypass_spam",
+    "attachments_group",
+    "remove_attachments",
+    "deliver_group",
+    "add_recipients",
+    "encryption_group",
+    "require_secure_transport",
+)
+ACTIONS: tuple[LabelKey, ...] = ("modify_message", "reject_message")
+# The envelope menu's options, each with the field it shows.
+_ENVELOPE_FIELDS = {ENVELOPE_KEYS[part]: ENVELOPE_VALUE_KEYS[part] for part in ENVELOPE_KEYS}
+# Modify message's groups (Routing's and Default routing's Add setting dialog), their menus,
+# and the two lists that grow through a sub-dialog: each sub-dialog opened, then cancelled.
+MODIFY_WALK: tuple[Move, ...] = (
+    Look(MODIFY_GROUPS),
+    Check("change_route"),
+    Pick("route_menu", ("normal_routing",), choose="normal_routing"),
+    Check("prepend_subject"),
+    Look(("subject_text",)),
+    Check("change_envelope"),
+    *each_option("envelope_menu", _ENVELOPE_FIELDS),
+    Check("hdr_custom"),
+    Look(("custom_headers_list", "add_item"), within="headers_group"),
+    Press("add_item", opens="header_dialog", within="headers_group"),
+    Look(("header_key", "header_value", "save", "cancel")),
+    Cancel(),
+    Check("add_recipients"),
+    Look(("recipients_list", "add_item"), within="deliver_group"),
+    Press("add_item", opens="recipient_dialog", within="deliver_group"),
+    Look(("recipient_address", "save", "cancel")),
+    Pick("recipient_mode", ("recipient_basic", "recipient_advanced"), "recipient_advanced"),
+    Look(("route_group", "change_route", "copy_no_spam", "copy_suppress_bounces")),
+    Check("change_route"),
+    Pick("route_menu", ("normal_routing",), choose="normal_routing"),
+    Cancel(),
+)
 
 
 def new_options() -> dict[str, Any]:

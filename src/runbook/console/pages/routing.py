@@ -9,7 +9,9 @@ from playwright.sync_api import Locator, expect
 from runbook.console.aria import AriaNode
 from runbook.console.failures import doing, translated
 from runbook.console.locate import by_role
-from runbook.console.pages.switchable import SettingDialog, SwitchableList
+from runbook.console.moves import Cancel, Check, Look, Move, Pick, Press, each_option
+from runbook.console.pages.message_options import ACTIONS, MODIFY_WALK
+from runbook.console.pages.switchable import ADD_KEYS, SettingDialog, SwitchableList
 from runbook.console.widgets import choose
 from runbook.locales import (
     ACCOUNT_TYPE_KEYS,
@@ -157,3 +159,62 @@ class RuleDialog(SettingDialog):
                     side_want["value"],
                     side_had["value"] if same_match and side_had else None,
                 )
+
+
+# What `runbook probe` does on this page, read-only (the moves: `console/moves.py`).
+# Each envelope match option and the field it shows.
+_MATCH: dict[LabelKey, LabelKey] = {MATCH_KEYS[m]: MATCH_VALUE_KEYS[m] for m in MATCH_KEYS}
+WALK: tuple[Move, ...] = (
+    Look(("routing_heading",), either=ADD_KEYS),
+    Press("configure", opens="rule_dialog", otherwise=("add_another_rule",)),
+    Look(
+        (
+            "rule_description",
+            "messages_group",
+            "msg_inbound",
+            "msg_outbound",
+            "msg_internal_sending",
+            "msg_internal_receiving",
+            "action_menu",
+            "show_options",
+            "save",
+            "cancel",
+        )
+    ),
+    Pick("action_menu", ACTIONS, choose="reject_message"),
+    Look(("rejection_notice",)),
+    Pick("action_menu", ACTIONS, choose="modify_message"),
+    *MODIFY_WALK,
+    Press("show_options"),
+    Look(
+        (
+            "account_types",
+            "acct_users",
+            "acct_groups",
+            "acct_unrecognized",
+            "envelope_filter",
+            "env_senders",
+            "env_recipients",
+            "env_senders_check",
+            "env_recipients_check",
+        )
+    ),
+    Check("env_senders_check"),
+    *each_option("match_menu", _MATCH),
+    Cancel(),
+)
+
+# Keys of this page a read-only walk does not reach, by the place that shows them.
+ELSEWHERE: dict[str, tuple[LabelKey, ...]] = {
+    "routing/list": (
+        "rules_table",
+        "col_description",
+        "rule_enabled",
+        "status_inherited",
+        "status_local",
+    ),
+    "routing/delete": ("delete_rule_title",),
+    "routing/rule_dialog_edit": ("rule_dialog_edit",),
+    # A listed header or recipient: none is listed in a new rule's dialog.
+    "routing/rule_dialog/item": ("remove_item",),
+}

@@ -21,6 +21,8 @@ from runbook.locales import ACTION_KEYS, LabelKey
 from runbook.names import placed, shown
 
 D = TypeVar("D", bound="SettingDialog")
+# The buttons that open the Add setting dialog: one of them shows (for a probe walk's `Look`).
+ADD_KEYS: tuple[LabelKey, ...] = ("configure", "add_another_rule")
 
 
 class SwitchableList(ListPage, Generic[D]):
