@@ -9,14 +9,16 @@ import pytest
 
 from runbook.errors import UsageError
 from runbook.file import json_schema
+from runbook.file.message_options import ACTION_KEYS
 from runbook.file.model import ACCOUNT_TYPES, MESSAGE_TYPES
-from runbook.locales import (
+from runbook.file.routing_rule import (
     ACCOUNT_TYPE_KEYS,
-    ACTION_KEYS,
-    LOCALES,
     MATCH_KEYS,
     MATCH_VALUE_KEYS,
     MESSAGE_KEYS,
+)
+from runbook.locales import (
+    LOCALES,
     ROLES,
     LabelKey,
     Labels,

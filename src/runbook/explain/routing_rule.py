@@ -23,13 +23,13 @@ from runbook.file.model import (
     Runbook,
     Step,
 )
-from runbook.locales import (
+from runbook.file.routing_rule import (
     ACCOUNT_TYPE_KEYS,
     MATCH_KEYS,
     MATCH_VALUE_KEYS,
     MESSAGE_KEYS,
-    LabelKey,
 )
+from runbook.locales import LabelKey
 
 PAGE = kind_info("routing_rule").page
 

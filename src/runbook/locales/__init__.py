@@ -433,49 +433,6 @@ ROLES: dict[LabelKey, Role] = {
     "require_secure_transport": "checkbox",
 }
 
-# Runbook field values -> the label keys of the controls that show them.
-MESSAGE_KEYS: dict[str, LabelKey] = {
-    "inbound": "msg_inbound",
-    "outbound": "msg_outbound",
-    "internal_sending": "msg_internal_sending",
-    "internal_receiving": "msg_internal_receiving",
-}
-ACCOUNT_TYPE_KEYS: dict[str, LabelKey] = {
-    "users": "acct_users",
-    "groups": "acct_groups",
-    "unrecognized_catch_all": "acct_unrecognized",
-}
-ACTION_KEYS: dict[str, LabelKey] = {
-    "modify_message": "modify_message",
-    "reject_message": "reject_message",
-}
-MATCH_KEYS: dict[str, LabelKey] = {
-    "single_address": "match_single_address",
-    "pattern": "match_pattern",
-    "group": "match_group",
-}
-# Default routing: the recipients to match, and whom the action applies to.
-DEFAULT_MATCH_KEYS: dict[str, LabelKey] = {
-    "single_recipient": "dr_match_single_recipient",
-    "pattern": "dr_match_pattern",
-    "group": "dr_match_group",
-    "all": "dr_match_all",
-}
-DEFAULT_MATCH_VALUE_KEYS: dict[str, LabelKey] = {
-    "single_recipient": "match_value_single_address",
-    "pattern": "match_value_pattern",
-    "group": "match_value_group",
-}
-APPLY_TO_KEYS: dict[str, LabelKey] = {
-    "unrecognized_only": "apply_unrecognized",
-    "all_addresses": "apply_all",
-}
-MATCH_VALUE_KEYS: dict[str, LabelKey] = {
-    "single_address": "match_value_single_address",
-    "pattern": "match_value_pattern",
-    "group": "match_value_group",
-}
-
 V = TypeVar("V")
 
 

@@ -13,13 +13,13 @@ from runbook.console.moves import Cancel, Check, Look, Move, Pick, Press, each_o
 from runbook.console.pages.message_options import ACTIONS, MODIFY_WALK
 from runbook.console.pages.switchable import ADD_KEYS, SettingDialog, SwitchableList
 from runbook.console.widgets import choose
-from runbook.locales import (
+from runbook.file.routing_rule import (
     ACCOUNT_TYPE_KEYS,
     MATCH_KEYS,
     MATCH_VALUE_KEYS,
     MESSAGE_KEYS,
-    LabelKey,
 )
+from runbook.locales import LabelKey
 from runbook.names import shown
 
 SIDES: dict[str, tuple[LabelKey, LabelKey]] = {
