@@ -10,11 +10,12 @@ import pytest
 from click.testing import CliRunner
 
 from runbook.cli import cli
+from runbook.console.keys import ROLES
 from runbook.console.walks import ELSEWHERE, WALKS, Check, Look, Pick, Press, places
 from runbook.errors import InvalidRunbook, UsageError
 from runbook.file import load_text
 from runbook.file.labels import labels_for, load_labels, parse_labels
-from runbook.locales import ROLES, LabelKey, Labels, catalogue
+from runbook.locales import LabelKey, Labels, catalogue
 
 ALL_KEYS: tuple[LabelKey, ...] = get_args(LabelKey)
 

@@ -7,6 +7,7 @@ from typing import get_args
 
 import pytest
 
+from runbook.console.keys import ROLES
 from runbook.errors import UsageError
 from runbook.file import json_schema
 from runbook.file.message_options import ACTION_KEYS
@@ -19,7 +20,6 @@ from runbook.file.routing_rule import (
 )
 from runbook.locales import (
     LOCALES,
-    ROLES,
     LabelKey,
     Labels,
     ProseKey,

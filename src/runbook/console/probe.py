@@ -21,13 +21,14 @@ from playwright.sync_api import Locator, Page, expect
 
 from runbook.console.aria import AriaNode, parse
 from runbook.console.failures import is_sign_in_url, translated
+from runbook.console.keys import ROLES
 from runbook.console.locate import by_role
 from runbook.console.page import WRITE_METHODS
 from runbook.console.places import page_info
 from runbook.console.shell import ConsoleShell
 from runbook.console.walks import WALKS, Cancel, Check, Look, Move, Pick, Press
 from runbook.console.widgets import wait_loaded
-from runbook.locales import ROLES, LabelKey, Labels
+from runbook.locales import LabelKey, Labels
 
 # Roles whose accessible name holds more than the catalogue's words (as the page objects find
 # them: part of the name, case aside).

@@ -195,7 +195,7 @@ def _names(
 
 def _fields_problem(key: str, name: str) -> str | None:
     """Why a name's `{...}` fields do not fit its key (host rows are numbered `{n}`)."""
-    wanted = set(_FIELDS.findall(catalogue(DEFAULT_LOCALE).labels[key][0]))  # type: ignore[index]
+    wanted = set(_FIELDS.findall(catalogue(DEFAULT_LOCALE).labels[key][0]))
     found = set(_FIELDS.findall(name))
     if found - wanted or ("{" in name and not found) or wanted - found:
         fields = " and ".join(f"'{{{f}}}'" for f in sorted(wanted)) or "no '{...}'"

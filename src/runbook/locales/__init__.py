@@ -14,10 +14,10 @@ label: add its key to `LabelKey` and `ROLES`, then its names to every locale mod
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal, TypeVar, get_args
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar, get_args
 
 from runbook.errors import UsageError
 
@@ -52,158 +52,16 @@ Role = Literal[
     "tree",
 ]
 
-LabelKey = Literal[
-    "main_menu",
-    "nav_apps",
-    "nav_workspace",
-    "nav_gmail",
-    "nav_hosts",
-    "nav_routing",
-    "nav_default_routing",
-    "org_units",
-    "org_search",
-    "loading",
-    "saved_note",
-    "status_inherited",
-    "status_local",
-    "signin_heading",
-    "signin_email",
-    "signin_password",
-    "signin_code",
-    "signin_next",
-    "reauth_heading",
-    "signin_refused",
-    "banner_got_it",
-    "banner_dismiss",
-    "hosts_heading",
-    "add_route",
-    "routes_table",
-    "col_name",
-    "col_description",
-    "edit",
-    "delete",
-    "delete_route_title",
-    "delete_rule_title",
-    "delete_named_title",
-    "route_dialog",
-    "route_dialog_edit",
-    "route_name",
-    "server_menu",
-    "single_host",
-    "multiple_hosts",
-    "host",
-    "port",
-    "load",
-    "primary",
-    "secondary",
-    "host_row",
-    "add_host",
-    "remove_host",
-    "options",
-    "mx_lookup",
-    "require_tls",
-    "require_ca",
-    "validate_hostname",
-    "test_tls",
-    "tls_passed",
-    "tls_failed",
-    "save",
-    "concurrent_change",
-    "concurrent_gone",
-    "name_taken",
-    "save_failed",
-    "cancel",
-    "routing_heading",
-    "configure",
-    "add_another_rule",
-    "rules_table",
-    "rule_enabled",
-    "rule_dialog",
-    "rule_dialog_edit",
-    "rule_description",
-    "messages_group",
-    "msg_inbound",
-    "msg_outbound",
-    "msg_internal_sending",
-    "msg_internal_receiving",
-    "action_menu",
-    "modify_message",
-    "reject_message",
-    "route_group",
-    "change_route",
-    "route_menu",
-    "normal_routing",
-    "show_options",
-    "account_types",
-    "acct_users",
-    "acct_groups",
-    "acct_unrecognized",
-    "envelope_filter",
-    "env_senders",
-    "env_recipients",
-    "env_senders_check",
-    "env_recipients_check",
-    "match_menu",
-    "match_single_address",
-    "match_pattern",
-    "match_group",
-    "match_value_single_address",
-    "match_value_pattern",
-    "match_value_group",
-    "default_routing_heading",
-    "default_rules_table",
-    "recipients_menu",
-    "dr_recipients_group",
-    "dr_match_single_recipient",
-    "dr_match_pattern",
-    "dr_match_group",
-    "dr_match_all",
-    "dr_action_menu",
-    "rejection_notice",
-    "apply_unrecognized",
-    "apply_all",
-    # the Modify / Reject options (file/message_options.py), shared by Default routing
-    "headers_group",
-    "hdr_original_to",
-    "hdr_spam",
-    "hdr_custom",
-    "custom_headers_list",
-    "add_item",
-    "remove_item",
-    "header_dialog",
-    "header_key",
-    "header_value",
-    "subject_group",
-    "prepend_subject",
-    "subject_text",
-    "also_reroute_spam",
-    "suppress_bounces",
-    "envelope_recipient_group",
-    "change_envelope",
-    "envelope_menu",
-    "envelope_recipient",
-    "envelope_username",
-    "envelope_domain",
-    "envelope_value_recipient",
-    "envelope_value_username",
-    "envelope_value_domain",
-    "spam_group",
-    "bypass_spam",
-    "attachments_group",
-    "remove_attachments",
-    "deliver_group",
-    "add_recipients",
-    "recipients_list",
-    "recipient_dialog",
-    "recipient_mode",
-    "recipient_basic",
-    "recipient_advanced",
-    "recipient_address",
-    "copy_no_spam",
-    "copy_suppress_bounces",
-    "encryption_group",
-    "require_secure_transport",
-]
+# A label key: a control of the console, named in the label catalogue. The keys are those of
+# the default locale's catalogue (every locale has the same: a test checks), and each is
+# declared, with its role, where it is used: the shell's and sign-in's below (`SHELL_ROLES`),
+# a page's in its page module (`ROLES` in `runbook.console.pages.<page>`); the full table is
+# `runbook.console.keys.ROLES`. For the type checker a key is a `str`; at run time `LabelKey`
+# is the `Literal` of the catalogue's keys, so `get_args(LabelKey)` lists them all.
+if TYPE_CHECKING:
+    LabelKey: TypeAlias = str
+else:
+    LabelKey = Literal[tuple(importlib.import_module(f"{__name__}.{DEFAULT_LOCALE}").LABELS)]
 
 ProseKey = Literal[
     "title",
@@ -279,22 +137,39 @@ ProseKey = Literal[
     "others_off",
 ]
 
-# The role of each control, whatever the language (`runbook labels` prints key, role, names).
+
+class _AllRoles(Mapping[LabelKey, Role]):
+    """Every key's role, read on first use from `runbook.console.keys` (which gathers each
+    page module's): for callers that read `ROLES` here, as `runbook labels` does."""
+
+    def _table(self) -> Mapping[LabelKey, Role]:
+        table: Mapping[LabelKey, Role] = importlib.import_module("runbook.console.keys").ROLES
+        return table
+
+    def __getitem__(self, key: LabelKey) -> Role:
+        return self._table()[key]
+
+    def __iter__(self) -> Iterator[LabelKey]:
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+
+ROLES: Mapping[LabelKey, Role] = _AllRoles()
+
+# The role of each control of the shell, sign-in and every dialog, whatever the language (a
+# page's own keys have theirs in its page module; `runbook labels` prints key, role, names).
 # A few names serve a second role too: `main_menu` also names the navigation it opens.
-ROLES: dict[LabelKey, Role] = {
+SHELL_ROLES: dict[LabelKey, Role] = {
     "main_menu": "button",  # opens the navigation of the same name
     "nav_apps": "button",  # aria-expanded, in the navigation
     "nav_workspace": "button",  # aria-expanded
     "nav_gmail": "button",  # aria-expanded
-    "nav_hosts": "link",
-    "nav_routing": "link",
-    "nav_default_routing": "link",
     "org_units": "tree",
     "org_search": "searchbox",  # filters the OU picker's tree
     "loading": "progressbar",  # while a list loads
     "saved_note": "status",  # part of the text shown after a save
-    "status_inherited": "cell",  # status of a rule inherited from a parent OU
-    "status_local": "cell",  # status of a rule set in this OU (either wording)
     "signin_heading": "heading",
     "signin_email": "textbox",
     "signin_password": "textbox",
@@ -304,133 +179,15 @@ ROLES: dict[LabelKey, Role] = {
     "signin_refused": "heading",  # Google's refusal of a browser under automation
     "banner_got_it": "button",  # a banner over the page (it may swallow a click)
     "banner_dismiss": "button",
-    "hosts_heading": "heading",  # level 1
-    "add_route": "button",
-    "routes_table": "table",
-    "col_name": "columnheader",  # of the routes table
-    "col_description": "columnheader",  # of the rules table
     "edit": "button",  # in a row
     "delete": "button",  # in a row and in the confirmation
-    "delete_route_title": "alertdialog",
-    "delete_rule_title": "alertdialog",
     "delete_named_title": "dialog",  # a delete confirmation seen as a plain dialog, {name}
-    "route_dialog": "dialog",
-    "route_dialog_edit": "dialog",  # when editing
-    "route_name": "textbox",
-    "server_menu": "combobox",  # section "1. Specify email server"
-    "single_host": "option",
-    "multiple_hosts": "option",
-    "host": "textbox",
-    "port": "textbox",
-    "load": "textbox",  # in a multiple-hosts row
-    "primary": "group",  # table of primary hosts
-    "secondary": "group",
-    "host_row": "group",  # one row of a primary/secondary table; {n} is its number
-    "add_host": "button",  # inside the Primary/Secondary group
-    "remove_host": "button",  # inside a row group
-    "options": "group",  # section "2. Options"
-    "mx_lookup": "checkbox",
-    "require_tls": "checkbox",
-    "require_ca": "checkbox",
-    "validate_hostname": "checkbox",
-    "test_tls": "button",
-    "tls_passed": "status",  # text
-    "tls_failed": "alert",  # text, with the bounce warning
     "save": "button",
     "concurrent_change": "alert",  # part of the stale-edit error
     "concurrent_gone": "alert",  # part of the error for a deleted entry
     "name_taken": "alert",  # part of the error for a name or description taken
     "save_failed": "alert",  # part of the error worth a retry
     "cancel": "button",
-    "routing_heading": "heading",  # level 1; also the section's region
-    "configure": "button",  # no rule yet
-    "add_another_rule": "button",
-    "rules_table": "table",
-    "rule_enabled": "switch",  # in a rule row
-    "rule_dialog": "dialog",
-    "rule_dialog_edit": "dialog",  # when editing
-    "rule_description": "textbox",
-    "messages_group": "group",  # section 1
-    "msg_inbound": "checkbox",
-    "msg_outbound": "checkbox",
-    "msg_internal_sending": "checkbox",
-    "msg_internal_receiving": "checkbox",
-    "action_menu": "combobox",  # section 2
-    "modify_message": "option",
-    "reject_message": "option",
-    "route_group": "group",  # under Modify message
-    "change_route": "checkbox",
-    "route_menu": "combobox",  # lists the Hosts routes
-    "normal_routing": "option",
-    "show_options": "button",  # a link-styled control
-    "account_types": "group",
-    "acct_users": "checkbox",
-    "acct_groups": "checkbox",
-    "acct_unrecognized": "checkbox",
-    "envelope_filter": "group",
-    "env_senders": "group",
-    "env_recipients": "group",
-    "env_senders_check": "checkbox",
-    "env_recipients_check": "checkbox",
-    "match_menu": "combobox",  # inside an envelope group
-    "match_single_address": "option",
-    "match_pattern": "option",
-    "match_group": "option",
-    "match_value_single_address": "textbox",
-    "match_value_pattern": "textbox",
-    "match_value_group": "textbox",
-    "default_routing_heading": "heading",  # level 1; also the section's region
-    "default_rules_table": "table",
-    "recipients_menu": "combobox",  # section 1 of the Default routing dialog
-    "dr_recipients_group": "group",  # section 1 itself: its menu and the value
-    "dr_match_single_recipient": "option",
-    "dr_match_pattern": "option",
-    "dr_match_group": "option",
-    "dr_match_all": "option",
-    "dr_action_menu": "combobox",  # section 2 of the Default routing dialog
-    "rejection_notice": "textbox",  # under Reject message
-    "apply_unrecognized": "radio",  # section 3, Options
-    "apply_all": "radio",
-    "headers_group": "group",
-    "hdr_original_to": "checkbox",
-    "hdr_spam": "checkbox",
-    "hdr_custom": "checkbox",
-    "custom_headers_list": "list",
-    "add_item": "button",  # in Headers and in Also deliver to
-    "remove_item": "button",  # in a listed header or recipient
-    "header_dialog": "dialog",
-    "header_key": "textbox",
-    "header_value": "textbox",  # also read-only in the list
-    "subject_group": "group",
-    "prepend_subject": "checkbox",
-    "subject_text": "textbox",
-    "also_reroute_spam": "checkbox",
-    "suppress_bounces": "checkbox",
-    "envelope_recipient_group": "group",
-    "change_envelope": "checkbox",
-    "envelope_menu": "combobox",
-    "envelope_recipient": "option",
-    "envelope_username": "option",
-    "envelope_domain": "option",
-    "envelope_value_recipient": "textbox",
-    "envelope_value_username": "textbox",
-    "envelope_value_domain": "textbox",
-    "spam_group": "group",
-    "bypass_spam": "checkbox",
-    "attachments_group": "group",
-    "remove_attachments": "checkbox",
-    "deliver_group": "group",
-    "add_recipients": "checkbox",
-    "recipients_list": "list",
-    "recipient_dialog": "dialog",
-    "recipient_mode": "combobox",  # Basic / Advanced; read-only text in the list
-    "recipient_basic": "option",
-    "recipient_advanced": "option",
-    "recipient_address": "textbox",
-    "copy_no_spam": "checkbox",
-    "copy_suppress_bounces": "checkbox",
-    "encryption_group": "group",
-    "require_secure_transport": "checkbox",
 }
 
 V = TypeVar("V")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from runbook.locales import LabelKey, ProseKey
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the package reads this module as it starts: its label keys
+    from runbook.locales import LabelKey, ProseKey
 
 # Entries marked [?] are not confirmed by Google's own text (see the project's console
 # reference): keep them here, so that a change in the real console is a change of one line.
@@ -25,11 +28,11 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "signin_email": ("Email or phone",),
     "signin_password": ("Enter your password",),
     "signin_code": ("Enter code",),
+    "signin_next": ("Next",),
     "reauth_heading": ("Verify it's you",),
     "signin_refused": ("Couldn’t sign you in", "Couldn't sign you in"),
     "banner_got_it": ("Got it",),
     "banner_dismiss": ("Dismiss",),
-    "signin_next": ("Next",),
     "hosts_heading": ("Hosts",),
     "add_route": ("Add route",),
     "routes_table": ("Mail routes",),  # [?]

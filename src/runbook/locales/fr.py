@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from runbook.locales import LabelKey, ProseKey
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the package reads this module as it starts: its label keys
+    from runbook.locales import LabelKey, ProseKey
 
 LABELS: dict[LabelKey, tuple[str, ...]] = {
     "main_menu": ("Menu principal",),

@@ -18,7 +18,7 @@ from runbook.file.default_routing import (
     DEFAULT_MATCH_KEYS,
     DEFAULT_MATCH_VALUE_KEYS,
 )
-from runbook.locales import LabelKey
+from runbook.locales import LabelKey, Role
 from runbook.names import shown
 
 
@@ -145,3 +145,19 @@ WALK: tuple[Move, ...] = (
 
 # Keys of this page a read-only walk does not reach, by the place that shows them.
 ELSEWHERE: dict[str, tuple[LabelKey, ...]] = {"default_routing/list": ("default_rules_table",)}
+
+# The roles of the label keys this page uses (the shared ones: `switchable`, `message_options`).
+ROLES: dict[LabelKey, Role] = {
+    "nav_default_routing": "link",
+    "default_routing_heading": "heading",  # level 1; also the section's region
+    "default_rules_table": "table",
+    "recipients_menu": "combobox",  # section 1 of the Default routing dialog
+    "dr_recipients_group": "group",  # section 1 itself: its menu and the value
+    "dr_match_single_recipient": "option",
+    "dr_match_pattern": "option",
+    "dr_match_group": "option",
+    "dr_match_all": "option",
+    "dr_action_menu": "combobox",  # section 2 of the Default routing dialog
+    "apply_unrecognized": "radio",  # section 3, Options
+    "apply_all": "radio",
+}

@@ -12,7 +12,7 @@ from runbook.console.locate import by_role, text_matcher
 from runbook.console.moves import Cancel, Look, Move, Pick, Press
 from runbook.console.page import Dialog, ListPage, as_port
 from runbook.console.widgets import choose
-from runbook.locales import LabelKey
+from runbook.locales import LabelKey, Role
 from runbook.names import shown
 
 OPTION_KEYS: dict[str, LabelKey] = {
@@ -229,4 +229,36 @@ ELSEWHERE: dict[str, tuple[LabelKey, ...]] = {
     "hosts/delete": ("delete_route_title",),
     "hosts/route_dialog_edit": ("route_dialog_edit",),
     "hosts/route_dialog/test_tls": ("tls_passed", "tls_failed"),
+}
+
+# The roles of the label keys this page uses (the shell's are `locales.SHELL_ROLES`).
+ROLES: dict[LabelKey, Role] = {
+    "nav_hosts": "link",
+    "hosts_heading": "heading",  # level 1
+    "add_route": "button",
+    "routes_table": "table",
+    "col_name": "columnheader",  # of the routes table
+    "delete_route_title": "alertdialog",
+    "route_dialog": "dialog",
+    "route_dialog_edit": "dialog",  # when editing
+    "route_name": "textbox",
+    "server_menu": "combobox",  # section "1. Specify email server"
+    "single_host": "option",
+    "multiple_hosts": "option",
+    "host": "textbox",
+    "port": "textbox",
+    "load": "textbox",  # in a multiple-hosts row
+    "primary": "group",  # table of primary hosts
+    "secondary": "group",
+    "host_row": "group",  # one row of a primary/secondary table; {n} is its number
+    "add_host": "button",  # inside the Primary/Secondary group
+    "remove_host": "button",  # inside a row group
+    "options": "group",  # section "2. Options"
+    "mx_lookup": "checkbox",
+    "require_tls": "checkbox",
+    "require_ca": "checkbox",
+    "validate_hostname": "checkbox",
+    "test_tls": "button",
+    "tls_passed": "status",  # text
+    "tls_failed": "alert",  # text, with the bounce warning
 }

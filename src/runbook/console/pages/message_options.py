@@ -17,7 +17,7 @@ from runbook.console.aria import AriaNode
 from runbook.console.locate import by_role
 from runbook.console.moves import Cancel, Check, Look, Move, Pick, Press, each_option
 from runbook.console.widgets import choose, current_choice
-from runbook.locales import LabelKey, Labels
+from runbook.locales import LabelKey, Labels, Role
 from runbook.names import shown
 
 if TYPE_CHECKING:
@@ -369,6 +369,58 @@ class MessageOptions:
                 ("do_not_deliver_spam", "copy_no_spam"),
                 ("suppress_bounces", "copy_suppress_bounces"),
             ):
-                by_role(sub, "checkbox", key, labels).set_checked(bool(copy[field]))  # type: ignore[arg-type]
+                by_role(sub, "checkbox", key, labels).set_checked(bool(copy[field]))
         by_role(sub, "textbox", "recipient_address", labels).fill(copy["address"])
         self._save_sub(sub)
+
+
+# The roles of the label keys of the Modify / Reject options (Routing, Default routing).
+ROLES: dict[LabelKey, Role] = {
+    "modify_message": "option",
+    "reject_message": "option",
+    "route_group": "group",  # under Modify message
+    "change_route": "checkbox",
+    "route_menu": "combobox",  # lists the Hosts routes
+    "normal_routing": "option",
+    "rejection_notice": "textbox",  # under Reject message
+    "headers_group": "group",
+    "hdr_original_to": "checkbox",
+    "hdr_spam": "checkbox",
+    "hdr_custom": "checkbox",
+    "custom_headers_list": "list",
+    "add_item": "button",  # in Headers and in Also deliver to
+    "remove_item": "button",  # in a listed header or recipient
+    "header_dialog": "dialog",
+    "header_key": "textbox",
+    "header_value": "textbox",  # also read-only in the list
+    "subject_group": "group",
+    "prepend_subject": "checkbox",
+    "subject_text": "textbox",
+    "also_reroute_spam": "checkbox",
+    "suppress_bounces": "checkbox",
+    "envelope_recipient_group": "group",
+    "change_envelope": "checkbox",
+    "envelope_menu": "combobox",
+    "envelope_recipient": "option",
+    "envelope_username": "option",
+    "envelope_domain": "option",
+    "envelope_value_recipient": "textbox",
+    "envelope_value_username": "textbox",
+    "envelope_value_domain": "textbox",
+    "spam_group": "group",
+    "bypass_spam": "checkbox",
+    "attachments_group": "group",
+    "remove_attachments": "checkbox",
+    "deliver_group": "group",
+    "add_recipients": "checkbox",
+    "recipients_list": "list",
+    "recipient_dialog": "dialog",
+    "recipient_mode": "combobox",  # Basic / Advanced; read-only text in the list
+    "recipient_basic": "option",
+    "recipient_advanced": "option",
+    "recipient_address": "textbox",
+    "copy_no_spam": "checkbox",
+    "copy_suppress_bounces": "checkbox",
+    "encryption_group": "group",
+    "require_secure_transport": "checkbox",
+}

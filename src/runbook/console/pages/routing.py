@@ -19,7 +19,7 @@ from runbook.file.routing_rule import (
     MATCH_VALUE_KEYS,
     MESSAGE_KEYS,
 )
-from runbook.locales import LabelKey
+from runbook.locales import LabelKey, Role
 from runbook.names import shown
 
 SIDES: dict[str, tuple[LabelKey, LabelKey]] = {
@@ -217,4 +217,30 @@ ELSEWHERE: dict[str, tuple[LabelKey, ...]] = {
     "routing/rule_dialog_edit": ("rule_dialog_edit",),
     # A listed header or recipient: none is listed in a new rule's dialog.
     "routing/rule_dialog/item": ("remove_item",),
+}
+
+# The roles of the label keys this page uses (the shared ones: `switchable`, `message_options`).
+ROLES: dict[LabelKey, Role] = {
+    "nav_routing": "link",
+    "routing_heading": "heading",  # level 1; also the section's region
+    "rules_table": "table",
+    "messages_group": "group",  # section 1
+    "msg_inbound": "checkbox",
+    "msg_outbound": "checkbox",
+    "msg_internal_sending": "checkbox",
+    "msg_internal_receiving": "checkbox",
+    "show_options": "button",  # a link-styled control
+    "account_types": "group",
+    "acct_users": "checkbox",
+    "acct_groups": "checkbox",
+    "acct_unrecognized": "checkbox",
+    "envelope_filter": "group",
+    "env_senders": "group",
+    "env_recipients": "group",
+    "env_senders_check": "checkbox",
+    "env_recipients_check": "checkbox",
+    "match_menu": "combobox",  # inside an envelope group
+    "match_single_address": "option",
+    "match_pattern": "option",
+    "match_group": "option",
 }

@@ -18,7 +18,7 @@ from runbook.console.pages.message_options import UNMODELED, MessageOptions
 from runbook.console.widgets import choose
 from runbook.errors import ConsoleChanged, SignInRequired
 from runbook.file.message_options import ACTION_KEYS
-from runbook.locales import LabelKey
+from runbook.locales import LabelKey, Role
 from runbook.names import placed, shown
 
 D = TypeVar("D", bound="SettingDialog")
@@ -208,3 +208,22 @@ class SettingDialog(Dialog):
             snap = self.snapshot()  # the options under the action change with it
             have = {**have, **self.options.read(snap, want["action"])}
         self.options.fill(snap, want, have)
+
+
+# The roles of the label keys the switchable lists share (Routing, Default routing).
+ROLES: dict[LabelKey, Role] = {
+    "status_inherited": "cell",  # status of a rule inherited from a parent OU
+    "status_local": "cell",  # status of a rule set in this OU (either wording)
+    "col_description": "columnheader",  # of the rules table
+    "delete_rule_title": "alertdialog",
+    "configure": "button",  # no rule yet
+    "add_another_rule": "button",
+    "rule_enabled": "switch",  # in a rule row
+    "rule_dialog": "dialog",
+    "rule_dialog_edit": "dialog",  # when editing
+    "rule_description": "textbox",
+    "action_menu": "combobox",  # section 2
+    "match_value_single_address": "textbox",
+    "match_value_pattern": "textbox",
+    "match_value_group": "textbox",
+}
