@@ -82,5 +82,8 @@ def by_role(
     within the accessible name, for the groups and menus whose accessible name includes more
     than the catalogue's words.
     """
-    name = accessible_name(labels.names(key, **fields), exact=exact)
+    names = labels.names(key, **fields)
+    if not names:  # a key no locale file and no page module's ROLES declare: a bug of ours
+        raise LookupError(f"label key {key!r} has no names in the {labels.locale!r} catalogue")
+    name = accessible_name(names, exact=exact)
     return scope.get_by_role(role, name=name, level=level, checked=checked)
