@@ -1,20 +1,21 @@
 """The console pages runbook reaches: name, path, Main-menu path and heading (pure data).
 
-To add a page:
-1. add its `PageInfo` to `PAGES` below (and its name to `PageName`);
-2. add the label keys of its menu path and heading (and of its settings block, when the page
-   holds several) to each locale's catalogue;
-3. write its page object in `console/pages/<name>.py`, with `info = page_info("<name>")`.
+The one table a page adds a line to: `runbook explain` reads these menu paths without loading
+Playwright or any page module, so the entries stay here, as plain data (every other part of
+a page is in its page module, found by the page's name). To add a page:
+1. add its `PageInfo` to `PAGES` below;
+2. write its page module `console/pages/<name>.py`: its page object
+   (`class XPage(ListPage, page="<name>")`), its probe `WALK`, its `ELSEWHERE` places and the
+   `ROLES` of the label keys it uses (its menu link and heading among them);
+3. add those keys' names to each locale file.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from runbook.locales import LabelKey
-
-PageName = Literal["hosts", "routing", "default_routing"]
 
 HOME_PATH = "/ac"  # the console's home: where the Main menu is always found
 
@@ -73,3 +74,10 @@ def page_info(name: str) -> PageInfo:
     except KeyError:
         known = ", ".join(sorted(PAGES))
         raise KeyError(f"no console page {name!r} is registered (known: {known})") from None
+
+
+# A registered page's name: a `str` for the type checker, the `Literal` of `PAGES` at run time.
+if TYPE_CHECKING:
+    PageName: TypeAlias = str
+else:
+    PageName = Literal[tuple(PAGES)]

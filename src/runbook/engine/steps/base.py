@@ -8,7 +8,7 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
-from typing import Any, ClassVar, Generic, TypeVar, cast
+from typing import Any, ClassVar, Generic, TypeVar
 
 import structlog
 
@@ -83,7 +83,7 @@ class StepType(ABC, Generic[P, D]):
         super().__init_subclass__(**kwargs)
         if "kind" in cls.__dict__:
             cls.info = kind_info(cls.kind)
-            cls.page_name = cast(PageName, cls.info.page)
+            cls.page_name = cls.info.page
             cls.noun = cls.info.noun
 
     def __init__(self, ctx: RunContext, step: Step, index: int) -> None:
