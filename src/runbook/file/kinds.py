@@ -6,7 +6,9 @@ probe) never lists kinds: it asks here. A kind named `<kind>` is, by convention:
 - `runbook.file.<kind>`: its model (a `Resource` subclass and its `FIELDS` tree), `KIND` (its
   `KindInfo`: key field, noun, page) and the maps from its field values to label keys;
 - `runbook.console.pages.<page>` (`<page>` is `KIND.page`): its page object, with the page's
-  `PAGE` entry, its probe `WALK` and the `ROLES` of the label keys it uses;
+  probe `WALK`, `ELSEWHERE` and the `ROLES` of the label keys it uses, found by the page's
+  name (`console/walks.py`, `console/keys.py`); a new page also adds its `PageInfo` to
+  `console/places.py`, the pages table `explain` reads without Playwright;
 - `runbook.engine.steps.<kind>`: `STEP_TYPE`, its step type (`plan()` and dialog work);
 - `runbook.explain.<kind>`: `EXPLAINER`, how `runbook explain` writes its steps;
 - its label keys and prose keys in each locale file, `runbook/locales/<code>.py`.
