@@ -19,6 +19,7 @@ from runbook.simulator.clock import ClockDate
 from runbook.simulator.document import KINDS
 from runbook.simulator.faults import OTHER_ADMIN, ConcurrentEdit, FaultError, Faults
 from runbook.simulator.i18n import Locale, locale_from, text
+from runbook.simulator.languages import LanguageCheck, Languages
 from runbook.simulator.org_units import TOP
 from runbook.simulator.pages import PAGE_PATHS, Page, console_page, with_query
 from runbook.simulator.renames import RenameError, Renames, RenameScope
@@ -102,6 +103,7 @@ class Simulator:
         self.faults = faults or Faults()
         self.tls: dict[str, str] = {}
         self.renames = Renames()
+        self.languages = Languages()
 
     # --- sessions ---------------------------------------------------------------------------
     def _signed_in(self, request: Request) -> tuple[bool, str | None]:
@@ -453,6 +455,7 @@ class Simulator:
         self.signin.reset()
         self.tls = {}
         self.renames.reset()
+        self.languages.reset()
         return JSONResponse({"ok": True})
 
     async def _sim_clock(self, request: Request) -> Response:
@@ -512,6 +515,9 @@ class Simulator:
                 return JSONResponse({"error": str(exc) or "body is not JSON"}, status_code=400)
         return JSONResponse(self.renames.by_locale)
 
+    async def _sim_locales(self, request: Request) -> Response:
+        return JSONResponse(self.languages.as_dict())
+
     def _sim_routes(self) -> list[BaseRoute]:
         return [
             Route("/_sim/state", self._sim_state, methods=["GET", "PUT"]),
@@ -520,6 +526,7 @@ class Simulator:
             Route("/_sim/faults", self._sim_faults, methods=["GET", "POST"]),
             Route("/_sim/tls", self._sim_tls, methods=["GET", "PUT"]),
             Route("/_sim/labels", self._sim_labels, methods=["GET", "PUT"]),
+            Route("/_sim/locales", self._sim_locales, methods=["GET"]),
             Route("/_sim/variants", self._sim_variants, methods=["GET", "PUT"]),
             Route("/_sim/clock", self._sim_clock, methods=["GET", "POST"]),
             Route("/_sim/signin", self._sim_signin, methods=["GET"]),
@@ -551,6 +558,7 @@ class Simulator:
             *console,
         ]
         middleware = [
+            Middleware(LanguageCheck, languages=self.languages),
             Middleware(RenameScope, renames=self.renames),
             Middleware(ClockDate, clock=self.store.clock),
         ]
