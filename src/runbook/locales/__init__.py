@@ -14,7 +14,7 @@ its key to `LabelKey` and `ROLES`, then its names to every locale module.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypeVar
 
 from runbook.locales.catalogues import DEFAULT_LOCALE as DEFAULT_LOCALE
 from runbook.locales.catalogues import LOCALES as LOCALES
@@ -475,3 +475,6 @@ MATCH_VALUE_KEYS: dict[str, LabelKey] = {
     "pattern": "match_value_pattern",
     "group": "match_value_group",
 }
+
+V = TypeVar("V")
+# (V: a runbook value, the key of a value -> label key map: see `Labels.value_of`)

@@ -15,12 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar, get_args
+from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
 
 from runbook.errors import UsageError
 
 if TYPE_CHECKING:
-    from runbook.locales import LabelKey, ProseKey
+    from runbook.locales import LabelKey, ProseKey, V
 
 PACKAGE = "runbook.locales"
 # A locale module's name: a language code, with an optional region (`en`, `fr`, `pt_BR`);
@@ -42,8 +42,6 @@ if TYPE_CHECKING:
 else:
     # A runbook's `console.locale`: one of the files present (its JSON Schema's enum).
     Locale = Literal[LOCALES]
-
-V = TypeVar("V")
 
 
 @dataclass(frozen=True)
