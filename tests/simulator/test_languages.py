@@ -19,6 +19,7 @@ from runbook.simulator.i18n import (
     locale_from,
 )
 from runbook.simulator.languages import Languages
+from runbook.simulator.variants import VARIANTS
 
 from .ui import HOSTS
 
@@ -35,6 +36,9 @@ def test_every_language_words_the_same_keys_and_variants() -> None:
     english = STRINGS[ACCOUNT_LANGUAGE]
     for locale in LOCALES:
         assert list(STRINGS[locale]) == list(english), locale  # same keys, same order
+        assert set(VARIANT_STRINGS[locale]) <= set(VARIANTS), locale
+        for words in VARIANT_STRINGS[locale].values():
+            assert set(words) <= set(english), locale  # a variant rewords existing strings
         assert {n: set(w) for n, w in VARIANT_STRINGS[locale].items()} == {
             n: set(w) for n, w in VARIANT_STRINGS[ACCOUNT_LANGUAGE].items()
         }
