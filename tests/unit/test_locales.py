@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from pathlib import Path
 from typing import get_args
 
 import pytest
@@ -22,10 +23,13 @@ from runbook.locales import (
     LOCALES,
     LabelKey,
     Labels,
+    Locale,
     ProseKey,
     catalogue,
+    catalogues,
     check_locale,
 )
+from runbook.locales.catalogues import found_locales
 
 TLS_WORDINGS = (
     "Require mail to be transmitted via a secure (TLS) connection (Recommended)",
@@ -112,3 +116,17 @@ def test_message_parts_and_values_are_found_by_any_name() -> None:
     assert not labels.found_in("name_taken", "Enregistré")
     assert labels.value_of(MATCH_KEYS, "Correspondance de modèle") == "pattern"
     assert labels.value_of(MATCH_KEYS, "Pattern match") is None
+
+
+def test_the_locales_are_the_files_present(tmp_path: Path) -> None:
+    folder = Path(catalogues.__file__).parent
+    assert tuple(sorted(p.stem for p in folder.glob("??.py"))) == LOCALES
+    assert get_args(Locale) == LOCALES  # the runbook model's choices follow the files
+    for name in ("de.py", "pt_BR.py", "catalogues.py", "keys.py", "README.md"):
+        (tmp_path / name).write_text("")
+    assert found_locales(tmp_path) == ("de", "pt-BR")  # other modules are not locales
+
+
+def test_an_unknown_locale_names_the_known_ones() -> None:
+    with pytest.raises(UsageError, match=r"unsupported console locale 'xx'; use one of en, fr"):
+        check_locale("xx")

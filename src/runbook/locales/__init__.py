@@ -1,29 +1,32 @@
 """The console's languages: per locale, the accessible names of its controls and explain's prose.
 
-One module per locale (`en.py`, `fr.py`) holds `LABELS` (label key -> the accepted accessible
-names, the first the one `explain` prints and log messages use), `PROSE` (the sentences of
+One module per locale (`en.py`, `fr.py`: the list of locales is the files present, see
+`runbook.locales.catalogues`) holds `LABELS` (label key -> the accepted accessible names, the
+first the one `explain` prints and log messages use), `PROSE` (the sentences of
 `runbook explain`), `QUOTES` and `BROWSER_LOCALE` (the browser's language for that console).
 Page objects locate every control by ARIA role and any of its accepted names (see
 `runbook.console.locate`); `explain` writes the first. No Playwright here (cheap to import).
 
-To add a locale: add its code to `Locale`, then write `locales/<code>.py` with every key of
-`LabelKey` and `ProseKey` (a test checks that each locale has exactly the same keys). To add a
-label: add its key to `LabelKey` and `ROLES`, then its names to every locale module.
+To add a locale: write `locales/<code>.py` with every key of `LabelKey` and `ProseKey` (a test
+checks that each locale has exactly the same keys); nothing else names it. To add a label:
+its role in the `ROLES` of the page module that uses it (see `LabelKey` below), then its names
+in every locale module.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar, get_args
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar
 
-from runbook.errors import UsageError
-
-Locale = Literal["en", "fr"]
-LOCALES: tuple[Locale, ...] = get_args(Locale)
-DEFAULT_LOCALE: Locale = "en"  # when neither the runbook nor the command line names one
+from runbook.locales.catalogues import DEFAULT_LOCALE as DEFAULT_LOCALE
+from runbook.locales.catalogues import LOCALES as LOCALES
+from runbook.locales.catalogues import Catalogue as Catalogue
+from runbook.locales.catalogues import Labels as Labels
+from runbook.locales.catalogues import Locale as Locale
+from runbook.locales.catalogues import catalogue as catalogue
+from runbook.locales.catalogues import check_locale as check_locale
+from runbook.locales.catalogues import missing_keys as missing_keys
 
 # The ARIA roles the catalogue's controls have (a subset of Playwright's `get_by_role` roles).
 Role = Literal[
@@ -191,90 +194,4 @@ SHELL_ROLES: dict[LabelKey, Role] = {
 }
 
 V = TypeVar("V")
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    """What one locale module holds."""
-
-    locale: Locale
-    labels: Mapping[LabelKey, tuple[str, ...]]
-    prose: Mapping[ProseKey, str]
-    quotes: tuple[str, str]
-    browser_locale: str
-
-
-def check_locale(locale: str) -> Locale:
-    """`locale` as a `Locale`; an unknown one is a usage error (never English instead)."""
-    for known in LOCALES:
-        if locale == known:
-            return known
-    raise UsageError(f"unsupported console locale {locale!r}; use one of {', '.join(LOCALES)}")
-
-
-def missing_keys(names: Mapping[LabelKey, object]) -> list[LabelKey]:
-    """The catalogue keys `names` does not give (what a new console language still needs)."""
-    return [key for key in get_args(LabelKey) if key not in names]
-
-
-@cache
-def catalogue(locale: str) -> Catalogue:
-    """The catalogue of a locale, from its module `runbook.locales.<locale>`."""
-    code = check_locale(locale)
-    module = importlib.import_module(f"{__name__}.{code}")
-    return Catalogue(code, module.LABELS, module.PROSE, module.QUOTES, module.BROWSER_LOCALE)
-
-
-class Labels:
-    """The label catalogue of one console language: `labels.name("add_route")`.
-
-    `overrides` (a labels file's names for this locale, see `runbook.file.labels`) are tried
-    before the built-in names; a locale runbook does not ship takes every name from them.
-    """
-
-    def __init__(
-        self, locale: str, overrides: Mapping[LabelKey, tuple[str, ...]] | None = None
-    ) -> None:
-        self.overrides: dict[LabelKey, tuple[str, ...]] = dict(overrides or {})
-        self.locale: str = locale
-        if locale in LOCALES:
-            self._catalogue: Catalogue | None = catalogue(locale)
-            self._builtin: Mapping[LabelKey, tuple[str, ...]] = self._catalogue.labels
-            self.browser_locale = self._catalogue.browser_locale
-        else:
-            missing = missing_keys(self.overrides)
-            if missing:
-                raise UsageError(
-                    f"unsupported console locale {locale!r}: use one of {', '.join(LOCALES)}, "
-                    f"or a labels file giving every key for it (missing: {', '.join(missing)})"
-                )
-            self._catalogue, self._builtin, self.browser_locale = None, {}, locale
-
-    def builtin(self, key: LabelKey) -> tuple[str, ...]:
-        """The names runbook ships for this control (none for a labels-file language)."""
-        return self._builtin.get(key, ())
-
-    def names(self, key: LabelKey, **fields: object) -> tuple[str, ...]:
-        """Every accessible name the console may give this control (`{n}` fields filled):
-        the labels file's first, then the built-in ones."""
-        own = self.overrides.get(key, ())
-        builtin = self.builtin(key)
-        names = own + tuple(n for n in builtin if n not in own) if own else builtin
-        return tuple(n.format(**fields) for n in names) if fields else names
-
-    def name(self, key: LabelKey, **fields: object) -> str:
-        """The control's first name: the one `explain` prints and messages use."""
-        return self.names(key, **fields)[0]
-
-    def matches(self, key: LabelKey, text: str) -> bool:
-        """Whether `text` is exactly one of the control's names."""
-        return text in self.names(key)
-
-    def found_in(self, key: LabelKey, text: str) -> bool:
-        """Whether one of the names occurs in `text` (case aside): for parts of messages."""
-        lowered = text.lower()
-        return any(n.lower() in lowered for n in self.names(key))
-
-    def value_of(self, keys: Mapping[V, LabelKey], text: str) -> V | None:
-        """The runbook value whose control is named `text` (`keys`: value -> label key)."""
-        return next((value for value, key in keys.items() if self.matches(key, text)), None)
+# (V: a runbook value, the key of a value -> label key map: see `Labels.value_of`)

@@ -2,8 +2,8 @@
 
 `reference/console-ui.md` ("Variants and hazards") lists what walkthroughs of the real console
 show; a tenant may show any of them, so the simulator can too, one by one or all at once. To
-add a variant: its name and what it does in `VARIANTS`, then the place that consults it (the
-strings below, the page script through `CFG.variants`, or the app).
+add a variant: its name and what it does in `VARIANTS`, then the place that consults it (its
+wordings in each locale's `VARIANT_STRINGS`, the page script through `CFG.variants`, or the app).
 
 `GET /_sim/variants` answers `{"active": [...], "known": {name: description}}`; `PUT` takes
 `{"active": [...]}` (or a bare list) and replaces the active set; `/_sim/reset` clears it.
@@ -14,6 +14,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Mapping
 from typing import Any
+
+from runbook.simulator.i18n import VARIANT_STRINGS
 
 VARIANTS: dict[str, str] = {
     "caps": "buttons' accessible names in capitals (ADD ROUTE, SAVE, CONFIGURE, DELETE, ...)",
@@ -50,15 +52,13 @@ CAPS_KEYS = (
     "banner_dismiss",
 )
 
-# The second wording of the TLS option, per locale (French: [?], no source gives it).
+# The wordings a variant shows instead, per locale: each locale module's `VARIANT_STRINGS`.
 TLS_WORDING_2 = {
-    "en": "Require mail to be transmitted over a secure transport (TLS) connection",
-    "fr": "Exiger que les messages soient transmis via un transport sécurisé (TLS)",
+    code: words["tls-wording-2"]["require_tls"] for code, words in VARIANT_STRINGS.items()
 }
-
-
-# The current console pattern's word for a setting made in the OU itself (French: [?]).
-OVERRIDDEN = {"en": "Overridden", "fr": "Remplacé"}
+OVERRIDDEN = {
+    code: words["ou-overridden"]["status_local"] for code, words in VARIANT_STRINGS.items()
+}
 
 
 class VariantError(ValueError):
@@ -86,10 +86,9 @@ def strings(base: Mapping[str, str], locale: str, active: Iterable[str]) -> dict
     """The page's strings as the active variants write them."""
     shown = dict(base)
     active = set(active)
-    if "tls-wording-2" in active:
-        shown["require_tls"] = TLS_WORDING_2[locale]
-    if "ou-overridden" in active:
-        shown["status_local"] = OVERRIDDEN[locale]
+    for name, words in VARIANT_STRINGS[locale].items():
+        if name in active:
+            shown.update(words)
     if "caps" in active:
         for key in CAPS_KEYS:
             shown[key] = shown[key].upper()
