@@ -6,6 +6,7 @@ naming the kind and what it lacks, and the lookups themselves fail loudly naming
 
 from __future__ import annotations
 
+import importlib
 import sys
 import types
 from collections.abc import Iterator
@@ -51,9 +52,12 @@ def _page_keys(page: str) -> set[str]:
     return keys | set(own)
 
 
-def _model_keys(kind: str) -> set[str]:
-    """The label keys of a model module's value -> label-key maps (`..._KEYS`)."""
-    module = sys.modules[part_name(kind, "model")]
+def _value_keys(kind: str) -> set[str]:
+    """The label keys of a kind's value -> label-key maps (`locales/values/<kind>.py`, if any)."""
+    try:
+        module = importlib.import_module(f"runbook.locales.values.{kind}")
+    except ModuleNotFoundError:
+        return set()
     maps = [v for name, v in vars(module).items() if name.endswith("_KEYS") and isinstance(v, dict)]
     return {key for mapping in maps for key in mapping.values() if isinstance(key, str)}
 
@@ -86,7 +90,7 @@ def missing_parts(kind: str) -> list[str]:
         problems.append(f"{kind}: its step type works on another page")
     if explainer(kind).page != info.page:
         problems.append(f"{kind}: its explainer starts on another page")
-    keys = _page_keys(info.page) | _model_keys(kind)
+    keys = _page_keys(info.page) | _value_keys(kind)
     problems += [f"{kind}: label key {k!r} has no role" for k in sorted(keys) if k not in ROLES]
     for locale in LOCALES:
         labels = catalogue(locale).labels

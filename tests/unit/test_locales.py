@@ -11,14 +11,7 @@ import pytest
 from runbook.console.keys import ROLES
 from runbook.errors import UsageError
 from runbook.file import json_schema
-from runbook.file.message_options import ACTION_KEYS
 from runbook.file.model import ACCOUNT_TYPES, MESSAGE_TYPES
-from runbook.file.routing_rule import (
-    ACCOUNT_TYPE_KEYS,
-    MATCH_KEYS,
-    MATCH_VALUE_KEYS,
-    MESSAGE_KEYS,
-)
 from runbook.locales import (
     LOCALES,
     LabelKey,
@@ -30,6 +23,13 @@ from runbook.locales import (
     check_locale,
 )
 from runbook.locales.catalogues import found_locales
+from runbook.locales.values.message_options import ACTION_KEYS
+from runbook.locales.values.routing_rule import (
+    ACCOUNT_TYPE_KEYS,
+    MATCH_KEYS,
+    MATCH_VALUE_KEYS,
+    MESSAGE_KEYS,
+)
 
 TLS_WORDINGS = (
     "Require mail to be transmitted via a secure (TLS) connection (Recommended)",

@@ -14,13 +14,13 @@ from runbook.explain.core import (
 )
 from runbook.explain.message_options import action_items, closing_items, opening_items
 from runbook.file import kind_info
-from runbook.file.default_routing import (
+from runbook.file.default_routing import DefaultRouting
+from runbook.file.model import Runbook, Step
+from runbook.locales.values.default_routing import (
     APPLY_TO_KEYS,
     DEFAULT_MATCH_KEYS,
     DEFAULT_MATCH_VALUE_KEYS,
-    DefaultRouting,
 )
-from runbook.file.model import Runbook, Step
 
 PAGE = kind_info("default_routing").page
 

@@ -8,8 +8,9 @@ in the dialog's order (Change route among them).
 from __future__ import annotations
 
 from runbook.explain.core import Item, Writer
-from runbook.file.message_options import ACTION_KEYS, DeliverCopy, MessageOptions
+from runbook.file.message_options import DeliverCopy, MessageOptions
 from runbook.locales import LabelKey, ProseKey
+from runbook.locales.values.message_options import ACTION_KEYS
 
 ENVELOPE_KEYS: dict[str, tuple[LabelKey, LabelKey]] = {
     "recipient": ("envelope_recipient", "envelope_value_recipient"),

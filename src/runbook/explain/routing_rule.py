@@ -23,13 +23,13 @@ from runbook.file.model import (
     Runbook,
     Step,
 )
-from runbook.file.routing_rule import (
+from runbook.locales import LabelKey
+from runbook.locales.values.routing_rule import (
     ACCOUNT_TYPE_KEYS,
     MATCH_KEYS,
     MATCH_VALUE_KEYS,
     MESSAGE_KEYS,
 )
-from runbook.locales import LabelKey
 
 PAGE = kind_info("routing_rule").page
 

@@ -17,7 +17,6 @@ from runbook.file.kind import KindInfo
 from runbook.file.message_options import CHANGE_ROUTE as CHANGE_ROUTE
 from runbook.file.message_options import COPY_ROUTE, MODIFY_ONLY, OPTION_FIELDS, MessageOptions
 from runbook.file.placement import Placement
-from runbook.locales import LabelKey
 
 RECIPIENT_MATCHES: tuple[str, ...] = ("single_recipient", "pattern", "group", "all")
 APPLY_TO: tuple[str, ...] = ("unrecognized_only", "all_addresses")
@@ -120,23 +119,6 @@ def unvalidated_issues(rule: dict[str, Any]) -> list[SpecIssue]:
     given = {f for f in (*MODIFY_ONLY, "rejection_notice") if rule.get(f) is not None}
     return action_issues(action, given)
 
-
-# Field values -> the label keys of the controls that show them (page object and explain).
-DEFAULT_MATCH_KEYS: dict[str, LabelKey] = {
-    "single_recipient": "dr_match_single_recipient",
-    "pattern": "dr_match_pattern",
-    "group": "dr_match_group",
-    "all": "dr_match_all",
-}
-DEFAULT_MATCH_VALUE_KEYS: dict[str, LabelKey] = {
-    "single_recipient": "match_value_single_address",
-    "pattern": "match_value_pattern",
-    "group": "match_value_group",
-}
-APPLY_TO_KEYS: dict[str, LabelKey] = {
-    "unrecognized_only": "apply_unrecognized",
-    "all_addresses": "apply_all",
-}
 
 KIND = KindInfo(
     key="default_routing",

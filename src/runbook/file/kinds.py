@@ -3,15 +3,18 @@
 Generic code (the Step model, loader, cross checks, summary, the engine's step types, explain,
 probe) never lists kinds: it asks here. A kind named `<kind>` is, by convention:
 
-- `runbook.file.<kind>`: its model (a `Resource` subclass and its `FIELDS` tree), `KIND` (its
-  `KindInfo`: key field, noun, page) and the maps from its field values to label keys;
+- `runbook.file.<kind>`: its model (a `Resource` subclass and its `FIELDS` tree) and `KIND`
+  (its `KindInfo`: key field, noun, page);
 - `runbook.console.pages.<page>` (`<page>` is `KIND.page`): its page object, with the page's
   probe `WALK`, `ELSEWHERE` and the `ROLES` of the label keys it uses, found by the page's
   name (`console/walks.py`, `console/keys.py`); a new page also adds its `PageInfo` to
   `console/places.py`, the pages table `explain` reads without Playwright;
 - `runbook.engine.steps.<kind>`: `STEP_TYPE`, its step type (`plan()` and dialog work);
 - `runbook.explain.<kind>`: `EXPLAINER`, how `runbook explain` writes its steps;
-- its label keys and prose keys in each locale file, `runbook/locales/<code>.py`.
+- its label keys and prose keys in each locale file, `runbook/locales/<code>.py`, and, when its
+  page object and explainer turn field values into controls, the maps from values to label
+  keys in `runbook/locales/values/<kind>.py` (both read them; the console may not import this
+  package, and explain loads no page module).
 
 To add a kind: write those modules and add its name to `BUILTIN_KINDS` below, the one list of
 the kinds runbook ships. `tests/unit/test_kinds_complete.py` checks every registered kind has

@@ -24,7 +24,6 @@ from pydantic import (
 from runbook.file import checks
 from runbook.file.fields import SpecIssue, SpecModel, fail
 from runbook.file.references import Reference
-from runbook.locales import LabelKey
 
 Action = Literal["modify_message", "reject_message"]
 CHANGE_ROUTE = Reference("change_route", "mail_route", "change_route_existing", "route")
@@ -39,11 +38,6 @@ COPY_ROUTE = Reference(
 )
 
 
-# The action's values -> the label keys of the action menu's options.
-ACTION_KEYS: dict[str, LabelKey] = {
-    "modify_message": "modify_message",
-    "reject_message": "reject_message",
-}
 ENVELOPE_PARTS: tuple[str, ...] = ("recipient", "username", "domain")
 
 # The options only "Modify message" shows (a rejected message is not delivered anywhere).

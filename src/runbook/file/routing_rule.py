@@ -13,7 +13,6 @@ from runbook.file.message_options import CHANGE_ROUTE as CHANGE_ROUTE
 from runbook.file.message_options import COPY_ROUTE, OPTION_FIELDS, MessageOptions
 from runbook.file.message_options import Action as Action
 from runbook.file.placement import Placement
-from runbook.locales import LabelKey
 
 MESSAGE_TYPES: tuple[str, ...] = ("inbound", "outbound", "internal_sending", "internal_receiving")
 ACCOUNT_TYPES: tuple[str, ...] = ("users", "groups", "unrecognized_catch_all")
@@ -128,31 +127,6 @@ class RoutingRule(Placement, MessageOptions, Resource):
             ),
             "enabled": self.enabled,
         }
-
-
-# Field values -> the label keys of the controls that show them (page object and explain).
-# Runbook field values -> the label keys of the controls that show them.
-MESSAGE_KEYS: dict[str, LabelKey] = {
-    "inbound": "msg_inbound",
-    "outbound": "msg_outbound",
-    "internal_sending": "msg_internal_sending",
-    "internal_receiving": "msg_internal_receiving",
-}
-ACCOUNT_TYPE_KEYS: dict[str, LabelKey] = {
-    "users": "acct_users",
-    "groups": "acct_groups",
-    "unrecognized_catch_all": "acct_unrecognized",
-}
-MATCH_KEYS: dict[str, LabelKey] = {
-    "single_address": "match_single_address",
-    "pattern": "match_pattern",
-    "group": "match_group",
-}
-MATCH_VALUE_KEYS: dict[str, LabelKey] = {
-    "single_address": "match_value_single_address",
-    "pattern": "match_value_pattern",
-    "group": "match_value_group",
-}
 
 
 KIND = KindInfo(

@@ -13,12 +13,12 @@ from runbook.console.moves import Cancel, Look, Move, Pick, Press
 from runbook.console.pages.message_options import ACTIONS, MODIFY_WALK
 from runbook.console.pages.switchable import ADD_KEYS, SettingDialog, SwitchableList
 from runbook.console.widgets import choose
-from runbook.file.default_routing import (
+from runbook.locales import LabelKey, Role
+from runbook.locales.values.default_routing import (
     APPLY_TO_KEYS,
     DEFAULT_MATCH_KEYS,
     DEFAULT_MATCH_VALUE_KEYS,
 )
-from runbook.locales import LabelKey, Role
 from runbook.names import shown
 
 

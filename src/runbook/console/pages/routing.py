@@ -13,13 +13,13 @@ from runbook.console.moves import Cancel, Check, Look, Move, Pick, Press, each_o
 from runbook.console.pages.message_options import ACTIONS, MODIFY_WALK
 from runbook.console.pages.switchable import ADD_KEYS, SettingDialog, SwitchableList
 from runbook.console.widgets import choose
-from runbook.file.routing_rule import (
+from runbook.locales import LabelKey, Role
+from runbook.locales.values.routing_rule import (
     ACCOUNT_TYPE_KEYS,
     MATCH_KEYS,
     MATCH_VALUE_KEYS,
     MESSAGE_KEYS,
 )
-from runbook.locales import LabelKey, Role
 from runbook.names import shown
 
 SIDES: dict[str, tuple[LabelKey, LabelKey]] = {

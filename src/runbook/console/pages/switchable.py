@@ -17,8 +17,8 @@ from runbook.console.page import Dialog, ListPage, WriteWatch, raise_refusal
 from runbook.console.pages.message_options import UNMODELED, MessageOptions
 from runbook.console.widgets import choose
 from runbook.errors import ConsoleChanged, SignInRequired
-from runbook.file.message_options import ACTION_KEYS
 from runbook.locales import LabelKey, Role
+from runbook.locales.values.message_options import ACTION_KEYS
 from runbook.names import placed, shown
 
 D = TypeVar("D", bound="SettingDialog")
