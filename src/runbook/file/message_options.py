@@ -36,8 +36,6 @@ COPY_ROUTE = Reference(
     within="also_deliver_to",
     holder="DeliverCopy",
 )
-
-
 ENVELOPE_PARTS: tuple[str, ...] = ("recipient", "username", "domain")
 
 # The options only "Modify message" shows (a rejected message is not delivered anywhere).
