@@ -7,6 +7,7 @@ naming the kind and what it lacks, and the lookups themselves fail loudly naming
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import sys
 import types
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from typing import cast
 import pytest
 from playwright.sync_api import Page
 
+from runbook.console import keys
 from runbook.console.keys import ROLES, role
 from runbook.console.locate import by_role
 from runbook.console.moves import Check, Look, Move, Pick, Press
@@ -146,3 +148,19 @@ def test_an_undeclared_label_key_fails_loudly() -> None:
         role("add_rout")
     with pytest.raises(LookupError, match=r"'add_rout' has no names in the 'fr' catalogue"):
         by_role(cast(Page, None), "button", "add_rout", Labels("fr"))
+
+
+def test_a_label_key_declared_twice_fails_naming_both_modules(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    twin = types.ModuleType("runbook.console.pages.twin")
+    twin.ROLES = {"add_route": "button"}  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "runbook.console.pages.twin", twin)
+    real = pkgutil.iter_modules
+
+    def with_twin(path: list[str]) -> list[pkgutil.ModuleInfo]:
+        return [*real(path), pkgutil.ModuleInfo(None, "twin", False)]  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pkgutil, "iter_modules", with_twin)
+    with pytest.raises(LookupError, match=r"'add_route'.*pages\.hosts and .*pages\.twin"):
+        keys._gathered()
