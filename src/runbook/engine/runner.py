@@ -16,6 +16,7 @@ from pathlib import Path
 import structlog
 
 from runbook.console import (
+    ArtifactsRecorder,
     BrowserSession,
     ConsoleShell,
     Credentials,
@@ -23,18 +24,18 @@ from runbook.console import (
     Hazards,
     WriteGuard,
     check_session_target,
+    ffmpeg_path,
     password_from_env,
     profile_path,
 )
 from runbook.engine.context import RunContext
-from runbook.engine.embedded import embedded_simulator
 from runbook.engine.finish import exit_code, finish
 from runbook.engine.lock import run_lock
 from runbook.engine.loop import Scope, Work, in_console, run_book
-from runbook.engine.options import SIMULATOR, Outputs, RunOptions, Settings
+from runbook.engine.options import SIMULATOR, Outputs, RunOptions, Settings, embedded
 from runbook.errors import ExitCode, RunbookError, Terminated
 from runbook.file import Runbook
-from runbook.outputs.artifacts import ArtifactPolicy, ArtifactsRecorder
+from runbook.outputs.artifacts import ArtifactPolicy
 from runbook.outputs.folder import RunFolder
 from runbook.outputs.log import (
     close_logging,
@@ -80,7 +81,7 @@ def _execute(book: Runbook, file: Path, options: RunOptions, settings: Settings,
     lock = partial(run_lock, profile=options.profile, runbook=book.name, mode=options.mode)
     if settings.target == SIMULATOR:
         state_dir = Path(options.state_dir).resolve()
-        with lock(f"simulator:{state_dir}"), embedded_simulator(state_dir) as (url, creds):
+        with lock(f"simulator:{state_dir}"), embedded(options) as (url, creds):
             return _run(book, file, options, settings, work, url, creds)
     target = console_url(settings.target)
     check_session_target(target)
@@ -105,7 +106,7 @@ def _run(
         video=options.video,
         video_allow_secrets=options.video_allow_secrets,
         has_secrets=bool(book.secrets),
-        remote=options.browser is not None,
+        find_ffmpeg=None if options.browser is not None else ffmpeg_path,
     )
     folder = (
         RunFolder.at(Path(options.run_dir))
