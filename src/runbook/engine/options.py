@@ -3,10 +3,9 @@ every default resolved in one place (the values themselves are `runbook.defaults
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,6 +22,7 @@ from runbook.errors import UsageError
 from runbook.file import Runbook
 from runbook.file.labels import LabelsFile, labels_for, labels_path, load_labels
 from runbook.locales import Labels
+from runbook.outputs.run import Outputs
 from runbook.results import Mode
 
 SIMULATOR = "simulator"  # --console simulator: the embedded simulator
@@ -31,14 +31,6 @@ SIMULATOR = "simulator"  # --console simulator: the embedded simulator
 # The command line hands one over (only it may start the simulator); None: `--console
 # simulator` is refused.
 EmbeddedSimulator = Callable[[Path], AbstractContextManager[tuple[str, Credentials]]]
-
-
-@dataclass
-class Outputs:
-    """The `--json` documents and JUnit suites of several runs, for the CLI to write as one."""
-
-    documents: list[dict[str, Any]] = field(default_factory=list)
-    suites: list[ET.Element] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
