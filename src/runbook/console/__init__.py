@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from runbook.console.probe_output import labels_file_text, summary
     from runbook.console.recorder import ArtifactsRecorder
     from runbook.console.remote import RemoteBrowser, check_reachable, remote_browser
+    from runbook.console.run import ConsoleOptions, OpenConsole, run_console
     from runbook.console.session import BrowserSession, SessionOptions
     from runbook.console.shell import ConsoleShell, Navigate
     from runbook.console.signin import (
@@ -42,6 +43,7 @@ __all__ = [
     "BrowserSession",
     "Bundle",
     "Capture",
+    "ConsoleOptions",
     "ConsoleShell",
     "Credentials",
     "Demo",
@@ -50,6 +52,7 @@ __all__ = [
     "ListPage",
     "Locator",
     "Navigate",
+    "OpenConsole",
     "Page",
     "PageInfo",
     "PageName",
@@ -66,6 +69,7 @@ __all__ = [
     "password_from_env",
     "profile_path",
     "remote_browser",
+    "run_console",
     "summary",
 ]
 
@@ -82,6 +86,7 @@ _HOMES = {
     "runbook.console.probe": ("Capture", "ProbeReport", "Prober"),
     "runbook.console.probe_output": ("labels_file_text", "summary"),
     "runbook.console.recorder": ("ArtifactsRecorder",),
+    "runbook.console.run": ("ConsoleOptions", "OpenConsole", "run_console"),
     "runbook.console.remote": ("RemoteBrowser", "check_reachable", "remote_browser"),
     "runbook.console.session": ("BrowserSession", "SessionOptions"),
     "runbook.console.shell": ("ConsoleShell", "Navigate"),

@@ -25,10 +25,8 @@ from runbook.console.session import BrowserSession, SessionOptions
 from runbook.console.shell import ConsoleShell, Navigate
 from runbook.console.signin import profile_path
 from runbook.locales import Labels
-from runbook.outputs.artifacts import ArtifactPolicy
-from runbook.outputs.folder import RunFolder
+from runbook.outputs.run import RunOutputs
 from runbook.results import Mode, RunResult
-from runbook.secrets import Redactor
 from runbook.session_age import session_check
 
 
@@ -65,16 +63,17 @@ class OpenConsole:
 
 
 @contextmanager
-def run_console(
-    options: ConsoleOptions,
-    *,
-    folder: RunFolder,
-    policy: ArtifactPolicy,
-    redactor: Redactor,
-    result: RunResult,
-) -> Iterator[OpenConsole]:
-    """Open the run's console (its notes, session facts and browser go into `result`); close
-    it whatever happened, keeping the trace only when the work ended."""
+def run_console(options: ConsoleOptions, outputs: RunOutputs) -> Iterator[OpenConsole]:
+    """Open the run's console into its open `outputs` (the evidence into their folder as
+    their policy says, secrets found added to their redactor; notes, session facts and
+    browser into their result); close it whatever happened, keeping the trace only when the
+    work ended."""
+    folder, policy, redactor, result = (
+        outputs.folder,
+        outputs.policy,
+        outputs.redactor,
+        outputs.result,
+    )
     recorder = ArtifactsRecorder(folder, policy, redactor, masked=options.masked)
     storage_state = profile_path(options.profile) if options.profile is not None else None
     for value in _session_values(storage_state):

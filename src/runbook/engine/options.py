@@ -11,11 +11,9 @@ from typing import Any, Literal
 
 from runbook import defaults
 from runbook.console import (
-    ArtifactsRecorder,
     Credentials,
     Navigate,
     RemoteBrowser,
-    SessionOptions,
     remote_browser,
 )
 from runbook.errors import UsageError
@@ -130,25 +128,3 @@ class Settings:
     timeout_ms: int
     retries: int
     look_ahead: bool
-
-    def session_options(
-        self,
-        options: RunOptions,
-        storage_state: Path | None,
-        recorder: ArtifactsRecorder,
-        console: str,
-    ) -> SessionOptions:
-        """How to set up the run's browser."""
-        return SessionOptions(
-            headed=self.headed,
-            slow_mo=self.slow_mo,
-            storage_state=storage_state,
-            trace=recorder.tracing,
-            trace_screenshots=False,  # see ArtifactsRecorder.trace_snapshots
-            trace_snapshots=recorder.trace_snapshots,
-            video_dir=recorder.video_dir,
-            timeout_ms=self.timeout_ms,
-            locale=self.labels.browser_locale,
-            console=console,
-            remote=options.browser,
-        )

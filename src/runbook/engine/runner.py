@@ -3,7 +3,6 @@ close each once (the result redacted once for every sink); the run's exit code."
 
 from __future__ import annotations
 
-import json
 import signal
 import threading
 from collections.abc import Iterator
@@ -13,17 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from runbook.console import (
-    ArtifactsRecorder,
-    BrowserSession,
-    ConsoleShell,
+    ConsoleOptions,
     Credentials,
-    Demo,
-    Hazards,
-    WriteGuard,
+    OpenConsole,
     check_session_target,
     ffmpeg_path,
     password_from_env,
-    profile_path,
+    run_console,
 )
 from runbook.engine.context import RunContext
 from runbook.engine.finish import exit_code
@@ -32,9 +27,9 @@ from runbook.engine.loop import Scope, Work, in_console, run_book
 from runbook.engine.options import SIMULATOR, RunOptions, Settings, embedded
 from runbook.errors import ExitCode, RunbookError, Terminated
 from runbook.file import Runbook
-from runbook.outputs.run import OutputOptions, Outputs, RunOutputs, run_outputs
-from runbook.results import RunResult
-from runbook.session_age import minutes, session_check
+from runbook.outputs.run import OutputOptions, Outputs, run_outputs
+from runbook.results import Mode, RunResult
+from runbook.session_age import minutes
 from runbook.target import console_url
 
 __all__ = ["Outputs", "RunOptions", "execute"]
@@ -72,14 +67,13 @@ def execute(book: Runbook, file: Path, options: RunOptions, work: Work | None = 
         with _reached(book, options, settings) as (url, creds):
             # Answers a mid-session "Verify it's you" (the run stops with exit 3 without it).
             password = creds.password if creds is not None else password_from_env()
-            heading = _heading(book, file, options, settings, url)
-            with run_outputs(_output_options(book, options, creds, password), **heading) as out:
+            writes = _output_options(book, options, creds, password)
+            with run_outputs(writes, **_heading(book, file, options, settings, url)) as out:
                 result = out.result
+                console = _console_options(book, options, settings, url, creds, password)
                 try:
-                    with (
-                        _stops(result),
-                        _console(book, options, settings, out, url, creds, password) as ctx,
-                    ):
+                    with _stops(result), run_console(console, out) as opened:
+                        ctx = _context(opened, settings, options.mode)
                         in_console(Scope(ctx, book, result, out.log, out.progress), creds, work)
                 finally:
                     _conclude(result, options, url)
@@ -145,42 +139,45 @@ def _output_options(
     )
 
 
-@contextmanager
-def _console(
+def _console_options(
     book: Runbook,
     options: RunOptions,
     settings: Settings,
-    out: RunOutputs,
     url: str,
     creds: Credentials | None,
     password: str | None,
-) -> Iterator[RunContext]:
-    """The run's console, opened: the evidence recorder, the browser session, the shell with
-    its hazards, the write guard. Closed: the trace kept (when the work ended), the browser
-    closed, the evidence kept or dropped as the artifact policy says."""
-    result = out.result
-    recorder = ArtifactsRecorder(out.folder, out.policy, out.redactor, masked=book.secrets)
-    storage_state = None if creds is not None else profile_path(options.profile)
-    for value in _session_values(storage_state):
-        out.redactor.add(value)
-    session = BrowserSession(settings.session_options(options, storage_state, recorder, url))
-    try:
-        with session:
-            hazards = Hazards(settings.labels, notes=result.notes, password=password)
-            ctx = _context(session, book, options, settings, recorder, url, hazards)
-            if storage_state is not None:
-                ctx.shell.on_console_time = session_check(
-                    storage_state,
-                    options.profile,
-                    url,
-                    options.min_session,
-                    lambda facts: setattr(result, "session", facts),
-                )
-            yield ctx
-            recorder.browser_closing(session, result)
-    finally:
-        result.browser = dict(session.info)
-        recorder.finish(result)
+) -> ConsoleOptions:
+    """How the run opens its console, every option settled."""
+    return ConsoleOptions(
+        url=url,
+        labels=settings.labels,
+        mode=options.mode,
+        headed=settings.headed,
+        slow_mo=settings.slow_mo,
+        timeout_ms=settings.timeout_ms,
+        navigate=settings.navigate,
+        look_ahead=settings.look_ahead,
+        org_unit=book.console.org_unit,
+        remote=options.browser,
+        profile=None if creds is not None else options.profile,
+        min_session=options.min_session,
+        masked=frozenset(book.secrets),
+        password=password,
+        demo_steps=len(book.steps) if options.demo else None,
+    )
+
+
+def _context(console: OpenConsole, settings: Settings, mode: Mode) -> RunContext:
+    """What every step of the run is handed: the console shell, the labels, the guard."""
+    return RunContext(
+        labels=settings.labels,
+        guard=console.guard,
+        shell=console.shell,
+        recorder=console.recorder,
+        mode=mode,
+        retries=settings.retries,
+        announce=console.announce,
+    )
 
 
 @contextmanager
@@ -216,52 +213,3 @@ def _conclude(result: RunResult, options: RunOptions, url: str) -> None:
         )
     if not result.exit_code:
         result.exit_code = exit_code(result)
-
-
-def _session_values(path: Path | None) -> list[str]:
-    """The cookie and storage values of a saved session: secrets for every artifact."""
-    if path is None or not path.exists():
-        return []
-    try:
-        data = json.loads(path.read_text())
-    except (OSError, ValueError):
-        return []
-    values = [str(c.get("value", "")) for c in data.get("cookies", [])]
-    for origin in data.get("origins", []):
-        values += [str(item.get("value", "")) for item in origin.get("localStorage", [])]
-    return [v for v in values if len(v) >= 8]
-
-
-def _context(
-    session: BrowserSession,
-    book: Runbook,
-    options: RunOptions,
-    settings: Settings,
-    recorder: ArtifactsRecorder,
-    console_url: str,
-    hazards: Hazards,
-) -> RunContext:
-    """What every step of the run is handed: the console shell, the labels, the guard."""
-    page = session.page
-    assert page is not None
-    labels = settings.labels
-    shell = ConsoleShell(
-        page,
-        labels,
-        console_url,
-        navigate=settings.navigate,
-        org_unit=book.console.org_unit,
-        look_ahead=settings.look_ahead,
-        hazards=hazards,
-    )
-    ctx = RunContext(
-        labels=labels,
-        guard=WriteGuard(read_only=options.mode != "apply", mode=options.mode),
-        shell=shell,
-        recorder=recorder,
-        mode=options.mode,
-        retries=settings.retries,
-    )
-    if options.demo:
-        ctx.announce = Demo(page, total=len(book.steps)).announce
-    return ctx
