@@ -10,12 +10,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from runbook import defaults
-from runbook.console import (
-    Credentials,
-    Navigate,
-    RemoteBrowser,
-    remote_browser,
-)
+from runbook.console import Credentials, Navigate, RemoteBrowser, remote_browser
 from runbook.errors import UsageError
 from runbook.file import Runbook
 from runbook.file.labels import LabelsFile, labels_for, labels_path, load_labels

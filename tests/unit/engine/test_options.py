@@ -8,7 +8,8 @@ from runbook.defaults import CONSOLE as DEFAULT_CONSOLE
 from runbook.defaults import DEMO_SLOW_MO_MS
 from runbook.defaults import RETRIES as DEFAULT_RETRIES
 from runbook.defaults import TIMEOUT_MS as DEFAULT_TIMEOUT_MS
-from runbook.engine.options import RunOptions
+from runbook.engine.options import RunOptions, embedded
+from runbook.errors import UsageError
 from runbook.file import load_text
 
 BOOK = """\
@@ -66,3 +67,8 @@ def test_the_run_command_defaults_are_the_options_defaults(
     params = {k: v for k, v in params.items() if k not in (*NOT_RUN_OPTIONS, "file", "dry_run")}
 
     assert RunOptions.from_cli(mode="apply", **params) == RunOptions()
+
+
+def test_the_embedded_simulator_is_started_only_when_the_command_line_hands_it_over() -> None:
+    with pytest.raises(UsageError, match="only the runbook command starts the simulator"):
+        embedded(RunOptions(console_url="simulator"))
