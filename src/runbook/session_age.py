@@ -18,11 +18,12 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
+from runbook.defaults import MIN_SESSION_MIN
 from runbook.errors import SignInRequired
 from runbook.target import console_key
 
 SESSION_LIMIT_S = 3600  # the Admin console's session, fixed by Google
-DEFAULT_MIN_SESSION_MIN = 5
+DEFAULT_MIN_SESSION_MIN = MIN_SESSION_MIN
 
 
 def record_path(state: Path) -> Path:

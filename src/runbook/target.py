@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from runbook.defaults import CONSOLE
 from runbook.errors import UsageError
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}  # one host for the run lock
-DEFAULT_CONSOLE = "https://admin.google.com"  # the console a runbook without a URL is for
+DEFAULT_CONSOLE = CONSOLE  # the console a runbook without a URL is for
 EXAMPLE = DEFAULT_CONSOLE
 
 DEFAULT_ACCOUNT = "/u/0"  # what the bare origin opens

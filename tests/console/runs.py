@@ -9,6 +9,7 @@ import structlog
 from playwright.sync_api import Page
 
 from runbook.console import ConsoleShell, Hazards, WriteGuard
+from runbook.console.recorder import ArtifactsRecorder
 from runbook.engine.context import RunContext
 from runbook.engine.finish import exit_code
 from runbook.engine.loop import Scope, in_console
@@ -17,7 +18,7 @@ from runbook.file import Runbook
 from runbook.file.kinds import kind_info
 from runbook.file.loader import load_runbook, load_text
 from runbook.locales import Labels
-from runbook.outputs.artifacts import ArtifactPolicy, ArtifactsRecorder
+from runbook.outputs.artifacts import ArtifactPolicy
 from runbook.outputs.folder import RunFolder
 from runbook.outputs.progress import StepProgress
 from runbook.results import Mode, RunResult

@@ -3,7 +3,10 @@
     cli → fleet → (engine, explain) → (file, console, outputs) → (results, secrets, locales, errors)
 
 Modules of a layer may import the layers below and their own (acyclic); the simulator stands
-alone (only the CLI and the engine start it); Playwright stays in `console/`.
+alone (only the CLI starts it); Playwright stays in `console/`. Arrows legal by rank but wrong
+by design are refused too: outputs import nothing from the console (evidence capture lives
+there), the console nothing from the runbook-file package (it is given plain values), and the
+fleet reaches the console only through the engine.
 """
 
 from __future__ import annotations
@@ -38,11 +41,12 @@ RANKS: dict[str, int] = {
     "names": 0,
     "target": 0,
     "session_age": 0,  # a saved session's age: read by console (login) and engine (runs)
+    "defaults": 0,  # every default of a run's options: click, the engine, the fleet
     "": 0,  # runbook/__init__.py
 }
 SIMULATOR = "simulator"
 # Who may start the embedded simulator (`--console simulator`): it is an app, not a layer.
-SIMULATOR_USERS = {"cli", "engine"}
+SIMULATOR_USERS = {"cli"}
 
 # Engine modules that import Playwright until the console helper's work is merged.
 
@@ -152,13 +156,33 @@ def test_the_simulator_imports_nothing_of_the_tool() -> None:
     assert not wrong, "\n".join(wrong)
 
 
-def test_only_the_cli_and_the_engine_start_the_simulator() -> None:
+def test_only_the_cli_starts_the_simulator() -> None:
     wrong = [
         f"{module} imports {target}"
         for module in modules()
         if part(module) not in (SIMULATOR, *SIMULATOR_USERS, "__main__")
         for target in imports(module)
         if _ours(target) and part(target) == SIMULATOR
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+# (layer, layer it must not import): arrows the ranks allow but the design does not.
+FORBIDDEN = [
+    ("outputs", "console"),  # evidence capture lives with the console; outputs write files
+    ("console", "file"),  # the console is handed plain values, not the runbook file's types
+    ("fleet", "console"),  # the fleet goes through the engine
+]
+
+
+@pytest.mark.parametrize(("layer", "forbidden"), FORBIDDEN)
+def test_arrows_by_design(layer: str, forbidden: str) -> None:
+    wrong = [
+        f"{module} imports {target}"
+        for module in modules()
+        if part(module) == layer
+        for target in sorted(imports(module))
+        if _ours(target) and part(target) == forbidden
     ]
     assert not wrong, "\n".join(wrong)
 
@@ -219,8 +243,8 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 
 def test_relative_and_from_imports_are_resolved() -> None:
-    assert "runbook.console.evidence" in imports("runbook.outputs.artifacts")
+    assert "runbook.console.evidence" in imports("runbook.console.recorder")
     assert "runbook.errors" in imports("runbook.results", module_level=True)
     # a function's import counts for the layers, not for import-time cycles
-    assert "runbook.simulator.server" in imports("runbook.engine.embedded")
-    assert "runbook.simulator.server" not in imports("runbook.engine.embedded", module_level=True)
+    assert "runbook.simulator.server" in imports("runbook.cli.embedded")
+    assert "runbook.simulator.server" not in imports("runbook.cli.embedded", module_level=True)

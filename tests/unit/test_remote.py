@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from runbook.cli.browser_headers import parse_header
 from runbook.console.remote import (
     RemoteBrowser,
     connect_failure,
     parse_endpoint,
-    parse_header,
     parse_launch_options,
     remote_browser,
 )

@@ -9,7 +9,8 @@ from typing import Any
 
 import click
 
-from runbook.cli.common import EPILOG, fleet_options, guarded, output_option, pick
+from runbook import defaults
+from runbook.cli.common import EPILOG, fleet_options, guarded, output_option, pick, run_options
 from runbook.cli.fleet import fleet_command, output_place, refuse_without_tenants
 from runbook.cli.group import cli
 from runbook.file import KINDS
@@ -81,7 +82,7 @@ def export(
     output = place
     from runbook.console import driver
     from runbook.engine.export import ExportRequest, export_work
-    from runbook.engine.runner import RunOptions, execute
+    from runbook.engine.runner import execute
     from runbook.file import ConsoleSettings
 
     target = opts["console_url"]
@@ -89,10 +90,12 @@ def export(
     request = ExportRequest(
         kinds=kinds or tuple(KINDS),
         output=Path(output),
-        console=ConsoleSettings(url=url, locale=opts["locale"] or "en", org_unit=org_unit),
+        console=ConsoleSettings(
+            url=url, locale=opts["locale"] or defaults.LOCALE, org_unit=org_unit
+        ),
         match=match,
     )
-    options = RunOptions.from_cli(mode="drift", label="export", **opts)
+    options = run_options("drift", opts, label="export")
     try:
         sys.exit(execute(request.book(), Path(output), options, export_work(request)))
     finally:

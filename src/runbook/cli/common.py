@@ -6,12 +6,13 @@ import importlib
 import json
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from runbook import defaults
 from runbook.errors import (
     ExitCode,
     InvalidRunbook,
@@ -21,6 +22,10 @@ from runbook.errors import (
     exit_codes_help,
 )
 from runbook.locales import LOCALES
+
+if TYPE_CHECKING:
+    from runbook.engine.options import RunOptions
+    from runbook.results import Mode
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -137,7 +142,7 @@ BROWSER_OPTIONS: dict[str, Callable[[Any], Any]] = {
         "browser_headers",
         multiple=True,
         metavar="NAME=VALUE",
-        callback=parsed_by("runbook.console.remote:parse_header", each=True),
+        callback=parsed_by("runbook.cli.browser_headers:parse_header", each=True),
         help="HTTP header for the browser server (repeatable); ${env:VAR} in VALUE is read "
         "from the environment and masked as a secret.",
     ),
@@ -226,7 +231,7 @@ _OPTIONS: dict[str, Callable[[Any], Any]] = {
     "recordings": click.option(
         "--recordings",
         type=click.Path(file_okay=False),
-        default="recordings",
+        default=defaults.RECORDINGS,
         show_default=True,
         help="Where run folders are written.",
     ),
@@ -235,14 +240,14 @@ _OPTIONS: dict[str, Callable[[Any], Any]] = {
     ),
     "profile": click.option(
         "--profile",
-        default="default",
+        default=defaults.PROFILE,
         show_default=True,
         help="Saved console session to use (see `runbook login`).",
     ),
     "min-session": click.option(
         "--min-session",
         type=click.IntRange(min=0),
-        default=5,
+        default=defaults.MIN_SESSION_MIN,
         show_default=True,
         metavar="MINUTES",
         help="Refuse to start (exit 3) when the saved session has less of its hour left (the "
@@ -251,7 +256,7 @@ _OPTIONS: dict[str, Callable[[Any], Any]] = {
     "trace": click.option(
         "--trace",
         type=click.Choice(["on", "off", "retain-on-failure"]),
-        default="retain-on-failure",
+        default=defaults.TRACE,
         show_default=True,
         help="Playwright trace. retain-on-failure: kept when the run fails (actions, "
         "network, console). on: always kept, with a DOM snapshot per browser call (slower "
@@ -260,7 +265,7 @@ _OPTIONS: dict[str, Callable[[Any], Any]] = {
     "screenshots": click.option(
         "--screenshots",
         type=click.Choice(["on", "off"]),
-        default="on",
+        default=defaults.SCREENSHOTS,
         show_default=True,
         help="Checkpoint screenshots.",
     ),
@@ -275,13 +280,13 @@ _OPTIONS: dict[str, Callable[[Any], Any]] = {
         type=click.IntRange(min=100),
         default=None,
         metavar="MS",
-        help="How long to wait for a page element (default 15000).",
+        help=f"How long to wait for a page element (default {defaults.TIMEOUT_MS}).",
     ),
     "retries": click.option(
         "--retries",
         type=click.IntRange(min=0),
         default=None,
-        help="Retries of a transient failure (default 3).",
+        help=f"Retries of a transient failure (default {defaults.RETRIES}).",
     ),
     "demo": click.option(
         "--demo", is_flag=True, help="Headed, slowed, menu navigation, captions and highlights."
@@ -321,8 +326,8 @@ def stack(options: list[Callable[[Any], Any]], func: F) -> F:
     return func
 
 
-def run_options(func: F) -> F:
-    """Options shared by `run` and `drift`."""
+def shared_options(func: F) -> F:
+    """Options shared by `run` and `drift` (and `plan`): every option of a console run."""
     return pick(*_OPTIONS)(func)
 
 
@@ -370,13 +375,28 @@ def load_for_browser(
     return driver.while_starting(load)
 
 
-def execute(book: Any, file: str, mode: str, **opts: Any) -> int:
-    from runbook.console import driver
-    from runbook.engine.runner import RunOptions, execute
+# A command's parameters that are not run options: the runbooks' variables, the fleet's choice.
+NOT_RUN_OPTIONS = ("var_pairs", "tenants", "tenant_names", "shard", "workers")
 
-    opts.pop("var_pairs", None)
+
+def run_options(mode: Mode, params: Mapping[str, Any], **more: Any) -> RunOptions:
+    """The run options of a command's click parameters (and `more`), built by the one function
+    `RunOptions.from_cli` (a parameter that is none is an error); the embedded simulator, which
+    only this layer starts, handed over for `--console simulator`."""
+    from runbook.cli.embedded import embedded_simulator
+    from runbook.engine.options import RunOptions
+
+    chosen = {k: v for k, v in params.items() if k not in NOT_RUN_OPTIONS}
+    return RunOptions.from_cli(mode=mode, simulator=embedded_simulator, **chosen, **more)
+
+
+def execute(book: Any, file: str, options: RunOptions) -> int:
+    """Run `book` (from `file`) as `options` say; the process exit code."""
+    from runbook.console import driver
+    from runbook.engine.runner import execute
+
     try:
-        return execute(book, Path(file), RunOptions.from_cli(mode=mode, **opts))
+        return execute(book, Path(file), options)
     finally:
         driver.discard()
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from runbook.cli.common import EPILOG, guarded, parse_vars, tenant_options
+from runbook import defaults
+from runbook.cli.common import EPILOG, guarded, parse_vars, run_options, tenant_options
 from runbook.cli.group import cli
 from runbook.errors import UsageError
 
-# The options the fleet itself takes; every other option of the command goes to each tenant.
-_FLEET_KEYS = ("tenants", "tenant_names", "shard", "workers", "var_pairs", "as_json", "junit")
+if TYPE_CHECKING:
+    from runbook.results import Mode
 
 
 def chosen_tenants(opts: dict[str, Any]) -> list[Any]:
@@ -48,7 +49,7 @@ def output_place(value: str | None, default: str | None, *, flag: str, fleet: bo
     return place
 
 
-def fleet_command(files: tuple[str, ...], mode: str, opts: dict[str, Any], **how: Any) -> int:
+def fleet_command(files: tuple[str, ...], mode: Mode, opts: dict[str, Any], **how: Any) -> int:
     """Run `files` (one runbook) over the chosen tenants; the fleet's exit code.
 
     `how` goes to `FleetOptions` (e.g. `runner=` for a command other than run/drift).
@@ -70,14 +71,15 @@ def fleet_command(files: tuple[str, ...], mode: str, opts: dict[str, Any], **how
         file=files[0] if files else None,
         mode=mode,
         workers=opts.get("workers"),
-        recordings=str(opts.get("recordings") or "recordings"),
+        recordings=str(opts.get("recordings") or defaults.RECORDINGS),
         as_json=as_json,
         junit=opts.get("junit"),
         interactive=sys.stdout.isatty() and not as_json,
         **how,
     )
-    run_options = {k: v for k, v in opts.items() if k not in _FLEET_KEYS}
-    result = run_fleet(tenants, fleet, parse_vars(opts.get("var_pairs") or ()), run_options)
+    # Each tenant's run: the command's options, the fleet's outputs (JSON, JUnit) its own.
+    options = run_options(mode, opts)
+    result = run_fleet(tenants, fleet, parse_vars(opts.get("var_pairs") or ()), options)
     return result.exit_code
 
 

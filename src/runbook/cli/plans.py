@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,10 +20,13 @@ from runbook.cli.common import (
     parse_vars,
     pick,
     run_options,
+    shared_options,
 )
 from runbook.cli.fleet import fleet_command, output_place, refuse_without_tenants
 from runbook.cli.group import cli
-from runbook.cli.runs import _single
+
+if TYPE_CHECKING:
+    from runbook.engine.options import RunOptions
 
 PLAN_FILE = "plan.json"
 PLANS_DIR = "plans"
@@ -31,7 +35,7 @@ PLANS_DIR = "plans"
 @cli.command(epilog=EPILOG)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @output_option("plan file", PLAN_FILE, PLANS_DIR, ".json")
-@run_options
+@shared_options
 @fleet_options
 @guarded
 def plan(files: tuple[str, ...], output: str | None, **opts: Any) -> None:
@@ -48,14 +52,12 @@ def plan(files: tuple[str, ...], output: str | None, **opts: Any) -> None:
         params = {"output": PerTenant(place, ".json")}
         sys.exit(fleet_command(files, "drift", opts, runner=PLAN, label="plan", params=params))
     refuse_without_tenants(opts)
-    opts = _single(opts)
     books = load_for_browser(files, opts["var_pairs"], opts["labels"])
     from runbook.console import driver
     from runbook.engine.plan_runs import plan_runbooks
-    from runbook.engine.runner import RunOptions
 
-    variables = parse_vars(opts.pop("var_pairs"))
-    options = RunOptions.from_cli(mode="drift", label="plan", **opts)
+    variables = parse_vars(opts["var_pairs"])
+    options = run_options("drift", opts, label="plan")
     runs = [(book, Path(file)) for file, book in zip(files, books, strict=True)]
     try:
         code = plan_runbooks(runs, options, variables, Path(place), quiet=opts["as_json"])
@@ -82,17 +84,14 @@ def apply(plan_file: str, **opts: Any) -> None:
     if fleet:
         sys.exit(_apply_tenants(place, opts))
     refuse_without_tenants(opts)
-    opts = _single(opts)
     from runbook.console import driver
     from runbook.engine.plan_runs import apply_plan, ready_plan
-    from runbook.engine.runner import RunOptions
 
     ready = ready_plan(Path(place))
+    options = run_options("apply", opts)
 
     def options_for(entry: Mapping[str, Any]) -> RunOptions:
-        return RunOptions.from_cli(
-            mode="apply", console_url=entry["console"], locale=entry["locale"], **opts
-        )
+        return replace(options, console_url=entry["console"], locale=entry["locale"])
 
     try:
         code = apply_plan(ready, options_for)

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from runbook.cli.common import EPILOG, fleet_options, guarded, load_all, pick
+from runbook.cli.common import EPILOG, fleet_options, guarded, load_all, pick, run_options
 from runbook.cli.fleet import fleet_command, output_place, refuse_without_tenants
 from runbook.cli.group import cli
 
@@ -44,25 +44,23 @@ def probe(files: tuple[str, ...], **opts: Any) -> None:
     and --json document (`run.probe`, and `error` naming what is missing).
     """
     fleet = bool(opts["tenants"])
-    for key, flag in (("write_labels", "--write-labels"), ("bundle", "--bundle")):
-        opts[key] = output_place(opts[key], None, flag=flag, fleet=fleet)
+    outputs = {
+        key: output_place(opts.pop(key), None, flag=flag, fleet=fleet)
+        for key, flag in (("write_labels", "--write-labels"), ("bundle", "--bundle"))
+    }
     if fleet:
-        sys.exit(_probe_tenants(files, opts))
+        sys.exit(_probe_tenants(files, opts, outputs))
     refuse_without_tenants(opts)
-    from runbook.engine.options import RunOptions
-    from runbook.engine.probing import ProbeOptions, exit_code, probe_and_write
+    from runbook.engine.probing import exit_code, probe_and_write, summary
 
     books = load_all(files, opts["var_pairs"], opts["labels"])
-    options = ProbeOptions.of(RunOptions.from_cli(mode="drift", **opts))
-    report = probe_and_write(
-        books, options, bundle=_path(opts["bundle"]), labels_out=_path(opts["write_labels"])
-    )
+    options = run_options("drift", opts)
+    written, bundle = outputs["write_labels"], outputs["bundle"]
+    report = probe_and_write(books, options, bundle=_path(bundle), labels_out=_path(written))
     if opts["as_json"]:
         click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
-        from runbook.console.probe_output import summary
-
-        click.echo(summary(report, written=opts["write_labels"], bundle=opts["bundle"]))
+        click.echo(summary(report, written=written, bundle=bundle))
     sys.exit(exit_code(report))
 
 
@@ -70,11 +68,13 @@ def _path(value: str | None) -> Path | None:
     return Path(value) if value is not None else None
 
 
-def _probe_tenants(files: tuple[str, ...], opts: dict[str, Any]) -> int:
+def _probe_tenants(
+    files: tuple[str, ...], opts: dict[str, Any], outputs: dict[str, str | None]
+) -> int:
     """`probe --tenants`: each tenant's console probed in its worker; files per tenant."""
     from runbook.fleet.commands import PROBE
     from runbook.fleet.fleet import PerTenant
 
     suffixes = {"write_labels": ".yaml", "bundle": ".zip"}
-    params = {k: PerTenant(opts[k], suffix) for k, suffix in suffixes.items() if opts[k]}
+    params = {k: PerTenant(place, suffixes[k]) for k, place in outputs.items() if place is not None}
     return fleet_command(files, "drift", opts, runner=PROBE, label="probe", params=params)

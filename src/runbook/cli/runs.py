@@ -16,33 +16,35 @@ from runbook.cli.common import (
     guarded,
     load_for_browser,
     run_options,
+    shared_options,
 )
 from runbook.cli.fleet import fleet_command, refuse_without_tenants
 from runbook.cli.group import cli
 from runbook.errors import ExitCode, worst_exit_code
+from runbook.results import Mode
 
 
 @cli.command(epilog=EPILOG)
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Fill the dialogs, take checkpoints, then cancel.")
-@run_options
+@shared_options
 @fleet_options
 @guarded
 def run(file: str, dry_run: bool, **opts: Any) -> None:
     """Apply a runbook: read the live console, change only what differs."""
-    mode = "dry-run" if dry_run else "apply"
+    mode: Mode = "dry-run" if dry_run else "apply"
     if opts["tenants"]:
         sys.exit(fleet_command((file,), mode, opts))
     refuse_without_tenants(opts)
     [book] = load_for_browser((file,), opts["var_pairs"], opts["labels"])
-    sys.exit(execute(book, file, mode, **_single(opts)))
+    sys.exit(execute(book, file, run_options(mode, opts)))
 
 
 @cli.command(epilog=EPILOG)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--show-unmanaged", is_flag=True, help="List console entries no step names.")
 @click.option("--junit", type=click.Path(dir_okay=False), help="Write JUnit XML here.")
-@run_options
+@shared_options
 @fleet_options
 @guarded
 def drift(files: tuple[str, ...], **opts: Any) -> None:
@@ -50,7 +52,6 @@ def drift(files: tuple[str, ...], **opts: Any) -> None:
     if opts["tenants"]:
         sys.exit(fleet_command(files, "drift", opts))
     refuse_without_tenants(opts)
-    opts = _single(opts)
     books = load_for_browser(files, opts["var_pairs"], opts["labels"])
     from runbook.engine.runner import Outputs
     from runbook.outputs.ci import write_junit_suites
@@ -60,7 +61,7 @@ def drift(files: tuple[str, ...], **opts: Any) -> None:
     codes: list[int] = []
     try:
         for file, book in zip(files, books, strict=True):
-            codes.append(execute(book, file, "drift", **opts, outputs=outputs))
+            codes.append(execute(book, file, run_options("drift", opts, outputs=outputs)))
             if codes[-1] in (ExitCode.INTERRUPTED, ExitCode.TERMINATED):
                 break  # Ctrl-C or SIGTERM stops the whole check, not only this runbook's
     finally:
@@ -72,10 +73,3 @@ def drift(files: tuple[str, ...], **opts: Any) -> None:
             json.dumps({"runs": outputs.documents, "exit_code": code}, indent=2, default=str)
         )
     sys.exit(code)
-
-
-def _single(opts: dict[str, Any]) -> dict[str, Any]:
-    """The options of a one-console run (the fleet's own removed)."""
-    return {
-        k: v for k, v in opts.items() if k not in ("tenants", "tenant_names", "shard", "workers")
-    }

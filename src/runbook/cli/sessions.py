@@ -7,13 +7,14 @@ from typing import Any
 
 import click
 
+from runbook import defaults
 from runbook.cli.common import EPILOG, browser_options, console_option, guarded, pick
 from runbook.cli.group import cli
-from runbook.locales import DEFAULT_LOCALE, LOCALES
+from runbook.locales import LOCALES
 
 
 @cli.command(epilog=EPILOG)
-@click.option("--profile", default="default", show_default=True, help="Session name.")
+@click.option("--profile", default=defaults.PROFILE, show_default=True, help="Session name.")
 @click.option(
     "--console",
     "console_url",
@@ -38,7 +39,7 @@ from runbook.locales import DEFAULT_LOCALE, LOCALES
 @click.option(
     "--locale",
     type=click.Choice(LOCALES),
-    default=DEFAULT_LOCALE,
+    default=defaults.LOCALE,
     show_default=True,
     help="Console language, of the sign-in pages too.",
 )
@@ -105,7 +106,7 @@ def sessions(check: bool, as_json: bool, **browser: Any) -> None:
     from runbook.locales import Labels
     from runbook.session_age import SESSION_LIMIT_S, SessionRecord
 
-    folder = profile_path("default").parent
+    folder = profile_path(defaults.PROFILE).parent
     remote = remote_browser(
         browser["browser_endpoint"], browser["browser_headers"], browser["browser_launch_options"]
     )

@@ -24,8 +24,10 @@ if TYPE_CHECKING:
     from runbook.console.page import Dialog, ListPage
     from runbook.console.places import PAGES, PageInfo, PageName, page_info
     from runbook.console.probe import Capture, Prober, ProbeReport
-    from runbook.console.probe_output import labels_file_text
-    from runbook.console.remote import RemoteBrowser, remote_browser
+    from runbook.console.probe_output import labels_file_text, summary
+    from runbook.console.recorder import ArtifactsRecorder
+    from runbook.console.remote import RemoteBrowser, check_reachable, remote_browser
+    from runbook.console.run import ConsoleOptions, OpenConsole, run_console
     from runbook.console.session import BrowserSession, SessionOptions
     from runbook.console.shell import ConsoleShell, Navigate
     from runbook.console.signin import (
@@ -37,9 +39,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PAGES",
+    "ArtifactsRecorder",
     "BrowserSession",
     "Bundle",
     "Capture",
+    "ConsoleOptions",
     "ConsoleShell",
     "Credentials",
     "Demo",
@@ -48,6 +52,7 @@ __all__ = [
     "ListPage",
     "Locator",
     "Navigate",
+    "OpenConsole",
     "Page",
     "PageInfo",
     "PageName",
@@ -56,6 +61,7 @@ __all__ = [
     "RemoteBrowser",
     "SessionOptions",
     "WriteGuard",
+    "check_reachable",
     "check_session_target",
     "ffmpeg_path",
     "labels_file_text",
@@ -63,6 +69,8 @@ __all__ = [
     "password_from_env",
     "profile_path",
     "remote_browser",
+    "run_console",
+    "summary",
 ]
 
 # The module each public name is loaded from.
@@ -76,8 +84,10 @@ _HOMES = {
     "runbook.console.page": ("Dialog", "ListPage"),
     "runbook.console.places": ("PAGES", "PageInfo", "PageName", "page_info"),
     "runbook.console.probe": ("Capture", "ProbeReport", "Prober"),
-    "runbook.console.probe_output": ("labels_file_text",),
-    "runbook.console.remote": ("RemoteBrowser", "remote_browser"),
+    "runbook.console.probe_output": ("labels_file_text", "summary"),
+    "runbook.console.recorder": ("ArtifactsRecorder",),
+    "runbook.console.run": ("ConsoleOptions", "OpenConsole", "run_console"),
+    "runbook.console.remote": ("RemoteBrowser", "check_reachable", "remote_browser"),
     "runbook.console.session": ("BrowserSession", "SessionOptions"),
     "runbook.console.shell": ("ConsoleShell", "Navigate"),
     "runbook.console.signin": (

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from playwright.sync_api import expect
 
+from runbook import defaults
 from runbook.console.answer import check_answer
 from runbook.console.failures import is_sign_in_url, on_sign_in, translated
 from runbook.console.locate import by_role
@@ -65,7 +66,7 @@ def login(
     options = SessionOptions(
         headed=not non_interactive,
         storage_state=path,
-        timeout_ms=INTERACTIVE_TIMEOUT_MS if creds is None else 15_000,
+        timeout_ms=INTERACTIVE_TIMEOUT_MS if creds is None else defaults.TIMEOUT_MS,
         locale=labels.browser_locale,
         remote=remote,
     )

@@ -1,8 +1,9 @@
 """Remote browsers: a Playwright browser server reached over ws:// or wss://, not a launch.
 
 `--browser-endpoint URL` (or `RUNBOOK_BROWSER_ENDPOINT`) names the server; each repeatable
-`--browser-header NAME=VALUE` is sent with the WebSocket handshake (a `${env:VAR}` in a value
-is resolved here, and its value is a secret of the run); `--browser-launch-options JSON` is
+`--browser-header NAME=VALUE` is sent with the WebSocket handshake (the command line resolves a
+`${env:VAR}` in a value, `runbook.cli.browser_headers`: this module takes plain values, and
+that value is a secret of the run); `--browser-launch-options JSON` is
 sent only when given (a server started with `--unsafe` must be told which Chromium to run).
 What Playwright answers when connecting is translated here into `BrowserUnreachable` (or
 `BrowserVersionMismatch`, for its HTTP 428), naming the endpoint without its secrets.
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import ipaddress
 import json
-import os
 import re
 import socket
 from collections.abc import Mapping
@@ -25,13 +25,11 @@ from playwright.sync_api import Browser, Playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from runbook.errors import BrowserUnreachable, BrowserVersionMismatch, UsageError
-from runbook.file.interpolate import Reference, Unresolved, substitute
 
 ENDPOINT_ENV = "RUNBOOK_BROWSER_ENDPOINT"
 CONNECT_TIMEOUT_MS = 30_000  # the handshake, and the server starting its browser
 REACH_TIMEOUT_S = 10  # the pre-flight of a fleet: does the server's port answer at all
 LAUNCH_OPTIONS_HEADER = "x-playwright-launch-options"
-_HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 _SERVER_VERSION = re.compile(r"server version: v?(\d+(?:\.\d+)*)")
 _CLIENT_VERSION = re.compile(r"client version: v?(\d+(?:\.\d+)*)")
 
@@ -77,40 +75,12 @@ def parse_endpoint(value: str) -> str:
 
 @dataclass(frozen=True)
 class Header:
-    """One `--browser-header`: its name, its value resolved, the secrets in that value."""
+    """One `--browser-header`: its name, its value resolved, the secrets in that value (plain
+    values: the command line resolves `${env:VAR}`)."""
 
     name: str
     value: str
     secrets: tuple[str, ...] = ()
-
-
-def parse_header(pair: str, environ: Mapping[str, str] | None = None) -> Header:
-    """`NAME=VALUE` as a `Header`; ValueError with the one-line reason.
-
-    A value may hold `${env:VAR}` references: they are resolved from `environ`, and what they
-    resolve to is a secret (masked wherever the run writes).
-    """
-    environ = os.environ if environ is None else environ
-    name, sep, raw = pair.partition("=")
-    name = name.strip()
-    if not sep or not name:
-        raise ValueError(f"expected NAME=VALUE, got {pair!r}")
-    if not _HEADER_NAME.match(name):
-        raise ValueError(f"{name!r} is not an HTTP header name")
-    secrets: list[str] = []
-
-    def lookup(ref: Reference) -> str:
-        if not ref.env:
-            raise Unresolved(f"{ref.text}: only ${{env:NAME}} references are allowed here")
-        if ref.name not in environ:
-            raise Unresolved(f"{ref.text}: the environment variable {ref.name} is not set")
-        secrets.append(environ[ref.name])
-        return environ[ref.name]
-
-    value, problems = substitute(raw, lookup)
-    if problems:
-        raise ValueError(f"{name}: {problems[0].message}")
-    return Header(name, value, tuple(secrets))
 
 
 def parse_launch_options(text: str) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from playwright.sync_api import (
 )
 from playwright.sync_api import Error as PlaywrightError
 
+from runbook import defaults
 from runbook.console import driver
 from runbook.console.browser import launch_args
 from runbook.console.failures import browser_gone, doing, watch_console
@@ -37,8 +38,8 @@ class SessionOptions:
     trace_screenshots: bool = True
     trace_snapshots: bool = True
     video_dir: Path | None = None
-    timeout_ms: int = 15_000
-    locale: str = "en"
+    timeout_ms: int = defaults.TIMEOUT_MS
+    locale: str = defaults.LOCALE
     console: str = ""  # its origin: whether the console answers is watched (none: any host)
     remote: RemoteBrowser | None = None  # a browser server to connect to, not a launch
 

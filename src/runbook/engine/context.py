@@ -7,10 +7,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from runbook.console import ConsoleShell, ListPage, Locator, Page, PageName, WriteGuard
+from runbook.console import (
+    ArtifactsRecorder,
+    ConsoleShell,
+    ListPage,
+    Locator,
+    Page,
+    PageName,
+    WriteGuard,
+)
 from runbook.engine.plan import Plan
 from runbook.locales import Labels
-from runbook.outputs.artifacts import ArtifactsRecorder
 from runbook.results import Mode, StepResult
 
 L = TypeVar("L", bound=ListPage)

@@ -1,36 +1,32 @@
-"""How to run a runbook: the CLI's options, and every default resolved in one place."""
+"""How to run a runbook: the typed options, built from click's parameters by one function, and
+every default resolved in one place (the values themselves are `runbook.defaults`)."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from runbook.console import Navigate, RemoteBrowser, SessionOptions, remote_browser
+from runbook import defaults
+from runbook.console import Credentials, Navigate, RemoteBrowser, remote_browser
+from runbook.errors import UsageError
 from runbook.file import Runbook
 from runbook.file.labels import LabelsFile, labels_for, labels_path, load_labels
 from runbook.locales import Labels
-from runbook.outputs.artifacts import ArtifactsRecorder
+from runbook.outputs.run import Outputs
 from runbook.results import Mode
-from runbook.session_age import DEFAULT_MIN_SESSION_MIN
-from runbook.target import DEFAULT_CONSOLE
 
 SIMULATOR = "simulator"  # --console simulator: the embedded simulator
-DEMO_SLOW_MO_MS = 400
-DEFAULT_TIMEOUT_MS = 15_000
-DEFAULT_RETRIES = 3
+
+# Starts the embedded simulator with its state in a folder: its URL and its user's sign-in.
+# The command line hands one over (only it may start the simulator); None: `--console
+# simulator` is refused.
+EmbeddedSimulator = Callable[[Path], AbstractContextManager[tuple[str, Credentials]]]
 
 
-@dataclass
-class Outputs:
-    """The `--json` documents and JUnit suites of several runs, for the CLI to write as one."""
-
-    documents: list[dict[str, Any]] = field(default_factory=list)
-    suites: list[ET.Element] = field(default_factory=list)
-
-
-@dataclass
+@dataclass(frozen=True)
 class RunOptions:
     """How to run a runbook, as the CLI gives it (None: the default, see `settle`)."""
 
@@ -40,11 +36,11 @@ class RunOptions:
     labels: str | None = None  # --labels FILE (else the runbook's console.labels)
     headed: bool = False
     slow_mo: int | None = None
-    recordings: str = "recordings"
-    profile: str = "default"
-    min_session: int = DEFAULT_MIN_SESSION_MIN  # minutes of the session's hour a run needs
-    trace: Literal["on", "off", "retain-on-failure"] = "retain-on-failure"
-    screenshots: bool = True
+    recordings: str = defaults.RECORDINGS
+    profile: str = defaults.PROFILE
+    min_session: int = defaults.MIN_SESSION_MIN  # minutes of the session's hour a run needs
+    trace: Literal["on", "off", "retain-on-failure"] = defaults.TRACE
+    screenshots: bool = defaults.SCREENSHOTS == "on"
     navigate: Navigate | None = None
     timeout: int | None = None
     retries: int | None = None
@@ -55,38 +51,44 @@ class RunOptions:
     verbose: bool = False
     show_unmanaged: bool = False
     junit: str | None = None
-    state_dir: str = ".runbook"
+    state_dir: str = defaults.STATE_DIR
     outputs: Outputs | None = None  # several runs: collect --json and JUnit here, not print
     browser: RemoteBrowser | None = None  # --browser-endpoint: connect, do not launch
     label: str | None = None  # the run folder's last word when it is not the mode (`export`)
     run_dir: str | None = None  # this exact run folder (a fleet's tenant), not a new one
+    simulator: EmbeddedSimulator | None = None  # what starts `--console simulator`
 
     @classmethod
-    def from_cli(cls, *, mode: str, **opts: Any) -> RunOptions:
-        """Options from the `run`/`drift` command's keyword arguments."""
-        screenshots = opts.pop("screenshots", "on")
+    def from_cli(cls, *, mode: Mode, **params: Any) -> RunOptions:
+        """The options of a console run from click's parameters, by their names: the one
+        place they are built. A parameter that is no run option is a TypeError (a command
+        passes only its run options), never dropped."""
+        screenshots = params.pop("screenshots", defaults.SCREENSHOTS)
         browser = remote_browser(
-            opts.pop("browser_endpoint", None),
-            opts.pop("browser_headers", ()),
-            opts.pop("browser_launch_options", None),
+            params.pop("browser_endpoint", None),
+            params.pop("browser_headers", ()),
+            params.pop("browser_launch_options", None),
         )
-        fields = {k: v for k, v in opts.items() if k in cls.__dataclass_fields__}
-        fields["browser"] = browser
-        return cls(mode=mode, screenshots=screenshots != "off", **fields)  # type: ignore[arg-type]
+        fields = set(cls.__dataclass_fields__) - {"mode", "browser", "screenshots"}
+        unknown = sorted(set(params) - fields)
+        if unknown:
+            raise TypeError(f"not run options: {', '.join(unknown)}")
+        return cls(mode=mode, screenshots=screenshots != "off", browser=browser, **params)
 
     def settle(self, book: Runbook) -> Settings:
         """The options of a run of `book`, each default resolved: the one place they are."""
         demo = self.demo
+        slow_mo = defaults.DEMO_SLOW_MO_MS if demo else 0
         labels = labels_for(self.locale or book.console.locale, self.labels_file(book))
         return Settings(
-            target=self.console_url or book.console.url or DEFAULT_CONSOLE,
+            target=self.console_url or book.console.url or defaults.CONSOLE,
             locale=labels.locale,
             labels=labels,
             headed=self.headed or demo,
-            slow_mo=self.slow_mo if self.slow_mo is not None else (DEMO_SLOW_MO_MS if demo else 0),
+            slow_mo=self.slow_mo if self.slow_mo is not None else slow_mo,
             navigate=self.navigate or ("click" if demo else "url"),
-            timeout_ms=self.timeout or DEFAULT_TIMEOUT_MS,
-            retries=DEFAULT_RETRIES if self.retries is None else self.retries,
+            timeout_ms=self.timeout or defaults.TIMEOUT_MS,
+            retries=defaults.RETRIES if self.retries is None else self.retries,
             # One tab for demos and videos (a person watches it), and for a single step.
             look_ahead=not (demo or self.video or self.headed) and len(book.steps) > 1,
         )
@@ -98,6 +100,14 @@ class RunOptions:
         if book.console.labels is not None and book.source:
             return load_labels(labels_path(book.source, book.console.labels))
         return None
+
+
+def embedded(options: RunOptions) -> AbstractContextManager[tuple[str, Credentials]]:
+    """The embedded simulator of `--console simulator`, with its state in `--state-dir`: its
+    URL and sign-in (a usage error when the command line handed no way to start it)."""
+    if options.simulator is None:
+        raise UsageError("--console simulator: only the runbook command starts the simulator")
+    return options.simulator(Path(options.state_dir).resolve())
 
 
 @dataclass(frozen=True)
@@ -113,25 +123,3 @@ class Settings:
     timeout_ms: int
     retries: int
     look_ahead: bool
-
-    def session_options(
-        self,
-        options: RunOptions,
-        storage_state: Path | None,
-        recorder: ArtifactsRecorder,
-        console: str,
-    ) -> SessionOptions:
-        """How to set up the run's browser."""
-        return SessionOptions(
-            headed=self.headed,
-            slow_mo=self.slow_mo,
-            storage_state=storage_state,
-            trace=recorder.tracing,
-            trace_screenshots=False,  # see ArtifactsRecorder.trace_snapshots
-            trace_snapshots=recorder.trace_snapshots,
-            video_dir=recorder.video_dir,
-            timeout_ms=self.timeout_ms,
-            locale=self.labels.browser_locale,
-            console=console,
-            remote=options.browser,
-        )

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from runbook import defaults
 from runbook.console import (
     PAGES,
     BrowserSession,
@@ -17,47 +16,23 @@ from runbook.console import (
     Hazards,
     Prober,
     ProbeReport,
-    RemoteBrowser,
     SessionOptions,
     check_session_target,
     password_from_env,
     profile_path,
 )
-from runbook.engine.embedded import embedded_simulator
-from runbook.engine.options import DEFAULT_TIMEOUT_MS, SIMULATOR
+from runbook.engine.options import SIMULATOR, RunOptions, embedded
 from runbook.errors import ExitCode
 from runbook.file import Runbook
 from runbook.file.kinds import KINDS
 from runbook.file.labels import labels_for, labels_path, load_labels
-from runbook.locales import DEFAULT_LOCALE, Labels
+from runbook.locales import Labels
+from runbook.outputs.artifacts import ArtifactPolicy
 from runbook.outputs.folder import RunFolder
 from runbook.outputs.trace import scrub_trace
 from runbook.secrets import Redactor
-from runbook.session_age import DEFAULT_MIN_SESSION_MIN, session_check
-from runbook.target import DEFAULT_CONSOLE, console_url
-
-
-@dataclass
-class ProbeOptions:
-    """The options of `runbook probe` (None: from the first runbook, else the default)."""
-
-    console_url: str | None = None
-    locale: str | None = None
-    labels: str | None = None
-    profile: str = "default"
-    min_session: int = DEFAULT_MIN_SESSION_MIN  # minutes of the session's hour it needs
-    headed: bool = False
-    timeout: int | None = None
-    recordings: str = "recordings"
-    trace: str = "retain-on-failure"  # on | off | retain-on-failure (kept when one is missing)
-    state_dir: str = ".runbook"
-    browser: RemoteBrowser | None = None  # --browser-endpoint: connect, do not launch
-    run_dir: str | None = None  # this exact folder for the trace (a fleet's tenant)
-
-    @classmethod
-    def of(cls, run: Any) -> ProbeOptions:
-        """The probe's part of a run's options (a `RunOptions`)."""
-        return cls(**{k: getattr(run, k) for k in cls.__dataclass_fields__ if hasattr(run, k)})
+from runbook.session_age import session_check
+from runbook.target import console_url
 
 
 def pages_of(books: list[Runbook]) -> list[str]:
@@ -67,10 +42,10 @@ def pages_of(books: list[Runbook]) -> list[str]:
     return [name for name in PAGES if not books or name in used]
 
 
-def probe_labels(books: list[Runbook], options: ProbeOptions) -> Labels:
+def probe_labels(books: list[Runbook], options: RunOptions) -> Labels:
     """The catalogue to probe with: `--labels`, else the first runbook's, on top of the locale's."""
     first = books[0] if books else None
-    locale = options.locale or (first.console.locale if first else DEFAULT_LOCALE)
+    locale = options.locale or (first.console.locale if first else defaults.LOCALE)
     if options.labels is not None:
         return labels_for(locale, load_labels(Path(options.labels)))
     if first is not None and first.console.labels is not None and first.source:
@@ -78,20 +53,19 @@ def probe_labels(books: list[Runbook], options: ProbeOptions) -> Labels:
     return labels_for(locale, None)
 
 
-def probe(
-    books: list[Runbook], options: ProbeOptions, capture: Capture | None = None
-) -> ProbeReport:
+def probe(books: list[Runbook], options: RunOptions, capture: Capture | None = None) -> ProbeReport:
     """Walk the console read-only for what `books` use; the report (raises SignInRequired)."""
     labels = probe_labels(books, options)
-    target = options.console_url or (books[0].console.url if books else None) or DEFAULT_CONSOLE
+    target = options.console_url or (books[0].console.url if books else None) or defaults.CONSOLE
+    policy = ArtifactPolicy.for_probe(trace=options.trace)
     with _console(target, options) as (url, creds):
         session_options = SessionOptions(
             headed=options.headed,
             storage_state=None if creds is not None else profile_path(options.profile),
-            timeout_ms=options.timeout or DEFAULT_TIMEOUT_MS,
+            timeout_ms=options.timeout or defaults.TIMEOUT_MS,
             locale=labels.browser_locale,
             console=url,
-            trace=options.trace != "off",
+            trace=policy.records("trace"),
             remote=options.browser,
         )
         # A "Verify it's you" on the way is answered as a run answers it (RUNBOOK_PASSWORD).
@@ -110,7 +84,7 @@ def probe(
                     shell.sign_in(creds)
                 report = Prober(shell, labels, capture).probe(pages_of(books))
             finally:
-                trace = _keep_trace(session, options, report, password)
+                trace = _keep_trace(session, options, policy, report, password)
             if trace is not None:
                 report.trace = str(trace)
             return report
@@ -118,14 +92,15 @@ def probe(
 
 def _keep_trace(
     session: BrowserSession,
-    options: ProbeOptions,
+    options: RunOptions,
+    policy: ArtifactPolicy,
     report: ProbeReport | None,
     password: str | None,
 ) -> Path | None:
-    """Save the probe's trace as `--trace` says (failed: the walk stopped, or found one
+    """Save the probe's trace as its policy says (failed: the walk stopped, or found one
     missing), its session cookies and the password scrubbed; where it is."""
     failed = report is None or bool(report.missing)
-    if options.trace == "off" or (options.trace == "retain-on-failure" and not failed):
+    if not policy.records("trace") or not policy.keeps("trace", failed=failed):
         return None
     folder = (
         RunFolder.at(Path(options.run_dir))
@@ -144,9 +119,9 @@ def exit_code(report: ProbeReport) -> int:
 
 
 @contextmanager
-def _console(target: str, options: ProbeOptions) -> Iterator[tuple[str, Credentials | None]]:
+def _console(target: str, options: RunOptions) -> Iterator[tuple[str, Credentials | None]]:
     if target == SIMULATOR:
-        with embedded_simulator(Path(options.state_dir).resolve()) as (url, creds):
+        with embedded(options) as (url, creds):
             yield url, creds
         return
     url = console_url(target)
@@ -156,7 +131,7 @@ def _console(target: str, options: ProbeOptions) -> Iterator[tuple[str, Credenti
 
 def probe_and_write(
     books: list[Runbook],
-    options: ProbeOptions,
+    options: RunOptions,
     *,
     bundle: Path | None = None,
     labels_out: Path | None = None,
@@ -172,3 +147,10 @@ def probe_and_write(
     if labels_out is not None:
         labels_out.write_text(labels_file_text(report), encoding="utf-8")
     return report
+
+
+def summary(report: ProbeReport, *, written: str | None = None, bundle: str | None = None) -> str:
+    """What `runbook probe` prints of `report`, with the labels file and bundle it wrote."""
+    from runbook.console import summary as text
+
+    return text(report, written=written, bundle=bundle)

@@ -1,51 +1,35 @@
-"""The runner: one browser, the steps in order, evidence, and the run's exit code."""
+"""The run pipeline: reach the console, open the outputs, open the console, run the steps,
+close each once (the result redacted once for every sink); the run's exit code."""
 
 from __future__ import annotations
 
-import json
 import signal
-import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-
-import structlog
+from typing import Any
 
 from runbook.console import (
-    BrowserSession,
-    ConsoleShell,
+    ConsoleOptions,
     Credentials,
-    Demo,
-    Hazards,
-    WriteGuard,
+    OpenConsole,
     check_session_target,
+    ffmpeg_path,
     password_from_env,
-    profile_path,
+    run_console,
 )
 from runbook.engine.context import RunContext
-from runbook.engine.embedded import embedded_simulator
-from runbook.engine.finish import exit_code, finish
+from runbook.engine.finish import exit_code
 from runbook.engine.lock import run_lock
 from runbook.engine.loop import Scope, Work, in_console, run_book
-from runbook.engine.options import SIMULATOR, Outputs, RunOptions, Settings
+from runbook.engine.options import SIMULATOR, RunOptions, Settings, embedded
 from runbook.errors import ExitCode, RunbookError, Terminated
 from runbook.file import Runbook
-from runbook.outputs.artifacts import ArtifactPolicy, ArtifactsRecorder
-from runbook.outputs.folder import RunFolder
-from runbook.outputs.log import (
-    close_logging,
-    configure_logging,
-    log_run_started,
-    terminal_console,
-)
-from runbook.outputs.progress import StepProgress
+from runbook.outputs.run import OutputOptions, Outputs, run_outputs
 from runbook.results import Mode, RunResult
-from runbook.secrets import Redactor
-from runbook.session_age import minutes, session_check
+from runbook.session_age import minutes
 from runbook.target import console_url
 
 __all__ = ["Outputs", "RunOptions", "execute"]
@@ -69,111 +53,140 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 
 
 def execute(book: Runbook, file: Path, options: RunOptions, work: Work | None = None) -> int:
-    """Run `book` as `options` say (or do `work` in its console); the process exit code."""
+    """Run `book` as `options` say (or do `work` in its console); the process exit code.
+
+    One pipeline, each layer entered once and left once: the console reached under the run's
+    lock (its URL, or the embedded simulator the command line hands over), the outputs
+    opened, the console opened, the steps run; then the console closed, and the outputs
+    closed with the result redacted once for every sink.
+    """
     if work is None:
         work = partial(run_book, show_unmanaged=options.show_unmanaged)
     with _sigterm_as_interrupt():
-        return _execute(book, file, options, options.settle(book), work)
+        settings = options.settle(book)
+        with _reached(book, options, settings) as (url, creds):
+            # Answers a mid-session "Verify it's you" (the run stops with exit 3 without it).
+            password = creds.password if creds is not None else password_from_env()
+            writes = _output_options(book, options, creds, password)
+            with run_outputs(writes, **_heading(book, file, options, settings, url)) as out:
+                result = out.result
+                console = _console_options(book, options, settings, url, creds, password)
+                try:
+                    with _stops(result), run_console(console, out) as opened:
+                        ctx = _context(opened, settings, options.mode)
+                        in_console(Scope(ctx, book, result, out.log, out.progress), creds, work)
+                finally:
+                    _conclude(result, options, url)
+            return result.exit_code
 
 
-def _execute(book: Runbook, file: Path, options: RunOptions, settings: Settings, work: Work) -> int:
+@contextmanager
+def _reached(
+    book: Runbook, options: RunOptions, settings: Settings
+) -> Iterator[tuple[str, Credentials | None]]:
+    """The console's URL (and, for the embedded simulator, its sign-in), the run's lock held."""
     lock = partial(run_lock, profile=options.profile, runbook=book.name, mode=options.mode)
     if settings.target == SIMULATOR:
         state_dir = Path(options.state_dir).resolve()
-        with lock(f"simulator:{state_dir}"), embedded_simulator(state_dir) as (url, creds):
-            return _run(book, file, options, settings, work, url, creds)
+        with lock(f"simulator:{state_dir}"), embedded(options) as (url, creds):
+            yield url, creds
+        return
     target = console_url(settings.target)
     check_session_target(target)
     with lock(target):
-        return _run(book, file, options, settings, work, target, None)
+        yield target, None
 
 
-def _run(
-    book: Runbook,
-    file: Path,
-    options: RunOptions,
-    settings: Settings,
-    work: Work,
-    console_url: str,
-    creds: Credentials | None,
-) -> int:
-    mode: Mode = options.mode
-    locale = settings.locale
-    policy = ArtifactPolicy.for_run(
+def _heading(
+    book: Runbook, file: Path, options: RunOptions, settings: Settings, url: str
+) -> dict[str, Any]:
+    """What the run's result and its first log event name: runbook, mode, console..."""
+    return {
+        "runbook": book.name,
+        "file": str(file),
+        "mode": options.mode,
+        "console": url,
+        "locale": settings.locale,
+        "steps": len(book.steps),
+        "browser": options.browser.shown if options.browser is not None else "local",
+    }
+
+
+def _output_options(
+    book: Runbook, options: RunOptions, creds: Credentials | None, password: str | None
+) -> OutputOptions:
+    """What the run writes, and the secrets known before it starts (masked everywhere)."""
+    secrets = {*book.secrets, *(options.browser.secrets if options.browser else ())}
+    if creds is not None:
+        secrets |= {creds.password, creds.totp_secret}
+    if password:
+        secrets.add(password)
+    return OutputOptions(
+        recordings=options.recordings,
+        run_dir=options.run_dir,
+        label=options.label or options.mode,
         screenshots=options.screenshots,
         trace=options.trace,
         video=options.video,
         video_allow_secrets=options.video_allow_secrets,
+        find_ffmpeg=None if options.browser is not None else ffmpeg_path,
+        as_json=options.as_json,
+        verbose=options.verbose,
+        junit=options.junit,
+        collected=options.outputs,
+        secrets=frozenset(secrets),
         has_secrets=bool(book.secrets),
-        remote=options.browser is not None,
     )
-    folder = (
-        RunFolder.at(Path(options.run_dir))
-        if options.run_dir
-        else RunFolder.create(Path(options.recordings), book.name, options.label or mode)
+
+
+def _console_options(
+    book: Runbook,
+    options: RunOptions,
+    settings: Settings,
+    url: str,
+    creds: Credentials | None,
+    password: str | None,
+) -> ConsoleOptions:
+    """How the run opens its console, every option settled."""
+    return ConsoleOptions(
+        url=url,
+        labels=settings.labels,
+        mode=options.mode,
+        headed=settings.headed,
+        slow_mo=settings.slow_mo,
+        timeout_ms=settings.timeout_ms,
+        navigate=settings.navigate,
+        look_ahead=settings.look_ahead,
+        org_unit=book.console.org_unit,
+        remote=options.browser,
+        profile=None if creds is not None else options.profile,
+        min_session=options.min_session,
+        masked=frozenset(book.secrets),
+        password=password,
+        demo_steps=len(book.steps) if options.demo else None,
     )
-    redactor = Redactor(book.secrets)
-    for secret in options.browser.secrets if options.browser else ():
-        redactor.add(secret)
-    if creds is not None:
-        redactor.add(creds.password)
-        redactor.add(creds.totp_secret)
-    # Answers a mid-session "Verify it's you" (the run stops with exit 3 without it).
-    password = creds.password if creds is not None else password_from_env()
-    if password:
-        redactor.add(password)
-    recorder = ArtifactsRecorder(folder, policy, redactor, masked=book.secrets)
-    terminal = sys.stderr if options.as_json else sys.stdout
-    configure_logging(
-        run_log=folder.run_log,
-        redactor=redactor,
-        json_stdout=options.as_json,
-        console=terminal_console(terminal, verbose=options.verbose),
-    )
-    log = structlog.get_logger("runbook")
-    result = RunResult(
-        runbook=book.name,
-        file=str(file),
+
+
+def _context(console: OpenConsole, settings: Settings, mode: Mode) -> RunContext:
+    """What every step of the run is handed: the console shell, the labels, the guard."""
+    return RunContext(
+        labels=settings.labels,
+        guard=console.guard,
+        shell=console.shell,
+        recorder=console.recorder,
         mode=mode,
-        console=console_url,
-        locale=locale,
-        started_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        run_dir=str(folder.path),
+        retries=settings.retries,
+        announce=console.announce,
     )
-    started = time.perf_counter()
-    storage_state = None if creds is not None else profile_path(options.profile)
-    for value in _session_values(storage_state):
-        redactor.add(value)
-    session_options = settings.session_options(options, storage_state, recorder, console_url)
-    session = BrowserSession(session_options)
-    log_run_started(
-        log,
-        runbook=book.name,
-        file=str(file),
-        mode=mode,
-        console=console_url,
-        locale=locale,
-        run_dir=str(folder.path),
-        steps=len(book.steps),
-        browser=session.info.get("endpoint", "local"),
-    )
-    live = sys.stdout.isatty() and not (options.as_json or options.verbose)  # log lines tell it
-    progress = StepProgress(len(book.steps), enabled=live)
+
+
+@contextmanager
+def _stops(result: RunResult) -> Iterator[None]:
+    """What stops the run outside a step into its result: an error before the steps (the
+    browser did not start) or after them, Ctrl-C, SIGTERM."""
     try:
-        with progress, session:
-            hazards = Hazards(settings.labels, notes=result.notes, password=password)
-            ctx = _context(session, book, options, settings, recorder, console_url, hazards)
-            if storage_state is not None:
-                ctx.shell.on_console_time = session_check(
-                    storage_state,
-                    options.profile,
-                    console_url,
-                    options.min_session,
-                    lambda facts: setattr(result, "session", facts),
-                )
-            in_console(Scope(ctx, book, result, log, progress), creds, work)
-            recorder.browser_closing(session, result)
-    except RunbookError as exc:  # before the steps (the browser did not start) or after them
+        yield
+    except RunbookError as exc:
         result.error = result.error or str(exc)
         result.exit_code = result.exit_code or exc.exit_code
     except KeyboardInterrupt as exc:
@@ -182,72 +195,21 @@ def _run(
         result.error = (
             f"interrupted ({'SIGTERM' if terminated else 'Ctrl-C'}); run again to compare"
         )
-    finally:
-        if result.exit_code == ExitCode.SIGN_IN_REQUIRED:
-            age = result.session.get("age_s")  # at the console's last answer
-            then = (
-                f" (the session was {minutes(age)} old)"
-                if age is not None and "old (signed in" not in (result.error or "")
-                else ""
-            )
-            result.error = (
-                f"{result.error or 'sign-in required'}{then}. Sign in again with: "
-                f"runbook login --profile {options.profile} --console {console_url}"
-            )
-        result.duration_ms = round((time.perf_counter() - started) * 1000)
-        result.browser = dict(session.info)
-        if not result.exit_code:
-            result.exit_code = exit_code(result)
-        recorder.finish(result)
-        finish(result, folder, redactor, options, log)
-        close_logging()
-    return result.exit_code
 
 
-def _session_values(path: Path | None) -> list[str]:
-    """The cookie and storage values of a saved session: secrets for every artifact."""
-    if path is None or not path.exists():
-        return []
-    try:
-        data = json.loads(path.read_text())
-    except (OSError, ValueError):
-        return []
-    values = [str(c.get("value", "")) for c in data.get("cookies", [])]
-    for origin in data.get("origins", []):
-        values += [str(item.get("value", "")) for item in origin.get("localStorage", [])]
-    return [v for v in values if len(v) >= 8]
-
-
-def _context(
-    session: BrowserSession,
-    book: Runbook,
-    options: RunOptions,
-    settings: Settings,
-    recorder: ArtifactsRecorder,
-    console_url: str,
-    hazards: Hazards,
-) -> RunContext:
-    """What every step of the run is handed: the console shell, the labels, the guard."""
-    page = session.page
-    assert page is not None
-    labels = settings.labels
-    shell = ConsoleShell(
-        page,
-        labels,
-        console_url,
-        navigate=settings.navigate,
-        org_unit=book.console.org_unit,
-        look_ahead=settings.look_ahead,
-        hazards=hazards,
-    )
-    ctx = RunContext(
-        labels=labels,
-        guard=WriteGuard(read_only=options.mode != "apply", mode=options.mode),
-        shell=shell,
-        recorder=recorder,
-        mode=options.mode,
-        retries=settings.retries,
-    )
-    if options.demo:
-        ctx.announce = Demo(page, total=len(book.steps)).announce
-    return ctx
+def _conclude(result: RunResult, options: RunOptions, url: str) -> None:
+    """The run's exit code (from its steps when nothing stopped it), and how to sign in again
+    when that is what stopped it."""
+    if result.exit_code == ExitCode.SIGN_IN_REQUIRED:
+        age = result.session.get("age_s")  # at the console's last answer
+        then = (
+            f" (the session was {minutes(age)} old)"
+            if age is not None and "old (signed in" not in (result.error or "")
+            else ""
+        )
+        result.error = (
+            f"{result.error or 'sign-in required'}{then}. Sign in again with: "
+            f"runbook login --profile {options.profile} --console {url}"
+        )
+    if not result.exit_code:
+        result.exit_code = exit_code(result)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from runbook import defaults
 from runbook.engine.options import RunOptions
 from runbook.errors import UsageError
 from runbook.fleet.pool import TenantJob
@@ -82,7 +83,7 @@ def export(job: TenantJob, book: Any, options: RunOptions) -> int:
         kinds=tuple(job.params["kinds"]),
         output=output,
         console=ConsoleSettings(
-            url=job.tenant.console, locale=options.locale or "en", org_unit=unit
+            url=job.tenant.console, locale=options.locale or defaults.LOCALE, org_unit=unit
         ),
         match=job.params.get("match"),
     )
@@ -92,12 +93,11 @@ def export(job: TenantJob, book: Any, options: RunOptions) -> int:
 def probe(job: TenantJob, book: Any, options: RunOptions) -> int:
     """Probe the tenant's console; its report in its run folder's `report.json` (`probe`,
     and `error` naming what is missing), its labels file and bundle when asked for."""
-    from runbook.console.probe_output import summary
-    from runbook.engine.probing import ProbeOptions, exit_code, probe_and_write
+    from runbook.engine.probing import exit_code, probe_and_write, summary
 
     labels_out, bundle = _output(job, "write_labels"), _output(job, "bundle")
     books = [book] if book is not None else []
-    report = probe_and_write(books, ProbeOptions.of(options), bundle=bundle, labels_out=labels_out)
+    report = probe_and_write(books, options, bundle=bundle, labels_out=labels_out)
     print(summary(report, written=_shown(labels_out), bundle=_shown(bundle)))
     code = exit_code(report)
     missing = [f"{m.key} ({m.role} on {m.where})" for m in report.missing]

@@ -12,6 +12,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from runbook import defaults
+from runbook.engine.options import RunOptions
+from runbook.engine.preflight import check_browser_server as check_browser_server_of
 from runbook.errors import BrowserUnreachable, InvalidRunbook, Problem
 from runbook.fleet.outcome import FleetRun, TenantOutcome
 from runbook.fleet.outputs import (
@@ -25,6 +28,7 @@ from runbook.fleet.pool import DEFAULT_RUNNER, TenantJob, run_pool, tenant_book
 from runbook.fleet.report import write_fleet_report
 from runbook.fleet.tenants import Tenant
 from runbook.outputs.folder import RunFolder
+from runbook.results import Mode
 
 
 def default_workers(tenants: int) -> int:
@@ -52,9 +56,9 @@ class FleetOptions:
     """How to run the fleet: which runbook, in which mode, how many workers, what to write."""
 
     file: str | None  # None: a command without a runbook (export, probe of every page)
-    mode: str  # the tenants' run mode (plan, export and probe read: drift)
+    mode: Mode  # the tenants' run mode (plan, export and probe read: drift)
     workers: int | None = None
-    recordings: str = "recordings"
+    recordings: str = defaults.RECORDINGS
     as_json: bool = False
     junit: str | None = None
     interactive: bool = False  # a terminal: the live table, else JSON lines
@@ -68,7 +72,7 @@ def plan_jobs(
     tenants: Sequence[Tenant],
     fleet: FleetOptions,
     variables: dict[str, str],
-    run_options: dict[str, Any],
+    run_options: RunOptions,
     folder: Path,
 ) -> list[TenantJob]:
     """One job per tenant, each run folder `<fleet folder>/<tenant>/`."""
@@ -106,24 +110,20 @@ def check_jobs(jobs: Sequence[TenantJob]) -> Any:
     return books[0]
 
 
-def check_browser_server(run_options: dict[str, Any]) -> None:
+def check_browser_server(run_options: RunOptions) -> None:
     """With `--browser-endpoint`: the server answers, checked once here before any tenant
     starts (`BrowserUnreachable`, exit 1, naming the endpoint)."""
-    endpoint = run_options.get("browser_endpoint")
-    if endpoint:
-        from runbook.console.remote import check_reachable
-
-        try:
-            check_reachable(endpoint)
-        except BrowserUnreachable as exc:
-            raise BrowserUnreachable(f"{exc}; no tenant was started") from None
+    try:
+        check_browser_server_of(run_options)
+    except BrowserUnreachable as exc:
+        raise BrowserUnreachable(f"{exc}; no tenant was started") from None
 
 
 def run_fleet(
     tenants: Sequence[Tenant],
     fleet: FleetOptions,
     variables: dict[str, str],
-    run_options: dict[str, Any],
+    run_options: RunOptions,
 ) -> FleetRun:
     """Run the runbook on every tenant (checked first), print as it goes, write the outputs."""
     root = Path(fleet.recordings)

@@ -24,14 +24,16 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
+from runbook.engine.options import RunOptions
 from runbook.errors import ExitCode, RunbookError
 from runbook.fleet.tenants import Tenant
+from runbook.results import Mode
 
 OUTPUT = "output.txt"  # what the tenant's run printed, in its run folder
 DEFAULT_RUNNER = "runbook.fleet.pool:run_book"
@@ -44,10 +46,10 @@ class TenantJob:
 
     tenant: Tenant
     file: str | None  # the runbook (None: a command reading the console without one, export)
-    mode: str
+    mode: Mode
     run_dir: str
     variables: dict[str, str]  # --var, then the tenant's vars over them
-    options: dict[str, Any] = field(default_factory=dict)  # the command's run options
+    options: RunOptions = field(default_factory=RunOptions)  # the command's run options
     # `module:function` taking (job, runbook or None, RunOptions) and returning the exit code:
     # the engine's run by default; another command (plan, export, probe) names its own.
     runner: str = DEFAULT_RUNNER
@@ -67,8 +69,6 @@ def tenant_book(job: TenantJob) -> Any:
 
 def run_tenant(job: TenantJob) -> int:
     """Run one tenant in this process, its output kept in its run folder; its exit code."""
-    from runbook.engine.runner import RunOptions
-
     os.environ.pop("GITHUB_STEP_SUMMARY", None)  # the fleet writes one summary for all
     run_dir = Path(job.run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -79,19 +79,7 @@ def run_tenant(job: TenantJob) -> int:
     ):
         try:
             book = tenant_book(job)
-            tenant = job.tenant
-            opts = {
-                **job.options,
-                "console_url": tenant.console,
-                "profile": tenant.profile,
-                "locale": tenant.locale or job.options.get("locale"),
-                "labels": tenant.labels or job.options.get("labels"),
-                "run_dir": str(run_dir),
-                "junit": str(run_dir / "junit.xml"),
-                "as_json": False,
-                "verbose": False,
-            }
-            options = RunOptions.from_cli(mode=job.mode, **opts)
+            options = tenant_options(job)
             return int(_runner(job.runner)(job, book, options))
         except RunbookError as exc:
             print(f"runbook: error: {exc}")
@@ -104,7 +92,25 @@ def run_tenant(job: TenantJob) -> int:
             return int(ExitCode.STEP_FAILED)
 
 
-def run_book(job: TenantJob, book: Any, options: Any) -> int:
+def tenant_options(job: TenantJob) -> RunOptions:
+    """The command's run options as this tenant runs them: its console, session, locale and
+    labels, its run folder, its outputs there (the fleet prints and writes its own)."""
+    tenant, options, run_dir = job.tenant, job.options, Path(job.run_dir)
+    return replace(
+        options,
+        mode=job.mode,
+        console_url=tenant.console,
+        profile=tenant.profile,
+        locale=tenant.locale or options.locale,
+        labels=tenant.labels or options.labels,
+        run_dir=str(run_dir),
+        junit=str(run_dir / "junit.xml"),
+        as_json=False,
+        verbose=False,
+    )
+
+
+def run_book(job: TenantJob, book: Any, options: RunOptions) -> int:
     """The default runner: the engine's run of the runbook (run, dry run, drift)."""
     from runbook.engine.runner import execute
 

@@ -11,8 +11,10 @@ from runbook.results import RunResult
 from runbook.secrets import Redactor
 
 
-def write_reports(result: RunResult, folder: RunFolder, redactor: Redactor) -> None:
-    """Write `report.json` (the result document) and `report.html`, secrets masked in both."""
+def write_reports(result: RunResult, folder: RunFolder, redactor: Redactor | None = None) -> None:
+    """Write `report.json` (the result document) and `report.html`, secrets masked in both
+    (a run hands a result it has redacted already, and no redactor)."""
+    redactor = redactor or Redactor()
     safe = redactor.value(result)
     document = redactor.value(safe.as_dict())
     folder.report_json.write_text(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from runbook.engine.options import (
-    DEFAULT_CONSOLE,
-    DEFAULT_RETRIES,
-    DEFAULT_TIMEOUT_MS,
-    DEMO_SLOW_MO_MS,
-    RunOptions,
-)
+import pytest
+
+from runbook.defaults import CONSOLE as DEFAULT_CONSOLE
+from runbook.defaults import DEMO_SLOW_MO_MS
+from runbook.defaults import RETRIES as DEFAULT_RETRIES
+from runbook.defaults import TIMEOUT_MS as DEFAULT_TIMEOUT_MS
+from runbook.engine.options import RunOptions, embedded
+from runbook.errors import UsageError
 from runbook.file import load_text
 
 BOOK = """\
@@ -48,3 +49,26 @@ def test_a_single_step_or_a_video_uses_one_tab() -> None:
     one = load_text(BOOK.rsplit("  - mail_route", 1)[0])
     assert not RunOptions().settle(one).look_ahead
     assert not RunOptions(video=True).settle(load_text(BOOK)).look_ahead
+
+
+def test_a_parameter_that_is_no_run_option_is_an_error_not_dropped() -> None:
+    with pytest.raises(TypeError, match="not run options: colour"):
+        RunOptions.from_cli(mode="apply", colour="blue")
+
+
+def test_the_run_command_defaults_are_the_options_defaults(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from runbook.cli.common import NOT_RUN_OPTIONS
+    from runbook.cli.runs import run
+
+    monkeypatch.delenv("RUNBOOK_BROWSER_ENDPOINT", raising=False)
+    params = run.make_context("run", ["book.yaml"]).params
+    params = {k: v for k, v in params.items() if k not in (*NOT_RUN_OPTIONS, "file", "dry_run")}
+
+    assert RunOptions.from_cli(mode="apply", **params) == RunOptions()
+
+
+def test_the_embedded_simulator_is_started_only_when_the_command_line_hands_it_over() -> None:
+    with pytest.raises(UsageError, match="only the runbook command starts the simulator"):
+        embedded(RunOptions(console_url="simulator"))

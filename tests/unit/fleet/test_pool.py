@@ -8,9 +8,10 @@ import signal
 from pathlib import Path
 from typing import Any
 
+from runbook.engine.options import RunOptions
 from runbook.errors import ExitCode
 from runbook.fleet import Tenant
-from runbook.fleet.pool import OUTPUT, TenantJob, run_pool, run_tenant
+from runbook.fleet.pool import OUTPUT, TenantJob, run_pool, run_tenant, tenant_options
 
 
 def broken_runner(job: TenantJob, book: Any, options: Any) -> int:
@@ -166,3 +167,28 @@ def test_tenants_a_terminated_fleet_never_started_are_not_started_with_its_stop_
     )
     assert finished == ["t0"]
     assert skipped == {"t1": 143, "t2": 143}  # SIGTERM, not Ctrl-C's 130
+
+
+def test_a_tenant_runs_the_commands_options_on_its_own_console_session_and_folder(
+    tmp_path: Path,
+) -> None:
+    job = TenantJob(
+        tenant=Tenant(name="acme", console="https://admin.google.com", profile="acme"),
+        file=None,
+        mode="drift",
+        run_dir=str(tmp_path / "acme"),
+        variables={},
+        options=RunOptions(mode="apply", locale="fr", retries=1, as_json=True, verbose=True),
+    )
+
+    options = tenant_options(job)
+
+    assert (options.mode, options.console_url, options.profile) == (
+        "drift",
+        "https://admin.google.com",
+        "acme",
+    )
+    assert (options.locale, options.retries) == ("fr", 1)  # the command's, the tenant has none
+    assert options.run_dir == str(tmp_path / "acme")
+    assert options.junit == str(tmp_path / "acme" / "junit.xml")
+    assert not (options.as_json or options.verbose)  # the fleet prints its own

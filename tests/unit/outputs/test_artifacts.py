@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-import runbook.outputs.artifacts as artifacts
+from runbook.console.recorder import ArtifactsRecorder
 from runbook.errors import UsageError
-from runbook.outputs.artifacts import ArtifactPolicy, ArtifactsRecorder, Policy, keeps
+from runbook.outputs.artifacts import ArtifactPolicy, Policy, keeps
 from runbook.outputs.folder import RunFolder
 from runbook.results import RunResult, StepResult
 from runbook.secrets import MASK, Redactor
@@ -113,11 +113,9 @@ def test_a_video_that_would_show_secrets_is_refused_before_anything_starts() -> 
         ArtifactPolicy.for_run(screenshots=True, trace="off", video=True, has_secrets=True)
 
 
-def test_a_video_without_ffmpeg_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(artifacts, "ffmpeg_path", lambda: None)
-
+def test_a_video_without_ffmpeg_is_refused() -> None:
     with pytest.raises(UsageError, match="ffmpeg"):
-        ArtifactPolicy.for_run(screenshots=True, trace="off", video=True)
+        ArtifactPolicy.for_run(screenshots=True, trace="off", video=True, find_ffmpeg=lambda: None)
 
 
 def test_checkpoints_off_still_keeps_the_evidence_of_a_failure(folder: RunFolder) -> None:

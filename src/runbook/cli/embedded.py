@@ -1,4 +1,5 @@
-"""The embedded simulator (`--console simulator`): started in this process for one run."""
+"""The embedded simulator (`--console simulator`): started in this process for one run, by the
+command line alone (it hands this to the engine in the run options)."""
 
 from __future__ import annotations
 
