@@ -9,7 +9,7 @@ import httpx
 from PIL import Image
 from playwright.sync_api import FloatRect, Locator, Page, expect
 
-from runbook.console import Demo
+from runbook.console.demo import Demo
 from tests.cli.conftest import CliResult
 from tests.samples import split_delivery
 from tests.simulator.ui import EN, HOSTS, goto_list, saved_toast

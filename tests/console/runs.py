@@ -8,8 +8,10 @@ from pathlib import Path
 import structlog
 from playwright.sync_api import Page
 
-from runbook.console import ConsoleShell, Hazards, WriteGuard
+from runbook.console.guard import WriteGuard
+from runbook.console.hazards import Hazards
 from runbook.console.recorder import ArtifactsRecorder
+from runbook.console.shell import ConsoleShell
 from runbook.engine.context import RunContext
 from runbook.engine.finish import exit_code
 from runbook.engine.loop import Scope, in_console

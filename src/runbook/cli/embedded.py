@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from runbook.console import Credentials
+from runbook.console.signin import Credentials
 from runbook.errors import UsageError
 
 

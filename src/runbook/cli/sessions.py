@@ -61,8 +61,8 @@ def login(
     `--labels` names the sign-in's and the console's controls as this console does (checked
     before any browser starts), as for the commands that drive it.
     """
-    from runbook.console import remote_browser
     from runbook.console.login import login as do_login
+    from runbook.console.remote import remote_browser
     from runbook.file.labels import labels_for, load_labels
 
     catalogue = labels_for(locale, load_labels(Path(labels)) if labels else None)
@@ -99,8 +99,8 @@ def sessions(check: bool, as_json: bool, **browser: Any) -> None:
     import json
     import time
 
-    from runbook.console import remote_browser
     from runbook.console.login import check_session
+    from runbook.console.remote import remote_browser
     from runbook.console.signin import profile_path
     from runbook.errors import ExitCode
     from runbook.locales import Labels

@@ -5,20 +5,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from runbook.console import (
-    ArtifactsRecorder,
-    ConsoleShell,
-    ListPage,
-    Locator,
-    Page,
-    PageName,
-    WriteGuard,
-)
+from runbook.console.guard import WriteGuard
+from runbook.console.page import ListPage
+from runbook.console.places import PageName
+from runbook.console.recorder import ArtifactsRecorder
+from runbook.console.shell import ConsoleShell
 from runbook.engine.plan import Plan
 from runbook.locales import Labels
 from runbook.results import Mode, StepResult
+
+if TYPE_CHECKING:
+    from runbook.console.handles import Locator, Page
 
 L = TypeVar("L", bound=ListPage)
 

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from runbook.console import Credentials, PageName
+from runbook.console.places import PageName
+from runbook.console.signin import Credentials
 from runbook.engine.context import RunContext
 from runbook.engine.drift import apply_ignores, find_unmanaged
 from runbook.engine.registry import step_type

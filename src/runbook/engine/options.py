@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from runbook import defaults
-from runbook.console import Credentials, Navigate, RemoteBrowser, remote_browser
+from runbook.console.remote import RemoteBrowser, remote_browser
+from runbook.console.shell import Navigate
+from runbook.console.signin import Credentials
 from runbook.errors import UsageError
 from runbook.file import Runbook
 from runbook.file.labels import LabelsFile, labels_for, labels_path, load_labels

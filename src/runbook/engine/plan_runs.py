@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from runbook.console import WriteGuard
+from runbook.console.guard import WriteGuard
 from runbook.engine.loop import Scope, Work
 from runbook.engine.options import RunOptions
 from runbook.engine.plan import Plan

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runbook.console import check_reachable
+from runbook.console.remote import check_reachable
 from runbook.engine.options import RunOptions
 
 

@@ -7,16 +7,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from runbook import defaults
-from runbook.console import (
-    PAGES,
-    BrowserSession,
-    Capture,
-    ConsoleShell,
+from runbook.console.hazards import Hazards
+from runbook.console.places import PAGES
+from runbook.console.probe import Capture, Prober, ProbeReport
+from runbook.console.session import BrowserSession, SessionOptions
+from runbook.console.shell import ConsoleShell
+from runbook.console.signin import (
     Credentials,
-    Hazards,
-    Prober,
-    ProbeReport,
-    SessionOptions,
     check_session_target,
     password_from_env,
     profile_path,
@@ -138,7 +135,8 @@ def probe_and_write(
 ) -> ProbeReport:
     """`probe`, then the files it was asked for: the bundle of every place visited, and a
     labels file with the best candidate for each missing name."""
-    from runbook.console import Bundle, labels_file_text
+    from runbook.console.bundle import Bundle
+    from runbook.console.probe_output import labels_file_text
 
     capture = Bundle.for_runbooks(books) if bundle is not None else None
     report = probe(books, options, capture.capture if capture is not None else None)
@@ -151,6 +149,6 @@ def probe_and_write(
 
 def summary(report: ProbeReport, *, written: str | None = None, bundle: str | None = None) -> str:
     """What `runbook probe` prints of `report`, with the labels file and bundle it wrote."""
-    from runbook.console import summary as text
+    from runbook.console.probe_output import summary as text
 
     return text(report, written=written, bundle=bundle)

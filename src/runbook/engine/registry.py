@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from runbook.console import PAGES
+from runbook.console.places import PAGES
 from runbook.engine.steps.base import StepType
 from runbook.file.kinds import kind_names, kind_part, part_name
 

@@ -11,15 +11,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from runbook.console import (
-    ConsoleOptions,
-    Credentials,
-    OpenConsole,
-    check_session_target,
-    ffmpeg_path,
-    password_from_env,
-    run_console,
-)
+from runbook.console.browser import ffmpeg_path
+from runbook.console.run import ConsoleOptions, OpenConsole, run_console
+from runbook.console.signin import Credentials, check_session_target, password_from_env
 from runbook.engine.context import RunContext
 from runbook.engine.finish import exit_code
 from runbook.engine.lock import run_lock

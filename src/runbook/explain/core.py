@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
-from runbook.console import page_info
+from runbook.console.places import page_info
 from runbook.file.model import Runbook, Step
 from runbook.locales import LabelKey, Labels, ProseKey, catalogue
 from runbook.target import DEFAULT_CONSOLE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from runbook.console import PAGES
+from runbook.console.places import PAGES
 from runbook.explain import EXPLAINERS, explainer
 from runbook.explain.core import Writer
 from runbook.file import KINDS

@@ -12,7 +12,8 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 import structlog
 
-from runbook.console import Dialog, ListPage, PageName
+from runbook.console.page import Dialog, ListPage
+from runbook.console.places import PageName
 from runbook.engine.context import RunContext
 from runbook.engine.diff import comparable
 from runbook.engine.plan import LISTED, Action, Plan, as_shown, convergence, removal

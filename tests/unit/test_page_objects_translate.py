@@ -1,18 +1,13 @@
-"""The console's public face: what the engine imports, and every page-object method translating."""
+"""Every public page-object method turns Playwright's errors into runbook's (`failures.py`)."""
 
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-import runbook.console as console
-
 SRC = Path(__file__).parents[2] / "src" / "runbook"
-FACE = SRC / "console" / "__init__.py"
 
 # Public methods of page objects that need no translation, and why.
 NEEDS_NONE = {
@@ -39,63 +34,6 @@ PAGE_OBJECTS = [
     "shell.py",
     "signin.py",
 ]
-
-
-def _type_checking_imports() -> dict[str, str]:
-    tree = ast.parse(FACE.read_text())
-    block = next(n for n in tree.body if isinstance(n, ast.If))
-    return {
-        alias.name: node.module or ""
-        for node in block.body
-        if isinstance(node, ast.ImportFrom)
-        for alias in node.names
-    }
-
-
-def test_each_public_name_is_listed_alike_for_the_checker_and_at_run_time() -> None:
-    homes = {n: m for m, names in console._HOMES.items() for n in names}
-    assert _type_checking_imports() == homes
-    assert sorted(console.__all__) == sorted(homes)
-
-
-@pytest.mark.parametrize("name", console.__all__)
-def test_every_public_name_loads(name: str) -> None:
-    assert getattr(console, name) is not None
-
-
-def test_an_unknown_name_is_an_attribute_error() -> None:
-    with pytest.raises(AttributeError, match="no attribute 'translate'"):
-        console.translate  # noqa: B018
-
-
-@pytest.mark.process
-def test_the_face_loads_no_playwright_until_a_name_is_used() -> None:
-    probe = (
-        "import sys, runbook.console; print(sorted(m for m in sys.modules if 'playwright' in m))"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
-
-
-def _imports(path: Path) -> list[str]:
-    names = []
-    for node in ast.walk(ast.parse(path.read_text())):
-        if isinstance(node, ast.Import):
-            names += [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.append(node.module)
-    return names
-
-
-@pytest.mark.parametrize(
-    "path", sorted((SRC / "engine").rglob("*.py")), ids=lambda p: str(p.relative_to(SRC))
-)
-def test_the_engine_imports_no_playwright_and_the_console_only_by_its_face(path: Path) -> None:
-    for name in _imports(path):
-        assert not name.startswith("playwright"), name
-        if name.startswith("runbook.console."):
-            # the face, or a page's own module (a new page adds nothing to the face)
-            assert name.startswith("runbook.console.pages."), name
 
 
 def _public_methods(path: Path) -> list[tuple[str, ast.FunctionDef]]:
