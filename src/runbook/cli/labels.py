@@ -10,7 +10,7 @@ import click
 
 from runbook.cli.common import EPILOG, guarded, labels_option, locale_option
 from runbook.cli.group import cli
-from runbook.locales import DEFAULT_LOCALE, ROLES, LabelKey, Labels
+from runbook.locales import DEFAULT_LOCALE, LabelKey, Labels
 
 
 @cli.command(epilog=EPILOG)
@@ -46,6 +46,7 @@ def _labels(locale: str, file: str | None) -> Labels:
 
 def catalogue_entries(catalogue: Labels) -> list[dict[str, Any]]:
     """One entry per catalogue key: its role, accepted names (as tried) and places."""
+    from runbook.console.keys import ROLES
     from runbook.console.walks import places
 
     keys: tuple[LabelKey, ...] = get_args(LabelKey)

@@ -16,7 +16,6 @@ in every locale module.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar
 
 from runbook.locales.catalogues import DEFAULT_LOCALE as DEFAULT_LOCALE
@@ -140,26 +139,6 @@ ProseKey = Literal[
     "others_off",
 ]
 
-
-class _AllRoles(Mapping[LabelKey, Role]):
-    """Every key's role, read on first use from `runbook.console.keys` (which gathers each
-    page module's): for callers that read `ROLES` here, as `runbook labels` does."""
-
-    def _table(self) -> Mapping[LabelKey, Role]:
-        table: Mapping[LabelKey, Role] = importlib.import_module("runbook.console.keys").ROLES
-        return table
-
-    def __getitem__(self, key: LabelKey) -> Role:
-        return self._table()[key]
-
-    def __iter__(self) -> Iterator[LabelKey]:
-        return iter(self._table())
-
-    def __len__(self) -> int:
-        return len(self._table())
-
-
-ROLES: Mapping[LabelKey, Role] = _AllRoles()
 
 # The role of each control of the shell, sign-in and every dialog, whatever the language (a
 # page's own keys have theirs in its page module; `runbook labels` prints key, role, names).
