@@ -38,11 +38,23 @@ VARIANTS_EPILOG = "\b\nVariants (--variant NAME, or PUT /_sim/variants):\n" + "\
     multiple=True,
     help="Show one of the real console's known variants (repeatable; see /_sim/variants).",
 )
+@click.option(
+    "--dns",
+    metavar="HOST:PORT",
+    help="DNS resolver that Start authentication (Authenticate email) looks DKIM records up at.",
+)
 @guarded
 def simulator(
-    host: str, port: int, state: str, no_auth: bool, faults: str | None, variants: tuple[str, ...]
+    host: str,
+    port: int,
+    state: str,
+    no_auth: bool,
+    faults: str | None,
+    variants: tuple[str, ...],
+    dns: str | None,
 ) -> None:
     """Serve the local Admin console simulator."""
+    from runbook.simulator.dns_lookup import Resolver, ResolverError
     from runbook.simulator.faults import FaultError
     from runbook.simulator.server import PortUnavailable, serve
     from runbook.simulator.state import StateFileError
@@ -52,6 +64,10 @@ def simulator(
         parse(list(variants))
     except VariantError as exc:
         raise UsageError(f"--variant: {exc}") from None
+    try:
+        resolver = Resolver.parse(dns) if dns else None
+    except ResolverError as exc:
+        raise UsageError(f"--dns: {exc}") from None
 
     try:
         serve(
@@ -61,6 +77,7 @@ def simulator(
             auth=not no_auth,
             faults=_faults_option(faults),
             variants=variants,
+            dns=resolver,
         )
     except PortUnavailable as exc:
         raise UsageError(f"{exc}; choose another with --port (0: any free port)") from None

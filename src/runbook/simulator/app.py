@@ -15,6 +15,7 @@ from runbook.simulator.assets import Assets
 from runbook.simulator.auth import Credentials, ReauthMoment, SignIn, signin_url
 from runbook.simulator.clock import ClockDate
 from runbook.simulator.data import DataEndpoints
+from runbook.simulator.dns_lookup import Resolver
 from runbook.simulator.faults import Faults
 from runbook.simulator.languages import LanguageCheck, Languages
 from runbook.simulator.pages import PAGE_PATHS, Page, console_page, with_query
@@ -36,7 +37,10 @@ class Simulator:
         credentials: Credentials | None = None,
         faults: Faults | None = None,
         variants: Variants | None = None,
+        dns: Resolver | None = None,
     ) -> None:
+        """`dns`: the resolver Start authentication asks (`runbook simulator --dns`); the test
+        API changes it, and a reset puts this one back."""
         self.store = store
         self.variants = variants or Variants()
         self.auth = auth
@@ -45,6 +49,8 @@ class Simulator:
         self.tls: dict[str, str] = {}
         self.renames = Renames()
         self.languages = Languages()
+        self.dns_given = dns
+        self.dns = dns
 
     # --- sessions ---------------------------------------------------------------------------
     def signed_in(self, request: Request) -> tuple[bool, str | None]:
@@ -97,7 +103,7 @@ class Simulator:
     def _console_routes(self) -> list[BaseRoute]:
         pages: list[BaseRoute] = [
             Route(PAGE_PATHS[p], self._page(p))
-            for p in ("home", "hosts", "routing", "defaultrouting")
+            for p in ("home", "hosts", "routing", "defaultrouting", "authenticateemail")
         ]
         not_found: list[BaseRoute] = [Route("/ac/{rest:path}", self._page("notfound", 404))]
         return pages + DataEndpoints(self).routes() + not_found

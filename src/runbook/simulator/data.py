@@ -1,8 +1,8 @@
 """The console's JSON data endpoints (`/ac/_data/...`), behind its pages' scripts.
 
 The lists and entries of each kind, the writes with their injected faults (another admin's
-edit, failed saves, lost answers), the Add dialogs' forms, the TLS test, and the Routing page's
-other settings blocks.
+edit, failed saves, lost answers), the Add dialogs' forms, the TLS test, the Routing page's
+other settings blocks, and the Authenticate email page's (`dkim_data.py`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from runbook.simulator.auth import REAUTH_PATH, signin_url
+from runbook.simulator.dkim_data import DkimEndpoints
 from runbook.simulator.document import KINDS
 from runbook.simulator.faults import OTHER_ADMIN, ConcurrentEdit
 from runbook.simulator.i18n import Locale, text
@@ -68,6 +69,7 @@ class DataEndpoints:
             Route(f"{DATA}/forms/{{kind}}", self._data(self._form), methods=["GET"]),
             Route(f"{DATA}/tls", self._data(self._test_tls), methods=["POST"]),
             *self._settings_routes(),
+            *DkimEndpoints(self.sim, self._data).routes(),
         ]
 
     def _data(
@@ -252,7 +254,7 @@ class DataEndpoints:
 
     async def _form(self, request: Request, locale: Locale) -> Response:
         """What an Add dialog loads before showing its fields (late when dialogs are late)."""
-        if request.path_params["kind"] not in (*KINDS, "setting"):
+        if request.path_params["kind"] not in (*KINDS, "setting", "dkim"):
             return error_answer(locale, "err_bad_request", 404)
         await asyncio.sleep(self.sim.faults.dialog_delay())
         return JSONResponse({"ok": True})

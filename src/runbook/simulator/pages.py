@@ -13,7 +13,7 @@ from runbook.simulator.assets import BUNDLE
 from runbook.simulator.i18n import Locale, strings, text
 from runbook.simulator.org_units import DEFAULT_ORG_UNITS, TOP, leaf_name, parent_of
 
-Page = Literal["home", "hosts", "routing", "defaultrouting", "notfound"]
+Page = Literal["home", "hosts", "routing", "defaultrouting", "authenticateemail", "notfound"]
 
 GMAIL_PATH = "/ac/apps/gmail"
 PAGE_PATHS: dict[Page, str] = {
@@ -21,6 +21,7 @@ PAGE_PATHS: dict[Page, str] = {
     "hosts": f"{GMAIL_PATH}/hosts",
     "routing": f"{GMAIL_PATH}/routing",
     "defaultrouting": f"{GMAIL_PATH}/defaultrouting",
+    "authenticateemail": f"{GMAIL_PATH}/authenticateemail",
 }
 
 
@@ -68,6 +69,7 @@ def _menu(locale: Locale, prefix: str, hl: str | None) -> str:
         link("hosts", "nav_hosts")
         + link("routing", "nav_routing")
         + link("defaultrouting", "nav_default_routing")
+        + link("authenticateemail", "nav_authenticate_email")
     )
     tree = branch(
         "nav_apps",
@@ -165,6 +167,8 @@ def _main(locale: Locale, page: Page, strings: Mapping[str, str]) -> str:
             f'<h2 id="default-routing-section">{s("default_routing_heading")}</h2>'
             f'<p class="intro">{s("default_routing_intro")}</p><div id="list"></div></section>'
         )
+    if page == "authenticateemail":  # the domain menu and the selected domain's record
+        return f'<h1>{s("authenticate_email_heading")}</h1><div id="dkim" class="card dkim"></div>'
     return f"<h1>{s('page_not_found')}</h1><p>{s('page_not_found_text')}</p>"
 
 
@@ -192,6 +196,7 @@ def console_page(
         "hosts": "hosts_heading",
         "routing": "routing_heading",
         "defaultrouting": "default_routing_heading",
+        "authenticateemail": "authenticate_email_heading",
         "notfound": "page_not_found",
     }
     title = text(locale, titles[page])

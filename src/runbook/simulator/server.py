@@ -19,6 +19,7 @@ from runbook.simulator.auth import (
     DEFAULT_USER,
     Credentials,
 )
+from runbook.simulator.dns_lookup import Resolver
 from runbook.simulator.faults import Faults
 from runbook.simulator.state import Store
 from runbook.simulator.variants import Variants
@@ -70,14 +71,17 @@ def build_app(
     credentials: Credentials | None = None,
     faults: dict[str, Any] | None = None,
     variants: Sequence[str] = (),
+    dns: Resolver | None = None,
 ) -> Simulator:
-    """The simulator (its `.app()` is the ASGI app) over one state file."""
+    """The simulator (its `.app()` is the ASGI app) over one state file; `dns`: the resolver
+    Start authentication asks."""
     return Simulator(
         Store(state_path),
         auth=auth,
         credentials=credentials,
         faults=Faults(faults),
         variants=Variants(variants),
+        dns=dns,
     )
 
 
@@ -110,6 +114,7 @@ class SimulatorServer:
         password: str = DEFAULT_PASSWORD,
         totp_secret: str = DEFAULT_TOTP_SECRET,
         faults: dict[str, Any] | None = None,
+        dns: Resolver | None = None,
     ) -> None:
         self.state_path = Path(state_path)
         self.host = host
@@ -119,6 +124,7 @@ class SimulatorServer:
             auth=auth,
             credentials=Credentials(user, password, totp_secret),
             faults=faults,
+            dns=dns,
         )
         self._socket: socket.socket | None = None
         self._server: _Server | None = None
@@ -178,11 +184,17 @@ def serve(
     auth: bool = True,
     faults: dict[str, Any] | None = None,
     variants: Sequence[str] = (),
+    dns: Resolver | None = None,
 ) -> None:
     """Serve the simulator until interrupted (`runbook simulator`)."""
     credentials = Credentials.from_env()
     simulator = build_app(
-        Path(state_path), auth=auth, credentials=credentials, faults=faults, variants=variants
+        Path(state_path),
+        auth=auth,
+        credentials=credentials,
+        faults=faults,
+        variants=variants,
+        dns=dns,
     )
     sock = _bind(host, port)
     url = _url(sock)
@@ -206,8 +218,13 @@ def serve(
         lines.append("Sign-in is off (--no-auth).")
     if variants:
         lines.append(f"Variants: {', '.join(simulator.variants.active)}.")
+    if dns is not None:
+        lines.append(f"DNS: Start authentication looks DKIM records up at {dns}.")
+    else:
+        lines.append("DNS: none given (--dns host:port): Start authentication finds no record.")
     lines.append(
-        "Test API under /_sim/ (state, audit, reset, faults, tls, variants, clock). Ctrl-C to stop."
+        "Test API under /_sim/ (state, audit, reset, faults, tls, variants, clock, domains,"
+        " dns). Ctrl-C to stop."
     )
     print("\n".join(lines), flush=True)
     config = uvicorn.Config(

@@ -54,8 +54,9 @@ class Ledger:
         block: str | None = None,
         *,
         org_unit: str | None = None,
+        **details: Any,
     ) -> None:
-        entry = {"action": action, "name": name, "at": self.clock.iso()}
+        entry: Json = {"action": action, "name": name, "at": self.clock.iso(), **details}
         if block is not None:
             entry["block"] = block
         if org_unit is not None and org_unit != "/":

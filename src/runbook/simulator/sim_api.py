@@ -1,7 +1,8 @@
 """The simulator's test API (`/_sim/...`): what tests set up and read back between steps.
 
 Its state, audit, reset, clock, sign-in progress, fault injection, variants, TLS results,
-renamed controls and the languages asked for that it lacks.
+renamed controls, the languages asked for that it lacks, the organization's domains (with their
+DKIM state) and the DNS resolver that Start authentication asks.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from runbook.simulator.dns_lookup import Resolver, ResolverError
 from runbook.simulator.faults import FaultError
 from runbook.simulator.renames import RenameError
 from runbook.simulator.validation import Invalid
@@ -50,6 +52,7 @@ class SimApi:
         self.sim.tls = {}
         self.sim.renames.reset()
         self.sim.languages.reset()
+        self.sim.dns = self.sim.dns_given
         return JSONResponse({"ok": True})
 
     async def clock(self, request: Request) -> Response:
@@ -109,6 +112,35 @@ class SimApi:
                 return JSONResponse({"error": str(exc) or "body is not JSON"}, status_code=400)
         return JSONResponse(self.sim.renames.by_locale)
 
+    async def domains(self, request: Request) -> Response:
+        """The `domains` of the state alone (`PUT`: replace them, the rest of the state kept)."""
+        if request.method == "PUT":
+            try:
+                self.sim.store.replace_domains(await json_body(request))
+            except BadBody:
+                return JSONResponse({"error": "body is not JSON"}, status_code=400)
+            except Invalid as exc:
+                return JSONResponse({"error": str(exc)}, status_code=400)
+        return JSONResponse(self.sim.store.domains())
+
+    async def dns(self, request: Request) -> Response:
+        """`{"resolver": "host:port" | null}`: where Start authentication looks records up."""
+        if request.method == "PUT":
+            try:
+                doc = await json_body(request)
+                if not isinstance(doc, dict) or set(doc) != {"resolver"}:
+                    raise ResolverError('expected {"resolver": "host:port" | null}')
+                given = doc["resolver"]
+                if given is not None and not isinstance(given, str):
+                    raise ResolverError('expected {"resolver": "host:port" | null}')
+                self.sim.dns = None if given is None else Resolver.parse(given)
+            except BadBody:
+                return JSONResponse({"error": "body is not JSON"}, status_code=400)
+            except ResolverError as exc:
+                return JSONResponse({"error": str(exc)}, status_code=400)
+        resolver = self.sim.dns
+        return JSONResponse({"resolver": None if resolver is None else str(resolver)})
+
     async def locales(self, request: Request) -> Response:
         return JSONResponse(self.sim.languages.as_dict())
 
@@ -125,4 +157,6 @@ class SimApi:
             Route("/_sim/variants", self.variants, methods=["GET", "PUT"]),
             Route("/_sim/clock", self.clock, methods=["GET", "POST"]),
             Route("/_sim/signin", self.signin, methods=["GET"]),
+            Route("/_sim/domains", self.domains, methods=["GET", "PUT"]),
+            Route("/_sim/dns", self.dns, methods=["GET", "PUT"]),
         ]

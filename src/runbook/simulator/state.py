@@ -2,7 +2,8 @@
 
 The entry kinds are rows of one table (`document.KINDS`): every kind is read, created,
 updated and deleted the same way; routes add that the entries naming them follow a rename
-and keep them from being deleted. The other settings blocks are in `settings_store.py`.
+and keep them from being deleted. The other settings blocks are in `settings_store.py`, the
+domains and their DKIM keys in `dkim_store.py`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from runbook.simulator.clock import parse_iso
+from runbook.simulator.dkim import check_domains, default_domains
+from runbook.simulator.dkim_store import DkimDomains
 from runbook.simulator.document import (
     DOCUMENT_KEYS,
     KINDS,
@@ -52,7 +55,7 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class Store(SettingsBlocks):
+class Store(DkimDomains, SettingsBlocks):
     """Routes and rules with stable in-memory ids, written atomically on every change.
 
     Entries are kept exactly as normalized when written, so an entry nobody edits is served
@@ -81,12 +84,14 @@ class Store(SettingsBlocks):
             entries = check_document({k: doc.get(k) for k in (*DOCUMENT_KEYS, "org_units")})
             self._units, self._disabled = check_tree(doc)
             settings = check_settings(doc)
+            domains = check_domains(doc.get("domains"))
             audit, sessions = doc.get("audit", []), doc.get("sessions", {})
             if not isinstance(audit, list) or not isinstance(sessions, dict):
                 raise ValueError("audit must be a list and sessions an object")
         except (OSError, ValueError, Invalid) as exc:
             raise StateFileError(f"{self.path}: not a usable simulator state file: {exc}") from None
         self._fill(entries, settings)
+        self._domains = domains
         self._audit = list(audit)
         self._sessions = dict(sessions)
 
@@ -114,7 +119,8 @@ class Store(SettingsBlocks):
     def document(self) -> Json:
         """`{"routes": [...], "routing_rules": [...], "default_routing_rules": [...]}` as the test
         API shows it (and each other settings block's entries, under its key, when it has any;
-        `org_units` when the tree is not the default one, `disabled_inherited` when any is)."""
+        `org_units` when the tree is not the default one, `disabled_inherited` when any is,
+        `domains` when they are not the default primary domain without a key)."""
         with self._lock:
             return {
                 **{row.key: [e for _, e in self._entries[k]] for k, row in KINDS.items()},
@@ -129,6 +135,7 @@ class Store(SettingsBlocks):
                     if self._disabled
                     else {}
                 ),
+                **self._domains_shown(),
             }
 
     def org_units(self) -> list[str]:
@@ -141,9 +148,11 @@ class Store(SettingsBlocks):
         entries = check_document(doc)
         settings = check_settings(doc)
         units, disabled = check_tree(doc)
+        domains = check_domains(doc.get("domains"))
         with self._writing():
             self._revisions = {}
             self._units, self._disabled = units, disabled
+            self._domains = domains
             self._fill(entries, settings)
 
     def reset(self) -> None:
@@ -153,6 +162,7 @@ class Store(SettingsBlocks):
             self._settings = {b: [] for b in SETTING_BLOCKS}
             self._audit, self._revisions = [], {}
             self._units, self._disabled = list(DEFAULT_ORG_UNITS), []
+            self._domains = default_domains()
 
     def audit(self) -> list[Json]:
         """Every write the console accepted, oldest first."""

@@ -13,6 +13,7 @@ STRINGS: dict[str, str] = {
     "nav_hosts": "Hosts",
     "nav_routing": "Routing",
     "nav_default_routing": "Default routing",
+    "nav_authenticate_email": "Authenticate email",
     "org_units": "Organizational units",
     "org_top": "example.com",
     "org_child": "Sales",  # the child OU of the default tree (an OU's name is not translated)
@@ -268,6 +269,45 @@ STRINGS: dict[str, str] = {
     "err_recipients_required": "Add at least one recipient.",  # [?]
     "err_headers_required": "Add at least one header.",  # [?]
     "err_recipient_taken": "This recipient is already in the list.",  # [?]
+    # Authenticate email (DKIM) page and its "Generate new record" dialog (reference: dkim.md)
+    "authenticate_email_heading": "Authenticate email",
+    "dkim_domain_menu": "Selected domain",
+    "dkim_authenticating": "Authenticating email with DKIM",
+    "dkim_not_authenticating": "Not authenticating email",
+    "dkim_host_name": "DNS Host name (TXT record name)",
+    "dkim_txt_value": "TXT record value",
+    "dkim_generate_record": "Generate new record",  # the button and the dialog's title
+    "dkim_start": "Start authentication",
+    "dkim_stop": "Stop authentication",
+    "dkim_key_bits": "DKIM key bit length",
+    "dkim_selector": "Prefix selector",
+    "dkim_generate": "Generate",
+    "dkim_generating": "Generating",  # [?]
+    "dkim_checking_dns": "Checking DNS",  # [?]
+    "dkim_updated_toast": "DKIM authentication settings updated",  # [?]
+    "dkim_signing_with": (
+        "Until authentication starts with the new record, email is signed with the key of"
+        " the selector {selector}."
+    ),  # [?]
+    "err_dkim_too_early": (
+        "DKIM record not created. Gmail was turned on for this domain recently: try again in"
+        " 24 to 72 hours."
+    ),  # [?] (German, Google's text: "DKIM-Eintrag nicht erstellt")
+    "err_dkim_selector": (
+        "Enter a valid prefix selector: up to 63 letters, digits or hyphens, not starting or"
+        " ending with a hyphen."
+    ),  # [?]
+    "err_dkim_key_bits": "Choose a key bit length: 2048 or 1024.",  # [?]
+    "err_dkim_no_key": "Generate a DKIM record first.",  # [?]
+    "err_dkim_not_found": (
+        "The DKIM record {record} was not found in DNS. Add the TXT record shown to your"
+        " domain's DNS, then try again: DNS changes can take up to 48 hours."
+    ),  # [?]
+    "err_dkim_mismatch": (
+        "The DKIM record {record} in DNS does not match the TXT record value shown. Correct"
+        " it, then try again: DNS changes can take up to 48 hours."
+    ),  # [?]
+    "err_dkim_dns_unavailable": "DNS could not be checked. Try again later.",  # [?]
 }
 
 # What the real console's known variants (`runbook.simulator.variants`) write instead.

@@ -12,6 +12,7 @@ STRINGS: dict[str, str] = {
     "nav_hosts": "Hôtes",
     "nav_routing": "Routage",
     "nav_default_routing": "Routage par défaut",
+    "nav_authenticate_email": "Authentifier les e-mails",
     "org_units": "Unités organisationnelles",
     "org_top": "example.com",
     "org_child": "Sales",  # the child OU of the default tree (an OU's name is not translated)
@@ -282,6 +283,47 @@ STRINGS: dict[str, str] = {
     "err_recipients_required": "Ajoutez au moins un destinataire.",
     "err_headers_required": "Ajoutez au moins un en-tête.",
     "err_recipient_taken": "Ce destinataire figure déjà dans la liste.",
+    # page Authentifier les e-mails (DKIM) et sa boîte "Générer un nouvel enregistrement"
+    "authenticate_email_heading": "Authentifier les e-mails",
+    "dkim_domain_menu": "Domaine sélectionné",
+    "dkim_authenticating": "Authentification des e-mails avec DKIM",  # [?]
+    "dkim_not_authenticating": "Les e-mails ne sont pas authentifiés",  # [?]
+    "dkim_host_name": "Nom d'hôte DNS (nom de l'enregistrement TXT)",  # [?]
+    "dkim_txt_value": "Valeur de l'enregistrement TXT",  # [?]
+    "dkim_generate_record": "Générer un nouvel enregistrement",  # [?]
+    "dkim_start": "Commencer l'authentification",  # [?]
+    "dkim_stop": "Arrêter l'authentification",  # [?]
+    "dkim_key_bits": "Longueur en bits de la clé DKIM",  # [?]
+    "dkim_selector": "Préfixe du sélecteur",  # [?]
+    "dkim_generate": "Générer",  # [?]
+    "dkim_generating": "Génération",  # [?]
+    "dkim_checking_dns": "Vérification du DNS",  # [?]
+    "dkim_updated_toast": "Paramètres d'authentification DKIM mis à jour",  # [?]
+    "dkim_signing_with": (
+        "Jusqu'au début de l'authentification avec le nouvel enregistrement, les e-mails sont"
+        " signés avec la clé du sélecteur {selector}."
+    ),  # [?]
+    "err_dkim_too_early": (
+        "Enregistrement DKIM non créé. Gmail a été activé récemment pour ce domaine : réessayez"
+        " dans 24 à 72 heures."
+    ),  # [?]
+    "err_dkim_selector": (
+        "Saisissez un préfixe de sélecteur valide : 63 lettres, chiffres ou traits d'union au"
+        " plus, sans trait d'union au début ni à la fin."
+    ),  # [?]
+    "err_dkim_key_bits": "Choisissez une longueur de clé : 2048 ou 1024.",  # [?]
+    "err_dkim_no_key": "Générez d'abord un enregistrement DKIM.",  # [?]
+    "err_dkim_not_found": (
+        "L'enregistrement DKIM {record} est introuvable dans le DNS. Ajoutez l'enregistrement"
+        " TXT affiché au DNS de votre domaine, puis réessayez : la propagation peut prendre"
+        " jusqu'à 48 heures."
+    ),  # [?]
+    "err_dkim_mismatch": (
+        "L'enregistrement DKIM {record} du DNS ne correspond pas à la valeur de"
+        " l'enregistrement TXT affichée. Corrigez-le, puis réessayez : la propagation peut"
+        " prendre jusqu'à 48 heures."
+    ),  # [?]
+    "err_dkim_dns_unavailable": "Impossible de vérifier le DNS. Réessayez plus tard.",  # [?]
 }
 
 # What the real console's known variants (`runbook.simulator.variants`) write instead
