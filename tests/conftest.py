@@ -5,6 +5,7 @@ Layers (each can be overridden like pytest-playwright's own):
 `signed_in_state` (session, signed in once through the UI) -> `browser_context_args`
 (base_url + that session), so `page` is a signed-in console page. `signed_out_page` (or
 `@pytest.mark.browser_context_args(storage_state=None)`) gives a page without a session.
+`dns_server` (session) -> `dns` (per test, no records): dnsmasq on loopback, `tests/dnsmasq.py`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from runbook.simulator.server import (
     SimulatorServer,
 )
 from tests.clients import sim_client
+from tests.dnsmasq import dns, dns_server  # noqa: F401  (fixtures: a real DNS server)
 from tests.in_process import InProcessRunbook
 
 SignIn = Callable[..., None]
