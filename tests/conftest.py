@@ -78,6 +78,16 @@ class SimApi:
     def tls(self, results: dict[str, str]) -> None:
         self._ok(self.client.put("/_sim/tls", json=results))
 
+    def domains(self, domains: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+        """The organization's domains with their DKIM state (`domains`: put these first)."""
+        if domains is None:
+            return self._ok(self.client.get("/_sim/domains")).json()
+        return self._ok(self.client.put("/_sim/domains", json=domains)).json()
+
+    def dns(self, resolver: str | None) -> None:
+        """Where Start authentication looks DKIM records up (`host:port`; None: nowhere)."""
+        self._ok(self.client.put("/_sim/dns", json={"resolver": resolver}))
+
     @staticmethod
     def _ok(response: httpx.Response) -> httpx.Response:
         response.raise_for_status()
