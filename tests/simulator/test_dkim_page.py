@@ -236,3 +236,13 @@ def test_too_early_the_dialog_says_so_and_stays_open(page: Page, sim: Any, local
     button(dialog, names, "cancel").click()
     expect(field(page, names, "host")).to_have_value("")
     assert sim.audit() == []
+
+
+def test_under_the_caps_variant_the_buttons_are_in_capitals(page: Page, sim: Any) -> None:
+    sim.variants(["caps"])
+    open_page(page)
+    page.get_by_role("button", name="GENERATE NEW RECORD", exact=True).click()
+    dialog = page.get_by_role("dialog", name=EN["generate_record"], exact=True)
+    expect(dialog.get_by_role("button", name="GENERATE", exact=True)).to_be_visible()
+    dialog.get_by_role("button", name="CANCEL", exact=True).click()
+    expect(page.get_by_role("button", name="START AUTHENTICATION", exact=True)).to_be_disabled()

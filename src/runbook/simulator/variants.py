@@ -50,6 +50,10 @@ CAPS_KEYS = (
     "add_host",
     "banner_got_it",
     "banner_dismiss",
+    "dkim_generate_record",
+    "dkim_start",
+    "dkim_stop",
+    "dkim_generate",
 )
 
 # The wordings a variant shows instead, per locale: each locale module's `VARIANT_STRINGS`.

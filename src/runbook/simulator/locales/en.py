@@ -276,7 +276,8 @@ STRINGS: dict[str, str] = {
     "dkim_not_authenticating": "Not authenticating email",
     "dkim_host_name": "DNS Host name (TXT record name)",
     "dkim_txt_value": "TXT record value",
-    "dkim_generate_record": "Generate new record",  # the button and the dialog's title
+    "dkim_generate_record": "Generate new record",
+    "dkim_dialog": "Generate new record",  # the dialog's title
     "dkim_start": "Start authentication",
     "dkim_stop": "Stop authentication",
     "dkim_key_bits": "DKIM key bit length",

@@ -291,6 +291,7 @@ STRINGS: dict[str, str] = {
     "dkim_host_name": "Nom d'hôte DNS (nom de l'enregistrement TXT)",  # [?]
     "dkim_txt_value": "Valeur de l'enregistrement TXT",  # [?]
     "dkim_generate_record": "Générer un nouvel enregistrement",  # [?]
+    "dkim_dialog": "Générer un nouvel enregistrement",  # [?]
     "dkim_start": "Commencer l'authentification",  # [?]
     "dkim_stop": "Arrêter l'authentification",  # [?]
     "dkim_key_bits": "Longueur en bits de la clé DKIM",  # [?]

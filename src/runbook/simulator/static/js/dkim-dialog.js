@@ -16,7 +16,7 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 // Open the dialog for the domain `name`; `done(domain)` with the domain as it is after Generate.
 export function generateDialog(name, done) {
   formDialog({
-    title: t("dkim_generate_record"),
+    title: t("dkim_dialog"),
     loadPath: "forms/dkim",
     build: (shell) => build(shell, name, done),
   });
