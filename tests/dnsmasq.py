@@ -192,7 +192,7 @@ class DnsServer:
     def _wait_ready(self) -> None:
         """Until this start's records are served (its generation answers)."""
         deadline = time.monotonic() + READY_SECONDS
-        resolver = self._resolver(0.3)
+        resolver = self._resolver(0.05)  # dnsmasq answers in a millisecond once up
         want = (str(self._generation).encode(),)
         while time.monotonic() < deadline:
             assert self._process is not None
@@ -203,7 +203,7 @@ class DnsServer:
                 answer = resolver.resolve(READY_NAME, "TXT", search=False)
                 if answer.rrset is not None and any(r.strings == want for r in answer.rrset):
                     return
-            time.sleep(0.02)
+            time.sleep(0.01)
         self.stop()
         raise DnsServerError(f"dnsmasq on {self.address} did not answer within {READY_SECONDS}s")
 

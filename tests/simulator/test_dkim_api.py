@@ -323,3 +323,28 @@ def test_dkim_state_survives_a_restart(sim: Any, simulator: Any, console: httpx.
     generate(console, "example.com", key_bits=1024)
     reloaded = Store(simulator.state_path)
     assert reloaded.domains() == sim.domains()
+
+
+# --- the resolver given at start -----------------------------------------------------------------
+def test_the_resolver_given_at_start_is_the_one_a_reset_puts_back(tmp_path: Any) -> None:
+    from runbook.simulator.dns_lookup import Resolver
+    from runbook.simulator.server import SimulatorServer
+
+    server = SimulatorServer(tmp_path / "state.json", dns=Resolver.parse("127.0.0.1:5353"))
+    with server, httpx.Client(base_url=server.url) as client:
+        assert client.get("/_sim/dns").json() == {"resolver": "127.0.0.1:5353"}
+        client.put("/_sim/dns", json={"resolver": None})
+        assert client.get("/_sim/dns").json() == {"resolver": None}
+        client.post("/_sim/reset")
+        assert client.get("/_sim/dns").json() == {"resolver": "127.0.0.1:5353"}
+
+
+@pytest.mark.parametrize("given", ["dns.example:53", "127.0.0.1:99999", "[::1"])
+def test_a_dns_option_that_is_no_resolver_is_a_usage_error(given: str) -> None:
+    from click.testing import CliRunner
+
+    from runbook.cli import cli
+
+    result = CliRunner().invoke(cli, ["simulator", "--port", "0", "--dns", given])
+    assert result.exit_code == 64, result.output
+    assert "--dns" in result.output

@@ -41,7 +41,9 @@ class Resolver:
         text = text.strip()
         host, port = text, "53"
         if text.startswith("["):
-            host, _, rest = text[1:].partition("]")
+            host, closed, rest = text[1:].partition("]")
+            if not closed:
+                raise ResolverError(f"{text!r}: expected [address]:port")
             if rest:
                 if not rest.startswith(":"):
                     raise ResolverError(f"{text!r}: expected [address]:port")
