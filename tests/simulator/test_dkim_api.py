@@ -161,6 +161,7 @@ def test_a_1024_bit_key_fits_one_string_and_each_key_is_new(console: httpx.Clien
         ({"selector": ""}, "err_dkim_selector"),
         ({"key_bits": 4096}, "err_dkim_key_bits"),
         ({"key_bits": "2048"}, "err_dkim_key_bits"),
+        ({"key_bits": 2048.0}, "err_dkim_key_bits"),
     ],
 )
 def test_generate_refuses_what_the_dialog_would_not_send(

@@ -124,9 +124,8 @@ def check_selector(raw: Any, field: str = "selector") -> str:
 
 def check_key_bits(raw: Any, field: str = "key_bits") -> int:
     """2048 or 1024; `Invalid` (`err_dkim_key_bits`) otherwise."""
-    if isinstance(raw, bool) or raw not in KEY_BITS:
+    if isinstance(raw, bool) or not isinstance(raw, int) or raw not in KEY_BITS:
         raise Invalid("err_dkim_key_bits", field, "key_bits is 2048 or 1024")
-    assert isinstance(raw, int)
     return raw
 
 

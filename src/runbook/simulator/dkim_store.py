@@ -1,7 +1,7 @@
 """The store's domains and their DKIM writes: generate a key, start and stop authentication.
 
 Each write is audited with the domain's name: `generate_dkim` (with `selector`, `key_bits`),
-`start_dkim` (with `selector`), `stop_dkim`. The DNS lookup and the key generation happen
+`start_dkim` and `stop_dkim` (with `selector`). The DNS lookup and the key generation happen
 outside the store (they take time); the store applies their result under its lock.
 """
 
@@ -102,5 +102,5 @@ class DkimDomains(Ledger):
             if domain["dkim"]["status"] != "authenticating":
                 raise Stale(name)
             domain["dkim"]["status"] = "stopped"
-            self._record("stop_dkim", domain["name"], by)
+            self._record("stop_dkim", domain["name"], by, selector=domain["dkim"]["selector"])
             return copy.deepcopy(domain)
