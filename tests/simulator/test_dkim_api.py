@@ -182,6 +182,13 @@ def test_a_domain_turned_on_too_recently_gets_no_key(sim: Any, console: httpx.Cl
     assert sim.audit() == []
 
 
+def test_the_page_and_its_data_answer_behind_an_account_prefix(console: httpx.Client) -> None:
+    page = console.get("/u/1/ac/apps/gmail/authenticateemail?hl=fr")
+    assert page.status_code == 200
+    assert "<h1>Authentifier les e-mails</h1>" in page.text
+    assert console.get(f"/u/1{DOMAINS}").json()["domains"][0]["name"] == "example.com"
+
+
 def test_an_unknown_domain_is_not_found(console: httpx.Client) -> None:
     assert console.get(f"{DOMAINS}/other.example").status_code == 404
     assert generate(console, "other.example").status_code == 404
