@@ -356,3 +356,17 @@ def test_a_dns_option_that_is_no_resolver_is_a_usage_error(given: str) -> None:
     result = CliRunner().invoke(cli, ["simulator", "--port", "0", "--dns", given])
     assert result.exit_code == 64, result.output
     assert "--dns" in result.output
+
+
+def test_a_failed_save_writes_nothing_and_a_lost_answer_was_applied(
+    sim: Any, console: httpx.Client
+) -> None:
+    sim.faults({"fail_next_saves": 1})
+    failed = generate(console, "example.com", key_bits=1024)
+    assert failed.status_code == 500
+    assert failed.json()["error"] == text("en", "err_save_failed")
+    assert sim.domains()[0]["dkim"]["status"] == "no_key" and sim.audit() == []
+    sim.faults({"lose_next_responses": 1})
+    assert generate(console, "example.com", key_bits=1024).status_code >= 500
+    assert sim.domains()[0]["dkim"]["status"] == "not_started"
+    assert [a["action"] for a in sim.audit()] == ["generate_dkim"]

@@ -246,3 +246,17 @@ def test_under_the_caps_variant_the_buttons_are_in_capitals(page: Page, sim: Any
     expect(dialog.get_by_role("button", name="GENERATE", exact=True)).to_be_visible()
     dialog.get_by_role("button", name="CANCEL", exact=True).click()
     expect(page.get_by_role("button", name="START AUTHENTICATION", exact=True)).to_be_disabled()
+
+
+def test_with_late_dialogs_the_dialog_loads_first(page: Page, sim: Any) -> None:
+    sim.faults({"late_dialog_ms": 300})
+    names = open_page(page)
+    button(page, names, "generate_record").click()
+    dialog = page.get_by_role("dialog", name=names["generate_record"])
+    expect(dialog.get_by_role("progressbar", name=names["loading"])).to_be_visible()
+    expect(dialog.get_by_role("textbox", name=names["selector"], exact=True)).to_have_value(
+        "google"
+    )
+    button(dialog, names, "generate").click()
+    expect(dialog).to_have_count(0)
+    expect(field(page, names, "host")).to_have_value("google._domainkey")
