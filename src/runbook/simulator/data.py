@@ -21,9 +21,18 @@ from runbook.simulator.document import KINDS
 from runbook.simulator.faults import OTHER_ADMIN, ConcurrentEdit
 from runbook.simulator.i18n import Locale, text
 from runbook.simulator.org_units import TOP
-from runbook.simulator.state import InUse, Kind, NotFound, Stale
+from runbook.simulator.state import InUse, Kind, NotFound
 from runbook.simulator.validation import Invalid, Json
-from runbook.simulator.web import BadBody, Handler, error_answer, if_match, json_body, locale_of
+from runbook.simulator.web import (
+    REFUSED,
+    BadBody,
+    Handler,
+    error_answer,
+    if_match,
+    json_body,
+    locale_of,
+    refusal,
+)
 
 if TYPE_CHECKING:
     from runbook.simulator.app import Simulator
@@ -124,14 +133,8 @@ class DataEndpoints:
             unit = request.query_params.get("ou")
             try:
                 result = self._apply(kind, op, entry_id, payload, revision=revision, unit=unit)
-            except Invalid as exc:
-                return error_answer(locale, exc.key, 400, field=exc.field, detail=exc.detail)
-            except NotFound:
-                return error_answer(locale, "err_not_found", 404)
-            except Stale:
-                return error_answer(locale, "err_stale", 409)
-            except InUse:
-                return error_answer(locale, "err_route_in_use", 409)
+            except REFUSED as exc:
+                return refusal(locale, exc)
             lost, message = self.sim.faults.take_lost_response()
             if lost is not None:  # applied and audited, but the answer never arrives
                 return JSONResponse(
@@ -301,12 +304,8 @@ class DataEndpoints:
                     )
                 store.delete_setting(block, entry_id, revision=revision)
                 return JSONResponse({"ok": True})
-            except Invalid as exc:
-                return error_answer(locale, exc.key, 400, field=exc.field, detail=exc.detail)
-            except NotFound:
-                return error_answer(locale, "err_not_found", 404)
-            except Stale:
-                return error_answer(locale, "err_stale", 409)
+            except REFUSED as exc:
+                return refusal(locale, exc)
 
         path = f"{DATA}/settings/{{block}}"
         return [

@@ -34,7 +34,7 @@ from runbook.simulator.dns_lookup import DnsUnavailable, txt_values
 from runbook.simulator.i18n import Locale, text
 from runbook.simulator.settings_store import NotFound, Stale
 from runbook.simulator.validation import Invalid, Json
-from runbook.simulator.web import error_answer, json_body
+from runbook.simulator.web import REFUSED, error_answer, json_body, refusal
 
 if TYPE_CHECKING:
     from runbook.simulator.app import Simulator
@@ -108,12 +108,8 @@ class DkimEndpoints:
                 return JSONResponse({"error": error}, status_code=500)
             try:
                 response = await apply(request, locale, request.path_params["name"])
-            except Invalid as exc:
-                return error_answer(locale, exc.key, 400, field=exc.field, detail=exc.detail)
-            except NotFound:
-                return error_answer(locale, "err_not_found", 404)
-            except Stale:
-                return error_answer(locale, "err_stale", 409)
+            except REFUSED as exc:
+                return refusal(locale, exc)
             if response.status_code != 200:
                 return response
             lost, message = self.sim.faults.take_lost_response()

@@ -13,6 +13,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from runbook.simulator.i18n import Locale, locale_from, text
+from runbook.simulator.settings_store import NotFound, Stale
+from runbook.simulator.state import InUse
+from runbook.simulator.validation import Invalid
+
+# What the console answers a write it refuses: a value it rejects, an entry gone, an edit
+# based on an older revision, a route a rule still uses.
+REFUSED = (Invalid, NotFound, Stale, InUse)
 
 Handler = Callable[[Request], Awaitable[Response]]
 
@@ -55,6 +62,19 @@ async def json_body(request: Request) -> Any:
 def error_answer(locale: Locale, key: str, status: int, **extra: Any) -> JSONResponse:
     """The console's error answer: its message (`key`) in the request's language."""
     return JSONResponse({"error": text(locale, key), **extra}, status_code=status)
+
+
+def refusal(locale: Locale, exc: Exception) -> JSONResponse:
+    """The console's answer to a write it refused (one of `REFUSED`)."""
+    if isinstance(exc, Invalid):
+        return error_answer(locale, exc.key, 400, field=exc.field, detail=exc.detail)
+    if isinstance(exc, NotFound):
+        return error_answer(locale, "err_not_found", 404)
+    if isinstance(exc, Stale):
+        return error_answer(locale, "err_stale", 409)
+    if isinstance(exc, InUse):
+        return error_answer(locale, "err_route_in_use", 409)
+    raise exc
 
 
 def if_match(request: Request) -> int | None:
