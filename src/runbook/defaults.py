@@ -15,7 +15,9 @@ LOCALE: Final = DEFAULT_LOCALE  # when neither the runbook nor the command line 
 PROFILE: Final = "default"  # the saved console session (`runbook login --profile`)
 RECORDINGS: Final = "recordings"  # where run folders are made
 STATE_DIR: Final = ".runbook"  # the embedded simulator's state
-TRACE: Final[Literal["on", "off", "retain-on-failure"]] = "retain-on-failure"
+# How an artifact (checkpoints, a failed step's evidence, the trace, the video) is kept.
+Policy = Literal["on", "off", "retain-on-failure"]
+TRACE: Final[Policy] = "retain-on-failure"
 SCREENSHOTS: Final[Literal["on", "off"]] = "on"
 MIN_SESSION_MIN: Final = 5  # minutes of the saved session's hour a run needs
 TIMEOUT_MS: Final = 15_000  # how long to wait for a page element

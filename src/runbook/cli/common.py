@@ -8,7 +8,7 @@ import sys
 import traceback
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, get_args
 
 import click
 
@@ -255,7 +255,7 @@ _OPTIONS: dict[str, Callable[[Any], Any]] = {
     ),
     "trace": click.option(
         "--trace",
-        type=click.Choice(["on", "off", "retain-on-failure"]),
+        type=click.Choice(get_args(defaults.Policy)),
         default=defaults.TRACE,
         show_default=True,
         help="Playwright trace. retain-on-failure: kept when the run fails (actions, "

@@ -18,7 +18,7 @@ from runbook.locales import LOCALES
 @click.option(
     "--console",
     "console_url",
-    default="https://admin.google.com",
+    default=defaults.CONSOLE,
     show_default=True,
     metavar="URL",
     callback=console_option,

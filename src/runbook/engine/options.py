@@ -7,7 +7,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from runbook import defaults
 from runbook.console.remote import RemoteBrowser, remote_browser
@@ -41,7 +41,7 @@ class RunOptions:
     recordings: str = defaults.RECORDINGS
     profile: str = defaults.PROFILE
     min_session: int = defaults.MIN_SESSION_MIN  # minutes of the session's hour a run needs
-    trace: Literal["on", "off", "retain-on-failure"] = defaults.TRACE
+    trace: defaults.Policy = defaults.TRACE
     screenshots: bool = defaults.SCREENSHOTS == "on"
     navigate: Navigate | None = None
     timeout: int | None = None

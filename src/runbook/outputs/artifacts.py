@@ -20,10 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from runbook.defaults import TRACE, Policy
 from runbook.errors import ExitCode, UsageError
 from runbook.results import RunResult
 
-Policy = Literal["on", "off", "retain-on-failure"]
 Artifact = Literal["checkpoints", "failure", "trace", "video"]
 
 
@@ -43,7 +43,7 @@ class ArtifactPolicy:
 
     checkpoints: Policy = "on"
     failure: Policy = "on"
-    trace: Policy = "retain-on-failure"
+    trace: Policy = TRACE
     video: Policy = "off"
 
     @classmethod

@@ -22,7 +22,8 @@ from typing import Any
 
 import structlog
 
-from runbook.outputs.artifacts import ArtifactPolicy, Policy
+from runbook.defaults import Policy
+from runbook.outputs.artifacts import ArtifactPolicy
 from runbook.outputs.ci import append_github_step_summary, junit_suite, write_junit
 from runbook.outputs.events import EventLogger, log_run_finished, log_run_started
 from runbook.outputs.folder import RunFolder

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from runbook.console.recorder import ArtifactsRecorder
+from runbook.defaults import Policy
 from runbook.errors import UsageError
-from runbook.outputs.artifacts import ArtifactPolicy, Policy, keeps
+from runbook.outputs.artifacts import ArtifactPolicy, keeps
 from runbook.outputs.folder import RunFolder
 from runbook.results import RunResult, StepResult
 from runbook.secrets import MASK, Redactor
