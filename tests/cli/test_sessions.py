@@ -609,15 +609,18 @@ def test_a_session_that_ends_between_two_steps_stops_the_run_with_the_first_save
     sim_http.put("/_sim/variants", json=["session-hour"]).raise_for_status()
     stop = threading.Event()
 
-    def hour_passes_after_the_first_save() -> None:
+    def hour_passes_once_the_first_step_has_finished() -> None:
+        # after its save *and* its read-back: an hour passing between the save and the
+        # read-back is another case (tests/cli/test_saves.py, "may have been applied")
         with sim_client(simulator.url) as api:
             while not stop.is_set():
-                if api.get("/_sim/audit").json():
+                logs = (tmp_path / "recordings").glob("*/run.jsonl")
+                if any('"step.finished"' in log.read_text() for log in logs):
                     api.post("/_sim/clock", json={"advance_s": 3600}).raise_for_status()
                     return
-                stop.wait(0.05)
+                stop.wait(0.02)
 
-    clock = threading.Thread(target=hour_passes_after_the_first_save)
+    clock = threading.Thread(target=hour_passes_once_the_first_step_has_finished)
     clock.start()
     try:
         result = runbook_cli("run", str(write_runbook(split_delivery())), "--json", env=env)

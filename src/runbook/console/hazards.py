@@ -6,16 +6,23 @@ import weakref
 from collections.abc import Callable
 
 import structlog
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 from runbook.console.failures import on_sign_in
 from runbook.console.locate import by_role
 from runbook.console.signin import SignInPage
-from runbook.errors import SignInRequired
+from runbook.errors import SaveNotConfirmed, SignInRequired
 from runbook.locales import Labels
 
 # Who notes the banners of each tab: one handler a tab, its notes to the latest watcher.
 _WATCHERS: weakref.WeakKeyDictionary[Page, Hazards] = weakref.WeakKeyDictionary()
+
+
+def sign_in_heading(page: Page, labels: Labels) -> Locator:
+    """The heading of the console's sign-in flow: "Sign in", or "Verify it's you"."""
+    return by_role(page, "heading", "signin_heading", labels, exact=False).or_(
+        by_role(page, "heading", "reauth_heading", labels, exact=False)
+    )
 
 
 class Hazards:
@@ -70,6 +77,27 @@ class Hazards:
             )
 
         page.add_locator_handler(banner, dismiss)
+
+    def wait_for(self, page: Page, target: Locator) -> None:
+        """Wait until `target` shows, or the console leaves for its sign-in flow instead: a
+        session that ended with the page open is told by the page's next request.
+
+        Then a "Verify it's you" is answered when the run can and the step starts again from
+        reading (`SaveNotConfirmed`: nothing was saved); otherwise `SignInRequired`, at once
+        rather than when the wait for `target` times out.
+        """
+        expect(target.or_(sign_in_heading(page, self.labels)).first).to_be_visible()
+        if not on_sign_in(page):
+            return
+        self.check_signed_in(page)
+        self.note(
+            "console.reauthenticated",
+            "the console asked to verify it's you with the page open: answered, then "
+            "started the step again",
+        )
+        raise SaveNotConfirmed(
+            "the console asked to verify it's you with the page open; nothing was saved"
+        )
 
     def reload(self, page: Page) -> None:
         """Load the page again (a list that did not refresh), as the run had it."""

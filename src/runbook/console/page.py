@@ -9,7 +9,7 @@ from playwright.sync_api import Locator, Page, Request, Response, expect
 from runbook.console.aria import AriaNode, parse
 from runbook.console.failures import doing, on_sign_in
 from runbook.console.guard import WriteGuard
-from runbook.console.hazards import Hazards
+from runbook.console.hazards import Hazards, sign_in_heading
 from runbook.console.locate import by_role, text_matcher
 from runbook.console.places import PageInfo, page_info
 from runbook.console.widgets import wait_loaded
@@ -117,9 +117,7 @@ class SaveOutcome:
         self.error = dialog.get_by_role("alert").filter(
             has_not_text=text_matcher(labels, "tls_failed")
         )
-        self.sign_in = by_role(page, "heading", "signin_heading", labels, exact=False).or_(
-            by_role(page, "heading", "reauth_heading", labels, exact=False)
-        )
+        self.sign_in = sign_in_heading(page, labels)
         self.watch = WriteWatch(page)
 
     @doing("waiting for the console's answer to saving {what}")
@@ -226,7 +224,7 @@ class ListPage:
         """Wait for the page and its asynchronously loaded list (once, until it reloads)."""
         if self._ready:
             return
-        expect(self.heading).to_be_visible()
+        self.hazards.wait_for(self.page, self.heading)
         if self.block is not None:
             expect(self.block).to_be_visible()
         wait_loaded(self.page, self.labels)
@@ -240,7 +238,7 @@ class ListPage:
     def wait_listed(self, name: str) -> None:
         """Wait until the reloaded list shows the entry with this name."""
         self.wait_ready()
-        expect(self.row(name)).to_be_visible()
+        self.hazards.wait_for(self.page, self.row(name))
 
     @doing("reading the {self.info.name} list")
     def names(self) -> list[str]:
@@ -348,7 +346,7 @@ class Dialog:
 
     @doing("waiting for the {self.title} dialog")
     def wait_open(self) -> None:
-        expect(self.root).to_be_visible()
+        self.owner.hazards.wait_for(self.page, self.root)
 
     @doing("looking for the {self.title} dialog")
     def is_open(self) -> bool:

@@ -96,10 +96,10 @@ class DataEndpoints:
                 ok, _ = self.sim.signed_in(request)
             else:
                 ok = not self.sim.auth or self.sim.signin.user_of(request) is not None
+            if self.sim.auth and self.sim.signin.expired(request):
+                # past the hour: as a page would, the console asks to verify it's you first
+                return error_answer(locale, "err_signin_required", 401, reauth=REAUTH_PATH)
             if not ok:
-                signin = signin_url("/ac", request.query_params.get("hl"))
-                return error_answer(locale, "err_signin_required", 401, signin=signin)
-            if self.sim.auth and self.sim.signin.expired(request):  # uncounted, past the hour
                 signin = signin_url("/ac", request.query_params.get("hl"))
                 return error_answer(locale, "err_signin_required", 401, signin=signin)
             await asyncio.sleep(self.sim.faults.latency())

@@ -47,6 +47,7 @@ class HostsPage(ListPage, page="hosts"):
             self.wait_ready()
             self.click_edit(name)
             dialog = RouteDialog(self, "route_dialog_edit")
+            dialog.wait_open()
             expect(dialog.name_box).not_to_have_value("")
         return dialog
 

@@ -12,6 +12,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from runbook.console.aria import AriaNode
 from runbook.console.failures import doing, on_sign_in, translated
+from runbook.console.hazards import sign_in_heading
 from runbook.console.locate import by_role
 from runbook.console.page import Dialog, ListPage, WriteWatch, raise_refusal
 from runbook.console.pages.message_options import UNMODELED, MessageOptions
@@ -61,6 +62,7 @@ class SwitchableList(ListPage, Generic[D]):
             self.wait_ready()
             self.click_edit(description)
             dialog = self._dialog("rule_dialog_edit")
+            dialog.wait_open()
             expect(dialog.description_box).not_to_have_value("")
         return dialog
 
@@ -141,7 +143,7 @@ class SwitchableList(ListPage, Generic[D]):
                     checked=enabled,
                 )
                 refused = self.page.get_by_role("alert")
-                sign_in = by_role(self.page, "heading", "signin_heading", self.labels, exact=False)
+                sign_in = sign_in_heading(self.page, self.labels)
                 expect(done.or_(refused).or_(sign_in).first).to_be_visible()
                 if on_sign_in(self.page) or sign_in.is_visible():
                     raise SignInRequired(f"the console asked for sign-in while saving {what}")
