@@ -18,6 +18,7 @@ from runbook.dns_records.lookup import (
     Lookup,
     Resolver,
     check_dkim,
+    judge,
     txt_records,
 )
 from runbook.dns_records.records import DnsRecord, bind_lines, json_document, write_records
@@ -35,6 +36,7 @@ __all__ = [
     "host_name",
     "is_dkim",
     "json_document",
+    "judge",
     "key_bits",
     "record_name",
     "same_key",

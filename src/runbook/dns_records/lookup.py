@@ -90,8 +90,10 @@ def _why(exc: dns.exception.DNSException, timeout_s: float) -> str:
     if isinstance(exc, dns.resolver.NoNameservers):
         errors = exc.kwargs.get("errors") or []
         answers = {str(e[4].rcode().name) for e in errors if len(e) > 4 and e[4] is not None}
+        if answers == {"REFUSED"}:
+            return "it refused the query"
         if answers:
-            return "it answered " + ", ".join(sorted(answers))
+            return "its reply was " + ", ".join(sorted(answers))
         failures = {str(e[3]) for e in errors if len(e) > 3}
         return "; ".join(sorted(failures)) or "no usable answer"
     return str(exc) or type(exc).__name__
@@ -135,6 +137,11 @@ class Lookup:
     name: str
     found: tuple[str, ...]
     reason: str
+
+    @property
+    def published(self) -> bool:
+        """Whether DNS serves the console's key: Start authentication can succeed."""
+        return self.state == "published"
 
 
 def _orders(records: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
