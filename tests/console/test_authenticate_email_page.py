@@ -10,15 +10,18 @@ import pytest
 from playwright.sync_api import Page
 
 from runbook.console.guard import WriteGuard
+from runbook.console.hazards import Hazards
 from runbook.console.pages.authenticate_email import (
     AuthenticateEmailPage,
     GenerateTooEarly,
     StartRefused,
 )
 from runbook.console.shell import ConsoleShell
-from runbook.errors import ReadOnlyViolation, StepFailed
+from runbook.errors import ReadOnlyViolation, SaveNotConfirmed, StepFailed
 from runbook.locales import Labels
 from runbook.simulator.i18n import text
+from runbook.simulator.server import DEFAULT_PASSWORD
+from runbook.simulator.variants import VARIANTS
 from tests.dnsmasq import DnsServer
 
 DOMAINS = [
@@ -197,3 +200,30 @@ def test_a_read_only_page_cannot_write(page: Page, sim: Any, simulator: Any) -> 
         dkim.stop("example.com")
     assert sim.audit() == []
     assert dkim.read("example.com")["host_name"] == "google._domainkey"
+
+
+def test_every_variant_of_the_page_at_once(
+    page: Page, sim: Any, simulator: Any, dns: DnsServer
+) -> None:
+    # Capitals, a banner that swallows a click, the page behind the dialog in the tree, and a
+    # "Verify it's you" at the first page and at the first write (the sign-in's own variants
+    # would end this automated browser's session: tests/cli/test_sessions.py has them).
+    sim.variants([v for v in VARIANTS if v not in ("automation-refused", "session-hour")])
+    sim.domains(DOMAINS)
+    sim.dns(dns.address)
+    labels = Labels("en")
+    hazards = Hazards(labels, password=DEFAULT_PASSWORD)
+    shell = ConsoleShell(page, labels, simulator.url, hazards=hazards)
+    shell.open("authenticate_email")
+    dkim = AuthenticateEmailPage(page, labels, WriteGuard(read_only=False), hazards)
+    dkim.select("example.net")
+    try:
+        dkim.open_generate().save("the DKIM record of example.net")
+    except SaveNotConfirmed:  # answered "Verify it's you"; nothing saved: the step goes again
+        dkim.open_generate().save("the DKIM record of example.net")
+    record = dkim.read("example.net")
+    assert record["host_name"] == "google._domainkey"
+    dns.publish_value("google._domainkey.example.net", record["txt_value"])
+    dkim.start("example.net")
+    assert dkim.read("example.net")["authentication"] == "on"
+    assert [a["action"] for a in sim.audit()] == ["generate_dkim", "start_dkim"]

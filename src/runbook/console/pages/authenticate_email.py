@@ -91,6 +91,9 @@ class AuthenticateEmailPage(ListPage, page="authenticate_email"):
         self.start_button = by_role(page, "button", "dkim_start", labels)
         self.stop_button = by_role(page, "button", "dkim_stop", labels)
         self.alert = self.main.get_by_role("alert")
+        # The domain last chosen through `select`: a write goes to it even when the page was
+        # loaded again since (the console then shows its primary domain).
+        self.selected: str | None = None
 
     def _exactly(self, key: LabelKey) -> re.Pattern[str]:
         return accessible_name(self.labels.names(key))
@@ -140,6 +143,7 @@ class AuthenticateEmailPage(ListPage, page="authenticate_email"):
         self.wait_ready()
         want = shown(domain).lower()
         if shown(current_choice(self.domain_menu)).lower() == want:
+            self.selected = want
             return
         listed = self._listed()
         if want not in listed:
@@ -151,6 +155,14 @@ class AuthenticateEmailPage(ListPage, page="authenticate_email"):
         self.page.get_by_role("listbox").get_by_role("option", name=exactly).click()
         expect(self.domain_menu).to_have_text(re.compile(re.escape(want), re.IGNORECASE))
         self._wait_details()
+        self.selected = want
+
+    def _on_selected(self) -> None:
+        """Wait for the page; choose the selected domain again if the page no longer shows it
+        (it was loaded again, after a "Verify it's you")."""
+        self.wait_ready()
+        if self.selected is not None:
+            self.select(self.selected)
 
     # --- reading ------------------------------------------------------------------------------
     @doing("reading the DKIM record of {domain!r}")
@@ -181,8 +193,8 @@ class AuthenticateEmailPage(ListPage, page="authenticate_email"):
     # --- writing ------------------------------------------------------------------------------
     @doing("opening the Generate new record dialog")
     def open_generate(self) -> GenerateDialog:
-        """Press "Generate new record"; the dialog, open and loaded."""
-        self.wait_ready()
+        """Press "Generate new record" (for the domain last selected); the dialog, open."""
+        self._on_selected()
         self.generate_button.click()
         dialog = GenerateDialog(self)
         dialog.wait_open()
@@ -202,7 +214,7 @@ class AuthenticateEmailPage(ListPage, page="authenticate_email"):
     def _switch(self, what: str, want: Authentication) -> None:
         verb = "start" if want == "on" else "stop"
         self.guard.allow(f"{verb} DKIM authentication for {what}")
-        self.wait_ready()
+        self._on_selected()
         button = self.start_button if want == "on" else self.stop_button
         button.click()
         self.hazards.wait_for(self.page, self.statuses[want].or_(self.alert))
