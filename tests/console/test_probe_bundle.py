@@ -92,13 +92,13 @@ def test_probe_opens_the_sub_dialogs_and_menus_read_only_on_every_variant_at_onc
     labels = Labels("en")
     hazards = Hazards(labels, password=DEFAULT_PASSWORD)  # the reauth variant asks on the page
     report = Prober(ConsoleShell(page, labels, simulator.url, hazards=hazards), labels).probe(
-        ["hosts", "routing", "default_routing"]
+        ["hosts", "routing", "default_routing", "authenticate_email"]
     )
     assert report.missing == [] and report.unreached == []
     assert set(report.found) >= SUB_PLACES
     walked = {key for key, _ in report.found}
     # Every key a walk looks at is found where it looks (no rule yet: Configure, not Add
-    # another rule).
-    assert set(look_places()) - walked == {"add_another_rule"}
+    # another rule; no domain authenticating: Start authentication, not Stop).
+    assert set(look_places()) - walked == {"add_another_rule", "dkim_stop"}
     assert report.writes == 0 and sim.audit() == []
     expect(page.get_by_role("dialog")).to_have_count(0)  # every dialog cancelled

@@ -63,6 +63,12 @@ PAGES: dict[str, PageInfo] = {
             (*_GMAIL, "nav_default_routing"),
             "default_routing_heading",
         ),
+        PageInfo(
+            "authenticate_email",
+            "/ac/apps/gmail/authenticateemail",
+            (*_GMAIL, "nav_authenticate_email"),
+            "authenticate_email_heading",
+        ),
     )
 }
 

@@ -43,6 +43,7 @@ Role = Literal[
     "navigation",
     "option",
     "list",
+    "paragraph",
     "progressbar",
     "radio",
     "region",

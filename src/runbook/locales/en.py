@@ -18,6 +18,7 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "nav_hosts": ("Hosts",),
     "nav_routing": ("Routing",),
     "nav_default_routing": ("Default routing",),
+    "nav_authenticate_email": ("Authenticate email",),
     "org_units": ("Organizational units",),
     "org_search": ("Search for organizational units",),  # [?]
     "loading": ("Loading",),
@@ -163,6 +164,27 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "copy_suppress_bounces": ("Suppress bounces from this recipient",),
     "encryption_group": ("Encryption (onward delivery only)",),
     "require_secure_transport": ("Require secure transport (TLS)",),
+    # Authenticate email (DKIM) page and its "Generate new record" dialog (reference: dkim.md)
+    "authenticate_email_heading": ("Authenticate email",),
+    "dkim_domain_menu": ("Selected domain",),
+    "dkim_authenticating": ("Authenticating email with DKIM",),
+    "dkim_not_authenticating": ("Not authenticating email",),
+    # while an older key still signs during a rotation; {selector}: that key's selector
+    "dkim_signing_with": (
+        "email is signed with the key of the selector {selector}",  # [?] (the simulator's)
+    ),
+    "dkim_host_name": ("DNS Host name (TXT record name)",),
+    "dkim_txt_value": ("TXT record value",),
+    "dkim_generate_record": ("Generate new record",),
+    "dkim_start": ("Start authentication",),
+    "dkim_stop": ("Stop authentication",),
+    "dkim_dialog": ("Generate new record",),
+    "dkim_key_bits": ("DKIM key bit length",),
+    "dkim_selector": ("Prefix selector",),
+    "dkim_generate": ("Generate",),
+    "dkim_too_early": ("DKIM record not created",),  # [?] (Google's German: "nicht erstellt")
+    "dkim_not_found": ("was not found in DNS",),  # [?] part of the refusal of Start
+    "dkim_mismatch": ("does not match the TXT record value",),  # [?] part of it
 }
 
 # The prose around the console's names. `{…}` fields are filled with quoted console names or

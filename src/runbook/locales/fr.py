@@ -15,6 +15,7 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "nav_hosts": ("Hôtes",),
     "nav_routing": ("Routage",),
     "nav_default_routing": ("Routage par défaut",),
+    "nav_authenticate_email": ("Authentifier les e-mails",),
     "org_units": ("Unités organisationnelles",),
     "org_search": ("Rechercher des unités organisationnelles",),  # [?]
     "loading": ("Chargement",),
@@ -164,6 +165,26 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     ),  # [?]
     "encryption_group": ("Chiffrement (distribution ultérieure uniquement)",),  # [?]
     "require_secure_transport": ("Exiger un transport sécurisé (TLS)",),  # [?]
+    # page Authentifier les e-mails (DKIM) et sa boîte "Générer un nouvel enregistrement"
+    "authenticate_email_heading": ("Authentifier les e-mails",),
+    "dkim_domain_menu": ("Domaine sélectionné",),
+    "dkim_authenticating": ("Authentification des e-mails avec DKIM",),  # [?]
+    "dkim_not_authenticating": ("Les e-mails ne sont pas authentifiés",),  # [?]
+    "dkim_signing_with": (
+        "les e-mails sont signés avec la clé du sélecteur {selector}",  # [?]
+    ),
+    "dkim_host_name": ("Nom d'hôte DNS (nom de l'enregistrement TXT)",),  # [?]
+    "dkim_txt_value": ("Valeur de l'enregistrement TXT",),  # [?]
+    "dkim_generate_record": ("Générer un nouvel enregistrement",),  # [?]
+    "dkim_start": ("Commencer l'authentification",),  # [?]
+    "dkim_stop": ("Arrêter l'authentification",),  # [?]
+    "dkim_dialog": ("Générer un nouvel enregistrement",),  # [?]
+    "dkim_key_bits": ("Longueur en bits de la clé DKIM",),  # [?]
+    "dkim_selector": ("Préfixe du sélecteur",),  # [?]
+    "dkim_generate": ("Générer",),  # [?]
+    "dkim_too_early": ("Enregistrement DKIM non créé",),  # [?]
+    "dkim_not_found": ("est introuvable dans le DNS",),  # [?] part of the refusal of Start
+    "dkim_mismatch": ("ne correspond pas à la valeur",),  # [?] part of it
 }
 
 # The prose around the console's names. `{…}` fields are filled with quoted console names or
