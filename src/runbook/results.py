@@ -9,7 +9,15 @@ from runbook.errors import exit_meaning
 from runbook.names import placed
 
 Status = Literal[
-    "ok", "changed", "failed", "skipped", "not_run", "drift", "would_change", "interrupted"
+    "ok",
+    "changed",
+    "failed",
+    "skipped",
+    "not_run",
+    "drift",
+    "would_change",
+    "interrupted",
+    "waiting_dns",  # done but for what DNS must serve first: its records are to publish
 ]
 Mode = Literal["apply", "dry-run", "drift"]
 
@@ -92,8 +100,14 @@ class RunResult:
             out[step.status] = out.get(step.status, 0) + 1
         return out
 
+    @property
+    def dns_records(self) -> list[dict[str, Any]]:
+        """The DNS records the run's steps need (to publish, published, to keep), in order."""
+        return [r for step in self.steps for r in step.details.get("dns_records", [])]
+
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["exit_meaning"] = exit_meaning(self.exit_code)
         data["counts"] = self.counts()
+        data["dns_records"] = self.dns_records
         return data

@@ -304,8 +304,45 @@ _OPTIONS: dict[str, Callable[[Any], Any]] = {
         is_flag=True,
         help="On a terminal, print the structured log lines too (always in run.jsonl).",
     ),
+    "dns-resolver": click.option(
+        "--dns-resolver",
+        metavar="HOST[:PORT]",
+        help="Look DNS records up (DKIM) through this resolver instead of the system's.",
+    ),
+    "wait-dns": click.option(
+        "--wait-dns",
+        metavar="DURATION",
+        callback=parsed_by("runbook.cli.common:seconds"),
+        help="Wait up to DURATION (90s, 10m, 1h) for DNS to serve a record before starting "
+        "DKIM authentication (exit 1 naming the record when it does not); without it, such a "
+        "step ends 'waiting for DNS'.",
+    ),
+    "records": click.option(
+        "--records",
+        type=click.Path(dir_okay=False),
+        metavar="FILE",
+        help="Write the DNS records the run needs to FILE: JSON when it ends in .json "
+        "(name, type, value), else BIND zone-file lines.",
+    ),
     **BROWSER_OPTIONS,
 }
+
+
+_UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0}
+
+
+def seconds(text: str) -> float:
+    """A duration as `90`, `90s`, `10m` or `1h`, in seconds; ValueError otherwise."""
+    value = text.strip().lower()
+    unit = _UNITS.get(value[-1:])
+    number = value[:-1] if unit is not None else value
+    try:
+        amount = float(number) * (unit or 1.0)
+    except ValueError:
+        raise ValueError(f"{text!r} is no duration (e.g. 90s, 10m, 1h)") from None
+    if amount <= 0:
+        raise ValueError(f"{text!r}: a duration is more than 0")
+    return amount
 
 
 def pick(*names: str) -> Callable[[F], F]:

@@ -69,7 +69,7 @@ def plan(files: tuple[str, ...], output: str | None, **opts: Any) -> None:
 @cli.command(epilog=EPILOG)
 @click.argument("plan_file", type=click.Path(), metavar="PLAN_FILE|DIR")
 @pick("profile", "min-session", "recordings", "timeout", "headed", "screenshots", "json")
-@pick("verbose")
+@pick("verbose", "dns-resolver", "wait-dns", "records")
 @pick("browser-endpoint", "browser-header", "browser-launch-options")
 @fleet_options
 @guarded

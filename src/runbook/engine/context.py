@@ -12,6 +12,7 @@ from runbook.console.page import ListPage
 from runbook.console.places import PageName
 from runbook.console.recorder import ArtifactsRecorder
 from runbook.console.shell import ConsoleShell
+from runbook.dns_records import Resolver
 from runbook.engine.plan import Plan
 from runbook.locales import Labels
 from runbook.results import Mode, StepResult
@@ -20,6 +21,19 @@ if TYPE_CHECKING:
     from runbook.console.handles import Locator, Page
 
 L = TypeVar("L", bound=ListPage)
+
+
+def _quiet(text: str) -> None:
+    """No progress display."""
+
+
+@dataclass(frozen=True)
+class DnsSettings:
+    """How steps that hand records off to DNS look them up (`--dns-resolver`, `--wait-dns`)."""
+
+    resolver: Resolver = field(default_factory=Resolver.system)
+    wait_s: float = 0.0  # how long a step waits for DNS to serve a record (0: it does not)
+    progress: Callable[[str], None] = _quiet  # a line of the run's progress display
 
 
 @dataclass
@@ -45,6 +59,7 @@ class RunContext:
     next_page: PageName | None = None
     # Told each step's plan, with what the console held for its entry (saved plans read them).
     observe: Callable[[int, Mapping[str, Any] | None, Plan], None] | None = None
+    dns: DnsSettings = field(default_factory=DnsSettings)
 
     @property
     def page(self) -> Page:

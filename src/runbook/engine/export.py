@@ -85,8 +85,10 @@ def read_entries(scope: Scope, request: ExportRequest) -> tuple[list[Entry], lis
             if pattern is not None and not pattern.search(key):
                 continue
             progress.line(f"  {cls.noun} {key!r}")
-            entries.append(_read_one(ctx, kind, key, page, result))
-            log.info("export.entry", kind=kind, resource=key)
+            entry = _read_one(ctx, kind, key, page, result)
+            if entry is not None:
+                entries.append(entry)
+                log.info("export.entry", kind=kind, resource=key)
         if isinstance(page, SwitchableList) and ctx.shell.org_unit not in ("", "/"):
             for entry in _switched_off(kind, page, pattern, result):
                 entries.append(entry)
@@ -125,8 +127,9 @@ def _switched_off(
     return entries
 
 
-def _read_one(ctx: RunContext, kind: str, key: str, page: Any, result: RunResult) -> Entry:
-    """One entry read through its kind's step (its dialog opened, read and cancelled)."""
+def _read_one(ctx: RunContext, kind: str, key: str, page: Any, result: RunResult) -> Entry | None:
+    """One entry read through its kind's step (its dialog opened, read and cancelled); None
+    for one listed with nothing set (a domain without a DKIM key): there is nothing to export."""
     info = kind_info(kind)
     started = time.perf_counter()
     index = len(result.steps) + 1
@@ -147,6 +150,9 @@ def _read_one(ctx: RunContext, kind: str, key: str, page: Any, result: RunResult
         )
     outcome.duration_ms = round((time.perf_counter() - started) * 1000)
     result.steps.append(outcome)
+    if not have:
+        outcome.message = f"nothing set for {key!r}: not exported"
+        return None
     return Entry(kind, key, have, missing)
 
 

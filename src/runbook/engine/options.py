@@ -13,6 +13,7 @@ from runbook import defaults
 from runbook.console.remote import RemoteBrowser, remote_browser
 from runbook.console.shell import Navigate
 from runbook.console.signin import Credentials
+from runbook.dns_records import Resolver
 from runbook.errors import UsageError
 from runbook.file import Runbook
 from runbook.file.labels import LabelsFile, labels_for, labels_path, load_labels
@@ -59,6 +60,9 @@ class RunOptions:
     label: str | None = None  # the run folder's last word when it is not the mode (`export`)
     run_dir: str | None = None  # this exact run folder (a fleet's tenant), not a new one
     simulator: EmbeddedSimulator | None = None  # what starts `--console simulator`
+    dns_resolver: str | None = None  # --dns-resolver HOST[:PORT] (else the system's)
+    wait_dns: float | None = None  # --wait-dns SECONDS: wait for DNS before giving up a start
+    records: str | None = None  # --records FILE: the DNS records to publish, BIND or JSON
 
     @classmethod
     def from_cli(cls, *, mode: Mode, **params: Any) -> RunOptions:
@@ -93,7 +97,19 @@ class RunOptions:
             retries=defaults.RETRIES if self.retries is None else self.retries,
             # One tab for demos and videos (a person watches it), and for a single step.
             look_ahead=not (demo or self.video or self.headed) and len(book.steps) > 1,
+            dns_resolver=self.resolver(),
+            wait_dns_s=self.wait_dns or 0.0,
         )
+
+    def resolver(self) -> Resolver:
+        """The DNS resolver of `--dns-resolver` (a usage error when it is no address), else
+        the system's."""
+        if self.dns_resolver is None:
+            return Resolver.system()
+        try:
+            return Resolver.parse(self.dns_resolver)
+        except ValueError as exc:
+            raise UsageError(f"--dns-resolver {self.dns_resolver}: {exc}") from None
 
     def labels_file(self, book: Runbook) -> LabelsFile | None:
         """The labels file of a run of `book`: `--labels`, else the runbook's, else none."""
@@ -125,3 +141,5 @@ class Settings:
     timeout_ms: int
     retries: int
     look_ahead: bool
+    dns_resolver: Resolver
+    wait_dns_s: float

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -14,7 +14,7 @@ from typing import Any
 from runbook.console.browser import ffmpeg_path
 from runbook.console.run import ConsoleOptions, OpenConsole, run_console
 from runbook.console.signin import Credentials, check_session_target, password_from_env
-from runbook.engine.context import RunContext
+from runbook.engine.context import DnsSettings, RunContext
 from runbook.engine.finish import exit_code
 from runbook.engine.lock import run_lock
 from runbook.engine.loop import Scope, Work, in_console, run_book
@@ -67,7 +67,7 @@ def execute(book: Runbook, file: Path, options: RunOptions, work: Work | None = 
                 console = _console_options(book, options, settings, url, creds, password)
                 try:
                     with _stops(result), run_console(console, out) as opened:
-                        ctx = _context(opened, settings, options.mode)
+                        ctx = _context(opened, settings, options.mode, out.progress.line)
                         in_console(Scope(ctx, book, result, out.log, out.progress), creds, work)
                 finally:
                     _conclude(result, options, url)
@@ -130,6 +130,7 @@ def _output_options(
         collected=options.outputs,
         secrets=frozenset(secrets),
         has_secrets=bool(book.secrets),
+        records=options.records,
     )
 
 
@@ -161,7 +162,9 @@ def _console_options(
     )
 
 
-def _context(console: OpenConsole, settings: Settings, mode: Mode) -> RunContext:
+def _context(
+    console: OpenConsole, settings: Settings, mode: Mode, progress: Callable[[str], None]
+) -> RunContext:
     """What every step of the run is handed: the console shell, the labels, the guard."""
     return RunContext(
         labels=settings.labels,
@@ -171,6 +174,7 @@ def _context(console: OpenConsole, settings: Settings, mode: Mode) -> RunContext
         mode=mode,
         retries=settings.retries,
         announce=console.announce,
+        dns=DnsSettings(settings.dns_resolver, settings.wait_dns_s, progress),
     )
 
 

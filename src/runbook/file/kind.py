@@ -25,6 +25,8 @@ class KindInfo:
     references: tuple[Reference, ...] = ()
     unvalidated: Callable[[dict[str, Any]], list[SpecIssue]] | None = None  # raw-data checks
     plural: str = ""  # `what` in the plural, when adding an "s" is wrong
+    # The console cannot remove one: what to write instead of `state: absent` (refused then).
+    instead_of_absent: str = ""
 
     def count(self, n: int) -> str:
         """`1 mail route`, `2 mail routes`."""

@@ -147,9 +147,13 @@ class StepBase(SpecModel):
                     "key",
                 )
             )
+        info = kind_info(given[0])
+        if self.state == "absent" and info.instead_of_absent:
+            what = f"the console cannot remove a {info.what}"
+            fail((("state",), f"{what}: {info.instead_of_absent}"))
         # An inherited rule is only switched on or off: it has none of a new rule's fields.
         if self.state == "present" and not getattr(self.resource, "inherited", False):
-            info, resource = kind_info(given[0]), self.resource
+            resource = self.resource
             for field in info.required:
                 if field not in resource.model_fields_set or getattr(resource, field) is None:
                     fail(((info.key,), info.missing(field, resource.key), "key"))

@@ -94,7 +94,8 @@ def run_tenant(job: TenantJob) -> int:
 
 def tenant_options(job: TenantJob) -> RunOptions:
     """The command's run options as this tenant runs them: its console, session, locale and
-    labels, its run folder, its outputs there (the fleet prints and writes its own)."""
+    labels, its run folder, its outputs there (the fleet prints and writes its own; the DNS
+    records of `--records` too)."""
     tenant, options, run_dir = job.tenant, job.options, Path(job.run_dir)
     return replace(
         options,
@@ -105,6 +106,8 @@ def tenant_options(job: TenantJob) -> RunOptions:
         labels=tenant.labels or options.labels,
         run_dir=str(run_dir),
         junit=str(run_dir / "junit.xml"),
+        # --records FILE: each tenant's DNS records in its folder, under that file's name
+        records=str(run_dir / Path(options.records).name) if options.records else None,
         as_json=False,
         verbose=False,
     )

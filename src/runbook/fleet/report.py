@@ -20,6 +20,7 @@ _COLOURS = {
     "skipped": "#eeeeee",
     "not_run": "#eeeeee",
     "interrupted": "#ffe2c7",
+    "waiting_dns": "#fff0c2",
 }
 _STYLE = (
     "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}"

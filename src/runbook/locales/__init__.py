@@ -138,6 +138,12 @@ ProseKey = Literal[
     "copy_flag_on",
     "copy_flag_off",
     "others_off",
+    "set_dkim",
+    "dkim_domain",
+    "dkim_generate_key",
+    "dkim_publish",
+    "dkim_start_auth",
+    "dkim_stop_auth",
 ]
 
 

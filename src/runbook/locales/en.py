@@ -286,6 +286,25 @@ PROSE: dict[ProseKey, str] = {
     "copy_flag_on": "check {box}",
     "copy_flag_off": "uncheck {box} (it is checked by default)",
     "others_off": "Leave every other option under {choice} unchecked and empty.",
+    "set_dkim": "Set the DKIM key of {name}",
+    "dkim_domain": "In the {menu} menu, select {domain}.",
+    "dkim_generate_key": (
+        "If {host} is blank, or does not start with {selector} (a new selector: a key "
+        "rotation), click {button}; in the {dialog} dialog, select {n} in {bits}, enter "
+        "{selector} in {prefix} and click {generate}. A key with this selector but another "
+        "length is not replaced: rotate with a new selector."
+    ),
+    "dkim_publish": (
+        "Publish the record in the domain's DNS: one TXT record named {name} ({short} in "
+        "most DNS panels) whose value is {value} as the page shows it; a long value is split "
+        "into several quoted strings inside that one record. Keep the old selector's record "
+        "until the new key is started."
+    ),
+    "dkim_start_auth": (
+        "Once DNS serves the record (it can take up to 48 hours), click {start}; the status "
+        "then reads {status}."
+    ),
+    "dkim_stop_auth": "If the status reads {status}, click {stop}.",
 }
 
 QUOTES = ("\u201c", "\u201d")

@@ -304,6 +304,27 @@ PROSE: dict[ProseKey, str] = {
     "copy_flag_on": "cochez la case {box}",
     "copy_flag_off": "décochez la case {box} (elle est cochée par défaut)",
     "others_off": "Laissez décochées et vides toutes les autres options de {choice}.",
+    "set_dkim": "Définir la clé DKIM de {name}",
+    "dkim_domain": "Dans le menu {menu}, sélectionnez {domain}.",
+    "dkim_generate_key": (
+        "Si {host} est vide, ou ne commence pas par {selector} (un nouveau sélecteur : une "
+        "rotation de clé), cliquez sur {button} ; dans la boîte de dialogue {dialog}, "
+        "sélectionnez {n} dans {bits}, saisissez {selector} dans {prefix} et cliquez sur "
+        "{generate}. Une clé de ce sélecteur mais d'une autre longueur n'est pas remplacée : "
+        "faites la rotation avec un nouveau sélecteur."
+    ),
+    "dkim_publish": (
+        "Publiez l'enregistrement dans le DNS du domaine : un seul enregistrement TXT nommé "
+        "{name} ({short} dans la plupart des interfaces DNS) dont la valeur est {value} telle "
+        "que la page l'affiche ; une valeur longue est découpée en plusieurs chaînes entre "
+        "guillemets dans ce même enregistrement. Gardez l'enregistrement de l'ancien "
+        "sélecteur jusqu'à ce que la nouvelle clé soit activée."
+    ),
+    "dkim_start_auth": (
+        "Une fois l'enregistrement servi par le DNS (jusqu'à 48 heures), cliquez sur {start} ; "
+        "l'état indique alors {status}."
+    ),
+    "dkim_stop_auth": "Si l'état indique {status}, cliquez sur {stop}.",
 }
 
 QUOTES = ("«\u00a0", "\u00a0»")

@@ -17,6 +17,7 @@ STATUS_LABELS: dict[str, str] = {
     "skipped": "skipped",
     "not_run": "not run",
     "interrupted": "interrupted",
+    "waiting_dns": "waiting for DNS",
 }
 
 STATUS_HINTS: dict[str, str] = {
@@ -28,6 +29,7 @@ STATUS_HINTS: dict[str, str] = {
     "skipped": "skipped",
     "not_run": "not run: an earlier step failed",
     "interrupted": "interrupted while in progress: it may have saved; run again to compare",
+    "waiting_dns": "done up to what DNS must serve first: publish its records, then run again",
 }
 
 MODE_LABELS: dict[str, str] = {
@@ -104,10 +106,13 @@ def outcome(result: RunResult) -> tuple[str, str]:
         if result.mode == "dry-run":
             n = counts.get("would_change", 0) + counts.get("changed", 0)
             return f"Plan: {n} step(s) would change, nothing was saved", "good"
-        return (
-            f"Applied: {counts.get('changed', 0)} changed, {counts.get('ok', 0)} already as asked",
-            "good",
+        waiting = counts.get("waiting_dns", 0)
+        applied = (
+            f"Applied: {counts.get('changed', 0)} changed, {counts.get('ok', 0)} already as asked"
         )
+        if waiting:
+            return f"{applied}, {waiting} waiting for DNS (publish dns_records)", "warn"
+        return applied, "good"
     if code == ExitCode.DRIFT:
         return f"Drift detected in {counts.get('drift', 0)} step(s)", "warn"
     if code == ExitCode.SIGN_IN_REQUIRED:
@@ -173,3 +178,16 @@ def change_line(change: FieldChange, mode: str) -> str:
 
 def step_title(step: StepResult) -> str:
     return f"{step.index}. {step.name}"
+
+
+def publish_lines(result: RunResult) -> list[str]:
+    """What the terminal says of the DNS records the run needs and DNS does not serve yet."""
+    todo = [r for r in result.dns_records if r["status"] != "published"]
+    if not todo:
+        return []
+    lines = ["DNS records to publish (also in report.json, dns_records):"]
+    for record in todo:
+        value = record["value"] or f"({record['note']})"
+        keep = " (keep: the key in use)" if record["status"] == "keep" else ""
+        lines.append(f"  {record['name']}  {record['type']}  {value}{keep}")
+    return lines

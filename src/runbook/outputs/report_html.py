@@ -137,7 +137,16 @@ def _summary(h: _Html, result: RunResult) -> str:
     counts = result.counts()
     if not counts:
         return '<section class="summary"><span class="note">No step ran.</span></section>'
-    order = ["changed", "would_change", "drift", "ok", "failed", "skipped", "not_run"]
+    order = [
+        "changed",
+        "would_change",
+        "waiting_dns",
+        "drift",
+        "ok",
+        "failed",
+        "skipped",
+        "not_run",
+    ]
     statuses = sorted(counts, key=lambda s: order.index(s) if s in order else len(order))
     badges = " ".join(f"{_badge(h, s)} × {counts[s]}" for s in statuses)
     return (

@@ -23,10 +23,12 @@ from typing import Any
 import structlog
 
 from runbook.defaults import Policy
+from runbook.dns_records import DnsRecord, write_records
 from runbook.outputs.artifacts import ArtifactPolicy
 from runbook.outputs.ci import append_github_step_summary, junit_suite, write_junit
 from runbook.outputs.events import EventLogger, log_run_finished, log_run_started
 from runbook.outputs.folder import RunFolder
+from runbook.outputs.formatting import publish_lines
 from runbook.outputs.log import close_logging, configure_logging, terminal_console
 from runbook.outputs.progress import StepProgress
 from runbook.outputs.report import print_terminal_summary, write_reports
@@ -61,6 +63,7 @@ class OutputOptions:
     collected: Outputs | None  # several runs: their documents and suites, not printed
     secrets: frozenset[str]  # masked everywhere from the start (more are added as found)
     has_secrets: bool  # the runbook has ${env:...} values (a video would show them)
+    records: str | None = None  # --records FILE: the DNS records to publish (BIND or JSON)
 
 
 @dataclass
@@ -156,6 +159,9 @@ def _deliver(opened: RunOutputs) -> None:
             options.collected.suites.append(junit_suite(safe))
         elif options.junit:
             write_junit(safe, Path(options.junit))
+    if options.records:
+        records = [DnsRecord(**r) for r in safe.dns_records]
+        write_records(Path(options.records), records)
     log_run_finished(opened.log, safe)
     if options.as_json and options.collected is not None:
         options.collected.documents.append(safe.as_dict())
@@ -163,4 +169,6 @@ def _deliver(opened: RunOutputs) -> None:
         print(json.dumps(safe.as_dict(), indent=2, default=str))
     else:
         print_terminal_summary(safe)
+        for line in publish_lines(safe):
+            print(line)
         print(f"Report: {folder.report_html}")

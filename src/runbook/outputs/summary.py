@@ -27,6 +27,7 @@ _STATUS_STYLES = {
     "failed": "bold red",
     "skipped": "dim",
     "not_run": "dim",
+    "waiting_dns": "yellow",
 }
 
 

@@ -34,4 +34,5 @@ def test_unmanaged_entries_are_reported_under_the_keys_of_the_drift_contract() -
         "routes",
         "routing_rules",
         "default_routing_rules",
+        "dkim_domains",
     ]
