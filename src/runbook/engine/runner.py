@@ -23,7 +23,7 @@ from runbook.errors import ExitCode, RunbookError, Terminated
 from runbook.file import Runbook
 from runbook.outputs.run import OutputOptions, Outputs, run_outputs
 from runbook.results import Mode, RunResult
-from runbook.session_age import minutes
+from runbook.session_age import SESSION_LIMIT_S, minutes
 from runbook.target import console_url
 
 __all__ = ["Outputs", "RunOptions", "execute"]
@@ -200,9 +200,15 @@ def _conclude(result: RunResult, options: RunOptions, url: str) -> None:
     when that is what stopped it."""
     if result.exit_code == ExitCode.SIGN_IN_REQUIRED:
         age = result.session.get("age_s")  # at the console's last answer
+        error = result.error or ""
+        ended = (
+            ": the Admin console ends sessions one hour after sign-in"
+            if age is not None and age >= SESSION_LIMIT_S and "one hour after" not in error
+            else ""
+        )
         then = (
-            f" (the session was {minutes(age)} old)"
-            if age is not None and "old (signed in" not in (result.error or "")
+            f" (the session was {minutes(age)} old{ended})"
+            if age is not None and "old (signed in" not in error
             else ""
         )
         result.error = (

@@ -41,11 +41,10 @@ def present(w: Writer, book: Runbook, step: Step) -> list[Item]:
             )
         ),
     ]
+    status = w.name("dkim_authenticating")
     if key.authentication == "on":
-        status = w.name("dkim_authenticating")
         items.append(Item(w.say("dkim_start_auth", start=w.name("dkim_start"), status=status)))
     else:
-        status = w.name("dkim_authenticating")
         items.append(Item(w.say("dkim_stop_auth", stop=w.name("dkim_stop"), status=status)))
     return items
 

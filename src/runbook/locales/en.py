@@ -296,7 +296,7 @@ PROSE: dict[ProseKey, str] = {
     ),
     "dkim_publish": (
         "Publish the record in the domain's DNS: one TXT record named {name} ({short} in "
-        "most DNS panels) whose value is {value} as the page shows it; a long value is split "
+        "most DNS panels) whose value is the page's {value}; a long value is split "
         "into several quoted strings inside that one record. Keep the old selector's record "
         "until the new key is started."
     ),

@@ -315,8 +315,8 @@ PROSE: dict[ProseKey, str] = {
     ),
     "dkim_publish": (
         "Publiez l'enregistrement dans le DNS du domaine : un seul enregistrement TXT nommé "
-        "{name} ({short} dans la plupart des interfaces DNS) dont la valeur est {value} telle "
-        "que la page l'affiche ; une valeur longue est découpée en plusieurs chaînes entre "
+        "{name} ({short} dans la plupart des interfaces DNS) dont la valeur est celle du champ "
+        "{value} de la page ; une valeur longue est découpée en plusieurs chaînes entre "
         "guillemets dans ce même enregistrement. Gardez l'enregistrement de l'ancien "
         "sélecteur jusqu'à ce que la nouvelle clé soit activée."
     ),
