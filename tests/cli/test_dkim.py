@@ -4,6 +4,7 @@ server (dnsmasq) that both the simulator and runbook query, the test playing the
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -145,6 +146,7 @@ def test_a_rotation_is_planned_as_such_made_by_apply_and_the_old_record_kept(
     assert runbook_cli("run", book, *dns).code == 0  # started with selector google
 
     rotated = str(write_runbook(_book("example.com", selector="google2026"), "rotated.yaml"))
+    writes = len(_writes(sim))
     dry = runbook_cli("run", rotated, *dns, "--dry-run", "--json")
     assert dry.code == 0, dry.output
     [step] = dry.json()["steps"]
@@ -153,8 +155,9 @@ def test_a_rotation_is_planned_as_such_made_by_apply_and_the_old_record_kept(
         "google",
         "google2026",
     )
-    writes = len(_writes(sim))
-    assert len(_writes(sim)) == writes
+    assert len(_writes(sim)) == writes  # a dry run: nothing generated
+    keep = [r for r in dry.json()["dns_records"] if r["status"] == "keep"]
+    assert [(r["name"], r["value"]) for r in keep] == [(old["name"], old["value"])]
 
     applied = runbook_cli("run", rotated, *dns, "--json", "--records", str(tmp_path / "r.zone"))
     assert applied.code == 0, applied.output
@@ -209,3 +212,39 @@ def test_bad_dkim_fields_are_refused_at_their_line_before_any_browser(
     assert f"{path}:6:" in result.output and "2048" in result.output
     assert f"{path}:9:" in result.output and "DNS label" in result.output
     assert f"{path}:12:" in result.output and "authentication: off" in result.output
+
+
+def test_wait_dns_starts_authentication_once_dns_serves_the_record_or_names_it(
+    runbook_cli: Run, write_runbook: Write, sim: SimApi, tenant: DnsServer, tmp_path: Path
+) -> None:
+    book = str(write_runbook(_book("example.com")))
+    dns = ["--dns-resolver", tenant.address]
+    [record] = runbook_cli("run", book, *dns, "--json").json()["dns_records"]
+
+    late = runbook_cli("run", book, *dns, "--wait-dns", "1s", "--json")
+    assert late.code == 1, late.output
+    message = late.json()["steps"][0]["message"]
+    assert "1 s of --wait-dns" in message and record["name"] in message
+
+    published = threading.Event()
+    earlier = set((tmp_path / "recordings").glob("*/run.jsonl"))
+
+    def dns_admin() -> None:  # publishes once the next run is waiting for DNS
+        for _ in range(600):
+            logs = set((tmp_path / "recordings").glob("*/run.jsonl")) - earlier
+            if any('"dns.waiting"' in log.read_text() for log in logs):
+                tenant.publish_value(record["name"], record["value"])
+                published.set()
+                return
+            threading.Event().wait(0.05)
+
+    admin = threading.Thread(target=dns_admin)
+    admin.start()
+    try:
+        waited = runbook_cli("run", book, *dns, "--wait-dns", "2m", "--json")
+    finally:
+        admin.join(timeout=60)
+    assert published.is_set()
+    assert waited.code == 0, waited.output
+    assert waited.json()["steps"][0]["status"] == "changed"
+    assert ("start_dkim", "example.com") in _writes(sim)

@@ -16,6 +16,7 @@ import yaml
 from runbook.simulator.server import SimulatorServer
 from tests.cli.conftest import CliResult, write_tenants
 from tests.cli.test_remote_browser import closed_endpoint
+from tests.dnsmasq import DnsServer
 from tests.samples import LEGACY_ROUTE, converged_rule, split_delivery
 
 Run = Callable[..., CliResult]
@@ -256,3 +257,30 @@ def test_a_tenants_plan_is_applied_in_the_tenants_org_unit_and_only_there(
     assert refused.code == 64, refused.output
     assert "made for org unit /Sales, not for tenant beta's org unit /" in refused.output
     assert len(beta.get("/_sim/audit").json()) == 1
+
+
+def test_a_fleet_generates_each_tenants_dkim_key_and_writes_its_records_in_its_folder(
+    runbook_cli: Run, write_runbook: Write, pair: Pair, dns: DnsServer, tmp_path: Path
+) -> None:
+    for console in (pair.acme, pair.beta):
+        console.put("/_sim/dns", json={"resolver": dns.address}).raise_for_status()
+    book = write_runbook(
+        {"version": 1, "name": "dkim", "steps": [{"dkim": {"domain": "example.com"}}]}
+    )
+    result = runbook_cli(
+        "run", str(book), "--tenants", pair.tenants, "--dns-resolver", dns.address,
+        "--records", "dkim.json", "--screenshots", "off", "--json",
+    )  # fmt: skip
+    assert result.code == 0, result.output
+    fleet = tmp_path / result.json()["fleet_dir"]
+    values = {}
+    for tenant in ("acme", "beta"):
+        [record] = json.loads((fleet / tenant / "dkim.json").read_text())["records"]
+        assert (record["name"], record["status"]) == ("google._domainkey.example.com", "publish")
+        values[tenant] = record["value"]
+        report = json.loads((fleet / tenant / "report.json").read_text())
+        assert [s["status"] for s in report["steps"]] == ["waiting_dns"]
+        assert report["dns_records"] == [record]
+    assert values["acme"] != values["beta"]  # each tenant's console generated its own key
+    for console in (pair.acme, pair.beta):
+        assert [a["action"] for a in console.get("/_sim/audit").json()] == ["generate_dkim"]

@@ -313,9 +313,9 @@ _OPTIONS: dict[str, Callable[[Any], Any]] = {
         "--wait-dns",
         metavar="DURATION",
         callback=parsed_by("runbook.cli.common:seconds"),
-        help="Wait up to DURATION (90s, 10m, 1h) for DNS to serve a record before starting "
-        "DKIM authentication (exit 1 naming the record when it does not); without it, such a "
-        "step ends 'waiting for DNS'.",
+        help="Wait up to DURATION (90s, 10m, 1h; for the whole run) for DNS to serve the "
+        "records DKIM authentication needs, looking every 2 s, then start it (exit 1 naming "
+        "a record DNS did not serve in time); without it, such a step ends 'waiting for DNS'.",
     ),
     "records": click.option(
         "--records",

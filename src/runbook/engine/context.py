@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -32,8 +33,13 @@ class DnsSettings:
     """How steps that hand records off to DNS look them up (`--dns-resolver`, `--wait-dns`)."""
 
     resolver: Resolver = field(default_factory=Resolver.system)
-    wait_s: float = 0.0  # how long a step waits for DNS to serve a record (0: it does not)
+    wait_s: float = 0.0  # how long the run may wait for DNS to serve records (0: it does not)
     progress: Callable[[str], None] = _quiet  # a line of the run's progress display
+    # When the run's waiting for DNS ends (`time.monotonic()`): the run's start + `wait_s`.
+    until: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "until", self.until + self.wait_s)
 
 
 @dataclass

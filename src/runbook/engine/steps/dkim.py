@@ -14,6 +14,8 @@ import time
 from collections.abc import Mapping
 from typing import Any, cast
 
+import structlog
+
 from runbook.console.pages.authenticate_email import AuthenticateEmailPage, GenerateDialog
 from runbook.dns_records import DnsRecord, Lookup, check_dkim, key_bits, record_name, txt_records
 from runbook.dns_records.dkim import selector_of, tags
@@ -23,7 +25,7 @@ from runbook.errors import StepFailed
 from runbook.file import Step
 from runbook.file.dkim import Dkim
 
-DNS_POLL_S = 5.0  # between two DNS lookups while `--wait-dns` waits: DNS, not the UI
+DNS_POLL_S = 2.0  # between two DNS lookups while `--wait-dns` waits: DNS, not the UI
 
 
 def have_of(shown: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -240,21 +242,23 @@ class DkimStep(StepType[AuthenticateEmailPage, GenerateDialog]):
         return check_dkim(name, shown["txt_value"], self.ctx.dns.resolver)
 
     def _wait_for_dns(self, shown: Mapping[str, Any], lookup: Lookup) -> Lookup:
-        """`--wait-dns`: look the record up again until DNS serves it or the time is out (then
-        the step fails naming the record)."""
-        wait_s = self.ctx.dns.wait_s
-        if lookup.state == "published" or not wait_s:
+        """`--wait-dns`: look the record up again until DNS serves it or the run's time for
+        waiting is out (then the step fails naming the record); the steps share that time."""
+        wait_s, deadline = self.ctx.dns.wait_s, self.ctx.dns.until
+        if lookup.published or not wait_s:
             return lookup
-        deadline = time.monotonic() + wait_s
         while not lookup.published:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise StepFailed(
-                    f"DNS did not serve the DKIM record of {self.step.key!r} within "
-                    f"{wait_s:g} s: {lookup.reason}. Publish TXT {lookup.name} = "
-                    f"{shown['txt_value']}"
+                    f"DNS did not serve the DKIM record of {self.step.key!r} within the "
+                    f"run's {wait_s:g} s of --wait-dns: {lookup.reason}. Publish TXT "
+                    f"{lookup.name} = {shown['txt_value']}"
                 )
             self.ctx.dns.progress(f"Waiting for DNS: {lookup.reason} ({left:.0f} s left)")
+            structlog.get_logger("runbook").info(
+                "dns.waiting", record=lookup.name, reason=lookup.reason, left_s=round(left)
+            )
             threading.Event().wait(min(DNS_POLL_S, left))
             lookup = self._lookup(shown)
         return lookup
