@@ -264,9 +264,9 @@ def test_a_fleet_generates_each_tenants_dkim_key_and_writes_its_records_in_its_f
 ) -> None:
     for console in (pair.acme, pair.beta):
         console.put("/_sim/dns", json={"resolver": dns.address}).raise_for_status()
-    book = write_runbook(
-        {"version": 1, "name": "dkim", "steps": [{"dkim": {"domain": "example.com"}}]}
-    )
+    steps = [{"dkim": {"domain": "example.com"}}]
+    vars_ = {"legacy_host": "unused"}  # acme's tenant entry sets it
+    book = write_runbook({"version": 1, "name": "dkim", "vars": vars_, "steps": steps})
     result = runbook_cli(
         "run", str(book), "--tenants", pair.tenants, "--dns-resolver", dns.address,
         "--records", "dkim.json", "--screenshots", "off", "--json",

@@ -13,9 +13,13 @@ import runbook.simulator
 from runbook.locales import LOCALES, Labels, catalogue
 from runbook.simulator.auth import DEFAULT_PASSWORD
 from runbook.simulator.i18n import STRINGS
+from tests.dkim_keys import dkim_value
+from tests.dnsmasq import DnsServer
 
 from .samples import LEGACY
 from .ui import DEFAULT_ROUTING, HOSTS, ROUTING, row
+
+AUTHENTICATE_EMAIL = "/ac/apps/gmail/authenticateemail"
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -30,6 +34,9 @@ def test_the_simulator_keeps_its_own_copy_of_every_catalogue_name(locale: str) -
     for taken in ("err_name_taken", "err_description_taken"):
         assert labels.name("name_taken") in ours[taken]
     assert labels.name("save_failed") in ours["err_save_failed"]
+    for part in ("dkim_too_early", "dkim_not_found", "dkim_mismatch"):
+        assert labels.name(part) in ours[f"err_{part}"]
+    assert labels.name("dkim_signing_with") in ours["dkim_signing_note"]
 
 
 def test_both_languages_have_the_same_strings() -> None:
@@ -65,6 +72,60 @@ class Walk:
     def text(self, scope: Locator, key: str) -> None:
         expect(scope).to_contain_text(self.labels.name(key))
         self.seen.add(key)
+
+
+def walk_authenticate_email(walk: Walk, page: Page, sim: Any, dns: DnsServer, hl: str) -> None:
+    """The DKIM page: a key generated, Start refused (no record, another key), accepted, a
+    rotation's note, and "too early" in the dialog."""
+    see, labels = walk.see, walk.labels
+    sim.domains(
+        [
+            {"name": "example.com", "kind": "primary"},
+            {"name": "example.org", "kind": "secondary", "dkim": {"too_early": True}},
+        ]
+    )
+    sim.dns(dns.address)
+    page.goto(f"{AUTHENTICATE_EMAIL}{hl}")
+    see(page, "heading", "authenticate_email_heading", level=1)
+    see(page, "combobox", "dkim_domain_menu")
+    main = page.get_by_role("main")
+    walk.text(main.get_by_role("status"), "dkim_not_authenticating")
+    see(main, "textbox", "dkim_host_name")
+    value = see(main, "textbox", "dkim_txt_value")
+
+    def generate(selector: str) -> None:
+        see(main, "button", "dkim_generate_record").click()
+        dialog = see(page, "dialog", "dkim_dialog")
+        see(dialog, "combobox", "dkim_key_bits")
+        see(dialog, "textbox", "dkim_selector").fill(selector)
+        see(dialog, "button", "dkim_generate").click()
+        expect(dialog).to_be_hidden()
+        expect(value).not_to_have_value("")
+
+    generate("google")
+    record = "google._domainkey.example.com"
+    see(main, "button", "dkim_start").click()
+    walk.text(main.get_by_role("alert"), "dkim_not_found")
+    dns.publish_value(record, dkim_value(2048, which=1))
+    main.get_by_role("button", name=labels.name("dkim_start"), exact=True).click()
+    walk.text(main.get_by_role("alert"), "dkim_mismatch")
+    dns.remove(record)
+    dns.publish_value(record, value.input_value())
+    main.get_by_role("button", name=labels.name("dkim_start"), exact=True).click()
+    walk.text(main.get_by_role("status"), "dkim_authenticating")
+    see(main, "button", "dkim_stop")
+    generate("google2026")  # a rotation: the old key signs until the new one starts
+    expect(main).to_contain_text(labels.name("dkim_signing_with").format(selector="google"))
+    walk.seen.add("dkim_signing_with")
+
+    see(page, "combobox", "dkim_domain_menu").click()
+    page.get_by_role("option", name="example.org", exact=True).click()
+    expect(value).to_have_value("")
+    main.get_by_role("button", name=labels.name("dkim_generate_record"), exact=True).click()
+    dialog = see(page, "dialog", "dkim_dialog")
+    dialog.get_by_role("button", name=labels.name("dkim_generate"), exact=True).click()
+    walk.text(dialog.get_by_role("alert"), "dkim_too_early")
+    dialog.get_by_role("button", name=labels.name("cancel"), exact=True).click()
 
 
 def walk_variants(walk: Walk, page: Page, sim: Any, hl: str) -> None:
@@ -142,7 +203,7 @@ def walk_message_options(walk: Walk, page: Page, dialog: Locator) -> None:
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_catalogue_name_is_on_the_pages(
-    page: Page, signed_out_page: Page, sim: Any, sign_in: Any, locale: str
+    page: Page, signed_out_page: Page, sim: Any, sign_in: Any, dns: DnsServer, locale: str
 ) -> None:
     labels = Labels(locale)
     walk = Walk(labels)
@@ -174,7 +235,7 @@ def test_every_catalogue_name_is_on_the_pages(
     nav = see(page, "navigation", "main_menu")
     for key in ("nav_apps", "nav_workspace", "nav_gmail"):
         see(nav, "button", key).click()
-    for key in ("nav_hosts", "nav_routing", "nav_default_routing"):
+    for key in ("nav_hosts", "nav_routing", "nav_default_routing", "nav_authenticate_email"):
         see(nav, "link", key)
     page.keyboard.press("Escape")
     expect(nav).to_be_hidden()
@@ -336,6 +397,8 @@ def test_every_catalogue_name_is_on_the_pages(
     dialog.get_by_role("button", name=labels.name("save"), exact=True).click()
     expect(dialog).to_be_hidden()
     see(section, "table", "default_rules_table")
+
+    walk_authenticate_email(walk, page, sim, dns, hl)
 
     # The names only the real console's known variants show.
     walk_variants(walk, page, sim, hl)

@@ -133,9 +133,10 @@ def _read_one(ctx: RunContext, kind: str, key: str, page: Any, result: RunResult
     info = kind_info(kind)
     started = time.perf_counter()
     index = len(result.steps) + 1
-    step = Step.model_validate(
-        {"name": f"Read {key}", kind: {info.key_field: key}, "state": "absent"}
-    )
+    # A step that names the entry only: `absent` needs no other field (a kind that cannot be
+    # removed needs none either, and refuses `absent`).
+    state = "present" if info.instead_of_absent else "absent"
+    step = Step.model_validate({"name": f"Read {key}", kind: {info.key_field: key}, "state": state})
     reader = step_type(kind)(ctx, step, index)
     have = dict(reader.read_entry(page))
     if reader.open_dialog is not None:

@@ -286,7 +286,12 @@ STRINGS: dict[str, str] = {
     "dkim_generating": "Generating",  # [?]
     "dkim_checking_dns": "Checking DNS",  # [?]
     "dkim_updated_toast": "DKIM authentication settings updated",  # [?]
-    "dkim_signing_with": (
+    # part of dkim_signing_note
+    "dkim_signing_with": "email is signed with the key of the selector {selector}",
+    "dkim_too_early": "DKIM record not created",  # part of err_dkim_too_early
+    "dkim_not_found": "was not found in DNS",  # part of err_dkim_not_found
+    "dkim_mismatch": "does not match the TXT record value",  # part of err_dkim_mismatch
+    "dkim_signing_note": (
         "Until authentication starts with the new record, email is signed with the key of"
         " the selector {selector}."
     ),  # [?]

@@ -300,7 +300,12 @@ STRINGS: dict[str, str] = {
     "dkim_generating": "Génération",  # [?]
     "dkim_checking_dns": "Vérification du DNS",  # [?]
     "dkim_updated_toast": "Paramètres d'authentification DKIM mis à jour",  # [?]
-    "dkim_signing_with": (
+    # part of dkim_signing_note
+    "dkim_signing_with": "les e-mails sont signés avec la clé du sélecteur {selector}",
+    "dkim_too_early": "Enregistrement DKIM non créé",  # part of err_dkim_too_early
+    "dkim_not_found": "est introuvable dans le DNS",  # part of err_dkim_not_found
+    "dkim_mismatch": "ne correspond pas à la valeur",  # part of err_dkim_mismatch
+    "dkim_signing_note": (
         "Jusqu'au début de l'authentification avec le nouvel enregistrement, les e-mails sont"
         " signés avec la clé du sélecteur {selector}."
     ),  # [?]

@@ -66,7 +66,7 @@ export function dkimPage() {
       }
     });
     const note = domain.active_selector
-      ? h("p", { class: "intro" }, t("dkim_signing_with", { selector: domain.active_selector }))
+      ? h("p", { class: "intro" }, t("dkim_signing_note", { selector: domain.active_selector }))
       : null;
     setChildren(
       details,
