@@ -103,7 +103,7 @@ class Simulator:
     def _console_routes(self) -> list[BaseRoute]:
         pages: list[BaseRoute] = [
             Route(PAGE_PATHS[p], self._page(p))
-            for p in ("home", "hosts", "routing", "defaultrouting", "authenticateemail")
+            for p in ("home", "hosts", "routing", "defaultrouting", "authenticateemail", "spam")
         ]
         not_found: list[BaseRoute] = [Route("/ac/{rest:path}", self._page("notfound", 404))]
         return pages + DataEndpoints(self).routes() + not_found

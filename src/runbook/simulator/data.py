@@ -2,7 +2,8 @@
 
 The lists and entries of each kind, the writes with their injected faults (another admin's
 edit, failed saves, lost answers), the Add dialogs' forms, the TLS test, the Routing page's
-other settings blocks, and the Authenticate email page's (`dkim_data.py`).
+other settings blocks, the Authenticate email page's (`dkim_data.py`) and the Gmail settings
+pages' (`gmail_settings_data.py`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from runbook.simulator.auth import REAUTH_PATH, signin_url
 from runbook.simulator.dkim_data import DkimEndpoints
 from runbook.simulator.document import KINDS
 from runbook.simulator.faults import OTHER_ADMIN, ConcurrentEdit
+from runbook.simulator.gmail_settings_data import GmailSettingsEndpoints
 from runbook.simulator.i18n import Locale, text
 from runbook.simulator.org_units import TOP
 from runbook.simulator.state import InUse, Kind, NotFound
@@ -79,6 +81,7 @@ class DataEndpoints:
             Route(f"{DATA}/tls", self._data(self._test_tls), methods=["POST"]),
             *self._settings_routes(),
             *DkimEndpoints(self.sim, self._data).routes(),
+            *GmailSettingsEndpoints(self.sim, self._data).routes(),
         ]
 
     def _data(

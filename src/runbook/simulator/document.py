@@ -61,6 +61,7 @@ KINDS: dict[Kind, KindRow] = {
 DOCUMENT_KEYS = tuple(row.key for row in KINDS.values())
 TREE_KEYS = ("org_units", "disabled_inherited")
 DOMAINS_KEY = "domains"  # the organization's domains and their DKIM state (`dkim.py`)
+GMAIL_SETTINGS_KEY = "gmail_settings"  # the Gmail settings pages per OU (`gmail_settings.py`)
 
 
 def check_entry(
@@ -94,7 +95,9 @@ def check_document(doc: Any) -> dict[Kind, list[Json]]:
     """
     if not isinstance(doc, dict):
         raise Invalid("err_bad_request", "state", "expected an object")
-    unknown = sorted(set(doc) - {*DOCUMENT_KEYS, *SETTING_BLOCKS, *TREE_KEYS, DOMAINS_KEY})
+    unknown = sorted(
+        set(doc) - {*DOCUMENT_KEYS, *SETTING_BLOCKS, *TREE_KEYS, DOMAINS_KEY, GMAIL_SETTINGS_KEY}
+    )
     if unknown:
         raise Invalid("err_bad_request", "state", f"unknown field(s) {', '.join(unknown)}")
     out: dict[Kind, list[Json]] = {}

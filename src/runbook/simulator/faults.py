@@ -20,7 +20,9 @@ key is one fault kind, merged into the current settings. To add a kind: a field 
 | `extra_option` | `{"label": ..., "rule": ...}` / `null` | the console grew an option (5) |
 | `seed` | int | seeds the random draws, for repeatable runs |
 
-Writes are the create, update and delete of routes and rules, and the rule enable switch.
+Writes are the create, update and delete of routes and rules, and the rule enable switch;
+the DKIM writes and a settings page's section saves and inherits take failed and lost saves
+too, and a settings page (`gmail_settings_data.py`) loads late under `late_rows_ms`.
 
 1. A lost response: the write is applied (state and audit) but the page gets 502 or 504 with
    the console's error message ("We couldn't save your changes. Try again."), as if the answer

@@ -10,10 +10,13 @@ from urllib.parse import urlencode
 
 from runbook.simulator import variants as known_variants
 from runbook.simulator.assets import BUNDLE
+from runbook.simulator.gmail_settings import PAGES
 from runbook.simulator.i18n import Locale, strings, text
 from runbook.simulator.org_units import DEFAULT_ORG_UNITS, TOP, leaf_name, parent_of
 
-Page = Literal["home", "hosts", "routing", "defaultrouting", "authenticateemail", "notfound"]
+Page = Literal[
+    "home", "hosts", "routing", "defaultrouting", "authenticateemail", "spam", "notfound"
+]
 
 GMAIL_PATH = "/ac/apps/gmail"
 PAGE_PATHS: dict[Page, str] = {
@@ -22,7 +25,10 @@ PAGE_PATHS: dict[Page, str] = {
     "routing": f"{GMAIL_PATH}/routing",
     "defaultrouting": f"{GMAIL_PATH}/defaultrouting",
     "authenticateemail": f"{GMAIL_PATH}/authenticateemail",
+    "spam": f"{GMAIL_PATH}/spam",
 }
+# The settings pages (sections per OU, `gmail_settings.py`): page -> its settings page key.
+SETTINGS_PAGES: dict[Page, str] = {"spam": "spam"}
 
 
 def with_query(path: str, **params: str | None) -> str:
@@ -70,6 +76,7 @@ def _menu(locale: Locale, prefix: str, hl: str | None) -> str:
         + link("routing", "nav_routing")
         + link("defaultrouting", "nav_default_routing")
         + link("authenticateemail", "nav_authenticate_email")
+        + link("spam", "nav_spam")
     )
     tree = branch(
         "nav_apps",
@@ -169,6 +176,9 @@ def _main(locale: Locale, page: Page, strings: Mapping[str, str]) -> str:
         )
     if page == "authenticateemail":  # the domain menu and the selected domain's record
         return f'<h1>{s("authenticate_email_heading")}</h1><div id="dkim" class="card dkim"></div>'
+    if page in SETTINGS_PAGES:  # the sections, built by the page script (settings-page.js)
+        title = PAGES[SETTINGS_PAGES[page]].title
+        return f'<h1>{s(title)}</h1><div id="settings" class="settings-page"></div>'
     return f"<h1>{s('page_not_found')}</h1><p>{s('page_not_found_text')}</p>"
 
 
@@ -197,6 +207,7 @@ def console_page(
         "routing": "routing_heading",
         "defaultrouting": "default_routing_heading",
         "authenticateemail": "authenticate_email_heading",
+        "spam": "spam_heading",
         "notfound": "page_not_found",
     }
     title = text(locale, titles[page])
@@ -210,7 +221,7 @@ def console_page(
             f'<span class="account">{escape(user)}</span>'
             f'<a class="signout" href="{signout}">{escape(text(locale, "sign_out"))}</a>'
         )
-    gmail_page = page in ("hosts", "routing", "defaultrouting")
+    gmail_page = page in ("hosts", "routing", "defaultrouting", *SETTINGS_PAGES)
     config: dict[str, object] = {
         "locale": locale,
         "hl": hl or "",
@@ -221,6 +232,8 @@ def console_page(
         "extra_option": extra_option,
         "variants": list(variants),
     }
+    if page in SETTINGS_PAGES:
+        config["settings"] = PAGES[SETTINGS_PAGES[page]].schema()
     config_json = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
     body = f"""<div id="app">
 <header class="banner">

@@ -3,7 +3,8 @@
 The entry kinds are rows of one table (`document.KINDS`): every kind is read, created,
 updated and deleted the same way; routes add that the entries naming them follow a rename
 and keep them from being deleted. The other settings blocks are in `settings_store.py`, the
-domains and their DKIM keys in `dkim_store.py`.
+domains and their DKIM keys in `dkim_store.py`, the Gmail settings pages' sections per OU in
+`gmail_settings_store.py`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from runbook.simulator.document import (
     check_entry,
     check_tree,
 )
+from runbook.simulator.gmail_settings import STATE_KEY as GMAIL_SETTINGS
+from runbook.simulator.gmail_settings import check_gmail_settings
+from runbook.simulator.gmail_settings_store import GmailSettings
 from runbook.simulator.options import renamed_route, uses_routes
 from runbook.simulator.org_units import (
     DEFAULT_ORG_UNITS,
@@ -55,7 +59,7 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class Store(DkimDomains, SettingsBlocks):
+class Store(GmailSettings, DkimDomains, SettingsBlocks):
     """Routes and rules with stable in-memory ids, written atomically on every change.
 
     Entries are kept exactly as normalized when written, so an entry nobody edits is served
@@ -85,6 +89,7 @@ class Store(DkimDomains, SettingsBlocks):
             self._units, self._disabled = check_tree(doc)
             settings = check_settings(doc)
             domains = check_domains(doc.get("domains"))
+            gmail = check_gmail_settings(doc.get(GMAIL_SETTINGS), self._units)
             audit, sessions = doc.get("audit", []), doc.get("sessions", {})
             if not isinstance(audit, list) or not isinstance(sessions, dict):
                 raise ValueError("audit must be a list and sessions an object")
@@ -92,6 +97,7 @@ class Store(DkimDomains, SettingsBlocks):
             raise StateFileError(f"{self.path}: not a usable simulator state file: {exc}") from None
         self._fill(entries, settings)
         self._domains = domains
+        self._gmail = gmail
         self._audit = list(audit)
         self._sessions = dict(sessions)
 
@@ -120,7 +126,8 @@ class Store(DkimDomains, SettingsBlocks):
         """`{"routes": [...], "routing_rules": [...], "default_routing_rules": [...]}` as the test
         API shows it (and each other settings block's entries, under its key, when it has any;
         `org_units` when the tree is not the default one, `disabled_inherited` when any is,
-        `domains` when they are not the default primary domain without a key)."""
+        `domains` when they are not the default primary domain without a key, `gmail_settings` when
+        a settings page is not all default)."""
         with self._lock:
             return {
                 **{row.key: [e for _, e in self._entries[k]] for k, row in KINDS.items()},
@@ -136,6 +143,7 @@ class Store(DkimDomains, SettingsBlocks):
                     else {}
                 ),
                 **self._domains_shown(),
+                **self._gmail_shown(),
             }
 
     def org_units(self) -> list[str]:
@@ -149,10 +157,12 @@ class Store(DkimDomains, SettingsBlocks):
         settings = check_settings(doc)
         units, disabled = check_tree(doc)
         domains = check_domains(doc.get("domains"))
+        gmail = check_gmail_settings(doc.get(GMAIL_SETTINGS), units)
         with self._writing():
             self._revisions = {}
             self._units, self._disabled = units, disabled
             self._domains = domains
+            self._gmail = gmail
             self._fill(entries, settings)
 
     def reset(self) -> None:
@@ -163,6 +173,7 @@ class Store(DkimDomains, SettingsBlocks):
             self._audit, self._revisions = [], {}
             self._units, self._disabled = list(DEFAULT_ORG_UNITS), []
             self._domains = default_domains()
+            self._gmail = check_gmail_settings(None, self._units)
 
     def audit(self) -> list[Json]:
         """Every write the console accepted, oldest first."""

@@ -26,11 +26,13 @@ Json = dict[str, Any]
 class Invalid(Exception):
     """A value the console refuses: an i18n message key and the field it belongs to."""
 
-    def __init__(self, key: str, field: str, detail: str = "") -> None:
+    def __init__(self, key: str, field: str, detail: str = "", **values: object) -> None:
+        """`values`: what the message names (its `{placeholders}`, such as the value refused)."""
         super().__init__(f"{field}: {key}{' (' + detail + ')' if detail else ''}")
         self.key = key
         self.field = field
         self.detail = detail
+        self.values = values
 
 
 def _bad(field: str, detail: str) -> Invalid:

@@ -54,6 +54,8 @@ CAPS_KEYS = (
     "dkim_start",
     "dkim_stop",
     "dkim_generate",
+    "settings_override",
+    "settings_inherit",
 )
 
 # The wordings a variant shows instead, per locale: each locale module's `VARIANT_STRINGS`.

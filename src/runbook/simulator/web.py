@@ -67,7 +67,10 @@ def error_answer(locale: Locale, key: str, status: int, **extra: Any) -> JSONRes
 def refusal(locale: Locale, exc: Exception) -> JSONResponse:
     """The console's answer to a write it refused (one of `REFUSED`)."""
     if isinstance(exc, Invalid):
-        return error_answer(locale, exc.key, 400, field=exc.field, detail=exc.detail)
+        message = text(locale, exc.key, **exc.values)
+        return JSONResponse(
+            {"error": message, "field": exc.field, "detail": exc.detail}, status_code=400
+        )
     if isinstance(exc, NotFound):
         return error_answer(locale, "err_not_found", 404)
     if isinstance(exc, Stale):

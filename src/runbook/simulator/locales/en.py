@@ -314,6 +314,45 @@ STRINGS: dict[str, str] = {
         " it, then try again: DNS changes can take up to 48 hours."
     ),  # [?]
     "err_dkim_dns_unavailable": "DNS could not be checked. Try again later.",  # [?]
+    # Gmail settings pages: sections set per OU (Override / Inherit: reference console-ui.md)
+    "status_overridden": "Overridden",
+    "settings_override": "Override",
+    "settings_inherit": "Inherit",
+    "settings_inherit_title": "Inherit settings?",  # [?]
+    "settings_inherit_text": (
+        "{section} in {ou} will use the settings of its parent organizational unit again."
+    ),  # [?]
+    "settings_inherited_from": "Inherited from {ou}",  # [?]
+    "err_settings_top_inherits": (
+        "The top-level organizational unit has no parent to inherit from."
+    ),  # [?]
+    # Spam, phishing and malware page (section and control names: Google's help center;
+    # intros, the Inbound email section and the errors: [?])
+    "nav_spam": "Spam, phishing and malware",
+    "spam_heading": "Spam, phishing and malware",
+    "spam_allowlist": "Email allowlist",
+    "spam_allowlist_intro": (
+        "An email allowlist is a list of IP addresses from which you want your users to"
+        " receive emails. Mail sent from these IP addresses should not be marked as spam."
+    ),
+    "spam_allowlist_ips": "Enter the IP addresses for the allowlist",
+    "spam_allowlist_hint": ("IPv4 addresses or CIDR ranges, separated by commas or spaces"),  # [?]
+    "spam_pre_delivery": "Enhanced pre-delivery message scanning",
+    "spam_pre_delivery_check": (
+        "Enables improved detection of suspicious content prior to delivery"
+    ),
+    "spam_spoofing": "Spoofing and authentication",
+    "spam_spoofing_action": "Spoofing protection",  # [?] the action's menu
+    "spam_action_warn": "Keep email in inbox and show warning",
+    "spam_action_spam": "Move email to spam",
+    "spam_action_quarantine": "Quarantine",
+    "spam_employee_names": "Protect against spoofing of employee names",
+    "spam_future_settings": "Apply future recommended settings automatically",
+    "spam_inbound": "Inbound email",  # [?]
+    "spam_inbound_question": "Which messages should these settings apply to?",  # [?]
+    "spam_inbound_all": "Apply to all messages",  # [?]
+    "spam_inbound_external": "Apply only to messages from outside the domain",  # [?]
+    "err_spam_ip_invalid": "{value} is not a valid IPv4 address or CIDR range.",  # [?]
 }
 
 # What the real console's known variants (`runbook.simulator.variants`) write instead.

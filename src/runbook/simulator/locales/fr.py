@@ -330,6 +330,52 @@ STRINGS: dict[str, str] = {
         " prendre jusqu'à 48 heures."
     ),  # [?]
     "err_dkim_dns_unavailable": "Impossible de vérifier le DNS. Réessayez plus tard.",  # [?]
+    # pages de paramètres Gmail : sections définies par UO (Remplacer / Hériter)
+    "status_overridden": "Remplacé",  # [?]
+    "settings_override": "Remplacer",  # [?]
+    "settings_inherit": "Hériter",  # [?]
+    "settings_inherit_title": "Hériter des paramètres ?",  # [?]
+    "settings_inherit_text": (
+        "{section} dans {ou} utilisera de nouveau les paramètres de l'unité organisationnelle"
+        " parente."
+    ),  # [?]
+    "settings_inherited_from": "Hérité de {ou}",  # [?]
+    "err_settings_top_inherits": (
+        "L'unité organisationnelle de premier niveau n'a pas de parent dont hériter."
+    ),  # [?]
+    # page Spam, hameçonnage et logiciels malveillants
+    "nav_spam": "Spam, hameçonnage et logiciels malveillants",  # [?]
+    "spam_heading": "Spam, hameçonnage et logiciels malveillants",  # [?]
+    "spam_allowlist": "Liste d'autorisation des e-mails",  # [?]
+    "spam_allowlist_intro": (
+        "Une liste d'autorisation des e-mails est une liste d'adresses IP dont vos"
+        " utilisateurs doivent recevoir les e-mails. Les messages envoyés depuis ces adresses"
+        " IP ne doivent pas être marqués comme spam."
+    ),  # [?]
+    "spam_allowlist_ips": "Saisissez les adresses IP de la liste d'autorisation",  # [?]
+    "spam_allowlist_hint": (
+        "Adresses IPv4 ou plages CIDR, séparées par des virgules ou des espaces"
+    ),  # [?]
+    "spam_pre_delivery": "Analyse améliorée des messages avant distribution",  # [?]
+    "spam_pre_delivery_check": (
+        "Active une détection améliorée des contenus suspects avant la distribution"
+    ),  # [?]
+    "spam_spoofing": "Usurpation d'identité et authentification",  # [?]
+    "spam_spoofing_action": "Protection contre l'usurpation d'identité",  # [?]
+    "spam_action_warn": (
+        "Conserver l'e-mail dans la boîte de réception et afficher un avertissement"
+    ),  # [?]
+    "spam_action_spam": "Placer l'e-mail dans le dossier Spam",  # [?]
+    "spam_action_quarantine": "Mettre en quarantaine",  # [?]
+    "spam_employee_names": "Protéger contre l'usurpation des noms des employés",  # [?]
+    "spam_future_settings": ("Appliquer automatiquement les futurs paramètres recommandés"),  # [?]
+    "spam_inbound": "E-mails entrants",  # [?]
+    "spam_inbound_question": "À quels messages ces paramètres s'appliquent-ils ?",  # [?]
+    "spam_inbound_all": "Appliquer à tous les messages",  # [?]
+    "spam_inbound_external": (
+        "Appliquer uniquement aux messages provenant de l'extérieur du domaine"
+    ),  # [?]
+    "err_spam_ip_invalid": "{value} n'est pas une adresse IPv4 ou une plage CIDR valide.",  # [?]
 }
 
 # What the real console's known variants (`runbook.simulator.variants`) write instead
