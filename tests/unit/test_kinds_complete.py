@@ -73,6 +73,13 @@ def missing_parts(kind: str) -> list[str]:
         return [f"{kind}: no KIND in {part_name(kind, 'model')}"]
     if not (isinstance(info.model, type) and issubclass(info.model, Resource)):
         problems.append(f"{kind}: KIND.model is not a Resource")
+    if info.page == "":  # its steps name their pages (a form): no page of its own
+        for part in ("step", "explain"):
+            try:
+                kind_part(kind, part)
+            except LookupError as exc:
+                problems.append(f"{kind}: {exc}")
+        return problems
     if info.page not in PAGES:
         problems.append(f"{kind}: its page {info.page!r} has no entry in console.places.PAGES")
         return problems
@@ -113,7 +120,7 @@ def test_the_registries_hold_exactly_the_registered_kinds() -> None:
     assert tuple(KINDS) == BUILTIN_KINDS
     assert tuple(STEP_TYPES) == BUILTIN_KINDS
     assert tuple(EXPLAINERS) == BUILTIN_KINDS
-    assert set(WALKS) == set(PAGES) >= {KINDS[k].page for k in BUILTIN_KINDS}
+    assert set(WALKS) == set(PAGES) >= {KINDS[k].page for k in BUILTIN_KINDS} - {""}
 
 
 def test_every_declared_key_has_names_in_every_locale_and_one_place() -> None:

@@ -109,7 +109,7 @@ def test_a_runbook_names_its_labels_file_relative_to_itself(tmp_path: Path) -> N
 def test_every_key_has_a_place_and_every_walk_looks_before_it_presses() -> None:
     for key in ALL_KEYS:
         assert places(key), key
-    assert set(WALKS) == {"hosts", "routing", "default_routing", "authenticate_email"}
+    assert set(WALKS) == {"hosts", "routing", "default_routing", "authenticate_email", "spam"}
     for page, moves in WALKS.items():
         seen: set[str] = set()
         for move in moves:

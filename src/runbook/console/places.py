@@ -63,6 +63,7 @@ PAGES: dict[str, PageInfo] = {
             (*_GMAIL, "nav_default_routing"),
             "default_routing_heading",
         ),
+        PageInfo("spam", "/ac/apps/gmail/spam", (*_GMAIL, "nav_spam"), "spam_heading"),
         PageInfo(
             "authenticate_email",
             "/ac/apps/gmail/authenticateemail",

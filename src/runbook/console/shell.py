@@ -148,6 +148,21 @@ class ConsoleShell:
                 self.page.bring_to_front()
             self._select_org_unit()
 
+    def open_path(self, path: str, org_unit: str | None = None) -> None:
+        """Reach a console page no page object registers (a `form`'s) by its path, at an OU
+        (selected when the page has the picker; a child OU on a page without one fails)."""
+        self.here = org_unit or self.org_unit
+        if self._ahead is not None:
+            self._spare, self._ahead = self._ahead[1], None
+        url = f"{self.base_url}{path}?{urlencode({'hl': self.labels.locale})}"
+        with translated(self.page, f"opening {path}"):
+            answer = self.page.goto(url)
+            if answer is not None and self.on_console_time is not None:
+                self.on_console_time(http_time(answer.headers.get("date")))
+            check_answer(self.page, answer, self.url(HOME))
+            self.check_signed_in()
+            self._select_org_unit()
+
     def _walk_menu(self, name: str) -> None:
         labels, info = self.labels, page_info(name)
         if not self.menu_button.is_visible():

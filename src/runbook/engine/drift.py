@@ -66,6 +66,8 @@ def find_unmanaged(ctx: RunContext, book: Runbook) -> dict[str, list[str]]:
     }
     unmanaged: dict[str, list[str]] = {}
     for kind, cls in STEP_TYPES.items():
+        if not cls.unmanaged_key:  # no list of its entries (a `form`)
+            continue
         per_ou = issubclass(cls.info.model, Placement)
         units = [org_unit_of(s.resource, top) or top for s in book.steps if s.kind == kind]
         read = sorted(dict.fromkeys(units if per_ou and units else [top]), key=_depth)

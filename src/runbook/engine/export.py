@@ -76,6 +76,8 @@ def read_entries(scope: Scope, request: ExportRequest) -> tuple[list[Entry], lis
     below: list[str] | None = None
     for kind in kinds_in_order(request.kinds):
         cls = step_type(kind)
+        if not cls.page_name:  # its steps name their pages (a `form`): nothing to list
+            continue
         ctx.shell.open(cls.page_name)
         page = ctx.list_page(cls.page_type)
         heading = ctx.labels.name(cls.page_type.heading_key)

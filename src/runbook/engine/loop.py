@@ -129,4 +129,4 @@ def _next_page(book: Runbook, index: int) -> PageName | None:
     """The page the step after step `index` (1-based) works on (None after the last)."""
     if index >= len(book.steps):
         return None
-    return step_type(book.steps[index].kind).page_name
+    return step_type(book.steps[index].kind).page_name or None  # "": a page the step names

@@ -18,7 +18,8 @@ class KindInfo:
     key_field: str  # the field that names it in the console: `name`
     noun: str  # short, for prose: "route"
     what: str  # in messages: "mail route"
-    page: str  # the console page that lists it (the pages registry's name): "hosts"
+    page: str  # the console page that lists it (the pages registry's name): "hosts"; "": the
+    # step names its page (a `form`), and no list of such entries is read (drift, export)
     model: type[Resource]
     fields: Mapping[str, Any]  # the field tree `drift.ignore` may name
     required: Mapping[str, str]  # fields needed unless state is absent -> how a message names it

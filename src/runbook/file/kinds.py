@@ -34,7 +34,13 @@ from runbook.file.kind import KindInfo
 __all__ = ["BUILTIN_KINDS", "KINDS", "KindInfo", "kind_info", "kind_part", "part_name"]
 
 # The kinds runbook ships, in the order summaries and schemas list them.
-BUILTIN_KINDS: tuple[str, ...] = ("mail_route", "routing_rule", "default_routing", "dkim")
+BUILTIN_KINDS: tuple[str, ...] = (
+    "mail_route",
+    "routing_rule",
+    "default_routing",
+    "dkim",
+    "form",
+)
 
 Part = Literal["model", "step", "explain"]
 # Where each part of a kind lives, and the name it exports there.

@@ -13,18 +13,13 @@ from runbook.file.fields import SpecIssue, SpecModel, fail
 INHERITED_FIELDS = frozenset({"description", "org_unit", "inherited", "enabled"})
 
 
-class Placement(SpecModel):
-    """The OU a rule is set in (default: the console's), or that it is inherited there."""
+class PerOu(SpecModel):
+    """The OU something is set in (default: the console's)."""
 
     org_unit: str | None = Field(
         default=None,
-        description="The organizational unit of this rule (a path like /Sales/EMEA); "
+        description="The organizational unit it is set in (a path like /Sales/EMEA); "
         "default: console.org_unit.",
-    )
-    inherited: bool = Field(
-        default=False,
-        description="The rule is inherited from a parent organizational unit: the step only "
-        "turns it on or off (`enabled`) in this one; no other rule field may be given.",
     )
 
     @field_validator("org_unit")
@@ -34,6 +29,16 @@ class Placement(SpecModel):
         if problem:
             fail(((), problem))
         return value
+
+
+class Placement(PerOu):
+    """The OU a rule is set in (default: the console's), or that it is inherited there."""
+
+    inherited: bool = Field(
+        default=False,
+        description="The rule is inherited from a parent organizational unit: the step only "
+        "turns it on or off (`enabled`) in this one; no other rule field may be given.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -63,7 +68,7 @@ class Placement(SpecModel):
 def org_unit_of(resource: object, default: str) -> str | None:
     """The OU a resource is placed in (its own, else `default`: the run's); None for a kind
     that is not placed per OU (a mail route)."""
-    if not isinstance(resource, Placement):
+    if not isinstance(resource, PerOu):
         return None
     return resource.org_unit or default
 

@@ -144,6 +144,19 @@ ProseKey = Literal[
     "dkim_publish",
     "dkim_start_auth",
     "dkim_stop_auth",
+    "set_form",
+    "form_open",
+    "form_section",
+    "form_inherit",
+    "form_override",
+    "form_save",
+    "form_no_save",
+    "form_go_to_path",
+    "form_textbox",
+    "form_combobox",
+    "form_radio",
+    "form_check",
+    "form_uncheck",
 ]
 
 
@@ -177,6 +190,10 @@ SHELL_ROLES: dict[LabelKey, Role] = {
     "name_taken": "alert",  # part of the error for a name or description taken
     "save_failed": "alert",  # part of the error worth a retry
     "cancel": "button",
+    # a settings section set per OU (any page's, through the `form` step)
+    "settings_override": "button",  # an Inherited section: make it editable here
+    "settings_inherit": "button",  # an Overridden section: back to the parent's values
+    "settings_inherit_title": "alertdialog",  # the confirmation of Inherit
 }
 
 V = TypeVar("V")

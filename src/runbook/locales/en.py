@@ -75,6 +75,11 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "name_taken": ("already exists",),  # [?]
     "save_failed": ("couldn't save your changes",),  # [?]
     "cancel": ("Cancel",),
+    "nav_spam": ("Spam, phishing and malware",),
+    "spam_heading": ("Spam, phishing and malware",),
+    "settings_override": ("Override",),
+    "settings_inherit": ("Inherit",),
+    "settings_inherit_title": ("Inherit settings?",),  # [?]
     "routing_heading": ("Routing",),
     "configure": ("Configure",),
     "add_another_rule": ("Add another rule",),
@@ -305,6 +310,24 @@ PROSE: dict[ProseKey, str] = {
         "then reads {status}."
     ),
     "dkim_stop_auth": "If the status reads {status}, click {stop}.",
+    "set_form": "Set the form {name}",
+    "form_open": "Click {button}.",
+    "form_section": "In the {section} section:",
+    "form_inherit": (
+        "If the section does not show {status}, click {inherit}, then {inherit} in the "
+        "{dialog} dialog."
+    ),
+    "form_override": (
+        "If the section shows {status} and a value below differs, click {button} first."
+    ),
+    "form_save": "Click {save}.",
+    "form_no_save": "Each change is saved as it is made.",
+    "form_go_to_path": "In the Admin console, open the page {path}.",
+    "form_textbox": "In {name}, enter {value}.",
+    "form_combobox": "In the {name} menu, select {option}.",
+    "form_radio": "Select {name}.",
+    "form_check": "Check {name}.",
+    "form_uncheck": "Uncheck {name}.",
 }
 
 QUOTES = ("\u201c", "\u201d")

@@ -72,6 +72,11 @@ LABELS: dict[LabelKey, tuple[str, ...]] = {
     "name_taken": ("existe déjà",),
     "save_failed": ("Impossible d'enregistrer vos modifications",),
     "cancel": ("Annuler",),
+    "nav_spam": ("Spam, hameçonnage et logiciels malveillants",),  # [?]
+    "spam_heading": ("Spam, hameçonnage et logiciels malveillants",),  # [?]
+    "settings_override": ("Remplacer",),  # [?]
+    "settings_inherit": ("Hériter",),  # [?]
+    "settings_inherit_title": ("Hériter des paramètres ?",),  # [?]
     "routing_heading": ("Routage",),
     "configure": ("Configurer",),
     "add_another_rule": ("Ajouter une autre règle",),
@@ -325,6 +330,25 @@ PROSE: dict[ProseKey, str] = {
         "l'état indique alors {status}."
     ),
     "dkim_stop_auth": "Si l'état indique {status}, cliquez sur {stop}.",
+    "set_form": "Définir le formulaire {name}",
+    "form_open": "Cliquez sur {button}.",
+    "form_section": "Dans la section {section} :",
+    "form_inherit": (
+        "Si la section n'indique pas {status}, cliquez sur {inherit}, puis sur {inherit} dans "
+        "la boîte de dialogue {dialog}."
+    ),
+    "form_override": (
+        "Si la section indique {status} et qu'une valeur ci-dessous diffère, cliquez d'abord "
+        "sur {button}."
+    ),
+    "form_save": "Cliquez sur {save}.",
+    "form_no_save": "Chaque modification est enregistrée aussitôt.",
+    "form_go_to_path": "Dans la console d'administration, ouvrez la page {path}.",
+    "form_textbox": "Dans {name}, saisissez {value}.",
+    "form_combobox": "Dans le menu {name}, sélectionnez {option}.",
+    "form_radio": "Sélectionnez {name}.",
+    "form_check": "Cochez la case {name}.",
+    "form_uncheck": "Décochez la case {name}.",
 }
 
 QUOTES = ("«\u00a0", "\u00a0»")

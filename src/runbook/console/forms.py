@@ -1,0 +1,206 @@
+"""A settings form on any console page (the `form` step): its controls found by role and the
+accessible names a runbook gives, read, set, saved; its section's Inherited / Override / Inherit.
+
+The names are the runbook's (in the run's locale), matched as the console shows them: case
+aside, runs of whitespace as one. Everything is found inside the section (a region or group so
+named) or the dialog a button opened; a control that is not there fails with what is there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from playwright.sync_api import Locator, Page, expect
+
+from runbook.console.aria import parse
+from runbook.console.failures import doing
+from runbook.console.guard import WriteGuard
+from runbook.console.hazards import Hazards
+from runbook.console.locate import accessible_name, by_role
+from runbook.console.widgets import choose, current_choice, wait_loaded
+from runbook.errors import ConsoleChanged, SaveRejected
+from runbook.locales import Labels
+
+FormRole = Literal["textbox", "checkbox", "radio", "switch", "combobox"]
+CONTROL_ROLES = ("textbox", "checkbox", "radio", "switch", "combobox", "button", "radiogroup")
+
+
+@dataclass(frozen=True)
+class FormControl:
+    """A control as the step hands it over: its role and name in the run's locale, and for a
+    menu the option's names it accepts."""
+
+    role: FormRole
+    name: str
+    option: str | None = None
+
+
+class FormPage:
+    """A settings form: `section` (a region or group by name), or the dialog `opened` by a
+    button; `save`: its Save button's name (None: the console's Save, from the catalogue);
+    `saves`: False for a page that saves each change (no Save pressed)."""
+
+    def __init__(
+        self,
+        page: Page,
+        labels: Labels,
+        guard: WriteGuard,
+        hazards: Hazards,
+        *,
+        section: str | None,
+        opened: str | None,
+        save: str | None,
+        saves: bool = True,
+    ) -> None:
+        self.page = page
+        self.labels = labels
+        self.guard = guard
+        self.hazards = hazards
+        self.section = section
+        self.opened = opened
+        self.saves = saves
+        save_names = (save,) if save is not None else labels.names("save")
+        self.save_names = accessible_name(save_names)
+        if opened is not None:
+            self.scope: Locator = page.get_by_role("dialog").last
+        elif section is not None:
+            name = accessible_name([section])
+            self.scope = (
+                page.get_by_role("region", name=name)
+                .or_(page.get_by_role("group", name=name))
+                .first
+            )
+        else:
+            self.scope = page.get_by_role("main")
+        self.where = f"section {section!r}" if section else "the page"
+
+    # --- finding ----------------------------------------------------------------------------
+
+    @doing("waiting for {self.where} of the form")
+    def wait_ready(self) -> None:
+        """Wait for the page's loading to end and the form's section (or dialog) to show."""
+        if self.opened is not None:
+            self.page.get_by_role("button", name=accessible_name([self.opened])).first.click()
+        self.hazards.wait_for(self.page, self.scope)
+        wait_loaded(self.page, self.labels)
+
+    def control(self, control: FormControl) -> Locator:
+        return self.scope.get_by_role(control.role, name=accessible_name([control.name]))
+
+    @doing("looking for the form's controls in {self.where}")
+    def missing(self, controls: list[FormControl]) -> list[FormControl]:
+        """The controls the section does not show."""
+        return [c for c in controls if self.control(c).count() != 1]
+
+    @doing("reading what {self.where} shows")
+    def candidates(self) -> list[str]:
+        """Every named control in the section, as `role "name"` (for a message)."""
+        tree = parse(self.scope.aria_snapshot())
+        return [
+            f'{node.role} "{node.name}"'
+            for role in CONTROL_ROLES
+            for node in tree.find_all(role)
+            if node.name
+        ]
+
+    def not_found(self, missing: list[FormControl]) -> ConsoleChanged:
+        there = "; ".join(self.candidates()) or "no named control"
+        names = ", ".join(f'{c.role} "{c.name}"' for c in missing)
+        return ConsoleChanged(
+            f"the console shows no {names} in {self.where} of {self.page.url} (it shows: {there})",
+            locator=names,
+            url=self.page.url,
+        )
+
+    # --- reading ----------------------------------------------------------------------------
+
+    @doing("reading the form's controls")
+    def read(self, control: FormControl) -> Any:
+        """What the control shows: its text, whether it is on, or the option chosen."""
+        found = self.control(control)
+        if control.role == "textbox":
+            return found.input_value()
+        if control.role == "combobox":
+            return current_choice(found)
+        return found.is_checked()
+
+    @doing("reading the status of {self.where}")
+    def inherited(self) -> bool:
+        """Whether the section shows its values as inherited from a parent OU."""
+        status = self.scope.get_by_role("status")
+        if status.count() == 0:
+            return False
+        names = self.labels.names("status_inherited")
+        text = " ".join(status.first.inner_text().split()).casefold()
+        return any(n.casefold() == text for n in names)
+
+    # --- changing ---------------------------------------------------------------------------
+
+    @doing("pressing Override in {self.where}")
+    def override(self) -> None:
+        """Override an inherited section: its controls become editable (saved with Save)."""
+        self.guard.allow(f"override {self.where}")
+        by_role(self.scope, "button", "settings_override", self.labels).click()
+        expect(by_role(self.scope, "button", "settings_override", self.labels)).to_have_count(0)
+
+    @doing("setting a control of {self.where}")
+    def set(self, control: FormControl, value: Any) -> None:
+        """Make the control show `value` (only when it does not already)."""
+        found = self.control(control)
+        if control.role == "textbox":
+            if found.input_value() != value:
+                found.fill(str(value))
+        elif control.role == "combobox":
+            choose(self.page, found, str(control.option or value))
+        elif control.role == "radio":
+            if value and not found.is_checked():
+                found.check()
+        elif found.is_checked() != bool(value):
+            found.set_checked(bool(value))
+
+    def save_button(self) -> Locator | None:
+        if not self.saves:
+            return None
+        return self.scope.get_by_role("button", name=self.save_names).last
+
+    def cancel_button(self) -> Locator:
+        return by_role(self.scope, "button", "cancel", self.labels).last
+
+    @doing("saving {what}")
+    def save(self, what: str) -> None:
+        """Press Save; wait until the section is saved (Save disabled again) or refused (an
+        alert in the section: `SaveRejected` with the console's words)."""
+        button = self.save_button()
+        self.guard.allow(f"save {what}")
+        if button is None:
+            return
+        expect(button).to_be_enabled()
+        button.click()
+        refused = self.scope.get_by_role("alert")
+        # saved: nothing is left to save
+        done = self.scope.get_by_role("button", name=self.save_names, disabled=True)
+        self.hazards.wait_for(self.page, refused.or_(done).first)
+        if refused.count():
+            message = " ".join(refused.first.inner_text().split())
+            raise SaveRejected(f"the console refused to save {what}: {message}")
+
+    @doing("cancelling the changes in {self.where}")
+    def cancel(self) -> None:
+        """Leave the section as it was: Cancel when something was changed."""
+        button = self.cancel_button()
+        if button.count() and button.is_enabled():
+            button.click()
+
+    @doing("pressing Inherit in {self.where}")
+    def inherit(self, what: str) -> None:
+        """Return the section to its parent's values (Inherit, then the confirmation)."""
+        self.guard.allow(f"inherit {what}")
+        by_role(self.scope, "button", "settings_inherit", self.labels).click()
+        confirm = by_role(self.page, "alertdialog", "settings_inherit_title", self.labels).or_(
+            by_role(self.page, "dialog", "settings_inherit_title", self.labels)
+        )
+        self.hazards.wait_for(self.page, confirm.first)
+        by_role(confirm.first, "button", "settings_inherit", self.labels).click()
+        expect(confirm).to_have_count(0)
+        expect(by_role(self.scope, "button", "settings_override", self.labels)).to_be_visible()

@@ -1,0 +1,69 @@
+"""`explain` for forms: the page by its menu path, the section, each control and its Save."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from runbook.explain.core import Item, KindExplainer, Writer, org_unit_of
+from runbook.file.form import Control, Form, name_in
+from runbook.file.model import Runbook, Step
+
+
+def present(w: Writer, book: Runbook, step: Step) -> list[Item]:
+    form = cast(Form, step.resource)
+    items = [_page(w, form)]
+    unit = org_unit_of(book, step) if form.org_unit is None else form.org_unit
+    if unit != "/":
+        path = " > ".join(w.q(part) for part in unit.strip("/").split("/"))
+        items.append(Item(w.say("org_unit", tree=w.name("org_units"), ou=path)))
+    if form.open is not None:
+        items.append(Item(w.say("form_open", button=w.q(name_in(form.open, w.locale)))))
+    if form.section is not None:
+        section = w.q(name_in(form.section, w.locale))
+        items.append(Item(w.say("form_section", section=section)))
+    status = w.name("status_inherited")
+    if form.inherit:
+        inherit, dialog = w.name("settings_inherit"), w.name("settings_inherit_title")
+        items.append(Item(w.say("form_inherit", status=status, inherit=inherit, dialog=dialog)))
+        return items
+    if unit != "/":
+        items.append(
+            Item(w.say("form_override", status=status, button=w.name("settings_override")))
+        )
+    items += [Item(_control(w, control)) for control in form.controls]
+    if form.saves:
+        save = w.name("save") if form.save is None else w.q(name_in(form.save, w.locale))
+        items.append(Item(w.say("form_save", save=save)))
+    else:
+        items.append(Item(w.say("form_no_save")))
+    return items
+
+
+def _page(w: Writer, form: Form) -> Item:
+    if form.page.menu:
+        path = " > ".join(
+            [w.labels.name("main_menu"), *(name_in(n, w.locale) for n in form.page.menu)]
+        )
+        return Item(w.say("go_to", path=path))
+    return Item(w.say("form_go_to_path", path=w.q(form.page.path)))
+
+
+def _control(w: Writer, control: Control) -> str:
+    name = w.q(name_in(control.name, w.locale))
+    if control.role == "textbox":
+        return w.say("form_textbox", name=name, value=w.q(control.value or ""))
+    if control.role == "combobox":
+        assert control.option is not None
+        return w.say("form_combobox", name=name, option=w.q(name_in(control.option, w.locale)))
+    if control.role == "radio":
+        return w.say("form_radio", name=name)
+    return w.say("form_check" if control.checked else "form_uncheck", name=name)
+
+
+EXPLAINER = KindExplainer(
+    page="",
+    set_title="set_form",
+    remove_title="set_form",  # never used: a form's step cannot be `state: absent`
+    present=present,
+    absent=present,
+)

@@ -1,0 +1,181 @@
+"""`form` steps end to end: the simulator's Spam, phishing and malware settings page set by
+controls named in the runbook only (no page object of its own), at the top and in a child OU."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tests.cli.conftest import CliResult
+from tests.conftest import SimApi
+
+Run = Callable[..., CliResult]
+Write = Callable[..., Path]
+
+PAGE = {
+    "path": "/ac/apps/gmail/spam",
+    "menu": ["Apps", "Google Workspace", "Gmail", "Spam, phishing and malware"],
+}
+SPOOFING = {"en": "Spoofing and authentication", "fr": "Usurpation d'identité et authentification"}
+
+
+def _spoofing(**more: Any) -> dict[str, Any]:
+    return {
+        "name": "Quarantine spoofed mail",
+        "page": PAGE,
+        "section": SPOOFING,
+        "controls": [
+            {
+                "combobox": {
+                    "en": "Spoofing protection",
+                    "fr": "Protection contre l'usurpation d'identité",
+                },
+                "option": {"en": "Quarantine", "fr": "Mettre en quarantaine"},
+            },
+            {
+                "checkbox": {
+                    "en": "Protect against spoofing of employee names",
+                    "fr": "Protéger contre l'usurpation des noms des employés",
+                },
+                "checked": True,
+            },
+        ],
+        **more,
+    }
+
+
+def _allowlist() -> dict[str, Any]:
+    return {
+        "name": "Allow our relays",
+        "page": PAGE,
+        "section": "Email allowlist",
+        "controls": [
+            {
+                "textbox": "Enter the IP addresses for the allowlist",
+                "value": "203.0.113.0/24, 192.0.2.1",
+            }
+        ],
+    }
+
+
+def _book(*forms: dict[str, Any]) -> dict[str, Any]:
+    return {"version": 1, "name": "spam", "steps": [{"form": f} for f in forms]}
+
+
+def _writes(sim: SimApi) -> list[tuple[str, str, str]]:
+    return [(a["action"], a["name"], a.get("org_unit", "/")) for a in sim.audit()]
+
+
+def test_a_form_sets_only_what_differs_saves_once_and_is_then_in_sync(
+    runbook_cli: Run, write_runbook: Write, sim: SimApi
+) -> None:
+    book = str(write_runbook(_book(_spoofing(), _allowlist())))
+    dry = runbook_cli("run", book, "--dry-run", "--json")
+    assert dry.code == 0, dry.output
+    assert [s["status"] for s in dry.json()["steps"]] == ["would_change", "would_change"]
+    assert sim.audit() == []  # filled, then cancelled
+
+    first = runbook_cli("run", book, "--json")
+    assert first.code == 0, first.output
+    steps = first.json()["steps"]
+    assert [s["status"] for s in steps] == ["changed", "changed"]
+    changes = {c["field"]: (c["before"], c["after"]) for c in steps[0]["changes"]}
+    assert changes == {
+        'combobox "Spoofing protection"': ("Keep email in inbox and show warning", "Quarantine"),
+        'checkbox "Protect against spoofing of employee names"': (False, True),
+    }
+    assert _writes(sim) == [
+        ("update_setting", "spoofing", "/"),
+        ("update_setting", "allowlist", "/"),
+    ]
+    spam = sim.state()["gmail_settings"]["spam"]["/"]
+    assert spam["spoofing"]["action"] == "quarantine" and spam["spoofing"]["employee_names"]
+    assert spam["allowlist"]["ip_addresses"] == ["203.0.113.0/24", "192.0.2.1"]
+
+    again = runbook_cli("run", book, "--json")
+    assert again.code == 0, again.output
+    assert [s["status"] for s in again.json()["steps"]] == ["ok", "ok"]
+    assert len(sim.audit()) == 2  # a second run: no write
+    assert runbook_cli("drift", book).code == 0
+
+    # Someone turns a control back in the console: drift names it.
+    sim.put_state(
+        {
+            "gmail_settings": {
+                "spam": {"/": {**spam, "spoofing": {**spam["spoofing"], "employee_names": False}}}
+            }
+        }
+    )
+    drift = runbook_cli("drift", book, "--json")
+    assert drift.code == 2, drift.output
+    [step] = [s for s in drift.json()["steps"] if s["status"] == "drift"]
+    assert 'checkbox "Protect against spoofing of employee names"' in step["message"]
+
+
+def test_in_a_child_ou_a_section_is_overridden_only_when_it_differs_and_inherits_again(
+    runbook_cli: Run, write_runbook: Write, sim: SimApi
+) -> None:
+    same = {
+        **_spoofing(),
+        "controls": [
+            {"combobox": "Spoofing protection", "option": "Keep email in inbox and show warning"}
+        ],
+    }
+    book = str(write_runbook(_book({**same, "org_unit": "/Sales"}), "same.yaml"))
+    assert runbook_cli("run", book).code == 0
+    assert sim.audit() == []  # the inherited values are already the runbook's: not overridden
+
+    sales = str(write_runbook(_book(_spoofing(org_unit="/Sales")), "sales.yaml"))
+    applied = runbook_cli("run", sales, "--locale", "fr", "--json")  # names by locale
+    assert applied.code == 0, applied.output
+    assert _writes(sim) == [("override_setting", "spoofing", "/Sales")]
+    state = sim.state()["gmail_settings"]["spam"]
+    assert state["/Sales"]["spoofing"]["action"] == "quarantine"
+    assert "/" not in state  # the top untouched
+
+    inherit = {
+        "name": "Sales as the company",
+        "page": PAGE,
+        "section": SPOOFING,
+        "org_unit": "/Sales",
+        "inherit": True,
+    }
+    back = str(write_runbook(_book(inherit), "inherit.yaml"))
+    drift = runbook_cli("drift", back, "--json")
+    assert drift.code == 2, drift.output
+    assert "overridden in /Sales" in drift.json()["steps"][0]["message"]
+    assert runbook_cli("run", back).code == 0
+    assert _writes(sim)[-1] == ("inherit_setting", "spoofing", "/Sales")
+    assert "gmail_settings" not in sim.state()
+    assert runbook_cli("drift", back).code == 0
+
+
+def test_a_control_that_is_not_on_the_page_exits_4_with_what_is_there(
+    runbook_cli: Run, write_runbook: Write, sim: SimApi
+) -> None:
+    wrong = _allowlist()
+    wrong["controls"] = [{"checkbox": "Allow everyone", "checked": True}]
+    result = runbook_cli("run", str(write_runbook(_book(wrong))), "--json")
+    assert result.code == 4, result.output
+    message = result.json()["steps"][0]["message"]
+    assert 'checkbox "Allow everyone"' in message
+    assert 'textbox "Enter the IP addresses for the allowlist"' in message  # what is there
+    assert sim.audit() == []
+
+
+def test_bad_forms_are_refused_at_their_line(runbook_cli: Run, tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        "version: 1\nname: bad\nsteps:\n"
+        "  - form:\n      name: A\n      page: {path: /ac/apps/gmail/spam}\n      controls: []\n"
+        "  - form:\n      name: B\n      page: {path: /ac/apps/gmail/spam}\n      controls:\n"
+        "        - {checkbox: X, textbox: Y, checked: true}\n"
+        "  - form:\n      name: C\n      page: {path: /ac/apps/gmail/spam}\n      controls:\n"
+        "        - {button: X}\n"
+    )
+    result = runbook_cli("validate", str(path))
+    assert result.code == 65, result.output
+    assert f"{path}:7:" in result.output and "needs its controls" in result.output
+    assert f"{path}:12:" in result.output and "one role" in result.output
+    assert f"{path}:17:" in result.output and "button" in result.output
