@@ -20,6 +20,7 @@ from .samples import LEGACY
 from .ui import DEFAULT_ROUTING, HOSTS, ROUTING, row
 
 AUTHENTICATE_EMAIL = "/ac/apps/gmail/authenticateemail"
+SPAM = "/ac/apps/gmail/spam"
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -126,6 +127,25 @@ def walk_authenticate_email(walk: Walk, page: Page, sim: Any, dns: DnsServer, hl
     dialog.get_by_role("button", name=labels.name("dkim_generate"), exact=True).click()
     walk.text(dialog.get_by_role("alert"), "dkim_too_early")
     dialog.get_by_role("button", name=labels.name("cancel"), exact=True).click()
+
+
+def walk_settings_page(walk: Walk, page: Page, hl: str) -> None:
+    """A settings page's section in a child OU: Override, then Inherit and its confirmation."""
+    see, labels = walk.see, walk.labels
+    page.goto(f"{SPAM}{hl}")
+    see(page, "heading", "spam_heading", level=1)
+    page.get_by_role("treeitem", name=STRINGS[labels.locale]["org_child"]).click()  # type: ignore[index]
+    strings = STRINGS[labels.locale]  # type: ignore[index]
+    section = page.get_by_role("region", name=strings["spam_pre_delivery"], exact=True)
+    walk.text(section.get_by_role("status"), "status_inherited")
+    see(section, "button", "settings_override").click()
+    checkbox = section.get_by_role("checkbox").first
+    checkbox.set_checked(not checkbox.is_checked())
+    section.get_by_role("button", name=labels.name("save"), exact=True).click()
+    see(section, "button", "settings_inherit").click()
+    confirm = see(page, "alertdialog", "settings_inherit_title")
+    confirm.get_by_role("button", name=labels.name("settings_inherit"), exact=True).click()
+    expect(confirm).to_be_hidden()
 
 
 def walk_variants(walk: Walk, page: Page, sim: Any, hl: str) -> None:
@@ -235,7 +255,8 @@ def test_every_catalogue_name_is_on_the_pages(
     nav = see(page, "navigation", "main_menu")
     for key in ("nav_apps", "nav_workspace", "nav_gmail"):
         see(nav, "button", key).click()
-    for key in ("nav_hosts", "nav_routing", "nav_default_routing", "nav_authenticate_email"):
+    links = ("nav_hosts", "nav_routing", "nav_default_routing", "nav_authenticate_email")
+    for key in (*links, "nav_spam"):
         see(nav, "link", key)
     page.keyboard.press("Escape")
     expect(nav).to_be_hidden()
@@ -399,6 +420,7 @@ def test_every_catalogue_name_is_on_the_pages(
     see(section, "table", "default_rules_table")
 
     walk_authenticate_email(walk, page, sim, dns, hl)
+    walk_settings_page(walk, page, hl)
 
     # The names only the real console's known variants show.
     walk_variants(walk, page, sim, hl)

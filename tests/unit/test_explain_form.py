@@ -1,0 +1,50 @@
+"""`runbook explain` of form steps: the runbook's names in the run's language, the console's
+own (Override, Inherit, Save) from the catalogue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from runbook.explain import explain
+from runbook.file import load_runbook, load_text
+
+SPAM = Path(__file__).parents[2] / "runbooks" / "spam-settings.yaml"
+
+
+def test_a_form_reads_as_the_clicks_a_person_makes_in_english_and_in_french() -> None:
+    book = load_runbook(SPAM, env={})
+    english = explain(book, "en")
+    assert (
+        "go to Main menu > Apps > Google Workspace > Gmail > Spam, phishing and malware" in english
+    )
+    assert (
+        "In \u201cEnter the IP addresses for the allowlist\u201d, enter "
+        "\u201c203.0.113.0/24, 192.0.2.1\u201d." in english
+    )
+    assert "select \u201cSales\u201d" in english
+    assert "click \u201cOverride\u201d first" in english
+    assert "In the \u201cSpoofing protection\u201d menu, select \u201cQuarantine\u201d." in english
+    french = explain(book, "fr")
+    assert "sélectionnez « Mettre en quarantaine »" in french.replace("\u00a0", " ")
+    assert "cliquez d'abord sur « Remplacer »" in french.replace("\u00a0", " ")
+    assert "Cliquez sur « Enregistrer »" in french.replace("\u00a0", " ")
+
+
+def test_inherit_and_a_page_that_saves_each_change() -> None:
+    book = load_text(
+        "version: 1\nname: f\nsteps:\n"
+        "  - form:\n      name: Back\n      page: {path: /ac/apps/gmail/spam}\n"
+        "      section: Inbound email\n      org_unit: /Sales\n      inherit: true\n"
+        "  - form:\n      name: Toggle\n      page: {path: /ac/x/y}\n      save: none\n"
+        "      controls: [{switch: Beta features, checked: false}]\n",
+        "f.yaml",
+        env={},
+    )
+    text = explain(book, "en")
+    assert "open the page \u201c/ac/x/y\u201d" in text
+    assert (
+        "click \u201cInherit\u201d, then \u201cInherit\u201d in the "
+        "\u201cInherit settings?\u201d dialog" in text
+    )
+    assert "Uncheck \u201cBeta features\u201d." in text
+    assert "Each change is saved as it is made." in text
