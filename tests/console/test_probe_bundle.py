@@ -92,7 +92,7 @@ def test_probe_opens_the_sub_dialogs_and_menus_read_only_on_every_variant_at_onc
     labels = Labels("en")
     hazards = Hazards(labels, password=DEFAULT_PASSWORD)  # the reauth variant asks on the page
     report = Prober(ConsoleShell(page, labels, simulator.url, hazards=hazards), labels).probe(
-        ["hosts", "routing", "default_routing", "authenticate_email"]
+        ["hosts", "routing", "default_routing", "authenticate_email", "spam"]
     )
     assert report.missing == [] and report.unreached == []
     assert set(report.found) >= SUB_PLACES
