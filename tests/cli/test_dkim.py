@@ -57,7 +57,12 @@ def _writes(sim: SimApi) -> list[tuple[str, str]]:
 
 
 def test_the_round_trip_generate_publish_start_for_three_domains(
-    runbook_cli: Run, write_runbook: Write, sim: SimApi, tenant: DnsServer, tmp_path: Path
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim: SimApi,
+    simulator: Any,
+    tenant: DnsServer,
+    tmp_path: Path,
 ) -> None:
     book = str(write_runbook(_book(*DOMAINS)))
     dns = ["--dns-resolver", tenant.address]
@@ -108,6 +113,15 @@ def test_the_round_trip_generate_publish_start_for_three_domains(
     assert fourth.code == 0, fourth.output
     assert len(_writes(sim)) == writes  # nothing to do: no write at all
     assert runbook_cli("drift", book, *dns).code == 0
+
+    # An export writes each domain's key as a step, and its records (all served now).
+    export = ("export", "--console", simulator.url, "--kind", "dkim", *dns, "-o", "keys.yaml")
+    exported = runbook_cli(*export, "--json")
+    assert exported.code == 0, exported.output
+    text = (tmp_path / "keys.yaml").read_text()
+    assert all(f"domain: {d}" in text for d in DOMAINS)
+    assert [r["status"] for r in exported.json()["dns_records"]] == ["published"] * 3
+    assert len(_writes(sim)) == writes  # read-only
 
 
 def test_a_record_split_across_two_txt_records_is_named_as_the_dns_mistake(

@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from runbook.console.browser import playwright_browsers_path
 from runbook.simulator import auth as sim_auth
 from runbook.simulator.server import SimulatorServer
 from tests.clients import sim_client
@@ -31,6 +32,9 @@ def rel_env(
     home = tmp_path_factory.mktemp("reliability-home")
     env = {
         **os.environ,
+        # Playwright's own files (ffmpeg for video) stay where the set-up put them: a worker's
+        # kept driver may start under this environment and serve later video runs.
+        "PLAYWRIGHT_BROWSERS_PATH": str(playwright_browsers_path()),
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_CACHE_HOME": str(home / "cache"),
         "RUNBOOK_PASSWORD": sim_auth.DEFAULT_PASSWORD,

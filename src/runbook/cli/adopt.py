@@ -42,6 +42,10 @@ def _org_units(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
     return unit
 
 
+# The kinds whose entries a console page lists (a `form` names its page: nothing to list).
+LISTED = [key for key, info in KINDS.items() if info.page]
+
+
 @cli.command(epilog=EPILOG)
 @click.option(
     "--org-unit",
@@ -55,7 +59,7 @@ def _org_units(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
     "--kind",
     "kinds",
     multiple=True,
-    type=click.Choice(list(KINDS)),
+    type=click.Choice(LISTED),
     help="Kinds to export (default: all).",
 )
 @click.option("--match", callback=_regex, metavar="REGEX", help="Only entries whose name matches.")
@@ -63,6 +67,7 @@ def _org_units(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
 @pick("console", "locale", "labels", "profile", "min-session", "headed", "recordings")
 @pick("timeout", "trace")
 @pick("json", "verbose", "browser-endpoint", "browser-header", "browser-launch-options")
+@pick("dns-resolver", "records")
 @fleet_options
 @guarded
 def export(
@@ -76,7 +81,7 @@ def export(
     fleet = bool(opts["tenants"])
     place = str(output_place(output, EXPORTS_DIR if fleet else EXPORT_FILE, flag="-o", fleet=fleet))
     if fleet:
-        params = {"kinds": kinds or tuple(KINDS), "org_unit": org_unit, "match": match}
+        params = {"kinds": kinds or tuple(LISTED), "org_unit": org_unit, "match": match}
         sys.exit(_export_tenants(place, params, opts))
     refuse_without_tenants(opts)
     output = place
@@ -88,7 +93,7 @@ def export(
     target = opts["console_url"]
     url = None if target in (None, "simulator") else target
     request = ExportRequest(
-        kinds=kinds or tuple(KINDS),
+        kinds=kinds or tuple(LISTED),
         output=Path(output),
         console=ConsoleSettings(
             url=url, locale=opts["locale"] or defaults.LOCALE, org_unit=org_unit

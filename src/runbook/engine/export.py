@@ -151,6 +151,8 @@ def _read_one(ctx: RunContext, kind: str, key: str, page: Any, result: RunResult
         outcome.message = "; ".join(
             f"an option runbook does not model is set: {n}" for n in missing
         )
+    if "dns_records" in reader.result.details:  # the hand-off to DNS (DKIM), in export too
+        outcome.details["dns_records"] = reader.result.details["dns_records"]
     outcome.duration_ms = round((time.perf_counter() - started) * 1000)
     result.steps.append(outcome)
     if not have:

@@ -17,7 +17,15 @@ from typing import Any, cast
 import structlog
 
 from runbook.console.pages.authenticate_email import AuthenticateEmailPage, GenerateDialog
-from runbook.dns_records import DnsRecord, Lookup, check_dkim, key_bits, record_name, txt_records
+from runbook.dns_records import (
+    DnsRecord,
+    DnsUnreachable,
+    Lookup,
+    check_dkim,
+    key_bits,
+    record_name,
+    txt_records,
+)
 from runbook.dns_records.dkim import selector_of, tags
 from runbook.engine.plan import Plan, convergence
 from runbook.engine.steps.base import StepType
@@ -102,8 +110,16 @@ class DkimStep(StepType[AuthenticateEmailPage, GenerateDialog]):
     def read_entry(self, page: AuthenticateEmailPage) -> dict[str, Any]:
         """The domain as a `dkim` step would say it (export): its key and whether it signs;
         empty for a domain without a key (nothing to export)."""
-        have = have_of(page.read(self.step.key))
-        return {} if have is None else {"domain": self.step.key, **have}
+        shown = page.read(self.step.key)
+        have = have_of(shown)
+        if have is None:
+            return {}
+        try:
+            lookup: Lookup | None = self._lookup(shown)
+        except DnsUnreachable:  # an export reads the console: DNS is not its business
+            lookup = None
+        self._records(shown, lookup, generated=True)
+        return {"domain": self.step.key, **have}
 
     # --- what the runbook does not ask for ------------------------------------------------
 
@@ -276,10 +292,14 @@ class DkimStep(StepType[AuthenticateEmailPage, GenerateDialog]):
         """The records this domain needs in DNS, with whether DNS serves them now."""
         domain, want = self.step.key, self.want
         records: list[DnsRecord] = []
-        if lookup is None:  # a dry run of a key not generated yet: its value is unknown
+        if lookup is None and not generated:  # a dry run of a key not generated yet
             name = record_name(want.selector, domain)
-            note = "" if generated else "the value is known once the key is generated (apply)"
+            note = "the value is known once the key is generated (apply)"
             records.append(DnsRecord(domain, name, "", "publish", note=note))
+        elif lookup is None:  # DNS could not be asked: the record, as the console shows it
+            name = record_name(selector_of(shown["host_name"]) or want.selector, domain)
+            note = "DNS not checked"
+            records.append(DnsRecord(domain, name, shown["txt_value"], "publish", note=note))
         else:
             record = DnsRecord(
                 domain,
@@ -303,7 +323,10 @@ class DkimStep(StepType[AuthenticateEmailPage, GenerateDialog]):
             name, value = old["name"], old["value"]
         elif shown.get("active_selector") and shown.get("authentication") != "on":
             name = record_name(shown["active_selector"], domain)
-            served = txt_records(name, self.ctx.dns.resolver)
+            try:
+                served = txt_records(name, self.ctx.dns.resolver)
+            except DnsUnreachable:
+                served = []  # named without its value: the one DNS serves now
             value = next((v for v in served if tags(v).get("p")), "")
         else:
             return None
