@@ -179,3 +179,36 @@ def test_bad_forms_are_refused_at_their_line(runbook_cli: Run, tmp_path: Path) -
     assert f"{path}:7:" in result.output and "needs its controls" in result.output
     assert f"{path}:12:" in result.output and "one role" in result.output
     assert f"{path}:17:" in result.output and "button" in result.output
+
+
+def test_a_form_is_planned_then_applied_and_its_secret_value_is_in_no_output(
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim: SimApi,
+    cli_env: dict[str, str],
+    tmp_path: Path,
+) -> None:
+    env = {**cli_env, "RELAYS": "198.51.100.7"}
+    secret = _allowlist()
+    secret["controls"] = [{**secret["controls"][0], "value": "${env:RELAYS}"}]
+    book = str(write_runbook(_book(secret)))
+    planned = runbook_cli("plan", book, "-o", "plan.json", env=env)
+    assert planned.code == 2, planned.output
+    assert sim.audit() == []
+    text = (tmp_path / "plan.json").read_text()
+    assert "198.51.100.7" not in text and "198.51.100.7" not in planned.output
+
+    applied = runbook_cli("apply", "plan.json", "--json", env=env)
+    assert applied.code == 0, applied.output
+    assert _writes(sim) == [("update_setting", "allowlist", "/")]
+    assert sim.state()["gmail_settings"]["spam"]["/"]["allowlist"]["ip_addresses"] == [
+        "198.51.100.7"
+    ]
+    run_dir = tmp_path / applied.json()["run_dir"]
+    for written in run_dir.glob("*"):
+        if written.suffix in (".json", ".jsonl", ".html", ".yml"):
+            assert "198.51.100.7" not in written.read_text(), written
+    assert "198.51.100.7" not in applied.output
+    stale = runbook_cli("apply", "plan.json", env=env)
+    assert stale.code == 1, stale.output  # the console changed since the plan: refused
+    assert len(sim.audit()) == 1
