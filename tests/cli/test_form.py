@@ -212,3 +212,60 @@ def test_a_form_is_planned_then_applied_and_its_secret_value_is_in_no_output(
     stale = runbook_cli("apply", "plan.json", env=env)
     assert stale.code == 1, stale.output  # the console changed since the plan: refused
     assert len(sim.audit()) == 1
+
+
+SCANNING = "Enables improved detection of suspicious content prior to delivery"
+
+
+def test_the_escape_hatch_acts_only_when_its_guard_says_and_never_in_a_dry_run(
+    runbook_cli: Run, write_runbook: Write, sim: SimApi
+) -> None:
+    by_hand = {
+        "name": "Scanning off in Sales",
+        "page": PAGE,
+        "org_unit": "/Sales",
+        "section": "Enhanced pre-delivery message scanning",
+        "actions": [
+            {"expect": {"heading": "Enhanced pre-delivery message scanning"}},
+            {"click": {"button": "Override"}, "when": {"button": "Override"}},
+            {
+                "check": {"checkbox": SCANNING},
+                "checked": False,
+                "when": {"checkbox": SCANNING, "checked": True},
+            },
+            {"click": {"button": "Save"}, "when": {"button": "Save", "disabled": False}},
+        ],
+    }
+    book = str(write_runbook(_book(by_hand)))
+    dry = runbook_cli("run", book, "--dry-run", "--json")
+    assert dry.code == 0, dry.output
+    [step] = dry.json()["steps"]
+    assert step["status"] == "would_change"
+    assert 'did not click button "Override"' in step["message"]
+    assert sim.audit() == []
+
+    first = runbook_cli("run", book, "--json")
+    assert first.code == 0, first.output
+    assert first.json()["steps"][0]["status"] == "changed"
+    assert _writes(sim) == [("override_setting", "pre_delivery_scanning", "/Sales")]
+    assert not sim.state()["gmail_settings"]["spam"]["/Sales"]["pre_delivery_scanning"]["enabled"]
+
+    again = runbook_cli("run", book, "--json")
+    assert again.code == 0, again.output
+    assert again.json()["steps"][0]["status"] == "ok"  # every guard says: nothing to do
+    assert len(sim.audit()) == 1
+    assert runbook_cli("drift", book).code == 0
+
+
+def test_a_write_action_without_a_guard_is_refused_at_its_line(
+    runbook_cli: Run, tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        "version: 1\nname: bad\nsteps:\n  - form:\n      name: A\n"
+        "      page: {path: /ac/apps/gmail/spam}\n      actions:\n"
+        "        - click: {button: Turn on}\n"
+    )
+    result = runbook_cli("validate", str(path))
+    assert result.code == 65, result.output
+    assert f"{path}:8:" in result.output and "give 'when' or 'unless'" in result.output

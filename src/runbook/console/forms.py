@@ -135,13 +135,55 @@ class FormPage:
         text = " ".join(status.first.inner_text().split()).casefold()
         return any(n.casefold() == text for n in names)
 
+    # --- the escape hatch: guarded actions in the section, or on the page -------------------
+
+    def element(
+        self, role: str, name: str, checked: bool | None = None, disabled: bool | None = None
+    ) -> Locator:
+        """An element an action or its guard names: in the section (or the opened dialog)
+        when the form names one, else anywhere on the page."""
+        where: Page | Locator = self.scope if self.section or self.opened else self.page
+        found = where.get_by_role(
+            role,  # type: ignore[arg-type]
+            name=accessible_name([name]),
+            checked=checked,
+            disabled=disabled,
+        )
+        return found.first
+
+    @doing("looking for {what}")
+    def shows(self, element: Locator, what: str) -> bool:
+        """Whether the page shows the element now (a guard: no waiting)."""
+        return element.is_visible()
+
+    @doing("waiting for {what}")
+    def expect_shown(self, element: Locator, what: str) -> None:
+        """Wait for the element (an `expect` action); the page's sign-in counts as an answer."""
+        self.hazards.wait_for(self.page, element)
+
+    @doing("{verb} {what}")
+    def act(self, verb: str, element: Locator, what: str, value: Any = None) -> None:
+        """Carry out one guarded write of the escape hatch: click, fill, check or choose."""
+        self.guard.allow(f"{verb} {what}")
+        if verb == "click":
+            element.click()
+        elif verb == "fill":
+            element.fill(str(value))
+        elif verb == "check":
+            element.set_checked(bool(value))
+        else:
+            choose(self.page, element, str(value))
+
     # --- changing ---------------------------------------------------------------------------
 
     @doing("pressing Override in {self.where}")
     def override(self) -> None:
         """Override an inherited section: its controls become editable (saved with Save)."""
+        button = by_role(self.scope, "button", "settings_override", self.labels)
+        if button.count() == 0:
+            return  # overriding already (an action of the runbook pressed it)
         self.guard.allow(f"override {self.where}")
-        by_role(self.scope, "button", "settings_override", self.labels).click()
+        button.click()
         expect(by_role(self.scope, "button", "settings_override", self.labels)).to_have_count(0)
 
     @doing("setting a control of {self.where}")
@@ -169,8 +211,9 @@ class FormPage:
 
     @doing("saving {what}")
     def save(self, what: str) -> None:
-        """Press Save; wait until the section is saved (Save disabled again) or refused (an
-        alert in the section: `SaveRejected` with the console's words)."""
+        """Press Save; wait until the section is saved (its busy indicator gone, Save disabled:
+        nothing left to save) or refused (an alert in the section: `SaveRejected` with the
+        console's words)."""
         button = self.save_button()
         self.guard.allow(f"save {what}")
         if button is None:
@@ -178,9 +221,11 @@ class FormPage:
         expect(button).to_be_enabled()
         button.click()
         refused = self.scope.get_by_role("alert")
-        # saved: nothing is left to save
+        # saved: nothing is left to save (Save is disabled while saving too: hence the busy
+        # indicator below, whose end is the console's answer)
         done = self.scope.get_by_role("button", name=self.save_names, disabled=True)
         self.hazards.wait_for(self.page, refused.or_(done).first)
+        expect(self.scope.get_by_role("progressbar")).to_have_count(0)
         if refused.count():
             message = " ".join(refused.first.inner_text().split())
             raise SaveRejected(f"the console refused to save {what}: {message}")

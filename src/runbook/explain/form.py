@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import cast
 
 from runbook.explain.core import Item, KindExplainer, Writer, org_unit_of
-from runbook.file.form import Control, Form, name_in
+from runbook.file.form import Action, Control, Form, Target, name_in
 from runbook.file.model import Runbook, Step
 
 
@@ -30,6 +30,7 @@ def present(w: Writer, book: Runbook, step: Step) -> list[Item]:
         items.append(
             Item(w.say("form_override", status=status, button=w.name("settings_override")))
         )
+    items += [Item(_action(w, action)) for action in form.actions]
     items += [Item(_control(w, control)) for control in form.controls]
     if form.saves:
         save = w.name("save") if form.save is None else w.q(name_in(form.save, w.locale))
@@ -46,6 +47,29 @@ def _page(w: Writer, form: Form) -> Item:
         )
         return Item(w.say("go_to", path=path))
     return Item(w.say("form_go_to_path", path=w.q(form.page.path)))
+
+
+def _target(w: Writer, target: Target) -> str:
+    return w.q(name_in(target.name, w.locale))
+
+
+def _action(w: Writer, action: Action) -> str:
+    target = _target(w, action.target)
+    if action.verb == "expect":
+        return w.say("form_expect", target=target)
+    if action.verb == "fill":
+        act = w.say("form_do_fill", target=target, value=w.q(action.value or ""))
+    elif action.verb == "choose":
+        option = w.q(name_in(action.option, w.locale)) if action.option is not None else ""
+        act = w.say("form_do_choose", target=target, option=option)
+    elif action.verb == "check":
+        act = w.say("form_do_check" if action.checked else "form_do_uncheck", target=target)
+    else:
+        act = w.say("form_do_click", target=target)
+    if action.when is not None:
+        return w.say("form_act_when", guard=_target(w, action.when), act=act)
+    assert action.unless is not None, "a write action has its guard (checked on load)"
+    return w.say("form_act_unless", guard=_target(w, action.unless), act=act)
 
 
 def _control(w: Writer, control: Control) -> str:

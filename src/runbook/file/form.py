@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, cast
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from runbook.file import checks
 from runbook.file.fields import Resource, SpecIssue, SpecModel, fail
@@ -139,6 +139,139 @@ class Control(SpecModel):
         return self.value if self.role == "textbox" else self.checked
 
 
+# The roles an action or a guard may name (a control's, and what else a page shows).
+TARGET_ROLES: tuple[str, ...] = (
+    *ROLES,
+    "button",
+    "link",
+    "tab",
+    "menuitem",
+    "option",
+    "heading",
+    "status",
+    "alert",
+    "dialog",
+    "region",
+    "group",
+)
+VERBS: tuple[str, ...] = ("click", "fill", "check", "choose", "expect")
+WRITES = frozenset({"click", "fill", "check", "choose"})
+
+
+class Target(SpecModel):
+    """An element by role and name (`{button: Turn on}`), optionally only when it is
+    (un)checked or disabled (`{checkbox: Beta, checked: true}`, `{button: Save, disabled:
+    false}`)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    checked: bool | None = None
+    disabled: bool | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> Target:
+        given = dict(self.model_extra or {})
+        roles = [k for k in given if k in TARGET_ROLES]
+        unknown = [k for k in given if k not in TARGET_ROLES]
+        if unknown:
+            fail(
+                (
+                    (unknown[0],),
+                    f"unknown role {unknown[0]!r}; one of {checks.one_of(TARGET_ROLES)}",
+                    "key",
+                )
+            )
+        if len(roles) != 1:
+            fail(
+                ((), f"name one element: its role ({checks.one_of(TARGET_ROLES)}) and name", "key")
+            )
+        problem = _name_problem(given[roles[0]])
+        if problem:
+            fail(((roles[0],), problem))
+        return self
+
+    @property
+    def role(self) -> str:
+        return next(iter(self.model_extra or {}))
+
+    @property
+    def name(self) -> Name:
+        value: Name = (self.model_extra or {})[self.role]
+        return value
+
+    def shown(self) -> str:
+        states = []
+        if self.checked is not None:
+            states.append("checked" if self.checked else "unchecked")
+        if self.disabled is not None:
+            states.append("disabled" if self.disabled else "enabled")
+        state = f" ({', '.join(states)})" if states else ""
+        return f'{self.role} "{shown_name(self.name)}"{state}'
+
+
+class Action(SpecModel):
+    """One step of the escape hatch: `click`, `fill` (with `value`), `check` (with `checked`,
+    default true), `choose` (with `option`) or `expect` an element; a write runs only `when`
+    an element is there, or `unless` it is, so that a second run does nothing."""
+
+    click: Target | None = None
+    fill: Target | None = None
+    check: Target | None = None
+    choose: Target | None = None
+    expect: Target | None = None
+    value: str | None = None
+    checked: bool = True
+    option: Name | None = None
+    when: Target | None = Field(default=None, description="Act only when this is on the page.")
+    unless: Target | None = Field(default=None, description="Act only when this is not.")
+
+    @model_validator(mode="after")
+    def _one_verb(self) -> Action:
+        given = [verb for verb in VERBS if getattr(self, verb) is not None]
+        if len(given) != 1:
+            fail(((), f"an action is one of {checks.one_of(VERBS)}", "key"))
+        verb = given[0]
+        issues: list[SpecIssue] = []
+        if verb in WRITES and self.when is None and self.unless is None:
+            issues.append(
+                (
+                    (verb,),
+                    f"{verb} writes: give 'when' or 'unless' (what the page shows before it is "
+                    "needed) so that a second run does nothing",
+                    "key",
+                )
+            )
+        if (verb == "fill") != (self.value is not None):
+            issues.append(
+                (("value",) if self.value is not None else (verb,), "'value' goes with fill", "key")
+            )
+        if (verb == "choose") != (self.option is not None):
+            issues.append(
+                (
+                    ("option",) if self.option is not None else (verb,),
+                    "'option' goes with choose",
+                    "key",
+                )
+            )
+        if issues:
+            fail(*issues)
+        return self
+
+    @property
+    def verb(self) -> str:
+        return next(verb for verb in VERBS if getattr(self, verb) is not None)
+
+    @property
+    def target(self) -> Target:
+        target: Target = getattr(self, self.verb)
+        return target
+
+    @property
+    def field(self) -> str:
+        """The action as plans name it: `click button "Turn on"`."""
+        return f"{self.verb} {self.target.shown()}"
+
+
 class Form(PerOu, Resource):
     """A settings form of any console page, keyed by its `name` (the runbook's, for people)."""
 
@@ -152,6 +285,11 @@ class Form(PerOu, Resource):
         default=None, description="A button that opens the form (a dialog or a panel) first."
     )
     controls: list[Control] = Field(default_factory=list)
+    actions: list[Action] = Field(
+        default_factory=list,
+        description="The escape hatch for what is no form: guarded clicks, fills and checks, "
+        "done before the controls are read.",
+    )
     save: Name | None = Field(
         default=None,
         description="The button that saves (default: the console's Save, in the run's "
@@ -190,8 +328,8 @@ class Form(PerOu, Resource):
                     (("inherit",), "inherit: true needs a child org_unit: '/' has no parent", "key")
                 )
             return self
-        if not self.controls:
-            fail((("controls",), "a form needs its controls (or inherit: true)", "key"))
+        if not self.controls and not self.actions:
+            fail((("controls",), "a form needs its controls, actions, or inherit: true", "key"))
         seen: dict[str, int] = {}
         for index, control in enumerate(self.controls):
             if control.field in seen:
@@ -211,7 +349,8 @@ class Form(PerOu, Resource):
         """What each control must show, by how plans name it; `inherit: true`: the section."""
         if self.inherit:
             return {"(section)": "inherited"}
-        return {control.field: control.wanted for control in self.controls}
+        wanted: dict[str, Any] = {a.field: "done" for a in self.actions if a.verb in WRITES}
+        return wanted | {control.field: control.wanted for control in self.controls}
 
 
 KIND = KindInfo(

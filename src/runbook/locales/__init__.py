@@ -157,6 +157,14 @@ ProseKey = Literal[
     "form_radio",
     "form_check",
     "form_uncheck",
+    "form_act_when",
+    "form_act_unless",
+    "form_expect",
+    "form_do_click",
+    "form_do_fill",
+    "form_do_check",
+    "form_do_uncheck",
+    "form_do_choose",
 ]
 
 

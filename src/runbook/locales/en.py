@@ -328,6 +328,14 @@ PROSE: dict[ProseKey, str] = {
     "form_radio": "Select {name}.",
     "form_check": "Check {name}.",
     "form_uncheck": "Uncheck {name}.",
+    "form_act_when": "If the page shows {guard}: {act}.",
+    "form_act_unless": "Unless the page shows {guard}: {act}.",
+    "form_expect": "Check that the page shows {target}.",
+    "form_do_click": "click {target}",
+    "form_do_fill": "enter {value} in {target}",
+    "form_do_check": "check {target}",
+    "form_do_uncheck": "uncheck {target}",
+    "form_do_choose": "select {option} in the {target} menu",
 }
 
 QUOTES = ("\u201c", "\u201d")

@@ -349,6 +349,14 @@ PROSE: dict[ProseKey, str] = {
     "form_radio": "Sélectionnez {name}.",
     "form_check": "Cochez la case {name}.",
     "form_uncheck": "Décochez la case {name}.",
+    "form_act_when": "Si la page affiche {guard} : {act}.",
+    "form_act_unless": "Sauf si la page affiche {guard} : {act}.",
+    "form_expect": "Vérifiez que la page affiche {target}.",
+    "form_do_click": "cliquez sur {target}",
+    "form_do_fill": "saisissez {value} dans {target}",
+    "form_do_check": "cochez {target}",
+    "form_do_uncheck": "décochez {target}",
+    "form_do_choose": "sélectionnez {option} dans le menu {target}",
 }
 
 QUOTES = ("«\u00a0", "\u00a0»")

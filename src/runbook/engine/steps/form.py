@@ -73,12 +73,13 @@ class FormStep(StepType[Any, Any]):
         page.wait_ready()
         if ctx.read_only:
             ctx.look_ahead()
+        acted = self._actions(page)
         controls = self.controls()
         missing = page.missing(controls)
         if missing:
             raise page.not_found(missing)
         inherited = self.org_unit not in ("", "/") and page.inherited()
-        have = self._read(page, controls, inherited)
+        have = acted | self._read(page, controls, inherited)
         plan = self.plan(self.step, have)
         if ctx.observe is not None:
             ctx.observe(self.result.index, have, plan)
@@ -94,6 +95,41 @@ class FormStep(StepType[Any, Any]):
             self._rehearse(page, controls, plan, inherited)
         else:
             self._apply(page, controls, plan, inherited)
+
+    def _actions(self, page: FormPage) -> dict[str, str]:
+        """The escape hatch, before the controls: each `expect` waited for; each write whose
+        guard says it is needed done (apply) or only noted (dry run, drift). Each write as the
+        plan names it: "not done" when it was needed, "done" when its guard said not."""
+        locale, state = self.ctx.labels.locale, {}
+        for action in self.form.actions:
+            target = action.target
+            what = target.shown()
+            element = page.element(
+                target.role, name_in(target.name, locale), target.checked, target.disabled
+            )
+            if action.verb == "expect":
+                page.expect_shown(element, what)
+                continue
+            guard = action.when or action.unless
+            assert guard is not None, "a write action has its guard (checked on load)"
+            there = page.shows(
+                page.element(
+                    guard.role, name_in(guard.name, locale), guard.checked, guard.disabled
+                ),
+                guard.shown(),
+            )
+            needed = there if action.when is not None else not there
+            state[action.field] = "not done" if needed else "done"
+            if not needed or self.ctx.mode != "apply":
+                continue
+            value: Any = {
+                "fill": action.value,
+                "check": action.checked,
+                "choose": name_in(action.option, locale) if action.option is not None else None,
+            }.get(action.verb)
+            self.save_sent = True
+            page.act(action.verb, element, what, value)
+        return state
 
     def _read(self, page: FormPage, controls: list[FormControl], inherited: bool) -> dict[str, Any]:
         """What each control shows, named as the plan names it (a menu's option as the
@@ -126,6 +162,11 @@ class FormStep(StepType[Any, Any]):
         self, page: FormPage, controls: list[FormControl], plan: Plan, inherited: bool
     ) -> None:
         self.result.status = "would_change"
+        skipped = [c.field for c in plan.changes if c.before == "not done"]
+        if skipped:
+            self.result.message = f"dry run: did not {'; '.join(skipped)}"
+        if not self._control_changes(plan):
+            return
         if self.form.inherit or inherited or not self.form.saves:
             # Overriding, or a page that saves each change, would write: shown, not filled.
             self.ctx.checkpoint(self.result, "live")
@@ -151,6 +192,9 @@ class FormStep(StepType[Any, Any]):
             self.ctx.say(f"Override {what}")
             page.override()
             self.filled = True
+        if not self._control_changes(plan):
+            self.result.status = "changed"  # the actions were the change
+            return
         if not self.form.saves:
             page.guard.allow(f"change {what} (the page saves each change)")
         self._set_controls(page, controls, plan)
@@ -163,13 +207,17 @@ class FormStep(StepType[Any, Any]):
         self.ctx.look_ahead()
         have = self._read(page, controls, inherited=False)
         self.ctx.checkpoint(self.result, "saved")
-        wrong = [f for f, v in plan.wanted.items() if have.get(f) != v]
+        wrong = [f for f, v in plan.wanted.items() if f in have and have.get(f) != v]
         if wrong:
             raise StepFailed(
                 f"after saving, the console shows other values than those saved for "
                 f"{', '.join(wrong)} (it may write them its own way: put them in the runbook "
                 "as the console shows them)"
             )
+
+    def _control_changes(self, plan: Plan) -> list[str]:
+        fields = {c.field for c in self.form.controls}
+        return [c.field for c in plan.changes if c.field in fields]
 
     def _set_controls(self, page: FormPage, controls: list[FormControl], plan: Plan) -> None:
         """Set the controls that differ, in the runbook's order."""
