@@ -10,6 +10,7 @@
     ├── SignInRequired                exit 3   no session, or it expired: run `runbook login`
     ├── ConsoleChanged                exit 4   the page did not look as the page objects expect
     ├── UsageError                    exit 64  bad command-line usage
+    │   └── PluginError               exit 64  a kind from another package does not load
     ├── InvalidRunbook                exit 65  one or more `FILE:LINE:COL: message` problems
     ├── NotAConsole                   exit 1   the server at --console answers, but is no console
     ├── BrowserNotFound               exit 1   no usable Chromium on this machine
@@ -154,6 +155,12 @@ class UsageError(RunbookError):
     """The command line was used wrongly."""
 
     exit_code = ExitCode.USAGE
+
+
+class PluginError(UsageError):
+    """A kind from another package (entry-point group `runbook.kinds`) cannot be loaded: its
+    module does not import, or a part is missing or of the wrong type. Names the distribution
+    and the part; raised when the registry loads, before any step runs."""
 
 
 @dataclass(frozen=True)
