@@ -6,7 +6,18 @@ per command family; importing it registers its commands on the group.
 
 from __future__ import annotations
 
-from runbook.cli import adopt, check, fleet, labels, plans, probe, runs, serve, sessions  # noqa: F401
+from runbook.cli import (  # noqa: F401
+    adopt,
+    check,
+    fleet,
+    kinds,
+    labels,
+    plans,
+    probe,
+    runs,
+    serve,
+    sessions,
+)
 from runbook.cli.group import cli
 
 
