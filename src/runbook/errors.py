@@ -63,6 +63,13 @@ def exit_meaning(code: int) -> str:
     return known.get(code, "unknown exit code")
 
 
+# `--tenants`: the exit code of many tenants (runbook.fleet.outcome.PRECEDENCE, in words).
+FLEET_EXIT_HELP = (
+    "With --tenants the exit code is the most urgent tenant's: "
+    "65/64 > 4 > 3 > 1 > 2 > 0 (130/143 when interrupted)."
+)
+
+
 def worst_exit_code(codes: list[int]) -> int:
     """One exit code for several runs of one command (drift, plan, apply): an interruption
     beats an error, an error beats drift (changes pending), drift beats success."""

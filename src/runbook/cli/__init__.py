@@ -6,6 +6,10 @@ per command family; importing it registers its commands on the group.
 
 from __future__ import annotations
 
+import sys
+
+import click
+
 from runbook.cli import (  # noqa: F401
     adopt,
     check,
@@ -19,11 +23,17 @@ from runbook.cli import (  # noqa: F401
     sessions,
 )
 from runbook.cli.group import cli
+from runbook.errors import PluginError
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli()
+    """Console-script entry point; a kind of another package that does not load, when the
+    kinds are first needed outside a command's body (`export --help`), exits 64 too."""
+    try:
+        cli()
+    except PluginError as exc:
+        click.echo(f"runbook: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
 
 
 __all__ = ["cli", "main"]

@@ -129,8 +129,12 @@ def kind_part(kind: str, part: Part) -> object:
     try:
         module: ModuleType = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
-        if exc.name != module_name and kind not in PLUGINS:
-            raise
+        if exc.name is None or not module_name.startswith(exc.name):
+            if kind not in PLUGINS:
+                raise
+            raise fault(
+                kind, part, f"{module_name} does not import ({type(exc).__name__}: {exc})"
+            ) from exc
         raise fault(
             kind, part, f"the resource kind {kind!r} has no {part} module: write {module_name}"
         ) from None
@@ -144,7 +148,9 @@ def kind_part(kind: str, part: Part) -> object:
         return getattr(module, attr)
     except AttributeError:
         raise fault(
-            kind, part, f"the {part} module of the resource kind {kind!r} ({module_name}) has no {attr}"
+            kind,
+            part,
+            f"the {part} module of the resource kind {kind!r} ({module_name}) has no {attr}",
         ) from None
 
 
@@ -163,6 +169,17 @@ def registered(load: Callable[[str], T]) -> dict[str, T]:
     return found
 
 
+def _found(kind: str) -> None:
+    """A plugin kind's step and explain modules exist (found, not imported: they need the
+    registry this builds); their contents are checked as their registries load them."""
+    from importlib.util import find_spec
+
+    for part in ("step", "explain"):
+        module_name = part_name(kind, part)
+        if find_spec(module_name) is None:
+            raise fault(kind, part, f"it has no {part} module: write {module_name}")
+
+
 def _registered(kind: str) -> KindInfo:
     info = kind_part(kind, "model")
     if not isinstance(info, KindInfo) or info.key != kind:
@@ -173,6 +190,8 @@ def _registered(kind: str) -> KindInfo:
         )
     if not (isinstance(info.model, type) and issubclass(info.model, Resource)):
         raise fault(kind, "model", f"KIND.model must be a Resource subclass, not {info.model!r}")
+    if kind in PLUGINS:
+        _found(kind)
     if kind in PLUGINS and info.page:
         from runbook.console.places import PAGES
 
@@ -181,7 +200,7 @@ def _registered(kind: str) -> KindInfo:
                 kind,
                 "model",
                 f"KIND.page {info.page!r} is no console page runbook knows "
-                f"(pages: {', '.join(PAGES)}; or \"\": the step names its page)",
+                f'(pages: {", ".join(PAGES)}; or "": the step names its page)',
             )
     return info
 

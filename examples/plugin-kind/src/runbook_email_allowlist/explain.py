@@ -7,7 +7,6 @@ from typing import cast
 from runbook.explain import form
 from runbook.explain.core import Item, KindExplainer, Writer
 from runbook.file.model import Runbook, Step
-
 from runbook_email_allowlist.model import EmailAllowlist
 
 

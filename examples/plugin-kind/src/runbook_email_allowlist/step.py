@@ -6,7 +6,6 @@ from typing import cast
 
 from runbook.engine.steps.form import FormStep
 from runbook.file.form import Form
-
 from runbook_email_allowlist.model import EmailAllowlist
 
 
