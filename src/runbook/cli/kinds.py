@@ -135,11 +135,11 @@ def kinds(as_json: bool) -> None:
     from runbook.file.kinds import KINDS, PLUGINS
 
     broken = {p: str(e) for p, e in plugins.BROKEN.items()}
-    for key, plugin in PLUGINS.items():
-        if plugin not in broken and key in KINDS:
+    for key, loaded in PLUGINS.items():
+        if loaded not in broken and key in KINDS:
             problems = missing_parts(key)
             if problems:
-                broken[plugin] = str(plugin.error("; ".join(problems)))
+                broken[loaded] = str(loaded.error("; ".join(problems)))
     rows: list[dict[str, Any]] = []
     schemas = _schemas() if as_json else {}
     for key, info in KINDS.items():
