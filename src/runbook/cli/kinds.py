@@ -130,9 +130,12 @@ def kinds(as_json: bool) -> None:
     from runbook import plugins
 
     plugins.STRICT = False  # list a broken plugin kind with its error, beside the others
-    from runbook.engine.registry import STEP_TYPES  # noqa: F401  (loads every part)
-    from runbook.explain import EXPLAINERS  # noqa: F401
-    from runbook.file.kinds import KINDS, PLUGINS
+    try:
+        from runbook.engine.registry import STEP_TYPES  # noqa: F401  (loads every part)
+        from runbook.explain import EXPLAINERS  # noqa: F401
+        from runbook.file.kinds import KINDS, PLUGINS
+    finally:
+        plugins.STRICT = True  # (in-process callers: the next load raises again)
 
     broken = {p: str(e) for p, e in plugins.BROKEN.items()}
     for key, loaded in PLUGINS.items():
