@@ -22,3 +22,6 @@ fi
 
 # Debian's chromium when there is no browser and apt is usable; else `playwright install`.
 .venv/bin/python -m runbook.console.browser --ensure
+
+# The example of a kind from another package (examples/plugin-kind): the suite runs its tests.
+.venv/bin/python -m pip install -q --no-deps -e examples/plugin-kind

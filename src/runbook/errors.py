@@ -10,6 +10,7 @@
     ├── SignInRequired                exit 3   no session, or it expired: run `runbook login`
     ├── ConsoleChanged                exit 4   the page did not look as the page objects expect
     ├── UsageError                    exit 64  bad command-line usage
+    │   └── PluginError               exit 64  a kind from another package does not load
     ├── InvalidRunbook                exit 65  one or more `FILE:LINE:COL: message` problems
     ├── NotAConsole                   exit 1   the server at --console answers, but is no console
     ├── BrowserNotFound               exit 1   no usable Chromium on this machine
@@ -60,6 +61,13 @@ def exit_meaning(code: int) -> str:
     """The meaning of exit code `code` (`unknown exit code` for any other)."""
     known = {int(c): c.meaning for c in ExitCode}
     return known.get(code, "unknown exit code")
+
+
+# `--tenants`: the exit code of many tenants (runbook.fleet.outcome.PRECEDENCE, in words).
+FLEET_EXIT_HELP = (
+    "With --tenants the exit code is the most urgent tenant's: "
+    "65/64 > 4 > 3 > 1 > 2 > 0 (130/143 when interrupted)."
+)
 
 
 def worst_exit_code(codes: list[int]) -> int:
@@ -154,6 +162,12 @@ class UsageError(RunbookError):
     """The command line was used wrongly."""
 
     exit_code = ExitCode.USAGE
+
+
+class PluginError(UsageError):
+    """A kind from another package (entry-point group `runbook.kinds`) cannot be loaded: its
+    module does not import, or a part is missing or of the wrong type. Names the distribution
+    and the part; raised when the registry loads, before any step runs."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ import yaml
 from click.testing import CliRunner
 
 from runbook.cli import cli
-from runbook.file import json_schema
+from runbook.file import KINDS, json_schema
+from runbook.file.kinds import PLUGINS
 
 ROOT = Path(__file__).parents[2]
 SCHEMA_FILE = ROOT / "schema" / "runbook.schema.json"
@@ -30,8 +31,20 @@ def validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema)
 
 
+def builtin_only(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema without the kinds of other packages (the committed one is runbook's own)."""
+    plugin = {key: KINDS[key].model.__name__ for key in PLUGINS}
+    step = schema["$defs"]["Step"]
+    for key, model in plugin.items():
+        schema["$defs"].pop(model, None)
+        step["properties"].pop(key, None)
+        step["oneOf"].remove({"required": [key]})
+        step["description"] = step["description"].replace(f" or `{key}`", "")
+    return schema
+
+
 def test_committed_schema_is_the_generated_one() -> None:
-    assert json.loads(SCHEMA_FILE.read_text()) == json_schema(), (
+    assert json.loads(SCHEMA_FILE.read_text()) == builtin_only(json_schema()), (
         "schema/runbook.schema.json is stale: run `runbook schema > schema/runbook.schema.json`"
     )
 

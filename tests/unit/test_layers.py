@@ -37,6 +37,7 @@ RANKS: dict[str, int] = {
     "secrets": 0,
     "locales": 0,
     "errors": 0,
+    "plugins": 0,  # the entry points of kinds from other packages (metadata only)
     # small pure helpers used by file, console and engine alike: the bottom layer too
     "names": 0,
     "target": 0,

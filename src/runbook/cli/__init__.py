@@ -6,13 +6,34 @@ per command family; importing it registers its commands on the group.
 
 from __future__ import annotations
 
-from runbook.cli import adopt, check, fleet, labels, plans, probe, runs, serve, sessions  # noqa: F401
+import sys
+
+import click
+
+from runbook.cli import (  # noqa: F401
+    adopt,
+    check,
+    fleet,
+    kinds,
+    labels,
+    plans,
+    probe,
+    runs,
+    serve,
+    sessions,
+)
 from runbook.cli.group import cli
+from runbook.errors import PluginError
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli()
+    """Console-script entry point; a kind of another package that does not load, when the
+    kinds are first needed outside a command's body (`export --help`), exits 64 too."""
+    try:
+        cli()
+    except PluginError as exc:
+        click.echo(f"runbook: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
 
 
 __all__ = ["cli", "main"]

@@ -13,7 +13,6 @@ from runbook import defaults
 from runbook.cli.common import EPILOG, fleet_options, guarded, output_option, pick, run_options
 from runbook.cli.fleet import fleet_command, output_place, refuse_without_tenants
 from runbook.cli.group import cli
-from runbook.file import KINDS
 
 EXPORT_FILE = "export.yaml"
 EXPORTS_DIR = "exports"
@@ -42,8 +41,27 @@ def _org_units(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
     return unit
 
 
-# The kinds whose entries a console page lists (a `form` names its page: nothing to list).
-LISTED = [key for key, info in KINDS.items() if info.page]
+def listed() -> list[str]:
+    """The kinds whose entries a console page lists (a `form` names its page: nothing to list)."""
+    from runbook.file import KINDS
+
+    return [key for key, info in KINDS.items() if info.page]
+
+
+class ListedKinds(click.Choice):  # type: ignore[type-arg]
+    """The kinds whose entries a console page lists (a `form` names its page: nothing to
+    list), read from the kinds registry when first asked: `import runbook.cli` loads none."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+
+    @property  # type: ignore[override]
+    def choices(self) -> list[str]:
+        return listed()
+
+    @choices.setter
+    def choices(self, value: object) -> None:
+        pass
 
 
 @cli.command(epilog=EPILOG)
@@ -59,7 +77,7 @@ LISTED = [key for key, info in KINDS.items() if info.page]
     "--kind",
     "kinds",
     multiple=True,
-    type=click.Choice(LISTED),
+    type=ListedKinds(),
     help="Kinds to export (default: all).",
 )
 @click.option("--match", callback=_regex, metavar="REGEX", help="Only entries whose name matches.")
@@ -81,7 +99,7 @@ def export(
     fleet = bool(opts["tenants"])
     place = str(output_place(output, EXPORTS_DIR if fleet else EXPORT_FILE, flag="-o", fleet=fleet))
     if fleet:
-        params = {"kinds": kinds or tuple(LISTED), "org_unit": org_unit, "match": match}
+        params = {"kinds": kinds or tuple(listed()), "org_unit": org_unit, "match": match}
         sys.exit(_export_tenants(place, params, opts))
     refuse_without_tenants(opts)
     output = place
@@ -93,7 +111,7 @@ def export(
     target = opts["console_url"]
     url = None if target in (None, "simulator") else target
     request = ExportRequest(
-        kinds=kinds or tuple(LISTED),
+        kinds=kinds or tuple(listed()),
         output=Path(output),
         console=ConsoleSettings(
             url=url, locale=opts["locale"] or defaults.LOCALE, org_unit=org_unit

@@ -464,7 +464,7 @@ def fleet_options(func: F) -> F:
     A command opts in with this decorator and, when `opts["tenants"]` is set, hands its
     options to `runbook.cli.fleet.fleet_command`.
     """
-    from runbook.fleet import EXIT_HELP
+    from runbook.errors import FLEET_EXIT_HELP as EXIT_HELP  # the fleet loads the kinds
 
     options = [
         click.option(

@@ -11,7 +11,7 @@ from typing import Any
 
 from runbook.console.places import PAGES
 from runbook.engine.steps.base import StepType
-from runbook.file.kinds import kind_names, kind_part, part_name
+from runbook.file.kinds import fault, kind_part, part_name, registered
 
 AnyStepType = type[StepType[Any, Any]]
 
@@ -30,17 +30,24 @@ def _registered(*types: AnyStepType) -> dict[str, AnyStepType]:
 
 
 def _step_type_of(kind: str) -> AnyStepType:
-    """The `STEP_TYPE` of a kind's step module; one that is not a step type of that kind fails."""
+    """The `STEP_TYPE` of a kind's step module; one that is not a step type of that kind, or
+    works on a page the console shell cannot open, fails."""
     cls = kind_part(kind, "step")
     if not (isinstance(cls, type) and issubclass(cls, StepType) and cls.kind == kind):
-        raise LookupError(
+        raise fault(
+            kind,
+            "step",
             f"{part_name(kind, 'step')}.STEP_TYPE must be the StepType of kind {kind!r}, "
-            f"not {cls!r}"
+            f"not {cls!r}",
         )
+    try:
+        _registered(cls)
+    except LookupError as exc:
+        raise fault(kind, "step", str(exc)) from None
     return cls
 
 
-STEP_TYPES: dict[str, AnyStepType] = _registered(*map(_step_type_of, kind_names()))
+STEP_TYPES: dict[str, AnyStepType] = registered(_step_type_of)
 
 
 def step_type(kind: str) -> AnyStepType:

@@ -9,7 +9,7 @@ add its prose keys to every locale (a test fails for a kind left out).
 from __future__ import annotations
 
 from runbook.explain.core import KindExplainer, Writer, render
-from runbook.file.kinds import kind_names, kind_part, part_name
+from runbook.file.kinds import KINDS, fault, kind_part, part_name, registered
 from runbook.file.model import Runbook
 
 
@@ -17,13 +17,21 @@ def _explainer_of(kind: str) -> KindExplainer:
     """The `EXPLAINER` of a kind's explain module; anything else there fails loudly."""
     found = kind_part(kind, "explain")
     if not isinstance(found, KindExplainer):
-        raise LookupError(
-            f"{part_name(kind, 'explain')}.EXPLAINER must be a KindExplainer, not {found!r}"
+        raise fault(
+            kind,
+            "explain",
+            f"{part_name(kind, 'explain')}.EXPLAINER must be a KindExplainer, not {found!r}",
+        )
+    if found.page != KINDS[kind].page:
+        raise fault(
+            kind,
+            "explain",
+            f"EXPLAINER.page {found.page!r} is not the kind's page {KINDS[kind].page!r}",
         )
     return found
 
 
-EXPLAINERS: dict[str, KindExplainer] = {kind: _explainer_of(kind) for kind in kind_names()}
+EXPLAINERS: dict[str, KindExplainer] = registered(_explainer_of)
 
 
 def explainer(kind: str) -> KindExplainer:

@@ -18,20 +18,48 @@ probe) never lists kinds: it asks here. A kind named `<kind>` is, by convention:
 
 To add a kind: write those modules and add its name to `BUILTIN_KINDS` below, the one list of
 the kinds runbook ships. `tests/unit/test_kinds_complete.py` checks every registered kind has
-every part; a missing part fails loudly, naming the module and the name it lacks. (Kinds from
-other packages will come through the entry-point group `runbook.kinds`: `kind_names()` and
-`part_name()` are the two places that will read it.)
+every part; a missing part fails loudly, naming the module and the name it lacks.
+
+Kinds from other packages come through the entry-point group `runbook.kinds`
+(`runbook.plugins`): the entry point's name is the kind's key, its value a package holding the
+same three parts in three modules (`PLUGIN_PARTS`), e.g. `email_allowlist =
+"runbook_email_allowlist"`:
+
+- `<package>.model`: `KIND`, its `KindInfo` (with `page=""` its steps name their page, as a
+  `form`'s do; else a page of `console.places.PAGES`, whose label keys runbook's locales hold);
+- `<package>.step`: `STEP_TYPE`, a `StepType` subclass with `kind` set (`FormStep` is one);
+- `<package>.explain`: `EXPLAINER`, a `KindExplainer`.
+
+They are registered after `BUILTIN_KINDS` (`kind_names()`, `part_name()` read them), each part
+checked as its registry loads it (this one `KIND`, `engine.registry` the step type and its page,
+`explain` the explainer and its page); a key that shadows a built-in kind, a module that does
+not import, a part missing or of the wrong type is one `PluginError` (exit 64) naming the
+distribution and the part. `runbook kinds` lists them all.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from types import ModuleType
-from typing import Literal
+from typing import Literal, TypeVar
 
+from runbook import plugins
+from runbook.errors import PluginError
+from runbook.file.fields import Resource
 from runbook.file.kind import KindInfo
+from runbook.plugins import PluginKind
 
-__all__ = ["BUILTIN_KINDS", "KINDS", "KindInfo", "kind_info", "kind_part", "part_name"]
+__all__ = [
+    "BUILTIN_KINDS",
+    "KINDS",
+    "PLUGINS",
+    "KindInfo",
+    "kind_info",
+    "kind_part",
+    "part_name",
+    "registered",
+]
 
 # The kinds runbook ships, in the order summaries and schemas list them.
 BUILTIN_KINDS: tuple[str, ...] = (
@@ -51,46 +79,133 @@ PARTS: dict[Part, tuple[str, str]] = {
 }
 
 
+# The module of a plugin kind's package that holds each part.
+PLUGIN_PARTS: dict[Part, str] = {"model": "model", "step": "step", "explain": "explain"}
+
+
+def _plugins() -> dict[str, PluginKind]:
+    """The kinds of other packages by key; one that shadows a built-in or an earlier one fails."""
+    found: dict[str, PluginKind] = {}
+    for plugin in plugins.plugin_kinds():
+        if plugin.key in BUILTIN_KINDS or plugin.key in found:
+            other = "runbook" if plugin.key in BUILTIN_KINDS else found[plugin.key].source
+            plugins.report(
+                plugin, plugin.error(f"the key {plugin.key!r} is taken: a kind of {other}")
+            )
+            continue
+        found[plugin.key] = plugin
+    return found
+
+
+PLUGINS: dict[str, PluginKind] = _plugins()
+
+
 def kind_names() -> tuple[str, ...]:
-    """The names of the registered kinds."""
-    return BUILTIN_KINDS
+    """The names of the registered kinds: the built-in ones, then those of other packages."""
+    return BUILTIN_KINDS + tuple(k for k, p in PLUGINS.items() if p not in plugins.BROKEN)
 
 
 def part_name(kind: str, part: Part) -> str:
-    """The module that holds a part of a kind: `runbook.engine.steps.mail_route`."""
+    """The module that holds a part of a kind: `runbook.engine.steps.mail_route`, or
+    `runbook_email_allowlist.step` for a kind of another package."""
+    if kind in PLUGINS:
+        return f"{PLUGINS[kind].package}.{PLUGIN_PARTS[part]}"
     return PARTS[part][0].format(kind=kind)
+
+
+def fault(kind: str, part: Part, problem: str) -> LookupError | PluginError:
+    """What a registry raises for a part that is not what it must be: a `LookupError` for a
+    built-in kind (a bug of runbook's), a `PluginError` naming the distribution for a plugin's."""
+    if kind in PLUGINS:
+        return PLUGINS[kind].error(problem, part)
+    return LookupError(problem)
 
 
 def kind_part(kind: str, part: Part) -> object:
     """A part of a kind (its `KIND`, `STEP_TYPE` or `EXPLAINER`), imported from its module;
-    a missing module or name is a `LookupError` naming both."""
+    a missing module or name is a `LookupError` naming both (a `PluginError` for a plugin's,
+    as is any failure importing its module)."""
     module_name, attr = part_name(kind, part), PARTS[part][1]
     try:
         module: ModuleType = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        raise LookupError(
-            f"the resource kind {kind!r} has no {part} module: write {module_name}"
+        if exc.name is None or not module_name.startswith(exc.name):
+            if kind not in PLUGINS:
+                raise
+            raise fault(
+                kind, part, f"{module_name} does not import ({type(exc).__name__}: {exc})"
+            ) from exc
+        raise fault(
+            kind, part, f"the resource kind {kind!r} has no {part} module: write {module_name}"
         ) from None
+    except Exception as exc:
+        if kind not in PLUGINS:
+            raise
+        raise fault(
+            kind, part, f"{module_name} does not import ({type(exc).__name__}: {exc})"
+        ) from exc
     try:
         return getattr(module, attr)
     except AttributeError:
-        raise LookupError(
-            f"the {part} module of the resource kind {kind!r} ({module_name}) has no {attr}"
+        raise fault(
+            kind,
+            part,
+            f"the {part} module of the resource kind {kind!r} ({module_name}) has no {attr}",
         ) from None
+
+
+T = TypeVar("T")
+
+
+def registered(load: Callable[[str], T]) -> dict[str, T]:
+    """A registry: each registered kind's part, by `load` (which raises `fault(...)` for a part
+    that is not what it must be); a plugin kind that fails is reported (`runbook.plugins`)."""
+    found: dict[str, T] = {}
+    for kind in kind_names():
+        try:
+            found[kind] = load(kind)
+        except PluginError as exc:
+            plugins.report(PLUGINS[kind], exc)
+    return found
+
+
+def _found(kind: str) -> None:
+    """A plugin kind's step and explain modules exist (found, not imported: they need the
+    registry this builds); their contents are checked as their registries load them."""
+    from importlib.util import find_spec
+
+    for part in ("step", "explain"):
+        module_name = part_name(kind, part)
+        if find_spec(module_name) is None:
+            raise fault(kind, part, f"it has no {part} module: write {module_name}")
 
 
 def _registered(kind: str) -> KindInfo:
     info = kind_part(kind, "model")
     if not isinstance(info, KindInfo) or info.key != kind:
-        raise LookupError(
-            f"{part_name(kind, 'model')}.KIND must be the KindInfo of {kind!r}, not {info!r}"
+        raise fault(
+            kind,
+            "model",
+            f"{part_name(kind, 'model')}.KIND must be the KindInfo of {kind!r}, not {info!r}",
         )
+    if not (isinstance(info.model, type) and issubclass(info.model, Resource)):
+        raise fault(kind, "model", f"KIND.model must be a Resource subclass, not {info.model!r}")
+    if kind in PLUGINS:
+        _found(kind)
+    if kind in PLUGINS and info.page:
+        from runbook.console.places import PAGES
+
+        if info.page not in PAGES:
+            raise fault(
+                kind,
+                "model",
+                f"KIND.page {info.page!r} is no console page runbook knows "
+                f'(pages: {", ".join(PAGES)}; or "": the step names its page)',
+            )
     return info
 
 
-KINDS: dict[str, KindInfo] = {name: _registered(name) for name in kind_names()}
+KINDS: dict[str, KindInfo] = registered(_registered)
 
 
 def kind_info(key: str) -> KindInfo:

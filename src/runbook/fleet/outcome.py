@@ -10,16 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from runbook.errors import ExitCode
+from runbook.errors import FLEET_EXIT_HELP, ExitCode
 from runbook.fleet.tenants import Tenant
 
 # Most urgent first: an interrupted fleet, then a file or command line to fix (65/64), then a
 # console that changed (4), an expired session (3), a failed step (1), drift (2), success (0).
 PRECEDENCE: tuple[int, ...] = (143, 130, 65, 64, 4, 3, 1, 2, 0)
-EXIT_HELP = (
-    "With --tenants the exit code is the most urgent tenant's: "
-    "65/64 > 4 > 3 > 1 > 2 > 0 (130/143 when interrupted)."
-)
+EXIT_HELP = FLEET_EXIT_HELP  # in runbook.errors: the CLI's help reads it without the fleet
 STATUS_WORDS: dict[int, str] = {
     0: "ok",
     1: "failed",

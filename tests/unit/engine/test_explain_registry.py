@@ -19,7 +19,9 @@ def test_every_resource_kind_has_an_explain_module() -> None:
 
 def test_a_kind_without_an_explain_module_fails_loudly() -> None:
     with pytest.raises(
-        LookupError, match=r"'quarantine'.*default_routing, dkim, form, mail_route, routing_rule"
+        LookupError,
+        match=r"'quarantine'.*default_routing, dkim, email_allowlist, form, mail_route, "
+        r"routing_rule",
     ):
         explainer("quarantine")
 
