@@ -192,16 +192,8 @@ def _registered(kind: str) -> KindInfo:
         raise fault(kind, "model", f"KIND.model must be a Resource subclass, not {info.model!r}")
     if kind in PLUGINS:
         _found(kind)
-    if kind in PLUGINS and info.page:
-        from runbook.console.places import PAGES
-
-        if info.page not in PAGES:
-            raise fault(
-                kind,
-                "model",
-                f"KIND.page {info.page!r} is no console page runbook knows "
-                f'(pages: {", ".join(PAGES)}; or "": the step names its page)',
-            )
+    # Its page, when it names one, is checked where pages are known: the step types'
+    # registry (engine/registry.py), as the file format may not import the console.
     return info
 
 
