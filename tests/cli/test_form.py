@@ -234,6 +234,7 @@ def test_the_escape_hatch_acts_only_when_its_guard_says_and_never_in_a_dry_run(
                 "when": {"checkbox": SCANNING, "checked": True},
             },
             {"click": {"button": "Save"}, "when": {"button": "Save", "disabled": False}},
+            {"expect": {"button": "Inherit"}},  # saved: the section is overridden now
         ],
     }
     book = str(write_runbook(_book(by_hand)))

@@ -173,6 +173,8 @@ class FormPage:
             element.set_checked(bool(value))
         else:
             choose(self.page, element, str(value))
+        # What it set off (a save, a panel loading) ends before anything else is read.
+        expect(self.scope.get_by_role("progressbar")).to_have_count(0)
 
     # --- changing ---------------------------------------------------------------------------
 

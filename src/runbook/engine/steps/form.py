@@ -97,10 +97,12 @@ class FormStep(StepType[Any, Any]):
             self._apply(page, controls, plan, inherited)
 
     def _actions(self, page: FormPage) -> dict[str, str]:
-        """The escape hatch, before the controls: each `expect` waited for; each write whose
-        guard says it is needed done (apply) or only noted (dry run, drift). Each write as the
+        """The escape hatch, before the controls: each `expect` waited for (unless a write
+        before it was only noted); each write whose guard says it is needed done (apply) or
+        only noted (dry run, drift). Each write as the
         plan names it: "not done" when it was needed, "done" when its guard said not."""
         locale, state = self.ctx.labels.locale, {}
+        skipped = False  # a write not done (dry run, drift): what follows may not hold
         for action in self.form.actions:
             target = action.target
             what = target.shown()
@@ -108,7 +110,8 @@ class FormStep(StepType[Any, Any]):
                 target.role, name_in(target.name, locale), target.checked, target.disabled
             )
             if action.verb == "expect":
-                page.expect_shown(element, what)
+                if not skipped:
+                    page.expect_shown(element, what)
                 continue
             guard = action.when or action.unless
             assert guard is not None, "a write action has its guard (checked on load)"
@@ -120,7 +123,10 @@ class FormStep(StepType[Any, Any]):
             )
             needed = there if action.when is not None else not there
             state[action.field] = "not done" if needed else "done"
-            if not needed or self.ctx.mode != "apply":
+            if not needed:
+                continue
+            if self.ctx.mode != "apply":
+                skipped = True
                 continue
             value: Any = {
                 "fill": action.value,
