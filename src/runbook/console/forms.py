@@ -21,6 +21,7 @@ from runbook.console.locate import accessible_name, by_role
 from runbook.console.widgets import choose, current_choice, wait_loaded
 from runbook.errors import ConsoleChanged, SaveRejected
 from runbook.locales import Labels
+from runbook.names import shown
 
 FormRole = Literal["textbox", "checkbox", "radio", "switch", "combobox"]
 CONTROL_ROLES = ("textbox", "checkbox", "radio", "switch", "combobox", "button", "radiogroup")
@@ -132,8 +133,12 @@ class FormPage:
         if status.count() == 0:
             return False
         names = self.labels.names("status_inherited")
-        text = " ".join(status.first.inner_text().split()).casefold()
+        text = shown(status.first.inner_text()).casefold()
         return any(n.casefold() == text for n in names)
+
+    def settle(self) -> None:
+        """Wait for the section's busy indicator to go: the console has answered."""
+        expect(self.scope.get_by_role("progressbar")).to_have_count(0)
 
     # --- the escape hatch: guarded actions in the section, or on the page -------------------
 
@@ -174,7 +179,7 @@ class FormPage:
         else:
             choose(self.page, element, str(value))
         # What it set off (a save, a panel loading) ends before anything else is read.
-        expect(self.scope.get_by_role("progressbar")).to_have_count(0)
+        self.settle()
 
     # --- changing ---------------------------------------------------------------------------
 
@@ -227,7 +232,7 @@ class FormPage:
         # indicator below, whose end is the console's answer)
         done = self.scope.get_by_role("button", name=self.save_names, disabled=True)
         self.hazards.wait_for(self.page, refused.or_(done).first)
-        expect(self.scope.get_by_role("progressbar")).to_have_count(0)
+        self.settle()
         if refused.count():
             message = " ".join(refused.first.inner_text().split())
             raise SaveRejected(f"the console refused to save {what}: {message}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -36,10 +35,7 @@ class DnsSettings:
     wait_s: float = 0.0  # how long the run may wait for DNS to serve records (0: it does not)
     progress: Callable[[str], None] = _quiet  # a line of the run's progress display
     # When the run's waiting for DNS ends (`time.monotonic()`): the run's start + `wait_s`.
-    until: float = field(default_factory=time.monotonic)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "until", self.until + self.wait_s)
+    until: float = 0.0
 
 
 @dataclass

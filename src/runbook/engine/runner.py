@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -174,7 +175,12 @@ def _context(
         mode=mode,
         retries=settings.retries,
         announce=console.announce,
-        dns=DnsSettings(settings.dns_resolver, settings.wait_dns_s, progress),
+        dns=DnsSettings(
+            settings.dns_resolver,
+            settings.wait_dns_s,
+            progress,
+            until=time.monotonic() + settings.wait_dns_s,
+        ),
     )
 
 

@@ -256,8 +256,7 @@ def _same_option(shown_text: Any, spec: Control, control: FormControl) -> bool:
     if not isinstance(shown_text, str) or spec.option is None:
         return False
     names = spec.option.values() if isinstance(spec.option, dict) else [spec.option]
-    text = " ".join(shown_text.split()).casefold()
-    return any(" ".join(n.split()).casefold() == text for n in names)
+    return any(shown(n).casefold() == shown(shown_text).casefold() for n in names)
 
 
 STEP_TYPE = FormStep  # found by the kinds registry: runbook.file.kinds
