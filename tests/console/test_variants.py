@@ -25,7 +25,7 @@ EACH = [[name] for name in PAGES]
 ALL = PAGES
 # What the run notes (log event and report line) when it copes with a variant.
 NOTED = {
-    "banner": "a banner was in the way",
+    "banner": "a banner was over the page",
     "no-refresh-after-delete": "after its deletion: reloaded it",
     "reauth": "asked to verify it's you",
 }

@@ -205,7 +205,6 @@ class ListPage:
         self.labels = labels
         self.guard = guard
         self.hazards = hazards or Hazards(labels)
-        self.hazards.watch(page)
         self.heading = by_role(page, "heading", self.heading_key, labels, exact=False, level=1)
         # The settings block of the page's entries (None: the page is one list); every locator
         # of the list (buttons, table, rows and their actions) is found inside it.
