@@ -231,8 +231,9 @@ def _changes(h: _Html, mode: str, step: StepResult) -> str:
     if unsaved:
         title = f"Changes — {h.esc(unsaved)}"
     css = "changes unsaved" if unsaved else "changes"
+    heading = '<h3 class="unsaved">' if unsaved else "<h3>"
     return (
-        f"<h3>{title}</h3>\n<table class='{css}'>\n<thead><tr>{head}</tr></thead>\n"
+        f"{heading}{title}</h3>\n<table class='{css}'>\n<thead><tr>{head}</tr></thead>\n"
         f"<tbody>\n{rows}\n</tbody>\n</table>"
     )
 
