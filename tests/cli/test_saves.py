@@ -279,6 +279,8 @@ def test_sign_in_around_a_save_says_whether_it_may_have_been_applied(
     [step] = result.json()["steps"]
     assert "sign-in" in step["message"] and said in step["message"], step
     assert not_said not in result.output
+    # the create's changes: possibly in the console after the save, surely not when refused
+    assert step["changes_state"] == ("unconfirmed" if saved else "not_saved")
     assert "saves nothing" not in result.output
 
 
