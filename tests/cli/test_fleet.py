@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -72,6 +73,18 @@ def test_one_tenant_whose_console_changed_does_not_stop_the_other(
     assert "console_changed (exit 4)" in page
     assert "Exit code 4" in page
     assert "exit 4" in result.stderr  # the summary
+
+    # beta's cause, in one line: the step that failed and its error, in every fleet output
+    report = json.loads((fleet / "report.json").read_text())
+    tenants = {t["tenant"]: t for t in report["tenants"]}
+    [failed] = [s for s in tenants["beta"]["run"]["steps"] if s["status"] == "failed"]
+    first_line = failed["message"].splitlines()[0]
+    cause = f'step {failed["index"]} "{failed["name"]}": {first_line}'
+    assert tenants["beta"]["cause"] == cause and tenants["acme"]["cause"] == ""
+    [line] = [line for line in result.stderr.splitlines() if line.strip().startswith("beta ")]
+    assert "console_changed (exit 4)" in line
+    assert f'step {failed["index"]} "{failed["name"]}": ' in line
+    assert html.escape(first_line[:60]) in page
 
 
 def test_a_bad_tenants_file_is_exit_65_before_any_browser(
