@@ -141,7 +141,14 @@ SAFE_SYSCTLS = {
     "net.ipv4.tcp_keepalive_probes",
 }
 SECCOMP_TYPES = {"RuntimeDefault", "Localhost"}
-SELINUX_TYPES = {None, "", "container_t", "container_init_t", "container_kvm_t", "container_engine_t"}
+SELINUX_TYPES = {
+    None,
+    "",
+    "container_t",
+    "container_init_t",
+    "container_kvm_t",
+    "container_engine_t",
+}
 
 
 def restricted_violations(pod: dict[str, Any]) -> list[str]:
@@ -173,8 +180,10 @@ def restricted_violations(pod: dict[str, Any]) -> list[str]:
             if (context.get("windowsOptions") or {}).get("hostProcess"):
                 found.append(f"{name}: Windows HostProcess")
             selinux = context.get("seLinuxOptions") or {}
-            if selinux.get("type") not in SELINUX_TYPES or selinux.get("user") or selinux.get(
-                "role"
+            if (
+                selinux.get("type") not in SELINUX_TYPES
+                or selinux.get("user")
+                or selinux.get("role")
             ):
                 found.append(f"{name}: SELinux options {selinux}")
             apparmor = (context.get("appArmorProfile") or {}).get("type")
