@@ -295,3 +295,21 @@ def test_the_cronjob_runs_the_image_of_this_release() -> None:
     registry, _, tag = container["image"].rpartition(":")
     assert registry.startswith("ghcr.io/") and registry.endswith("/runbook")
     assert tag == project["version"]
+
+
+def test_with_a_read_only_root_the_runbook_pod_writes_only_to_its_writable_volumes() -> None:
+    job = kind("CronJob")["spec"]["jobTemplate"]["spec"]
+    [container] = job["template"]["spec"]["containers"]
+    assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    writable = [m["mountPath"] for m in container["volumeMounts"] if not m.get("readOnly")]
+    env = {e["name"]: e.get("value") for e in container["env"]}
+    args = container["args"]
+    written = [
+        env["XDG_CACHE_HOME"],  # the run locks
+        "/tmp",  # Chromium's profile folders
+        "/dev/shm",
+        args[args.index("--recordings") + 1],
+        str(Path(args[args.index("--junit") + 1]).parent),
+    ]
+    for path in written:
+        assert any(path == m or path.startswith(m + "/") for m in writable), path
