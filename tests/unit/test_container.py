@@ -241,3 +241,22 @@ def test_the_images_paths_are_the_ones_the_cronjob_mounts(variable: str) -> None
     made = {word for args in owned for word in args.split("&&")[1].split() if word.startswith("/")}
     assert {env[variable], "/recordings"} <= made
     assert "/recordings" in container["args"]
+
+
+def test_every_file_the_dockerfile_copies_reaches_the_build() -> None:
+    patterns, files = dockerignore(), context_files()
+    for step in only("COPY"):
+        *sources, _ = [a for a in shlex.split(step.args) if not a.startswith("--")]
+        for source in sources:
+            source = source.rstrip("/")
+            assert in_context(source, patterns), f"{source} is left out by .dockerignore"
+            assert any(f == source or f.startswith(source + "/") for f in files), source
+    assert not in_context(".venv/bin/python", patterns)
+    assert not in_context("src/runbook/__pycache__/cli.cpython-311.pyc", patterns)
+
+
+def test_the_entry_points_first_program_is_installed_by_the_image() -> None:
+    [entrypoint] = only("ENTRYPOINT")
+    program = json.loads(entrypoint.args)[0]
+    installed = " ".join(i.args for i in only("RUN") if "apt-get install" in i.args)
+    assert program == "runbook" or program in installed.split()
