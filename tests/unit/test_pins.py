@@ -149,3 +149,17 @@ def test_the_image_workflow_tries_the_image_and_pushes_it_on_tags_only() -> None
     pushes = [s for s in steps if "docker push" in s.get("run", "")]
     assert pushes and all(s["if"] == "startsWith(github.ref, 'refs/tags/v')" for s in pushes)
     assert job["permissions"]["packages"] == "write"
+
+
+def test_a_pull_request_that_changes_what_the_image_is_built_from_builds_it() -> None:
+    import fnmatch
+
+    flow = _workflow(ROOT / ".github" / "workflows" / "image.yml")
+    paths = flow[True]["pull_request"]["paths"]
+    built_from = ["Dockerfile", ".dockerignore"]
+    for line in (ROOT / "Dockerfile").read_text().splitlines():
+        if line.startswith("COPY "):
+            built_from += [a for a in line.split()[1:-1] if not a.startswith("--")]
+    for source in built_from:
+        probe = source.rstrip("/") + ("/x.py" if source.endswith("/") else "")
+        assert any(fnmatch.fnmatchcase(probe, p) for p in paths), source
