@@ -123,3 +123,43 @@ def test_tenants_says_which_tenants_share_a_lock_and_so_run_one_after_the_other(
     assert result.code == 0, result.output
     assert "acme, beta share a console and profile: they run one after the other" in result.stdout
     assert "gamma share" not in result.stdout
+
+
+def test_tenants_of_one_worker_share_its_browser_but_never_a_session(
+    runbook_cli: Run,
+    write_runbook: Write,
+    cli_env: dict[str, str],
+    simulator: Any,
+    tmp_path: Path,
+) -> None:
+    # One worker runs acme (signed in: the saved session of profile "default"), then beta on
+    # the same console with a profile that has no session. beta's run is in the browser
+    # acme's ran in, but not in its context: it meets the sign-in (no password in the
+    # environment to answer it), and nothing of acme's session reaches it.
+    env = {k: v for k, v in cli_env.items() if k not in ("RUNBOOK_PASSWORD", "RUNBOOK_TOTP_SECRET")}
+    book = write_runbook(split_delivery())
+    tenants = write_tenants(
+        tmp_path,
+        [
+            {"name": "acme", "console": simulator.url, "profile": "default"},
+            {"name": "beta", "console": simulator.url, "profile": "nobody"},
+        ],
+    )
+    result = runbook_cli(
+        "drift",
+        str(book),
+        "--tenants",
+        str(tenants),
+        "--workers",
+        "1",
+        "--screenshots",
+        "off",
+        env=env,
+    )
+    by_tenant = {line["tenant"]: line for line in map(json.loads, result.stdout.splitlines())}
+    assert by_tenant["acme"]["exit_code"] == 2, result.output  # signed in: drift (empty console)
+    assert by_tenant["beta"]["exit_code"] == 3, result.output  # sign-in required
+    [fleet] = (tmp_path / "recordings").glob("*-split-delivery-fleet")
+    acme = json.loads((fleet / "acme" / "report.json").read_text())
+    beta = json.loads((fleet / "beta" / "report.json").read_text())
+    assert acme["exit_code"] == 2 and "sign-in" in beta["error"], beta["error"]
