@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import structlog
 from playwright.sync_api import Locator, Page, expect
@@ -41,6 +42,7 @@ class Hazards:
         self.notes = notes if notes is not None else []
         self.password = password
         self.after_reload = after_reload
+        self._banners_looked_at: set[str] = set()  # the console pages (paths) looked at
 
     def note(self, event: str, text: str, **fields: object) -> None:
         """Say in the run's log (one event) and its report (one line) what was coped with."""
@@ -50,9 +52,14 @@ class Hazards:
 
     def clear_banner(self, page: Page) -> None:
         """Dismiss a known banner ("Got it", "Dismiss") once the page has loaded: while one
-        shows, the console swallows the first click. Once per page load (one look at the
-        page), not before every action: on a long list every look costs."""
+        shows, the console swallows the first click. An announcement stays dismissed, so
+        each console page is looked at once in a run (on a 1,000-rule list a look at every
+        button takes most of a second), not at every load, nor before every action."""
         page.wait_for_load_state()
+        where = urlsplit(page.url).path
+        if where in self._banners_looked_at:
+            return
+        self._banners_looked_at.add(where)
         labels = self.labels
         button = (
             by_role(page, "button", "banner_got_it", labels)
