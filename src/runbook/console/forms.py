@@ -29,18 +29,22 @@ CONTROL_ROLES = ("textbox", "checkbox", "radio", "switch", "combobox", "button",
 
 @dataclass(frozen=True)
 class FormControl:
-    """A control as the step hands it over: its role and name in the run's locale, and for a
-    menu the option's names it accepts."""
+    """A control as the step hands it over: its role and the names it may have in the run's
+    locale (a labels file's first), and for a menu the option's names it accepts."""
 
     role: FormRole
-    name: str
-    option: str | None = None
+    names: tuple[str, ...]
+    option: tuple[str, ...] | None = None
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
 
 
 class FormPage:
-    """A settings form: `section` (a region or group by name), or the dialog `opened` by a
-    button; `save`: its Save button's name (None: the console's Save, from the catalogue);
-    `saves`: False for a page that saves each change (no Save pressed)."""
+    """A settings form: `section` (a region or group by any of these names), or the dialog
+    `opened` by a button; `save`: its Save button's names (None: the console's Save, from the
+    catalogue); `saves`: False for a page that saves each change (no Save pressed)."""
 
     def __init__(
         self,
@@ -49,9 +53,9 @@ class FormPage:
         guard: WriteGuard,
         hazards: Hazards,
         *,
-        section: str | None,
-        opened: str | None,
-        save: str | None,
+        section: tuple[str, ...] | None,
+        opened: tuple[str, ...] | None,
+        save: tuple[str, ...] | None,
         saves: bool = True,
     ) -> None:
         self.page = page
@@ -61,12 +65,12 @@ class FormPage:
         self.section = section
         self.opened = opened
         self.saves = saves
-        save_names = (save,) if save is not None else labels.names("save")
+        save_names = save if save is not None else labels.names("save")
         self.save_names = accessible_name(save_names)
         if opened is not None:
             self.scope: Locator = page.get_by_role("dialog").last
         elif section is not None:
-            name = accessible_name([section])
+            name = accessible_name(section)
             self.scope = (
                 page.get_by_role("region", name=name)
                 .or_(page.get_by_role("group", name=name))
@@ -74,7 +78,7 @@ class FormPage:
             )
         else:
             self.scope = page.get_by_role("main")
-        self.where = f"section {section!r}" if section else "the page"
+        self.where = f"section {section[0]!r}" if section else "the page"
 
     # --- finding ----------------------------------------------------------------------------
 
@@ -82,12 +86,12 @@ class FormPage:
     def wait_ready(self) -> None:
         """Wait for the page's loading to end and the form's section (or dialog) to show."""
         if self.opened is not None:
-            self.page.get_by_role("button", name=accessible_name([self.opened])).first.click()
+            self.page.get_by_role("button", name=accessible_name(self.opened)).first.click()
         self.hazards.wait_for(self.page, self.scope)
         wait_loaded(self.page, self.labels)
 
     def control(self, control: FormControl) -> Locator:
-        return self.scope.get_by_role(control.role, name=accessible_name([control.name]))
+        return self.scope.get_by_role(control.role, name=accessible_name(control.names))
 
     @doing("looking for the form's controls in {self.where}")
     def missing(self, controls: list[FormControl]) -> list[FormControl]:
@@ -143,14 +147,18 @@ class FormPage:
     # --- the escape hatch: guarded actions in the section, or on the page -------------------
 
     def element(
-        self, role: str, name: str, checked: bool | None = None, disabled: bool | None = None
+        self,
+        role: str,
+        names: tuple[str, ...],
+        checked: bool | None = None,
+        disabled: bool | None = None,
     ) -> Locator:
         """An element an action or its guard names: in the section (or the opened dialog)
         when the form names one, else anywhere on the page."""
         where: Page | Locator = self.scope if self.section or self.opened else self.page
         found = where.get_by_role(
             role,  # type: ignore[arg-type]
-            name=accessible_name([name]),
+            name=accessible_name(names),
             checked=checked,
             disabled=disabled,
         )
@@ -177,7 +185,7 @@ class FormPage:
         elif verb == "check":
             element.set_checked(bool(value))
         else:
-            choose(self.page, element, str(value))
+            choose(self.page, element, value if isinstance(value, tuple) else str(value))
         # What it set off (a save, a panel loading) ends before anything else is read.
         self.settle()
 
@@ -201,7 +209,7 @@ class FormPage:
             if found.input_value() != value:
                 found.fill(str(value))
         elif control.role == "combobox":
-            choose(self.page, found, str(control.option or value))
+            choose(self.page, found, control.option or str(value))
         elif control.role == "radio":
             if value and not found.is_checked():
                 found.check()

@@ -18,7 +18,7 @@ from runbook.engine.plan import Plan, convergence
 from runbook.engine.steps.base import StepType
 from runbook.errors import RunbookError, StepFailed
 from runbook.file import Step
-from runbook.file.form import Control, Form, name_in
+from runbook.file.form import Control, Form, names_in
 from runbook.names import placed, shown
 
 INHERIT_FIELD = "(section)"
@@ -45,12 +45,12 @@ class FormStep(StepType[Any, Any]):
         return cast(Form, self.step.resource)
 
     def controls(self) -> list[FormControl]:
-        locale = self.ctx.labels.locale
+        labels = self.ctx.labels
         return [
             FormControl(
                 c.role,
-                name_in(c.name, locale),
-                name_in(c.option, locale) if c.option is not None else None,
+                names_in(c.name, labels),
+                names_in(c.option, labels) if c.option is not None else None,
             )
             for c in self.form.controls
         ]
@@ -59,15 +59,15 @@ class FormStep(StepType[Any, Any]):
         ctx, form = self.ctx, self.form
         ctx.say(f"Open {form.page.path} for the form {form.name!r}")
         ctx.shell.open_path(form.page.path, self.org_unit)
-        locale = ctx.labels.locale
+        labels = ctx.labels
         page = self.form_page = FormPage(
             ctx.page,
-            ctx.labels,
+            labels,
             ctx.guard,
             ctx.shell.hazards,
-            section=name_in(form.section, locale) if form.section is not None else None,
-            opened=name_in(form.open, locale) if form.open is not None else None,
-            save=name_in(form.save, locale) if form.save is not None else None,
+            section=names_in(form.section, labels) if form.section is not None else None,
+            opened=names_in(form.open, labels) if form.open is not None else None,
+            save=names_in(form.save, labels) if form.save is not None and form.saves else None,
             saves=form.saves,
         )
         page.wait_ready()
@@ -101,13 +101,13 @@ class FormStep(StepType[Any, Any]):
         before it was only noted); each write whose guard says it is needed done (apply) or
         only noted (dry run, drift). Each write as the
         plan names it: "not done" when it was needed, "done" when its guard said not."""
-        locale, state = self.ctx.labels.locale, {}
+        labels, state = self.ctx.labels, {}
         skipped = False  # a write not done (dry run, drift): what follows may not hold
         for action in self.form.actions:
             target = action.target
             what = target.shown()
             element = page.element(
-                target.role, name_in(target.name, locale), target.checked, target.disabled
+                target.role, names_in(target.name, labels), target.checked, target.disabled
             )
             if action.verb == "expect":
                 if not skipped:
@@ -117,7 +117,7 @@ class FormStep(StepType[Any, Any]):
             assert guard is not None, "a write action has its guard (checked on load)"
             there = page.shows(
                 page.element(
-                    guard.role, name_in(guard.name, locale), guard.checked, guard.disabled
+                    guard.role, names_in(guard.name, labels), guard.checked, guard.disabled
                 ),
                 guard.shown(),
             )
@@ -131,7 +131,7 @@ class FormStep(StepType[Any, Any]):
             value: Any = {
                 "fill": action.value,
                 "check": action.checked,
-                "choose": name_in(action.option, locale) if action.option is not None else None,
+                "choose": names_in(action.option, labels) if action.option is not None else None,
             }.get(action.verb)
             self.save_sent = True
             page.act(action.verb, element, what, value)
@@ -252,10 +252,12 @@ class FormStep(StepType[Any, Any]):
 
 
 def _same_option(shown_text: Any, spec: Control, control: FormControl) -> bool:
-    """Whether a menu shows the runbook's option (any of its names, case and spacing aside)."""
-    if not isinstance(shown_text, str) or spec.option is None:
+    """Whether a menu shows the runbook's option (any of its names, a labels file's included;
+    case and spacing aside)."""
+    if not isinstance(shown_text, str) or spec.option is None or control.option is None:
         return False
-    names = spec.option.values() if isinstance(spec.option, dict) else [spec.option]
+    written = spec.option.values() if isinstance(spec.option, dict) else [spec.option]
+    names = [*control.option, *written]
     return any(shown(n).casefold() == shown(shown_text).casefold() for n in names)
 
 
