@@ -151,17 +151,37 @@ def test_in_a_child_ou_a_section_is_overridden_only_when_it_differs_and_inherits
     assert runbook_cli("drift", back).code == 0
 
 
-def test_a_control_that_is_not_on_the_page_exits_4_with_what_is_there(
-    runbook_cli: Run, write_runbook: Write, sim: SimApi
+def test_a_control_not_on_the_page_exits_4_with_what_is_there_and_a_labels_file_renames_it(
+    runbook_cli: Run, write_runbook: Write, sim: SimApi, tmp_path: Path
 ) -> None:
-    wrong = _allowlist()
-    wrong["controls"] = [{"checkbox": "Allow everyone", "checked": True}]
-    result = runbook_cli("run", str(write_runbook(_book(wrong))), "--json")
+    # A runbook written for a console that named the section and its field otherwise.
+    outdated = {
+        **_allowlist(),
+        "section": "IP allowlist",
+        "controls": [{"textbox": "Allowed IP addresses", "value": "198.51.100.7"}],
+    }
+    wrong = {**outdated, "section": "Email allowlist"}
+    result = runbook_cli("run", str(write_runbook(_book(wrong), "wrong.yaml")), "--json")
     assert result.code == 4, result.output
     message = result.json()["steps"][0]["message"]
-    assert 'checkbox "Allow everyone"' in message
+    assert 'textbox "Allowed IP addresses"' in message
     assert 'textbox "Enter the IP addresses for the allowlist"' in message  # what is there
     assert sim.audit() == []
+
+    # The labels file's `form:` table maps the runbook's names to the console's.
+    labels = tmp_path / "labels.yaml"
+    labels.write_text(
+        "en:\n  form:\n    IP allowlist: Email allowlist\n"
+        "    Allowed IP addresses: Enter the IP addresses for the allowlist\n"
+    )
+    book = str(write_runbook(_book(outdated)))
+    applied = runbook_cli("run", book, "--labels", str(labels), "--json")
+    assert applied.code == 0, applied.output
+    [change] = applied.json()["steps"][0]["changes"]
+    assert change["field"] == 'textbox "Allowed IP addresses"'  # as the runbook names it
+    assert sim.state()["gmail_settings"]["spam"]["/"]["allowlist"]["ip_addresses"] == [
+        "198.51.100.7"
+    ]
 
 
 def test_bad_forms_are_refused_at_their_line(runbook_cli: Run, tmp_path: Path) -> None:
