@@ -290,3 +290,81 @@ def test_a_write_action_without_a_guard_is_refused_at_its_line(
     result = runbook_cli("validate", str(path))
     assert result.code == 65, result.output
     assert f"{path}:8:" in result.output and "give 'when' or 'unless'" in result.output
+
+
+AGGRESSIVE = "Be more aggressive when filtering spam"
+NOTIFY = "Email administrators when a message is quarantined"
+
+
+def test_a_form_in_a_dialog_and_one_that_saves_each_change_write_only_when_applied(
+    runbook_cli: Run, write_runbook: Write, sim: SimApi
+) -> None:
+    in_dialog = {
+        "name": "Stricter spam filtering in Sales",
+        "page": PAGE,
+        "org_unit": "/Sales",
+        "section": "Spam",
+        "open": {"en": "Configure", "fr": "Configurer"},
+        "controls": [
+            {"checkbox": AGGRESSIVE, "checked": True},
+            {"checkbox": "Put spam in administrative quarantine", "checked": True},
+            {
+                "checkbox": "Bypass spam filters for messages from internal senders",
+                "checked": False,
+            },
+        ],
+    }
+    on_change = {
+        "name": "Tell admins of quarantined mail",
+        "page": PAGE,
+        "section": "Quarantine notifications",
+        "controls": [{"switch": NOTIFY, "checked": True}],
+        "save": "none",
+    }
+    book = str(write_runbook(_book(in_dialog, on_change)))
+
+    dry = runbook_cli("run", book, "--dry-run", "--json")
+    assert dry.code == 0, dry.output
+    dialog_step, switch_step = dry.json()["steps"]
+    assert dialog_step["status"] == switch_step["status"] == "would_change"
+    assert {c["field"]: (c["before"], c["after"]) for c in dialog_step["changes"]} == {
+        f'checkbox "{AGGRESSIVE}"': (False, True),
+        'checkbox "Put spam in administrative quarantine"': (False, True),
+    }
+    # The dialog was filled and cancelled; the switch, which would save, was not touched.
+    assert [c["name"] for c in dialog_step["checkpoints"]] == ["filled"]
+    assert switch_step["message"] == (
+        f'dry run: did not change switch "{NOTIFY}" (the page saves each change)'
+    )
+    drift = runbook_cli("drift", book, "--json")
+    assert drift.code == 2, drift.output
+    assert [s["status"] for s in drift.json()["steps"]] == ["drift", "drift"]
+    assert NOTIFY in drift.json()["steps"][1]["message"]
+    assert sim.audit() == []  # neither dry run nor drift wrote
+
+    applied = runbook_cli("run", book, "--json")
+    assert applied.code == 0, applied.output
+    assert [s["status"] for s in applied.json()["steps"]] == ["changed", "changed"]
+    assert _writes(sim) == [
+        ("override_setting", "spam_filter", "/Sales"),  # saved in the dialog: overridden
+        ("update_setting", "quarantine_notifications", "/"),
+    ]
+    state = sim.state()["gmail_settings"]["spam"]
+    assert state["/Sales"]["spam_filter"] == {
+        "aggressive": True,
+        "bypass_internal": False,
+        "admin_quarantine": True,
+    }
+    assert state["/"]["quarantine_notifications"] == {"notify_admins": True}
+
+    again = runbook_cli("run", book, "--json")
+    assert [s["status"] for s in again.json()["steps"]] == ["ok", "ok"]
+    assert len(sim.audit()) == 2  # a second run: no write
+
+    # Someone turns the dialog's setting off in the console: drift names the control.
+    sales = {**state["/Sales"]["spam_filter"], "aggressive": False}
+    sim.put_state({"gmail_settings": {"spam": {**state, "/Sales": {"spam_filter": sales}}}})
+    drifted = runbook_cli("drift", book, "--json")
+    assert drifted.code == 2, drifted.output
+    assert [s["status"] for s in drifted.json()["steps"]] == ["drift", "ok"]
+    assert AGGRESSIVE in drifted.json()["steps"][0]["message"]

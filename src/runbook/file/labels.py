@@ -126,9 +126,11 @@ def parse_labels(text: str, file: str) -> LabelsFile:
         if isinstance(entries, dict) and FORM_TABLE in entries:
             texts[str(locale)] = _form_names(source, str(locale), entries[FORM_TABLE], problems)
             entries = {k: v for k, v in entries.items() if k != FORM_TABLE}
-            if not entries:  # a `form:` table alone: a language runbook ships, or none
-                if not _known_locale(source, str(locale), problems) or str(locale) in LOCALES:
-                    continue
+            # a `form:` table alone: for a language runbook ships (else: a problem below)
+            if not entries and (
+                str(locale) in LOCALES or not _known_locale(source, str(locale), problems)
+            ):
+                continue
         names = _locale_names(source, str(locale), entries, problems)
         if names is not None:
             out[str(locale)] = names

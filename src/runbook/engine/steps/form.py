@@ -3,8 +3,10 @@
 The page, section and controls come from the runbook (`file/form.py`), by role and accessible
 name; the plan names each control with its value before and after. In a child OU a section
 shown as Inherited is overridden only when a value differs; `inherit: true` returns it to the
-parent's values. Dry runs fill and cancel (an inherited section is not overridden to do so;
-a page that saves each change is not touched); drift reads and reports.
+parent's values. A form in a dialog (`open:`) is read there, and the dialog cancelled unless
+saved. Dry runs fill and cancel (an inherited section is not overridden to do so; a page that
+saves each change is not touched, and the message names what was not changed); drift reads
+and reports.
 """
 
 from __future__ import annotations
@@ -71,6 +73,10 @@ class FormStep(StepType[Any, Any]):
             saves=form.saves,
         )
         page.wait_ready()
+        inherited = self.org_unit not in ("", "/") and page.inherited()
+        overridable = inherited and page.overridable()  # else saving overrides it
+        if not form.inherit:
+            page.open()
         if ctx.read_only:
             ctx.look_ahead()
         acted = self._actions(page)
@@ -78,7 +84,6 @@ class FormStep(StepType[Any, Any]):
         missing = page.missing(controls)
         if missing:
             raise page.not_found(missing)
-        inherited = self.org_unit not in ("", "/") and page.inherited()
         have = acted | self._read(page, controls, inherited)
         plan = self.plan(self.step, have)
         if ctx.observe is not None:
@@ -88,13 +93,13 @@ class FormStep(StepType[Any, Any]):
         self.result.details["inherited"] = inherited
         if plan.action == "none":
             ctx.known[self.kind].add(shown(form.name))
-            return
-        if ctx.mode == "drift":
+        elif ctx.mode == "drift":
             self._drift(plan)
         elif ctx.mode == "dry-run":
-            self._rehearse(page, controls, plan, inherited)
+            self._rehearse(page, controls, plan, overridable)
         else:
-            self._apply(page, controls, plan, inherited)
+            self._apply(page, controls, plan, overridable)
+        page.close()  # a dialog not saved: cancelled
 
     def _actions(self, page: FormPage) -> dict[str, str]:
         """The escape hatch, before the controls: each `expect` waited for (unless a write
@@ -165,15 +170,18 @@ class FormStep(StepType[Any, Any]):
         self.result.message = f"{differing} differ{'s' if len(plan.changes) == 1 else ''}"
 
     def _rehearse(
-        self, page: FormPage, controls: list[FormControl], plan: Plan, inherited: bool
+        self, page: FormPage, controls: list[FormControl], plan: Plan, overridable: bool
     ) -> None:
         self.result.status = "would_change"
         skipped = [c.field for c in plan.changes if c.before == "not done"]
+        changing = self._control_changes(plan)
+        if changing and not self.form.saves:
+            skipped.append(f"change {', '.join(changing)} (the page saves each change)")
         if skipped:
             self.result.message = f"dry run: did not {'; '.join(skipped)}"
-        if not self._control_changes(plan):
+        if not changing:
             return
-        if self.form.inherit or inherited or not self.form.saves:
+        if self.form.inherit or overridable or not self.form.saves:
             # Overriding, or a page that saves each change, would write: shown, not filled.
             self.ctx.checkpoint(self.result, "live")
             return
@@ -184,7 +192,7 @@ class FormStep(StepType[Any, Any]):
         self.filled = False
 
     def _apply(
-        self, page: FormPage, controls: list[FormControl], plan: Plan, inherited: bool
+        self, page: FormPage, controls: list[FormControl], plan: Plan, overridable: bool
     ) -> None:
         what = self._what()
         if self.form.inherit:
@@ -194,7 +202,7 @@ class FormStep(StepType[Any, Any]):
             self.result.status = "changed"
             self.ctx.checkpoint(self.result, "saved")
             return
-        if inherited:
+        if overridable:
             self.ctx.say(f"Override {what}")
             page.override()
             self.filled = True
@@ -205,12 +213,14 @@ class FormStep(StepType[Any, Any]):
             page.guard.allow(f"change {what} (the page saves each change)")
         self._set_controls(page, controls, plan)
         self.ctx.checkpoint(self.result, "filled")
-        self.ctx.say(f"Save {what}", page.save_button())
+        if self.form.saves:
+            self.ctx.say(f"Save {what}", page.save_button())
         self.save_sent = True
         page.save(what)
         self.filled = False
         self.result.status = "changed"
         self.ctx.look_ahead()
+        page.open()  # a dialog closes once saved: read back in it again
         have = self._read(page, controls, inherited=False)
         self.ctx.checkpoint(self.result, "saved")
         wrong = [f for f, v in plan.wanted.items() if f in have and have.get(f) != v]
