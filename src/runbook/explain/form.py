@@ -16,11 +16,11 @@ def present(w: Writer, book: Runbook, step: Step) -> list[Item]:
     if unit != "/":
         path = " > ".join(w.q(part) for part in unit.strip("/").split("/"))
         items.append(Item(w.say("org_unit", tree=w.name("org_units"), ou=path)))
-    if form.open is not None:
-        items.append(Item(w.say("form_open", button=w.q(_name(w, form.open)))))
-    if form.section is not None:
+    if form.section is not None:  # it holds the button that opens the dialog
         section = w.q(_name(w, form.section))
         items.append(Item(w.say("form_section", section=section)))
+    if form.open is not None:
+        items.append(Item(w.say("form_open", button=w.q(_name(w, form.open)))))
     status = w.name("status_inherited")
     if form.inherit:
         inherit, dialog = w.name("settings_inherit"), w.name("settings_inherit_title")
