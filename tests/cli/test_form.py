@@ -368,3 +368,15 @@ def test_a_form_in_a_dialog_and_one_that_saves_each_change_write_only_when_appli
     assert drifted.code == 2, drifted.output
     assert [s["status"] for s in drifted.json()["steps"]] == ["drift", "ok"]
     assert AGGRESSIVE in drifted.json()["steps"][0]["message"]
+
+    # The switch turned off in the console, and the console refusing every save: the change
+    # fails with the console's words, and the switch is as the console keeps it.
+    sim.put_state({"gmail_settings": {"spam": {"/Sales": state["/Sales"]}}})
+    sim.faults({"fail_next_saves": 5})
+    refused = runbook_cli("run", book, "--json")
+    assert refused.code == 1, refused.output
+    dialog_step, step = refused.json()["steps"]
+    assert dialog_step["status"] == "ok"
+    assert (step["status"], step["changes_state"]) == ("failed", "not_saved")
+    assert "the console refused to save" in step["message"]
+    assert "quarantine_notifications" not in sim.state()["gmail_settings"]["spam"].get("/", {})
