@@ -194,7 +194,9 @@ def test_a_numbered_controls_candidates_are_patterns_that_a_labels_file_accepts(
     assert parse_labels(text, "l.yaml").labels("fr").names("host_row", n=3)[0] == "Hôte 3"
 
 
-def test_a_forms_names_are_overridden_by_the_files_form_table_in_the_runs_language() -> None:
+def test_a_forms_names_are_overridden_by_the_files_form_table_in_the_runs_language(
+    tmp_path: Path,
+) -> None:
     from runbook.file.form import names_in
 
     text = (
@@ -220,6 +222,9 @@ def test_a_forms_names_are_overridden_by_the_files_form_table_in_the_runs_langua
     assert names_in(section, fr) == ("Liste blanche", "Liste d'autorisation des e-mails")
     assert names_in("Save", en) == ("Save",)  # not in the table: as the runbook writes it
     assert en.names("save") == ("Save",)  # the catalogue's keys are untouched
+    (tmp_path / "l.yaml").write_text(text)
+    shown = CliRunner().invoke(cli, ["labels", "--labels", str(tmp_path / "l.yaml"), "--json"])
+    assert json.loads(shown.output)["form"]["email ALLOWLIST"] == ["Allowlist"]
 
     assert problems("en:\n  form: Allowlist\n") == [
         "l.yaml:2:9: under 'form', write the names your runbooks give (a form's controls, "

@@ -101,9 +101,8 @@ class Labels:
         texts: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.overrides: dict[LabelKey, tuple[str, ...]] = dict(overrides or {})
-        self.texts: dict[str, tuple[str, ...]] = {
-            text_key(k): tuple(v) for k, v in (texts or {}).items()
-        }
+        self.texts: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (texts or {}).items()}
+        self._texts = {text_key(k): v for k, v in self.texts.items()}
         self.locale: str = locale
         if locale in LOCALES:
             self._catalogue: Catalogue | None = catalogue(locale)
@@ -148,7 +147,7 @@ class Labels:
         it (its `form:` table; else for `also`, e.g. the runbook's English name for it), then
         `name` itself."""
         for written in (name, *also):
-            given = self.texts.get(text_key(written))
+            given = self._texts.get(text_key(written))
             if given:
                 return tuple(dict.fromkeys((*given, name)))
         return (name,)
