@@ -8,38 +8,60 @@ a labels file's `form:` table takes it), its candidates the unknown names of tha
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, expect
 
 from runbook.console.aria import parse
 from runbook.console.failures import translated
-from runbook.console.forms import FormControl, FormPage
+from runbook.console.forms import FormControl, FormPage, FormRole
 from runbook.console.guard import WriteGuard
 from runbook.console.probe import SETTLE_MS, Missing, Prober, candidates
 from runbook.console.widgets import wait_loaded
-from runbook.file.form import Form, Name, name_in, names_in
+
+
+@dataclass(frozen=True)
+class Named:
+    """A name a form step writes: as written in the run's language (a labels file's `form:`
+    key), and the names looked for (the labels file's first)."""
+
+    written: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FormToProbe:
+    """What a form step names, in plain values (the engine builds it from the step)."""
+
+    name: str
+    path: str
+    section: Named | None = None
+    opened: Named | None = None
+    save: Named | None = None  # a Save the runbook names (None: the console's, or none)
+    saves: bool = True
+    controls: list[tuple[FormRole, Named]] = field(default_factory=list)
 
 
 class FormProbe:
     """One form of a runbook, looked for by `prober` (its report gets what was found)."""
 
-    def __init__(self, prober: Prober, form: Form) -> None:
+    def __init__(self, prober: Prober, form: FormToProbe) -> None:
         self.prober = prober
         self.form = form
-        labels = prober.labels
-        self.where = form.page.path
+        self.where = form.path
 
-        def names(name: Name | None) -> tuple[str, ...] | None:
-            return None if name is None else names_in(name, labels)
+        def names(name: Named | None) -> tuple[str, ...] | None:
+            return None if name is None else name.names
 
         self.page = FormPage(
             prober.page,
-            labels,
+            prober.labels,
             WriteGuard(read_only=True, mode="probe"),
             prober.shell.hazards,
             section=names(form.section),
-            opened=names(form.open),
-            save=names(form.save) if form.saves else None,
+            opened=names(form.opened),
+            save=names(form.save),
             saves=form.saves,
         )
 
@@ -54,38 +76,43 @@ class FormProbe:
             self.prober.capture(self.prober.page, f"form {form.name}")
         if form.section is not None and not self._note(form.section, "region", page.region):
             return self._unreached()
-        if form.open is not None:
-            if not self._note(form.open, "button", page.opener()):
+        if form.opened is not None:
+            if not self._note(form.opened, "button", page.opener()):
                 return self._unreached()
             with translated(self.prober.page, f"opening the dialog of {form.name!r}"):
                 page.open()
-        for control in form.controls:
-            names = names_in(control.name, self.prober.labels)
-            self._note(control.name, control.role, page.control(FormControl(control.role, names)))
-        if form.saves and form.save is not None:
+        for role, control in form.controls:
+            self._note(control, role, page.control(FormControl(role, control.names)))
+        if form.save is not None:
             self._note(form.save, "button", page.save_button())
         with translated(self.prober.page, f"closing the dialog of {form.name!r}"):
             page.close()
 
-    def _note(self, name: Name, role: str, found: Locator | None) -> bool:
+    def _note(self, name: Named, role: str, found: Locator | None) -> bool:
         """Whether the control shows (given a moment); noted found or missing in the report."""
-        written = name_in(name, self.prober.labels.locale)
         report = self.prober.report
         try:
             assert found is not None
             expect(found.first).to_be_attached(timeout=SETTLE_MS)
         except (AssertionError, PlaywrightError):
-            tried = names_in(name, self.prober.labels)
             report.missing.append(
-                Missing(written, role, self.where, list(tried), self._candidates(role, tried), True)
+                Missing(
+                    name.written,
+                    role,
+                    self.where,
+                    list(name.names),
+                    self._candidates(role, name.names),
+                    form=True,
+                )
             )
             return False
-        report.found.append((written, self.where))
+        report.found.append((name.written, self.where))
         return True
 
     def _candidates(self, role: str, tried: tuple[str, ...]) -> list[str]:
-        scope = self.page.scope if self.prober.page.get_by_role("dialog").count() else None
-        where = scope if scope is not None else self.prober.page.get_by_role("main")
+        """The unknown names of that role in the opened dialog, else in the page's main area."""
+        opened = self.prober.page.get_by_role("dialog").count() > 0
+        where = self.page.scope if opened else self.prober.page.get_by_role("main")
         try:
             tree = parse(where.aria_snapshot())
         except PlaywrightError:
@@ -98,12 +125,11 @@ class FormProbe:
 
     def _unreached(self) -> None:
         """The form's controls behind a section or button that is not there."""
-        locale = self.prober.labels.locale
-        for control in self.form.controls:
-            self.prober.report.unreached.append((name_in(control.name, locale), self.where))
+        for _, control in self.form.controls:
+            self.prober.report.unreached.append((control.written, self.where))
 
 
-def probe_forms(prober: Prober, forms: list[Form]) -> None:
+def probe_forms(prober: Prober, forms: list[FormToProbe]) -> None:
     """Look for each form's names, in order (each page once per form)."""
     for form in forms:
         FormProbe(prober, form).walk()
