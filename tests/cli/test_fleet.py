@@ -163,3 +163,74 @@ def test_tenants_of_one_worker_share_its_browser_but_never_a_session(
     acme = json.loads((fleet / "acme" / "report.json").read_text())
     beta = json.loads((fleet / "beta" / "report.json").read_text())
     assert acme["exit_code"] == 2 and "sign-in" in beta["error"], beta["error"]
+
+
+def test_a_form_step_over_two_tenants_sets_each_in_its_language_org_unit_and_values(
+    runbook_cli: Run,
+    write_runbook: Write,
+    sim_http: httpx.Client,
+    simulator: Any,
+    beta: httpx.Client,
+    second_console: SimulatorServer,
+    tmp_path: Path,
+) -> None:
+    # acme: English, at the top. beta: a French console, its Sales OU, and a labels file that
+    # gives the French name of a control the runbook names in English only.
+    form = {
+        "name": "Allow our relays",
+        "page": {"path": "/ac/apps/gmail/spam"},
+        "section": {"en": "Email allowlist", "fr": "Liste d'autorisation des e-mails"},
+        "controls": [{"textbox": "Enter the IP addresses for the allowlist", "value": "${relays}"}],
+    }
+    book = write_runbook({"version": 1, "name": "relays", "steps": [{"form": form}]})
+    labels = tmp_path / "beta-labels.yaml"
+    labels.write_text(
+        "fr:\n  form:\n    Enter the IP addresses for the allowlist:"
+        " Saisissez les adresses IP de la liste d'autorisation\n"
+    )
+    acme = {"name": "acme", "console": simulator.url, "profile": "default"}
+    tenants = write_tenants(
+        tmp_path,
+        [
+            {**acme, "vars": {"relays": "203.0.113.5"}},
+            {
+                "name": "beta",
+                "console": second_console.url,
+                "locale": "fr",
+                "org_unit": "/Sales",
+                "labels": str(labels),
+                "vars": {"relays": "198.51.100.0/24, 198.51.100.9"},
+            },
+        ],
+    )
+    fleet = ("--tenants", str(tenants), "--workers", "2", "--screenshots", "off")
+    result = runbook_cli("run", str(book), *fleet)
+    assert result.code == 0, result.output
+    by_tenant = {t["tenant"]: t for t in map(json.loads, result.stdout.splitlines())}
+    assert [by_tenant[n]["exit_code"] for n in ("acme", "beta")] == [0, 0]
+
+    def allowlist(console: httpx.Client) -> dict[str, Any]:
+        spam = console.get("/_sim/state").json()["gmail_settings"]["spam"]
+        return {ou: s["allowlist"]["ip_addresses"] for ou, s in spam.items()}
+
+    def writes(console: httpx.Client) -> list[tuple[str, str, str]]:
+        audit = console.get("/_sim/audit").json()
+        return [(a["action"], a["name"], a.get("org_unit", "/")) for a in audit]
+
+    assert allowlist(sim_http) == {"/": ["203.0.113.5"]}
+    assert writes(sim_http) == [("update_setting", "allowlist", "/")]
+    assert allowlist(beta) == {"/Sales": ["198.51.100.0/24", "198.51.100.9"]}  # the top as it was
+    assert writes(beta) == [("override_setting", "allowlist", "/Sales")]
+    [report] = (tmp_path / "recordings").glob("*-relays-fleet/beta/report.json")
+    [step] = json.loads(report.read_text())["steps"]
+    assert [(c["field"], c["before"], c["after"]) for c in step["changes"]] == [
+        (
+            'textbox "Enter the IP addresses for the allowlist"',  # as the runbook names it
+            "",  # inherited from the top
+            "198.51.100.0/24, 198.51.100.9",
+        )
+    ]
+
+    drift = runbook_cli("drift", str(book), *fleet)
+    assert drift.code == 0, drift.output  # each tenant in sync with its own values
+    assert len(writes(sim_http)) == len(writes(beta)) == 1

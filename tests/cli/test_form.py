@@ -151,17 +151,37 @@ def test_in_a_child_ou_a_section_is_overridden_only_when_it_differs_and_inherits
     assert runbook_cli("drift", back).code == 0
 
 
-def test_a_control_that_is_not_on_the_page_exits_4_with_what_is_there(
-    runbook_cli: Run, write_runbook: Write, sim: SimApi
+def test_a_control_not_on_the_page_exits_4_with_what_is_there_and_a_labels_file_renames_it(
+    runbook_cli: Run, write_runbook: Write, sim: SimApi, tmp_path: Path
 ) -> None:
-    wrong = _allowlist()
-    wrong["controls"] = [{"checkbox": "Allow everyone", "checked": True}]
-    result = runbook_cli("run", str(write_runbook(_book(wrong))), "--json")
+    # A runbook written for a console that named the section and its field otherwise.
+    outdated = {
+        **_allowlist(),
+        "section": "IP allowlist",
+        "controls": [{"textbox": "Allowed IP addresses", "value": "198.51.100.7"}],
+    }
+    wrong = {**outdated, "section": "Email allowlist"}
+    result = runbook_cli("run", str(write_runbook(_book(wrong), "wrong.yaml")), "--json")
     assert result.code == 4, result.output
     message = result.json()["steps"][0]["message"]
-    assert 'checkbox "Allow everyone"' in message
+    assert 'textbox "Allowed IP addresses"' in message
     assert 'textbox "Enter the IP addresses for the allowlist"' in message  # what is there
     assert sim.audit() == []
+
+    # The labels file's `form:` table maps the runbook's names to the console's.
+    labels = tmp_path / "labels.yaml"
+    labels.write_text(
+        "en:\n  form:\n    IP allowlist: Email allowlist\n"
+        "    Allowed IP addresses: Enter the IP addresses for the allowlist\n"
+    )
+    book = str(write_runbook(_book(outdated)))
+    applied = runbook_cli("run", book, "--labels", str(labels), "--json")
+    assert applied.code == 0, applied.output
+    [change] = applied.json()["steps"][0]["changes"]
+    assert change["field"] == 'textbox "Allowed IP addresses"'  # as the runbook names it
+    assert sim.state()["gmail_settings"]["spam"]["/"]["allowlist"]["ip_addresses"] == [
+        "198.51.100.7"
+    ]
 
 
 def test_bad_forms_are_refused_at_their_line(runbook_cli: Run, tmp_path: Path) -> None:
@@ -270,3 +290,93 @@ def test_a_write_action_without_a_guard_is_refused_at_its_line(
     result = runbook_cli("validate", str(path))
     assert result.code == 65, result.output
     assert f"{path}:8:" in result.output and "give 'when' or 'unless'" in result.output
+
+
+AGGRESSIVE = "Be more aggressive when filtering spam"
+NOTIFY = "Email administrators when a message is quarantined"
+
+
+def test_a_form_in_a_dialog_and_one_that_saves_each_change_write_only_when_applied(
+    runbook_cli: Run, write_runbook: Write, sim: SimApi
+) -> None:
+    in_dialog = {
+        "name": "Stricter spam filtering in Sales",
+        "page": PAGE,
+        "org_unit": "/Sales",
+        "section": "Spam",
+        "open": {"en": "Configure", "fr": "Configurer"},
+        "controls": [
+            {"checkbox": AGGRESSIVE, "checked": True},
+            {"checkbox": "Put spam in administrative quarantine", "checked": True},
+            {
+                "checkbox": "Bypass spam filters for messages from internal senders",
+                "checked": False,
+            },
+        ],
+    }
+    on_change = {
+        "name": "Tell admins of quarantined mail",
+        "page": PAGE,
+        "section": "Quarantine notifications",
+        "controls": [{"switch": NOTIFY, "checked": True}],
+        "save": "none",
+    }
+    book = str(write_runbook(_book(in_dialog, on_change)))
+
+    dry = runbook_cli("run", book, "--dry-run", "--json")
+    assert dry.code == 0, dry.output
+    dialog_step, switch_step = dry.json()["steps"]
+    assert dialog_step["status"] == switch_step["status"] == "would_change"
+    assert {c["field"]: (c["before"], c["after"]) for c in dialog_step["changes"]} == {
+        f'checkbox "{AGGRESSIVE}"': (False, True),
+        'checkbox "Put spam in administrative quarantine"': (False, True),
+    }
+    # The dialog was filled and cancelled; the switch, which would save, was not touched.
+    assert [c["name"] for c in dialog_step["checkpoints"]] == ["filled"]
+    assert switch_step["message"] == (
+        f'dry run: did not change switch "{NOTIFY}" (the page saves each change)'
+    )
+    drift = runbook_cli("drift", book, "--json")
+    assert drift.code == 2, drift.output
+    assert [s["status"] for s in drift.json()["steps"]] == ["drift", "drift"]
+    assert NOTIFY in drift.json()["steps"][1]["message"]
+    assert sim.audit() == []  # neither dry run nor drift wrote
+
+    applied = runbook_cli("run", book, "--json")
+    assert applied.code == 0, applied.output
+    assert [s["status"] for s in applied.json()["steps"]] == ["changed", "changed"]
+    assert _writes(sim) == [
+        ("override_setting", "spam_filter", "/Sales"),  # saved in the dialog: overridden
+        ("update_setting", "quarantine_notifications", "/"),
+    ]
+    state = sim.state()["gmail_settings"]["spam"]
+    assert state["/Sales"]["spam_filter"] == {
+        "aggressive": True,
+        "bypass_internal": False,
+        "admin_quarantine": True,
+    }
+    assert state["/"]["quarantine_notifications"] == {"notify_admins": True}
+
+    again = runbook_cli("run", book, "--json")
+    assert [s["status"] for s in again.json()["steps"]] == ["ok", "ok"]
+    assert len(sim.audit()) == 2  # a second run: no write
+
+    # Someone turns the dialog's setting off in the console: drift names the control.
+    sales = {**state["/Sales"]["spam_filter"], "aggressive": False}
+    sim.put_state({"gmail_settings": {"spam": {**state, "/Sales": {"spam_filter": sales}}}})
+    drifted = runbook_cli("drift", book, "--json")
+    assert drifted.code == 2, drifted.output
+    assert [s["status"] for s in drifted.json()["steps"]] == ["drift", "ok"]
+    assert AGGRESSIVE in drifted.json()["steps"][0]["message"]
+
+    # The switch turned off in the console, and the console refusing every save: the change
+    # fails with the console's words, and the switch is as the console keeps it.
+    sim.put_state({"gmail_settings": {"spam": {"/Sales": state["/Sales"]}}})
+    sim.faults({"fail_next_saves": 5})
+    refused = runbook_cli("run", book, "--json")
+    assert refused.code == 1, refused.output
+    dialog_step, step = refused.json()["steps"]
+    assert dialog_step["status"] == "ok"
+    assert (step["status"], step["changes_state"]) == ("failed", "not_saved")
+    assert "the console refused to save" in step["message"]
+    assert "quarantine_notifications" not in sim.state()["gmail_settings"]["spam"].get("/", {})

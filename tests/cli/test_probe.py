@@ -140,3 +140,38 @@ def test_a_renamed_numbered_control_gets_the_catalogues_pattern_as_its_candidate
     applied = runbook_cli("run", str(book), "--labels", "labels.yaml")
     assert applied.code == 0, applied.output
     assert sim_http.get("/_sim/state").json()["routes"] == [BALANCED]  # three rows, two tables
+
+
+def test_a_forms_renamed_control_is_found_by_probe_and_adapted_by_a_form_table(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
+) -> None:
+    old, new = "Be more aggressive when filtering spam", "Filter spam more aggressively"
+    form = {
+        "name": "Stricter spam filtering",
+        "page": {"path": "/ac/apps/gmail/spam"},
+        "section": "Spam",
+        "open": "Configure",
+        "controls": [
+            {"checkbox": old, "checked": True},
+            {"checkbox": "Put spam in administrative quarantine", "checked": True},
+        ],
+    }
+    book = write_runbook({"version": 1, "name": "spam", "steps": [{"form": form}]})
+    sim_http.put("/_sim/labels", json={"en": {old: new}}).raise_for_status()
+
+    probed = runbook_cli("probe", str(book), "--json", "--write-labels", "labels.yaml")
+    assert probed.code == 4, probed.output
+    doc = probed.json()
+    [missing] = doc["missing"]
+    assert (missing["key"], missing["role"], missing["form"]) == (old, "checkbox", True)
+    assert missing["where"] == "/ac/apps/gmail/spam" and missing["tried"] == [old]
+    assert missing["candidates"][0] == new  # the dialog was opened to look
+    assert doc["found"] == 3  # the section, its Configure and the other checkbox
+    assert doc["writes"] == 0 and sim_http.get("/_sim/audit").json() == []
+
+    written = (tmp_path / "labels.yaml").read_text()
+    assert yaml.safe_load(written) == {"en": {"form": {old: new}}}
+    applied = runbook_cli("run", str(book), "--labels", "labels.yaml", "--json")
+    assert applied.code == 0, applied.output
+    spam = sim_http.get("/_sim/state").json()["gmail_settings"]["spam"]["/"]
+    assert spam["spam_filter"]["aggressive"] and spam["spam_filter"]["admin_quarantine"]

@@ -15,6 +15,8 @@ DEFAULTS = {
     "pre_delivery_scanning": {"enabled": True},
     "spoofing": {"action": "warn", "employee_names": False, "future_recommended": False},
     "inbound": {"scope": "all"},
+    "spam_filter": {"aggressive": False, "bypass_internal": False, "admin_quarantine": False},
+    "quarantine_notifications": {"notify_admins": False},
 }
 TREE = ["/Sales", "/Sales/EMEA", "/Support"]
 

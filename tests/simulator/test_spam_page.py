@@ -30,6 +30,16 @@ KEYS = {
     "question": "spam_inbound_question",
     "all": "spam_inbound_all",
     "external": "spam_inbound_external",
+    "filter": "spam_filter",
+    "filter_dialog": "spam_filter_dialog",
+    "aggressive": "spam_aggressive",
+    "bypass": "spam_bypass_internal",
+    "admin_quarantine": "spam_admin_quarantine",
+    "notify": "spam_notify",
+    "notify_admins": "spam_notify_admins",
+    "configure": "configure",
+    "on": "setting_on",
+    "off": "setting_off",
     "save": "save",
     "cancel": "cancel",
     "override": "settings_override",
@@ -90,7 +100,7 @@ def test_from_the_main_menu_every_control_by_role_and_name(
     expect(page.get_by_role("heading", name=names["heading"], level=1)).to_be_visible()
     expect(page).to_have_title(re.compile(f"^{re.escape(names['heading'])} - "))
     expect(page.get_by_role("main").get_by_role("heading", level=2)).to_have_text(
-        [names[k] for k in ("allowlist", "scanning", "spoofing", "inbound")]
+        [names[k] for k in ("allowlist", "scanning", "spoofing", "inbound", "filter", "notify")]
     )
 
     allow = region(page, names, "allowlist")
@@ -301,3 +311,73 @@ def test_under_the_caps_and_page_not_inert_variants(page: Page, sim: Any) -> Non
     dialog.get_by_role("button", name="INHERIT", exact=True).click()
     expect(inbound.get_by_role("status")).to_have_text(names["inherited"])
     assert [a["action"] for a in sim.audit()] == ["override_setting", "inherit_setting"]
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_a_section_edited_in_a_dialog_its_configure_cancel_and_save(
+    page: Page, sim: Any, locale: str
+) -> None:
+    names = open_page(page, locale)
+    section = region(page, names, "filter")
+    expect(section.get_by_role("checkbox")).to_have_count(0)  # the controls are in the dialog
+    expect(section).to_contain_text(f"{names['aggressive']}{names['off']}")
+    button(section, names, "configure").click()
+    dialog = page.get_by_role("dialog", name=names["filter_dialog"])
+    aggressive = dialog.get_by_role("checkbox", name=names["aggressive"], exact=True)
+    expect(aggressive).not_to_be_checked()
+    expect(button(dialog, names, "save")).to_be_disabled()
+    aggressive.check()
+    button(dialog, names, "cancel").click()  # cancelled: nothing saved
+    expect(dialog).to_have_count(0)
+    assert sim.audit() == []
+
+    button(section, names, "configure").click()
+    expect(aggressive).not_to_be_checked()
+    aggressive.check()
+    dialog.get_by_role("checkbox", name=names["admin_quarantine"], exact=True).check()
+    button(dialog, names, "save").click()
+    expect(dialog).to_have_count(0)
+    expect(section).to_contain_text(f"{names['aggressive']}{names['on']}")
+    assert sim.state()["gmail_settings"]["spam"]["/"] == {
+        "spam_filter": {"aggressive": True, "bypass_internal": False, "admin_quarantine": True}
+    }
+
+    pick_ou(page, "Sales")  # a child OU: inherited; saving in the dialog overrides it
+    expect(section.get_by_role("status")).to_have_text(names["inherited"])
+    expect(button(section, names, "override")).to_have_count(0)
+    button(section, names, "configure").click()
+    aggressive.uncheck()
+    button(dialog, names, "save").click()
+    expect(section.get_by_role("status")).to_have_text(names["overridden"])
+    expect(button(section, names, "inherit")).to_be_visible()
+    assert [a["action"] for a in sim.audit()] == ["update_setting", "override_setting"]
+
+
+def test_a_section_that_saves_each_change_has_no_save_and_puts_a_refused_change_back(
+    page: Page, sim: Any
+) -> None:
+    names = open_page(page)
+    section = region(page, names, "notify")
+    switch = section.get_by_role("switch", name=names["notify_admins"], exact=True)
+    expect(button(section, names, "save")).to_have_count(0)
+    expect(switch).not_to_be_checked()
+    switch.click()
+    expect(switch).to_be_checked()
+    expect(section.get_by_role("progressbar")).to_have_count(0)
+    expect(page.get_by_role("status").filter(has_text=text("en", "saved_toast"))).to_be_visible()
+    assert sim.state()["gmail_settings"]["spam"]["/"] == {
+        "quarantine_notifications": {"notify_admins": True}
+    }
+
+    sim.faults({"fail_next_saves": 1})
+    switch.click()
+    expect(section.get_by_role("alert")).to_have_text(text("en", "err_save_failed"))
+    expect(switch).to_be_checked()  # not saved: as it was
+
+    pick_ou(page, "Sales")  # inherited, yet a change overrides it at once
+    expect(switch).to_be_enabled()
+    switch.click()
+    expect(section.get_by_role("status")).to_have_text(names["overridden"])
+    assert sim.state()["gmail_settings"]["spam"]["/Sales"] == {
+        "quarantine_notifications": {"notify_admins": False}
+    }

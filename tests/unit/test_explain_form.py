@@ -48,3 +48,29 @@ def test_inherit_and_a_page_that_saves_each_change() -> None:
     )
     assert "Uncheck \u201cBeta features\u201d." in text
     assert "Each change is saved as it is made." in text
+
+
+def test_explain_writes_the_names_a_labels_file_gives_the_forms_controls(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from runbook.cli import cli
+
+    book = tmp_path / "f.yaml"
+    book.write_text(
+        "version: 1\nname: f\nconsole: {labels: words.yaml}\nsteps:\n"
+        "  - form:\n      name: Stricter\n"
+        "      page: {path: /ac/apps/gmail/spam, menu: [Apps, Google Workspace, Gmail, Spam]}\n"
+        "      section: Spam\n      open: Configure\n"
+        "      controls: [{checkbox: Filter harder, checked: true}]\n"
+    )
+    (tmp_path / "words.yaml").write_text(
+        "en:\n  save: Save changes\n  form:\n"
+        "    Filter harder: Be more aggressive when filtering spam\n"
+        "    Spam: Spam, phishing and malware\n"
+    )
+    result = CliRunner().invoke(cli, ["explain", str(book)])
+    assert result.exit_code == 0, result.output
+    assert "Gmail > Spam, phishing and malware" in result.output  # a menu item renamed
+    assert "Check \u201cBe more aggressive when filtering spam\u201d." in result.output
+    assert "Click \u201cConfigure\u201d." in result.output  # not in the table: as written
+    assert "Click \u201cSave changes\u201d." in result.output  # the catalogue's key too

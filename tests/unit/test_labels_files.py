@@ -192,3 +192,47 @@ def test_a_numbered_controls_candidates_are_patterns_that_a_labels_file_accepts(
     assert found == ["Hôte {n}"]  # one pattern for every row; names without a number left out
     text = f"fr:\n  host_row: {found[0]}\n"
     assert parse_labels(text, "l.yaml").labels("fr").names("host_row", n=3)[0] == "Hôte 3"
+
+
+def test_a_forms_names_are_overridden_by_the_files_form_table_in_the_runs_language(
+    tmp_path: Path,
+) -> None:
+    from runbook.file.form import names_in
+
+    text = (
+        "en:\n"
+        "  form:\n"
+        "    Enter the IP addresses for the allowlist: [IP addresses to allow, Allowed IPs]\n"
+        "    email   ALLOWLIST: Allowlist\n"
+        "fr:\n"
+        "  form:\n"
+        "    Email allowlist: Liste blanche\n"
+    )
+    file = parse_labels(text, "l.yaml")
+    en, fr = file.labels("en"), file.labels("fr")
+    # The file's names first, then the runbook's own; looked up case and spacing aside.
+    assert names_in("Enter the IP addresses for the allowlist", en) == (
+        "IP addresses to allow",
+        "Allowed IPs",
+        "Enter the IP addresses for the allowlist",
+    )
+    assert names_in("Email allowlist", en) == ("Allowlist", "Email allowlist")
+    # A name by language: the run's; the French table may key it by its English name too.
+    section = {"en": "Email allowlist", "fr": "Liste d'autorisation des e-mails"}
+    assert names_in(section, fr) == ("Liste blanche", "Liste d'autorisation des e-mails")
+    assert names_in("Save", en) == ("Save",)  # not in the table: as the runbook writes it
+    assert en.names("save") == ("Save",)  # the catalogue's keys are untouched
+    (tmp_path / "l.yaml").write_text(text)
+    shown = CliRunner().invoke(cli, ["labels", "--labels", str(tmp_path / "l.yaml"), "--json"])
+    assert json.loads(shown.output)["form"]["email ALLOWLIST"] == ["Allowlist"]
+
+    assert problems("en:\n  form: Allowlist\n") == [
+        "l.yaml:2:9: under 'form', write the names your runbooks give (a form's controls, "
+        "section, buttons, options) and the names the console shows instead"
+    ]
+    assert problems("en:\n  form:\n    Email allowlist: []\n") == [
+        "l.yaml:3:22: 'Email allowlist': give the console's name, or a list of names"
+    ]
+    assert problems("frr:\n  form:\n    a: b\n") == [
+        "l.yaml:1:1: unknown locale 'frr'; did you mean 'fr'?"
+    ]

@@ -50,14 +50,27 @@ def validate(files: tuple[str, ...], var_pairs: tuple[str, ...], as_json: bool) 
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--locale", type=click.Choice(LOCALES), help="Console language.")
 @click.option("--var", "var_pairs", multiple=True, metavar="KEY=VALUE", help="Set a variable.")
+@click.option(
+    "--labels",
+    "labels_file",
+    type=click.Path(dir_okay=False),
+    help="Label overrides (default: the runbook's console.labels): the console's names.",
+)
 @guarded
-def explain(file: str, locale: str | None, var_pairs: tuple[str, ...]) -> None:
+def explain(
+    file: str, locale: str | None, var_pairs: tuple[str, ...], labels_file: str | None
+) -> None:
     """Print the runbook as numbered console steps a person could follow by hand."""
     from runbook.explain import explain as render
     from runbook.file import load_runbook
+    from runbook.file.labels import labels_for, labels_path, load_labels
 
     book = load_runbook(Path(file), variables=parse_vars(var_pairs))
-    click.echo(render(book, locale=locale or book.console.locale))
+    language = locale or book.console.locale
+    if labels_file is None and book.console.labels is not None:
+        labels_file = str(labels_path(file, book.console.labels))
+    labels = labels_for(language, load_labels(Path(labels_file)) if labels_file else None)
+    click.echo(render(book, locale=language, labels=labels))
 
 
 @cli.command(epilog=EPILOG)

@@ -26,7 +26,9 @@ def labels(locale: str | None, labels: str | None, as_json: bool) -> None:
     catalogue = _labels(locale or DEFAULT_LOCALE, labels)
     entries = catalogue_entries(catalogue)
     if as_json:
-        doc = {"locale": catalogue.locale, "labels": entries}
+        doc: dict[str, Any] = {"locale": catalogue.locale, "labels": entries}
+        if catalogue.texts:
+            doc["form"] = {k: list(v) for k, v in catalogue.texts.items()}
         click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
         return
     width = max(len(e["key"]) for e in entries)
@@ -36,6 +38,10 @@ def labels(locale: str | None, labels: str | None, as_json: bool) -> None:
         click.echo(
             f"{e['key']:<{width}}  {e['role']:<{role_width}}  {names}  [{', '.join(e['where'])}]"
         )
+    if catalogue.texts:
+        click.echo("\nform steps' names (the labels file's form:, tried before the runbook's):")
+        for written, given in catalogue.texts.items():
+            click.echo(f"  {written}  ->  {' | '.join(given)}")
 
 
 def _labels(locale: str, file: str | None) -> Labels:

@@ -56,6 +56,7 @@ class Missing:
     where: str
     tried: list[str]
     candidates: list[str]
+    form: bool = False  # a `form` step's name (its key: the runbook's name), not a catalogue key
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -64,6 +65,7 @@ class Missing:
             "where": self.where,
             "tried": self.tried,
             "candidates": self.candidates,
+            **({"form": True} if self.form else {}),
         }
 
 
@@ -157,12 +159,14 @@ class Prober:
     def page(self) -> Page:
         return self.shell.page
 
-    def probe(self, pages: list[str]) -> ProbeReport:
-        """Walk each page (in order); the report."""
+    def probe(self, pages: list[str], then: Callable[[Prober], None] | None = None) -> ProbeReport:
+        """Walk each page (in order), then what `then` walks (the runbooks' forms); the report."""
         self.page.on("request", self._request)
         try:
             for name in pages:
                 self._walk(name)
+            if then is not None:
+                then(self)
         finally:
             self.page.remove_listener("request", self._request)
         self.report.writes = len(self._writes)

@@ -56,21 +56,27 @@ def labels_file_text(report: ProbeReport) -> str:
     ]
     seen: set[str] = set()
     for m in report.missing:
-        if m.key in seen:
+        if m.key in seen or m.form:
             continue
         seen.add(m.key)
         lines.extend(_entry(m))
-    if not seen:
+    forms = {m.key: m for m in report.missing if m.form}  # under `form:`, by the runbook's name
+    if forms:
+        lines.append("  form:")
+        for m in forms.values():
+            lines.extend(f"  {line}" for line in _entry(m, json.dumps(m.key, ensure_ascii=False)))
+    if not seen and not forms:
         lines.append("  {}  # nothing was missing")
     return "\n".join(lines) + "\n"
 
 
-def _entry(m: Missing) -> list[str]:
+def _entry(m: Missing, key: str | None = None) -> list[str]:
+    key = key or m.key
     was = " | ".join(m.tried)
     others = ", ".join(m.candidates[1:])
     note = f"  # replaces {was!r} ({m.role} on {m.where})"
     if others:
         note += f"; other candidates: {others}"
     if not m.candidates:
-        return [f"{note}; no candidate found", f"  # {m.key}: ..."]
-    return [note, f"  {m.key}: {json.dumps(m.candidates[0], ensure_ascii=False)}"]
+        return [f"{note}; no candidate found", f"  # {key}: ..."]
+    return [note, f"  {key}: {json.dumps(m.candidates[0], ensure_ascii=False)}"]

@@ -10,6 +10,7 @@ from runbook import defaults
 from runbook.console.hazards import Hazards
 from runbook.console.places import PAGES
 from runbook.console.probe import Capture, Prober, ProbeReport
+from runbook.console.probe_forms import FormToProbe, Named, probe_forms
 from runbook.console.session import BrowserSession, SessionOptions
 from runbook.console.shell import ConsoleShell
 from runbook.console.signin import (
@@ -21,6 +22,7 @@ from runbook.console.signin import (
 from runbook.engine.options import SIMULATOR, RunOptions, embedded
 from runbook.errors import ExitCode
 from runbook.file import Runbook
+from runbook.file.form import Form, Name, name_in, names_in
 from runbook.file.kinds import KINDS
 from runbook.file.labels import labels_for, labels_path, load_labels
 from runbook.locales import Labels
@@ -37,6 +39,34 @@ def pages_of(books: list[Runbook]) -> list[str]:
     when no runbook is given)."""
     used = {KINDS[step.kind].page for book in books for step in book.steps}
     return [name for name in PAGES if not books or name in used]
+
+
+def forms_of(books: list[Runbook], labels: Labels) -> list[FormToProbe]:
+    """What the runbooks' `form` steps name (a kind from a package built on them included), in
+    the run's language, a labels file's names first."""
+
+    def named(name: Name | None) -> Named | None:
+        if name is None:
+            return None
+        return Named(name_in(name, labels.locale), names_in(name, labels))
+
+    return [
+        FormToProbe(
+            name=form.name,
+            path=form.page.path,
+            section=named(form.section),
+            opened=named(form.open),
+            save=named(form.save) if form.saves else None,
+            saves=form.saves,
+            controls=[
+                (c.role, Named(name_in(c.name, labels.locale), names_in(c.name, labels)))
+                for c in form.controls
+            ],
+        )
+        for book in books
+        for form in (step.resource for step in book.steps)
+        if isinstance(form, Form)
+    ]
 
 
 def probe_labels(books: list[Runbook], options: RunOptions) -> Labels:
@@ -79,7 +109,10 @@ def probe(books: list[Runbook], options: RunOptions, capture: Capture | None = N
             try:
                 if creds is not None:
                     shell.sign_in(creds)
-                report = Prober(shell, labels, capture).probe(pages_of(books))
+                report = Prober(shell, labels, capture).probe(
+                    pages_of(books),
+                    then=lambda prober: probe_forms(prober, forms_of(books, labels)),
+                )
             finally:
                 trace = _keep_trace(session, options, policy, report, password)
             if trace is not None:

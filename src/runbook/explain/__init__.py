@@ -11,6 +11,7 @@ from __future__ import annotations
 from runbook.explain.core import KindExplainer, Writer, render
 from runbook.file.kinds import KINDS, fault, kind_part, part_name, registered
 from runbook.file.model import Runbook
+from runbook.locales import Labels
 
 
 def _explainer_of(kind: str) -> KindExplainer:
@@ -45,6 +46,7 @@ def explainer(kind: str) -> KindExplainer:
         ) from None
 
 
-def explain(book: Runbook, locale: str) -> str:
-    """The runbook as numbered steps to follow by hand in the console, in `locale`."""
-    return render(Writer(locale), book, explainer)
+def explain(book: Runbook, locale: str, labels: Labels | None = None) -> str:
+    """The runbook as numbered steps to follow by hand in the console, in `locale` (with a
+    labels file's names, `labels`, when given)."""
+    return render(Writer(locale, labels), book, explainer)

@@ -33,8 +33,8 @@ class Item:
 class Writer:
     """Sentences for one console language: catalogue names quoted, prose from the locale."""
 
-    def __init__(self, locale: str) -> None:
-        self.labels = Labels(locale)
+    def __init__(self, locale: str, labels: Labels | None = None) -> None:
+        self.labels = labels if labels is not None else Labels(locale)
         self.locale = self.labels.locale
         found = catalogue(locale)
         self.prose = found.prose

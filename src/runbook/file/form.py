@@ -17,6 +17,7 @@ from runbook.file import checks
 from runbook.file.fields import Resource, SpecIssue, SpecModel, fail
 from runbook.file.kind import KindInfo
 from runbook.file.placement import PerOu
+from runbook.locales import Labels
 
 Name = str | dict[str, str]  # a console name, or its names by locale
 ROLES: tuple[str, ...] = ("textbox", "checkbox", "radio", "switch", "combobox")
@@ -40,6 +41,13 @@ def name_in(name: Name, locale: str) -> str:
     if isinstance(name, str):
         return name
     return name.get(locale) or next(iter(name.values()))
+
+
+def names_in(name: Name, labels: Labels) -> tuple[str, ...]:
+    """The names to look for in the run's language: a labels file's for the runbook's name
+    (`form:`, looked up by its name in that language, then by its English name), then the
+    runbook's own."""
+    return labels.renamed(name_in(name, labels.locale), shown_name(name))
 
 
 def shown_name(name: Name) -> str:

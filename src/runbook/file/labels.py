@@ -4,6 +4,8 @@
 en:
   add_route: New route
   require_tls: [Require TLS, Require mail to be transmitted via TLS]
+  form:                   # a `form` step's names (its controls, section, buttons, options,
+    Email allowlist: Allowlist   # menu items): the runbook's name -> the console's name(s)
 ```
 
 `load_labels(path)` reads one, refusing (as an invalid runbook is: `FILE:LINE:COL`, exit 65)
@@ -39,6 +41,8 @@ class LabelsFile:
 
     file: str
     names: dict[str, dict[LabelKey, tuple[str, ...]]] = field(default_factory=dict)
+    # per locale, the `form:` table: a name a runbook writes -> the console's names for it
+    texts: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def for_locale(self, locale: str) -> dict[LabelKey, tuple[str, ...]]:
         """The file's names for this locale (empty when it gives none)."""
@@ -53,7 +57,7 @@ class LabelsFile:
                 f"unsupported console locale {locale!r}: use one of {', '.join(LOCALES)}, or "
                 f"a labels file that gives it ({self.file} gives: {given})"
             )
-        return Labels(locale, self.for_locale(locale))
+        return Labels(locale, self.for_locale(locale), self.texts.get(locale, {}))
 
 
 def labels_for(locale: str, file: LabelsFile | None) -> Labels:
@@ -117,14 +121,57 @@ def parse_labels(text: str, file: str) -> LabelsFile:
         ) from None
     problems: list[tuple[Pos, str]] = []
     out: dict[str, dict[LabelKey, tuple[str, ...]]] = {}
+    texts: dict[str, dict[str, tuple[str, ...]]] = {}
     for locale, entries in source.data.items():
+        if isinstance(entries, dict) and FORM_TABLE in entries:
+            texts[str(locale)] = _form_names(source, str(locale), entries[FORM_TABLE], problems)
+            entries = {k: v for k, v in entries.items() if k != FORM_TABLE}
+            # a `form:` table alone: for a language runbook ships (else: a problem below)
+            if not entries and (
+                str(locale) in LOCALES or not _known_locale(source, str(locale), problems)
+            ):
+                continue
         names = _locale_names(source, str(locale), entries, problems)
         if names is not None:
             out[str(locale)] = names
     if problems:
         problems.sort()
         raise InvalidRunbook([Problem(file, p.line, p.column, m) for p, m in problems])
-    return LabelsFile(file, out)
+    return LabelsFile(file, out, texts)
+
+
+FORM_TABLE = "form"  # under a locale: a `form` step's names, as the runbook writes them
+
+
+def _form_names(
+    source: Source, locale: str, table: Any, problems: list[tuple[Pos, str]]
+) -> dict[str, tuple[str, ...]]:
+    """A locale's `form:` table: each name a runbook writes, and the console's names for it."""
+    path = (locale, FORM_TABLE)
+    if not isinstance(table, dict) or not table:
+        problems.append(
+            (
+                source.position(path),
+                "under 'form', write the names your runbooks give (a form's controls, section, "
+                "buttons, options) and the names the console shows instead",
+            )
+        )
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for written, value in table.items():
+        at = (*path, written)
+        if not isinstance(written, str) or not written.strip():
+            problems.append((source.key_position(at), f"a name is non-empty text, got {written!r}"))
+            continue
+        items = value if isinstance(value, list) else [value]
+        given = [" ".join(i.split()) for i in items if isinstance(i, str) and i.strip()]
+        if not items or len(given) != len(items):
+            problems.append(
+                (source.position(at), f"{written!r}: give the console's name, or a list of names")
+            )
+            continue
+        out[" ".join(written.split())] = tuple(given)
+    return out
 
 
 _EMPTY = "the labels file is empty; write a locale (en:) with catalogue keys under it"
@@ -140,10 +187,7 @@ def _locale_names(
     source: Source, locale: str, entries: Any, problems: list[tuple[Pos, str]]
 ) -> dict[LabelKey, tuple[str, ...]] | None:
     at = source.key_position((locale,))
-    close = did_you_mean(locale, LOCALES)
-    if locale not in LOCALES and (close or not LOCALE_CODE.match(locale)):
-        hint = close or f"; use one of {', '.join(LOCALES)} (or a code like de, pt-BR)"
-        problems.append((at, f"unknown locale {locale!r}{hint}"))
+    if not _known_locale(source, locale, problems):
         return None
     if not isinstance(entries, dict) or not entries:
         problems.append(
@@ -170,6 +214,16 @@ def _locale_names(
             )
         )
     return names
+
+
+def _known_locale(source: Source, locale: str, problems: list[tuple[Pos, str]]) -> bool:
+    """Whether `locale` is one runbook ships or looks like a language code (else a problem)."""
+    close = did_you_mean(locale, LOCALES)
+    if locale not in LOCALES and (close or not LOCALE_CODE.match(locale)):
+        hint = close or f"; use one of {', '.join(LOCALES)} (or a code like de, pt-BR)"
+        problems.append((source.key_position((locale,)), f"unknown locale {locale!r}{hint}"))
+        return False
+    return True
 
 
 def _names(

@@ -71,6 +71,12 @@ def missing_keys(names: Mapping[LabelKey, object]) -> list[LabelKey]:
     return [key for key in keys if key not in names]
 
 
+def text_key(name: str) -> str:
+    """How a written name is looked up in a labels file's `form:` table: case aside, runs of
+    whitespace as one."""
+    return " ".join(name.split()).casefold()
+
+
 @cache
 def catalogue(locale: str) -> Catalogue:
     """The catalogue of a locale, from its module `runbook.locales.<locale>`."""
@@ -84,12 +90,19 @@ class Labels:
 
     `overrides` (a labels file's names for this locale, see `runbook.file.labels`) are tried
     before the built-in names; a locale runbook does not ship takes every name from them.
+    `texts` (the file's `form:` table) maps a name a runbook writes (a `form` step's control,
+    section, button, option or menu item) to the names the console gives it instead.
     """
 
     def __init__(
-        self, locale: str, overrides: Mapping[LabelKey, tuple[str, ...]] | None = None
+        self,
+        locale: str,
+        overrides: Mapping[LabelKey, tuple[str, ...]] | None = None,
+        texts: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.overrides: dict[LabelKey, tuple[str, ...]] = dict(overrides or {})
+        self.texts: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (texts or {}).items()}
+        self._texts = {text_key(k): v for k, v in self.texts.items()}
         self.locale: str = locale
         if locale in LOCALES:
             self._catalogue: Catalogue | None = catalogue(locale)
@@ -128,6 +141,16 @@ class Labels:
         """Whether one of the names occurs in `text` (case aside): for parts of messages."""
         lowered = text.lower()
         return any(n.lower() in lowered for n in self.names(key))
+
+    def renamed(self, name: str, *also: str) -> tuple[str, ...]:
+        """The names to look for where a runbook writes `name`: the labels file's names for
+        it (its `form:` table; else for `also`, e.g. the runbook's English name for it), then
+        `name` itself."""
+        for written in (name, *also):
+            given = self._texts.get(text_key(written))
+            if given:
+                return tuple(dict.fromkeys((*given, name)))
+        return (name,)
 
     def value_of(self, keys: Mapping[V, LabelKey], text: str) -> V | None:
         """The runbook value whose control is named `text` (`keys`: value -> label key)."""

@@ -24,7 +24,11 @@ from runbook.simulator.org_units import TOP, ancestors
 from runbook.simulator.validation import Invalid, Json
 
 STATE_KEY = "gmail_settings"
-FieldKind = Literal["text", "checkbox", "menu", "radio"]
+FieldKind = Literal["text", "checkbox", "switch", "menu", "radio"]
+# How a section is edited: its controls in the page with its own Cancel and Save (`inline`);
+# in a dialog its Configure button opens, saved there (`dialog`); or each change saved at once,
+# no Save (`on_change`). In a child OU the last two override the section by saving it.
+EditMode = Literal["inline", "dialog", "on_change"]
 Status = Literal["local", "inherited", "overridden"]
 
 
@@ -41,7 +45,7 @@ class Field:
 
     def check(self, raw: Any, where: str) -> Any:
         """The value as stored, canonical; `Invalid` when the console refuses it."""
-        if self.kind == "checkbox":
+        if self.kind in ("checkbox", "switch"):
             if not isinstance(raw, bool):
                 raise Invalid("err_bad_request", where, "expected true or false")
             return raw
@@ -61,6 +65,8 @@ class Section:
     title: str
     fields: tuple[Field, ...]
     intro: str | None = None
+    edit: EditMode = "inline"
+    dialog: str | None = None  # edit="dialog": the string key of the dialog's title
 
     def defaults(self) -> Json:
         return {f.key: copy.deepcopy(f.default) for f in self.fields}
@@ -106,6 +112,8 @@ class SettingsPage:
                     "key": s.key,
                     "title": s.title,
                     "intro": s.intro,
+                    "edit": s.edit,
+                    "dialog": s.dialog,
                     "fields": [
                         {
                             "key": f.key,
@@ -158,6 +166,25 @@ SPAM = SettingsPage(
             "inbound",
             "spam_inbound",
             (Field("scope", "radio", "spam_inbound_question", "all", INBOUND_SCOPES),),
+        ),
+        Section(
+            "spam_filter",
+            "spam_filter",
+            (
+                Field("aggressive", "checkbox", "spam_aggressive", False),
+                Field("bypass_internal", "checkbox", "spam_bypass_internal", False),
+                Field("admin_quarantine", "checkbox", "spam_admin_quarantine", False),
+            ),
+            intro="spam_filter_intro",
+            edit="dialog",
+            dialog="spam_filter_dialog",
+        ),
+        Section(
+            "quarantine_notifications",
+            "spam_notify",
+            (Field("notify_admins", "switch", "spam_notify_admins", False),),
+            intro="spam_notify_intro",
+            edit="on_change",
         ),
     ),
 )

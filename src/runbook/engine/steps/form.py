@@ -3,8 +3,10 @@
 The page, section and controls come from the runbook (`file/form.py`), by role and accessible
 name; the plan names each control with its value before and after. In a child OU a section
 shown as Inherited is overridden only when a value differs; `inherit: true` returns it to the
-parent's values. Dry runs fill and cancel (an inherited section is not overridden to do so;
-a page that saves each change is not touched); drift reads and reports.
+parent's values. A form in a dialog (`open:`) is read there, and the dialog cancelled unless
+saved. Dry runs fill and cancel (an inherited section is not overridden to do so; a page that
+saves each change is not touched, and the message names what was not changed); drift reads
+and reports.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from runbook.engine.plan import Plan, convergence
 from runbook.engine.steps.base import StepType
 from runbook.errors import RunbookError, StepFailed
 from runbook.file import Step
-from runbook.file.form import Control, Form, name_in
+from runbook.file.form import Control, Form, names_in
 from runbook.names import placed, shown
 
 INHERIT_FIELD = "(section)"
@@ -45,12 +47,12 @@ class FormStep(StepType[Any, Any]):
         return cast(Form, self.step.resource)
 
     def controls(self) -> list[FormControl]:
-        locale = self.ctx.labels.locale
+        labels = self.ctx.labels
         return [
             FormControl(
                 c.role,
-                name_in(c.name, locale),
-                name_in(c.option, locale) if c.option is not None else None,
+                names_in(c.name, labels),
+                names_in(c.option, labels) if c.option is not None else None,
             )
             for c in self.form.controls
         ]
@@ -59,18 +61,22 @@ class FormStep(StepType[Any, Any]):
         ctx, form = self.ctx, self.form
         ctx.say(f"Open {form.page.path} for the form {form.name!r}")
         ctx.shell.open_path(form.page.path, self.org_unit)
-        locale = ctx.labels.locale
+        labels = ctx.labels
         page = self.form_page = FormPage(
             ctx.page,
-            ctx.labels,
+            labels,
             ctx.guard,
             ctx.shell.hazards,
-            section=name_in(form.section, locale) if form.section is not None else None,
-            opened=name_in(form.open, locale) if form.open is not None else None,
-            save=name_in(form.save, locale) if form.save is not None else None,
+            section=names_in(form.section, labels) if form.section is not None else None,
+            opened=names_in(form.open, labels) if form.open is not None else None,
+            save=names_in(form.save, labels) if form.save is not None and form.saves else None,
             saves=form.saves,
         )
         page.wait_ready()
+        inherited = self.org_unit not in ("", "/") and page.inherited()
+        overridable = inherited and page.overridable()  # else saving overrides it
+        if not form.inherit:
+            page.open()
         if ctx.read_only:
             ctx.look_ahead()
         acted = self._actions(page)
@@ -78,7 +84,6 @@ class FormStep(StepType[Any, Any]):
         missing = page.missing(controls)
         if missing:
             raise page.not_found(missing)
-        inherited = self.org_unit not in ("", "/") and page.inherited()
         have = acted | self._read(page, controls, inherited)
         plan = self.plan(self.step, have)
         if ctx.observe is not None:
@@ -88,26 +93,26 @@ class FormStep(StepType[Any, Any]):
         self.result.details["inherited"] = inherited
         if plan.action == "none":
             ctx.known[self.kind].add(shown(form.name))
-            return
-        if ctx.mode == "drift":
+        elif ctx.mode == "drift":
             self._drift(plan)
         elif ctx.mode == "dry-run":
-            self._rehearse(page, controls, plan, inherited)
+            self._rehearse(page, controls, plan, overridable)
         else:
-            self._apply(page, controls, plan, inherited)
+            self._apply(page, controls, plan, overridable)
+        page.close()  # a dialog not saved: cancelled
 
     def _actions(self, page: FormPage) -> dict[str, str]:
         """The escape hatch, before the controls: each `expect` waited for (unless a write
         before it was only noted); each write whose guard says it is needed done (apply) or
         only noted (dry run, drift). Each write as the
         plan names it: "not done" when it was needed, "done" when its guard said not."""
-        locale, state = self.ctx.labels.locale, {}
+        labels, state = self.ctx.labels, {}
         skipped = False  # a write not done (dry run, drift): what follows may not hold
         for action in self.form.actions:
             target = action.target
             what = target.shown()
             element = page.element(
-                target.role, name_in(target.name, locale), target.checked, target.disabled
+                target.role, names_in(target.name, labels), target.checked, target.disabled
             )
             if action.verb == "expect":
                 if not skipped:
@@ -117,7 +122,7 @@ class FormStep(StepType[Any, Any]):
             assert guard is not None, "a write action has its guard (checked on load)"
             there = page.shows(
                 page.element(
-                    guard.role, name_in(guard.name, locale), guard.checked, guard.disabled
+                    guard.role, names_in(guard.name, labels), guard.checked, guard.disabled
                 ),
                 guard.shown(),
             )
@@ -131,7 +136,7 @@ class FormStep(StepType[Any, Any]):
             value: Any = {
                 "fill": action.value,
                 "check": action.checked,
-                "choose": name_in(action.option, locale) if action.option is not None else None,
+                "choose": names_in(action.option, labels) if action.option is not None else None,
             }.get(action.verb)
             self.save_sent = True
             page.act(action.verb, element, what, value)
@@ -165,15 +170,18 @@ class FormStep(StepType[Any, Any]):
         self.result.message = f"{differing} differ{'s' if len(plan.changes) == 1 else ''}"
 
     def _rehearse(
-        self, page: FormPage, controls: list[FormControl], plan: Plan, inherited: bool
+        self, page: FormPage, controls: list[FormControl], plan: Plan, overridable: bool
     ) -> None:
         self.result.status = "would_change"
         skipped = [c.field for c in plan.changes if c.before == "not done"]
+        changing = self._control_changes(plan)
+        if changing and not self.form.saves:
+            skipped.append(f"change {', '.join(changing)} (the page saves each change)")
         if skipped:
             self.result.message = f"dry run: did not {'; '.join(skipped)}"
-        if not self._control_changes(plan):
+        if not changing:
             return
-        if self.form.inherit or inherited or not self.form.saves:
+        if self.form.inherit or overridable or not self.form.saves:
             # Overriding, or a page that saves each change, would write: shown, not filled.
             self.ctx.checkpoint(self.result, "live")
             return
@@ -184,7 +192,7 @@ class FormStep(StepType[Any, Any]):
         self.filled = False
 
     def _apply(
-        self, page: FormPage, controls: list[FormControl], plan: Plan, inherited: bool
+        self, page: FormPage, controls: list[FormControl], plan: Plan, overridable: bool
     ) -> None:
         what = self._what()
         if self.form.inherit:
@@ -194,7 +202,7 @@ class FormStep(StepType[Any, Any]):
             self.result.status = "changed"
             self.ctx.checkpoint(self.result, "saved")
             return
-        if inherited:
+        if overridable:
             self.ctx.say(f"Override {what}")
             page.override()
             self.filled = True
@@ -205,12 +213,14 @@ class FormStep(StepType[Any, Any]):
             page.guard.allow(f"change {what} (the page saves each change)")
         self._set_controls(page, controls, plan)
         self.ctx.checkpoint(self.result, "filled")
-        self.ctx.say(f"Save {what}", page.save_button())
+        if self.form.saves:
+            self.ctx.say(f"Save {what}", page.save_button())
         self.save_sent = True
         page.save(what)
         self.filled = False
         self.result.status = "changed"
         self.ctx.look_ahead()
+        page.open()  # a dialog closes once saved: read back in it again
         have = self._read(page, controls, inherited=False)
         self.ctx.checkpoint(self.result, "saved")
         wrong = [f for f, v in plan.wanted.items() if f in have and have.get(f) != v]
@@ -252,10 +262,12 @@ class FormStep(StepType[Any, Any]):
 
 
 def _same_option(shown_text: Any, spec: Control, control: FormControl) -> bool:
-    """Whether a menu shows the runbook's option (any of its names, case and spacing aside)."""
-    if not isinstance(shown_text, str) or spec.option is None:
+    """Whether a menu shows the runbook's option (any of its names, a labels file's included;
+    case and spacing aside)."""
+    if not isinstance(shown_text, str) or spec.option is None or control.option is None:
         return False
-    names = spec.option.values() if isinstance(spec.option, dict) else [spec.option]
+    written = spec.option.values() if isinstance(spec.option, dict) else [spec.option]
+    names = [*control.option, *written]
     return any(shown(n).casefold() == shown(shown_text).casefold() for n in names)
 
 

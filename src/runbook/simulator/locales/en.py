@@ -352,6 +352,17 @@ STRINGS: dict[str, str] = {
     "spam_inbound_question": "Which messages should these settings apply to?",  # [?]
     "spam_inbound_all": "Apply to all messages",  # [?]
     "spam_inbound_external": "Apply only to messages from outside the domain",  # [?]
+    "spam_filter": "Spam",
+    "spam_filter_intro": "Decide how spam sent to your users is handled.",  # [?]
+    "spam_filter_dialog": "Spam settings",  # [?] the title of Configure's dialog
+    "spam_aggressive": "Be more aggressive when filtering spam",
+    "spam_bypass_internal": "Bypass spam filters for messages from internal senders",
+    "spam_admin_quarantine": "Put spam in administrative quarantine",
+    "spam_notify": "Quarantine notifications",  # [?]
+    "spam_notify_intro": "Each change is saved as soon as it is made.",  # [?]
+    "spam_notify_admins": "Email administrators when a message is quarantined",  # [?]
+    "setting_on": "On",  # [?] a setting's value in a section's summary
+    "setting_off": "Off",  # [?]
     "err_spam_ip_invalid": "{value} is not a valid IPv4 address or CIDR range.",  # [?]
 }
 

@@ -375,6 +375,21 @@ STRINGS: dict[str, str] = {
     "spam_inbound_external": (
         "Appliquer uniquement aux messages provenant de l'extérieur du domaine"
     ),  # [?]
+    "spam_filter": "Spam",  # [?]
+    "spam_filter_intro": "Choisissez comment traiter le spam envoyé à vos utilisateurs.",  # [?]
+    "spam_filter_dialog": "Paramètres du spam",  # [?]
+    "spam_aggressive": "Filtrer le spam de manière plus stricte",  # [?]
+    "spam_bypass_internal": (
+        "Ignorer les filtres antispam pour les messages des expéditeurs internes"
+    ),  # [?]
+    "spam_admin_quarantine": "Placer le spam en quarantaine administrative",  # [?]
+    "spam_notify": "Notifications de quarantaine",  # [?]
+    "spam_notify_intro": "Chaque modification est enregistrée dès qu'elle est faite.",  # [?]
+    "spam_notify_admins": (
+        "Envoyer un e-mail aux administrateurs quand un message est mis en quarantaine"
+    ),  # [?]
+    "setting_on": "Activé",  # [?]
+    "setting_off": "Désactivé",  # [?]
     "err_spam_ip_invalid": "{value} n'est pas une adresse IPv4 ou une plage CIDR valide.",  # [?]
 }
 

@@ -1,5 +1,6 @@
 // The controls of a settings section, one per field the server describes (CFG.settings): a
-// textbox (a list shown as "a, b"), a checkbox, a menu (the ARIA combobox) or a radio group,
+// textbox (a list shown as "a, b"), a checkbox, a switch (a button with role switch, turned
+// at once by a click: `onChange()` then saves it), a menu (the ARIA combobox) or a radio group,
 // each with its visible label as its accessible name. A control: { el, focusable, get(), set(v),
 // setDisabled(on), invalid(slot) / valid() }; `onChange()` after each user change.
 import { combobox } from "./combobox.js";
@@ -63,6 +64,34 @@ function checkboxControl(field, onChange) {
     valid: () => {
       input.removeAttribute("aria-invalid");
       describe(input, hint, null);
+    },
+  };
+}
+
+function switchControl(field, onChange) {
+  const labelId = nextId("switch-label");
+  const hint = hintOf(field);
+  const sw = h("button", { type: "button", role: "switch", class: "switch", "aria-labelledby": labelId, "aria-checked": "false" });
+  const on = () => sw.getAttribute("aria-checked") === "true";
+  sw.addEventListener("click", () => {
+    sw.setAttribute("aria-checked", String(!on()));
+    onChange();
+  });
+  describe(sw, hint, null);
+  return {
+    el: h("div", { class: "check-field" }, h("div", { class: "check" }, sw, h("span", { id: labelId }, t(field.label))), hint),
+    focusable: sw,
+    get: () => on(),
+    set: (v) => sw.setAttribute("aria-checked", String(!!v)),
+    same: (v) => on() === !!v,
+    setDisabled: (d) => (sw.disabled = d),
+    invalid: (slot) => {
+      sw.setAttribute("aria-invalid", "true");
+      describe(sw, hint, slot);
+    },
+    valid: () => {
+      sw.removeAttribute("aria-invalid");
+      describe(sw, hint, null);
     },
   };
 }
@@ -133,7 +162,14 @@ function radioControl(field, onChange) {
   };
 }
 
-const KINDS = { text: textControl, checkbox: checkboxControl, menu: menuControl, radio: radioControl };
+const KINDS = { text: textControl, checkbox: checkboxControl, switch: switchControl, menu: menuControl, radio: radioControl };
+
+// A value as a section's summary shows it (a section edited in a dialog).
+export function summaryText(field, v) {
+  if (field.kind === "checkbox" || field.kind === "switch") return t(v ? "setting_on" : "setting_off");
+  const option = field.options.find(([value]) => value === v);
+  return option ? t(option[1]) : shownText(v);
+}
 
 export function settingControl(field, onChange) {
   return KINDS[field.kind](field, onChange);
