@@ -248,6 +248,7 @@ class ListPage:
         """The name of every entry listed, in console order (empty list when none)."""
         return [name for name, _ in self.rows()]
 
+    @doing("reading the {self.info.name} list")
     def rows(self, flag: LabelKey | None = None) -> list[tuple[str, bool]]:
         """Each entry's name, in console order, and whether a cell of its row reads one of
         `flag`'s names (e.g. "Inherited"): the whole list read at once."""

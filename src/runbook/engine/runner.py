@@ -9,12 +9,13 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from runbook.console.browser import ffmpeg_path
+from runbook.console.driver import keeping
 from runbook.console.run import ConsoleOptions, OpenConsole, run_console
 from runbook.console.signin import Credentials, check_session_target, password_from_env
 from runbook.engine.context import DnsSettings, RunContext
@@ -29,7 +30,7 @@ from runbook.results import Mode, RunResult
 from runbook.session_age import SESSION_LIMIT_S, minutes
 from runbook.target import console_url
 
-__all__ = ["Outputs", "RunOptions", "execute"]
+__all__ = ["Outputs", "RunOptions", "execute", "sharing_a_browser"]
 
 
 # After Ctrl-C or SIGTERM the run closes its dialog, its browser and its outputs; should the
@@ -77,6 +78,12 @@ def _signals_as_interrupt() -> Iterator[None]:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def sharing_a_browser() -> AbstractContextManager[None]:
+    """While inside, the runs of this thread share one Playwright driver and one browser,
+    each in a browser context of its own (a fleet worker's tenants)."""
+    return keeping()
 
 
 def execute(book: Runbook, file: Path, options: RunOptions, work: Work | None = None) -> int:

@@ -134,10 +134,10 @@ def _serve(conn: Connection) -> None:
     the first; each tenant's run has a browser context of its own (its session, trace, video
     and evidence), closed when its run ends. A browser a tenant crashed is started again.
     """
-    from runbook.console.driver import keeping
+    from runbook.engine.runner import sharing_a_browser
 
     try:
-        with keeping():
+        with sharing_a_browser():
             while True:
                 try:
                     job = conn.recv()

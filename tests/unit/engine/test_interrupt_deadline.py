@@ -14,8 +14,8 @@ import threading, time
 from runbook.engine import runner
 runner.CLEAN_UP_S = 1.0
 with runner._signals_as_interrupt():
-    print("ready", flush=True)
     try:
+        print("ready", flush=True)
         time.sleep(60)
     except KeyboardInterrupt:
         threading.Event().wait()  # closing never ends
