@@ -73,12 +73,12 @@ def test_a_form_sets_only_what_differs_saves_once_and_is_then_in_sync(
     book = str(write_runbook(_book(_spoofing(), _allowlist())))
     dry = runbook_cli("run", book, "--dry-run", "--json")
     assert dry.code == 0, dry.output
-    assert [s["status"] for s in dry.json()["steps"]] == ["would_change", "would_change"]
+    assert [s["status"] for s in dry.run()["steps"]] == ["would_change", "would_change"]
     assert sim.audit() == []  # filled, then cancelled
 
     first = runbook_cli("run", book, "--json")
     assert first.code == 0, first.output
-    steps = first.json()["steps"]
+    steps = first.run()["steps"]
     assert [s["status"] for s in steps] == ["changed", "changed"]
     changes = {c["field"]: (c["before"], c["after"]) for c in steps[0]["changes"]}
     assert changes == {
@@ -95,7 +95,7 @@ def test_a_form_sets_only_what_differs_saves_once_and_is_then_in_sync(
 
     again = runbook_cli("run", book, "--json")
     assert again.code == 0, again.output
-    assert [s["status"] for s in again.json()["steps"]] == ["ok", "ok"]
+    assert [s["status"] for s in again.run()["steps"]] == ["ok", "ok"]
     assert len(sim.audit()) == 2  # a second run: no write
     assert runbook_cli("drift", book).code == 0
 
@@ -109,7 +109,7 @@ def test_a_form_sets_only_what_differs_saves_once_and_is_then_in_sync(
     )
     drift = runbook_cli("drift", book, "--json")
     assert drift.code == 2, drift.output
-    [step] = [s for s in drift.json()["steps"] if s["status"] == "drift"]
+    [step] = [s for s in drift.run()["steps"] if s["status"] == "drift"]
     assert 'checkbox "Protect against spoofing of employee names"' in step["message"]
 
 
@@ -144,7 +144,7 @@ def test_in_a_child_ou_a_section_is_overridden_only_when_it_differs_and_inherits
     back = str(write_runbook(_book(inherit), "inherit.yaml"))
     drift = runbook_cli("drift", back, "--json")
     assert drift.code == 2, drift.output
-    assert "overridden in /Sales" in drift.json()["steps"][0]["message"]
+    assert "overridden in /Sales" in drift.run()["steps"][0]["message"]
     assert runbook_cli("run", back).code == 0
     assert _writes(sim)[-1] == ("inherit_setting", "spoofing", "/Sales")
     assert "gmail_settings" not in sim.state()
@@ -158,7 +158,7 @@ def test_a_control_that_is_not_on_the_page_exits_4_with_what_is_there(
     wrong["controls"] = [{"checkbox": "Allow everyone", "checked": True}]
     result = runbook_cli("run", str(write_runbook(_book(wrong))), "--json")
     assert result.code == 4, result.output
-    message = result.json()["steps"][0]["message"]
+    message = result.run()["steps"][0]["message"]
     assert 'checkbox "Allow everyone"' in message
     assert 'textbox "Enter the IP addresses for the allowlist"' in message  # what is there
     assert sim.audit() == []
@@ -204,7 +204,7 @@ def test_a_form_is_planned_then_applied_and_its_secret_value_is_in_no_output(
     assert sim.state()["gmail_settings"]["spam"]["/"]["allowlist"]["ip_addresses"] == [
         "198.51.100.7"
     ]
-    run_dir = tmp_path / applied.json()["run_dir"]
+    run_dir = tmp_path / applied.run()["run_dir"]
     for written in run_dir.glob("*"):
         if written.suffix in (".json", ".jsonl", ".html", ".yml"):
             assert "198.51.100.7" not in written.read_text(), written
@@ -240,20 +240,20 @@ def test_the_escape_hatch_acts_only_when_its_guard_says_and_never_in_a_dry_run(
     book = str(write_runbook(_book(by_hand)))
     dry = runbook_cli("run", book, "--dry-run", "--json")
     assert dry.code == 0, dry.output
-    [step] = dry.json()["steps"]
+    [step] = dry.run()["steps"]
     assert step["status"] == "would_change"
     assert 'did not click button "Override"' in step["message"]
     assert sim.audit() == []
 
     first = runbook_cli("run", book, "--json")
     assert first.code == 0, first.output
-    assert first.json()["steps"][0]["status"] == "changed"
+    assert first.run()["steps"][0]["status"] == "changed"
     assert _writes(sim) == [("override_setting", "pre_delivery_scanning", "/Sales")]
     assert not sim.state()["gmail_settings"]["spam"]["/Sales"]["pre_delivery_scanning"]["enabled"]
 
     again = runbook_cli("run", book, "--json")
     assert again.code == 0, again.output
-    assert again.json()["steps"][0]["status"] == "ok"  # every guard says: nothing to do
+    assert again.run()["steps"][0]["status"] == "ok"  # every guard says: nothing to do
     assert len(sim.audit()) == 1
     assert runbook_cli("drift", book).code == 0
 

@@ -27,7 +27,7 @@ def test_a_renamed_button_is_found_by_probe_and_adapted_by_the_labels_it_writes(
 
     probed = runbook_cli("probe", str(book), "--json", "--write-labels", "labels.yaml")
     assert probed.code == 4, probed.output
-    doc = probed.json()
+    doc = probed.json()["probe"]
     [missing] = doc["missing"]
     assert missing["key"] == "add_route"
     assert missing["role"] == "button"
@@ -130,7 +130,7 @@ def test_a_renamed_numbered_control_gets_the_catalogues_pattern_as_its_candidate
 
     probed = runbook_cli("probe", str(book), "--json", "--write-labels", "labels.yaml")
     assert probed.code == 4, probed.output
-    [missing] = probed.json()["missing"]
+    [missing] = probed.json()["probe"]["missing"]
     assert (missing["key"], missing["where"]) == ("host_row", "hosts/route_dialog")
     assert missing["tried"] == ["Host {n}"]
     assert missing["candidates"] == ["Server {n}"]  # the pattern, not one row's name

@@ -45,7 +45,7 @@ def test_a_route_created_by_someone_else_meanwhile_is_not_overwritten(
     ).raise_for_status()
     result = runbook_cli("run", str(write_runbook(route_only())), "--json")
     assert result.code == 1, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert step["status"] == "failed"
     assert "created by someone else meanwhile" in step["message"]
     assert "nothing was overwritten" in step["message"]
@@ -62,7 +62,7 @@ def test_a_route_equal_to_ours_created_meanwhile_is_not_claimed_as_our_save(
     ).raise_for_status()
     result = runbook_cli("run", str(write_runbook(route_only())), "--json")
     assert result.code == 1, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert "created by someone else meanwhile" in step["message"]
     assert "earlier attempt" not in result.output
     assert writes(sim_http) == [("create_route", ROUTE, "another-admin")]
@@ -81,7 +81,7 @@ def test_a_create_refused_as_already_existing_is_someone_elses_whatever_its_spac
     doc["steps"][0]["mail_route"]["name"] = spaced
     result = runbook_cli("run", str(write_runbook(doc)), "--json", "--retries", "3")
     assert result.code == 1, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert "created by someone else meanwhile" in step["message"]
     assert "attempts" not in step["details"]
     assert writes(sim_http) == [("create_route", spaced, "another-admin")]
@@ -93,7 +93,7 @@ def test_a_lost_answer_to_our_create_is_recognised_on_re_read(
     sim_http.post("/_sim/faults", json={"lose_next_responses": 1}).raise_for_status()
     result = runbook_cli("run", str(write_runbook(route_only())), "--json")
     assert result.code == 0, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert step["status"] == "changed"
     assert step["message"] == "saved by an earlier attempt whose answer was lost"
     assert writes(sim_http) == [("create_route", ROUTE, None)]
@@ -142,7 +142,7 @@ def test_a_route_created_by_someone_else_while_our_dialog_is_open_is_not_overwri
         "/_sim/faults", json={"expire_session_after": None, "late_dialog_ms": None}
     ).raise_for_status()
     assert result.code == 1, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert "created by someone else meanwhile" in step["message"]
     assert "already exists" in step["message"]
     assert "attempts" not in step["details"]
@@ -167,7 +167,7 @@ def test_a_lost_answer_then_someone_elses_change_is_not_overwritten(
     with once(ours_applied, put_routes(sim_http, theirs)):
         result = runbook_cli("run", str(write_runbook(route_only())), "--json")
     assert result.code == 1, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert "changed by someone else meanwhile" in step["message"]
     assert "nothing was overwritten" in step["message"]
     assert "earlier attempt" not in result.output
@@ -186,7 +186,7 @@ def test_a_route_used_by_a_rule_is_refused_at_once_without_retry(
     doc["steps"][0]["state"] = "absent"
     result = runbook_cli("run", str(write_runbook(doc)), "--json", "--retries", "3")
     assert result.code == 1, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert "used by a routing setting and can't be deleted" in step["message"]
     assert "attempts" not in step["details"]
     assert "step.retry" not in result.output
@@ -199,7 +199,7 @@ def test_a_server_error_is_still_retried(
     sim_http.post("/_sim/faults", json={"fail_next_saves": 1}).raise_for_status()
     result = runbook_cli("run", str(write_runbook(route_only())), "--json")
     assert result.code == 0, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert step["details"]["attempts"] == 2
     assert state(sim_http)["routes"] == [LEGACY_ROUTE]
 
@@ -242,7 +242,7 @@ def test_sign_in_around_a_save_says_whether_it_may_have_been_applied(
         login(cli_env, simulator.url, in_process)
     assert result.code == 3, result.output
     assert writes(sim_http) == saved
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert "sign-in" in step["message"] and said in step["message"], step
     assert not_said not in result.output
     assert "saves nothing" not in result.output
@@ -277,7 +277,7 @@ def test_a_rule_that_cannot_be_disabled_after_its_create_is_deleted_again(
     doc = disabled_rule(sim_http, [False, True, True, False])
     result = runbook_cli("run", str(write_runbook(doc)), "--json", "--retries", "1")
     assert result.code == 1, result.output
-    _, step = result.json()["steps"]
+    _, step = result.run()["steps"]
     assert step["status"] == "failed"
     assert "could not be disabled" in step["message"] and "deleted again" in step["message"]
     assert step["changes"] == []
@@ -292,7 +292,7 @@ def test_a_rule_left_enabled_says_so_prominently(
     doc = disabled_rule(sim_http, [False, True, True, True])
     result = runbook_cli("run", str(write_runbook(doc)), "--json", "--retries", "1")
     assert result.code == 1, result.output
-    _, step = result.json()["steps"]
+    _, step = result.run()["steps"]
     assert step["message"].startswith("RULE CREATED AND STILL ENABLED")
     assert "RULE CREATED AND STILL ENABLED" in result.stderr
     enabled = [c for c in step["changes"] if c["field"] == "enabled"]
@@ -309,7 +309,7 @@ def test_a_disabled_rule_whose_create_lost_its_answer_is_disabled_not_called_the
     doc = split_delivery(enabled=False)  # the route step finds it in sync: the create is lost
     result = runbook_cli("run", str(write_runbook(doc)), "--json")
     assert result.code == 0, result.output
-    _, step = result.json()["steps"]
+    _, step = result.run()["steps"]
     assert "someone else" not in step["message"]
     assert step["action"] == "create"
     assert {c["field"] for c in step["changes"]} > {"enabled"}  # not only enabled: true → false

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import json
 import sys
 import traceback
 from collections.abc import Callable, Mapping
@@ -166,9 +165,12 @@ def browser_options(func: F) -> F:
 
 def _fail(exc: BaseException, *, debug: bool, as_json: bool) -> NoReturn:
     """Print an error the way a user should see it and exit with its code."""
+    from runbook.outputs.documents import dumps, error_document, errors_document
+
     if isinstance(exc, InvalidRunbook):
         if as_json:
-            click.echo(json.dumps({"errors": [p.as_dict() for p in exc.problems]}, indent=2))
+            problems = [p.as_dict() for p in exc.problems]
+            click.echo(dumps(errors_document(problems, exc.exit_code)))
         else:
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
@@ -178,7 +180,7 @@ def _fail(exc: BaseException, *, debug: bool, as_json: bool) -> NoReturn:
     code = exc.exit_code if isinstance(exc, RunbookError) else ExitCode.STEP_FAILED
     message = str(exc) or type(exc).__name__
     if as_json:
-        click.echo(json.dumps({"error": message, "exit_code": code}))
+        click.echo(dumps(error_document(message, code)))
     click.echo(f"runbook: error: {message}", err=True)
     sys.exit(code)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, get_args
 
@@ -26,8 +25,9 @@ def labels(locale: str | None, labels: str | None, as_json: bool) -> None:
     catalogue = _labels(locale or DEFAULT_LOCALE, labels)
     entries = catalogue_entries(catalogue)
     if as_json:
-        doc = {"locale": catalogue.locale, "labels": entries}
-        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        from runbook.outputs.documents import document, dumps
+
+        click.echo(dumps(document(locale=catalogue.locale, labels=entries)))
         return
     width = max(len(e["key"]) for e in entries)
     role_width = max(len(e["role"]) for e in entries)

@@ -27,6 +27,7 @@ from runbook.cli.group import cli
 
 if TYPE_CHECKING:
     from runbook.engine.options import RunOptions
+    from runbook.outputs.run import Outputs
 
 PLAN_FILE = "plan.json"
 PLANS_DIR = "plans"
@@ -55,15 +56,26 @@ def plan(files: tuple[str, ...], output: str | None, **opts: Any) -> None:
     books = load_for_browser(files, opts["var_pairs"], opts["labels"])
     from runbook.console import driver
     from runbook.engine.plan_runs import plan_runbooks
+    from runbook.engine.runner import Outputs
 
     variables = parse_vars(opts["var_pairs"])
-    options = run_options("drift", opts, label="plan")
+    outputs = Outputs() if opts["as_json"] else None
+    options = run_options("drift", opts, label="plan", outputs=outputs)
     runs = [(book, Path(file)) for file, book in zip(files, books, strict=True)]
     try:
         code = plan_runbooks(runs, options, variables, Path(place), quiet=opts["as_json"])
     finally:
         driver.discard()
+    _print_runs(outputs, code)
     sys.exit(code)
+
+
+def _print_runs(outputs: Outputs | None, code: int) -> None:
+    """`--json`: the runs' documents as one (`{"format": 1, "runs": [...], "exit_code": N}`)."""
+    from runbook.outputs.documents import dumps, runs_document
+
+    if outputs is not None:
+        click.echo(dumps(runs_document(outputs.documents, code)))
 
 
 @cli.command(epilog=EPILOG)
@@ -86,9 +98,11 @@ def apply(plan_file: str, **opts: Any) -> None:
     refuse_without_tenants(opts)
     from runbook.console import driver
     from runbook.engine.plan_runs import apply_plan, ready_plan
+    from runbook.engine.runner import Outputs
 
     ready = ready_plan(Path(place))
-    options = run_options("apply", opts)
+    outputs = Outputs() if opts["as_json"] else None
+    options = run_options("apply", opts, outputs=outputs)
 
     def options_for(entry: Mapping[str, Any]) -> RunOptions:
         return replace(options, console_url=entry["console"], locale=entry["locale"])
@@ -97,6 +111,7 @@ def apply(plan_file: str, **opts: Any) -> None:
         code = apply_plan(ready, options_for)
     finally:
         driver.discard()
+    _print_runs(outputs, code)
     sys.exit(code)
 
 

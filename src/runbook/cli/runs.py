@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -55,9 +54,10 @@ def drift(files: tuple[str, ...], **opts: Any) -> None:
     books = load_for_browser(files, opts["var_pairs"], opts["labels"])
     from runbook.engine.runner import Outputs
     from runbook.outputs.ci import write_junit_suites
+    from runbook.outputs.documents import dumps, runs_document
 
-    # One runbook keeps its own document; several print one, with a run each (same for JUnit).
-    outputs = Outputs() if len(files) > 1 else None
+    # Several runbooks: one JUnit file, a suite each; --json: one document, a run each.
+    outputs = Outputs() if len(files) > 1 or opts["as_json"] else None
     codes: list[int] = []
     try:
         for file, book in zip(files, books, strict=True):
@@ -69,7 +69,5 @@ def drift(files: tuple[str, ...], **opts: Any) -> None:
             write_junit_suites(outputs.suites, Path(opts["junit"]))
     code = worst_exit_code(codes)
     if outputs is not None and opts["as_json"]:
-        click.echo(
-            json.dumps({"runs": outputs.documents, "exit_code": code}, indent=2, default=str)
-        )
+        click.echo(dumps(runs_document(outputs.documents, code)))
     sys.exit(code)

@@ -9,7 +9,6 @@ console or the engine.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -26,6 +25,7 @@ from runbook.defaults import Policy
 from runbook.dns_records import DnsRecord, write_records
 from runbook.outputs.artifacts import ArtifactPolicy
 from runbook.outputs.ci import append_github_step_summary, junit_suite, write_junit
+from runbook.outputs.documents import dumps, runs_document
 from runbook.outputs.events import EventLogger, log_run_finished, log_run_started
 from runbook.outputs.folder import RunFolder
 from runbook.outputs.formatting import publish_lines
@@ -166,7 +166,7 @@ def _deliver(opened: RunOutputs) -> None:
     if options.as_json and options.collected is not None:
         options.collected.documents.append(safe.as_dict())
     elif options.as_json:
-        print(json.dumps(safe.as_dict(), indent=2, default=str))
+        print(dumps(runs_document([safe.as_dict()], safe.exit_code)))
     else:
         print_terminal_summary(safe)
         for line in publish_lines(safe):
