@@ -93,14 +93,23 @@ def file_schema(document: Any) -> str | None:
     return "report"
 
 
-def check_files(root: Path, since: float) -> None:
-    """Each report.json and plan file under `root` written at `since` or later."""
-    if not root.is_dir():
-        return
-    for path in root.rglob("*.json"):
+def json_files(root: Path) -> dict[Path, int]:
+    """Every JSON file under `root`, with its modification time (ns)."""
+    found = {}
+    for path in root.rglob("*.json") if root.is_dir() else ():
         try:
-            if path.stat().st_mtime < since - 0.05:  # (file times lag the clock a little)
-                continue
+            found[path] = path.stat().st_mtime_ns
+        except OSError:
+            continue
+    return found
+
+
+def check_files(root: Path, before: dict[Path, int]) -> None:
+    """Each report.json and plan file under `root` that is not as it was `before` the run."""
+    for path, mtime in json_files(root).items():
+        if before.get(path) == mtime:
+            continue
+        try:
             text = path.read_text(encoding="utf-8")
         except OSError:
             continue
@@ -117,7 +126,8 @@ def check_files(root: Path, since: float) -> None:
             check(document, name, str(path))
 
 
-def check_invocation(args: Sequence[str], stdout: str, cwd: Path, since: float) -> None:
-    """Every document `runbook ARGS` (run in `cwd`, started at `since`) printed or wrote."""
+def check_invocation(args: Sequence[str], stdout: str, cwd: Path, before: dict[Path, int]) -> None:
+    """Every document `runbook ARGS` (run in `cwd`, whose JSON files were `before`) printed
+    or wrote."""
     check_stdout(args, stdout)
-    check_files(cwd, since)
+    check_files(cwd, before)

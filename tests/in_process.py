@@ -21,7 +21,6 @@ import logging
 import os
 import queue
 import threading
-import time
 import traceback
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future
@@ -35,7 +34,7 @@ from click.testing import CliRunner
 from playwright.sync_api import expect
 
 from runbook.console import driver
-from tests.documents import check_invocation
+from tests.documents import check_invocation, json_files
 
 
 @dataclass
@@ -109,14 +108,14 @@ class InProcessRunbook:
         stdin: str | None = None,
     ) -> CliResult:
         with self._lock:
-            since = time.time()
+            before = json_files(cwd)
             future = self._host.submit(lambda: self._invoke(args, dict(env), cwd, stdin))
             try:
                 result: CliResult = future.result(timeout=timeout)
             except FutureTimeout:
                 self._host = _Host()
                 raise TimeoutError(f"runbook {' '.join(args)} ran over {timeout} s") from None
-        check_invocation(args, result.stdout, cwd, since)  # every document meets its schema
+        check_invocation(args, result.stdout, cwd, before)  # every document meets its schema
         return result
 
     def close(self) -> None:

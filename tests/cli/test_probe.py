@@ -117,7 +117,7 @@ def test_a_console_language_runbook_does_not_ship_runs_from_a_whole_labels_file(
     book = write_runbook(split_delivery())
     result = runbook_cli("run", str(book), "--locale", "de", "--labels", "de.yaml", "--json")
     assert result.code == 0, result.output
-    assert result.json()["locale"] == "de"
+    assert result.run()["locale"] == "de"
     assert sim_http.get("/_sim/state").json()["routes"] == [LEGACY_ROUTE]
 
 

@@ -286,7 +286,8 @@ def test_a_terminal_shows_which_step_is_running_and_a_pipe_does_not(
     )
     assert piped.returncode == 0, piped.stderr
     assert "Step 1 of 2" not in piped.stdout + piped.stderr
-    assert "event=step.finished" in piped.stdout  # plain key=value lines instead
+    assert "event=step.finished" in piped.stderr  # plain key=value lines instead, on stderr
+    assert "event=" not in piped.stdout  # stdout: the result only
 
 
 @pytest.mark.parametrize("command", ["run", "drift"])

@@ -42,7 +42,10 @@ PLANS_DIR = "plans"
 def plan(files: tuple[str, ...], output: str | None, **opts: Any) -> None:
     """Record the changes a run would make, read-only (exit 0: none, 2: some).
 
-    With --tenants, one plan per tenant; exit 2 when a tenant has changes and none failed.
+    Exit 0: no change pending; 2: changes pending (as Terraform's plan -detailed-exitcode, so
+    a pipeline applies only on 2); other codes: an error. `run --dry-run`, which also fills
+    the dialogs, exits 0 with changes pending. With --tenants, one plan per tenant; exit 2
+    when a tenant has changes and none failed.
     """
     fleet = bool(opts["tenants"])
     place = str(output_place(output, PLANS_DIR if fleet else PLAN_FILE, flag="-o", fleet=fleet))
@@ -81,7 +84,7 @@ def _print_runs(outputs: Outputs | None, code: int) -> None:
 @cli.command(epilog=EPILOG)
 @click.argument("plan_file", type=click.Path(), metavar="PLAN_FILE|DIR")
 @pick("profile", "min-session", "recordings", "timeout", "headed", "screenshots", "json")
-@pick("verbose", "dns-resolver", "wait-dns", "records")
+@pick("verbose", "log-format", "dns-resolver", "wait-dns", "records")
 @pick("browser-endpoint", "browser-header", "browser-launch-options")
 @fleet_options
 @guarded

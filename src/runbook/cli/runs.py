@@ -25,12 +25,22 @@ from runbook.results import Mode
 
 @cli.command(epilog=EPILOG)
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--dry-run", is_flag=True, help="Fill the dialogs, take checkpoints, then cancel.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Fill the dialogs, take checkpoints, then cancel; exit 0 with changes pending (it "
+    "checks the click path; `runbook plan` exits 2 when there are changes).",
+)
 @shared_options
 @fleet_options
 @guarded
 def run(file: str, dry_run: bool, **opts: Any) -> None:
-    """Apply a runbook: read the live console, change only what differs."""
+    """Apply a runbook: read the live console, change only what differs.
+
+    With --dry-run, nothing is saved and pending changes still exit 0: a dry run answers
+    "does the click path work?"; `runbook plan` answers "is there something to apply?" (exit
+    2 when there is, as Terraform's plan -detailed-exitcode).
+    """
     mode: Mode = "dry-run" if dry_run else "apply"
     if opts["tenants"]:
         sys.exit(fleet_command((file,), mode, opts))
