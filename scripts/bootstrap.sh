@@ -1,5 +1,7 @@
 # Shared set-up for scripts/demo, scripts/test and scripts/bench (sourced, not run): a virtual environment
-# in .venv with runbook installed, and a usable Chromium (installed when there is none).
+# in .venv with runbook installed, and a usable Chromium (installed when there is none). Every
+# package at the version constraints.txt pins. The Dockerfile runs it too, with
+# RUNBOOK_BOOTSTRAP=image: the package alone (no development tools, not editable, no example kind).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -17,11 +19,17 @@ if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
   fi
 fi
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[dev]"
+.venv/bin/python -m pip install -q -c constraints.txt --upgrade pip
+if [ "${RUNBOOK_BOOTSTRAP:-}" = image ]; then
+  .venv/bin/python -m pip install -q -c constraints.txt .
+else
+  .venv/bin/python -m pip install -q -c constraints.txt -e ".[dev]"
+fi
 
 # Debian's chromium when there is no browser and apt is usable; else `playwright install`.
 .venv/bin/python -m runbook.console.browser --ensure
 
 # The example of a kind from another package (examples/plugin-kind): the suite runs its tests.
-.venv/bin/python -m pip install -q --no-deps -e examples/plugin-kind
+if [ "${RUNBOOK_BOOTSTRAP:-}" != image ]; then
+  .venv/bin/python -m pip install -q --no-deps -e examples/plugin-kind
+fi

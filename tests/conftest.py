@@ -161,9 +161,11 @@ def sign_in() -> SignIn:
 
 @pytest.fixture(scope="session")
 def signed_in_state(
-    browser: Browser, simulator: SimulatorServer, sign_in: SignIn
+    browser: Browser, simulator: SimulatorServer, sim_api: SimApi, sign_in: SignIn
 ) -> dict[str, Any]:
-    """A Playwright storage_state with a console session, signed in once through the UI."""
+    """A Playwright storage_state with a console session, signed in once through the UI (on a
+    console reset first: an earlier test may have left a variant that refuses the sign-in)."""
+    sim_api.reset()
     context = browser.new_context(base_url=simulator.url)
     try:
         page = context.new_page()

@@ -22,6 +22,11 @@ Status = Literal[
 Mode = Literal["apply", "dry-run", "drift"]
 
 
+def one_line(text: str) -> str:
+    """The first line of a message that says something (a cause as a table cell shows it)."""
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
 @dataclass
 class FieldChange:
     """One field of a resource: what the console had and what the runbook asks for."""
@@ -41,6 +46,21 @@ class Checkpoint:
 
 
 @dataclass
+class Attempt:
+    """One try of a step that was retried: how it ended and the screenshots it took."""
+
+    n: int  # 1-based
+    outcome: Status  # "failed" for every attempt but the last; the last's is the step's status
+    error: str = ""  # why it failed, one line (secrets masked as everywhere)
+    checkpoints: list[Checkpoint] = field(default_factory=list)
+
+
+# What became of a write step's changes: saved (and read back), not saved (no save reached the
+# console), or unconfirmed (a save was sent but the step failed after it: compare in the console).
+ChangesState = Literal["saved", "not_saved", "unconfirmed"]
+
+
+@dataclass
 class StepResult:
     """The outcome of one step, as reported in the log, the JSON and the HTML report."""
 
@@ -56,10 +76,20 @@ class StepResult:
     message: str = ""
     details: dict[str, Any] = field(default_factory=dict)  # e.g. {"tls_test": "passed"}
     org_unit: str | None = None  # the OU of a kind placed per OU ("/": the top)
+    # Each try of a step retried after a transient failure, in order (empty: tried once).
+    attempts: list[Attempt] = field(default_factory=list)
+    # Apply mode, a step with changes to write: what became of them (None: nothing to write,
+    # or a read-only mode, where changes are what would be written).
+    changes_state: ChangesState | None = None
 
     @property
     def changed(self) -> bool:
         return self.status == "changed"
+
+    @property
+    def changes_not_saved(self) -> bool:
+        """Its changes are what it meant to write, not what the console holds."""
+        return self.changes_state in ("not_saved", "unconfirmed") and bool(self.changes)
 
     @property
     def placed(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -73,6 +74,18 @@ def test_one_tenant_whose_console_changed_does_not_stop_the_other(
     assert "Exit code 4" in page
     assert "exit 4" in result.stderr  # the summary
 
+    # beta's cause, in one line: the step that failed and its error, in every fleet output
+    report = json.loads((fleet / "report.json").read_text())
+    tenants = {t["tenant"]: t for t in report["tenants"]}
+    [failed] = [s for s in tenants["beta"]["run"]["steps"] if s["status"] == "failed"]
+    first_line = failed["message"].splitlines()[0]
+    cause = f'step {failed["index"]} "{failed["name"]}": {first_line}'
+    assert tenants["beta"]["cause"] == cause and tenants["acme"]["cause"] == ""
+    [line] = [line for line in result.stderr.splitlines() if line.strip().startswith("beta ")]
+    assert "console_changed (exit 4)" in line
+    assert f'step {failed["index"]} "{failed["name"]}": ' in line
+    assert html.escape(first_line[:60]) in page
+
 
 def test_a_bad_tenants_file_is_exit_65_before_any_browser(
     runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
@@ -110,3 +123,43 @@ def test_tenants_says_which_tenants_share_a_lock_and_so_run_one_after_the_other(
     assert result.code == 0, result.output
     assert "acme, beta share a console and profile: they run one after the other" in result.stdout
     assert "gamma share" not in result.stdout
+
+
+def test_tenants_of_one_worker_share_its_browser_but_never_a_session(
+    runbook_cli: Run,
+    write_runbook: Write,
+    cli_env: dict[str, str],
+    simulator: Any,
+    tmp_path: Path,
+) -> None:
+    # One worker runs acme (signed in: the saved session of profile "default"), then beta on
+    # the same console with a profile that has no session. beta's run is in the browser
+    # acme's ran in, but not in its context: it meets the sign-in (no password in the
+    # environment to answer it), and nothing of acme's session reaches it.
+    env = {k: v for k, v in cli_env.items() if k not in ("RUNBOOK_PASSWORD", "RUNBOOK_TOTP_SECRET")}
+    book = write_runbook(split_delivery())
+    tenants = write_tenants(
+        tmp_path,
+        [
+            {"name": "acme", "console": simulator.url, "profile": "default"},
+            {"name": "beta", "console": simulator.url, "profile": "nobody"},
+        ],
+    )
+    result = runbook_cli(
+        "drift",
+        str(book),
+        "--tenants",
+        str(tenants),
+        "--workers",
+        "1",
+        "--screenshots",
+        "off",
+        env=env,
+    )
+    by_tenant = {line["tenant"]: line for line in map(json.loads, result.stdout.splitlines())}
+    assert by_tenant["acme"]["exit_code"] == 2, result.output  # signed in: drift (empty console)
+    assert by_tenant["beta"]["exit_code"] == 3, result.output  # sign-in required
+    [fleet] = (tmp_path / "recordings").glob("*-split-delivery-fleet")
+    acme = json.loads((fleet / "acme" / "report.json").read_text())
+    beta = json.loads((fleet / "beta" / "report.json").read_text())
+    assert acme["exit_code"] == 2 and "sign-in" in beta["error"], beta["error"]

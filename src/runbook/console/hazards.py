@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 
 import structlog
@@ -13,9 +12,6 @@ from runbook.console.locate import by_role
 from runbook.console.signin import SignInPage
 from runbook.errors import SaveNotConfirmed, SignInRequired
 from runbook.locales import Labels
-
-# Who notes the banners of each tab: one handler a tab, its notes to the latest watcher.
-_WATCHERS: weakref.WeakKeyDictionary[Page, Hazards] = weakref.WeakKeyDictionary()
 
 
 def sign_in_heading(page: Page, labels: Labels) -> Locator:
@@ -52,31 +48,26 @@ class Hazards:
             self.notes.append(text)
         structlog.get_logger("runbook").info(event, note=text, **fields)
 
-    def watch(self, page: Page) -> None:
-        """Dismiss a known banner ("Got it", "Dismiss") whenever it is in the way of an action;
-        Playwright then retries the action (the banner would have swallowed the click)."""
-        known = page in _WATCHERS
-        _WATCHERS[page] = self
-        if known:
-            return
+    def clear_banner(self, page: Page) -> None:
+        """Dismiss a known banner ("Got it", "Dismiss") once the page has loaded: while one
+        shows, the console swallows the first click. Once per page load (one look at the
+        page), not before every action: on a long list every look costs."""
+        page.wait_for_load_state()
         labels = self.labels
-        banner = (
+        button = (
             by_role(page, "button", "banner_got_it", labels)
             .or_(by_role(page, "button", "banner_dismiss", labels))
             .first
         )  # a banner has both: either dismisses it
-
-        def dismiss(found: Locator) -> None:
-            button = found
-            name = " ".join(button.inner_text().split())
-            button.click()
-            _WATCHERS[page].note(
-                "console.banner_dismissed",
-                f"a banner was in the way: pressed {name!r}, then tried again",
-                button=name,
-            )
-
-        page.add_locator_handler(banner, dismiss)
+        if not button.is_visible():
+            return
+        name = " ".join(button.inner_text().split())
+        button.click()
+        self.note(
+            "console.banner_dismissed",
+            f"a banner was over the page: pressed {name!r}",
+            button=name,
+        )
 
     def wait_for(self, page: Page, target: Locator) -> None:
         """Wait until `target` shows, or the console leaves for its sign-in flow instead: a
@@ -103,6 +94,7 @@ class Hazards:
         """Load the page again (a list that did not refresh), as the run had it."""
         page.reload()
         self.check_signed_in(page)
+        self.clear_banner(page)
         if self.after_reload is not None:
             self.after_reload()
 

@@ -27,16 +27,20 @@ from runbook.names import shown
 # Reads one column, found by its header's text (any accepted name), of every row: one round trip
 # for the list.
 # A row's name cell may be a row header (`<th scope="row">`): it counts as a cell.
-_READ_COLUMN = """(table, headers) => {
+# Each row's cell under the column named one of `headers`, and whether one of its cells reads
+# one of `flags` (case aside): one pass over the table, however long the list.
+_READ_ROWS = """(table, [headers, flags]) => {
   const shown = (e) => e.textContent.replace(/\\s+/g, ' ').trim();
   const heads = [...table.querySelectorAll('[role=columnheader], thead th, th[scope=col]')];
   const col = heads.findIndex(h => headers.includes(shown(h)));
   if (col < 0) return null;
+  const flagged = new Set(flags.map(f => f.toLowerCase()));
   const rows = [...table.querySelectorAll('[role=row], tr')].filter(
     r => !heads.some(h => r.contains(h)));
   return rows.map(r => {
-    const cells = r.querySelectorAll('[role=cell], [role=gridcell], [role=rowheader], td, th');
-    return cells[col] ? cells[col].textContent : '';
+    const cells = [...r.querySelectorAll('[role=cell], [role=gridcell], [role=rowheader], td, th')];
+    return [cells[col] ? cells[col].textContent : '',
+            cells.some(c => flagged.has(shown(c).toLowerCase()))];
   });
 }"""
 
@@ -205,7 +209,6 @@ class ListPage:
         self.labels = labels
         self.guard = guard
         self.hazards = hazards or Hazards(labels)
-        self.hazards.watch(page)
         self.heading = by_role(page, "heading", self.heading_key, labels, exact=False, level=1)
         # The settings block of the page's entries (None: the page is one list); every locator
         # of the list (buttons, table, rows and their actions) is found inside it.
@@ -243,16 +246,22 @@ class ListPage:
     @doing("reading the {self.info.name} list")
     def names(self) -> list[str]:
         """The name of every entry listed, in console order (empty list when none)."""
+        return [name for name, _ in self.rows()]
+
+    def rows(self, flag: LabelKey | None = None) -> list[tuple[str, bool]]:
+        """Each entry's name, in console order, and whether a cell of its row reads one of
+        `flag`'s names (e.g. "Inherited"): the whole list read at once."""
         self.wait_ready()
         if self.table.count() == 0:
             return []
-        headers = self.labels.names(self.name_column_key)
-        names = self.table.evaluate(_READ_COLUMN, list(headers))
-        if names is None:
+        headers = list(self.labels.names(self.name_column_key))
+        flags = list(self.labels.names(flag)) if flag is not None else []
+        rows = self.table.evaluate(_READ_ROWS, [headers, flags])
+        if rows is None:
             expect(
                 by_role(self.table, "columnheader", self.name_column_key, self.labels, exact=False)
             ).to_be_visible()
-        return [shown(str(n)) for n in names or []]
+        return [(shown(str(name)), bool(flagged)) for name, flagged in rows or []]
 
     @doing("looking for {name!r} in the {self.info.name} list")
     def has(self, name: str) -> bool:

@@ -177,7 +177,7 @@ class Prober:
     def _walk(self, name: str) -> None:
         with translated(self.page, f"opening the {name} page"):
             self.shell.goto(name)
-            self.shell.check_signed_in()
+            self.shell.arrive()
             expect(self.page.get_by_role("heading", level=1).first).to_be_visible()
             wait_loaded(self.page, self.labels)
         self._capture(name)

@@ -109,7 +109,9 @@ class ArtifactsRecorder:
         if not self.policy.keeps("checkpoints", failed=failed):
             for step, checkpoint in self._taken:
                 (self.folder.path / checkpoint.path).unlink(missing_ok=True)
-                step.checkpoints.remove(checkpoint)
+                for taken in (step.checkpoints, *(a.checkpoints for a in step.attempts)):
+                    if checkpoint in taken:  # a retried step's earlier attempts hold theirs
+                        taken.remove(checkpoint)
         self._taken.clear()
 
     def _finish_video(self, *, failed: bool) -> None:

@@ -57,7 +57,6 @@ class ConsoleShell:
         # Banners, stale lists and re-authentication; a reload keeps the run's org unit.
         self.hazards = hazards or Hazards(labels)
         self.hazards.after_reload = self._select_org_unit
-        self.hazards.watch(page)
 
     def url(self, name: str) -> str:
         """Absolute URL of a console page (a registered page, or `HOME`), in its language."""
@@ -89,6 +88,11 @@ class ConsoleShell:
         """Answer a mid-session "Verify it's you" when the run can; raise SignInRequired when
         the console sent us to its sign-in flow otherwise."""
         self.hazards.check_signed_in(self.page)
+
+    def arrive(self) -> None:
+        """On a page just loaded: signed in (`check_signed_in`), and no banner in the way."""
+        self.check_signed_in()
+        self.hazards.clear_banner(self.page)
 
     def sign_in(self, creds: Credentials) -> None:
         """Open the console's home; sign in with `creds` when it asks for it."""
@@ -132,7 +136,7 @@ class ConsoleShell:
                 self._spare, self.page = self.page, tab
                 with translated(self.page, f"opening the {name} page"):
                     tab.bring_to_front()
-                    self.check_signed_in()
+                    self.arrive()
                     self._select_org_unit()
                 return
             self._spare = tab
@@ -141,7 +145,7 @@ class ConsoleShell:
                 self._walk_menu(name)
             else:
                 self.goto(name)
-            self.check_signed_in()
+            self.arrive()
             if self.look_ahead and self._spare is None:
                 # The second tab opens while the page's list is still loading.
                 self._spare = self.page.context.new_page()
@@ -160,14 +164,14 @@ class ConsoleShell:
             if answer is not None and self.on_console_time is not None:
                 self.on_console_time(http_time(answer.headers.get("date")))
             check_answer(self.page, answer, self.url(HOME))
-            self.check_signed_in()
+            self.arrive()
             self._select_org_unit()
 
     def _walk_menu(self, name: str) -> None:
         labels, info = self.labels, page_info(name)
         if not self.menu_button.is_visible():
             self.goto(HOME)
-            self.check_signed_in()
+            self.arrive()
         self.menu_button.click()
         for key in info.expanders:
             item = by_role(self.menu, "button", key, labels)

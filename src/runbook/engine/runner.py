@@ -3,7 +3,9 @@ close each once (the result redacted once for every sink); the run's exit code."
 
 from __future__ import annotations
 
+import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -30,21 +32,51 @@ from runbook.target import console_url
 __all__ = ["Outputs", "RunOptions", "execute"]
 
 
+# After Ctrl-C or SIGTERM the run closes its dialog, its browser and its outputs; should the
+# browser's driver not stop (a signal can land inside its event loop), the process still ends.
+CLEAN_UP_S = 45.0
+
+
+def _end_within(seconds: float, code: int) -> None:
+    """End the process with `code` in `seconds`, unless it has ended by itself (a daemon
+    timer: it does not keep the process alive, and outlasts a shutdown that hangs)."""
+
+    def stop() -> None:
+        sys.stderr.write(
+            f"runbook: still closing {seconds:.0f} s after the interrupt (the browser's driver "
+            "did not stop); exiting\n"
+        )
+        sys.stderr.flush()
+        os._exit(code)
+
+    timer = threading.Timer(seconds, stop)
+    timer.daemon = True
+    timer.start()
+
+
 @contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM raises `Terminated` (a KeyboardInterrupt) while the run lasts, as Ctrl-C does."""
+def _signals_as_interrupt() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt and SIGTERM `Terminated` (one) while the run lasts,
+    and either bounds the time the process takes to end (`CLEAN_UP_S`)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
-    def terminate(signum: int, frame: object) -> None:
-        raise Terminated()
+    def interrupt(signum: int, frame: object) -> None:
+        terminated = signum == signal.SIGTERM
+        _end_within(CLEAN_UP_S, ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED)
+        raise Terminated() if terminated else KeyboardInterrupt()
 
-    previous = signal.signal(signal.SIGTERM, terminate)
+    previous = {
+        sig: signal.signal(sig, interrupt)
+        for sig in (signal.SIGINT, signal.SIGTERM)
+        if signal.getsignal(sig) != signal.SIG_IGN  # a shell's background job ignores Ctrl-C
+    }
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def execute(book: Runbook, file: Path, options: RunOptions, work: Work | None = None) -> int:
@@ -57,7 +89,7 @@ def execute(book: Runbook, file: Path, options: RunOptions, work: Work | None = 
     """
     if work is None:
         work = partial(run_book, show_unmanaged=options.show_unmanaged)
-    with _sigterm_as_interrupt():
+    with _signals_as_interrupt():
         settings = options.settle(book)
         with _reached(book, options, settings) as (url, creds):
             # Answers a mid-session "Verify it's you" (the run stops with exit 3 without it).

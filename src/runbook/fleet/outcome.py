@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from runbook.errors import FLEET_EXIT_HELP, ExitCode
+from runbook.errors import FLEET_EXIT_HELP, ExitCode, exit_meaning
 from runbook.fleet.tenants import Tenant
 from runbook.outputs.documents import document
+from runbook.results import one_line
 
 # Most urgent first: an interrupted fleet, then a file or command line to fix (65/64), then a
 # console that changed (4), an expired session (3), a failed step (1), drift (2), success (0).
@@ -97,6 +98,19 @@ class TenantOutcome:
             return ""
         return next((line for line in reversed(lines) if line.strip()), "")
 
+    @property
+    def cause(self) -> str:
+        """Why the tenant did not succeed, in one line: its failed step and that step's error,
+        else the run's error ("" for success, and for drift: nothing failed). Masked, as the
+        report it is read from."""
+        if self.exit_code in (ExitCode.OK, ExitCode.DRIFT) and self.started:
+            return ""
+        failed = next((s for s in self.steps if s.get("status") == "failed"), None)
+        if failed is not None:
+            said = one_line(str(failed.get("message") or "")) or "failed"
+            return f'step {failed.get("index")} "{failed.get("name")}": {said}'
+        return one_line(self.error) or exit_meaning(self.exit_code)
+
     def line(self) -> dict[str, Any]:
         """The JSON line printed when the tenant finishes (output piped)."""
         return {
@@ -113,6 +127,7 @@ class TenantOutcome:
             **self.tenant.as_dict(),
             "tenant": self.tenant.name,
             "error": self.error,
+            "cause": self.cause,
             "run": self.result,
         }
 

@@ -64,7 +64,8 @@ class LiveTable:
 
     def finished(self, outcome: TenantOutcome) -> None:
         self.states[outcome.tenant.name] = "done"
-        self.results[outcome.tenant.name] = f"{outcome.status} (exit {outcome.exit_code})"
+        cause = f": {shorten(outcome.cause, 80)}" if outcome.cause else ""
+        self.results[outcome.tenant.name] = f"{outcome.status} (exit {outcome.exit_code}){cause}"
         self.refresh()
 
     def refresh(self) -> None:
@@ -86,15 +87,21 @@ def print_line(outcome: TenantOutcome, stream: IO[str]) -> None:
     stream.flush()
 
 
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters, an ellipsis saying so."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def summary_text(fleet: FleetRun) -> str:
-    """The end summary: one line per tenant, the counts, the fleet's exit code and report."""
+    """The end summary: one line per tenant (its cause when it failed), the counts, the
+    fleet's exit code and report."""
     width = max((len(o.tenant.name) for o in fleet.outcomes), default=6)
     lines = [f"{fleet.runbook} ({fleet.mode}) over {len(fleet.outcomes)} tenants:"]
     for o in fleet.outcomes:
-        error = f" — {o.error}" if o.error and o.exit_code else ""
+        result = f"{o.status} (exit {o.exit_code})"
+        cause = f"  {shorten(o.cause, 200)}" if o.cause else ""
         lines.append(
-            f"  {o.tenant.name:<{width}}  {o.status:<16} exit {o.exit_code:<3} "
-            f"{format_duration(o.duration_ms)}{error}"
+            f"  {o.tenant.name:<{width}}  {result:<28} {format_duration(o.duration_ms):>9}{cause}"
         )
     counts = ", ".join(f"{n} {s}" for s, n in sorted(fleet.counts().items()))
     lines.append(
@@ -126,7 +133,7 @@ def _tenant_suite(o: TenantOutcome) -> ET.Element:
     failed = o.exit_code not in (0, 2)
     suite.attrib.update(failures="0", errors=str(int(failed)), skipped="0")
     if failed:
-        node = ET.SubElement(case, "error", type=f"exit-{o.exit_code}", message=o.error or o.status)
+        node = ET.SubElement(case, "error", type=f"exit-{o.exit_code}", message=o.cause or o.status)
         node.text = f"exit code {o.exit_code}: {exit_meaning(o.exit_code)}"
     return suite
 
@@ -137,12 +144,12 @@ def step_summary(fleet: FleetRun) -> str:
         f"## {fleet.runbook} over {len(fleet.outcomes)} tenants ({fleet.mode}) — "
         f"exit {fleet.exit_code} ({exit_meaning(fleet.exit_code)})",
         "",
-        "| tenant | result | exit code | duration | error |",
+        "| tenant | result | exit code | duration | cause |",
         "|---|---|---|---|---|",
     ]
     for o in fleet.outcomes:
         icon = _ICONS.get(o.status, "❌")
-        error = o.error.replace("|", "&#124;").replace("\n", " ")
+        error = o.cause.replace("|", "&#124;")
         lines.append(
             f"| {o.tenant.name} | {icon} {o.status} | {o.exit_code} | "
             f"{format_duration(o.duration_ms)} | {error} |"

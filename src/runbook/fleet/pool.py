@@ -1,12 +1,12 @@
-"""N worker processes, one tenant run each at a time: today's single-tenant run, own browser.
+"""N worker processes, one tenant run each at a time: today's single-tenant run, own context.
 
 Each worker is a spawned process that runs the tenants the fleet hands it, one after the
-other, each through the engine's `execute` with a browser of its own; it sends back each
-run's exit code. A worker starts its Python once, not once per tenant (imports cost about a
-fifth of a short run's CPU). A worker whose process dies (a crash, a signal) costs only the
-tenant it was running (exit 1); a worker whose tenant failed at run time (1) or was
-interrupted is replaced by a fresh process, so nothing a failed run left behind reaches the
-next tenant.
+other, each through the engine's `execute` in a browser context of its own, on the driver
+and browser the worker keeps; it sends back each run's exit code. A worker starts its Python,
+its driver and its browser once, not once per tenant. A worker whose process dies (a crash,
+a signal) costs only the tenant it was running (exit 1); a worker whose tenant failed at run
+time (1) or was interrupted is replaced by a fresh process, so nothing a failed run left
+behind reaches the next tenant.
 The engine gives each run its lock (per console and profile), its session and its run
 folder; tenants that share a lock are never started together: the next in line waits for its
 sibling, and a tenant whose lock is free goes first.
@@ -128,16 +128,24 @@ def _runner(name: str) -> Callable[..., int]:
 
 def _serve(conn: Connection) -> None:
     """A worker process's body: run each tenant the fleet sends, send back its exit code;
-    stop at None (or when the fleet is gone)."""
+    stop at None (or when the fleet is gone).
+
+    The worker's tenants share one Playwright driver and one browser (`keeping`), started at
+    the first; each tenant's run has a browser context of its own (its session, trace, video
+    and evidence), closed when its run ends. A browser a tenant crashed is started again.
+    """
+    from runbook.console.driver import keeping
+
     try:
-        while True:
-            try:
-                job = conn.recv()
-            except (EOFError, OSError):
-                return
-            if job is None:
-                return
-            conn.send(run_tenant(job))
+        with keeping():
+            while True:
+                try:
+                    job = conn.recv()
+                except (EOFError, OSError):
+                    return
+                if job is None:
+                    return
+                conn.send(run_tenant(job))
     except KeyboardInterrupt:  # Ctrl-C reaches every worker: an idle one just ends
         return
 

@@ -26,7 +26,8 @@ _STYLE = (
     "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}"
     "table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:.35rem .6rem;"
     "text-align:left;vertical-align:top}td a{color:inherit;display:block}"
-    ".error{background:#ffd6d6}.legend span{padding:.1rem .5rem;margin-right:.4rem}"
+    ".error{background:#ffd6d6}.cause{color:#a40e26;font-size:.9em}"
+    ".legend span{padding:.1rem .5rem;margin-right:.4rem}"
 )
 
 
@@ -56,16 +57,17 @@ def _row(o: TenantOutcome, fleet: FleetRun, columns: list[str]) -> str:
             f"<tr><th>{_e(o.tenant.name)}</th><td>{_e(o.status)}</td>"
             f'<td class="error" colspan="{max(1, len(columns))}">{_e(o.error)}</td></tr>'
         )
+    cause = f'<br><span class="cause">{_e(o.cause)}</span>' if o.cause and o.steps else ""
     head = (
         f'<th><a href="{href}">{_e(o.tenant.name)}</a></th>'
         f"<td>{_e(o.status)} (exit {o.exit_code})<br><small>"
-        f"{_e(format_duration(o.duration_ms))}</small></td>"
+        f"{_e(format_duration(o.duration_ms))}</small>{cause}</td>"
     )
     by_title = {f"{s.get('index')}. {s.get('name')}": s for s in o.steps}
     if not by_title:
         return (
             f'<tr>{head}<td class="error" colspan="{max(1, len(columns))}">'
-            f'<a href="{href}">{_e(o.error or exit_meaning(o.exit_code))}</a></td></tr>'
+            f'<a href="{href}">{_e(o.cause or o.error or exit_meaning(o.exit_code))}</a></td></tr>'
         )
     cells = []
     for title in columns:

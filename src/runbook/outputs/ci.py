@@ -19,6 +19,7 @@ from runbook.outputs.formatting import (
     outcome,
     status_label,
     step_status,
+    unsaved_label,
 )
 from runbook.results import FieldChange, RunResult, StepResult
 from runbook.secrets import Redactor
@@ -86,8 +87,10 @@ def _step_rows(step: StepResult) -> list[str]:
             status += f": {_cell(step.message)}"
         return [f"| {title} | {resource} | {status} |  |  |  |"]
     rows = []
+    unsaved = unsaved_label(step)
+    shown = f"{step_status(step)}: {unsaved}" if unsaved else step_status(step)
     for change in step.changes:
-        status = f"ignored: {_cell(change.ignored)}" if change.ignored else _cell(step_status(step))
+        status = f"ignored: {_cell(change.ignored)}" if change.ignored else _cell(shown)
         rows.append(
             f"| {title} | {resource} | {status} | {_cell(change.field, code=True)} "
             f"| {_cell(change.after, code=True)} | {_cell(change.before, code=True)} |"
@@ -194,7 +197,10 @@ def junit_suite(result: RunResult, *, redactor: Redactor | None = None) -> ET.El
             node = ET.SubElement(
                 case, "error", type="failed", message=_x(step.message or "step failed")
             )
-            node.text = _x("\n".join(filter(None, [step.message, _diff_text(counted, "")])))
+            diff = _diff_text(counted, "")
+            if diff and unsaved_label(step):
+                diff = f"changes {unsaved_label(step)}:\n{diff}"
+            node.text = _x("\n".join(filter(None, [step.message, diff])))
         elif step.status in ("not_run", "skipped"):
             skipped += 1
             ET.SubElement(case, "skipped", message=_x(status_label(step.status)))

@@ -5,7 +5,8 @@ Event names (one canonical event per unit of work):
     run.started     runbook, file, mode, console, locale, run_dir
     step.started    step, index, kind, resource
     step.finished   step, index, kind, resource, status, action, changed_fields, changes,
-                    duration_ms, checkpoints (+ message, details, ignored_fields when present)
+                    duration_ms, checkpoints (+ message, details, ignored_fields, changes_state
+                    when present)
     run.finished    runbook, mode, exit_code, counts, duration_ms (+ error when present)
 """
 
@@ -61,6 +62,8 @@ def step_finished_fields(step: StepResult) -> dict[str, Any]:
     ignored = [c.field for c in step.changes if c.ignored]
     if ignored:
         fields["ignored_fields"] = ignored
+    if step.changes_state:
+        fields["changes_state"] = step.changes_state
     if step.message:
         fields["message"] = step.message
     if step.details:

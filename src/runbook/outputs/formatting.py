@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from runbook.errors import ExitCode, exit_meaning
-from runbook.results import FieldChange, RunResult, StepResult
+from runbook.results import Attempt, FieldChange, RunResult, StepResult
 
 STATUS_LABELS: dict[str, str] = {
     "ok": "ok",
@@ -54,6 +54,13 @@ WOULD_LABELS: dict[str, str] = {
 READ_ONLY_MODES = ("drift", "dry-run")
 
 TONE_ICONS = {"good": "✔", "warn": "▲", "bad": "✘"}  # of a verdict's tone
+
+# A failed write's changes, as tables title them: what it meant to write, not what it did.
+UNSAVED_LABELS = {
+    "not_saved": "intended, not saved",
+    "unconfirmed": "intended, not confirmed saved (a save was sent before the step failed: "
+    "compare with the console)",
+}
 
 ABSENT = "(absent)"
 
@@ -174,6 +181,19 @@ def change_line(change: FieldChange, mode: str) -> str:
     if change.ignored:
         text += f" (ignored: {change.ignored})"
     return text
+
+
+def unsaved_label(step: StepResult) -> str:
+    """`intended, not saved` for a failed write's changes ("" when they are not that)."""
+    if not step.changes_not_saved or step.changes_state is None:
+        return ""
+    return UNSAVED_LABELS[step.changes_state]
+
+
+def attempt_line(attempt: Attempt, of: int) -> str:
+    """`Attempt 1 of 3: failed — the console answered the save with an error (HTTP 500)`."""
+    text = f"Attempt {attempt.n} of {of}: {status_label(attempt.outcome)}"
+    return f"{text} — {attempt.error}" if attempt.error else text
 
 
 def step_title(step: StepResult) -> str:

@@ -17,11 +17,13 @@ from runbook.outputs.formatting import (
     STATUS_HINTS,
     TONE_ICONS,
     action_label,
+    attempt_line,
     format_duration,
     format_value,
     outcome,
     status_label,
     step_title,
+    unsaved_label,
 )
 from runbook.results import Checkpoint, FieldChange, RunResult, StepResult
 from runbook.secrets import Redactor
@@ -196,6 +198,7 @@ def _step(h: _Html, result: RunResult, step: StepResult, folder: RunFolder) -> s
     if step.message:
         parts.append(f'<pre class="message">{h.esc(step.message)}</pre>')
     parts.append(_changes(h, result.mode, step))
+    parts.append(_attempts(h, step))
     if step.details:
         rows = "\n".join(
             f"<tr><th>{h.esc(k)}</th><td class='value'>{_detail(h, k, v)}</td></tr>"
@@ -214,18 +217,43 @@ def _changes(h: _Html, mode: str, step: StepResult) -> str:
         if step.status in ("ok", "changed", "drift", "would_change"):
             return '<p class="note">Every field is as the runbook asks.</p>'
         return ""
+    unsaved = unsaved_label(step)
     if mode == "drift":
         head = "<th>Field</th><th>Expected (runbook)</th><th>Live (console)</th><th>Note</th>"
     elif mode == "dry-run":
         head = "<th>Field</th><th>Now (console)</th><th>Would be (runbook)</th><th>Note</th>"
+    elif unsaved:
+        head = "<th>Field</th><th>Before (console)</th><th>Intended (runbook)</th><th>Note</th>"
     else:
         head = "<th>Field</th><th>Before (console)</th><th>After (runbook)</th><th>Note</th>"
     rows = "\n".join(_change_row(h, mode, c) for c in step.changes)
     title = "Differences" if mode == "drift" else "Changes"
+    if unsaved:
+        title = f"Changes — {h.esc(unsaved)}"
+    css = "changes unsaved" if unsaved else "changes"
+    heading = '<h3 class="unsaved">' if unsaved else "<h3>"
     return (
-        f"<h3>{title}</h3>\n<table class='changes'>\n<thead><tr>{head}</tr></thead>\n"
+        f"{heading}{title}</h3>\n<table class='{css}'>\n<thead><tr>{head}</tr></thead>\n"
         f"<tbody>\n{rows}\n</tbody>\n</table>"
     )
+
+
+def _attempts(h: _Html, step: StepResult) -> str:
+    """A retried step: one line per attempt, how it ended, links to its screenshots."""
+    if not step.attempts:
+        return ""
+    items = []
+    for attempt in step.attempts:
+        shots = ", ".join(
+            f'<a href="{h.esc(cp.path)}">{h.esc(cp.name)}</a>' for cp in attempt.checkpoints
+        )
+        line = h.esc(attempt_line(attempt, len(step.attempts)))
+        items.append(
+            f'<li class="status-{h.esc(attempt.outcome)}">{line}'
+            + (f' <span class="shots-links">· screenshots: {shots}</span>' if shots else "")
+            + "</li>"
+        )
+    return f'<h3>Attempts</h3>\n<ol class="attempts">\n{chr(10).join(items)}\n</ol>'
 
 
 def _change_row(h: _Html, mode: str, change: FieldChange) -> str:

@@ -99,6 +99,25 @@ STEP = record(
         "message": STRING,
         "details": ANY_OBJECT,
         "org_unit": OPTIONAL_STRING,
+        "attempts": {
+            "type": "array",
+            "description": "Each try of a step retried after a transient failure (empty: once).",
+            "items": record(
+                {
+                    "n": {"type": "integer", "minimum": 1},
+                    "outcome": {"enum": STATUSES},
+                    "error": STRING,
+                    "checkpoints": {
+                        "type": "array",
+                        "items": record({"name": STRING, "path": STRING}),
+                    },
+                }
+            ),
+        },
+        "changes_state": {
+            "enum": ["saved", "not_saved", "unconfirmed", None],
+            "description": "Apply: what became of the step's changes (null: nothing to write).",
+        },
     }
 )
 
@@ -175,6 +194,7 @@ TENANT_OUTCOME = record(
         **FLEET_LINE,
         **TENANT["properties"],
         "error": STRING,
+        "cause": {**STRING, "description": "Why the tenant did not succeed, in one line."},
         "run": {
             "type": ["object", "null"],
             "description": "The tenant's report.json (report.schema.json; for probe, "

@@ -12,9 +12,11 @@ from rich.text import Text
 from runbook.outputs.formatting import (
     MODE_LABELS,
     TONE_ICONS,
+    attempt_line,
     change_line,
     outcome,
     step_status,
+    unsaved_label,
 )
 from runbook.results import RunResult, StepResult
 from runbook.secrets import Redactor
@@ -68,6 +70,10 @@ def _isatty(stream: TextIO) -> bool:
 
 def _changes_text(result: RunResult, step: StepResult) -> list[str]:
     lines = [change_line(c, result.mode) for c in step.changes]
+    unsaved = unsaved_label(step)
+    if unsaved:
+        lines.insert(0, f"{unsaved[0].upper()}{unsaved[1:]}:")
+    lines += [attempt_line(a, len(step.attempts)) for a in step.attempts[:-1]]
     if step.message:  # why it failed; or what a step that did not fail has to say
         lines.append(step.message if step.status == "failed" else f"Note: {step.message}")
     return lines

@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from runbook.fleet import FleetRun, Tenant, TenantOutcome
-from runbook.fleet.outputs import current_step, print_line, step_summary, write_fleet_junit
+from runbook.fleet.outputs import (
+    current_step,
+    print_line,
+    step_summary,
+    summary_text,
+    write_fleet_junit,
+)
 from runbook.fleet.report import render_fleet_html
 
 
@@ -102,3 +108,27 @@ def test_a_tenant_never_started_is_not_started_with_nothing_to_link_to(tmp_path:
     out = io.StringIO()
     print_line(late, out)
     assert json.loads(out.getvalue())["status"] == "not_started"
+
+
+def test_each_failed_tenant_gives_its_cause_in_one_line(tmp_path: Path) -> None:
+    run = fleet(tmp_path)
+    failing = step(2, "Route to Microsoft 365", "failed")
+    failing["message"] = 'the console has no "Hosts" page item\nlocator: get_by_role("link")'
+    run.outcomes.append(
+        outcome(
+            run.folder, "umbrella", 4, [step(1, "Route", "ok"), failing, step(3, "X", "not_run")]
+        )
+    )
+    said = 'step 2 "Route to Microsoft 365": the console has no "Hosts" page item'
+    umbrella, gamma = run.outcomes[-1], run.outcomes[2]
+
+    assert umbrella.cause == said
+    assert gamma.cause == "runbook: error: sign-in required"  # no report: its output's last line
+    assert [o.cause for o in run.outcomes[:2]] == ["", ""]  # success and drift: nothing failed
+    assert run.as_dict()["tenants"][-1]["cause"] == said
+    lines = summary_text(run).splitlines()
+    [line] = [line for line in lines if line.lstrip().startswith("umbrella")]
+    assert "console_changed (exit 4)" in line and line.endswith(said)
+    assert "locator" not in summary_text(run)  # the first line only
+    assert said.replace('"', "&quot;") in render_fleet_html(run)
+    assert f"| {said} |" in step_summary(run)

@@ -137,6 +137,7 @@ def failed_result() -> RunResult:
                 action="create",
                 changes=[FieldChange("name", None, "Legacy mail server")],
                 message="The console refused the save: Name already in use",
+                changes_state="not_saved",
             ),
             StepResult(
                 index=2,

@@ -97,6 +97,14 @@ def test_nothing_is_written_outside_github(monkeypatch: pytest.MonkeyPatch) -> N
     assert append_github_step_summary(drift_result()) is None
 
 
+def test_a_failed_writes_rows_say_intended_not_saved() -> None:
+    rows = _table_rows(github_step_summary(failed_result()))
+
+    [failed] = [row for row in rows if row[0].startswith("1.")]
+    assert failed[2] == "failed: intended, not saved"
+    assert failed[3:5] == ["<code>name</code>", "<code>Legacy mail server</code>"]
+
+
 def test_summary_is_redacted(tmp_path: Path) -> None:
     result = drift_result()
     result.steps[0].changes.append(FieldChange("password", SECRET, "other"))
@@ -174,6 +182,7 @@ def test_junit_errors_and_skips(tmp_path: Path) -> None:
     error = first.find("error")
     assert error is not None
     assert error.get("message") == "The console refused the save: Name already in use"
+    assert "changes intended, not saved:\nname: (absent) → Legacy mail server" in (error.text or "")
     assert second.find("skipped") is not None
 
 

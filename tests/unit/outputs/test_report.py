@@ -21,7 +21,7 @@ from runbook.outputs.report import (
     render_terminal_summary,
     write_reports,
 )
-from runbook.results import Checkpoint, FieldChange, RunResult, StepResult
+from runbook.results import Attempt, Checkpoint, FieldChange, RunResult, StepResult
 from runbook.secrets import MASK, Redactor
 
 from .samples import (
@@ -31,6 +31,7 @@ from .samples import (
     drift_result,
     failed_result,
     png_bytes,
+    shoot,
 )
 
 
@@ -198,6 +199,71 @@ def test_failed_run_shows_the_error_the_message_and_the_trace(folder: RunFolder)
     assert '<a href="trace.zip">trace.zip</a>' in html
     assert "playwright show-trace trace.zip" in text
     assert "data:image/png;base64," in html
+
+
+def test_a_failed_writes_changes_say_intended_not_saved_everywhere(folder: RunFolder) -> None:
+    result = failed_result()
+    write_reports(result, folder, Redactor())
+
+    text = _visible(folder.report_html.read_text(encoding="utf-8"))
+    plain = render_terminal_summary(result, plain=True)
+    step = json.loads(folder.report_json.read_text(encoding="utf-8"))["steps"][0]
+
+    assert "Changes — intended, not saved" in text
+    assert "Before (console) Intended (runbook)" in text
+    assert "After (runbook)" not in text
+    assert isinstance(plain, str)
+    assert "Intended, not saved:" in plain
+    assert step["changes_state"] == "not_saved"
+    # an applied step's changes keep their ordinary heading
+    applied = _visible(render_html(apply_result(folder), folder))
+    assert "intended" not in applied.lower()
+
+
+def test_a_write_that_may_have_been_saved_says_so(folder: RunFolder) -> None:
+    result = failed_result()
+    result.steps[0].changes_state = "unconfirmed"
+
+    text = _visible(render_html(result, folder))
+
+    assert "intended, not confirmed saved" in text
+    assert "compare with the console" in text
+
+
+def test_a_retried_step_shows_each_attempt_with_its_screenshots(folder: RunFolder) -> None:
+    result = apply_result(folder)
+    step = result.steps[0]
+    name = step.name
+    first = [shoot(folder, 1, name, "filled", 1), shoot(folder, 1, name, "failure", 2)]
+    second = [shoot(folder, 1, name, "filled", 3), shoot(folder, 1, name, "failure", 4)]
+    step.attempts = [
+        Attempt(1, "failed", "the console answered the save with an error (HTTP 500)", first),
+        Attempt(2, "failed", "the console answered the save with an error (HTTP 500)", second),
+        Attempt(3, "changed", "", step.checkpoints),
+    ]
+    write_reports(result, folder, Redactor())
+
+    html = folder.report_html.read_text(encoding="utf-8")
+    text = _visible(html)
+    document = json.loads(folder.report_json.read_text(encoding="utf-8"))
+    plain = render_terminal_summary(result, plain=True)
+
+    assert "Attempt 1 of 3: failed — the console answered the save with an error (HTTP 500)" in text
+    assert "Attempt 3 of 3: changed" in text
+    # each attempt links its own screenshots, which are distinct files
+    assert f'<a href="{first[0].path}">filled</a>' in html
+    assert f'<a href="{second[0].path}">filled</a>' in html
+    assert first[0].path != second[0].path
+    attempts = document["steps"][0]["attempts"]
+    assert [(a["n"], a["outcome"]) for a in attempts] == [
+        (1, "failed"),
+        (2, "failed"),
+        (3, "changed"),
+    ]
+    assert attempts[1]["checkpoints"] == [{"name": c.name, "path": c.path} for c in second]
+    assert document["steps"][1]["attempts"] == []  # tried once
+    assert isinstance(plain, str)
+    assert "Attempt 2 of 3: failed" in plain
 
 
 def test_a_missing_screenshot_is_reported_not_fatal(folder: RunFolder) -> None:

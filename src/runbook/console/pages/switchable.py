@@ -88,20 +88,12 @@ class SwitchableList(ListPage, Generic[D]):
     @doing("reading the inherited entries of the {self.info.name} list")
     def inherited_names(self) -> list[str]:
         """The names of the entries inherited from parent OUs, in console order."""
-        self.wait_ready()
-        if self.table.count() == 0:
-            return []
-        rows = self.table.get_by_role("row").filter(has=self._inherited_cell())
-        return [shown(n) for n in rows.get_by_role("rowheader").all_inner_texts()]
+        return [name for name, inherited in self.rows("status_inherited") if inherited]
 
     @doing("reading the {self.info.name} list")
     def names(self) -> list[str]:
         """The names of this OU's own entries (inherited ones left out), in console order."""
-        names = super().names()
-        for name in self.inherited_names():
-            if name in names:
-                names.remove(name)
-        return names
+        return [name for name, inherited in self.rows("status_inherited") if not inherited]
 
     @doing("looking for the inherited {name!r} in the {self.info.name} list")
     def inherited_count(self, name: str) -> int:

@@ -31,7 +31,7 @@ from runbook.errors import (
 from runbook.file import KindInfo, Step, kind_info
 from runbook.file.placement import org_unit_of
 from runbook.names import placed, shown
-from runbook.results import Mode, StepResult
+from runbook.results import Attempt, ChangesState, Mode, StepResult, one_line
 
 BACKOFF_BASE_S = 0.5
 BACKOFF_MAX_S = 8.0
@@ -97,6 +97,8 @@ class StepType(ABC, Generic[P, D]):
         self.open_dialog: D | None = None
         self.error: RunbookError | None = None
         self.save_sent = False  # a save was pressed: the console may hold our change
+        self.sent_before = False  # an earlier attempt (retried) pressed a save
+        self.failed_state: ChangesState | None = None  # a failed step: what became of its changes
         self.first_attempt: StepResult | None = None  # a retried save: what it read and sent
 
     def run(self) -> StepResult:
@@ -108,7 +110,55 @@ class StepType(ABC, Generic[P, D]):
             self._failed(self._after_save(exc))
         finally:
             self.result.duration_ms = round((time.perf_counter() - started) * 1000)
+        self._last_attempt()
+        self._changes_state()
         return self.result
+
+    def _retrying(self, attempt: int, exc: RunbookError) -> None:
+        """Keep the attempt that just failed (its error, its screenshots) before the next."""
+        with contextlib.suppress(RunbookError):
+            self.ctx.checkpoint(self.result, "failure", force=True)
+        self.result.attempts.append(
+            Attempt(
+                n=attempt,
+                outcome="failed",
+                error=one_line(str(exc)),
+                checkpoints=list(self.result.checkpoints),
+            )
+        )
+
+    def _last_attempt(self) -> None:
+        """A retried step: its last attempt is how the step ended."""
+        if not self.result.attempts:
+            return
+        error = one_line(self.result.message) if self.result.status == "failed" else ""
+        self.result.attempts.append(
+            Attempt(
+                n=len(self.result.attempts) + 1,
+                outcome=self.result.status,
+                error=error,
+                checkpoints=list(self.result.checkpoints),
+            )
+        )
+
+    def _changes_state(self) -> None:
+        """Apply mode: whether the changes shown were saved, not saved, or may have been."""
+        if self.ctx.mode != "apply" or not self.result.changes or self.result.changes_state:
+            return
+        if self.result.status == "changed":
+            self.result.changes_state = "saved"
+        elif self.result.status == "failed":
+            self.result.changes_state = self.failed_state
+
+    def _unsaved(self, exc: RunbookError) -> ChangesState:
+        """A failing step's changes: not saved when no save reached the console or it refused
+        the only one; unconfirmed when one went through (or may have) before the failure."""
+        if self.result.status == "changed":  # a save went through; what came after failed
+            return "unconfirmed"
+        refused = isinstance(exc, SaveRejected | ConcurrentChange | SignInBeforeSave)
+        if self.sent_before or (self.save_sent and not refused):
+            return "unconfirmed"
+        return "not_saved"
 
     @property
     def org_unit(self) -> str:
@@ -142,8 +192,10 @@ class StepType(ABC, Generic[P, D]):
                 structlog.get_logger("runbook").warning(
                     "step.retry", step=self.step.title, attempt=attempt, reason=str(exc)
                 )
+                self._retrying(attempt, exc)
                 self._close_dialog()
                 backoff(attempt)
+                self.sent_before = self.sent_before or self.save_sent
                 self.save_sent = False
                 self.result.status, self.result.action = "ok", "none"
                 self.result.changes, self.result.checkpoints = [], []
@@ -209,6 +261,7 @@ class StepType(ABC, Generic[P, D]):
 
     def _failed(self, exc: RunbookError) -> None:
         self.error = exc
+        self.failed_state = self._unsaved(exc)
         self.result.status = "failed"
         self.result.message = str(exc)
         if isinstance(exc, ConsoleChanged) and exc.locator:

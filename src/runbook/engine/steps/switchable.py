@@ -253,6 +253,7 @@ class SwitchableStep(StepType[P, D]):
             self._reopen().delete(key)
         except RunbookError as exc:
             result.changes = live
+            result.changes_state = "saved"  # what the console holds now: created, enabled
             result.details["left_enabled"] = True
             raise StepFailed(
                 f"{self.noun.upper()} CREATED AND STILL ENABLED: {self.info.what} {key!r} was "
