@@ -53,7 +53,7 @@ def test_a_route_created_by_someone_else_meanwhile_is_not_overwritten(
     assert state(sim_http)["routes"] == [{**LEGACY_ROUTE, **theirs}]
     # the changes shown are ours as intended, not what the console holds
     assert step["changes"] and step["changes_state"] == "not_saved"
-    page = (tmp_path / result.json()["run_dir"] / "report.html").read_text()
+    page = (tmp_path / result.run()["run_dir"] / "report.html").read_text()
     assert "Changes — intended, not saved" in page
     assert writes(sim_http) == [("create_route", ROUTE, "another-admin")]
 
