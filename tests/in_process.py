@@ -11,6 +11,7 @@ browser that died is launched again.
 Each run gets the environment and working directory it asks for, exactly (both restored
 after), and leaves nothing behind: logging handlers, structlog, Playwright's `expect` timeout
 and the environment are reset, which `tests/cli/test_in_process.py` checks.
+Every JSON document a run prints or writes is checked against its schema (`tests/documents.py`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from click.testing import CliRunner
 from playwright.sync_api import expect
 
 from runbook.console import driver
+from tests.documents import check_invocation, json_files
 
 
 @dataclass
@@ -51,6 +53,11 @@ class CliResult:
         import json
 
         return json.loads(self.stdout)
+
+    def run(self) -> Any:
+        """The one run of a `--json` document of run, drift, plan, apply or export."""
+        [run] = self.json()["runs"]
+        return run
 
 
 class _Host:
@@ -101,12 +108,15 @@ class InProcessRunbook:
         stdin: str | None = None,
     ) -> CliResult:
         with self._lock:
+            before = json_files(cwd)
             future = self._host.submit(lambda: self._invoke(args, dict(env), cwd, stdin))
             try:
-                return future.result(timeout=timeout)  # type: ignore[no-any-return]
+                result: CliResult = future.result(timeout=timeout)
             except FutureTimeout:
                 self._host = _Host()
                 raise TimeoutError(f"runbook {' '.join(args)} ran over {timeout} s") from None
+        check_invocation(args, result.stdout, cwd, before)  # every document meets its schema
+        return result
 
     def close(self) -> None:
         self._host.stop(timeout=60)

@@ -24,6 +24,7 @@ from runbook.simulator.server import SimulatorServer
 from tests.browser_server import BrowserServer
 from tests.browser_server import browser_server as start_browser_server
 from tests.clients import sim_client
+from tests.documents import check_invocation, json_files
 from tests.in_process import CliResult, InProcessRunbook
 from tests.profiles import login
 from tests.samples import converged_state
@@ -89,6 +90,7 @@ def runbook_process(cli_env: dict[str, str], tmp_path: Path) -> Callable[..., Cl
     is the process (its entry point, signals, start-up). Mark them `process`."""
 
     def run(*args: str, env: dict[str, str] | None = None, timeout: float = 180) -> CliResult:
+        before = json_files(tmp_path)
         done = subprocess.run(
             [sys.executable, "-m", "runbook", *args],
             cwd=tmp_path,
@@ -97,6 +99,7 @@ def runbook_process(cli_env: dict[str, str], tmp_path: Path) -> Callable[..., Cl
             text=True,
             timeout=timeout,
         )
+        check_invocation(args, done.stdout, tmp_path, before)  # every document meets its schema
         return CliResult(done.returncode, done.stdout, done.stderr)
 
     return run

@@ -65,7 +65,7 @@ def test_apply_then_nothing_to_do_then_in_sync(
     book = str(write_runbook(shipped))
     first = runbook_cli("run", book, "--json")
     assert first.code == 0, first.output
-    assert [s["action"] for s in first.json()["steps"]] == ["create", "create"]
+    assert [s["action"] for s in first.run()["steps"]] == ["create", "create"]
     assert state(sim_http)["default_routing_rules"] == at_top(SETTING)
     assert audit(sim_http) == [
         ("create_route", "Subdomain catch-all server"),
@@ -77,7 +77,7 @@ def test_apply_then_nothing_to_do_then_in_sync(
 
     second = runbook_cli("run", book, "--json")
     assert second.code == 0, second.output
-    assert [s["status"] for s in second.json()["steps"]] == ["ok", "ok"]
+    assert [s["status"] for s in second.run()["steps"]] == ["ok", "ok"]
     assert len(audit(sim_http)) == 2  # zero writes
 
     drift = runbook_cli("drift", book, "--json")
@@ -100,7 +100,7 @@ def test_drift_names_a_changed_field_and_lists_unmanaged_settings(
 
     result = runbook_cli("drift", book, "--show-unmanaged", "--json")
     assert result.code == 2, result.output
-    doc = result.json()
+    doc = result.run()
     [changed] = [s for s in doc["steps"] if s["status"] == "drift"]
     assert [c["field"] for c in changed["changes"]] == ["apply_to"]
     assert doc["unmanaged"]["default_routing_rules"] == ["Someone else's setting"]
@@ -113,7 +113,7 @@ def test_dry_run_writes_nothing(
 ) -> None:
     result = runbook_cli("run", str(write_runbook(shipped)), "--dry-run", "--json")
     assert result.code == 0, result.output
-    assert [s["status"] for s in result.json()["steps"]] == ["would_change", "would_change"]
+    assert [s["status"] for s in result.run()["steps"]] == ["would_change", "would_change"]
     assert audit(sim_http) == []
 
 
@@ -159,6 +159,6 @@ def test_drift_sees_an_option_added_behind_the_setting(
 
     result = runbook_cli("drift", book, "--json")
     assert result.code == 2, result.output
-    [changed] = [s for s in result.json()["steps"] if s["status"] == "drift"]
+    [changed] = [s for s in result.run()["steps"] if s["status"] == "drift"]
     assert [c["field"] for c in changed["changes"]] == ["also_deliver_to"]
     assert "exfil@attacker.example" in result.output

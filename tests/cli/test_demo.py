@@ -53,7 +53,7 @@ def test_dry_run_demo_is_headed_captioned_and_saves_nothing(
     )
     assert result.code == 0, result.output
     assert sim_http.get("/_sim/audit").json() == []
-    folder = tmp_path / result.json()["run_dir"]
+    folder = tmp_path / result.run()["run_dir"]
     filled = sorted(folder.glob("*-filled.png"))
     assert filled, list(folder.iterdir())
     assert all(caption_visible(p) for p in filled)
@@ -64,7 +64,7 @@ def test_plain_dry_run_has_no_caption(
 ) -> None:
     result = runbook_cli("run", str(write_runbook(split_delivery())), "--dry-run", "--json")
     assert result.code == 0, result.output
-    filled = sorted((tmp_path / result.json()["run_dir"]).glob("*-filled.png"))
+    filled = sorted((tmp_path / result.run()["run_dir"]).glob("*-filled.png"))
     assert filled and not any(caption_visible(p) for p in filled)
 
 

@@ -49,7 +49,7 @@ def _book(*domains: str, **fields: Any) -> dict[str, Any]:
 
 
 def _records(result: CliResult) -> dict[str, dict[str, Any]]:
-    return {r["name"]: r for r in result.json()["dns_records"]}
+    return {r["name"]: r for r in result.run()["dns_records"]}
 
 
 def _writes(sim: SimApi) -> list[tuple[str, str]]:
@@ -70,8 +70,8 @@ def test_the_round_trip_generate_publish_start_for_three_domains(
 
     first = runbook_cli("run", book, *dns, "--json", "--records", str(records_file))
     assert first.code == 0, first.output
-    assert [s["status"] for s in first.json()["steps"]] == ["waiting_dns"] * 3
-    assert "waiting for DNS" in first.json()["steps"][0]["message"]
+    assert [s["status"] for s in first.run()["steps"]] == ["waiting_dns"] * 3
+    assert "waiting for DNS" in first.run()["steps"][0]["message"]
     assert _writes(sim) == [("generate_dkim", d) for d in DOMAINS]
     records = _records(first)
     names = [f"google._domainkey.{d}" for d in DOMAINS]
@@ -90,9 +90,9 @@ def test_the_round_trip_generate_publish_start_for_three_domains(
         tenant.publish_value(name, records[name]["value"])
     second = runbook_cli("run", book, *dns, "--json")
     assert second.code == 0, second.output
-    assert [s["status"] for s in second.json()["steps"]] == ["changed", "changed", "waiting_dns"]
+    assert [s["status"] for s in second.run()["steps"]] == ["changed", "changed", "waiting_dns"]
     assert _writes(sim)[3:] == [("start_dkim", "example.com"), ("start_dkim", "example.org")]
-    assert [r["status"] for r in second.json()["dns_records"]] == [
+    assert [r["status"] for r in second.run()["dns_records"]] == [
         "published",
         "published",
         "publish",
@@ -100,14 +100,14 @@ def test_the_round_trip_generate_publish_start_for_three_domains(
 
     drift = runbook_cli("drift", book, *dns, "--json")
     assert drift.code == 2, drift.output
-    drifted = [s for s in drift.json()["steps"] if s["status"] == "drift"]
+    drifted = [s for s in drift.run()["steps"] if s["status"] == "drift"]
     assert [s["resource"] for s in drifted] == ["example.net"]
     assert "not authenticating" in drifted[0]["message"]
 
     tenant.publish_value(names[2], records[names[2]]["value"])
     third = runbook_cli("run", book, *dns, "--json")
     assert third.code == 0, third.output
-    assert [s["status"] for s in third.json()["steps"]] == ["ok", "ok", "changed"]
+    assert [s["status"] for s in third.run()["steps"]] == ["ok", "ok", "changed"]
     writes = len(_writes(sim))
     fourth = runbook_cli("run", book, *dns)
     assert fourth.code == 0, fourth.output
@@ -120,7 +120,7 @@ def test_the_round_trip_generate_publish_start_for_three_domains(
     assert exported.code == 0, exported.output
     text = (tmp_path / "keys.yaml").read_text()
     assert all(f"domain: {d}" in text for d in DOMAINS)
-    assert [r["status"] for r in exported.json()["dns_records"]] == ["published"] * 3
+    assert [r["status"] for r in exported.run()["dns_records"]] == ["published"] * 3
     assert len(_writes(sim)) == writes  # read-only
 
 
@@ -131,14 +131,14 @@ def test_a_record_split_across_two_txt_records_is_named_as_the_dns_mistake(
     dns = ["--dns-resolver", tenant.address]
     first = runbook_cli("run", book, *dns, "--json")
     assert first.code == 0, first.output
-    [record] = first.json()["dns_records"]
+    [record] = first.run()["dns_records"]
     value = record["value"]
     half = len(value) // 2
     tenant.publish(record["name"], value[:half][:255])  # two records, not one of two strings
     tenant.publish(record["name"], value[half:][:255])
     second = runbook_cli("run", book, *dns, "--json")
     assert second.code == 0, second.output
-    [step] = second.json()["steps"]
+    [step] = second.run()["steps"]
     assert step["status"] == "waiting_dns"
     assert "split across 2 TXT records" in step["message"]
     assert ("start_dkim", "example.com") not in _writes(sim)
@@ -146,7 +146,7 @@ def test_a_record_split_across_two_txt_records_is_named_as_the_dns_mistake(
     # A resolver that does not answer is named, never taken for "not published yet".
     nobody = runbook_cli("run", book, "--dns-resolver", "127.0.0.1:9", "--json")
     assert nobody.code == 1, nobody.output
-    assert "127.0.0.1:9" in nobody.json()["steps"][0]["message"]
+    assert "127.0.0.1:9" in nobody.run()["steps"][0]["message"]
 
 
 def test_a_rotation_is_planned_as_such_made_by_apply_and_the_old_record_kept(
@@ -155,7 +155,7 @@ def test_a_rotation_is_planned_as_such_made_by_apply_and_the_old_record_kept(
     dns = ["--dns-resolver", tenant.address]
     book = str(write_runbook(_book("example.com")))
     first = runbook_cli("run", book, *dns, "--json")
-    [old] = first.json()["dns_records"]
+    [old] = first.run()["dns_records"]
     tenant.publish_value(old["name"], old["value"])
     assert runbook_cli("run", book, *dns).code == 0  # started with selector google
 
@@ -163,19 +163,19 @@ def test_a_rotation_is_planned_as_such_made_by_apply_and_the_old_record_kept(
     writes = len(_writes(sim))
     dry = runbook_cli("run", rotated, *dns, "--dry-run", "--json")
     assert dry.code == 0, dry.output
-    [step] = dry.json()["steps"]
+    [step] = dry.run()["steps"]
     assert step["status"] == "would_change" and step["details"]["rotation"] is True
     assert {c["field"]: (c["before"], c["after"]) for c in step["changes"]}["selector"] == (
         "google",
         "google2026",
     )
     assert len(_writes(sim)) == writes  # a dry run: nothing generated
-    keep = [r for r in dry.json()["dns_records"] if r["status"] == "keep"]
+    keep = [r for r in dry.run()["dns_records"] if r["status"] == "keep"]
     assert [(r["name"], r["value"]) for r in keep] == [(old["name"], old["value"])]
 
     applied = runbook_cli("run", rotated, *dns, "--json", "--records", str(tmp_path / "r.zone"))
     assert applied.code == 0, applied.output
-    assert applied.json()["steps"][0]["status"] == "waiting_dns"
+    assert applied.run()["steps"][0]["status"] == "waiting_dns"
     records = _records(applied)
     assert records[old["name"]]["status"] == "keep"
     assert records[old["name"]]["value"] == old["value"]
@@ -189,8 +189,8 @@ def test_a_rotation_is_planned_as_such_made_by_apply_and_the_old_record_kept(
     tenant.publish_value(new["name"], new["value"])
     done = runbook_cli("run", rotated, *dns, "--json")
     assert done.code == 0, done.output
-    assert done.json()["steps"][0]["status"] == "changed"
-    assert [r["name"] for r in done.json()["dns_records"]] == [new["name"]]
+    assert done.run()["steps"][0]["status"] == "changed"
+    assert [r["name"] for r in done.run()["dns_records"]] == [new["name"]]
 
 
 def test_what_the_console_or_dns_refuses_exits_1_with_the_reason(
@@ -233,11 +233,11 @@ def test_wait_dns_starts_authentication_once_dns_serves_the_record_or_names_it(
 ) -> None:
     book = str(write_runbook(_book("example.com")))
     dns = ["--dns-resolver", tenant.address]
-    [record] = runbook_cli("run", book, *dns, "--json").json()["dns_records"]
+    [record] = runbook_cli("run", book, *dns, "--json").run()["dns_records"]
 
     late = runbook_cli("run", book, *dns, "--wait-dns", "1s", "--json")
     assert late.code == 1, late.output
-    message = late.json()["steps"][0]["message"]
+    message = late.run()["steps"][0]["message"]
     assert "1 s of --wait-dns" in message and record["name"] in message
 
     published = threading.Event()
@@ -260,5 +260,5 @@ def test_wait_dns_starts_authentication_once_dns_serves_the_record_or_names_it(
         admin.join(timeout=60)
     assert published.is_set()
     assert waited.code == 0, waited.output
-    assert waited.json()["steps"][0]["status"] == "changed"
+    assert waited.run()["steps"][0]["status"] == "changed"
     assert ("start_dkim", "example.com") in _writes(sim)

@@ -32,7 +32,7 @@ def test_in_sync_exits_0_with_no_writes(
 ) -> None:
     result = runbook_cli("drift", str(write_runbook(split_delivery())), "--json")
     assert result.code == 0, result.output
-    assert [s["status"] for s in result.json()["steps"]] == ["ok", "ok"]
+    assert [s["status"] for s in result.run()["steps"]] == ["ok", "ok"]
     assert writes(sim_http) == converged
 
 
@@ -50,13 +50,13 @@ def test_changed_field_exits_2_and_names_step_field_and_values(
     before = writes(sim_http)
     result = runbook_cli("drift", str(write_runbook(split_delivery())), "--json")
     assert result.code == 2, result.output
-    step = result.json()["steps"][0]
+    step = result.run()["steps"][0]
     assert step["status"] == "drift"
     assert step["name"] == "Add the legacy server as a mail route"
     assert step["changes"] == [
         {"field": "server.single_host.port", "before": 587, "after": 25, "ignored": None}
     ]
-    report = (tmp_path / result.json()["run_dir"] / "report.html").read_text()
+    report = (tmp_path / result.run()["run_dir"] / "report.html").read_text()
     assert "server.single_host.port" in report and "587" in report
     assert writes(sim_http) == before
 
@@ -68,7 +68,7 @@ def test_deleted_entry_is_drift(
     before = writes(sim_http)
     result = runbook_cli("drift", str(write_runbook(split_delivery())), "--json")
     assert result.code == 2, result.output
-    steps = result.json()["steps"]
+    steps = result.run()["steps"]
     assert [s["status"] for s in steps] == ["ok", "drift"]
     assert "missing" in steps[1]["message"]
     assert writes(sim_http) == before
@@ -81,7 +81,7 @@ def test_disabled_rule_is_drift(
     before = writes(sim_http)
     result = runbook_cli("drift", str(write_runbook(split_delivery())), "--json")
     assert result.code == 2, result.output
-    steps = result.json()["steps"]
+    steps = result.run()["steps"]
     assert [s["status"] for s in steps] == ["ok", "drift"]
     assert steps[1]["changes"] == [
         {"field": "enabled", "before": False, "after": True, "ignored": None}
@@ -109,7 +109,7 @@ def test_acknowledged_drift_exits_0_and_is_reported_as_ignored(
     doc = ignore_port(date.today() + timedelta(days=30))
     result = runbook_cli("drift", str(write_runbook(doc)), "--json")
     assert result.code == 0, result.output
-    step = result.json()["steps"][0]
+    step = result.run()["steps"][0]
     assert step["changes"][0]["ignored"] == "legacy server moved to 587 during the migration"
     assert "acknowledged" in step["message"]
 
@@ -161,7 +161,7 @@ def test_unmanaged_entries_are_listed_not_drift(
         "drift", str(write_runbook(split_delivery())), "--show-unmanaged", "--json"
     )
     assert result.code == 0, result.output
-    assert result.json()["unmanaged"]["routes"] == ["Someone else's route"]
+    assert result.run()["unmanaged"]["routes"] == ["Someone else's route"]
 
 
 def test_unmanaged_routing_rules_are_the_routing_blocks_only(
@@ -181,7 +181,7 @@ def test_unmanaged_routing_rules_are_the_routing_blocks_only(
         "drift", str(write_runbook(split_delivery())), "--show-unmanaged", "--json"
     )
     assert result.code == 0, result.output
-    assert result.json()["unmanaged"]["routing_rules"] == ["Someone else's rule"]
+    assert result.run()["unmanaged"]["routing_rules"] == ["Someone else's rule"]
     assert writes(sim_http) == converged
 
 
@@ -193,7 +193,7 @@ def test_several_runbooks_print_one_json_document_with_a_run_each(
     result = runbook_cli("drift", str(first), str(second), "--json")
     assert result.code == 0, result.output
     document = result.json()
-    assert document["exit_code"] == 0
+    assert document["format"] == 1 and document["exit_code"] == 0
     assert [Path(r["file"]).name for r in document["runs"]] == ["a.yaml", "b.yaml"]
     assert all(r["exit_code"] == 0 for r in document["runs"])
 
@@ -264,8 +264,8 @@ def test_host_tables_listed_in_another_order_are_in_sync(
 
     drift = runbook_cli("drift", path, "--json")
     assert drift.code == 0, drift.output
-    assert drift.json()["steps"][0]["status"] == "ok"
+    assert drift.run()["steps"][0]["status"] == "ok"
     applied = runbook_cli("run", path, "--json", "--screenshots", "off")
     assert applied.code == 0, applied.output
-    assert applied.json()["steps"][0]["status"] == "ok"
+    assert applied.run()["steps"][0]["status"] == "ok"
     assert writes(sim_http) == 0

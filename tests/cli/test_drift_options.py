@@ -53,7 +53,7 @@ def test_an_option_added_behind_the_rule_is_drift_naming_its_field(
     before = writes(sim_http)
     result = runbook_cli("drift", str(book), "--json")
     assert result.code == 2, result.output
-    step = result.json()["steps"][1]
+    step = result.run()["steps"][1]
     assert step["status"] == "drift"
     assert [c["field"] for c in step["changes"]] == [field]
     assert writes(sim_http) == before
@@ -67,7 +67,7 @@ def test_an_option_runbook_does_not_model_is_drift_and_apply_refuses_it(
     before = writes(sim_http)
     result = runbook_cli("drift", str(book), "--json")
     assert result.code == 2, result.output
-    step = result.json()["steps"][1]
+    step = result.run()["steps"][1]
     assert step["status"] == "drift"
     assert "an option runbook does not model is set: Add X-Gm-Future header" in step["message"]
     applied = runbook_cli("run", str(book))

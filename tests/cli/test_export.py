@@ -134,11 +134,11 @@ def test_an_export_of_one_unit_says_which_units_below_it_are_not_in_the_file(
     sim_http.put("/_sim/state", json=console).raise_for_status()
     top = runbook_cli("export", "--console", simulator.url, "-o", "top.yaml", "--json")
     assert top.code == 0, top.output
-    assert top.json()["notes"] == [
+    assert top.run()["notes"] == [
         "Only org unit / was exported: the rules and settings of the org units below it "
         "(/Sales, /Support) are not in top.yaml; export each with --org-unit"
     ]
-    assert "Exported 2 entries of org unit / to top.yaml" in top.json()["summary"]
+    assert "Exported 2 entries of org unit / to top.yaml" in top.run()["summary"]
     routes = runbook_cli(
         "export", "--console", simulator.url, "--kind", "mail_route", "-o", "routes.yaml"
     )

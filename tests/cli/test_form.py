@@ -73,12 +73,12 @@ def test_a_form_sets_only_what_differs_saves_once_and_is_then_in_sync(
     book = str(write_runbook(_book(_spoofing(), _allowlist())))
     dry = runbook_cli("run", book, "--dry-run", "--json")
     assert dry.code == 0, dry.output
-    assert [s["status"] for s in dry.json()["steps"]] == ["would_change", "would_change"]
+    assert [s["status"] for s in dry.run()["steps"]] == ["would_change", "would_change"]
     assert sim.audit() == []  # filled, then cancelled
 
     first = runbook_cli("run", book, "--json")
     assert first.code == 0, first.output
-    steps = first.json()["steps"]
+    steps = first.run()["steps"]
     assert [s["status"] for s in steps] == ["changed", "changed"]
     changes = {c["field"]: (c["before"], c["after"]) for c in steps[0]["changes"]}
     assert changes == {
@@ -95,7 +95,7 @@ def test_a_form_sets_only_what_differs_saves_once_and_is_then_in_sync(
 
     again = runbook_cli("run", book, "--json")
     assert again.code == 0, again.output
-    assert [s["status"] for s in again.json()["steps"]] == ["ok", "ok"]
+    assert [s["status"] for s in again.run()["steps"]] == ["ok", "ok"]
     assert len(sim.audit()) == 2  # a second run: no write
     assert runbook_cli("drift", book).code == 0
 
@@ -109,7 +109,7 @@ def test_a_form_sets_only_what_differs_saves_once_and_is_then_in_sync(
     )
     drift = runbook_cli("drift", book, "--json")
     assert drift.code == 2, drift.output
-    [step] = [s for s in drift.json()["steps"] if s["status"] == "drift"]
+    [step] = [s for s in drift.run()["steps"] if s["status"] == "drift"]
     assert 'checkbox "Protect against spoofing of employee names"' in step["message"]
 
 
@@ -144,7 +144,7 @@ def test_in_a_child_ou_a_section_is_overridden_only_when_it_differs_and_inherits
     back = str(write_runbook(_book(inherit), "inherit.yaml"))
     drift = runbook_cli("drift", back, "--json")
     assert drift.code == 2, drift.output
-    assert "overridden in /Sales" in drift.json()["steps"][0]["message"]
+    assert "overridden in /Sales" in drift.run()["steps"][0]["message"]
     assert runbook_cli("run", back).code == 0
     assert _writes(sim)[-1] == ("inherit_setting", "spoofing", "/Sales")
     assert "gmail_settings" not in sim.state()
@@ -163,7 +163,7 @@ def test_a_control_not_on_the_page_exits_4_with_what_is_there_and_a_labels_file_
     wrong = {**outdated, "section": "Email allowlist"}
     result = runbook_cli("run", str(write_runbook(_book(wrong), "wrong.yaml")), "--json")
     assert result.code == 4, result.output
-    message = result.json()["steps"][0]["message"]
+    message = result.run()["steps"][0]["message"]
     assert 'textbox "Allowed IP addresses"' in message
     assert 'textbox "Enter the IP addresses for the allowlist"' in message  # what is there
     assert sim.audit() == []
@@ -177,7 +177,7 @@ def test_a_control_not_on_the_page_exits_4_with_what_is_there_and_a_labels_file_
     book = str(write_runbook(_book(outdated)))
     applied = runbook_cli("run", book, "--labels", str(labels), "--json")
     assert applied.code == 0, applied.output
-    [change] = applied.json()["steps"][0]["changes"]
+    [change] = applied.run()["steps"][0]["changes"]
     assert change["field"] == 'textbox "Allowed IP addresses"'  # as the runbook names it
     assert sim.state()["gmail_settings"]["spam"]["/"]["allowlist"]["ip_addresses"] == [
         "198.51.100.7"
@@ -224,7 +224,7 @@ def test_a_form_is_planned_then_applied_and_its_secret_value_is_in_no_output(
     assert sim.state()["gmail_settings"]["spam"]["/"]["allowlist"]["ip_addresses"] == [
         "198.51.100.7"
     ]
-    run_dir = tmp_path / applied.json()["run_dir"]
+    run_dir = tmp_path / applied.run()["run_dir"]
     for written in run_dir.glob("*"):
         if written.suffix in (".json", ".jsonl", ".html", ".yml"):
             assert "198.51.100.7" not in written.read_text(), written
@@ -260,20 +260,20 @@ def test_the_escape_hatch_acts_only_when_its_guard_says_and_never_in_a_dry_run(
     book = str(write_runbook(_book(by_hand)))
     dry = runbook_cli("run", book, "--dry-run", "--json")
     assert dry.code == 0, dry.output
-    [step] = dry.json()["steps"]
+    [step] = dry.run()["steps"]
     assert step["status"] == "would_change"
     assert 'did not click button "Override"' in step["message"]
     assert sim.audit() == []
 
     first = runbook_cli("run", book, "--json")
     assert first.code == 0, first.output
-    assert first.json()["steps"][0]["status"] == "changed"
+    assert first.run()["steps"][0]["status"] == "changed"
     assert _writes(sim) == [("override_setting", "pre_delivery_scanning", "/Sales")]
     assert not sim.state()["gmail_settings"]["spam"]["/Sales"]["pre_delivery_scanning"]["enabled"]
 
     again = runbook_cli("run", book, "--json")
     assert again.code == 0, again.output
-    assert again.json()["steps"][0]["status"] == "ok"  # every guard says: nothing to do
+    assert again.run()["steps"][0]["status"] == "ok"  # every guard says: nothing to do
     assert len(sim.audit()) == 1
     assert runbook_cli("drift", book).code == 0
 
@@ -325,7 +325,7 @@ def test_a_form_in_a_dialog_and_one_that_saves_each_change_write_only_when_appli
 
     dry = runbook_cli("run", book, "--dry-run", "--json")
     assert dry.code == 0, dry.output
-    dialog_step, switch_step = dry.json()["steps"]
+    dialog_step, switch_step = dry.run()["steps"]
     assert dialog_step["status"] == switch_step["status"] == "would_change"
     assert {c["field"]: (c["before"], c["after"]) for c in dialog_step["changes"]} == {
         f'checkbox "{AGGRESSIVE}"': (False, True),
@@ -338,13 +338,13 @@ def test_a_form_in_a_dialog_and_one_that_saves_each_change_write_only_when_appli
     )
     drift = runbook_cli("drift", book, "--json")
     assert drift.code == 2, drift.output
-    assert [s["status"] for s in drift.json()["steps"]] == ["drift", "drift"]
-    assert NOTIFY in drift.json()["steps"][1]["message"]
+    assert [s["status"] for s in drift.run()["steps"]] == ["drift", "drift"]
+    assert NOTIFY in drift.run()["steps"][1]["message"]
     assert sim.audit() == []  # neither dry run nor drift wrote
 
     applied = runbook_cli("run", book, "--json")
     assert applied.code == 0, applied.output
-    assert [s["status"] for s in applied.json()["steps"]] == ["changed", "changed"]
+    assert [s["status"] for s in applied.run()["steps"]] == ["changed", "changed"]
     assert _writes(sim) == [
         ("override_setting", "spam_filter", "/Sales"),  # saved in the dialog: overridden
         ("update_setting", "quarantine_notifications", "/"),
@@ -358,7 +358,7 @@ def test_a_form_in_a_dialog_and_one_that_saves_each_change_write_only_when_appli
     assert state["/"]["quarantine_notifications"] == {"notify_admins": True}
 
     again = runbook_cli("run", book, "--json")
-    assert [s["status"] for s in again.json()["steps"]] == ["ok", "ok"]
+    assert [s["status"] for s in again.run()["steps"]] == ["ok", "ok"]
     assert len(sim.audit()) == 2  # a second run: no write
 
     # Someone turns the dialog's setting off in the console: drift names the control.
@@ -366,8 +366,8 @@ def test_a_form_in_a_dialog_and_one_that_saves_each_change_write_only_when_appli
     sim.put_state({"gmail_settings": {"spam": {**state, "/Sales": {"spam_filter": sales}}}})
     drifted = runbook_cli("drift", book, "--json")
     assert drifted.code == 2, drifted.output
-    assert [s["status"] for s in drifted.json()["steps"]] == ["drift", "ok"]
-    assert AGGRESSIVE in drifted.json()["steps"][0]["message"]
+    assert [s["status"] for s in drifted.run()["steps"]] == ["drift", "ok"]
+    assert AGGRESSIVE in drifted.run()["steps"][0]["message"]
 
     # The switch turned off in the console, and the console refusing every save: the change
     # fails with the console's words, and the switch is as the console keeps it.
@@ -375,7 +375,7 @@ def test_a_form_in_a_dialog_and_one_that_saves_each_change_write_only_when_appli
     sim.faults({"fail_next_saves": 5})
     refused = runbook_cli("run", book, "--json")
     assert refused.code == 1, refused.output
-    dialog_step, step = refused.json()["steps"]
+    dialog_step, step = refused.run()["steps"]
     assert dialog_step["status"] == "ok"
     assert (step["status"], step["changes_state"]) == ("failed", "not_saved")
     assert "the console refused to save" in step["message"]

@@ -35,7 +35,7 @@ def test_two_runs_in_one_process_each_keep_their_own_evidence_and_leave_no_state
             cwd=folder,
         )
         assert result.code == 0, result.output
-        folders.append(folder / result.json()["run_dir"])
+        folders.append(folder / result.run()["run_dir"])
     # The kept driver started in the first run's folder: the second run's trace is still its
     # own (every path handed to Playwright is absolute).
     for run_dir in folders:

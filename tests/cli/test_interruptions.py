@@ -98,12 +98,12 @@ def test_a_page_that_does_not_look_as_expected_exits_4_with_locator_url_and_scre
         "run", str(book), "--console", other_console, "--timeout", "1500", "--json"
     )
     assert result.code == 4, result.output
-    step = result.json()["steps"][0]
+    step = result.run()["steps"][0]
     assert step["status"] == "failed"
     assert "get_by_role" in step["details"]["locator"]
     assert "Hosts" in step["details"]["locator"]
     assert step["details"]["url"].startswith(f"{other_console}/ac/apps/gmail/hosts")
-    assert list((tmp_path / result.json()["run_dir"]).glob("01-*-failure.png"))
+    assert list((tmp_path / result.run()["run_dir"]).glob("01-*-failure.png"))
     assert "Traceback" not in result.output
 
 

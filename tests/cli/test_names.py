@@ -38,13 +38,13 @@ def check_whole_life(
     book = write_runbook(doc)
     first = runbook_cli("run", str(book), "--json")
     assert first.code == 0, first.output
-    assert [s["status"] for s in first.json()["steps"]] == ["changed", "changed"]
+    assert [s["status"] for s in first.run()["steps"]] == ["changed", "changed"]
     writes = audit(sim_http)
     assert len(writes) == 2
 
     again = runbook_cli("run", str(book), "--json")
     assert again.code == 0, again.output
-    assert [s["status"] for s in again.json()["steps"]] == ["ok", "ok"]
+    assert [s["status"] for s in again.run()["steps"]] == ["ok", "ok"]
     drift = runbook_cli("drift", str(book), "--json")
     assert drift.code == 0, drift.output
     assert audit(sim_http) == writes  # nothing written since the create
@@ -108,7 +108,7 @@ def test_two_rules_that_show_the_same_description_are_named_as_ambiguous(
     for command in ("run", "drift"):
         result = runbook_cli(command, str(book), "--json", "--screenshots", "off")
         assert result.code == 1, result.output
-        [failed] = result.json()["steps"]
+        [failed] = result.run()["steps"]
         assert (
             "the console lists 2 rules shown as 'Sales mail', their names differing only in "
             "spacing: runbook cannot tell which one the step means" in failed["message"]

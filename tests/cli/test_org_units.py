@@ -30,7 +30,7 @@ def test_a_step_in_a_unit_the_console_lacks_fails_clearly_and_changes_nothing(
     book = write_runbook({"version": 1, "name": "ou", "steps": [{"routing_rule": rule}]})
     result = runbook_cli("run", str(book), "--json", "--screenshots", "off")
     assert result.code == 1, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert step["status"] == "failed"
     assert "organizational unit '/Marketing' is not in the console" in step["message"]
     assert (
@@ -53,7 +53,7 @@ def test_another_admins_edit_of_the_rule_we_save_in_a_unit_is_named_with_its_uni
     book = write_runbook({"version": 1, "name": "ou", "steps": [{"routing_rule": rule}]})
     result = runbook_cli("run", str(book), "--json", "--screenshots", "off")
     assert result.code == 1, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert (
         "rule 'Sales mail' (in /Sales) was changed in the console by someone else"
         in (step["message"])
@@ -81,7 +81,7 @@ def test_an_inherited_rule_a_parent_turned_off_cannot_be_switched_on_below_it(
     book = write_runbook({"version": 1, "name": "ou", "steps": [{"routing_rule": rule}]})
     result = runbook_cli("run", str(book), "--json", "--screenshots", "off")
     assert result.code == 1, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert step["status"] == "failed"
     assert "is off in /Sales, and /Sales/EMEA inherits it from there" in step["message"]
     assert "Turn it on in /Sales first" in step["message"]
@@ -91,7 +91,7 @@ def test_an_inherited_rule_a_parent_turned_off_cannot_be_switched_on_below_it(
     sim_http.put("/_sim/state", json={**state, "disabled_inherited": []}).raise_for_status()
     again = runbook_cli("run", str(book), "--json", "--screenshots", "off")
     assert again.code == 0, again.output
-    assert [s["status"] for s in again.json()["steps"]] == ["ok"]
+    assert [s["status"] for s in again.run()["steps"]] == ["ok"]
 
 
 def test_absent_in_a_unit_that_inherits_the_rule_says_it_still_applies_there(
@@ -104,7 +104,7 @@ def test_absent_in_a_unit_that_inherits_the_rule_says_it_still_applies_there(
     book = write_runbook({"version": 1, "name": "ou", "steps": [step]})
     result = runbook_cli("run", str(book), "--json", "--screenshots", "off")
     assert result.code == 0, result.output
-    [done] = result.json()["steps"]
+    [done] = result.run()["steps"]
     assert done["status"] == "ok"
     assert "inherits one from a parent OU: it still applies in /Sales" in done["message"]
     assert "inherited: true and enabled: false" in done["message"]

@@ -27,7 +27,7 @@ def test_a_browser_that_cannot_start_is_a_failure_in_every_artifact(
     env["GITHUB_STEP_SUMMARY"] = str(summary)
     result = runbook_cli("drift", str(book), "--headed", "--json", "--junit", "out.xml", env=env)
     assert result.code == 1, result.output
-    document = result.json()  # exactly one JSON document on stdout
+    document = result.run()  # exactly one JSON document on stdout, with one run
     assert document["exit_code"] == 1
     assert "could not start Chromium" in document["error"]
     assert "xvfb-run" in document["error"]
@@ -73,7 +73,7 @@ def test_a_chromium_that_is_broken_or_missing_is_a_failure_in_every_artifact(
     env = {**cli_env, "RUNBOOK_BROWSER": executable}
     result = runbook_cli("drift", str(book), "--json", "--junit", "out.xml", env=env)
     assert result.code == 1, result.output
-    document = result.json()  # exactly one JSON document on stdout
+    document = result.run()  # exactly one JSON document on stdout, with one run
     assert document["exit_code"] == 1
     assert "internal error" not in result.output
     assert "Traceback" not in result.output
@@ -126,7 +126,7 @@ def test_a_bug_of_ours_is_an_internal_error_not_a_changed_console(
     )
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
-    document = json.loads(done.stdout)  # the run still reports, in one document
+    [document] = json.loads(done.stdout)["runs"]  # the run still reports, in one document
     assert document["exit_code"] == 1
     assert "internal error" in document["error"]
     assert "AssertionError: a bug of ours" in document["error"]

@@ -26,12 +26,12 @@ def test_a_plugin_kind_is_planned_set_and_then_in_sync(
     book = str(write_runbook(_book(["203.0.113.0/24", "192.0.2.1"])))
     dry = runbook_cli("run", book, "--dry-run", "--json")
     assert dry.code == 0, dry.output
-    assert [s["status"] for s in dry.json()["steps"]] == ["would_change"]
+    assert [s["status"] for s in dry.run()["steps"]] == ["would_change"]
     assert sim.audit() == []
 
     first = runbook_cli("run", book, "--json")
     assert first.code == 0, first.output
-    (step,) = first.json()["steps"]
+    (step,) = first.run()["steps"]
     assert (step["kind"], step["status"]) == ("email_allowlist", "changed")
     assert [(c["field"], c["after"]) for c in step["changes"]] == [
         ('textbox "Enter the IP addresses for the allowlist"', "203.0.113.0/24, 192.0.2.1")
@@ -40,7 +40,7 @@ def test_a_plugin_kind_is_planned_set_and_then_in_sync(
     assert spam["allowlist"]["ip_addresses"] == ["203.0.113.0/24", "192.0.2.1"]
 
     again = runbook_cli("run", book, "--json")
-    assert [s["status"] for s in again.json()["steps"]] == ["ok"]
+    assert [s["status"] for s in again.run()["steps"]] == ["ok"]
     assert runbook_cli("drift", book).code == 0
     assert len(sim.audit()) == 1
 

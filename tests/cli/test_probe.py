@@ -27,7 +27,7 @@ def test_a_renamed_button_is_found_by_probe_and_adapted_by_the_labels_it_writes(
 
     probed = runbook_cli("probe", str(book), "--json", "--write-labels", "labels.yaml")
     assert probed.code == 4, probed.output
-    doc = probed.json()
+    doc = probed.json()["probe"]
     [missing] = doc["missing"]
     assert missing["key"] == "add_route"
     assert missing["role"] == "button"
@@ -117,7 +117,7 @@ def test_a_console_language_runbook_does_not_ship_runs_from_a_whole_labels_file(
     book = write_runbook(split_delivery())
     result = runbook_cli("run", str(book), "--locale", "de", "--labels", "de.yaml", "--json")
     assert result.code == 0, result.output
-    assert result.json()["locale"] == "de"
+    assert result.run()["locale"] == "de"
     assert sim_http.get("/_sim/state").json()["routes"] == [LEGACY_ROUTE]
 
 
@@ -130,7 +130,7 @@ def test_a_renamed_numbered_control_gets_the_catalogues_pattern_as_its_candidate
 
     probed = runbook_cli("probe", str(book), "--json", "--write-labels", "labels.yaml")
     assert probed.code == 4, probed.output
-    [missing] = probed.json()["missing"]
+    [missing] = probed.json()["probe"]["missing"]
     assert (missing["key"], missing["where"]) == ("host_row", "hosts/route_dialog")
     assert missing["tried"] == ["Host {n}"]
     assert missing["candidates"] == ["Server {n}"]  # the pattern, not one row's name
@@ -161,7 +161,7 @@ def test_a_forms_renamed_control_is_found_by_probe_and_adapted_by_a_form_table(
 
     probed = runbook_cli("probe", str(book), "--json", "--write-labels", "labels.yaml")
     assert probed.code == 4, probed.output
-    doc = probed.json()
+    doc = probed.json()["probe"]
     [missing] = doc["missing"]
     assert (missing["key"], missing["role"], missing["form"]) == (old, "checkbox", True)
     assert missing["where"] == "/ac/apps/gmail/spam" and missing["tried"] == [old]

@@ -65,10 +65,10 @@ def test_run_and_drift_through_a_browser_server(
 
     first = runbook_cli("run", book, *remote, "--video", "--trace", "on", "--json", env=env)
     assert first.code == 0, first.output
-    assert [s["status"] for s in first.json()["steps"]] == ["changed", "changed"]
+    assert [s["status"] for s in first.run()["steps"]] == ["changed", "changed"]
     writes = audit(sim_http)
     assert [action for action, _ in writes] == ["create_route", "create_rule"]
-    folder = tmp_path / first.json()["run_dir"]
+    folder = tmp_path / first.run()["run_dir"]
     browser = json.loads((folder / "report.json").read_text())["browser"]
     assert browser["endpoint"] == browser_server.endpoint  # without its query
     assert browser["version"]
@@ -84,14 +84,14 @@ def test_run_and_drift_through_a_browser_server(
 
     again = runbook_cli("run", book, *remote, "--json", env=env)
     assert again.code == 0, again.output
-    assert [s["status"] for s in again.json()["steps"]] == ["ok", "ok"]
+    assert [s["status"] for s in again.run()["steps"]] == ["ok", "ok"]
     assert audit(sim_http) == writes  # zero writes
 
     drift = runbook_cli(
         "drift", book, "--browser-endpoint", browser_server.endpoint, *remote[2:], "--json"
     )
     assert drift.code == 0, drift.output
-    assert drift.json()["browser"]["endpoint"] == browser_server.endpoint
+    assert drift.run()["browser"]["endpoint"] == browser_server.endpoint
     assert audit(sim_http) == writes
 
 
@@ -120,7 +120,7 @@ def test_an_unreachable_endpoint_fails_before_any_step_naming_it(
     book = str(write_runbook(split_delivery()))
     result = runbook_cli("drift", book, "--browser-endpoint", endpoint, "--json")
     assert result.code == 1, result.output
-    document = result.json()
+    document = result.run()
     assert endpoint in document["error"]
     assert document["steps"] == []
     assert audit(sim_http) == []

@@ -36,7 +36,7 @@ def audit(sim_http: httpx.Client) -> list[dict[str, Any]]:
 
 
 def run_dir(result: CliResult) -> Path:
-    return Path(result.json()["run_dir"])
+    return Path(result.run()["run_dir"])
 
 
 def test_apply_on_empty_console_creates_exactly_the_route_and_rule(
@@ -45,7 +45,7 @@ def test_apply_on_empty_console_creates_exactly_the_route_and_rule(
     book = write_runbook(split_delivery())
     result = runbook_cli("run", str(book), "--json")
     assert result.code == 0, result.output
-    doc = result.json()
+    doc = result.run()
     assert [s["status"] for s in doc["steps"]] == ["changed", "changed"]
     assert [s["action"] for s in doc["steps"]] == ["create", "create"]
 
@@ -85,7 +85,7 @@ def test_second_apply_changes_nothing(
     writes = len(audit(sim_http))
     again = runbook_cli("run", str(book), "--json")
     assert again.code == 0, again.output
-    assert [s["status"] for s in again.json()["steps"]] == ["ok", "ok"]
+    assert [s["status"] for s in again.run()["steps"]] == ["ok", "ok"]
     assert len(audit(sim_http)) == writes
 
 
@@ -96,7 +96,7 @@ def test_one_changed_field_is_one_update_and_nothing_else(
     changed = split_delivery(messages=["inbound"])
     result = runbook_cli("run", str(write_runbook(changed)), "--json")
     assert result.code == 0, result.output
-    steps = result.json()["steps"]
+    steps = result.run()["steps"]
     assert [s["status"] for s in steps] == ["ok", "changed"]
     assert [c["field"] for c in steps[1]["changes"]] == ["messages"]
     assert audit(sim_http)[converged:] == [("update_rule", "Split delivery to the legacy server")]
@@ -118,7 +118,7 @@ def test_port_and_filter_changes_are_single_updates(
     doc["steps"][0]["mail_route"]["server"]["single_host"]["port"] = 2525
     result = runbook_cli("run", str(write_runbook(doc)), "--json")
     assert result.code == 0, result.output
-    steps = result.json()["steps"]
+    steps = result.run()["steps"]
     assert [c["field"] for c in steps[0]["changes"]] == ["server.single_host.port"]
     assert audit(sim_http)[converged:] == [
         ("update_route", "Legacy mail server"),
@@ -150,7 +150,7 @@ def test_unmanaged_entries_are_untouched_by_apply_and_absent(
     ]
     result = runbook_cli("run", str(write_runbook(doc)), "--json")
     assert result.code == 0, result.output
-    assert [s["action"] for s in result.json()["steps"]] == ["delete", "delete"]
+    assert [s["action"] for s in result.run()["steps"]] == ["delete", "delete"]
     assert state(sim_http) == original
     assert audit(sim_http)[-2:] == [
         ("delete_rule", "Split delivery to the legacy server"),
@@ -163,14 +163,14 @@ def test_dry_run_plans_both_creations_and_writes_nothing(
 ) -> None:
     result = runbook_cli("run", str(write_runbook(split_delivery())), "--dry-run", "--json")
     assert result.code == 0, result.output
-    steps = result.json()["steps"]
+    steps = result.run()["steps"]
     assert [(s["status"], s["action"]) for s in steps] == [
         ("would_change", "create"),
         ("would_change", "create"),
     ]
     assert audit(sim_http) == []
     assert state(sim_http) == {"routes": [], "routing_rules": [], "default_routing_rules": []}
-    folder = tmp_path / result.json()["run_dir"]
+    folder = tmp_path / result.run()["run_dir"]
     filled = sorted(p.name for p in folder.glob("*-filled.png"))
     assert len(filled) == 2, filled
 
@@ -185,7 +185,7 @@ def test_french_console_gives_the_same_result(
     assert state(sim_http)["routes"] == [LEGACY_ROUTE]
     assert state(sim_http)["routing_rules"][0]["account_types"] == ["unrecognized_catch_all"]
     again = runbook_cli("run", str(write_runbook(doc)), "--json")
-    assert [s["status"] for s in again.json()["steps"]] == ["ok", "ok"]
+    assert [s["status"] for s in again.run()["steps"]] == ["ok", "ok"]
 
 
 def test_multi_host_route_fills_primary_and_secondary_tables(
@@ -209,7 +209,7 @@ def test_multi_host_route_fills_primary_and_secondary_tables(
     [route] = state(sim_http)["routes"]
     assert route["server"] == server
     again = runbook_cli("run", str(write_runbook(doc)), "--json")
-    assert [s["status"] for s in again.json()["steps"]] == ["ok", "ok"]
+    assert [s["status"] for s in again.run()["steps"]] == ["ok", "ok"]
 
 
 def test_refused_save_fails_with_evidence_and_leaves_console_unchanged(
@@ -224,11 +224,11 @@ def test_refused_save_fails_with_evidence_and_leaves_console_unchanged(
     )
     result = runbook_cli("run", str(write_runbook(split_delivery())), "--json", "--retries", "0")
     assert result.code == 1, result.output
-    steps = result.json()["steps"]
+    steps = result.run()["steps"]
     assert steps[0]["status"] == "failed"
     assert "couldn't save" in steps[0]["message"]
     assert steps[1]["status"] == "not_run"
-    folder = tmp_path / result.json()["run_dir"]
+    folder = tmp_path / result.run()["run_dir"]
     assert list(folder.glob("01-*-failure.png"))
     # What the step's locators looked at: the page's DOM and its accessibility tree.
     [tree] = folder.glob("01-*-failure-aria.yml")
@@ -257,7 +257,7 @@ def test_route_referenced_but_missing_from_console_fails_the_rule_step(
     }
     result = runbook_cli("run", str(write_runbook(doc)), "--json")
     assert result.code == 1, result.output
-    steps = result.json()["steps"]
+    steps = result.run()["steps"]
     assert steps[1]["status"] == "failed"
     assert "Legacy mail server" in steps[1]["message"]
     assert [a for a in audit(sim_http) if a[0] != "create_route"] == []
@@ -286,7 +286,8 @@ def test_a_terminal_shows_which_step_is_running_and_a_pipe_does_not(
     )
     assert piped.returncode == 0, piped.stderr
     assert "Step 1 of 2" not in piped.stdout + piped.stderr
-    assert "event=step.finished" in piped.stdout  # plain key=value lines instead
+    assert "event=step.finished" in piped.stderr  # plain key=value lines instead, on stderr
+    assert "event=" not in piped.stdout  # stdout: the result only
 
 
 @pytest.mark.parametrize("command", ["run", "drift"])

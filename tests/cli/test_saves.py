@@ -46,14 +46,14 @@ def test_a_route_created_by_someone_else_meanwhile_is_not_overwritten(
     ).raise_for_status()
     result = runbook_cli("run", str(write_runbook(route_only())), "--json")
     assert result.code == 1, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert step["status"] == "failed"
     assert "created by someone else meanwhile" in step["message"]
     assert "nothing was overwritten" in step["message"]
     assert state(sim_http)["routes"] == [{**LEGACY_ROUTE, **theirs}]
     # the changes shown are ours as intended, not what the console holds
     assert step["changes"] and step["changes_state"] == "not_saved"
-    page = (tmp_path / result.json()["run_dir"] / "report.html").read_text()
+    page = (tmp_path / result.run()["run_dir"] / "report.html").read_text()
     assert "Changes — intended, not saved" in page
     assert writes(sim_http) == [("create_route", ROUTE, "another-admin")]
 
@@ -67,7 +67,7 @@ def test_a_route_equal_to_ours_created_meanwhile_is_not_claimed_as_our_save(
     ).raise_for_status()
     result = runbook_cli("run", str(write_runbook(route_only())), "--json")
     assert result.code == 1, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert "created by someone else meanwhile" in step["message"]
     assert "earlier attempt" not in result.output
     assert writes(sim_http) == [("create_route", ROUTE, "another-admin")]
@@ -86,7 +86,7 @@ def test_a_create_refused_as_already_existing_is_someone_elses_whatever_its_spac
     doc["steps"][0]["mail_route"]["name"] = spaced
     result = runbook_cli("run", str(write_runbook(doc)), "--json", "--retries", "3")
     assert result.code == 1, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert "created by someone else meanwhile" in step["message"]
     assert "attempts" not in step["details"]
     assert writes(sim_http) == [("create_route", spaced, "another-admin")]
@@ -98,7 +98,7 @@ def test_a_lost_answer_to_our_create_is_recognised_on_re_read(
     sim_http.post("/_sim/faults", json={"lose_next_responses": 1}).raise_for_status()
     result = runbook_cli("run", str(write_runbook(route_only())), "--json")
     assert result.code == 0, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert step["status"] == "changed"
     assert step["message"] == "saved by an earlier attempt whose answer was lost"
     assert writes(sim_http) == [("create_route", ROUTE, None)]
@@ -147,7 +147,7 @@ def test_a_route_created_by_someone_else_while_our_dialog_is_open_is_not_overwri
         "/_sim/faults", json={"expire_session_after": None, "late_dialog_ms": None}
     ).raise_for_status()
     assert result.code == 1, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert "created by someone else meanwhile" in step["message"]
     assert "already exists" in step["message"]
     assert "attempts" not in step["details"]
@@ -172,7 +172,7 @@ def test_a_lost_answer_then_someone_elses_change_is_not_overwritten(
     with once(ours_applied, put_routes(sim_http, theirs)):
         result = runbook_cli("run", str(write_runbook(route_only())), "--json")
     assert result.code == 1, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert "changed by someone else meanwhile" in step["message"]
     assert "nothing was overwritten" in step["message"]
     assert "earlier attempt" not in result.output
@@ -191,7 +191,7 @@ def test_a_route_used_by_a_rule_is_refused_at_once_without_retry(
     doc["steps"][0]["state"] = "absent"
     result = runbook_cli("run", str(write_runbook(doc)), "--json", "--retries", "3")
     assert result.code == 1, result.output
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert "used by a routing setting and can't be deleted" in step["message"]
     assert "attempts" not in step["details"]
     assert "step.retry" not in result.output
@@ -204,7 +204,7 @@ def test_a_server_error_is_still_retried_and_each_attempt_is_in_the_reports(
     sim_http.post("/_sim/faults", json={"fail_next_saves": 2}).raise_for_status()
     result = runbook_cli("run", str(write_runbook(route_only())), "--json")
     assert result.code == 0, result.output
-    document = result.json()
+    document = result.run()
     [step] = document["steps"]
     assert step["details"]["attempts"] == 3
     assert state(sim_http)["routes"] == [LEGACY_ROUTE]
@@ -276,7 +276,7 @@ def test_sign_in_around_a_save_says_whether_it_may_have_been_applied(
         login(cli_env, simulator.url, in_process)
     assert result.code == 3, result.output
     assert writes(sim_http) == saved
-    [step] = result.json()["steps"]
+    [step] = result.run()["steps"]
     assert "sign-in" in step["message"] and said in step["message"], step
     assert not_said not in result.output
     # the create's changes: possibly in the console after the save, surely not when refused
@@ -313,7 +313,7 @@ def test_a_rule_that_cannot_be_disabled_after_its_create_is_deleted_again(
     doc = disabled_rule(sim_http, [False, True, True, False])
     result = runbook_cli("run", str(write_runbook(doc)), "--json", "--retries", "1")
     assert result.code == 1, result.output
-    _, step = result.json()["steps"]
+    _, step = result.run()["steps"]
     assert step["status"] == "failed"
     assert "could not be disabled" in step["message"] and "deleted again" in step["message"]
     assert step["changes"] == []
@@ -328,7 +328,7 @@ def test_a_rule_left_enabled_says_so_prominently(
     doc = disabled_rule(sim_http, [False, True, True, True])
     result = runbook_cli("run", str(write_runbook(doc)), "--json", "--retries", "1")
     assert result.code == 1, result.output
-    _, step = result.json()["steps"]
+    _, step = result.run()["steps"]
     assert step["message"].startswith("RULE CREATED AND STILL ENABLED")
     assert "RULE CREATED AND STILL ENABLED" in result.stderr
     enabled = [c for c in step["changes"] if c["field"] == "enabled"]
@@ -345,7 +345,7 @@ def test_a_disabled_rule_whose_create_lost_its_answer_is_disabled_not_called_the
     doc = split_delivery(enabled=False)  # the route step finds it in sync: the create is lost
     result = runbook_cli("run", str(write_runbook(doc)), "--json")
     assert result.code == 0, result.output
-    _, step = result.json()["steps"]
+    _, step = result.run()["steps"]
     assert "someone else" not in step["message"]
     assert step["action"] == "create"
     assert {c["field"] for c in step["changes"]} > {"enabled"}  # not only enabled: true → false

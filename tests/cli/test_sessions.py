@@ -153,7 +153,7 @@ def test_a_secret_from_the_environment_is_in_no_artifact(
     assert live["routes"][0]["server"]["single_host"]["host"] == f"{CANARY}.example.com"
 
     assert CANARY not in result.output
-    folder = tmp_path / result.json()["run_dir"]
+    folder = tmp_path / result.run()["run_dir"]
     trace = folder / "trace.zip"
     assert trace.is_file()
     scanned = 0
@@ -182,7 +182,7 @@ def test_a_failed_step_keeps_its_page_without_the_secret(
     sim_http.post("/_sim/faults", json={"fail_next_saves": 10}).raise_for_status()
     result = runbook_cli("run", str(write_runbook(doc)), "--retries", "0", "--json", env=env)
     assert result.code == 1, result.output
-    folder = tmp_path / result.json()["run_dir"]
+    folder = tmp_path / result.run()["run_dir"]
     [tree] = folder.glob("01-*-failure-aria.yml")
     [dom] = folder.glob("01-*-failure-dom.html")
     # The host field held the secret when the step failed: it is there, masked.
@@ -217,7 +217,7 @@ def test_a_listed_secret_is_masked_in_every_checkpoint_of_a_later_run(
     doc["steps"][0]["mail_route"]["server"]["single_host"]["port"] = 2525
     result = runbook_cli("run", str(write_runbook(doc)), "--json", env=env)
     assert result.code == 0, result.output
-    folder = tmp_path / result.json()["run_dir"]
+    folder = tmp_path / result.run()["run_dir"]
     pictures = sorted(folder.glob("01-*.png"))
     assert {p.stem.rsplit("-", 1)[-1] for p in pictures} >= {"filled", "saved"}
     for picture in pictures:
@@ -254,7 +254,7 @@ def test_video_with_secrets_is_recorded_when_the_user_allows_it(
         env=env,
     )
     assert result.code == 0, result.output
-    assert (tmp_path / result.json()["run_dir"] / "video.webm").is_file()
+    assert (tmp_path / result.run()["run_dir"] / "video.webm").is_file()
 
 
 def test_login_takes_a_labels_file_for_a_sign_in_whose_words_changed(
@@ -294,8 +294,8 @@ def test_a_dialog_taller_than_the_window_is_kept_in_parts_each_masked(
     env = {**cli_env, "TAG": f"[{CANARY}]"}
     result = runbook_cli("run", str(book), "--json", env=env)
     assert result.code == 0, result.output
-    folder = tmp_path / result.json()["run_dir"]
-    [step] = result.json()["steps"]
+    folder = tmp_path / result.run()["run_dir"]
+    [step] = result.run()["steps"]
     filled = [c for c in step["checkpoints"] if c["name"].startswith("filled")]
     assert len(filled) >= 2, step["checkpoints"]  # top to bottom, in parts
     assert [c["name"] for c in filled] == [
@@ -322,7 +322,7 @@ def test_a_run_knows_its_sessions_age_and_refuses_to_start_without_enough_of_the
 
     fresh = runbook_cli("drift", book, "--json", env=env)
     assert fresh.code == 2, fresh.output  # nothing applied yet: drift
-    session = fresh.json()["session"]
+    session = fresh.run()["session"]
     assert session["profile"] == "default" and 0 <= session["age_s"] < 120
     assert session["left_s"] == 3600 - session["age_s"]
 
@@ -367,7 +367,7 @@ def test_sessions_lists_each_profile_and_check_finds_the_one_that_ended(
         )
     listed = runbook_cli("sessions", "--json", env=env)
     assert listed.code == 0, listed.output
-    rows = {r["profile"]: r for r in listed.json()}
+    rows = {r["profile"]: r for r in listed.json()["sessions"]}
     assert set(rows) == {"ops", "audit"}
     assert rows["ops"]["user"] == sim_auth.DEFAULT_USER and rows["ops"]["ended"] is False
     assert "default.session" not in listed.output
@@ -483,7 +483,7 @@ def test_a_person_signs_in_in_a_plain_window_that_google_does_not_refuse(
     cookies = json.loads((profiles / "profiles" / "me.json").read_text())["cookies"]
     values = [c["value"] for c in cookies if len(c["value"]) >= 8]
     assert values, cookies
-    folder = tmp_path / run.json()["run_dir"]
+    folder = tmp_path / run.run()["run_dir"]
     for path in folder.rglob("*"):
         if path.is_file() and path.suffix != ".png":
             body = path.read_bytes()
@@ -632,11 +632,11 @@ def test_a_session_that_ends_between_two_steps_stops_the_run_with_the_first_save
     assert audit == [("create_route", "Legacy mail server")]  # the rule: not half-saved
     state = sim_http.get("/_sim/state").json()
     assert state["routes"][0]["server"]["single_host"]["host"] == "mail.legacy.example.com"
-    steps = result.json()["steps"]
+    steps = result.run()["steps"]
     assert steps[0]["status"] == "changed" and steps[1]["status"] != "changed"
     # Where the console tells it (the next page, the dialog, a click in it) is a race; what
     # the user is told is not.
-    error = result.json()["error"]
+    error = result.run()["error"]
     assert "(the session was 1 h 0 min old" in error
     assert "ends sessions one hour after sign-in" in error
     assert "runbook login --profile default" in error

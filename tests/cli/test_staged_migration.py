@@ -78,7 +78,7 @@ def test_apply_then_nothing_to_do_then_in_sync(
     sim_http.put("/_sim/variants", json=variants).raise_for_status()  # both status wordings
     first = runbook_cli("run", book, "--json")
     assert first.code == 0, first.output
-    steps = first.json()["steps"]
+    steps = first.run()["steps"]
     assert [s["action"] for s in steps] == ["create", "create", "create", "update"]
     assert [s.get("org_unit") for s in steps[1:]] == ["/", "/Not migrated", "/Not migrated/Pilot"]
     assert rules(sim_http) == [
@@ -100,7 +100,7 @@ def test_apply_then_nothing_to_do_then_in_sync(
 
     second = runbook_cli("run", book, "--json")
     assert second.code == 0, second.output
-    assert [s["status"] for s in second.json()["steps"]] == ["ok"] * 4
+    assert [s["status"] for s in second.run()["steps"]] == ["ok"] * 4
     assert len(audit(sim_http)) == 4  # zero writes
 
     drift = runbook_cli("drift", book, "--json")
@@ -118,7 +118,7 @@ def test_an_inherited_rule_switched_back_on_by_hand_is_drift_and_apply_turns_it_
 
     drift = runbook_cli("drift", book, "--json")
     assert drift.code == 2, drift.output
-    [changed] = [s for s in drift.json()["steps"] if s["status"] == "drift"]
+    [changed] = [s for s in drift.run()["steps"] if s["status"] == "drift"]
     assert changed["org_unit"] == "/Not migrated/Pilot"
     assert [c["field"] for c in changed["changes"]] == ["enabled"]
 
@@ -159,7 +159,7 @@ def test_an_org_unit_the_console_lacks_fails_its_step_and_changes_nothing_there(
     sim_http.put("/_sim/state", json={"org_units": ["/", "/Not migrated"]}).raise_for_status()
     result = runbook_cli("run", book, "--json")
     assert result.code == 1, result.output
-    last = result.json()["steps"][-1]
+    last = result.run()["steps"][-1]
     assert last["status"] == "failed"
     assert "/Not migrated/Pilot" in last["message"]
     assert "Pilot" in last["message"] and "disabled_inherited" not in state(sim_http)
@@ -181,7 +181,7 @@ def test_a_child_units_own_rule_named_like_the_inherited_one_is_listed_as_unmana
 
     drift = runbook_cli("drift", book, "--json", "--show-unmanaged")
     assert drift.code == 0, drift.output
-    assert drift.json()["unmanaged"]["routing_rules"] == [
+    assert drift.run()["unmanaged"]["routing_rules"] == [
         "Added by hand",
         f"{USERS_RULE} (in /Not migrated/Pilot)",
     ]

@@ -51,8 +51,8 @@ def test_every_variant_at_once_apply_reapply_drift_and_absent(
     book = str(write_runbook(_both_runbooks()))
     applied = runbook_cli("run", book, "--json")
     assert applied.code == 0, applied.output
-    assert [s["action"] for s in applied.json()["steps"]] == ["create"] * 4
-    notes = applied.json()["notes"]
+    assert [s["action"] for s in applied.run()["steps"]] == ["create"] * 4
+    notes = applied.run()["notes"]
     assert any("verify it's you" in n for n in notes), notes  # answered with RUNBOOK_PASSWORD
     assert any("banner" in n for n in notes), notes
     assert _writes(sim_http) == ["create_route", "create_rule"] * 2

@@ -20,6 +20,6 @@ def test_video_of_a_dry_run_is_in_the_run_folder(
         "run", str(write_runbook(split_delivery())), "--dry-run", "--video", "--json"
     )
     assert result.code == 0, result.output
-    video = tmp_path / result.json()["run_dir"] / "video.webm"
+    video = tmp_path / result.run()["run_dir"] / "video.webm"
     assert video.is_file()
     assert video.read_bytes()[:4] == b"\x1a\x45\xdf\xa3"  # WebM (Matroska) signature

@@ -395,7 +395,7 @@ def test_seeded_race(
         login(rel_env, rel_sim.url, in_process)
     assert "Traceback" not in output
     assert done.code in {0, 1, 3}, output
-    steps = json.loads(done.stdout)["steps"] if done.stdout.startswith("{") else []
+    steps = done.run()["steps"] if done.stdout.startswith("{") else []
     failed = [s for s in steps if s["status"] == "failed"]
     live = rel_http.get("/_sim/state").json()
     routes, rules = _entries(live)

@@ -50,8 +50,10 @@ def test_validate_json_lists_valid_files() -> None:
     result = CliRunner().invoke(cli, ["validate", "--json", str(path)])
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {
+        "format": 1,
         "valid": [{"file": str(path), "summary": "2 steps: 1 mail route, 1 routing rule"}],
         "errors": [],
+        "exit_code": 0,
     }
 
 

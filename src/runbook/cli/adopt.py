@@ -84,7 +84,8 @@ class ListedKinds(click.Choice):  # type: ignore[type-arg]
 @output_option("runbook", EXPORT_FILE, EXPORTS_DIR, ".yaml")
 @pick("console", "locale", "labels", "profile", "min-session", "headed", "recordings")
 @pick("timeout", "trace")
-@pick("json", "verbose", "browser-endpoint", "browser-header", "browser-launch-options")
+@pick("json", "verbose", "log-format", "browser-endpoint", "browser-header")
+@pick("browser-launch-options")
 @pick("dns-resolver", "records")
 @fleet_options
 @guarded

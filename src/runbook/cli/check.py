@@ -34,12 +34,12 @@ def validate(files: tuple[str, ...], var_pairs: tuple[str, ...], as_json: bool) 
             continue
         summaries.append({"file": file, "summary": summarize(book)})
     if as_json:
-        click.echo(
-            json.dumps({"valid": summaries, "errors": [p.as_dict() for p in problems]}, indent=2)
-        )
-        if problems:
-            sys.exit(ExitCode.INVALID_RUNBOOK)
-        return
+        from runbook.outputs.documents import document, dumps
+
+        code = ExitCode.INVALID_RUNBOOK if problems else ExitCode.OK
+        errors = [p.as_dict() for p in problems]
+        click.echo(dumps(document(valid=summaries, errors=errors, exit_code=int(code))))
+        sys.exit(code)
     for item in summaries:
         click.echo(f"{item['file']}: ok — {item['summary']}")
     if problems:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import json
 import sys
 import traceback
 from collections.abc import Callable, Mapping
@@ -32,8 +31,39 @@ F = TypeVar("F", bound=Callable[..., Any])
 EPILOG = exit_codes_help()
 
 
+ENV_PREFIX = "RUNBOOK_"
+ENV_HELP = (
+    "\b\nEvery option can also come from the environment, as RUNBOOK_<OPTION>:\n"
+    "  RUNBOOK_SLOW_MO=500 for --slow-mo 500, RUNBOOK_JSON=1 for --json, repeated\n"
+    "  values separated by spaces; the command line wins.\n"
+)
+
+
+def option_envvar(option: click.Option) -> str:
+    """`RUNBOOK_<OPTION>` of an option: its longest flag, upper case, dashes as underscores."""
+    flags = [o for o in option.opts if o.startswith("--")] or option.opts
+    return ENV_PREFIX + max(flags, key=len).lstrip("-").upper().replace("-", "_")
+
+
+def with_envvars(command: click.Command) -> click.Command:
+    """`command` whose every option (but --help and --version) also comes from its
+    `RUNBOOK_<OPTION>`; an option that names its variable (RUNBOOK_BROWSER_ENDPOINT) keeps it."""
+    for param in command.params:
+        if isinstance(param, click.Option) and param.envvar is None and not param.is_eager:
+            param.envvar = option_envvar(param)
+    return command
+
+
 class Group(click.Group):
-    """Click group whose usage errors exit 64 (EX_USAGE) rather than click's 2."""
+    """Click group whose usage errors exit 64 (EX_USAGE) rather than click's 2, and whose
+    commands' options come from the environment too (`RUNBOOK_<OPTION>`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        with_envvars(self)
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        super().add_command(with_envvars(cmd), name)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
@@ -166,9 +196,12 @@ def browser_options(func: F) -> F:
 
 def _fail(exc: BaseException, *, debug: bool, as_json: bool) -> NoReturn:
     """Print an error the way a user should see it and exit with its code."""
+    from runbook.outputs.documents import dumps, error_document, errors_document
+
     if isinstance(exc, InvalidRunbook):
         if as_json:
-            click.echo(json.dumps({"errors": [p.as_dict() for p in exc.problems]}, indent=2))
+            problems = [p.as_dict() for p in exc.problems]
+            click.echo(dumps(errors_document(problems, exc.exit_code)))
         else:
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
@@ -178,7 +211,7 @@ def _fail(exc: BaseException, *, debug: bool, as_json: bool) -> NoReturn:
     code = exc.exit_code if isinstance(exc, RunbookError) else ExitCode.STEP_FAILED
     message = str(exc) or type(exc).__name__
     if as_json:
-        click.echo(json.dumps({"error": message, "exit_code": code}))
+        click.echo(dumps(error_document(message, code)))
     click.echo(f"runbook: error: {message}", err=True)
     sys.exit(code)
 
@@ -303,6 +336,14 @@ _OPTIONS: dict[str, Callable[[Any], Any]] = {
         "-v",
         is_flag=True,
         help="On a terminal, print the structured log lines too (always in run.jsonl).",
+    ),
+    "log-format": click.option(
+        "--log-format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help="Log lines on stderr: text, or json (one JSON object per event, as in "
+        "run.jsonl; for containers). Results stay on stdout.",
     ),
     "dns-resolver": click.option(
         "--dns-resolver",

@@ -103,7 +103,9 @@ def tenants(file: str, matrix: int | None, as_json: bool, **opts: Any) -> None:
         click.echo(json.dumps(shard_matrix(chosen, matrix)))
         return
     if as_json:
-        click.echo(json.dumps([t.as_dict() for t in chosen], indent=2))
+        from runbook.outputs.documents import document, dumps
+
+        click.echo(dumps(document(tenants=[t.as_dict() for t in chosen])))
         return
     width = max((len(t.name) for t in chosen), default=4)
     for t in chosen:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import click
 
-from runbook.cli.common import EPILOG, Group
+from runbook.cli.common import ENV_HELP, EPILOG, Group
 
 
-@click.group(cls=Group, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=Group,
+    epilog=f"{ENV_HELP}\n{EPILOG}",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for errors.")
 @click.version_option(package_name="runbook")
 def cli(debug: bool) -> None:

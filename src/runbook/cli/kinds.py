@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import importlib
-import json
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -164,7 +163,9 @@ def kinds(as_json: bool) -> None:
         for p, message in broken.items()
     ]
     if as_json:
-        click.echo(json.dumps({"kinds": rows, "errors": errors}, indent=2))
+        from runbook.outputs.documents import document, dumps
+
+        click.echo(dumps(document(kinds=rows, errors=errors)))
     else:
         width = max(len(row["key"]) for row in rows + errors)
         source_width = max(len(row["source"]) for row in rows + errors)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, get_args
 
@@ -26,10 +25,12 @@ def labels(locale: str | None, labels: str | None, as_json: bool) -> None:
     catalogue = _labels(locale or DEFAULT_LOCALE, labels)
     entries = catalogue_entries(catalogue)
     if as_json:
-        doc: dict[str, Any] = {"locale": catalogue.locale, "labels": entries}
+        from runbook.outputs.documents import document, dumps
+
+        fields: dict[str, Any] = {"locale": catalogue.locale, "labels": entries}
         if catalogue.texts:
-            doc["form"] = {k: list(v) for k, v in catalogue.texts.items()}
-        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+            fields["form"] = {k: list(v) for k, v in catalogue.texts.items()}
+        click.echo(dumps(document(**fields)))
         return
     width = max(len(e["key"]) for e in entries)
     role_width = max(len(e["role"]) for e in entries)

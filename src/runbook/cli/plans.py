@@ -27,6 +27,7 @@ from runbook.cli.group import cli
 
 if TYPE_CHECKING:
     from runbook.engine.options import RunOptions
+    from runbook.outputs.run import Outputs
 
 PLAN_FILE = "plan.json"
 PLANS_DIR = "plans"
@@ -41,7 +42,10 @@ PLANS_DIR = "plans"
 def plan(files: tuple[str, ...], output: str | None, **opts: Any) -> None:
     """Record the changes a run would make, read-only (exit 0: none, 2: some).
 
-    With --tenants, one plan per tenant; exit 2 when a tenant has changes and none failed.
+    Exit 0: no change pending; 2: changes pending (as Terraform's plan -detailed-exitcode, so
+    a pipeline applies only on 2); other codes: an error. `run --dry-run`, which also fills
+    the dialogs, exits 0 with changes pending. With --tenants, one plan per tenant; exit 2
+    when a tenant has changes and none failed.
     """
     fleet = bool(opts["tenants"])
     place = str(output_place(output, PLANS_DIR if fleet else PLAN_FILE, flag="-o", fleet=fleet))
@@ -55,21 +59,32 @@ def plan(files: tuple[str, ...], output: str | None, **opts: Any) -> None:
     books = load_for_browser(files, opts["var_pairs"], opts["labels"])
     from runbook.console import driver
     from runbook.engine.plan_runs import plan_runbooks
+    from runbook.engine.runner import Outputs
 
     variables = parse_vars(opts["var_pairs"])
-    options = run_options("drift", opts, label="plan")
+    outputs = Outputs() if opts["as_json"] else None
+    options = run_options("drift", opts, label="plan", outputs=outputs)
     runs = [(book, Path(file)) for file, book in zip(files, books, strict=True)]
     try:
         code = plan_runbooks(runs, options, variables, Path(place), quiet=opts["as_json"])
     finally:
         driver.discard()
+    _print_runs(outputs, code)
     sys.exit(code)
+
+
+def _print_runs(outputs: Outputs | None, code: int) -> None:
+    """`--json`: the runs' documents as one (`{"format": 1, "runs": [...], "exit_code": N}`)."""
+    from runbook.outputs.documents import dumps, runs_document
+
+    if outputs is not None:
+        click.echo(dumps(runs_document(outputs.documents, code)))
 
 
 @cli.command(epilog=EPILOG)
 @click.argument("plan_file", type=click.Path(), metavar="PLAN_FILE|DIR")
 @pick("profile", "min-session", "recordings", "timeout", "headed", "screenshots", "json")
-@pick("verbose", "dns-resolver", "wait-dns", "records")
+@pick("verbose", "log-format", "dns-resolver", "wait-dns", "records")
 @pick("browser-endpoint", "browser-header", "browser-launch-options")
 @fleet_options
 @guarded
@@ -86,9 +101,11 @@ def apply(plan_file: str, **opts: Any) -> None:
     refuse_without_tenants(opts)
     from runbook.console import driver
     from runbook.engine.plan_runs import apply_plan, ready_plan
+    from runbook.engine.runner import Outputs
 
     ready = ready_plan(Path(place))
-    options = run_options("apply", opts)
+    outputs = Outputs() if opts["as_json"] else None
+    options = run_options("apply", opts, outputs=outputs)
 
     def options_for(entry: Mapping[str, Any]) -> RunOptions:
         return replace(options, console_url=entry["console"], locale=entry["locale"])
@@ -97,6 +114,7 @@ def apply(plan_file: str, **opts: Any) -> None:
         code = apply_plan(ready, options_for)
     finally:
         driver.discard()
+    _print_runs(outputs, code)
     sys.exit(code)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -51,14 +50,15 @@ def probe(files: tuple[str, ...], **opts: Any) -> None:
     if fleet:
         sys.exit(_probe_tenants(files, opts, outputs))
     refuse_without_tenants(opts)
-    from runbook.engine.probing import exit_code, probe_and_write, summary
+    from runbook.engine.probing import exit_code, probe_and_write, probe_document, summary
+    from runbook.outputs.documents import dumps
 
     books = load_all(files, opts["var_pairs"], opts["labels"])
     options = run_options("drift", opts)
     written, bundle = outputs["write_labels"], outputs["bundle"]
     report = probe_and_write(books, options, bundle=_path(bundle), labels_out=_path(written))
     if opts["as_json"]:
-        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+        click.echo(dumps(probe_document(report)))
     else:
         click.echo(summary(report, written=written, bundle=bundle))
     sys.exit(exit_code(report))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,12 +25,22 @@ from runbook.results import Mode
 
 @cli.command(epilog=EPILOG)
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--dry-run", is_flag=True, help="Fill the dialogs, take checkpoints, then cancel.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Fill the dialogs, take checkpoints, then cancel; exit 0 with changes pending (it "
+    "checks the click path; `runbook plan` exits 2 when there are changes).",
+)
 @shared_options
 @fleet_options
 @guarded
 def run(file: str, dry_run: bool, **opts: Any) -> None:
-    """Apply a runbook: read the live console, change only what differs."""
+    """Apply a runbook: read the live console, change only what differs.
+
+    With --dry-run, nothing is saved and pending changes still exit 0: a dry run answers
+    "does the click path work?"; `runbook plan` answers "is there something to apply?" (exit
+    2 when there is, as Terraform's plan -detailed-exitcode).
+    """
     mode: Mode = "dry-run" if dry_run else "apply"
     if opts["tenants"]:
         sys.exit(fleet_command((file,), mode, opts))
@@ -55,9 +64,10 @@ def drift(files: tuple[str, ...], **opts: Any) -> None:
     books = load_for_browser(files, opts["var_pairs"], opts["labels"])
     from runbook.engine.runner import Outputs
     from runbook.outputs.ci import write_junit_suites
+    from runbook.outputs.documents import dumps, runs_document
 
-    # One runbook keeps its own document; several print one, with a run each (same for JUnit).
-    outputs = Outputs() if len(files) > 1 else None
+    # Several runbooks: one JUnit file, a suite each; --json: one document, a run each.
+    outputs = Outputs() if len(files) > 1 or opts["as_json"] else None
     codes: list[int] = []
     try:
         for file, book in zip(files, books, strict=True):
@@ -69,7 +79,5 @@ def drift(files: tuple[str, ...], **opts: Any) -> None:
             write_junit_suites(outputs.suites, Path(opts["junit"]))
     code = worst_exit_code(codes)
     if outputs is not None and opts["as_json"]:
-        click.echo(
-            json.dumps({"runs": outputs.documents, "exit_code": code}, indent=2, default=str)
-        )
+        click.echo(dumps(runs_document(outputs.documents, code)))
     sys.exit(code)

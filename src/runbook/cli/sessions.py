@@ -96,7 +96,6 @@ def sessions(check: bool, as_json: bool, **browser: Any) -> None:
 
     Exit 3 when a session has ended or (with --check) no longer opens its console; 0 otherwise.
     """
-    import json
     import time
 
     from runbook.console.login import check_session
@@ -131,7 +130,9 @@ def sessions(check: bool, as_json: bool, **browser: Any) -> None:
         row["ended"] = (age is not None and age >= SESSION_LIMIT_S) or row.get("opens") is False
         rows.append(row)
     if as_json:
-        click.echo(json.dumps(rows, indent=2))
+        from runbook.outputs.documents import document, dumps
+
+        click.echo(dumps(document(sessions=rows)))
     elif not rows:
         click.echo(f"No saved sessions in {folder}; sign in with `runbook login`.")
     for row in [] if as_json else rows:

@@ -18,6 +18,7 @@ from runbook.errors import UsageError
 from runbook.file import Runbook
 from runbook.file.labels import LabelsFile, labels_for, labels_path, load_labels
 from runbook.locales import Labels
+from runbook.outputs.log import LogFormat
 from runbook.outputs.run import Outputs
 from runbook.results import Mode
 
@@ -52,6 +53,7 @@ class RunOptions:
     video_allow_secrets: bool = False
     as_json: bool = False
     verbose: bool = False
+    log_format: LogFormat = "text"
     show_unmanaged: bool = False
     junit: str | None = None
     state_dir: str = defaults.STATE_DIR

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from runbook import defaults
 from runbook.console.hazards import Hazards
@@ -27,6 +28,7 @@ from runbook.file.kinds import KINDS
 from runbook.file.labels import labels_for, labels_path, load_labels
 from runbook.locales import Labels
 from runbook.outputs.artifacts import ArtifactPolicy
+from runbook.outputs.documents import document
 from runbook.outputs.folder import RunFolder
 from runbook.outputs.trace import scrub_trace
 from runbook.secrets import Redactor
@@ -146,6 +148,16 @@ def _keep_trace(
 def exit_code(report: ProbeReport) -> int:
     """0 when every key was found; 4 when one is missing (or the dialog is redesigned)."""
     return ExitCode.CONSOLE_CHANGED if report.missing or report.redesign else ExitCode.OK
+
+
+def probe_document(report: ProbeReport) -> dict[str, Any]:
+    """The probe's document (`probe --json`, a fleet tenant's report.json): the report, the
+    exit code, and `error` naming what is missing ("" when nothing is)."""
+    missing = [f"{m.key} ({m.role} on {m.where})" for m in report.missing]
+    error = f"missing: {', '.join(missing)}" if missing else ""
+    if report.redesign and not missing:
+        error = "the dialog is redesigned: " + ", ".join(report.redesign)
+    return document(probe=report.as_dict(), exit_code=int(exit_code(report)), error=error)
 
 
 @contextmanager

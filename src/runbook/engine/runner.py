@@ -166,6 +166,7 @@ def _output_options(
         find_ffmpeg=None if options.browser is not None else ffmpeg_path,
         as_json=options.as_json,
         verbose=options.verbose,
+        log_format=options.log_format,
         junit=options.junit,
         collected=options.outputs,
         secrets=frozenset(secrets),

@@ -24,6 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import yaml
 from platformdirs import user_config_dir
 
 from runbook.engine.diff import flatten
@@ -328,10 +329,25 @@ def render(doc: Mapping[str, Any]) -> str:
             entry_name = placed(repr(step["resource"]), step.get("org_unit"))
             lines.append(f"{SIGNS[step['action']]} {action}: {step['kind']} {entry_name}")
             for item in step["fields"]:
-                if item["changed"]:
-                    lines.append(f"    {item['field']}: {item['before']!r} → {item['after']!r}")
-    count = doc["changes"]
-    lines.append(
-        f"\n{count} change{'s' if count != 1 else ''} to apply" if count else "\nNothing to do"
+                if not item["changed"]:
+                    continue
+                after = yaml_value(item["after"])
+                if step["action"] == "create":
+                    lines.append(f"    {item['field']}: {after}")
+                else:
+                    lines.append(f"    {item['field']}: {yaml_value(item['before'])} → {after}")
+    actions = [s["action"] for entry in doc["runbooks"] for s in entry["steps"]]
+    counts = f"{actions.count('create')} to add, {actions.count('update')} to change, " + (
+        f"{actions.count('delete')} to delete."
     )
+    lines.append(f"\nPlan: {counts}" if doc["changes"] else f"\nNo changes. Plan: {counts}")
     return "\n".join(lines)
+
+
+def yaml_value(value: Any) -> str:
+    """A value as YAML writes it: `true`, `null`, `25`, a string plain unless YAML needs
+    quotes, lists and mappings in flow style (`[inbound, outbound]`)."""
+    text = yaml.safe_dump(
+        value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=1_000_000
+    )
+    return text.strip().removesuffix("\n...").strip()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -93,22 +92,16 @@ def export(job: TenantJob, book: Any, options: RunOptions) -> int:
 def probe(job: TenantJob, book: Any, options: RunOptions) -> int:
     """Probe the tenant's console; its report in its run folder's `report.json` (`probe`,
     and `error` naming what is missing), its labels file and bundle when asked for."""
-    from runbook.engine.probing import exit_code, probe_and_write, summary
+    from runbook.engine.probing import probe_and_write, probe_document, summary
+    from runbook.outputs.documents import dumps
 
     labels_out, bundle = _output(job, "write_labels"), _output(job, "bundle")
     books = [book] if book is not None else []
     report = probe_and_write(books, options, bundle=bundle, labels_out=labels_out)
     print(summary(report, written=_shown(labels_out), bundle=_shown(bundle)))
-    code = exit_code(report)
-    missing = [f"{m.key} ({m.role} on {m.where})" for m in report.missing]
-    error = f"missing: {', '.join(missing)}" if missing else ""
-    if report.redesign and not missing:
-        error = "the dialog is redesigned: " + ", ".join(report.redesign)
-    document = {"probe": report.as_dict(), "exit_code": code, "error": error}
-    Path(str(options.run_dir), "report.json").write_text(
-        json.dumps(document, indent=2, ensure_ascii=False), encoding="utf-8"
-    )
-    return code
+    document = probe_document(report)
+    Path(str(options.run_dir), "report.json").write_text(dumps(document), encoding="utf-8")
+    return int(document["exit_code"])
 
 
 def _shown(path: Path | None) -> str | None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from runbook.errors import FLEET_EXIT_HELP, ExitCode, exit_meaning
 from runbook.fleet.tenants import Tenant
+from runbook.outputs.documents import document
 from runbook.results import one_line
 
 # Most urgent first: an interrupted fleet, then a file or command line to fix (65/64), then a
@@ -155,16 +156,17 @@ class FleetRun:
         return out
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "runbook": self.runbook,
-            "file": self.file,
-            "mode": self.mode,
-            "fleet_dir": str(self.folder),
-            "report": str(self.folder / "report.html"),
-            "started_at": self.started_at,
-            "duration_ms": self.duration_ms,
-            "workers": self.workers,
-            "exit_code": self.exit_code,
-            "counts": self.counts(),
-            "tenants": [o.as_dict() for o in self.outcomes],
-        }
+        """The fleet's document (`--json`, the fleet folder's report.json)."""
+        return document(
+            runbook=self.runbook,
+            file=self.file,
+            mode=self.mode,
+            fleet_dir=str(self.folder),
+            report=str(self.folder / "report.html"),
+            started_at=self.started_at,
+            duration_ms=self.duration_ms,
+            workers=self.workers,
+            exit_code=self.exit_code,
+            counts=self.counts(),
+            tenants=[o.as_dict() for o in self.outcomes],
+        )

@@ -14,6 +14,7 @@ from typing import IO, Any
 from runbook.errors import exit_meaning
 from runbook.fleet.outcome import FleetRun, TenantOutcome
 from runbook.outputs.ci import write_junit_suites
+from runbook.outputs.documents import document
 from runbook.outputs.formatting import format_duration
 
 _ICONS = {"ok": "✅", "drift": "⚠️", "not_started": "⏹️"}
@@ -82,7 +83,7 @@ class LiveTable:
 
 def print_line(outcome: TenantOutcome, stream: IO[str]) -> None:
     """One JSON line for a finished tenant (when the output is not a terminal)."""
-    stream.write(json.dumps(outcome.line()) + "\n")
+    stream.write(json.dumps(document(**outcome.line())) + "\n")
     stream.flush()
 
 

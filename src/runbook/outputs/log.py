@@ -29,7 +29,8 @@ from runbook.outputs.events import (
 from runbook.outputs.renderers import json_formatter, plain_formatter, rich_formatter
 from runbook.secrets import Redactor
 
-ConsoleMode = Literal["auto", "plain", "rich", "off"]
+ConsoleMode = Literal["auto", "plain", "rich", "json", "off"]
+LogFormat = Literal["text", "json"]  # --log-format
 
 # The stdlib logger every structlog event of a run goes through; its own, not the root's.
 LOGGER_NAME = "runbook.run"
@@ -45,16 +46,15 @@ _LEVELS: dict[str, int] = {
 
 
 class _TerminalHandler(logging.Handler):
-    """Lines to `stream`, or to stdout/stderr as they are when written (so click's CliRunner
-    and pytest's capsys see them); a stream given by the caller is never closed."""
+    """Lines to `stream`, or to stderr as it is when written (so click's CliRunner and
+    pytest's capsys see them); a stream given by the caller is never closed."""
 
-    def __init__(self, stream: TextIO | None, *, stderr: bool, level: int) -> None:
+    def __init__(self, stream: TextIO | None, *, level: int) -> None:
         super().__init__(level)
         self._stream = stream
-        self._stderr = stderr
 
     def emit(self, record: logging.LogRecord) -> None:
-        out = self._stream or (sys.stderr if self._stderr else sys.stdout)
+        out = self._stream or sys.stderr
         if out.closed:
             return
         out.write(self.format(record) + "\n")
@@ -77,14 +77,15 @@ def _file_handler(run_log: Path) -> logging.Handler:
 
 
 def _terminal_handler(
-    console: ConsoleMode, stream: TextIO | None, *, json_stdout: bool, level: str
+    console: ConsoleMode, stream: TextIO | None, *, level: str
 ) -> logging.Handler:
-    terminal = stream or (sys.stderr if json_stdout else sys.stdout)
+    terminal = stream or sys.stderr
     rich = console == "rich" or (console == "auto" and _isatty(terminal))
-    handler = _TerminalHandler(
-        stream, stderr=json_stdout, level=_LEVELS.get(level.lower(), logging.INFO)
-    )
-    handler.setFormatter(rich_formatter() if rich else plain_formatter())
+    handler = _TerminalHandler(stream, level=_LEVELS.get(level.lower(), logging.INFO))
+    if console == "json":
+        handler.setFormatter(json_formatter())
+    else:
+        handler.setFormatter(rich_formatter() if rich else plain_formatter())
     return handler
 
 
@@ -93,17 +94,17 @@ def configure_logging(
     run_log: Path | None,
     redactor: Redactor,
     console: ConsoleMode = "auto",
-    json_stdout: bool = False,
     console_level: str = "info",
     stream: TextIO | None = None,
 ) -> None:
     """Send structlog events to `run_log` (JSON lines) and to the terminal, secrets masked.
 
     `console`: "rich" is structlog's coloured console renderer, "plain" is `key=value`
-    lines, "auto" picks rich on a TTY and plain otherwise, "off" writes nothing to the
-    terminal. Terminal lines go to stdout, or to stderr when `json_stdout` (stdout then
-    carries the JSON result document), or to `stream` when given. The file receives every
-    level; the terminal `console_level` and above.
+    lines, "auto" picks rich on a TTY and plain otherwise, "json" is a JSON line per event
+    (as in run.jsonl: `--log-format json`, for containers), "off" writes nothing to the
+    terminal. Terminal lines go to stderr (stdout carries results: the summary, the JSON
+    document), or to `stream` when given. The file receives every level; the terminal
+    `console_level` and above.
 
     May be called again (for the next run in the same process): the previous run log is
     closed first. Call `close_logging()` when the run ends.
@@ -116,9 +117,7 @@ def configure_logging(
     if run_log is not None:
         logger.addHandler(_file_handler(run_log))
     if console != "off":
-        logger.addHandler(
-            _terminal_handler(console, stream, json_stdout=json_stdout, level=console_level)
-        )
+        logger.addHandler(_terminal_handler(console, stream, level=console_level))
     structlog.configure(
         processors=[
             structlog.contextvars.merge_contextvars,
@@ -137,13 +136,18 @@ def configure_logging(
     )
 
 
-def terminal_console(stream: TextIO, *, verbose: bool) -> ConsoleMode:
-    """The console mode of a run's log lines written to `stream`.
+def terminal_console(
+    stream: TextIO, *, verbose: bool, log_format: LogFormat = "text"
+) -> ConsoleMode:
+    """The console mode of a run's log lines written to `stream` (stderr).
 
-    On a terminal the live progress line and the end-of-run summary tell the run, so the
+    `--log-format json`: JSON lines, always (a container's log collector reads them). Else, on
+    a terminal the live progress line and the end-of-run summary tell the run, so the
     structured lines go to run.jsonl only, and to the terminal too with `--verbose`.
     Elsewhere (CI logs, pipes) they are written as `key=value` lines.
     """
+    if log_format == "json":
+        return "json"
     return "auto" if verbose or not _isatty(stream) else "off"
 
 
@@ -173,6 +177,7 @@ __all__ = [
     "STEP_STARTED",
     "ConsoleMode",
     "EventLogger",
+    "LogFormat",
     "close_logging",
     "configure_logging",
     "log_run_finished",

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from runbook.outputs.documents import document, dumps
 from runbook.outputs.folder import RunFolder
 from runbook.outputs.report_html import render_html
 from runbook.outputs.summary import print_terminal_summary, render_terminal_summary
@@ -12,14 +11,12 @@ from runbook.secrets import Redactor
 
 
 def write_reports(result: RunResult, folder: RunFolder, redactor: Redactor | None = None) -> None:
-    """Write `report.json` (the result document) and `report.html`, secrets masked in both
-    (a run hands a result it has redacted already, and no redactor)."""
+    """Write `report.json` (the result document, with its format) and `report.html`, secrets
+    masked in both (a run hands a result it has redacted already, and no redactor)."""
     redactor = redactor or Redactor()
     safe = redactor.value(result)
-    document = redactor.value(safe.as_dict())
-    folder.report_json.write_text(
-        json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
-    )
+    report = document(**redactor.value(safe.as_dict()))
+    folder.report_json.write_text(dumps(report) + "\n", encoding="utf-8")
     folder.report_html.write_text(render_html(safe, folder, redactor), encoding="utf-8")
 
 

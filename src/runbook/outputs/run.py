@@ -9,7 +9,6 @@ console or the engine.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -26,10 +25,11 @@ from runbook.defaults import Policy
 from runbook.dns_records import DnsRecord, write_records
 from runbook.outputs.artifacts import ArtifactPolicy
 from runbook.outputs.ci import append_github_step_summary, junit_suite, write_junit
+from runbook.outputs.documents import dumps, runs_document
 from runbook.outputs.events import EventLogger, log_run_finished, log_run_started
 from runbook.outputs.folder import RunFolder
 from runbook.outputs.formatting import publish_lines
-from runbook.outputs.log import close_logging, configure_logging, terminal_console
+from runbook.outputs.log import LogFormat, close_logging, configure_logging, terminal_console
 from runbook.outputs.progress import StepProgress
 from runbook.outputs.report import print_terminal_summary, write_reports
 from runbook.results import Mode, RunResult
@@ -59,6 +59,7 @@ class OutputOptions:
     find_ffmpeg: Callable[[], object] | None
     as_json: bool
     verbose: bool
+    log_format: LogFormat
     junit: str | None
     collected: Outputs | None  # several runs: their documents and suites, not printed
     secrets: frozenset[str]  # masked everywhere from the start (more are added as found)
@@ -107,12 +108,12 @@ def run_outputs(
         else RunFolder.create(Path(options.recordings), runbook, options.label)
     )
     redactor = Redactor(options.secrets)
-    terminal = sys.stderr if options.as_json else sys.stdout
-    configure_logging(
+    configure_logging(  # log lines on stderr; stdout holds the results
         run_log=folder.run_log,
         redactor=redactor,
-        json_stdout=options.as_json,
-        console=terminal_console(terminal, verbose=options.verbose),
+        console=terminal_console(
+            sys.stderr, verbose=options.verbose, log_format=options.log_format
+        ),
     )
     log = structlog.get_logger("runbook")
     result = RunResult(
@@ -166,7 +167,7 @@ def _deliver(opened: RunOutputs) -> None:
     if options.as_json and options.collected is not None:
         options.collected.documents.append(safe.as_dict())
     elif options.as_json:
-        print(json.dumps(safe.as_dict(), indent=2, default=str))
+        print(dumps(runs_document([safe.as_dict()], safe.exit_code)))
     else:
         print_terminal_summary(safe)
         for line in publish_lines(safe):

@@ -56,6 +56,20 @@ def test_a_secret_is_written_as_its_reference_and_a_keyed_hash(tmp_path: Path) -
     assert SECRET not in render(plan_document([entry]))
 
 
+def test_show_prints_values_as_yaml_does_and_ends_with_the_counts(tmp_path: Path) -> None:
+    created, _ = _recorded(tmp_path, None)
+    shown = render(plan_document([created]))
+    assert "    server.single_host.host: ${env:RELAY_HOST}" in shown
+    assert "    require_tls: true" in shown and "True" not in shown
+    assert shown.splitlines()[-1] == "Plan: 1 to add, 0 to change, 0 to delete."
+    live = {"name": "Relay", "server": {"single_host": {"host": SECRET, "port": 25}}}
+    updated, _ = _recorded(tmp_path, {**live, "require_tls": False, "mx_lookup": "no"})
+    shown = render(plan_document([updated]))
+    assert "    require_tls: false → true" in shown
+    assert "    mx_lookup: 'no' → false" in shown  # a string YAML would read as false: quoted
+    assert shown.splitlines()[-1] == "Plan: 0 to add, 1 to change, 0 to delete."
+
+
 def test_a_secret_resolving_to_another_value_makes_the_plan_stale(tmp_path: Path) -> None:
     entry, recorder = _recorded(tmp_path, None)
     check_secrets(entry, recorder.book, KEY)

@@ -75,6 +75,7 @@ def test_the_step_summary_and_the_json_line_name_each_tenant(tmp_path: Path) -> 
     print_line(run.outcomes[1], stream)
     line = json.loads(stream.getvalue())
     assert line == {
+        "format": 1,
         "tenant": "beta",
         "exit_code": 2,
         "status": "drift",

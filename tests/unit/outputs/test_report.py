@@ -77,7 +77,7 @@ def test_both_reports_are_written_into_the_run_folder(folder: RunFolder) -> None
     assert folder.report_json.is_file()
     assert folder.report_html.is_file()
     document = json.loads(folder.report_json.read_text(encoding="utf-8"))
-    assert document == json.loads(json.dumps(result.as_dict()))
+    assert document == {"format": 1, **json.loads(json.dumps(result.as_dict()))}
     assert document["counts"] == {"changed": 1, "ok": 1}
 
 

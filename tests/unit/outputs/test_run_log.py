@@ -21,6 +21,7 @@ from runbook.outputs.log import (
     log_run_started,
     log_step_finished,
     log_step_started,
+    terminal_console,
 )
 from runbook.results import Checkpoint, FieldChange, RunResult, StepResult
 from runbook.secrets import MASK, Redactor
@@ -204,8 +205,10 @@ def test_rich_console_lines_are_readable(tmp_path: Path) -> None:
     assert "status=changed" in text
 
 
-def test_json_stdout_moves_terminal_lines_to_stderr(capsys: pytest.CaptureFixture[str]) -> None:
-    configure_logging(run_log=None, redactor=Redactor(), console="plain", json_stdout=True)
+def test_terminal_lines_go_to_stderr_stdout_is_for_results(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    configure_logging(run_log=None, redactor=Redactor(), console="plain")
 
     structlog.get_logger().info("run.started")
 
@@ -214,12 +217,20 @@ def test_json_stdout_moves_terminal_lines_to_stderr(capsys: pytest.CaptureFixtur
     assert "event=run.started" in captured.err
 
 
-def test_terminal_lines_go_to_stdout_by_default(capsys: pytest.CaptureFixture[str]) -> None:
-    configure_logging(run_log=None, redactor=Redactor(), console="plain")
+def test_log_format_json_writes_a_json_object_per_event_on_stderr(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    console = terminal_console(io.StringIO(), verbose=False, log_format="json")
+    configure_logging(run_log=None, redactor=Redactor([SECRET]), console=console)
 
-    structlog.get_logger().info("run.started")
+    structlog.get_logger().info("step.finished", index=1, message=f"token {SECRET} used")
 
-    assert "event=run.started" in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    [line] = captured.err.splitlines()
+    event = json.loads(line)
+    assert (event["event"], event["index"], event["level"]) == ("step.finished", 1, "info")
+    assert SECRET not in line  # masked as in run.jsonl
 
 
 def test_console_off_writes_nothing_to_the_terminal(

@@ -30,6 +30,7 @@ def _options(tmp_path: Path, **changes: Any) -> OutputOptions:
         "find_ffmpeg": None,
         "as_json": False,
         "verbose": False,
+        "log_format": "text",
         "junit": str(tmp_path / "junit.xml"),
         "collected": None,
         "secrets": frozenset({SECRET}),
