@@ -11,25 +11,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from runbook.outputs.documents import FORMAT
+from runbook.results import Status
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE = "https://github.com/example/runbook/schema/"
 PLAN_FORMAT = 2  # runbook.engine.saved_plan.FORMAT (the plan file kept its own number)
 
-STATUSES = [
-    "ok",
-    "changed",
-    "failed",
-    "skipped",
-    "not_run",
-    "drift",
-    "would_change",
-    "interrupted",
-    "waiting_dns",
-]
+STATUSES = list(get_args(Status))
 
 STRING = {"type": "string"}
 INTEGER = {"type": "integer"}
