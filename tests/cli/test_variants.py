@@ -66,7 +66,8 @@ def test_every_variant_at_once_apply_reapply_drift_and_absent(
     removed = runbook_cli("run", str(write_runbook(_absent(_both_runbooks()), "absent.yaml")))
     assert removed.code == 0, removed.output
     assert "Note: the hosts list still showed" in removed.stdout  # the report says so
-    assert sim_http.get("/_sim/state").json()["routes"] == []
+    left = sim_http.get("/_sim/state").json()
+    assert (left["routes"], left["routing_rules"]) == ([], [])
     assert _writes(sim_http)[4:] == ["delete_rule", "delete_route"] * 2
 
 

@@ -22,7 +22,6 @@ from .runs import SPLIT_DELIVERY, absent, run_book, shipped
 SIGN_IN_ONLY = ("automation-refused", "session-hour")
 PAGES = [name for name in VARIANTS if name not in SIGN_IN_ONLY]
 EACH = [[name] for name in PAGES]
-ALL = PAGES
 # What the run notes (log event and report line) when it copes with a variant.
 NOTED = {
     "banner": "a banner was over the page",
@@ -36,22 +35,19 @@ def _writes(sim: Any) -> list[tuple[str, str]]:
     return [(a["action"], a["name"]) for a in sim.audit()]
 
 
-# Each variant alone meets one of the two split-delivery runbooks (in turn: a load-balanced
-# route, and a single-host one with every TLS option); all of them at once meet both. Each is
-# applied, re-applied, checked and removed (~10 s a runbook).
-BOOKS = {
-    **{name: [SPLIT_DELIVERY[(n + 1) % 2]] for n, name in enumerate(PAGES)},
-    "all": list(SPLIT_DELIVERY),
-}
+# Each variant alone meets one of the two split-delivery runbooks in turn (a load-balanced
+# route, and a single-host one with every TLS option): applied, re-applied, checked and removed
+# (~10 s). All of them at once meet both through the command line: tests/cli/test_variants.py.
+BOOKS = {name: SPLIT_DELIVERY[(n + 1) % 2] for n, name in enumerate(PAGES)}
 
 
-@pytest.mark.parametrize("variants", [*EACH, ALL], ids=[*PAGES, "all"])
+@pytest.mark.parametrize("variants", EACH, ids=PAGES)
 def test_split_delivery_runbooks_on_a_console_variant(
     page: Page, sim: Any, simulator: SimulatorServer, tmp_path: Path, variants: list[str]
 ) -> None:
     sim.variants(variants)
     sim.faults({"latency_ms": [0, 0]})  # the variants, not the network, are under test
-    books = [shipped(name) for name in BOOKS["all" if variants == ALL else variants[0]]]
+    books = [shipped(BOOKS[variants[0]])]
 
     notes: list[str] = []
 
