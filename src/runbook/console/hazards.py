@@ -55,11 +55,11 @@ class Hazards:
         shows, the console swallows the first click. An announcement stays dismissed, so
         each console page is looked at once in a run (on a 1,000-rule list a look at every
         button takes most of a second), not at every load, nor before every action."""
-        page.wait_for_load_state()
         where = urlsplit(page.url).path
         if where in self._banners_looked_at:
             return
         self._banners_looked_at.add(where)
+        page.wait_for_load_state()
         labels = self.labels
         button = (
             by_role(page, "button", "banner_got_it", labels)

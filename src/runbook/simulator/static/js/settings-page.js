@@ -26,10 +26,33 @@ function ouName(path) {
   return item ? item.textContent : path;
 }
 
+// A section's frame: a region named by its title, its status, where an inherited one comes
+// from, its head buttons, then `body`. `showStatus(view, buttons)` shows the view's status.
+function sectionFrame(schema, ...body) {
+  const titleId = nextId("section-title");
+  const status = h("p", { role: "status", class: "setting-status" });
+  const from = h("p", { class: "hint" });
+  const headButtons = h("div", { class: "buttons start" });
+  const el = h(
+    "section",
+    { class: "card settings-section", "aria-labelledby": titleId, "data-section": schema.key },
+    h("div", { class: "section-head" }, h("h2", { id: titleId }, t(schema.title)), status, headButtons),
+    from,
+    schema.intro ? h("p", { class: "intro" }, t(schema.intro)) : null,
+    ...body,
+  );
+  function showStatus(view, buttons) {
+    status.textContent = t(STATUS_KEYS[view.status]);
+    from.textContent = view.status === "inherited" ? t("settings_inherited_from", { ou: ouName(view.inherited_from) }) : "";
+    from.hidden = view.status !== "inherited";
+    headButtons.replaceChildren(...buttons);
+  }
+  return { el, showStatus };
+}
+
 function settingsSection(page, schema, view, unit) {
   if (schema.edit === "dialog") return dialogSection(page, schema, view, unit);
   const onChange = schema.edit === "on_change";
-  const titleId = nextId("section-title");
   const title = t(schema.title);
   const state = { view, overriding: false, saving: false };
   const controls = schema.fields.map((field) => [
@@ -40,9 +63,6 @@ function settingsSection(page, schema, view, unit) {
       } else update();
     }),
   ]);
-  const status = h("p", { role: "status", class: "setting-status" });
-  const from = h("p", { class: "hint" });
-  const headButtons = h("div", { class: "buttons start" });
   const error = h("div", { id: nextId("err"), class: "field-error general" });
   const busy = progress("saving");
   busy.hidden = true;
@@ -50,12 +70,8 @@ function settingsSection(page, schema, view, unit) {
   const save = h("button", { type: "button", class: "primary" }, t("save"));
   const override = h("button", { type: "button", class: "secondary" }, t("settings_override"));
   const inherit = h("button", { type: "button", class: "secondary" }, t("settings_inherit"));
-  const el = h(
-    "section",
-    { class: "card settings-section", "aria-labelledby": titleId, "data-section": schema.key },
-    h("div", { class: "section-head" }, h("h2", { id: titleId }, title), status, headButtons),
-    from,
-    schema.intro ? h("p", { class: "intro" }, t(schema.intro)) : null,
+  const { el, showStatus } = sectionFrame(
+    schema,
     controls.map(([, c]) => c.el),
     error,
     h("div", { class: "buttons" }, busy, onChange ? null : [cancel, save]),
@@ -82,13 +98,10 @@ function settingsSection(page, schema, view, unit) {
   // Buttons and controls as the section's state says.
   function update() {
     const { status: shown } = state.view;
-    status.textContent = t(STATUS_KEYS[shown]);
-    from.textContent = shown === "inherited" ? t("settings_inherited_from", { ou: ouName(state.view.inherited_from) }) : "";
-    from.hidden = shown !== "inherited";
     const head = [];
     if (shown === "inherited" && !state.overriding && !onChange) head.push(override);
     if (shown === "overridden") head.push(inherit);
-    headButtons.replaceChildren(...head);
+    showStatus(state.view, head);
     controls.forEach(([, c]) => c.setDisabled(!editable() || state.saving));
     const dirty = changed();
     save.disabled = !dirty || state.saving;
@@ -152,32 +165,16 @@ function settingsSection(page, schema, view, unit) {
 // a dialog with the controls, Cancel and Save (enabled once something changed). Saved, the
 // dialog closes and the summary shows the new values; refused, an alert in the dialog.
 function dialogSection(page, schema, view, unit) {
-  const titleId = nextId("section-title");
   const title = t(schema.title);
   const state = { view };
-  const status = h("p", { role: "status", class: "setting-status" });
-  const from = h("p", { class: "hint" });
-  const headButtons = h("div", { class: "buttons start" });
   const summary = h("dl", { class: "setting-summary" });
   const configure = h("button", { type: "button", class: "secondary" }, t("configure"));
   const inherit = h("button", { type: "button", class: "secondary" }, t("settings_inherit"));
-  const el = h(
-    "section",
-    { class: "card settings-section", "aria-labelledby": titleId, "data-section": schema.key },
-    h("div", { class: "section-head" }, h("h2", { id: titleId }, title), status, headButtons),
-    from,
-    schema.intro ? h("p", { class: "intro" }, t(schema.intro)) : null,
-    summary,
-    h("div", { class: "buttons start" }, configure),
-  );
+  const { el, showStatus } = sectionFrame(schema, summary, h("div", { class: "buttons start" }, configure));
 
   function show(newView) {
     state.view = newView;
-    const shown = newView.status;
-    status.textContent = t(STATUS_KEYS[shown]);
-    from.textContent = shown === "inherited" ? t("settings_inherited_from", { ou: ouName(newView.inherited_from) }) : "";
-    from.hidden = shown !== "inherited";
-    headButtons.replaceChildren(...(shown === "overridden" ? [inherit] : []));
+    showStatus(newView, newView.status === "overridden" ? [inherit] : []);
     setChildren(
       summary,
       schema.fields.map((field) => [h("dt", {}, t(field.label)), h("dd", {}, summaryText(field, newView.values[field.key]))]),
