@@ -505,7 +505,7 @@ def fleet_options(func: F) -> F:
     A command opts in with this decorator and, when `opts["tenants"]` is set, hands its
     options to `runbook.cli.fleet.fleet_command`.
     """
-    from runbook.errors import FLEET_EXIT_HELP as EXIT_HELP  # the fleet loads the kinds
+    from runbook.errors import FLEET_EXIT_HELP  # not from the fleet: it loads the kinds
 
     options = [
         click.option(
@@ -513,7 +513,7 @@ def fleet_options(func: F) -> F:
             type=click.Path(dir_okay=False),
             metavar="FILE",
             help="Run on every tenant of this YAML list (name, console, profile, locale, "
-            f"org_unit, vars, labels), each in its own worker process. {EXIT_HELP}",
+            f"org_unit, vars, labels), each in its own worker process. {FLEET_EXIT_HELP}",
         ),
         click.option(
             "--workers",

@@ -4,12 +4,11 @@ Above the engine: each tenant's run is the engine's single-tenant `execute`, in 
 process (`runbook.fleet.pool`); this package only chooses, schedules and sums them up.
 """
 
-from runbook.fleet.outcome import EXIT_HELP, FleetRun, TenantOutcome, fleet_exit_code
+from runbook.fleet.outcome import FleetRun, TenantOutcome, fleet_exit_code
 from runbook.fleet.select import Shard, matrix, parse_shard, select
 from runbook.fleet.tenants import Tenant, load_tenants
 
 __all__ = [
-    "EXIT_HELP",
     "FleetRun",
     "Shard",
     "Tenant",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from runbook.errors import FLEET_EXIT_HELP, ExitCode, exit_meaning
+from runbook.errors import ExitCode, exit_meaning
 from runbook.fleet.tenants import Tenant
 from runbook.outputs.documents import document
 from runbook.results import one_line
@@ -18,7 +18,6 @@ from runbook.results import one_line
 # Most urgent first: an interrupted fleet, then a file or command line to fix (65/64), then a
 # console that changed (4), an expired session (3), a failed step (1), drift (2), success (0).
 PRECEDENCE: tuple[int, ...] = (143, 130, 65, 64, 4, 3, 1, 2, 0)
-EXIT_HELP = FLEET_EXIT_HELP  # in runbook.errors: the CLI's help reads it without the fleet
 STATUS_WORDS: dict[int, str] = {
     0: "ok",
     1: "failed",
