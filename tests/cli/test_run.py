@@ -6,9 +6,11 @@ import json
 import shutil
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -25,6 +27,7 @@ from tests.samples import (
 
 Run = Callable[..., CliResult]
 Write = Callable[..., Path]
+ROUTING = "/ac/apps/gmail/routing"
 
 
 def state(sim_http: httpx.Client) -> dict[str, Any]:
@@ -395,3 +398,73 @@ def test_on_a_terminal_log_lines_only_with_verbose(
     logs = sorted(tmp_path.glob("recordings/*/run.jsonl"))
     assert len(logs) == 2
     assert all("step.finished" in log.read_text() for log in logs)
+
+
+def page_loads(trace: Path) -> list[str]:
+    """The paths of the console pages a run's trace shows loaded (`goto`), in order."""
+    loads = []
+    with zipfile.ZipFile(trace) as archive:
+        for name in archive.namelist():
+            if name.endswith(".trace"):
+                for line in archive.read(name).decode().splitlines():
+                    event = json.loads(line) if line.strip() else {}
+                    if event.get("type") == "before" and event.get("method") == "goto":
+                        loads.append(urlsplit(event["params"]["url"]).path)
+    return loads
+
+
+def three_rules(sales: str = "/Sales") -> dict[str, Any]:
+    """The reference runbook, and two more rules: one at the top, one in `sales`."""
+    doc = split_delivery()
+    doc["steps"] += [
+        {
+            "name": "Reject outbound mail to a competitor",
+            "routing_rule": {
+                "description": "Reject outbound",
+                "messages": ["outbound"],
+                "action": "reject_message",
+            },
+        },
+        {
+            "name": "Sales: reject inbound mail to a closed list",
+            "routing_rule": {
+                "org_unit": sales,
+                "description": "Reject inbound in Sales",
+                "messages": ["inbound"],
+                "action": "reject_message",
+            },
+        },
+    ]
+    return doc
+
+
+def test_consecutive_steps_on_one_page_load_it_once_and_select_each_ou_there(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
+) -> None:
+    result = runbook_cli("run", str(write_runbook(three_rules())), "--trace", "on", "--json")
+    assert result.code == 0, result.output
+    assert [s["status"] for s in result.run()["steps"]] == ["changed"] * 4
+    # The rules' page loads once (ahead, while the route is read back); the OU changes there.
+    assert page_loads(tmp_path / run_dir(result) / "trace.zip") == ["/ac/apps/gmail/hosts", ROUTING]
+    rules = state(sim_http)["routing_rules"]
+    assert [(r["description"], r["org_unit"]) for r in rules] == [
+        ("Split delivery to the legacy server", "/"),
+        ("Reject outbound", "/"),
+        ("Reject inbound in Sales", "/Sales"),
+    ]
+    again = runbook_cli("run", str(write_runbook(three_rules())), "--json")
+    assert [s["status"] for s in again.run()["steps"]] == ["ok"] * 4
+
+
+def test_after_a_failed_step_the_next_one_loads_its_page_afresh(
+    runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
+) -> None:
+    doc = three_rules(sales="/Nowhere")
+    doc["steps"] = [doc["steps"][3], doc["steps"][2]]  # the failing one first, then the top's
+    doc["steps"][0]["continue_on_error"] = True
+    result = runbook_cli("run", str(write_runbook(doc)), "--trace", "on", "--json")
+    assert result.code == 1, result.output
+    assert [s["status"] for s in result.run()["steps"]] == ["failed", "changed"]
+    assert "'/Nowhere' is not in the console" in result.run()["steps"][0]["message"]
+    assert page_loads(tmp_path / run_dir(result) / "trace.zip") == [ROUTING, ROUTING]
+    assert [r["description"] for r in state(sim_http)["routing_rules"]] == ["Reject outbound"]

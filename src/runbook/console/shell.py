@@ -49,6 +49,9 @@ class ConsoleShell:
         self.navigate = navigate
         self.org_unit = org_unit  # the run's OU (`console.org_unit`)
         self.here = org_unit  # the OU the page in use shows: a step's own, or the run's
+        # The registered page the tab in use shows and its OU, as `open` left them (None:
+        # loaded since by other means, or forgotten): `open(..., reuse=True)` loads nothing.
+        self._shown: tuple[PageName, str] | None = None
         # Told the console's clock at each page it serves (the session's age is checked at the
         # first, before anything is read or written).
         self.on_console_time: Callable[[float | None], None] | None = None
@@ -67,6 +70,7 @@ class ConsoleShell:
     def goto(self, name: str) -> None:
         """Load a console page; fail at once when the server that answers is no console. Each
         answer's `Date` (the console's clock) goes to `on_console_time`."""
+        self._shown = None
         answer = self.page.goto(self.url(name))
         if answer is not None and self.on_console_time is not None:
             self.on_console_time(http_time(answer.headers.get("date")))
@@ -101,13 +105,19 @@ class ConsoleShell:
         if on_sign_in(self.page):
             SignInPage(self.page, self.labels).sign_in(creds)
 
+    def forget(self) -> None:
+        """The next `open` loads its page afresh, whatever the tab shows (after a failure, or
+        to read again what may have changed)."""
+        self._shown = None
+
     def open_ahead(self, name: PageName) -> None:
         """Start loading a page in the second tab, for the next `open(name)` to use.
 
         Call it once the current step has made its last change: the page then loads (its
-        list included) while the step reads back what it saved.
+        list included) while the step reads back what it saved. The page the tab in use
+        shows is not loaded again: the next step takes it as it is (`open(..., reuse=True)`).
         """
-        if not self.look_ahead:
+        if not self.look_ahead or (self._shown is not None and self._shown[0] == name):
             return
         if self._ahead is not None:
             self._spare = self._ahead[1]
@@ -122,13 +132,23 @@ class ConsoleShell:
             return  # not this step's failure: the next `open` navigates, and reports it
         self._spare, self._ahead = None, (name, tab)
 
-    def open(self, name: PageName, org_unit: str | None = None) -> None:
+    def open(self, name: PageName, org_unit: str | None = None, *, reuse: bool = False) -> None:
         """Reach a registered console page, the fast way or by its menu path, at an OU.
 
         `org_unit`: the OU to select (a path; default: the run's); it is selected again after
         the console reloads the page. An OU the console does not have fails (`StepFailed`).
+        `reuse`: when the tab in use shows that page as an earlier `open` left it (nothing
+        navigated since, nothing `forget`-ed), only the OU is selected, as a person would:
+        the list the page shows is the one the last save left, or the page loaded.
         """
         self.here = org_unit or self.org_unit
+        shown, self._shown = self._shown, None
+        if reuse and shown is not None and shown[0] == name and not self.page.is_closed():
+            if shown[1] != self.here:
+                with translated(self.page, f"opening the {name} page"):
+                    self._select_org_unit()
+            self._shown = (name, self.here)
+            return
         if self._ahead is not None:
             ahead, tab = self._ahead
             self._ahead = None
@@ -138,6 +158,7 @@ class ConsoleShell:
                     tab.bring_to_front()
                     self.arrive()
                     self._select_org_unit()
+                self._shown = (name, self.here)
                 return
             self._spare = tab
         with translated(self.page, f"opening the {name} page"):
@@ -151,11 +172,13 @@ class ConsoleShell:
                 self._spare = self.page.context.new_page()
                 self.page.bring_to_front()
             self._select_org_unit()
+        self._shown = (name, self.here)
 
     def open_path(self, path: str, org_unit: str | None = None) -> None:
         """Reach a console page no page object registers (a `form`'s) by its path, at an OU
         (selected when the page has the picker; a child OU on a page without one fails)."""
         self.here = org_unit or self.org_unit
+        self._shown = None
         if self._ahead is not None:
             self._spare, self._ahead = self._ahead[1], None
         url = f"{self.base_url}{path}?{urlencode({'hl': self.labels.locale})}"

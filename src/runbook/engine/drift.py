@@ -74,7 +74,7 @@ def find_unmanaged(ctx: RunContext, book: Runbook) -> dict[str, list[str]]:
         own: dict[str | None, list[str]] = {}
         found: list[str] = []
         for unit in read:
-            ctx.shell.open(cls.page_name, unit)
+            ctx.shell.open(cls.page_name, unit, reuse=True)  # nothing was written: as it shows
             where = unit if per_ou else None
             page = ctx.list_page(cls.page_type)
             own[where] = page.names()

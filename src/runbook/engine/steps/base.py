@@ -61,6 +61,9 @@ class StepType(ABC, Generic[P, D]):
     noun: ClassVar[str]  # from the registry: "route", "rule": how messages name an entry
     unmanaged_key: ClassVar[str]  # drift --show-unmanaged: the JSON key of entries no step names
     shown_fields: tuple[str, ...] = ()  # names among the fields: compared as the console shows them
+    # Takes its page as the step before left it, when that step ended well on the same page
+    # (the OU selected anew if it differs); a kind whose page a step leaves otherwise says no.
+    reuses_page: ClassVar[bool] = True
     create_leaves: frozenset[str] = frozenset()  # fields a create cannot set: a later write does
 
     # What each planned action becomes in each mode: the one place the mode decides.
@@ -165,9 +168,13 @@ class StepType(ABC, Generic[P, D]):
         """The OU the step works in: its own `org_unit`, or the run's."""
         return org_unit_of(self.step.resource, self.ctx.shell.org_unit) or self.ctx.shell.org_unit
 
-    def open_page(self) -> P:
-        """The entries' page, loaded afresh at the step's OU (selected before anything is read)."""
-        self.ctx.shell.open(self.page_name, self.org_unit)
+    def open_page(self, *, again: bool = False) -> P:
+        """The entries' page at the step's OU (selected before anything is read): as the step
+        before left it when that step ended well on it (`reuses_page`), else loaded afresh;
+        `again`: loaded afresh, to read what may have changed since."""
+        if again:
+            self.ctx.shell.forget()
+        self.ctx.shell.open(self.page_name, self.org_unit, reuse=self.reuses_page)
         return self.ctx.list_page(self.page_type)
 
     def _run_with_retries(self) -> None:
@@ -194,6 +201,7 @@ class StepType(ABC, Generic[P, D]):
                 )
                 self._retrying(attempt, exc)
                 self._close_dialog()
+                self.ctx.shell.forget()  # the retry reads the entry afresh
                 backoff(attempt)
                 self.sent_before = self.sent_before or self.save_sent
                 self.save_sent = False
@@ -214,7 +222,7 @@ class StepType(ABC, Generic[P, D]):
         if isinstance(refusal, NameTaken):
             return self.concurrent_create(refusal)
         self._close_dialog()
-        page = self.open_page()
+        page = self.open_page(again=True)
         if not page.has(self.step.key):
             return None
         return self.concurrent_create()
@@ -260,6 +268,7 @@ class StepType(ABC, Generic[P, D]):
         )
 
     def _failed(self, exc: RunbookError) -> None:
+        self.ctx.shell.forget()  # the next step loads its page afresh
         self.error = exc
         self.failed_state = self._unsaved(exc)
         self.result.status = "failed"

@@ -54,6 +54,7 @@ class DkimStep(StepType[AuthenticateEmailPage, GenerateDialog]):
     kind = "dkim"
     page_type = AuthenticateEmailPage
     unmanaged_key = "dkim_domains"
+    reuses_page = False  # a step leaves its domain selected, a key shown: the next starts afresh
 
     @classmethod
     def plan(cls, step: Step, have: Mapping[str, Any] | None) -> Plan:
