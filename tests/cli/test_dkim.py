@@ -124,6 +124,32 @@ def test_the_round_trip_generate_publish_start_for_three_domains(
     assert len(_writes(sim)) == writes  # read-only
 
 
+def test_the_round_trip_on_a_german_console(
+    runbook_cli: Run, write_runbook: Write, sim: SimApi, tenant: DnsServer
+) -> None:
+    # The page objects find every control by its German name (`console.locale: de`): a page
+    # shown in another language would fail the run, not pass it in English.
+    book = str(write_runbook({**_book("example.com"), "console": {"locale": "de"}}))
+    dns = ["--dns-resolver", tenant.address]
+
+    first = runbook_cli("run", book, *dns, "--json")
+    assert first.code == 0, first.output
+    assert first.run()["locale"] == "de"
+    assert [s["status"] for s in first.run()["steps"]] == ["waiting_dns"]
+    [record] = first.run()["dns_records"]
+    assert record["name"] == "google._domainkey.example.com" and record["status"] == "publish"
+
+    tenant.publish_value(record["name"], record["value"])
+    second = runbook_cli("run", book, *dns, "--json")
+    assert second.code == 0, second.output
+    assert [s["status"] for s in second.run()["steps"]] == ["changed"]
+    assert _writes(sim) == [("generate_dkim", "example.com"), ("start_dkim", "example.com")]
+    assert sim.domains()[0]["dkim"]["status"] == "authenticating"
+
+    drift = runbook_cli("drift", book, *dns)
+    assert drift.code == 0, drift.output  # in sync
+
+
 def test_a_record_split_across_two_txt_records_is_named_as_the_dns_mistake(
     runbook_cli: Run, write_runbook: Write, sim: SimApi, tenant: DnsServer
 ) -> None:

@@ -101,23 +101,23 @@ def test_labels_file_errors_are_placed_and_nothing_starts(
     ]
     assert not list(tmp_path.glob("recordings/*"))  # refused before any run began
 
-    german = runbook_cli("run", str(write_runbook(split_delivery())), "--locale", "de")
-    assert german.code == 64, german.output
-    assert german.stderr.strip().startswith("runbook: error: unsupported console locale 'de'")
-    assert len(german.stderr.strip().splitlines()) == 1
+    dutch = runbook_cli("run", str(write_runbook(split_delivery())), "--locale", "nl")
+    assert dutch.code == 64, dutch.output
+    assert dutch.stderr.strip().startswith("runbook: error: unsupported console locale 'nl'")
+    assert len(dutch.stderr.strip().splitlines()) == 1
 
 
 def test_a_console_language_runbook_does_not_ship_runs_from_a_whole_labels_file(
     runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
 ) -> None:
-    # The simulator answers ?hl=de in English: a "German" file naming it so drives it whole.
+    # The simulator answers ?hl=nl in English: a "Dutch" file naming it so drives it whole.
     english = runbook_cli("labels", "--json").json()["labels"]
-    whole = {"de": {entry["key"]: entry["names"] for entry in english}}
-    (tmp_path / "de.yaml").write_text(yaml.safe_dump(whole, allow_unicode=True))
+    whole = {"nl": {entry["key"]: entry["names"] for entry in english}}
+    (tmp_path / "nl.yaml").write_text(yaml.safe_dump(whole, allow_unicode=True))
     book = write_runbook(split_delivery())
-    result = runbook_cli("run", str(book), "--locale", "de", "--labels", "de.yaml", "--json")
+    result = runbook_cli("run", str(book), "--locale", "nl", "--labels", "nl.yaml", "--json")
     assert result.code == 0, result.output
-    assert result.run()["locale"] == "de"
+    assert result.run()["locale"] == "nl"
     assert sim_http.get("/_sim/state").json()["routes"] == [LEGACY_ROUTE]
 
 

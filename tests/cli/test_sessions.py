@@ -94,11 +94,11 @@ def test_login_in_french_signs_in_on_the_french_sign_in_pages(
 
 
 def test_login_takes_the_locales_run_takes_and_no_other(runbook_cli: Run) -> None:
-    assert "--locale [en|fr]" in runbook_cli("login", "--help").output
-    result = runbook_cli("login", "--non-interactive", "--locale", "de")
+    assert "--locale [de|en|fr]" in runbook_cli("login", "--help").output
+    result = runbook_cli("login", "--non-interactive", "--locale", "nl")
     assert result.code == 64, result.output
     assert "--locale" in result.output
-    assert "'de'" in result.output
+    assert "'nl'" in result.output
 
 
 def secret_host(cli_env: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:

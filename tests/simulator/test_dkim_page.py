@@ -238,6 +238,25 @@ def test_too_early_the_dialog_says_so_and_stays_open(page: Page, sim: Any, local
     assert sim.audit() == []
 
 
+def test_in_german_the_page_shows_googles_german_words(page: Page, sim: Any) -> None:
+    # dkim.md's [G] German names, by role and accessible name; the buttons that reach the
+    # "too early" message are the simulator's German [?] names.
+    sim.domains([{"name": "example.com", "kind": "primary", "dkim": {"too_early": True}}])
+    page.goto(PATH + "?hl=de")
+    expect(page.get_by_role("heading", name="E-Mail authentifizieren", level=1)).to_be_visible()
+    menu = page.get_by_role("combobox", name="Ausgewählte Domain", exact=True)
+    expect(menu).to_have_text("example.com")
+    name = page.get_by_role("textbox", name="DNS-Hostname (Name des TXT-Eintrags)", exact=True)
+    expect(name).to_have_value("")
+    expect(page.get_by_role("textbox", name="Wert des TXT-Eintrags", exact=True)).to_have_value("")
+    generate_record = text("de", "dkim_generate_record")
+    page.get_by_role("button", name=generate_record, exact=True).click()
+    dialog = page.get_by_role("dialog", name=generate_record)
+    dialog.get_by_role("button", name=text("de", "dkim_generate"), exact=True).click()
+    expect(dialog.get_by_role("alert")).to_contain_text("DKIM-Eintrag nicht erstellt")
+    assert sim.audit() == []
+
+
 def test_under_the_caps_variant_the_buttons_are_in_capitals(page: Page, sim: Any) -> None:
     sim.variants(["caps"])
     open_page(page)

@@ -26,7 +26,7 @@ from .ui import HOSTS
 
 def test_the_languages_are_the_files_present(tmp_path: Path) -> None:
     folder = Path(sim_locales.__file__).parent
-    assert LOCALES == tuple(sorted(p.stem for p in folder.glob("??.py"))) == ("en", "fr")
+    assert LOCALES == tuple(sorted(p.stem for p in folder.glob("??.py"))) == ("de", "en", "fr")
     for name in ("de.py", "pt_BR.py", "__init__.py", "README.md"):
         (tmp_path / name).write_text("")
     assert found_locales(tmp_path) == ("de", "pt-BR")
@@ -54,7 +54,9 @@ def test_every_language_words_the_same_keys_and_variants() -> None:
         ("fr-CA", "fr"),
         ("fr_CA", "fr"),
         ("en-GB", "en"),
-        ("de", ACCOUNT_LANGUAGE),  # a language the simulator lacks: the account's language
+        ("de", "de"),
+        ("de-AT", "de"),
+        ("nl", ACCOUNT_LANGUAGE),  # a language the simulator lacks: the account's language
         ("zz-ZZ", ACCOUNT_LANGUAGE),
     ],
 )
@@ -67,17 +69,17 @@ def test_a_request_shows_the_language_it_names_else_the_accounts(
 def test_a_lacking_language_is_logged_once_and_listed(caplog: pytest.LogCaptureFixture) -> None:
     languages = Languages()
     with caplog.at_level(logging.WARNING, logger="runbook.simulator.languages"):
-        for hl in (None, "fr-CA", "de", "de", "en"):
+        for hl in (None, "fr-CA", "nl", "nl", "de", "en"):
             languages.asked(hl)
     [warning] = caplog.records
     assert warning.getMessage() == (
-        "hl=de: the simulator has no strings in that language (it has en, fr); "
+        "hl=nl: the simulator has no strings in that language (it has de, en, fr); "
         "it answers in en, the account's language"
     )
     assert languages.as_dict() == {
-        "known": ["en", "fr"],
+        "known": ["de", "en", "fr"],
         "account_language": "en",
-        "lacking": ["de"],
+        "lacking": ["nl"],
     }
     languages.reset()
     assert languages.as_dict()["lacking"] == []
@@ -87,13 +89,14 @@ def test_the_test_api_lists_the_languages_asked_for_that_it_lacks(
     sim: Any, console: httpx.Client
 ) -> None:
     assert sim.client.get("/_sim/locales").json()["lacking"] == []
+    dutch = console.get(f"{HOSTS}?hl=nl")
+    assert dutch.status_code == 200 and '<html lang="en">' in dutch.text  # the account's
     german = console.get(f"{HOSTS}?hl=de")
-    assert german.status_code == 200 and '<html lang="en">' in german.text  # the account's
-    assert console.get(f"{HOSTS}?hl=fr").status_code == 200
+    assert '<html lang="de">' in german.text and "Route hinzufügen" in german.text
     assert sim.client.get("/_sim/locales").json() == {
-        "known": ["en", "fr"],
+        "known": ["de", "en", "fr"],
         "account_language": "en",
-        "lacking": ["de"],
+        "lacking": ["nl"],
     }
     sim.reset()
     assert sim.client.get("/_sim/locales").json()["lacking"] == []

@@ -94,7 +94,7 @@ def test_schema_accepts_both_change_route_spellings(change_route: Any, ok: bool)
         (("steps", 1, "routing_rule", "messages"), []),
         (("steps", 1, "routing_rule", "messages"), ["inbound", "inbound"]),
         (("steps", 1, "routing_rule", "account_types"), ["catch_all"]),
-        (("console", "locale"), "de"),
+        (("console", "locale"), "nl"),
         (("version",), 2),
     ],
 )

@@ -68,20 +68,27 @@ def test_every_mistake_is_placed_at_its_line_and_column() -> None:
 
 
 def test_a_new_console_language_must_name_every_control() -> None:
-    [problem] = problems("de:\n  add_route: Route hinzufügen\n  hosts_heading: Hosts\n")
-    assert problem.startswith("l.yaml:1:1: 'de' is not a language runbook ships (en, fr)")
+    [problem] = problems("nl:\n  add_route: Route toevoegen\n  hosts_heading: Hosts\n")
+    assert problem.startswith("l.yaml:1:1: 'nl' is not a language runbook ships (de, en, fr)")
     missing = problem.split("missing: ")[1].split(", ")
     assert missing == [k for k in ALL_KEYS if k not in ("add_route", "hosts_heading")]
 
-    whole = {"de": {key: list(catalogue("en").labels[key]) for key in ALL_KEYS}}
-    whole["de"]["add_route"] = ["Route hinzufügen"]
-    german = parse_labels(json.dumps(whole), "de.yaml").labels("de")
-    assert german.locale == "de" and german.browser_locale == "de"
-    assert german.names("add_route") == ("Route hinzufügen",)  # nothing shipped to fall back on
-    with pytest.raises(UsageError, match=r"'de'.*l.yaml gives: en\)"):
-        parse_labels("en:\n  save: Save\n", "l.yaml").labels("de")
-    with pytest.raises(UsageError, match=r"'de'.*--labels"):
-        labels_for("de", None)
+    whole = {"nl": {key: list(catalogue("en").labels[key]) for key in ALL_KEYS}}
+    whole["nl"]["add_route"] = ["Route toevoegen"]
+    dutch = parse_labels(json.dumps(whole), "nl.yaml").labels("nl")
+    assert dutch.locale == "nl" and dutch.browser_locale == "nl"
+    assert dutch.names("add_route") == ("Route toevoegen",)  # nothing shipped to fall back on
+    with pytest.raises(UsageError, match=r"'nl'.*l.yaml gives: en\)"):
+        parse_labels("en:\n  save: Save\n", "l.yaml").labels("nl")
+    with pytest.raises(UsageError, match=r"'nl'.*--labels"):
+        labels_for("nl", None)
+
+
+def test_a_labels_file_for_german_renames_a_control_and_keeps_the_shipped_names() -> None:
+    german = parse_labels("de:\n  add_route: Neue Route\n", "l.yaml").labels("de")
+    assert german.names("add_route") == ("Neue Route", "Route hinzufügen")
+    assert german.names("single_host") == ("Einzelner Host",)
+    assert german.browser_locale == "de-DE"
 
 
 def test_a_runbook_names_its_labels_file_relative_to_itself(tmp_path: Path) -> None:
@@ -155,7 +162,7 @@ def test_runbook_labels_prints_key_role_names_and_where(tmp_path: Path) -> None:
     }
     assert entries["single_host"]["where"] == ["hosts/route_dialog/server_menu"]
     assert all(e["role"] == ROLES[e["key"]] and e["where"] for e in entries.values())
-    assert runner.invoke(cli, ["labels", "--locale", "de"]).exit_code == 64
+    assert runner.invoke(cli, ["labels", "--locale", "nl"]).exit_code == 64
     assert runner.invoke(cli, ["labels", "--locale", "d e"]).exit_code == 64
     assert Labels("en").names("add_route") == ("Add route",)
 
@@ -173,10 +180,10 @@ def test_a_run_takes_the_command_lines_labels_file_over_the_runbooks(tmp_path: P
     assert RunOptions().settle(book).labels.name("add_route") == "From the runbook"
     chosen = RunOptions(labels=str(tmp_path / "cli.yaml")).settle(book).labels
     assert chosen.names("add_route") == ("From the command line", "Add route")
-    german = {"de": {key: list(catalogue("en").labels[key]) for key in ALL_KEYS}}
-    (tmp_path / "de.yaml").write_text(json.dumps(german))
-    settings = RunOptions(locale="de", labels=str(tmp_path / "de.yaml")).settle(book)
-    assert (settings.locale, settings.labels.browser_locale) == ("de", "de")
+    dutch = {"nl": {key: list(catalogue("en").labels[key]) for key in ALL_KEYS}}
+    (tmp_path / "nl.yaml").write_text(json.dumps(dutch))
+    settings = RunOptions(locale="nl", labels=str(tmp_path / "nl.yaml")).settle(book)
+    assert (settings.locale, settings.labels.browser_locale) == ("nl", "nl")
 
 
 def test_a_numbered_controls_candidates_are_patterns_that_a_labels_file_accepts() -> None:

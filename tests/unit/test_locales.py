@@ -93,8 +93,8 @@ def test_the_runbook_schema_offers_exactly_the_locales() -> None:
 
 
 def test_an_unknown_locale_is_a_usage_error_never_english() -> None:
-    with pytest.raises(UsageError, match=r"'de'.*en, fr"):
-        Labels("de")
+    with pytest.raises(UsageError, match=r"'nl'.*de, en, fr"):
+        Labels("nl")
     with pytest.raises(UsageError):
         catalogue("EN")
     assert check_locale("fr") == "fr"
@@ -128,5 +128,5 @@ def test_the_locales_are_the_files_present(tmp_path: Path) -> None:
 
 
 def test_an_unknown_locale_names_the_known_ones() -> None:
-    with pytest.raises(UsageError, match=r"unsupported console locale 'xx'; use one of en, fr"):
+    with pytest.raises(UsageError, match=r"unsupported console locale 'xx'; use one of de, en, fr"):
         check_locale("xx")

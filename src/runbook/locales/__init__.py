@@ -1,6 +1,6 @@
 """The console's languages: per locale, the accessible names of its controls and explain's prose.
 
-One module per locale (`en.py`, `fr.py`: the list of locales is the files present, see
+One module per locale (`en.py`, `fr.py`, `de.py`: the list of locales is the files present, see
 `runbook.locales.catalogues`) holds `LABELS` (label key -> the accepted accessible names, the
 first the one `explain` prints and log messages use), `PROSE` (the sentences of
 `runbook explain`), `QUOTES` and `BROWSER_LOCALE` (the browser's language for that console).

@@ -55,7 +55,7 @@ def test_every_problem_is_reported_at_its_line_and_column(tmp_path: Path) -> Non
         "  consol: https://admin.google.com\n"
         "- name: bad name\n"
         "  console: ftp://example.com\n"
-        "  locale: de\n"
+        "  locale: nl\n"
         "  org_unit: Sales\n"
         "  vars: {a: [1]}\n",
     )
@@ -67,7 +67,7 @@ def test_every_problem_is_reported_at_its_line_and_column(tmp_path: Path) -> Non
         "saved session), at most 63 characters",
         "8:12: 'ftp://example.com' is not an http(s) URL; the console is reached over https "
         "(e.g. https://admin.google.com), or plain http on a loopback address",
-        "9:11: locale 'de' is not one of: en, fr (another needs the tenant's labels file)",
+        "9:11: locale 'nl' is not one of: de, en, fr (another needs the tenant's labels file)",
         "10:13: organizational unit 'Sales' must start with '/' (the top level is '/')",
         "11:9: vars values must be single values (not lists, mappings or empty): 'a'",
     ]
@@ -98,13 +98,13 @@ def test_a_missing_labels_file_is_one_more_located_problem(tmp_path: Path) -> No
         "  labels: acme-labels.yaml\n"
         "- name: beta\n"
         "  console: https://admin.google.com\n"
-        "  locale: de\n",
+        "  locale: nl\n",
     )
     missing = tmp_path / "acme-labels.yaml"
     assert found == [
         f"3:11: labels file {missing} not found (a relative path is taken from the tenants "
         "file's folder)",
-        "6:11: locale 'de' is not one of: en, fr (another needs the tenant's labels file)",
+        "6:11: locale 'nl' is not one of: de, en, fr (another needs the tenant's labels file)",
     ]
 
 
