@@ -1,27 +1,71 @@
-"""The DNS side of DKIM: record names and values, their lookups, the files handing them over."""
+"""The DNS side of DKIM: record names and values, their lookups, the files handing them over.
 
-from runbook.dns_records.dkim import (
-    DOMAINKEY,
-    KEY_BITS,
-    SELECTOR_RULE,
-    host_name,
-    is_dkim,
-    key_bits,
-    record_name,
-    same_key,
-    selector_of,
-    selector_problem,
-    tags,
-)
-from runbook.dns_records.lookup import (
-    DnsUnreachable,
-    Lookup,
-    Resolver,
-    check_dkim,
-    judge,
-    txt_records,
-)
-from runbook.dns_records.records import DnsRecord, bind_lines, json_document, write_records
+The names below load on first use: a runbook's `dkim` step is validated with the record rules
+(`.dkim`) alone, without the DNS resolver (`.lookup`, dnspython) or the key parser loading.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from runbook.dns_records.dkim import (
+        DOMAINKEY,
+        KEY_BITS,
+        SELECTOR_RULE,
+        host_name,
+        is_dkim,
+        key_bits,
+        record_name,
+        same_key,
+        selector_of,
+        selector_problem,
+        tags,
+    )
+    from runbook.dns_records.lookup import (
+        DnsUnreachable,
+        Lookup,
+        Resolver,
+        check_dkim,
+        judge,
+        txt_records,
+    )
+    from runbook.dns_records.records import DnsRecord, bind_lines, json_document, write_records
+
+_HOMES: dict[str, str] = {
+    "DOMAINKEY": "dkim",
+    "DnsRecord": "records",
+    "DnsUnreachable": "lookup",
+    "KEY_BITS": "dkim",
+    "Lookup": "lookup",
+    "Resolver": "lookup",
+    "SELECTOR_RULE": "dkim",
+    "bind_lines": "records",
+    "check_dkim": "lookup",
+    "host_name": "dkim",
+    "is_dkim": "dkim",
+    "json_document": "records",
+    "judge": "lookup",
+    "key_bits": "dkim",
+    "record_name": "dkim",
+    "same_key": "dkim",
+    "selector_of": "dkim",
+    "selector_problem": "dkim",
+    "tags": "dkim",
+    "txt_records": "lookup",
+    "write_records": "records",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DOMAINKEY",

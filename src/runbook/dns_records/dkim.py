@@ -6,9 +6,6 @@ import base64
 import binascii
 import re
 
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import load_der_public_key
-
 DOMAINKEY = "_domainkey"
 SELECTOR_RULE = (
     "a selector is one DNS label: 1-63 letters, digits or hyphens, no hyphen at either end"
@@ -80,6 +77,9 @@ def key_bits(txt_value: str) -> int | None:
     der = public_key_bytes(txt_value)
     if der is None:
         return None
+    from cryptography.hazmat.primitives.asymmetric import rsa  # only where a key is read
+    from cryptography.hazmat.primitives.serialization import load_der_public_key
+
     try:
         key = load_der_public_key(der)
     except (ValueError, TypeError):
