@@ -22,6 +22,7 @@ NEEDS_NONE = {
     "SettingDialog.fill": "abstract: each dialog's own translates",
     "WriteWatch.stop": "removes its listeners, waits for nothing",
     "ConsoleShell.url": "no browser call",
+    "ConsoleShell.forget": "no browser call",
     "ConsoleShell.check_signed_in": "reads the page's URL, waits for nothing",
     "ConsoleShell.arrive": "called inside its callers' translation (open, open_path, probe)",
     "ConsoleShell.open_ahead": "a failure there is not the step's: it is dropped",

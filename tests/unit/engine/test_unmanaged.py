@@ -29,7 +29,7 @@ class _Console:
         self.lists, self.unit = lists, "/"
         self.shell = SimpleNamespace(open=self._open)
 
-    def _open(self, page: Any, unit: str) -> None:
+    def _open(self, page: Any, unit: str, *, reuse: bool = False) -> None:
         self.unit = unit
 
     def list_page(self, page_type: Any) -> Any:

@@ -269,7 +269,7 @@ class SwitchableStep(StepType[P, D]):
 
     def _reopen(self) -> P:
         """The entries' page, loaded afresh (at the step's OU)."""
-        return self.open_page()
+        return self.open_page(again=True)
 
     def _switch(self, page: P, enabled: bool) -> None:
         self.ctx.say(f"{'Enable' if enabled else 'Disable'} the {self.noun}")
