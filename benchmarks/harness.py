@@ -3,9 +3,10 @@
 Usage: .venv/bin/python -m benchmarks.harness [--pairs 7] [--out docs/performance.md]
 
 One simulator for the whole run; baseline and runbook alternate (A B A B ...) with the console
-reset between them; both are whole processes including browser start. Writes the figures, the
-machine, the method and the date to its section of docs/performance.md (between its markers;
-the other benchmarks' sections stay).
+reset between them; both are whole processes including browser start. Each process's CPU is
+that of its whole tree (Chromium included), sampled from /proc by `benchmarks.cpu`. Writes the
+figures, the machine, the method, the commit and the date to its section of
+docs/performance.md (between its markers; the other benchmarks' sections stay).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from typing import Any
 import httpx
 import yaml
 
-from benchmarks.sections import write_section
+from benchmarks.cpu import Measured, run_measured
+from benchmarks.sections import commit, write_section
 from runbook.simulator import auth as sim_auth
 from runbook.simulator.server import SimulatorServer
 
@@ -65,6 +67,26 @@ def dual_delivery(console: str) -> dict[str, Any]:
     doc: dict[str, Any] = yaml.safe_load((ROOT / "runbooks" / "dual-delivery.yaml").read_text())
     doc["console"] = {**doc.get("console", {}), "url": console}
     return doc
+
+
+def rules_only(console: str, count: int) -> dict[str, Any]:
+    """`count` routing rules on the one page (the per-step figure: 5 rules against 1)."""
+    return {
+        "version": 1,
+        "name": f"rules-{count}",
+        "console": {"url": console, "locale": "en"},
+        "steps": [
+            {
+                "routing_rule": {
+                    "description": f"Per-step rule {k}",
+                    "messages": ["inbound"],
+                    "account_types": ["unrecognized_catch_all"],
+                    "headers": {"x_gm_original_to": True},
+                }
+            }
+            for k in range(count)
+        ],
+    }
 
 
 def big_state(routes: int, rules: int) -> dict[str, Any]:
@@ -128,14 +150,32 @@ class Bench:
         self.book.write_text(yaml.safe_dump(split_delivery(self.sim.url), sort_keys=False))
         self.dual_book = work / "dual-delivery.yaml"
         self.dual_book.write_text(yaml.safe_dump(dual_delivery(self.sim.url), sort_keys=False))
+        self.rule_books = {}
+        for count in (1, 5):
+            path = work / f"rules-{count}.yaml"
+            path.write_text(yaml.safe_dump(rules_only(self.sim.url, count), sort_keys=False))
+            self.rule_books[count] = path
+        self.last: Measured | None = None
 
     def _call(self, cmd: list[str], expect: int = 0) -> float:
-        started = time.perf_counter()
-        done = subprocess.run(cmd, cwd=self.work, env=self.env, capture_output=True, text=True)
-        elapsed = time.perf_counter() - started
-        if done.returncode != expect:
-            raise SystemExit(f"{' '.join(cmd)} exited {done.returncode}:\n{done.stderr[-2000:]}")
-        return elapsed
+        """Wall seconds of `cmd`; its CPU (whole process tree) in `self.last`."""
+        done = run_measured(cmd, cwd=self.work, env=self.env)
+        if done.code != expect:
+            raise SystemExit(f"{' '.join(cmd)} exited {done.code}:\n{done.stderr[-2000:]}")
+        self.last = done
+        return done.wall
+
+    @property
+    def cpu(self) -> float:
+        """CPU-seconds of the last process's tree."""
+        assert self.last is not None
+        return self.last.cpu
+
+    @property
+    def rusage(self) -> float:
+        """CPU-seconds of the last process as wait4 (getrusage) reports it."""
+        assert self.last is not None
+        return self.last.rusage
 
     def reset(self, state: dict[str, Any] | None = None) -> None:
         self.http.post("/_sim/reset").raise_for_status()
@@ -242,6 +282,35 @@ def dual_only(rounds: int) -> int:
     return 0
 
 
+def per_step(bench: Bench, state: dict[str, Any], rounds: int) -> dict[str, float]:
+    """The cost of one more step on the routing page with and without `state` on the console:
+    (5 rules − 1 rule) ÷ 4, wall and CPU, from the medians of `rounds` runs each."""
+    consoles = ("empty", "large")
+    times: dict[str, dict[int, list[float]]] = {c: {1: [], 5: []} for c in consoles}
+    cpu: dict[str, dict[int, list[float]]] = {c: {1: [], 5: []} for c in consoles}
+    for n in range(rounds):
+        for console, start in (("empty", None), ("large", state)):
+            for count in (1, 5):
+                bench.reset(start)
+                times[console][count].append(bench.runbook("run", book=bench.rule_books[count]))
+                cpu[console][count].append(bench.cpu)
+        print(
+            f"per-step {n + 1}: "
+            + "  ".join(
+                f"{c} {k} rule(s) {times[c][k][-1]:.2f}s"
+                for c in ("empty", "large")
+                for k in (1, 5)
+            ),
+            flush=True,
+        )
+    med = statistics.median
+    out: dict[str, float] = {}
+    for console in consoles:
+        out[console] = (med(times[console][5]) - med(times[console][1])) / 4
+        out[f"{console} cpu"] = (med(cpu[console][5]) - med(cpu[console][1])) / 4
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pairs", type=int, default=7)
@@ -252,22 +321,28 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.dual_only:
         return dual_only(args.pairs)
+    measured_on = commit()
 
     with tempfile.TemporaryDirectory(prefix="runbook-bench-") as tmp:
         bench = Bench(Path(tmp))
         rows: list[tuple[float, float, float]] = []
+        cpu_rows: list[tuple[float, float, float, float]] = []  # tree and getrusage, each side
         try:
             for n in range(args.pairs):
                 bench.reset()
                 base = bench.baseline()
+                base_cpu, base_rusage = bench.cpu, bench.rusage
                 bench.reset()
                 apply = bench.runbook("run")
+                cpu_rows.append((base_cpu, bench.cpu, base_rusage, bench.rusage))
                 bench.reset()
                 bare = bench.runbook("run", "--screenshots", "off")
                 rows.append((base, apply, bare))
                 print(
                     f"pair {n + 1}: baseline {base:.2f}s  runbook {apply:.2f}s "
-                    f"({apply / base:.2f}x)  no screenshots {bare:.2f}s ({bare / base:.2f}x)",
+                    f"({apply / base:.2f}x)  no screenshots {bare:.2f}s ({bare / base:.2f}x)  "
+                    f"CPU-s baseline {base_cpu:.2f} runbook {bench.cpu:.2f} (getrusage "
+                    f"{base_rusage:.2f} / {bench.rusage:.2f})",
                     flush=True,
                 )
             dual = dual_rounds(bench, 3)
@@ -287,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
                 full_empty.append(bench.runbook("run", "--trace", "on"))
                 bench.reset(big_state_doc)
                 full_big.append(bench.runbook("run", "--trace", "on"))
+            step = per_step(bench, big_state_doc, 3)
             memory = bench.peak_memory_mb()
         finally:
             bench.close()
@@ -294,6 +370,7 @@ def main(argv: list[str] | None = None) -> int:
 
     med = statistics.median
     base_m, apply_m, bare_m = (med(col) for col in zip(*rows, strict=True))
+    base_cpu_m, apply_cpu_m, base_ru_m, apply_ru_m = (med(c) for c in zip(*cpu_rows, strict=True))
     figures = {
         "apply / baseline": med(a / b for b, a, _ in rows),
         "dual delivery: apply / baseline": med(a / b for b, a in dual),
@@ -301,6 +378,9 @@ def main(argv: list[str] | None = None) -> int:
         "no-op re-run / first apply": med(noop) / med(first),
         "drift / apply": med(drift) / med(first),
         "apply on 1,000 rules + 300 routes / empty console": med(big) / med(first),
+        "per step (5 rules − 1 rule, ÷ 4) on 1,000 rules + 300 routes / empty console": (
+            step["large"] / step["empty"]
+        ),
     }
     targets = {
         "apply / baseline": 1.5,
@@ -309,10 +389,12 @@ def main(argv: list[str] | None = None) -> int:
         "no-op re-run / first apply": 0.7,
         "drift / apply": 0.6,
         "apply on 1,000 rules + 300 routes / empty console": 1.5,
+        "per step (5 rules − 1 rule, ÷ 4) on 1,000 rules + 300 routes / empty console": 1.3,
     }
     lines = [
         BEGIN,
-        f"Written by `benchmarks/harness.py` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.",
+        f"Written by `benchmarks/harness.py` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
+        f"measured on commit `{measured_on}`.",
         "",
         f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, Chromium from `{_browser()}`.",
@@ -321,7 +403,12 @@ def main(argv: list[str] | None = None) -> int:
         "(`benchmarks/baseline.py`) and `runbook run` with its defaults (checkpoints on, trace "
         "kept on failure) alternate, the console reset before each; "
         f"{args.pairs} rounds; every figure is a whole process, browser start included; ratios "
-        "are medians of per-round ratios (or ratios of medians over 3 runs for the others).",
+        "are medians of per-round ratios (or ratios of medians over 3 runs for the others). "
+        "CPU is that of the whole process tree (the Python process, Playwright's driver, every "
+        "Chromium process), sampled from /proc every 0.1 s (`benchmarks/cpu.py`); getrusage "
+        "alone (what wait() hands back) is shown beside it. The per-step figure runs a "
+        "runbook of 1 and one of 5 routing rules on each console (3 runs each, alternating) "
+        "and takes (median 5 − median 1) ÷ 4.",
         "",
         "| figure | value | target |",
         "|---|---|---|",
@@ -332,6 +419,18 @@ def main(argv: list[str] | None = None) -> int:
     for name, value in figures.items():
         mark = "met" if value <= targets[name] else "not met"
         lines.append(f"| {name} | {value:.2f} | ≤ {targets[name]} ({mark}) |")
+    lines += [
+        f"| per step (wall), empty console / 1,000 rules + 300 routes | {step['empty']:.2f} s "
+        f"/ {step['large']:.2f} s | |",
+        f"| per step (CPU, process tree), empty console / 1,000 rules + 300 routes | "
+        f"{step['empty cpu']:.2f} s / {step['large cpu']:.2f} s | |",
+        f"| CPU-s per apply (process tree), baseline / runbook, median | {base_cpu_m:.2f} / "
+        f"{apply_cpu_m:.2f} | |",
+        f"| CPU per apply (process tree): runbook / baseline | "
+        f"{med(a / b for b, a, _, _ in cpu_rows):.2f} | (for information) |",
+        f"| CPU-s per apply as getrusage reads it, baseline / runbook, median | "
+        f"{base_ru_m:.2f} / {apply_ru_m:.2f} | (misses part of Chromium) |",
+    ]
     lines += [
         f"| `runbook validate`, 200 steps (wall) | {validate_s:.2f} s | < 0.5 s "
         f"({'met' if validate_s < 0.5 else 'not met'}) |",

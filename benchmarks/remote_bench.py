@@ -20,7 +20,7 @@ from pathlib import Path
 from tests.browser_server import BrowserServer, browser_server
 
 from benchmarks.harness import ROOT, Bench
-from benchmarks.sections import write_section
+from benchmarks.sections import commit, write_section
 
 BEGIN, END = "<!-- remote-browser -->", "<!-- /remote-browser -->"
 TARGET = 1.1
@@ -33,7 +33,7 @@ READING = (
 )
 
 
-def section(rows: list[tuple[float, float]], pairs: int) -> str:
+def section(rows: list[tuple[float, float]], pairs: int, measured_on: str) -> str:
     """The markdown of the figures, between the markers."""
     local = statistics.median(a for a, _ in rows)
     remote = statistics.median(b for _, b in rows)
@@ -45,8 +45,9 @@ def section(rows: list[tuple[float, float]], pairs: int) -> str:
             "## Remote browser (`--browser-endpoint`)",
             "",
             f"Written by `benchmarks/remote_bench.py` on {datetime.now(UTC):%Y-%m-%d %H:%M} "
-            "UTC, on the machine above (read the ratio, not the seconds: rounds alternate, so "
-            "other work on the machine weighs on both sides alike).",
+            f"UTC, measured on commit `{measured_on}`, on the machine above (read the ratio, "
+            "not the seconds: rounds alternate, so other work on the machine weighs on both "
+            "sides alike).",
             "",
             "Method: one simulator; `runbook run` of the split-delivery runbook with a local "
             "Chromium and through `python -m playwright run-server --host 127.0.0.1 --unsafe` "
@@ -88,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
     args = parser.parse_args(argv)
+    measured_on = commit()
     with tempfile.TemporaryDirectory(prefix="runbook-remote-bench-") as tmp:
         bench = Bench(Path(tmp))
         try:
@@ -95,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
                 rows = rounds(bench, server, args.pairs)
         finally:
             bench.close()
-    text = section(rows, args.pairs)
+    text = section(rows, args.pairs, measured_on)
     write_section(Path(args.out), BEGIN, END, text)
     print(text)
     return 0

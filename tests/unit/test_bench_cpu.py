@@ -1,0 +1,65 @@
+"""The whole-tree CPU sampler counts what getrusage misses, and counts nothing twice."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+from benchmarks.cpu import TreeCpu, run_measured
+
+BURN = 0.3  # CPU-seconds the grandchild spends
+
+GRANDCHILD = f"""
+import sys, time
+end = time.process_time() + {BURN}
+while time.process_time() < end:
+    pass
+print("done", flush=True)
+sys.stdin.read()  # stays until the test closes its stdin
+"""
+
+
+def test_a_grandchild_reaped_by_its_parent_is_counted_once() -> None:
+    child = (
+        "import subprocess, sys\n"
+        f"subprocess.run([sys.executable, '-S', '-c', {GRANDCHILD!r}], check=True, input='')\n"
+    )
+    done = run_measured([sys.executable, "-S", "-c", child])
+    assert done.code == 0, done.stderr
+    assert done.cpu >= BURN * 0.9
+    # Everything came back through wait(): wait4 saw it all, and the sampler adds nothing.
+    assert abs(done.cpu - done.rusage) < 0.05, (done.cpu, done.rusage)
+
+
+def test_a_grandchild_nobody_waits_for_is_counted() -> None:
+    # The child starts the grandchild and exits without waiting for it: the grandchild is
+    # orphaned (init reaps it), so its CPU never reaches the root's rusage.
+    child = (
+        "import os, subprocess, sys\n"
+        f"subprocess.Popen([sys.executable, '-S', '-c', {GRANDCHILD!r}])\n"
+        "sys.stdin.readline()\n"
+        "os._exit(0)\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-S", "-c", child], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    assert process.stdin is not None and process.stdout is not None
+    sampler = TreeCpu(process.pid, interval=0.02).start()
+    try:
+        deadline = time.monotonic() + 10
+        while len(sampler.procs) < 2 and time.monotonic() < deadline:  # the grandchild seen
+            time.sleep(0.01)
+        process.stdin.write(b"go\n")
+        process.stdin.flush()
+        _, _, usage = os.wait4(process.pid, 0)
+        process.returncode = 0
+        assert process.stdout.readline() == b"done\n"  # the orphan has burnt its share
+        rusage = usage.ru_utime + usage.ru_stime
+        cpu = sampler.stop(rusage, linger=0)  # the orphan waits for us: no lingering
+    finally:
+        process.stdin.close()
+        process.stdout.close()
+    assert rusage < BURN * 0.5
+    assert cpu >= BURN * 0.9, (cpu, rusage)
