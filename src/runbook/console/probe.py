@@ -262,6 +262,22 @@ class _Walk:
             return False
         return True
 
+    def shown_of(self, keys: tuple[LabelKey, ...], scope: Page | Locator) -> list[LabelKey]:
+        """Those of `keys` shown, in their order: alternatives, of which the console shows
+        one (Configure or Add another rule), so none is waited for once one is there; when
+        none is there yet, the first to show within `SETTLE_MS` (and any shown with it)."""
+        shown = [k for k in keys if self.locate(k, scope).count()]
+        if shown or not keys:
+            return shown
+        anyone = self.locate(keys[0], scope)
+        for key in keys[1:]:
+            anyone = anyone.or_(self.locate(key, scope))
+        try:
+            expect(anyone.first).to_be_attached(timeout=SETTLE_MS)
+        except AssertionError:
+            return []
+        return [k for k in keys if self.locate(k, scope).count()]
+
     def note(self, key: LabelKey, where: str, scope: Page | Locator | None = None) -> bool:
         """Look for one key; note it found or missing (with candidates)."""
         report = self.prober.report
@@ -301,7 +317,7 @@ class _Walk:
         for key in move.keys:
             self.note(key, self.where, scope)
         if move.either:  # one of them is enough; the others are not shown
-            shown = [k for k in move.either if self.present(k, scope)]
+            shown = self.shown_of(move.either, scope)
             self.prober.report.found.extend((k, self.where) for k in shown)
             if not shown:
                 for key in move.either:
@@ -310,7 +326,7 @@ class _Walk:
     def _press(self, move: Press) -> None:
         scope = self._within(move.within)
         keys = (move.key, *move.otherwise)
-        target = next((k for k in keys if self.present(k, scope)), None)
+        target = next(iter(self.shown_of(keys, scope)), None)
         if target is None:
             if not move.otherwise:
                 self.note(move.key, self.where, scope)
