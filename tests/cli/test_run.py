@@ -441,7 +441,8 @@ def three_rules(sales: str = "/Sales") -> dict[str, Any]:
 def test_consecutive_steps_on_one_page_load_it_once_and_select_each_ou_there(
     runbook_cli: Run, write_runbook: Write, sim_http: httpx.Client, tmp_path: Path
 ) -> None:
-    result = runbook_cli("run", str(write_runbook(three_rules())), "--trace", "on", "--json")
+    book = str(write_runbook(three_rules()))
+    result = runbook_cli("run", book, "--trace", "on", "--screenshots", "off", "--json")
     assert result.code == 0, result.output
     assert [s["status"] for s in result.run()["steps"]] == ["changed"] * 4
     # The rules' page loads once (ahead, while the route is read back); the OU changes there.
@@ -452,7 +453,7 @@ def test_consecutive_steps_on_one_page_load_it_once_and_select_each_ou_there(
         ("Reject outbound", "/"),
         ("Reject inbound in Sales", "/Sales"),
     ]
-    again = runbook_cli("run", str(write_runbook(three_rules())), "--json")
+    again = runbook_cli("run", book, "--screenshots", "off", "--json")
     assert [s["status"] for s in again.run()["steps"]] == ["ok"] * 4
 
 
@@ -462,7 +463,8 @@ def test_after_a_failed_step_the_next_one_loads_its_page_afresh(
     doc = three_rules(sales="/Nowhere")
     doc["steps"] = [doc["steps"][3], doc["steps"][2]]  # the failing one first, then the top's
     doc["steps"][0]["continue_on_error"] = True
-    result = runbook_cli("run", str(write_runbook(doc)), "--trace", "on", "--json")
+    book = str(write_runbook(doc))
+    result = runbook_cli("run", book, "--trace", "on", "--screenshots", "off", "--json")
     assert result.code == 1, result.output
     assert [s["status"] for s in result.run()["steps"]] == ["failed", "changed"]
     assert "'/Nowhere' is not in the console" in result.run()["steps"][0]["message"]
