@@ -56,6 +56,8 @@ def _writes(sim: SimApi) -> list[tuple[str, str]]:
     return [(a["action"], a["name"]) for a in sim.audit()]
 
 
+# Over 20 s: the round trip is the subject: four runs, two drifts and an export over
+# three domains, the DNS admin publishing in dnsmasq between them.
 def test_the_round_trip_generate_publish_start_for_three_domains(
     runbook_cli: Run,
     write_runbook: Write,
