@@ -11,15 +11,8 @@ import dns.message
 import dns.rcode
 import pytest
 
-from runbook.dns_records import (
-    DnsUnreachable,
-    Resolver,
-    check_dkim,
-    key_bits,
-    record_name,
-    tags,
-    txt_records,
-)
+from runbook.dns_records.dkim import key_bits, record_name, tags
+from runbook.dns_records.lookup import DnsUnreachable, Resolver, check_dkim, txt_records
 from runbook.errors import ExitCode, StepFailed
 from tests.dkim_keys import dkim_value
 from tests.dnsmasq import DnsServer

@@ -44,7 +44,6 @@ RANKS: dict[str, int] = {
     "session_age": 0,  # a saved session's age: read by console (login) and engine (runs)
     "defaults": 0,  # every default of a run's options: click, the engine, the fleet
     "dns_records": 0,  # DKIM record names and values, their DNS lookups and hand-off files
-    "lazy": 0,  # a package's names loaded on first use (file, dns_records)
     "": 0,  # runbook/__init__.py
 }
 SIMULATOR = "simulator"

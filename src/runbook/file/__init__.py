@@ -7,9 +7,8 @@ loading, and so without the registry importing that model while it is half impor
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from runbook.lazy import lazy_names
+import importlib
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from runbook.file.fields import Resource
@@ -64,7 +63,13 @@ _HOMES = {
 }
 
 
-__getattr__ = lazy_names(__name__, _HOMES, globals())
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
 
 
 __all__ = [

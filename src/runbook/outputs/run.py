@@ -22,7 +22,7 @@ from typing import Any
 import structlog
 
 from runbook.defaults import Policy
-from runbook.dns_records import DnsRecord, write_records
+from runbook.dns_records.records import DnsRecord, write_records
 from runbook.outputs.artifacts import ArtifactPolicy
 from runbook.outputs.ci import append_github_step_summary, junit_suite, write_junit
 from runbook.outputs.documents import dumps, runs_document

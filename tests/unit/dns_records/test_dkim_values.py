@@ -14,22 +14,19 @@ import dns.zone
 import pytest
 from tests.dkim_keys import dkim_value
 
-from runbook.dns_records import (
+from runbook.dns_records.dkim import (
     KEY_BITS,
     SELECTOR_RULE,
-    DnsRecord,
-    Resolver,
-    bind_lines,
     host_name,
-    json_document,
     key_bits,
     record_name,
     same_key,
     selector_of,
     selector_problem,
     tags,
-    write_records,
 )
+from runbook.dns_records.lookup import Resolver
+from runbook.dns_records.records import DnsRecord, bind_lines, json_document, write_records
 
 
 def test_names_of_a_record() -> None:

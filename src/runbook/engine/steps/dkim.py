@@ -17,16 +17,9 @@ from typing import Any, cast
 import structlog
 
 from runbook.console.pages.authenticate_email import AuthenticateEmailPage, GenerateDialog
-from runbook.dns_records import (
-    DnsRecord,
-    DnsUnreachable,
-    Lookup,
-    check_dkim,
-    key_bits,
-    record_name,
-    txt_records,
-)
-from runbook.dns_records.dkim import selector_of, tags
+from runbook.dns_records.dkim import key_bits, record_name, selector_of, tags
+from runbook.dns_records.lookup import DnsUnreachable, Lookup, check_dkim, txt_records
+from runbook.dns_records.records import DnsRecord
 from runbook.engine.plan import Plan, convergence
 from runbook.engine.steps.base import StepType
 from runbook.errors import StepFailed
