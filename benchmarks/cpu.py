@@ -49,7 +49,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -221,14 +221,21 @@ class Measured:
     stderr: str
 
 
-def run_measured(cmd: Sequence[str], **popen: Any) -> Measured:
-    """Run `cmd` to its end with its tree sampled; output captured (as text)."""
+def run_measured(
+    cmd: Sequence[str], *, watch: Callable[[int], Callable[[], None]] | None = None, **popen: Any
+) -> Measured:
+    """Run `cmd` to its end with its tree sampled; output captured (as text). `watch`: told
+    the process's pid once it started, it returns what to call once the process ended (another
+    sampler beside this one, such as the fleet's worker memory)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         process = subprocess.Popen(list(cmd), stdout=out, stderr=err, **popen)
         sampler = TreeCpu(process.pid).start()
+        watched = watch(process.pid) if watch is not None else None
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
+        if watched is not None:
+            watched()
         process.returncode = os.waitstatus_to_exitcode(status)
         rusage = usage.ru_utime + usage.ru_stime
         cpu = sampler.stop(rusage)

@@ -23,13 +23,14 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import yaml
 
-from benchmarks.cpu import TreeCpu
+from benchmarks.cpu import run_measured
 from benchmarks.sections import commit, write_section
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,16 +66,25 @@ def _tree_rss(pid: int, tree: dict[int, list[int]]) -> int:
 class WorkerMemory:
     """Samples, while the fleet runs, the resident memory of each worker's process tree."""
 
-    def __init__(self, fleet_pid: int) -> None:
-        self.fleet_pid = fleet_pid
+    def __init__(self) -> None:
         self.peak = 0
         self.done = threading.Event()
-        self.thread = threading.Thread(target=self._sample, daemon=True)
 
-    def _sample(self) -> None:
+    def watch(self, fleet_pid: int) -> Callable[[], None]:
+        """Start sampling the workers of `fleet_pid`; the function that stops it."""
+        thread = threading.Thread(target=self._sample, args=(fleet_pid,), daemon=True)
+        thread.start()
+
+        def stop() -> None:
+            self.done.set()
+            thread.join()
+
+        return stop
+
+    def _sample(self, fleet_pid: int) -> None:
         while not self.done.wait(0.25):
             tree = _children()
-            for worker in tree.get(self.fleet_pid, []):
+            for worker in tree.get(fleet_pid, []):
                 self.peak = max(self.peak, _tree_rss(worker, tree))
 
 
@@ -88,26 +98,16 @@ def fleet_run(book: Path, tenants: Path, workers: int, work: Path) -> dict[str, 
     """One fleet process; its wall time, the CPU-seconds of its process tree (sampled, and as
     getrusage would have it), peak worker memory, and how busy the whole machine was."""
     all_before, idle_before = _machine_cpu()
-    started = time.perf_counter()
-    process = subprocess.Popen(
+    memory = WorkerMemory()
+    run = run_measured(
         [sys.executable, "-m", "runbook", "drift", str(book), "--tenants", str(tenants),
          "--workers", str(workers), "--screenshots", "off", "--recordings", str(work / "rec")],
-        cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=work, watch=memory.watch,
     )  # fmt: skip
-    tree = TreeCpu(process.pid).start()
-    memory = WorkerMemory(process.pid)
-    memory.thread.start()
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    process.returncode = code = os.waitstatus_to_exitcode(status)
-    memory.done.set()
-    memory.thread.join()
-    rusage = usage.ru_utime + usage.ru_stime
-    cpu = tree.stop(rusage)
     all_after, idle_after = _machine_cpu()
     busy = 1 - (idle_after - idle_before) / max(1, all_after - all_before)
-    return {"code": code, "wall": wall, "cpu": cpu, "rusage": rusage, "peak": memory.peak,
-            "busy": busy}  # fmt: skip
+    return {"code": run.code, "wall": run.wall, "cpu": run.cpu, "rusage": run.rusage,
+            "peak": memory.peak, "busy": busy}  # fmt: skip
 
 
 def simulator(work: Path, k: int) -> tuple[subprocess.Popen[bytes], str]:

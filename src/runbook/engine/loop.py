@@ -97,7 +97,6 @@ def run_steps(
             ]
             raise
         except Exception:
-            ctx.shell.forget()
             result.steps.append(_unfinished(index, step, unit, "failed", INTERNAL_ERROR))
             raise
         result.steps.append(outcome)
