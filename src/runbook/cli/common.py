@@ -24,6 +24,7 @@ from runbook.locales import LOCALES
 
 if TYPE_CHECKING:
     from runbook.engine.options import RunOptions
+    from runbook.outputs.run import Outputs
     from runbook.results import Mode
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -455,6 +456,15 @@ def load_for_browser(
 
 # A command's parameters that are not run options: the runbooks' variables, the fleet's choice.
 NOT_RUN_OPTIONS = ("var_pairs", "tenants", "tenant_names", "shard", "workers")
+
+
+def print_runs(outputs: Outputs | None, code: int) -> None:
+    """`--json` of several runs (`outputs` gathered them; None: not asked): their documents as
+    one, `{"format": 1, "runs": [...], "exit_code": N}`."""
+    from runbook.outputs.documents import dumps, runs_document
+
+    if outputs is not None:
+        click.echo(dumps(runs_document(outputs.documents, code)))
 
 
 def run_options(mode: Mode, params: Mapping[str, Any], **more: Any) -> RunOptions:

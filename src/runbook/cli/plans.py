@@ -19,6 +19,7 @@ from runbook.cli.common import (
     output_option,
     parse_vars,
     pick,
+    print_runs,
     run_options,
     shared_options,
 )
@@ -27,7 +28,6 @@ from runbook.cli.group import cli
 
 if TYPE_CHECKING:
     from runbook.engine.options import RunOptions
-    from runbook.outputs.run import Outputs
 
 PLAN_FILE = "plan.json"
 PLANS_DIR = "plans"
@@ -69,16 +69,8 @@ def plan(files: tuple[str, ...], output: str | None, **opts: Any) -> None:
         code = plan_runbooks(runs, options, variables, Path(place), quiet=opts["as_json"])
     finally:
         driver.discard()
-    _print_runs(outputs, code)
+    print_runs(outputs, code)
     sys.exit(code)
-
-
-def _print_runs(outputs: Outputs | None, code: int) -> None:
-    """`--json`: the runs' documents as one (`{"format": 1, "runs": [...], "exit_code": N}`)."""
-    from runbook.outputs.documents import dumps, runs_document
-
-    if outputs is not None:
-        click.echo(dumps(runs_document(outputs.documents, code)))
 
 
 @cli.command(epilog=EPILOG)
@@ -114,7 +106,7 @@ def apply(plan_file: str, **opts: Any) -> None:
         code = apply_plan(ready, options_for)
     finally:
         driver.discard()
-    _print_runs(outputs, code)
+    print_runs(outputs, code)
     sys.exit(code)
 
 

@@ -14,6 +14,7 @@ from runbook.cli.common import (
     fleet_options,
     guarded,
     load_for_browser,
+    print_runs,
     run_options,
     shared_options,
 )
@@ -64,7 +65,6 @@ def drift(files: tuple[str, ...], **opts: Any) -> None:
     books = load_for_browser(files, opts["var_pairs"], opts["labels"])
     from runbook.engine.runner import Outputs
     from runbook.outputs.ci import write_junit_suites
-    from runbook.outputs.documents import dumps, runs_document
 
     # Several runbooks: one JUnit file, a suite each; --json: one document, a run each.
     outputs = Outputs() if len(files) > 1 or opts["as_json"] else None
@@ -78,6 +78,5 @@ def drift(files: tuple[str, ...], **opts: Any) -> None:
         if outputs is not None and opts["junit"]:
             write_junit_suites(outputs.suites, Path(opts["junit"]))
     code = worst_exit_code(codes)
-    if outputs is not None and opts["as_json"]:
-        click.echo(dumps(runs_document(outputs.documents, code)))
+    print_runs(outputs if opts["as_json"] else None, code)
     sys.exit(code)
