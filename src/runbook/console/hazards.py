@@ -17,9 +17,7 @@ from runbook.locales import Labels
 
 def sign_in_heading(page: Page, labels: Labels) -> Locator:
     """The heading of the console's sign-in flow: "Sign in", or "Verify it's you"."""
-    return by_role(page, "heading", "signin_heading", labels, exact=False).or_(
-        by_role(page, "heading", "reauth_heading", labels, exact=False)
-    )
+    return by_role(page, "heading", ("signin_heading", "reauth_heading"), labels, exact=False)
 
 
 class Hazards:
@@ -61,11 +59,8 @@ class Hazards:
         self._banners_looked_at.add(where)
         page.wait_for_load_state()
         labels = self.labels
-        button = (
-            by_role(page, "button", "banner_got_it", labels)
-            .or_(by_role(page, "button", "banner_dismiss", labels))
-            .first
-        )  # a banner has both: either dismisses it
+        # a banner has both: either dismisses it
+        button = by_role(page, "button", ("banner_got_it", "banner_dismiss"), labels).first
         if not button.is_visible():
             return
         name = " ".join(button.inner_text().split())

@@ -68,7 +68,7 @@ def readable(locator: str) -> str:
 def by_role(
     scope: Page | Locator,
     role: Role,
-    key: LabelKey,
+    key: LabelKey | tuple[LabelKey, ...],
     labels: Labels,
     *,
     exact: bool = True,
@@ -76,14 +76,34 @@ def by_role(
     checked: bool | None = None,
     **fields: object,
 ) -> Locator:
-    """The control with this role named by one of the names of `key` (`fields` fill `{n}`).
+    """The control with this role named by one of the names of `key` (`fields` fill `{n}`);
+    several keys: a control named by any of them (one query, where `or_` would run two).
 
     Names match case aside and with whitespace collapsed. `exact=False` also accepts a name
     within the accessible name, for the groups and menus whose accessible name includes more
     than the catalogue's words.
     """
-    names = labels.names(key, **fields)
-    if not names:  # a key no locale file and no page module's ROLES declare: a bug of ours
-        raise LookupError(f"label key {key!r} has no names in the {labels.locale!r} catalogue")
+    keys = key if isinstance(key, tuple) else (key,)
+    for each in keys:
+        if not labels.names(each):  # a key no locale file and no page's ROLES declare: our bug
+            raise LookupError(f"label key {each!r} has no names in the {labels.locale!r} catalogue")
+    names = tuple(name for each in keys for name in labels.names(each, **fields))
     name = accessible_name(names, exact=exact)
     return scope.get_by_role(role, name=name, level=level, checked=checked)
+
+
+def any_role(
+    scope: Page | Locator, roles: tuple[Role, ...], key: LabelKey, labels: Labels
+) -> Locator:
+    """The control named by `key` with any of these roles (a button, or a link on consoles
+    that show links), inside `scope`.
+
+    The alternatives are tried inside `scope`, which is found once: `a.or_(b)` finds each of
+    its sides from the page, so every locator before the alternative (a settings block, a
+    table, a row among a thousand) would be found once per role.
+    """
+    page = scope if isinstance(scope, Page) else scope.page
+    first, *others = (by_role(page, role, key, labels) for role in roles)
+    for other in others:
+        first = first.or_(other)
+    return first if isinstance(scope, Page) else scope.locator(first)

@@ -10,7 +10,7 @@ from runbook.console.aria import AriaNode, parse
 from runbook.console.failures import doing, on_sign_in
 from runbook.console.guard import WriteGuard
 from runbook.console.hazards import Hazards, sign_in_heading
-from runbook.console.locate import by_role, text_matcher
+from runbook.console.locate import any_role, by_role, text_matcher
 from runbook.console.places import PageInfo, page_info
 from runbook.console.widgets import wait_loaded
 from runbook.errors import (
@@ -211,16 +211,36 @@ class ListPage:
         self.hazards = hazards or Hazards(labels)
         self.heading = by_role(page, "heading", self.heading_key, labels, exact=False, level=1)
         # The settings block of the page's entries (None: the page is one list); every locator
-        # of the list (buttons, table, rows and their actions) is found inside it.
+        # of the list (buttons, table, rows and their actions) is found inside it. A region
+        # or a group: which one is settled once the page shows it (`wait_ready`), so that
+        # every locator through the block looks for one role, not both.
         self.block: Locator | None = None
+        self._block_settled = self.info.block is None
         if self.info.block is not None:
             key = self.info.block
             self.block = by_role(page, "region", key, labels).or_(
                 by_role(page, "group", key, labels)
             )
-        self.scope: Page | Locator = self.block if self.block is not None else page
-        self.table = by_role(self.scope, "table", self.table_key, labels, exact=False)
         self._ready = False
+
+    @property
+    def scope(self) -> Page | Locator:
+        """Where the list's locators look: the page's settings block, or the page."""
+        return self.block if self.block is not None else self.page
+
+    @property
+    def table(self) -> Locator:
+        return by_role(self.scope, "table", self.table_key, self.labels, exact=False)
+
+    def _settle_block(self) -> None:
+        """Once the block shows: keep the role it has on this console (region or group)."""
+        if self._block_settled or self.info.block is None:
+            return
+        region = by_role(self.page, "region", self.info.block, self.labels)
+        if not region.count():
+            region = by_role(self.page, "group", self.info.block, self.labels)
+        self.block = region
+        self._block_settled = True
 
     @doing("waiting for the {self.info.name} page and its list")
     def wait_ready(self) -> None:
@@ -230,6 +250,7 @@ class ListPage:
         self.hazards.wait_for(self.page, self.heading)
         if self.block is not None:
             expect(self.block).to_be_visible()
+            self._settle_block()
         wait_loaded(self.page, self.labels)
         self._ready = True
 
@@ -286,8 +307,7 @@ class ListPage:
 
     def row_action(self, name: str, key: LabelKey) -> Locator:
         """An action of the entry's row: a button, or a link on consoles that show links."""
-        row = self.row(name)
-        return by_role(row, "button", key, self.labels).or_(by_role(row, "link", key, self.labels))
+        return any_role(self.row(name), ("button", "link"), key, self.labels)
 
     @doing("pressing Edit on {name!r}")
     def click_edit(self, name: str) -> None:

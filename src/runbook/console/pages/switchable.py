@@ -49,9 +49,7 @@ class SwitchableList(ListPage, Generic[D]):
         with translated(self.page, "opening the Add setting dialog"):
             self.wait_ready()
             area = self._add_area()
-            configure = by_role(area, "button", "configure", labels)
-            another = by_role(area, "button", "add_another_rule", labels)
-            configure.or_(another).first.click()
+            by_role(area, "button", ADD_KEYS, labels).first.click()
             dialog = self._dialog("rule_dialog")
             dialog.wait_open()
         return dialog
