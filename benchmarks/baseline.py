@@ -7,6 +7,7 @@ is split delivery; `dual` is `runbooks/dual-delivery.yaml` (a copy through Also 
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 
@@ -31,7 +32,8 @@ def open_rule(page: Page, console: str, description: str) -> Locator:
     """Routing > Configure: the Add setting dialog, its description and messages filled."""
     page.goto(f"{console}/ac/apps/gmail/routing?hl=en")
     routing = page.get_by_role("region", name="Routing", exact=True)  # the page's other
-    routing.get_by_role("button", name="Configure").click()  # blocks have a Configure too
+    add = re.compile(r"^(Configure|Add another rule)$")  # blocks have a Configure too; a
+    routing.get_by_role("button", name=add).click()  # console with rules: Add another rule
     dialog = page.get_by_role("dialog", name="Add setting")
     dialog.get_by_role("textbox", name="Description").fill(description)
     dialog.get_by_role("checkbox", name="Inbound", exact=True).check()

@@ -99,7 +99,7 @@ def test_each_pod_runs_a_drift_command_the_cli_accepts_on_its_shard() -> None:
         values = {"JOB_COMPLETION_INDEX": str(index), "SHARDS": str(shards)}
         args = [_expand(a, values) for a in container["args"]]
         assert args[0] == "drift"
-        ctx = cli.commands["drift"].make_context("drift", args[1:], parent=click.Context(cli))
+        ctx = cli.command_named("drift").make_context("drift", args[1:], parent=click.Context(cli))
         assert str(ctx.params["shard"]) == f"{index}/{shards}"
         assert ctx.params["tenants"] == "/etc/runbook/tenants.yaml"
 

@@ -1,7 +1,8 @@
 """The `runbook` command line; the only place that turns errors into exit codes.
 
 Exit codes and their meanings: `runbook.errors.ExitCode` (also in `runbook --help`). One module
-per command family; importing it registers its commands on the group.
+per command family; importing it registers its commands on the group, which imports it when
+one of its commands is used (`runbook.cli.group.COMMANDS`).
 """
 
 from __future__ import annotations
@@ -10,18 +11,6 @@ import sys
 
 import click
 
-from runbook.cli import (  # noqa: F401
-    adopt,
-    check,
-    fleet,
-    kinds,
-    labels,
-    plans,
-    probe,
-    runs,
-    serve,
-    sessions,
-)
 from runbook.cli.group import cli
 from runbook.errors import PluginError
 

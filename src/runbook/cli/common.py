@@ -56,12 +56,30 @@ def with_envvars(command: click.Command) -> click.Command:
 
 
 class Group(click.Group):
-    """Click group whose usage errors exit 64 (EX_USAGE) rather than click's 2, and whose
-    commands' options come from the environment too (`RUNBOOK_<OPTION>`)."""
+    """Click group whose usage errors exit 64 (EX_USAGE) rather than click's 2, whose
+    commands' options come from the environment too (`RUNBOOK_<OPTION>`), and whose commands'
+    modules are imported when a command is looked up (`modules`: command name -> module,
+    which registers it), so a command loads its own module only."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, modules: Mapping[str, str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.modules = dict(modules or {})
         with_envvars(self)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.modules})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.modules:
+            importlib.import_module(self.modules[cmd_name])
+        return super().get_command(ctx, cmd_name)
+
+    def command_named(self, name: str) -> click.Command:
+        """The command `name`, its module imported (for tools that build its context)."""
+        command = self.get_command(click.Context(self), name)
+        if command is None:
+            raise LookupError(f"no command {name!r}")
+        return command
 
     def add_command(self, cmd: click.Command, name: str | None = None) -> None:
         super().add_command(with_envvars(cmd), name)
