@@ -71,3 +71,43 @@ def test_spec_sources_import_nothing_from_the_browser_side() -> None:
                 assert not name.startswith("playwright"), (path.name, name)
                 assert not name.startswith("runbook.console"), (path.name, name)
                 assert not name.startswith(("runbook.engine", "runbook.outputs")), name
+
+
+COMMAND_MODULES = """
+import sys
+from runbook.cli import cli
+try:
+    cli(sys.argv[1:])
+except SystemExit:
+    pass
+print(sorted(m for m in sys.modules if m.startswith("runbook.cli.")))
+"""
+
+
+@pytest.mark.process
+def test_a_command_loads_its_own_module_and_no_other_commands() -> None:
+    from runbook.cli.group import COMMANDS
+
+    done = subprocess.run(
+        [sys.executable, "-c", COMMAND_MODULES, "validate", "runbooks/split-delivery.yaml"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
+    loaded = set(ast.literal_eval(done.stdout.strip().splitlines()[-1]))
+    assert "runbook.cli.check" in loaded
+    assert not loaded & (set(COMMANDS.values()) - {"runbook.cli.check"}), loaded
+
+
+def test_every_command_is_found_through_the_module_its_table_names() -> None:
+    import click
+
+    from runbook.cli import cli
+    from runbook.cli.group import COMMANDS
+
+    for name, module in COMMANDS.items():
+        command = cli.command_named(name)
+        assert command.callback is not None and command.callback.__module__ == module, name
+    assert cli.list_commands(click.Context(cli)) == sorted(COMMANDS)
