@@ -12,7 +12,8 @@ import dns.rcode
 import pytest
 
 from runbook.dns_records.dkim import key_bits, record_name, tags
-from runbook.dns_records.lookup import DnsUnreachable, Resolver, check_dkim, txt_records
+from runbook.dns_records.lookup import check_dkim, txt_records
+from runbook.dns_records.resolver import DnsUnreachable, Resolver
 from runbook.errors import ExitCode, StepFailed
 from tests.dkim_keys import dkim_value
 from tests.dnsmasq import DnsServer

@@ -111,3 +111,15 @@ def test_every_command_is_found_through_the_module_its_table_names() -> None:
         command = cli.command_named(name)
         assert command.callback is not None and command.callback.__module__ == module, name
     assert cli.list_commands(click.Context(cli)) == sorted(COMMANDS)
+
+
+@pytest.mark.process
+def test_a_run_loads_dnspython_only_when_a_dkim_step_looks_a_record_up() -> None:
+    code = (
+        "import sys; import runbook.engine.runner, runbook.engine.registry; "
+        "print(sorted(m for m in sys.modules if m == 'dns' or m.startswith('dns.')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert done.stdout.strip() == "[]", done.stdout

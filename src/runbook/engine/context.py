@@ -12,7 +12,7 @@ from runbook.console.page import ListPage
 from runbook.console.places import PageName
 from runbook.console.recorder import ArtifactsRecorder
 from runbook.console.shell import ConsoleShell
-from runbook.dns_records.lookup import Resolver
+from runbook.dns_records.resolver import Resolver
 from runbook.engine.plan import Plan
 from runbook.locales import Labels
 from runbook.results import Mode, StepResult

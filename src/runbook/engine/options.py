@@ -13,7 +13,7 @@ from runbook import defaults
 from runbook.console.remote import RemoteBrowser, remote_browser
 from runbook.console.shell import Navigate
 from runbook.console.signin import Credentials
-from runbook.dns_records.lookup import Resolver
+from runbook.dns_records.resolver import Resolver
 from runbook.errors import UsageError
 from runbook.file import Runbook
 from runbook.file.labels import LabelsFile, labels_for, labels_path, load_labels

@@ -25,8 +25,8 @@ from runbook.dns_records.dkim import (
     selector_problem,
     tags,
 )
-from runbook.dns_records.lookup import Resolver
 from runbook.dns_records.records import DnsRecord, bind_lines, json_document, write_records
+from runbook.dns_records.resolver import Resolver
 
 
 def test_names_of_a_record() -> None:

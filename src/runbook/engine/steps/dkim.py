@@ -12,19 +12,22 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import structlog
 
 from runbook.console.pages.authenticate_email import AuthenticateEmailPage, GenerateDialog
 from runbook.dns_records.dkim import key_bits, record_name, selector_of, tags
-from runbook.dns_records.lookup import DnsUnreachable, Lookup, check_dkim, txt_records
 from runbook.dns_records.records import DnsRecord
+from runbook.dns_records.resolver import DnsUnreachable
 from runbook.engine.plan import Plan, convergence
 from runbook.engine.steps.base import StepType
 from runbook.errors import StepFailed
 from runbook.file import Step
 from runbook.file.dkim import Dkim
+
+if TYPE_CHECKING:
+    from runbook.dns_records.lookup import Lookup
 
 DNS_POLL_S = 2.0  # between two DNS lookups while `--wait-dns` waits: DNS, not the UI
 
@@ -248,6 +251,8 @@ class DkimStep(StepType[AuthenticateEmailPage, GenerateDialog]):
     # --- DNS ------------------------------------------------------------------------------
 
     def _lookup(self, shown: Mapping[str, Any]) -> Lookup:
+        from runbook.dns_records.lookup import check_dkim  # dnspython: for DKIM steps only
+
         name = record_name(selector_of(shown["host_name"]) or "", self.step.key)
         return check_dkim(name, shown["txt_value"], self.ctx.dns.resolver)
 
@@ -317,6 +322,8 @@ class DkimStep(StepType[AuthenticateEmailPage, GenerateDialog]):
             name, value = old["name"], old["value"]
         elif shown.get("active_selector") and shown.get("authentication") != "on":
             name = record_name(shown["active_selector"], domain)
+            from runbook.dns_records.lookup import txt_records
+
             try:
                 served = txt_records(name, self.ctx.dns.resolver)
             except DnsUnreachable:
