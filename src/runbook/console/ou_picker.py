@@ -11,7 +11,7 @@ from runbook.errors import StepFailed
 from runbook.locales import Labels
 
 # Every treeitem the tree shows (a collapsed OU's children are not shown: locators would not
-# find them), in tree order: [level, own name, expanded ("true"/"false"/null)].
+# find them), in tree order: [level, own name, expanded ("true"/"false"/null), selected].
 # The level is aria-level, or the nesting of the item among treeitems; the name is the item's
 # aria-label, or its text outside its group of children.
 _READ_ITEMS = """(tree) => [...tree.querySelectorAll('[role=treeitem]')]
@@ -25,7 +25,8 @@ _READ_ITEMS = """(tree) => [...tree.querySelectorAll('[role=treeitem]')]
   const nested = (n) => n.getAttribute('role') === 'group' || n.querySelector('[role=treeitem]');
   const own = [...item.childNodes].filter((n) => !(n.nodeType === 1 && nested(n)));
   const name = item.getAttribute('aria-label') || own.map((n) => n.textContent).join('');
-  return [level, name.replace(/\\s+/g, ' ').trim(), item.getAttribute('aria-expanded')];
+  return [level, name.replace(/\\s+/g, ' ').trim(), item.getAttribute('aria-expanded'),
+          item.getAttribute('aria-selected') === 'true'];
 })"""
 
 Item = tuple[int, str, str | None]
@@ -87,10 +88,13 @@ class OuPicker:
         self.labels = labels
         self.tree = by_role(page, "tree", "org_units", labels, exact=False)
         self.search = by_role(page, "searchbox", "org_search", labels, exact=False)
+        self._selected = -1  # the index of the selected item, as the last read found it
 
     def _items(self) -> list[Item]:
-        expect(self.tree).to_be_attached()  # (a search that hides every item empties it)
-        return [(int(a), str(b), c) for a, b, c in self.tree.evaluate(_READ_ITEMS)]
+        # (evaluate waits for the tree; a search that hides every item empties it)
+        read = self.tree.evaluate(_READ_ITEMS)
+        self._selected = next((i for i, item in enumerate(read) if item[3]), -1)
+        return [(int(a), str(b), c) for a, b, c, _ in read]
 
     def _item(self, items: list[Item], index: int) -> Locator:
         """The treeitem at `index`, by its role, name and level (one of its like is shown:
@@ -108,8 +112,9 @@ class OuPicker:
             items = self._items()
         return items
 
-    def _locate(self, path: str) -> Locator:
-        """The treeitem of `path`: expanding collapsed parents, searching when not shown."""
+    def _locate(self, path: str) -> tuple[Locator, bool]:
+        """The treeitem of `path`, and whether it is selected: expanding collapsed parents,
+        searching when not shown."""
         parts = parts_of(path)
         items = self._one_branch(parts)
         depth, at = find_in(items, parts)
@@ -132,12 +137,13 @@ class OuPicker:
                 f"organizational unit {path!r} is not in the console: no {parts[depth]!r} "
                 f"under {above!r} in its organizational-unit picker; nothing was changed"
             )
-        return self._item(items, at)
+        return self._item(items, at), at == self._selected
 
     def select(self, path: str) -> None:
-        """Select the OU at `path` ("/": the top) and wait for the page to show its entries."""
-        item = self._locate(path)
-        if item.get_attribute("aria-selected") != "true":
+        """Select the OU at `path` ("/": the top) and wait for the page to show its entries
+        (one read of the tree when it is already selected)."""
+        item, selected = self._locate(path)
+        if not selected:
             item.click()
             expect(item).to_have_attribute("aria-selected", "true")
         wait_loaded(self.page, self.labels)
