@@ -221,6 +221,16 @@ class Measured:
     stderr: str
 
 
+def installed_env(work: Path) -> dict[str, str]:
+    """The environment of the measured processes: Python's bytecode cached (in `work`), as
+    for an installed package (pip compiles it), whatever the shell says: a checkout run with
+    PYTHONDONTWRITEBYTECODE=1 compiles runbook's ~150 modules on every start (~0.1 s), which
+    no installed copy does."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    return env
+
+
 def run_measured(
     cmd: Sequence[str], *, watch: Callable[[int], Callable[[], None]] | None = None, **popen: Any
 ) -> Measured:

@@ -30,7 +30,7 @@ from pathlib import Path
 import httpx
 import yaml
 
-from benchmarks.cpu import run_measured
+from benchmarks.cpu import installed_env, run_measured
 from benchmarks.sections import commit, write_section
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,7 +102,7 @@ def fleet_run(book: Path, tenants: Path, workers: int, work: Path) -> dict[str, 
     run = run_measured(
         [sys.executable, "-m", "runbook", "drift", str(book), "--tenants", str(tenants),
          "--workers", str(workers), "--screenshots", "off", "--recordings", str(work / "rec")],
-        cwd=work, watch=memory.watch,
+        cwd=work, env=installed_env(work), watch=memory.watch,
     )  # fmt: skip
     all_after, idle_after = _machine_cpu()
     busy = 1 - (idle_after - idle_before) / max(1, all_after - all_before)

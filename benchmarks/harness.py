@@ -27,7 +27,7 @@ from typing import Any
 import httpx
 import yaml
 
-from benchmarks.cpu import Measured, run_measured
+from benchmarks.cpu import Measured, installed_env, run_measured
 from benchmarks.sections import commit, write_section
 from runbook.simulator import auth as sim_auth
 from runbook.simulator.server import SimulatorServer
@@ -116,16 +116,6 @@ def big_state(routes: int, rules: int) -> dict[str, Any]:
             for i in range(rules)
         ],
     }
-
-
-def installed_env(work: Path) -> dict[str, str]:
-    """The environment of the measured processes: Python's bytecode cached (in `work`), as
-    for an installed package (pip compiles it), whatever the shell says: a checkout run with
-    PYTHONDONTWRITEBYTECODE=1 compiles runbook's ~150 modules on every start (~0.1 s), which
-    no installed copy does."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
-    return env
 
 
 class Bench:
@@ -419,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         "kept on failure) alternate, the console reset before each; "
         f"{args.pairs} rounds; every figure is a whole process, browser start included; ratios "
         "are medians of per-round ratios (or ratios of medians over 3 runs for the others). "
-        "Python's bytecode is cached as in an installed copy (`installed_env`). "
+        "Python's bytecode is cached as in an installed copy (`benchmarks.cpu.installed_env`). "
         "CPU is that of the whole process tree (the Python process, Playwright's driver, every "
         "Chromium process), sampled from /proc every 0.1 s (`benchmarks/cpu.py`); getrusage "
         "alone (what wait() hands back) is shown beside it. The per-step figure runs a "

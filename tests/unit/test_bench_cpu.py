@@ -1,4 +1,5 @@
-"""The whole-tree CPU sampler counts what getrusage misses, and counts nothing twice."""
+"""The whole-tree CPU sampler counts what getrusage misses, and counts nothing twice; measured
+processes start as an installed copy does."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
-from benchmarks.cpu import TreeCpu, run_measured
+import pytest
+from benchmarks.cpu import TreeCpu, installed_env, run_measured
 
 BURN = 0.3  # CPU-seconds the grandchild spends
 
@@ -63,3 +66,17 @@ def test_a_grandchild_nobody_waits_for_is_counted() -> None:
         process.stdout.close()
     assert rusage < BURN * 0.5
     assert cpu >= BURN * 0.9, (cpu, rusage)
+
+
+def test_measured_processes_keep_their_bytecode_as_an_installed_copy_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")  # as in a checkout's shell
+    env = installed_env(tmp_path)
+    assert "PYTHONDONTWRITEBYTECODE" not in env
+    (tmp_path / "measured_module.py").write_text("VALUE = 1\n")
+    subprocess.run(
+        [sys.executable, "-c", "import measured_module"], cwd=tmp_path, env=env, check=True
+    )
+    cached = list((tmp_path / "pycache").rglob("measured_module*.pyc"))
+    assert cached, "the second start would compile the module again"
