@@ -215,7 +215,7 @@ class ListPage:
         # or a group: which one is settled once the page shows it (`wait_ready`), so that
         # every locator through the block looks for one role, not both.
         self.block: Locator | None = None
-        self._block_settled = self.info.block is None
+        self._block_settled = False
         if self.info.block is not None:
             key = self.info.block
             self.block = by_role(page, "region", key, labels).or_(
@@ -232,14 +232,12 @@ class ListPage:
     def table(self) -> Locator:
         return by_role(self.scope, "table", self.table_key, self.labels, exact=False)
 
-    def _settle_block(self) -> None:
+    def _settle_block(self, key: LabelKey) -> None:
         """Once the block shows: keep the role it has on this console (region or group)."""
-        if self._block_settled or self.info.block is None:
+        if self._block_settled:
             return
-        region = by_role(self.page, "region", self.info.block, self.labels)
-        if not region.count():
-            region = by_role(self.page, "group", self.info.block, self.labels)
-        self.block = region
+        found = by_role(self.page, "region", key, self.labels)
+        self.block = found if found.count() else by_role(self.page, "group", key, self.labels)
         self._block_settled = True
 
     @doing("waiting for the {self.info.name} page and its list")
@@ -248,9 +246,9 @@ class ListPage:
         if self._ready:
             return
         self.hazards.wait_for(self.page, self.heading)
-        if self.block is not None:
+        if self.block is not None and self.info.block is not None:
             expect(self.block).to_be_visible()
-            self._settle_block()
+            self._settle_block(self.info.block)
         wait_loaded(self.page, self.labels)
         self._ready = True
 
