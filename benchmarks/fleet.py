@@ -97,12 +97,13 @@ def _machine_cpu() -> tuple[int, int]:
 def fleet_run(book: Path, tenants: Path, workers: int, work: Path) -> dict[str, float]:
     """One fleet process; its wall time, the CPU-seconds of its process tree (sampled, and as
     getrusage would have it), peak worker memory, and how busy the whole machine was."""
+    env = installed_env()
     all_before, idle_before = _machine_cpu()
     memory = WorkerMemory()
     run = run_measured(
         [sys.executable, "-m", "runbook", "drift", str(book), "--tenants", str(tenants),
          "--workers", str(workers), "--screenshots", "off", "--recordings", str(work / "rec")],
-        cwd=work, env=installed_env(work), watch=memory.watch,
+        cwd=work, env=env, watch=memory.watch,
     )  # fmt: skip
     all_after, idle_after = _machine_cpu()
     busy = 1 - (idle_after - idle_before) / max(1, all_after - all_before)

@@ -127,7 +127,7 @@ class Bench:
         self.sim.start()
         self.http = httpx.Client(base_url=self.sim.url, timeout=30)
         self.env = {
-            **installed_env(work),
+            **installed_env(),
             "XDG_CONFIG_HOME": str(work / "config"),
             "XDG_CACHE_HOME": str(work / "cache"),
             "RUNBOOK_PASSWORD": sim_auth.DEFAULT_PASSWORD,
@@ -246,7 +246,7 @@ def validate_200(work: Path) -> float:
         )
     path = work / "big.yaml"
     path.write_text(yaml.safe_dump({"version": 1, "name": "big", "steps": steps}))
-    env = installed_env(work)
+    env = installed_env()
     command = [PY, "-m", "runbook", "validate", str(path)]
     subprocess.run(command, check=True, capture_output=True, env=env)  # bytecode written
     times = []

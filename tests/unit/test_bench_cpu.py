@@ -72,11 +72,14 @@ def test_measured_processes_keep_their_bytecode_as_an_installed_copy_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")  # as in a checkout's shell
-    env = installed_env(tmp_path)
+    env = installed_env()
     assert "PYTHONDONTWRITEBYTECODE" not in env
     (tmp_path / "measured_module.py").write_text("VALUE = 1\n")
     subprocess.run(
         [sys.executable, "-c", "import measured_module"], cwd=tmp_path, env=env, check=True
     )
-    cached = list((tmp_path / "pycache").rglob("measured_module*.pyc"))
-    assert cached, "the second start would compile the module again"
+    cached = list((tmp_path / "__pycache__").glob("measured_module*.pyc"))
+    assert cached, "the next start would compile the module again"
+    import runbook.cli
+
+    assert Path(runbook.cli.__cached__).exists()  # runbook itself: compiled before measuring
