@@ -139,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tenants", type=int, default=8)
     parser.add_argument("--workers", default="1,2,4")
     parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="runs per worker count, alternating (median)"
+    )
     args = parser.parse_args(argv)
     counts = [int(w) for w in args.workers.split(",")]
     measured_on = commit()
@@ -152,19 +155,32 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         book = ROOT / "runbooks" / "split-delivery.yaml"
+        runs: dict[int, list[dict[str, float]]] = {w: [] for w in counts}
         try:
-            rows = {w: fleet_run(book, tenants, w, work) for w in counts}
+            for _ in range(args.rounds):
+                for w in counts:
+                    runs[w].append(fleet_run(book, tenants, w, work))
         finally:
             for process, _ in servers:
                 process.terminate()
                 process.wait()
-    text = render(rows, args.tenants, measured_on)
+    text = render({w: median_run(r) for w, r in runs.items()}, args.tenants, measured_on, runs)
     print(text)
     write_section(Path(args.out), BEGIN, END, text)
     return 0
 
 
-def render(rows: dict[int, dict[str, float]], tenants: int, measured_on: str) -> str:
+def median_run(runs: list[dict[str, float]]) -> dict[str, float]:
+    """The run of median wall time (a whole run, so that a row's figures belong together)."""
+    return sorted(runs, key=lambda r: r["wall"])[len(runs) // 2]
+
+
+def render(
+    rows: dict[int, dict[str, float]],
+    tenants: int,
+    measured_on: str,
+    runs: dict[int, list[dict[str, float]]],
+) -> str:
     base = tenants / rows[min(rows)]["wall"] * 60
     lines = [
         BEGIN,
@@ -179,7 +195,9 @@ def render(rows: dict[int, dict[str, float]], tenants: int, measured_on: str) ->
         "",
         f"`runbook drift runbooks/split-delivery.yaml --tenants` over {tenants} simulated "
         "tenants (one `runbook simulator` process each, no sign-in, empty consoles: each "
-        "drift walks both pages and reports drift), screenshots off.",
+        "drift walks both pages and reports drift), screenshots off. Each worker count runs "
+        f"{len(next(iter(runs.values())))} times, the counts alternating; a row is the run "
+        "of median wall time, the last column every run's wall time.",
         "",
         "CPU-s per tenant run: the fleet process and every descendant, sampled from /proc "
         "every 0.1 s (`benchmarks/cpu.py`; target ≤ 1.2). The getrusage column is what the "
@@ -187,8 +205,9 @@ def render(rows: dict[int, dict[str, float]], tenants: int, measured_on: str) ->
         "are not reaped back up the tree.",
         "",
         "| workers | wall | tenants/min | × 1 worker | CPU-s per tenant run (process tree) "
-        "| getrusage's figure | peak memory per worker | fleet exit | machine busy |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| getrusage's figure | peak memory per worker | fleet exit | machine busy "
+        "| runs: wall, CPU-s per tenant |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for workers, r in rows.items():
         rate = tenants / r["wall"] * 60
@@ -196,7 +215,9 @@ def render(rows: dict[int, dict[str, float]], tenants: int, measured_on: str) ->
             f"| {workers} | {r['wall']:.1f} s | {rate:.1f} | {rate / base:.2f}× | "
             f"{r['cpu'] / tenants:.2f} | {r['rusage'] / tenants:.2f} | "
             f"{r['peak'] / 2**20:.0f} MiB | {int(r['code'])} | "
-            f"{r['busy']:.0%} |"
+            f"{r['busy']:.0%} | "
+            + ", ".join(f"{x['wall']:.1f} s / {x['cpu'] / tenants:.2f}" for x in runs[workers])
+            + " |"
         )
     lines += [
         "",
