@@ -463,6 +463,13 @@ def main(argv: list[str] | None = None) -> int:
         "second tab while a step reads back, Playwright's driver starts while the runbook "
         "loads, and the trace kept on failure holds no DOM snapshots (`--trace on` adds them; "
         "the last row shows what they cost on a long list).",
+        "",
+        "On the long console every role query and every click costs the browser a walk of "
+        "a 30,000-node page (100-400 ms where the empty console takes 10-50 ms): the plain "
+        "script pays it too (its own large / empty row), and runbook pays it for each of its "
+        "reads (the list before the plan, the saved row, the entry read back, its switch). "
+        "Locators find each settings block, table and row once per query (alternatives are "
+        "looked for inside their scope, not beside it).",
         END,
     ]
     write_section(Path(args.out), BEGIN, END, "\n".join(lines))
