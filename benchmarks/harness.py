@@ -335,15 +335,16 @@ def main(argv: list[str] | None = None) -> int:
                 base_cpu, base_rusage = bench.cpu, bench.rusage
                 bench.reset()
                 apply = bench.runbook("run")
-                cpu_rows.append((base_cpu, bench.cpu, base_rusage, bench.rusage))
+                apply_cpu, apply_rusage = bench.cpu, bench.rusage
+                cpu_rows.append((base_cpu, apply_cpu, base_rusage, apply_rusage))
                 bench.reset()
                 bare = bench.runbook("run", "--screenshots", "off")
                 rows.append((base, apply, bare))
                 print(
                     f"pair {n + 1}: baseline {base:.2f}s  runbook {apply:.2f}s "
                     f"({apply / base:.2f}x)  no screenshots {bare:.2f}s ({bare / base:.2f}x)  "
-                    f"CPU-s baseline {base_cpu:.2f} runbook {bench.cpu:.2f} (getrusage "
-                    f"{base_rusage:.2f} / {bench.rusage:.2f})",
+                    f"CPU-s baseline {base_cpu:.2f} runbook {apply_cpu:.2f} (getrusage "
+                    f"{base_rusage:.2f} / {apply_rusage:.2f})",
                     flush=True,
                 )
             dual = dual_rounds(bench, 3)
