@@ -95,7 +95,7 @@ def run_tenant(job: TenantJob) -> int:
 def tenant_options(job: TenantJob) -> RunOptions:
     """The command's run options as this tenant runs them: its console, session, locale and
     labels, its run folder, its outputs there (the fleet prints and writes its own; the DNS
-    records of `--records` too)."""
+    records of `--records` too), one tab (`RunOptions.one_tab`)."""
     tenant, options, run_dir = job.tenant, job.options, Path(job.run_dir)
     return replace(
         options,
@@ -110,6 +110,7 @@ def tenant_options(job: TenantJob) -> RunOptions:
         records=str(run_dir / Path(options.records).name) if options.records else None,
         as_json=False,
         verbose=False,
+        one_tab=True,
     )
 
 

@@ -72,3 +72,8 @@ def test_the_run_command_defaults_are_the_options_defaults(
 def test_the_embedded_simulator_is_started_only_when_the_command_line_hands_it_over() -> None:
     with pytest.raises(UsageError, match="only the runbook command starts the simulator"):
         embedded(RunOptions(console_url="simulator"))
+
+
+def test_a_fleet_s_tenant_uses_one_tab() -> None:
+    assert RunOptions().settle(load_text(BOOK)).look_ahead
+    assert not RunOptions(one_tab=True).settle(load_text(BOOK)).look_ahead

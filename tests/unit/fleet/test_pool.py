@@ -192,3 +192,5 @@ def test_a_tenant_runs_the_commands_options_on_its_own_console_session_and_folde
     assert options.run_dir == str(tmp_path / "acme")
     assert options.junit == str(tmp_path / "acme" / "junit.xml")
     assert not (options.as_json or options.verbose)  # the fleet prints its own
+    # one tab: a fleet is sized by CPU per tenant, a look-ahead tab costs a renderer more
+    assert options.one_tab and not job.options.one_tab
