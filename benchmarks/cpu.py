@@ -223,13 +223,13 @@ class Measured:
     stderr: str
 
 
-def installed_env() -> dict[str, str]:
-    """The environment of the measured processes: runbook's bytecode compiled and kept, as in
-    an installed copy (pip compiles it), whatever the shell says. A checkout run with
+def installed_env(package: str = "runbook") -> dict[str, str]:
+    """The environment of the measured processes: the package's bytecode compiled and kept,
+    as in an installed copy (pip compiles it), whatever the shell says. A checkout run with
     PYTHONDONTWRITEBYTECODE=1 compiles runbook's ~150 modules on every start (~0.1 s), which no
     installed copy does; the package is compiled here once, before anything is measured."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    spec = importlib.util.find_spec("runbook")
+    spec = importlib.util.find_spec(package)
     if spec is not None and spec.submodule_search_locations:
         package = next(iter(spec.submodule_search_locations))
         subprocess.run([sys.executable, "-m", "compileall", "-q", package], env=env, check=True)

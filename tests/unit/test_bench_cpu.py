@@ -71,15 +71,15 @@ def test_a_grandchild_nobody_waits_for_is_counted() -> None:
 def test_measured_processes_keep_their_bytecode_as_an_installed_copy_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    package = tmp_path / "measured_package"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "part.py").write_text("VALUE = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")  # as in a checkout's shell
-    env = installed_env()
+    env = installed_env("measured_package")
     assert "PYTHONDONTWRITEBYTECODE" not in env
-    (tmp_path / "measured_module.py").write_text("VALUE = 1\n")
-    subprocess.run(
-        [sys.executable, "-c", "import measured_module"], cwd=tmp_path, env=env, check=True
-    )
-    cached = list((tmp_path / "__pycache__").glob("measured_module*.pyc"))
-    assert cached, "the next start would compile the module again"
-    import runbook.cli
-
-    assert Path(runbook.cli.__cached__).exists()  # runbook itself: compiled before measuring
+    assert list((package / "__pycache__").glob("part.*.pyc")), "compiled before measuring"
+    (tmp_path / "started.py").write_text("VALUE = 2\n")
+    subprocess.run([sys.executable, "-c", "import started"], cwd=tmp_path, env=env, check=True)
+    assert list((tmp_path / "__pycache__").glob("started.*.pyc")), "kept for the next start"
