@@ -44,6 +44,7 @@ counted twice.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import subprocess
@@ -227,13 +228,20 @@ def installed_env(package: str = "runbook") -> dict[str, str]:
     """The environment of the measured processes: the package's bytecode compiled and kept,
     as in an installed copy (pip compiles it), whatever the shell says. A checkout run with
     PYTHONDONTWRITEBYTECODE=1 compiles runbook's ~150 modules on every start (~0.1 s), which no
-    installed copy does; the package is compiled here once, before anything is measured."""
+    installed copy does; the package is compiled once, before anything is measured."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    _compiled(package, sys.executable)
+    return env
+
+
+@functools.cache
+def _compiled(package: str, python: str) -> None:
+    """Compile `package`'s sources into their `__pycache__` (once per benchmark process)."""
     spec = importlib.util.find_spec(package)
     if spec is not None and spec.submodule_search_locations:
-        package = next(iter(spec.submodule_search_locations))
-        subprocess.run([sys.executable, "-m", "compileall", "-q", package], env=env, check=True)
-    return env
+        where = next(iter(spec.submodule_search_locations))
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        subprocess.run([python, "-m", "compileall", "-q", where], env=env, check=True)
 
 
 def run_measured(

@@ -197,7 +197,7 @@ def render(
         "tenants (one `runbook simulator` process each, no sign-in, empty consoles: each "
         "drift walks both pages and reports drift), screenshots off. Each worker count runs "
         f"{len(next(iter(runs.values())))} times, the counts alternating; a row is the run "
-        "of median wall time, the last column every run's wall time.",
+        "of median wall time, the last column every run's wall time and CPU-s per tenant.",
         "",
         "CPU-s per tenant run: the fleet process and every descendant, sampled from /proc "
         "every 0.1 s (`benchmarks/cpu.py`; target ≤ 1.2). The getrusage column is what the "
