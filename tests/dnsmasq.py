@@ -52,12 +52,19 @@ def split_value(value: str) -> tuple[str, ...]:
 
 
 def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
-        udp.bind(("127.0.0.1", 0))
-        port: int = udp.getsockname()[1]
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as tcp:  # dnsmasq takes both
-        tcp.bind(("127.0.0.1", port))
-    return port
+    """A port free on loopback for both UDP and TCP (dnsmasq takes both): the kernel picks a
+    free UDP port, which another process may hold for TCP; then another one is tried."""
+    for _ in range(50):
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+            udp.bind(("127.0.0.1", 0))
+            port: int = udp.getsockname()[1]
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as tcp:
+            try:
+                tcp.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return port
+    raise DnsServerError("no port on 127.0.0.1 is free for both UDP and TCP")
 
 
 class DnsServer:
