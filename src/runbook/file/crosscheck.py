@@ -206,21 +206,32 @@ def _inherited_at_top(steps: list[StepFacts]) -> list[CrossIssue]:
 
 def _references(steps: list[StepFacts]) -> list[CrossIssue]:
     issues: list[CrossIssue] = []
+    # The steps of each kind, and of each kind and name as the console shows it: found once,
+    # not once per reference (a file of a thousand routes and rules reads in linear time).
+    defined: dict[str, list[StepFacts]] = {}
+    named: dict[tuple[str, str], list[StepFacts]] = {}
+    for t in steps:
+        if t.kind is not None and t.key is not None:
+            defined.setdefault(t.kind, []).append(t)
+            named.setdefault((t.kind, shown(t.key)), []).append(t)
     for f in steps:
         if f.state != "present" or f.kind is None:
             continue
         for r in f.refs:
-            problem = _reference_problem(steps, f, kind_info(f.kind).noun, r)
+            kind = r.ref.kind
+            same = named.get((kind, shown(r.name)), [])
+            problem = _reference_problem(defined.get(kind, []), same, f, kind_info(f.kind).noun, r)
             if problem:
                 issues.append((r.path, problem))
     return issues
 
 
-def _reference_problem(steps: list[StepFacts], f: StepFacts, noun: str, r: RefFacts) -> str | None:
-    """Why the resource `r` names is not there when step `f` (a `noun`) is saved, or None."""
+def _reference_problem(
+    defined: list[StepFacts], same: list[StepFacts], f: StepFacts, noun: str, r: RefFacts
+) -> str | None:
+    """Why the resource `r` names is not there when step `f` (a `noun`) is saved, or None;
+    `defined`: the steps of the kind it names, `same`: those of them with its name."""
     target, name = kind_info(r.ref.kind), r.name
-    defined = [t for t in steps if t.kind == target.key and t.key is not None]
-    same = [t for t in defined if t.key is not None and shown(t.key) == shown(name)]
     removed = [t for t in same if t.state == "absent"]
     if removed:
         return (

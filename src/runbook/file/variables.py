@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
+from itertools import accumulate
 from typing import Any
 
 from runbook.file.checks import did_you_mean
@@ -44,7 +45,8 @@ class _Interpolator:
         self.resolved: dict[str, str] = {}
         self.failed: set[str] = set()
         self.resolving: list[str] = []
-        self.line_starts = [0] + [i + 1 for i, ch in enumerate(source.text) if ch == "\n"]
+        lines = source.text.split("\n")[:-1]  # each line's length, and its "\n"
+        self.line_starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
 
     def run(self) -> None:
         self.source.declared = self.declared()
