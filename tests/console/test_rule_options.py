@@ -128,3 +128,34 @@ def test_an_option_the_catalogue_does_not_know_is_read_and_never_saved_over(
         dialog.fill(dialog_fields(BASE))
     dialog.cancel()
     assert sim.audit() == []
+
+
+# The simulator's "Saved" toast (static/js/toast.js), as long as several stacked ones: it lies
+# over the foot of the dialog, where Show options is, and does not go away by itself.
+_TOAST_OVER_THE_DIALOG = """() => {
+  const toast = document.createElement("div");
+  toast.setAttribute("role", "status");
+  toast.className = "toast status";
+  toast.textContent = "Saved. Changes can take up to 24 hours to take effect. ".repeat(30);
+  document.getElementById("toasts").append(toast);
+}"""
+_UNDER_THE_TOAST = """(el) => {
+  const box = el.getBoundingClientRect();
+  const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+  return document.getElementById("toasts").contains(top);
+}"""
+
+
+def test_a_toast_over_show_options_does_not_hold_up_reading_the_dialog(
+    page: Page, sim: Any, open_page: OpenPage
+) -> None:
+    sim.put_state({"routes": [LEGACY_ROUTE], "routing_rules": [BASE]})
+    routing, _ = open_page("routing", "en", read_only=True)
+    dialog = routing.open_edit(DESCRIPTION)
+    page.evaluate(_TOAST_OVER_THE_DIALOG)
+    dialog.show_options_button.scroll_into_view_if_needed()  # as a click does first
+    assert dialog.show_options_button.evaluate(_UNDER_THE_TOAST)  # a click would land on it
+    page.set_default_timeout(3000)  # the toast never goes: a click would wait this out
+    assert dialog.read() == dialog_fields(BASE)
+    dialog.cancel()
+    assert sim.audit() == []
