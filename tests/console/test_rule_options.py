@@ -131,12 +131,12 @@ def test_an_option_the_catalogue_does_not_know_is_read_and_never_saved_over(
 
 
 # The simulator's "Saved" toast (static/js/toast.js), as long as several stacked ones: it lies
-# over the foot of the dialog, where Show options is, and does not go away by itself.
+# over the left of the page, top to bottom (Show options included), and never goes away.
 _TOAST_OVER_THE_DIALOG = """() => {
   const toast = document.createElement("div");
   toast.setAttribute("role", "status");
   toast.className = "toast status";
-  toast.textContent = "Saved. Changes can take up to 24 hours to take effect. ".repeat(30);
+  toast.textContent = "Saved. Changes can take up to 24 hours to take effect. ".repeat(80);
   document.getElementById("toasts").append(toast);
 }"""
 _UNDER_THE_TOAST = """(el) => {
