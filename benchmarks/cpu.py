@@ -229,19 +229,22 @@ def installed_env(package: str = "runbook") -> dict[str, str]:
     as in an installed copy (pip compiles it), whatever the shell says. A checkout run with
     PYTHONDONTWRITEBYTECODE=1 compiles runbook's ~150 modules on every start (~0.1 s), which no
     installed copy does; the package is compiled once, before anything is measured."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    _compiled(package, sys.executable)
-    return env
+    _compiled(package)
+    return _keeping_bytecode()
+
+
+def _keeping_bytecode() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 @functools.cache
-def _compiled(package: str, python: str) -> None:
+def _compiled(package: str) -> None:
     """Compile `package`'s sources into their `__pycache__` (once per benchmark process)."""
     spec = importlib.util.find_spec(package)
     if spec is not None and spec.submodule_search_locations:
         where = next(iter(spec.submodule_search_locations))
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        subprocess.run([python, "-m", "compileall", "-q", where], env=env, check=True)
+        command = [sys.executable, "-m", "compileall", "-q", where]
+        subprocess.run(command, env=_keeping_bytecode(), check=True)
 
 
 def run_measured(

@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
             for process, _ in servers:
                 process.terminate()
                 process.wait()
-    text = render({w: median_run(r) for w, r in runs.items()}, args.tenants, measured_on, runs)
+    text = render(runs, args.tenants, measured_on)
     print(text)
     write_section(Path(args.out), BEGIN, END, text)
     return 0
@@ -175,12 +175,9 @@ def median_run(runs: list[dict[str, float]]) -> dict[str, float]:
     return sorted(runs, key=lambda r: r["wall"])[len(runs) // 2]
 
 
-def render(
-    rows: dict[int, dict[str, float]],
-    tenants: int,
-    measured_on: str,
-    runs: dict[int, list[dict[str, float]]],
-) -> str:
+def render(runs: dict[int, list[dict[str, float]]], tenants: int, measured_on: str) -> str:
+    """The section: a row per worker count (its run of median wall time), every run beside it."""
+    rows = {w: median_run(r) for w, r in runs.items()}
     base = tenants / rows[min(rows)]["wall"] * 60
     lines = [
         BEGIN,

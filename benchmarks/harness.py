@@ -462,12 +462,13 @@ def main(argv: list[str] | None = None) -> int:
         + "; ".join(f"{b:.2f} / {a:.2f}" for b, a in dual),
         "",
         "Reading the figures: the baseline clicks and saves; runbook also reads each list "
-        "before it changes anything (plan before apply) and, after each save, waits for the "
-        "reloaded list and reopens the entry to read it back. Those are requests the baseline "
-        "never waits for, at the simulator's 100-200 ms each. The next step's page loads in a "
-        "second tab while a step reads back, Playwright's driver starts while the runbook "
-        "loads, and the trace kept on failure holds no DOM snapshots (`--trace on` adds them; "
-        "the last row shows what they cost on a long list).",
+        "before it changes anything (plan before apply, as the `split-read-first` baseline "
+        "does) and, after each save, waits for the reloaded list and reopens the entry to "
+        "read it back, while the next step's page loads in a second tab (so the reopening "
+        'costs little wall time: see "Where the gap to the plain script is" below). '
+        "Playwright's driver starts while the runbook loads, and the trace kept on failure "
+        "holds no DOM snapshots (`--trace on` adds them; the last row shows what they cost on "
+        "a long list).",
         "",
         "On the long console every role query and every click costs the browser a walk of "
         "a 30,000-node page (100-400 ms where the empty console takes 10-50 ms): the plain "

@@ -407,14 +407,17 @@ def _until(condition: Callable[[], bool], what: str, timeout_s: float = 30) -> N
 def _window_named(display: str, name: str, timeout_s: float = 60) -> str:
     """The first visible window with this name. xdotool's search fails (exit 1) when a window
     goes while it looks at it, as Chromium's do while it starts: then it is asked again."""
-    end = time.monotonic() + timeout_s
-    while True:
+    found: list[str] = []
+
+    def shown() -> bool:
         try:
-            return _xdotool(display, "search", "--sync", "--onlyvisible", "--name", name).split()[0]
+            found.append(_xdotool(display, "search", "--sync", "--onlyvisible", "--name", name))
         except subprocess.CalledProcessError:
-            if time.monotonic() > end:
-                raise
-            time.sleep(0.1)
+            return False
+        return True
+
+    _until(shown, f"a window named {name!r}", timeout_s)
+    return found[0].split()[0]
 
 
 def _end(login: subprocess.Popen[str], env: dict[str, str]) -> None:

@@ -217,10 +217,7 @@ class ListPage:
         self.block: Locator | None = None
         self._block_settled = False
         if self.info.block is not None:
-            key = self.info.block
-            self.block = by_role(page, "region", key, labels).or_(
-                by_role(page, "group", key, labels)
-            )
+            self.block = any_role(page, ("region", "group"), self.info.block, labels)
         self._ready = False
 
     @property

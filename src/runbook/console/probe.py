@@ -22,7 +22,7 @@ from playwright.sync_api import Locator, Page, expect
 from runbook.console.aria import AriaNode, parse
 from runbook.console.failures import is_sign_in_url, translated
 from runbook.console.keys import ROLES
-from runbook.console.locate import by_role
+from runbook.console.locate import any_role, by_role
 from runbook.console.page import WRITE_METHODS
 from runbook.console.places import page_info
 from runbook.console.shell import ConsoleShell
@@ -216,9 +216,7 @@ class _Walk:
         info = page_info(page_name)
         self.page_scope: Page | Locator = self.page
         if info.block is not None:
-            self.page_scope = by_role(self.page, "region", info.block, self.labels).or_(
-                by_role(self.page, "group", info.block, self.labels)
-            )
+            self.page_scope = any_role(self.page, ("region", "group"), info.block, self.labels)
         self.scope: Page | Locator = self.page_scope
         self.where = page_name
         self.blocked = False  # a control to press was missing: the rest of the dialog is unseen
